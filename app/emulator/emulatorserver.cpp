@@ -1,0 +1,1 @@
+#include "emulatorserver.h"

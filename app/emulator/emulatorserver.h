@@ -1,0 +1,57 @@
+#pragma once
+
+#include "emulatoroptions.h"
+
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <memory>
+
+namespace allium {
+
+/// A local, faithful server of Allium's two websocket services (APIs and data streams) with
+/// synthetic data. Used by allium-emulator, embedded by the GUI and the CLI, and talked to by
+/// every test. Lives in the thread it was created in.
+class EmulatorServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmulatorServer(const EmulatorOptions &options = {}, QObject *parent = nullptr);
+    ~EmulatorServer() override;
+
+    /// Starts listening; false with errorString() on failure.
+    bool listen();
+    void close();
+    bool isListening() const;
+    QString errorString() const;
+
+    quint16 port() const;
+    /// ws://127.0.0.1:PORT or wss://… with tls.
+    QUrl baseUrl() const;
+    QUrl apiUrl() const;                          ///< baseUrl + /api/v1/developer/ws/api
+    QUrl streamUrl(const QString &topic) const;   ///< baseUrl + /api/v1/developer/ws/stream?topic=T
+
+    /// The self-signed certificate when tls is on (clients under test trust it explicitly).
+    QSslCertificate certificate() const;
+
+    const EmulatorOptions &options() const;
+    /// Faults for connections opened from now on.
+    void setFaults(const EmulatorFaults &faults);
+    /// Aborts every open connection, as a server crash or network drop would.
+    void dropAllConnections();
+    int connectionCount() const;
+
+    /// The topics the emulator serves, e.g. "ethereum.blocks".
+    static QStringList topics();
+
+signals:
+    void connectionOpened(const QString &path);
+    void connectionClosed(const QString &path);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace allium
