@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace allium {
+
+/// Answers the Developer API endpoints the emulator implements with realistic synthetic data.
+/// Pure: no sockets, no timers. For GET, `body` holds the query parameters.
+class ApiResponder
+{
+public:
+    explicit ApiResponder(quint64 seed = 1);
+
+    struct Result
+    {
+        bool ok = false;
+        QJsonValue data;  ///< the response data, or the error message (a string) when !ok
+    };
+
+    /// The answer for one request. An unknown path, a wrong method or invalid body gives !ok with
+    /// a message a person understands (e.g. "unknown path /api/v1/nope").
+    Result respond(const QString &method, const QString &path, const QJsonValue &body) const;
+
+    /// The paths respond() knows, with the method each takes, e.g. {"GET", "/api/v1/developer/assets"}.
+    static QList<QPair<QString, QString>> endpoints();
+
+private:
+    quint64 m_seed;
+};
+
+} // namespace allium

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace allium {
+
+/// Produces the synthetic messages of one stream topic, in order, with realistic and consistent
+/// data (block numbers rise by one, parent hashes chain, transactions belong to recent blocks).
+/// Deterministic for a given topic and seed. One instance per stream connection.
+class TopicGenerator
+{
+public:
+    virtual ~TopicGenerator() = default;
+
+    /// The next message, with the topic's field names (see shared/reference/allium-docs-notes.md).
+    virtual QJsonObject next() = 0;
+    /// Mean real-time interval between two messages at speed 1, in milliseconds
+    /// (e.g. 12000 for ethereum.blocks). The server adds its own jitter where it wants.
+    virtual double meanIntervalMs() const = 0;
+
+    /// A generator for `topic` ("ethereum.blocks"…), or nullptr for a topic the emulator lacks.
+    static std::unique_ptr<TopicGenerator> create(const QString &topic, quint64 seed);
+    /// Every topic create() knows, sorted.
+    static QStringList topics();
+};
+
+} // namespace allium
