@@ -11,9 +11,33 @@ namespace {
 
 QString keychainProblem(const QKeychain::Job *job)
 {
+    QString what;
+    switch (job->error()) {
+    case QKeychain::NoBackendAvailable:
+        what = QStringLiteral("no keychain service (Secret Service or KWallet) is running");
+        break;
+    case QKeychain::AccessDeniedByUser:
+        what = QStringLiteral("access was denied by the user");
+        break;
+    case QKeychain::AccessDenied:
+        what = QStringLiteral("access was denied");
+        break;
+    case QKeychain::NotImplemented:
+        what = QStringLiteral("not supported on this platform");
+        break;
+    case QKeychain::OtherError:
+        // What QtKeychain reports on Linux when neither libsecret nor KWallet answers on D-Bus.
+        what = QStringLiteral("no keychain service answered on D-Bus");
+        break;
+    default:
+        break;
+    }
     const QString detail = job->errorString();
-    return detail.isEmpty() ? QStringLiteral("the system keychain is not available")
-                            : QStringLiteral("the system keychain is not available (%1)").arg(detail);
+    if (!detail.isEmpty() && detail != QLatin1String("Unknown error"))
+        what = what.isEmpty() ? detail : what + QStringLiteral(": ") + detail;
+    if (what.isEmpty())
+        what = QStringLiteral("error %1").arg(int(job->error()));
+    return QStringLiteral("the system keychain is not available (%1)").arg(what);
 }
 
 template<typename JobType>
