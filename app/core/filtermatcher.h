@@ -40,7 +40,7 @@ private:
         enum class Type { String, Number, Bool };
         Type type = Type::String;
         bool boolean = false;
-        QString text;                         // strings; ASCII lower case when hex
+        QString text; // strings; ASCII lower case when hex
         bool hex = false;
         std::optional<DecimalNumber> decimal; // numbers and numeric strings
         bool exactDouble = false;             // a JSON number whose double is exact
