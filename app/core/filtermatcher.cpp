@@ -93,7 +93,7 @@ void FilterMatcher::compile(const Filter &filter)
                 else if (c.decimal)
                     node.set.numbers.insert(c.decimal->toString());
                 else if (c.hex)
-                    node.set.hex.insert(c.text);
+                    node.set.hex.insert(c.lowerHex);
                 else
                     node.set.strings.insert(c.text);
             }
@@ -121,7 +121,7 @@ FilterMatcher::Constant FilterMatcher::compileConstant(const QJsonValue &value)
         c.decimal = DecimalNumber::fromString(c.text);
         c.hex = isHexString(c.text);
         if (c.hex)
-            c.text = c.text.toLower();
+            c.lowerHex = c.text.toLower();
     }
     return c;
 }
@@ -170,7 +170,7 @@ FilterMatcher::Order FilterMatcher::compare(const QJsonValue &value, const Const
         if (c.type != Constant::Type::String)
             return Order::Mismatch;
         if (c.hex && isHexString(s))
-            return order(compareHex(s, c.text));
+            return order(compareHex(s, c.lowerHex));
         return order(s.compare(c.text));
     }
     default:

@@ -169,6 +169,10 @@ void TestFilter::matches_data()
     row("< hex ignores case", leaf("address", "<", R"("0xabcdef0124")"), true);
     row("<= hex equal", leaf("address", "<=", R"("0xABCDEF0123")"), true);
     row("> object field", leaf("payload", ">", "0"), false);
+    row("< hex vs text orders as text", leaf("hexnum", "<", R"("0xZ")"), true);
+    row("> text vs hex orders as text", leaf("name", ">", R"("0xAB")"), true);
+    row("< text vs hex keeps the constant's case", leaf("address", "<", R"("0xAC")"), false,
+        R"({"address":"0xAb-not-hex"})");
 
     // in
     row("in hit", leaf("blockchain", "in", R"(["bitcoin","ethereum"])"), true);
