@@ -456,17 +456,17 @@ QList<QJsonObject> fillsInHour(quint64 seed, const QString &user, qint64 hour)
         trade.szDecimals = coin.szDecimals;
         const bool buyer = random.chance(0.5);
         trade.buyerTook = random.chance(0.6) == buyer;
-        const double tick = std::pow(10.0, -std::max(0, std::min(6 - coin.szDecimals,
-                                                                4 - int(std::floor(std::log10(coin.price))))));
-        trade.px = std::round(coin.price * random.uniform(0.97, 1.03) / tick) * tick;
-        const double step = std::pow(10.0, -coin.szDecimals);
-        trade.sz = std::max(step, std::round(random.logNormal(std::log(800.0), 1.5) / trade.px / step) * step);
+        trade.px = HyperliquidTradeGenerator::roundPrice(coin.price * random.uniform(0.97, 1.03),
+                                                         coin.szDecimals);
+        trade.sz = HyperliquidTradeGenerator::roundSize(
+            random.logNormal(std::log(800.0), 1.5) / trade.px, coin.szDecimals);
         trade.timeMs = time;
         trade.hash = random.evmHash();
         trade.tid = qint64(random.uniformInt(100000000000000LL, 999999999999999LL));
         trade.buyerOid = trade.sellerOid = qint64(random.uniformInt(200000000000LL, 260000000000LL));
         HyperliquidFillGenerator::Position position;
-        position.size = std::round(random.uniform(-3, 3) * trade.sz / step) * step;
+        position.size = random.chance(0.3) ? 0
+            : HyperliquidTradeGenerator::roundSize(random.uniform(-3, 3) * trade.sz, coin.szDecimals);
         position.entry = trade.px * random.uniform(0.97, 1.03);
         fills.append(HyperliquidFillGenerator::fill(trade, buyer, position));
     }
@@ -590,8 +590,8 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
             const auto &coin = coins.at(int(random.uniformInt(0, coins.size() - 1)));
             const bool bid = random.chance(0.5);
             const double px = coin.price * (bid ? random.uniform(0.9, 0.995) : random.uniform(1.005, 1.1));
-            const double step = std::pow(10.0, -coin.szDecimals);
-            const double sz = std::max(step, std::round(random.logNormal(std::log(1000.0), 1.3) / px / step) * step);
+            const double sz = HyperliquidTradeGenerator::roundSize(
+                random.logNormal(std::log(1000.0), 1.3) / px, coin.szDecimals);
             orders.append(QJsonObject{
                 {QStringLiteral("coin"), QLatin1String(coin.name)},
                 {QStringLiteral("limitPx"), HyperliquidTradeGenerator::priceText(px, coin.szDecimals)},
@@ -611,9 +611,9 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
         const auto &coin = coins.at(i * 2 % coins.size());
         const int leverage = int(random.uniformInt(2, 20));
         const double entry = coin.price * random.uniform(0.9, 1.1);
-        const double step = std::pow(10.0, -coin.szDecimals);
-        const double size = std::max(step, std::round(random.logNormal(std::log(5000.0), 1.5) / entry / step) * step)
-            * (random.chance(0.5) ? 1 : -1);
+        const double size = HyperliquidTradeGenerator::roundSize(
+            random.logNormal(std::log(5000.0), 1.5) / entry * (random.chance(0.5) ? 1 : -1),
+            coin.szDecimals);
         const double value = std::abs(size) * coin.price;
         const double pnl = size * (coin.price - entry);
         notional += value;

@@ -36,7 +36,7 @@ QStringList routers(const QString &chain)
 QString poolAddress(const QString &tokenA, const QString &tokenB)
 {
     const QString pair = tokenA < tokenB ? tokenA + tokenB : tokenB + tokenA;
-    return QLatin1String("0x") + SyntheticData::hashOf(SyntheticData::mix(7, pair), false).right(40);
+    return SyntheticData::addressOf(SyntheticData::mix(7, pair));
 }
 
 } // namespace
@@ -74,7 +74,7 @@ int EvmTransactionGenerator::pickAccount()
 
 QString EvmTransactionGenerator::accountAddress(int id) const
 {
-    return QLatin1String("0x") + SyntheticData::hashOf(accountKey(id), false).right(40);
+    return SyntheticData::addressOf(accountKey(id));
 }
 
 quint64 EvmTransactionGenerator::accountKey(int id) const

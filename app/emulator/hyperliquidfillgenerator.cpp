@@ -73,8 +73,8 @@ QJsonObject HyperliquidFillGenerator::next()
                 // A user first seen here already holds something about half of the time.
                 Position initial;
                 if (m_random.chance(0.5)) {
-                    const double step = std::pow(10.0, -trade.szDecimals);
-                    initial.size = std::round(trade.sz * m_random.uniform(-4, 4) / step) * step;
+                    initial.size = HyperliquidTradeGenerator::roundSize(
+                        trade.sz * m_random.uniform(-4, 4), trade.szDecimals);
                     initial.entry = trade.px * m_random.uniform(0.95, 1.05);
                 }
                 it = m_positions.insert(key, initial);

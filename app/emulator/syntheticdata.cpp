@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 namespace allium {
@@ -161,6 +162,20 @@ QString SyntheticData::hashOf(quint64 key, bool prefix)
     quint64 state = key;
     fillHex(data + offset, 64, [&state] { return state = splitmix(state); });
     return s;
+}
+
+QString SyntheticData::addressOf(quint64 key)
+{
+    return QLatin1String("0x") + hashOf(key, false).right(40);
+}
+
+bool SyntheticData::isBase58(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() > 127 || !std::strchr(Base58Digits, char(c.unicode())) || c.unicode() == 0)
+            return false;
+    }
+    return true;
 }
 
 QString SyntheticData::base58Of(quint64 key, int length)

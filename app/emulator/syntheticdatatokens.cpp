@@ -151,15 +151,7 @@ bool SyntheticTokens::isValidAddress(const QString &chain, const QString &addres
         }
         return true;
     }
-    static const QString alphabet =
-        QStringLiteral("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
-    if (address.size() < 32 || address.size() > 44)
-        return false;
-    for (const QChar c : address) {
-        if (!alphabet.contains(c))
-            return false;
-    }
-    return true;
+    return address.size() >= 32 && address.size() <= 44 && SyntheticData::isBase58(address);
 }
 
 } // namespace allium
