@@ -7,8 +7,7 @@ namespace allium {
 HyperliquidFillGenerator::HyperliquidFillGenerator(quint64 seed, qint64 startMs)
     : m_trades(seed, startMs)
     , m_random(SyntheticData::mix(seed, QStringLiteral("hyperliquid.fills")))
-{
-}
+{}
 
 double HyperliquidFillGenerator::meanIntervalMs() const
 {
@@ -24,8 +23,8 @@ QJsonObject HyperliquidFillGenerator::fill(const HyperliquidTradeGenerator::Trad
     double closedPnl = 0;
     if (start == 0 || (start > 0) == buyer) {
         dir = buyer ? QStringLiteral("Open Long") : QStringLiteral("Open Short");
-        position.entry = (position.entry * std::abs(start) + trade.px * trade.sz)
-            / (std::abs(start) + trade.sz);
+        position.entry =
+            (position.entry * std::abs(start) + trade.px * trade.sz) / (std::abs(start) + trade.sz);
     } else {
         const double closed = std::min(std::abs(start), trade.sz);
         closedPnl = closed * (trade.px - position.entry) * (start > 0 ? 1 : -1);

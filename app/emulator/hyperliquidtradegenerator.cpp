@@ -15,9 +15,9 @@ constexpr int UserPool = 5000;
 const QList<HyperliquidTradeGenerator::Coin> &HyperliquidTradeGenerator::coins()
 {
     static const QList<Coin> list{
-        {"BTC", 91240.0, 5, 30}, {"ETH", 3012.4, 4, 20}, {"HYPE", 28.41, 2, 14},
-        {"SOL", 138.72, 2, 10},  {"XRP", 2.1843, 0, 5},  {"DOGE", 0.16123, 0, 4},
-        {"SUI", 1.6412, 1, 3},   {"ENA", 0.29871, 0, 3}, {"FARTCOIN", 0.35412, 1, 3},
+        {"BTC", 91240.0, 5, 30},   {"ETH", 3012.4, 4, 20}, {"HYPE", 28.41, 2, 14},
+        {"SOL", 138.72, 2, 10},    {"XRP", 2.1843, 0, 5},  {"DOGE", 0.16123, 0, 4},
+        {"SUI", 1.6412, 1, 3},     {"ENA", 0.29871, 0, 3}, {"FARTCOIN", 0.35412, 1, 3},
         {"kPEPE", 0.005214, 0, 3}, {"AVAX", 14.321, 2, 2}, {"LINK", 14.32, 1, 3},
     };
     return list;
@@ -68,7 +68,8 @@ QString HyperliquidTradeGenerator::sizeText(double sz, int szDecimals)
 QString HyperliquidTradeGenerator::user()
 {
     const int id = int(std::exp(m_random.uniform() * std::log(double(UserPool)))) - 1;
-    return SyntheticData::addressOf(SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)));
+    return SyntheticData::addressOf(
+        SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)));
 }
 
 HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
@@ -96,7 +97,7 @@ HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
     m_timeMs += m_random.exponential(TradeIntervalMs);
     trade.timeMs = qint64(m_timeMs);
     trade.hash = m_random.chance(0.03) ? QStringLiteral("0x") + QString(64, QLatin1Char('0'))
-                                      : m_random.evmHash();
+                                       : m_random.evmHash();
     m_tid += m_random.uniformInt(1, 900000000);
     trade.tid = m_tid;
     trade.buyer = user();

@@ -18,7 +18,7 @@ public:
     {
         QString coin;
         int szDecimals = 0;
-        bool buyerTook = true;   ///< the taker bought ("B"); otherwise the taker sold ("A")
+        bool buyerTook = true; ///< the taker bought ("B"); otherwise the taker sold ("A")
         double px = 0;
         double sz = 0;
         qint64 timeMs = 0;

@@ -3,8 +3,8 @@
 #include <QDateTime>
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 
 namespace allium {
 
@@ -22,7 +22,7 @@ quint64 splitmix(quint64 x)
 }
 
 // Writes `count` hex digits of successive 64-bit words from `nextWord` into `out`.
-template<typename NextWord>
+template <typename NextWord>
 void fillHex(QChar *out, int count, NextWord nextWord)
 {
     quint64 word = 0;
@@ -38,8 +38,7 @@ void fillHex(QChar *out, int count, NextWord nextWord)
 
 SyntheticData::SyntheticData(quint64 seed)
     : m_engine(splitmix(seed))
-{
-}
+{}
 
 quint64 SyntheticData::mix(quint64 a, quint64 b)
 {

@@ -90,13 +90,15 @@ void TestApiResponder::assetsShape()
     QSet<double> ids;
     for (const QJsonValue &v : list) {
         const QJsonObject a = v.toObject();
-        verifyKeys(a, {QStringLiteral("id"), QStringLiteral("slug"), QStringLiteral("source"),
-                       QStringLiteral("chain_specific_data"), QStringLiteral("name"),
-                       QStringLiteral("symbol"), QStringLiteral("image_url"),
-                       QStringLiteral("circulating_supply"), QStringLiteral("token_creation_time")});
+        verifyKeys(a,
+                   {QStringLiteral("id"), QStringLiteral("slug"), QStringLiteral("source"),
+                    QStringLiteral("chain_specific_data"), QStringLiteral("name"),
+                    QStringLiteral("symbol"), QStringLiteral("image_url"),
+                    QStringLiteral("circulating_supply"), QStringLiteral("token_creation_time")});
         QVERIFY(a.value(QStringLiteral("id")).isDouble());
         QVERIFY(a.value(QStringLiteral("chain_specific_data")).isObject());
-        QVERIFY(a.value(QStringLiteral("image_url")).toString().contains(QLatin1String(".invalid/")));
+        QVERIFY(
+            a.value(QStringLiteral("image_url")).toString().contains(QLatin1String(".invalid/")));
         ids.insert(a.value(QStringLiteral("id")).toDouble());
     }
     QCOMPARE(ids.size(), 100);
@@ -104,7 +106,10 @@ void TestApiResponder::assetsShape()
     const QJsonObject weth = list.at(0).toObject();
     QCOMPARE(weth.value(QStringLiteral("symbol")).toString(), QStringLiteral("WETH"));
     const QJsonObject chains = weth.value(QStringLiteral("chain_specific_data")).toObject();
-    QCOMPARE(chains.value(QStringLiteral("ethereum")).toObject().value(QStringLiteral("address")).toString(),
+    QCOMPARE(chains.value(QStringLiteral("ethereum"))
+                 .toObject()
+                 .value(QStringLiteral("address"))
+                 .toString(),
              Weth);
     QVERIFY(chains.contains(QStringLiteral("base")));
 }
@@ -131,20 +136,23 @@ void TestApiResponder::assetsPaginate()
     } while (cursor.isString() && pages < 100);
     QVERIFY(cursor.isNull());
     QVERIFY(pages > 1);
-    const auto all = call(QStringLiteral("GET"), Assets, QJsonObject{{QStringLiteral("limit"), 10000}});
+    const auto all =
+        call(QStringLiteral("GET"), Assets, QJsonObject{{QStringLiteral("limit"), 10000}});
     QCOMPARE(items(all).size(), seen.size());
 }
 
 // blockchain= keeps only assets on that chain; a query string in the path works like the body.
 void TestApiResponder::assetsFilterByBlockchain()
 {
-    const auto result = call(QStringLiteral("GET"), Assets + QLatin1String("?blockchain=solana&limit=20"),
-                             QJsonValue());
+    const auto result = call(QStringLiteral("GET"),
+                             Assets + QLatin1String("?blockchain=solana&limit=20"), QJsonValue());
     QVERIFY(result.ok);
     const QJsonArray list = items(result);
     QCOMPARE(list.size(), 20);
     for (const QJsonValue &v : list) {
-        QVERIFY(v.toObject().value(QStringLiteral("chain_specific_data")).toObject()
+        QVERIFY(v.toObject()
+                    .value(QStringLiteral("chain_specific_data"))
+                    .toObject()
                     .contains(QStringLiteral("solana")));
     }
 }
@@ -162,11 +170,12 @@ void TestApiResponder::pricesShape()
     QCOMPARE(list.size(), 4);
     for (const QJsonValue &v : list) {
         const QJsonObject p = v.toObject();
-        verifyKeys(p, {QStringLiteral("timestamp"), QStringLiteral("chain"), QStringLiteral("address"),
-                       QStringLiteral("decimals"), QStringLiteral("price"), QStringLiteral("open"),
-                       QStringLiteral("high"), QStringLiteral("close"), QStringLiteral("low"),
-                       QStringLiteral("volume_24h"), QStringLiteral("volume_1h"),
-                       QStringLiteral("trade_count_24h"), QStringLiteral("trade_count_1h")});
+        verifyKeys(p,
+                   {QStringLiteral("timestamp"), QStringLiteral("chain"), QStringLiteral("address"),
+                    QStringLiteral("decimals"), QStringLiteral("price"), QStringLiteral("open"),
+                    QStringLiteral("high"), QStringLiteral("close"), QStringLiteral("low"),
+                    QStringLiteral("volume_24h"), QStringLiteral("volume_1h"),
+                    QStringLiteral("trade_count_24h"), QStringLiteral("trade_count_1h")});
         const double high = p.value(QStringLiteral("high")).toDouble();
         const double low = p.value(QStringLiteral("low")).toDouble();
         QVERIFY(low > 0 && low <= high);
@@ -198,9 +207,10 @@ void TestApiResponder::balancesShape()
                        QStringLiteral("block_timestamp"), QStringLiteral("block_number"),
                        QStringLiteral("block_hash")});
         const QJsonObject token = b.value(QStringLiteral("token")).toObject();
-        verifyKeys(token, {QStringLiteral("object"), QStringLiteral("chain"), QStringLiteral("address"),
-                           QStringLiteral("type"), QStringLiteral("price"), QStringLiteral("decimals"),
-                           QStringLiteral("info")});
+        verifyKeys(token,
+                   {QStringLiteral("object"), QStringLiteral("chain"), QStringLiteral("address"),
+                    QStringLiteral("type"), QStringLiteral("price"), QStringLiteral("decimals"),
+                    QStringLiteral("info")});
         const QString raw = b.value(QStringLiteral("raw_balance_str")).toString();
         bool ok = false;
         const double parsed = raw.toDouble(&ok);
@@ -226,8 +236,10 @@ void TestApiResponder::tokensShapeAndSort()
         const QJsonObject t = v.toObject();
         QCOMPARE(t.value(QStringLiteral("object")).toString(), QStringLiteral("token"));
         QCOMPARE(t.value(QStringLiteral("chain")).toString(), QStringLiteral("base"));
-        const double volume = t.value(QStringLiteral("attributes")).toObject()
-                                  .value(QStringLiteral("volume_24h")).toDouble();
+        const double volume = t.value(QStringLiteral("attributes"))
+                                  .toObject()
+                                  .value(QStringLiteral("volume_24h"))
+                                  .toDouble();
         QVERIFY(volume <= previous);
         previous = volume;
     }
@@ -237,8 +249,12 @@ void TestApiResponder::tokensShapeAndSort()
     const QJsonArray names = byName.data.toArray();
     QCOMPARE(names.size(), 50);
     const auto nameAt = [&names](int i) {
-        return names.at(i).toObject().value(QStringLiteral("info")).toObject()
-            .value(QStringLiteral("name")).toString();
+        return names.at(i)
+            .toObject()
+            .value(QStringLiteral("info"))
+            .toObject()
+            .value(QStringLiteral("name"))
+            .toString();
     };
     for (int i = 1; i < names.size(); ++i)
         QVERIFY(nameAt(i - 1) <= nameAt(i));
@@ -257,7 +273,8 @@ void TestApiResponder::hyperliquidFills()
 {
     QFETCH(QString, type);
     const QJsonObject body{{QStringLiteral("type"), type},
-                           {QStringLiteral("user"), Trader.toUpper().replace(QLatin1String("0X"), QLatin1String("0x"))},
+                           {QStringLiteral("user"),
+                            Trader.toUpper().replace(QLatin1String("0X"), QLatin1String("0x"))},
                            {QStringLiteral("startTime"), 1795000000000.0}};
     const auto result = call(QStringLiteral("POST"), HlFills, body);
     QVERIFY2(result.ok, qPrintable(result.data.toString()));
@@ -270,12 +287,12 @@ void TestApiResponder::hyperliquidFills()
             QVERIFY(fill.value(QStringLiteral("twapId")).isDouble());
             fill = fill.value(QStringLiteral("fill")).toObject();
         }
-        verifyKeys(fill, {QStringLiteral("coin"), QStringLiteral("px"), QStringLiteral("sz"),
-                          QStringLiteral("side"), QStringLiteral("time"), QStringLiteral("dir"),
-                          QStringLiteral("hash"), QStringLiteral("oid"), QStringLiteral("tid"),
-                          QStringLiteral("fee"), QStringLiteral("feeToken"),
-                          QStringLiteral("closedPnl"), QStringLiteral("crossed"),
-                          QStringLiteral("startPosition")});
+        verifyKeys(fill,
+                   {QStringLiteral("coin"), QStringLiteral("px"), QStringLiteral("sz"),
+                    QStringLiteral("side"), QStringLiteral("time"), QStringLiteral("dir"),
+                    QStringLiteral("hash"), QStringLiteral("oid"), QStringLiteral("tid"),
+                    QStringLiteral("fee"), QStringLiteral("feeToken"), QStringLiteral("closedPnl"),
+                    QStringLiteral("crossed"), QStringLiteral("startPosition")});
         QVERIFY(fill.value(QStringLiteral("px")).isString());
         QVERIFY(fill.value(QStringLiteral("time")).toDouble() > 1.7e12);
     }
@@ -286,11 +303,12 @@ void TestApiResponder::hyperliquidFillsByTimeStaysInWindow()
 {
     const double start = 1795700000000.0;
     const double end = start + 6 * 3600000.0;
-    const auto result = call(QStringLiteral("POST"), HlFills,
-                             QJsonObject{{QStringLiteral("type"), QStringLiteral("userFillsByTime")},
-                                         {QStringLiteral("user"), Trader},
-                                         {QStringLiteral("startTime"), start},
-                                         {QStringLiteral("endTime"), end}});
+    const auto result =
+        call(QStringLiteral("POST"), HlFills,
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("userFillsByTime")},
+                         {QStringLiteral("user"), Trader},
+                         {QStringLiteral("startTime"), start},
+                         {QStringLiteral("endTime"), end}});
     QVERIFY(result.ok);
     double previous = start;
     for (const QJsonValue &v : result.data.toArray()) {
@@ -308,13 +326,15 @@ void TestApiResponder::hyperliquidInfo()
     QVERIFY(mids.data.toObject().value(QStringLiteral("BTC")).toString().toDouble() > 10000);
     const auto meta = call(QStringLiteral("POST"), HlInfo, json(R"({"type": "meta"})"));
     QVERIFY(meta.data.toObject().value(QStringLiteral("universe")).toArray().size() > 5);
-    const auto state = call(QStringLiteral("POST"), HlInfo,
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("clearinghouseState")},
-                                        {QStringLiteral("user"), Trader},
-                                        {QStringLiteral("dex"), QString()}});
+    const auto state =
+        call(QStringLiteral("POST"), HlInfo,
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("clearinghouseState")},
+                         {QStringLiteral("user"), Trader},
+                         {QStringLiteral("dex"), QString()}});
     QVERIFY(state.ok);
-    verifyKeys(state.data.toObject(), {QStringLiteral("assetPositions"), QStringLiteral("marginSummary"),
-                                       QStringLiteral("withdrawable"), QStringLiteral("time")});
+    verifyKeys(state.data.toObject(),
+               {QStringLiteral("assetPositions"), QStringLiteral("marginSummary"),
+                QStringLiteral("withdrawable"), QStringLiteral("time")});
     const auto orders = call(QStringLiteral("POST"), HlInfo,
                              QJsonObject{{QStringLiteral("type"), QStringLiteral("openOrders")},
                                          {QStringLiteral("user"), Trader}});
@@ -332,9 +352,11 @@ void TestApiResponder::errors_data()
     QTest::newRow("unknown path") << get << QStringLiteral("/api/v1/x") << QByteArray("{}")
                                   << QStringLiteral("unknown path /api/v1/x");
     QTest::newRow("wrong method") << get << Prices << QByteArray("{}")
-                                  << QStringLiteral("method GET not allowed for /api/v1/developer/prices");
+                                  << QStringLiteral(
+                                         "method GET not allowed for /api/v1/developer/prices");
     QTest::newRow("post assets") << post << Assets << QByteArray("{}")
-                                 << QStringLiteral("method POST not allowed for /api/v1/developer/assets");
+                                 << QStringLiteral(
+                                        "method POST not allowed for /api/v1/developer/assets");
     QTest::newRow("limit 0") << get << Assets << QByteArray(R"({"limit": 0})")
                              << QStringLiteral("limit must be between 1 and 10000");
     QTest::newRow("limit big") << get << Assets << QByteArray(R"({"limit": "10001"})")
@@ -343,49 +365,69 @@ void TestApiResponder::errors_data()
                                 << QStringLiteral("limit must be between 1 and 10000");
     QTest::newRow("bad cursor") << get << Assets << QByteArray(R"({"cursor": "zzz"})")
                                 << QStringLiteral("invalid cursor \"zzz\"");
-    QTest::newRow("unknown blockchain") << get << Assets << QByteArray(R"({"blockchain": "Ethereum"})")
+    QTest::newRow("unknown blockchain")
+        << get << Assets << QByteArray(R"({"blockchain": "Ethereum"})")
         << QStringLiteral("unknown blockchain \"Ethereum\" (known: base, ethereum, solana)");
-    QTest::newRow("prices object") << post << Prices << QByteArray(R"({"token_address": "0x"})")
+    QTest::newRow("prices object")
+        << post << Prices << QByteArray(R"({"token_address": "0x"})")
         << QStringLiteral("body must be an array of {\"token_address\",\"chain\"}");
     QTest::newRow("prices empty") << post << Prices << QByteArray("[]")
-        << QStringLiteral("body must be an array of {\"token_address\",\"chain\"}");
-    QTest::newRow("prices missing chain") << post << Prices << QByteArray(R"([{"token_address": "0x"}])")
+                                  << QStringLiteral(
+                                         "body must be an array of {\"token_address\",\"chain\"}");
+    QTest::newRow("prices missing chain")
+        << post << Prices << QByteArray(R"([{"token_address": "0x"}])")
         << QStringLiteral("body must be an array of {\"token_address\",\"chain\"} (item 0 is not)");
-    QTest::newRow("prices bad chain") << post << Prices
-        << QByteArray(R"([{"token_address": "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "chain": "eth"}])")
+    QTest::newRow("prices bad chain")
+        << post << Prices
+        << QByteArray(
+               R"([{"token_address": "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "chain": "eth"}])")
         << QStringLiteral("item 0: unknown chain \"eth\" (known: base, ethereum, solana)");
-    QTest::newRow("prices bad address") << post << Prices
-        << QByteArray(R"([{"token_address": "0x1234", "chain": "ethereum"}])")
+    QTest::newRow("prices bad address")
+        << post << Prices << QByteArray(R"([{"token_address": "0x1234", "chain": "ethereum"}])")
         << QStringLiteral("item 0: \"0x1234\" is not a valid ethereum address");
-    QTest::newRow("balances shape") << post << Balances << QByteArray(R"({"chain": "ethereum"})")
+    QTest::newRow("balances shape")
+        << post << Balances << QByteArray(R"({"chain": "ethereum"})")
         << QStringLiteral("body must be an array of {\"chain\",\"address\"}");
     QTest::newRow("tokens limit") << get << Tokens << QByteArray(R"({"limit": 201})")
-        << QStringLiteral("limit must be between 1 and 200");
-    QTest::newRow("tokens sort") << get << Tokens << QByteArray(R"({"sort": "price"})")
-        << QStringLiteral("sort must be one of volume, trade_count, fully_diluted_valuation, address, name");
+                                  << QStringLiteral("limit must be between 1 and 200");
+    QTest::newRow("tokens sort")
+        << get << Tokens << QByteArray(R"({"sort": "price"})")
+        << QStringLiteral(
+               "sort must be one of volume, trade_count, fully_diluted_valuation, address, name");
     QTest::newRow("fills missing user") << post << HlFills << QByteArray(R"({"type": "userFills"})")
-        << QStringLiteral("missing \"user\"");
-    QTest::newRow("fills bad user") << post << HlFills << QByteArray(R"({"type": "userFills", "user": "bob"})")
+                                        << QStringLiteral("missing \"user\"");
+    QTest::newRow("fills bad user")
+        << post << HlFills << QByteArray(R"({"type": "userFills", "user": "bob"})")
         << QStringLiteral("\"user\" must be an address: 0x followed by 40 hex digits");
-    QTest::newRow("fills missing type") << post << HlFills
+    QTest::newRow("fills missing type")
+        << post << HlFills
         << QByteArray(R"({"user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
         << QStringLiteral("missing \"type\"");
-    QTest::newRow("fills unknown type") << post << HlFills
+    QTest::newRow("fills unknown type")
+        << post << HlFills
         << QByteArray(R"({"type": "fills", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
-        << QStringLiteral("unknown type \"fills\" (expected userFills, userFillsByTime or userTwapSliceFills)");
-    QTest::newRow("fills by time without start") << post << HlFills
-        << QByteArray(R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
+        << QStringLiteral("unknown type \"fills\" (expected userFills, userFillsByTime or "
+                          "userTwapSliceFills)");
+    QTest::newRow("fills by time without start")
+        << post << HlFills
+        << QByteArray(
+               R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
         << QStringLiteral("missing \"startTime\" (ms since the epoch) for userFillsByTime");
-    QTest::newRow("fills end before start") << post << HlFills
-        << QByteArray(R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce",
+    QTest::newRow("fills end before start")
+        << post << HlFills
+        << QByteArray(
+               R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce",
                           "startTime": 1795000000000, "endTime": 1794000000000})")
         << QStringLiteral("\"endTime\" must not be before \"startTime\"");
-    QTest::newRow("fills array body") << post << HlFills << QByteArray("[]")
+    QTest::newRow("fills array body")
+        << post << HlFills << QByteArray("[]")
         << QStringLiteral("body must be an object like {\"type\":\"userFills\",\"user\":\"0x…\"}");
-    QTest::newRow("info unknown type") << post << HlInfo << QByteArray(R"({"type": "spotMeta"})")
+    QTest::newRow("info unknown type")
+        << post << HlInfo << QByteArray(R"({"type": "spotMeta"})")
         << QStringLiteral("unknown type \"spotMeta\" (this emulator answers allMids, "
                           "clearinghouseState, meta and openOrders)");
-    QTest::newRow("info missing user") << post << HlInfo << QByteArray(R"({"type": "clearinghouseState"})")
+    QTest::newRow("info missing user")
+        << post << HlInfo << QByteArray(R"({"type": "clearinghouseState"})")
         << QStringLiteral("missing \"user\"");
 }
 
@@ -409,15 +451,23 @@ void TestApiResponder::deterministic_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("assets") << QStringLiteral("GET") << Assets << QByteArray(R"({"limit": 300})");
-    QTest::newRow("prices") << QStringLiteral("POST") << Prices
-        << QByteArray(R"([{"token_address": "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "chain": "ethereum"}])");
-    QTest::newRow("balances") << QStringLiteral("POST") << Balances
-        << QByteArray(R"([{"chain": "base", "address": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"}])");
+    QTest::newRow("prices")
+        << QStringLiteral("POST") << Prices
+        << QByteArray(
+               R"([{"token_address": "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "chain": "ethereum"}])");
+    QTest::newRow("balances")
+        << QStringLiteral("POST") << Balances
+        << QByteArray(
+               R"([{"chain": "base", "address": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"}])");
     QTest::newRow("tokens") << QStringLiteral("GET") << Tokens << QByteArray(R"({"limit": 100})");
-    QTest::newRow("fills") << QStringLiteral("POST") << HlFills
-        << QByteArray(R"({"type": "userFills", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})");
-    QTest::newRow("clearinghouse") << QStringLiteral("POST") << HlInfo
-        << QByteArray(R"({"type": "clearinghouseState", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})");
+    QTest::newRow("fills")
+        << QStringLiteral("POST") << HlFills
+        << QByteArray(
+               R"({"type": "userFills", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})");
+    QTest::newRow("clearinghouse")
+        << QStringLiteral("POST") << HlInfo
+        << QByteArray(
+               R"({"type": "clearinghouseState", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})");
 }
 
 // The same seed and request give the same answer; another seed gives another answer.
