@@ -141,8 +141,8 @@ class FilterParseResult
 {
 public:
     Filter filter;
-    QString errorPath;     ///< e.g. "conditions[1].operator"; empty for the root or no error
-    QString errorMessage;  ///< e.g. "unknown operator \"==\""; empty when ok
+    QString errorPath;    ///< e.g. "conditions[1].operator"; empty for the root or no error
+    QString errorMessage; ///< e.g. "unknown operator \"==\""; empty when ok
     /// Character (UTF-16) offset of the character where a JSON syntax error was found, else -1.
     int syntaxErrorOffset = -1;
 

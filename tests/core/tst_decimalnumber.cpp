@@ -71,18 +71,30 @@ void TestDecimalNumber::compare_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<int>("expected");
 
-    QTest::newRow("equal") << "42" << "42" << 0;
-    QTest::newRow("equal with zeros") << "042.10" << "42.1" << 0;
-    QTest::newRow("zero signs") << "-0" << "0" << 0;
-    QTest::newRow("longer integer") << "100" << "99" << 1;
-    QTest::newRow("above 2^64") << "18446744073709551617" << "18446744073709551616" << 1;
-    QTest::newRow("fraction decides") << "1.05" << "1.5" << -1;
-    QTest::newRow("fraction prefix") << "1.5" << "1.55" << -1;
-    QTest::newRow("negative vs positive") << "-1" << "0.1" << -1;
-    QTest::newRow("negatives invert") << "-100" << "-99" << -1;
-    QTest::newRow("negative fractions") << "-0.5" << "-0.25" << -1;
-    QTest::newRow("wei vs one") << "1000000000000000000000" << "1" << 1;
-    QTest::newRow("integer vs fraction") << "2" << "1.999999999999999999999" << 1;
+    QTest::newRow("equal") << "42"
+                           << "42" << 0;
+    QTest::newRow("equal with zeros") << "042.10"
+                                      << "42.1" << 0;
+    QTest::newRow("zero signs") << "-0"
+                                << "0" << 0;
+    QTest::newRow("longer integer") << "100"
+                                    << "99" << 1;
+    QTest::newRow("above 2^64") << "18446744073709551617"
+                                << "18446744073709551616" << 1;
+    QTest::newRow("fraction decides") << "1.05"
+                                      << "1.5" << -1;
+    QTest::newRow("fraction prefix") << "1.5"
+                                     << "1.55" << -1;
+    QTest::newRow("negative vs positive") << "-1"
+                                          << "0.1" << -1;
+    QTest::newRow("negatives invert") << "-100"
+                                      << "-99" << -1;
+    QTest::newRow("negative fractions") << "-0.5"
+                                        << "-0.25" << -1;
+    QTest::newRow("wei vs one") << "1000000000000000000000"
+                                << "1" << 1;
+    QTest::newRow("integer vs fraction") << "2"
+                                         << "1.999999999999999999999" << 1;
 }
 
 // compare() and compareText() order numbers exactly, whatever their size.
@@ -142,9 +154,9 @@ void TestDecimalNumber::fromDouble()
 void TestDecimalNumber::fromJson()
 {
     const QJsonArray values =
-            QJsonDocument::fromJson("[9007199254740993, -9223372036854775808, \"12.50\", 1.5,"
-                                    " \"x\", true, null, [], 1e21]")
-                    .array();
+        QJsonDocument::fromJson("[9007199254740993, -9223372036854775808, \"12.50\", 1.5,"
+                                " \"x\", true, null, [], 1e21]")
+            .array();
     QCOMPARE(DecimalNumber::fromJson(values.at(0))->toString(), QStringLiteral("9007199254740993"));
     QCOMPARE(DecimalNumber::fromJson(values.at(1))->toString(),
              QStringLiteral("-9223372036854775808"));

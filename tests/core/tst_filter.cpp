@@ -32,8 +32,8 @@ const char *const standardMessage = R"({
 
 QByteArray leaf(const char *field, const char *op, const char *value)
 {
-    return QByteArray(R"({"field":")") + field + R"(","operator":")" + op + R"(","value":)"
-            + value + '}';
+    return QByteArray(R"({"field":")") + field + R"(","operator":")" + op + R"(","value":)" +
+           value + '}';
 }
 
 QByteArray nested(int depth, const QByteArray &inner)
@@ -118,8 +118,7 @@ void TestFilter::matches_data()
     row("= double 0.1", leaf("small", "=", "0.1"), true);
     row("= double vs string 0.1", leaf("small", "=", R"("0.1")"), true);
     row("= same double written longer", leaf("small", "=", "0.10000000000000001"), true);
-    row("= longer string is another number", leaf("small", "=", R"("0.10000000000000001")"),
-        false);
+    row("= longer string is another number", leaf("small", "=", R"("0.10000000000000001")"), false);
 
     // !=
     row("!= other", leaf("blockchain", "!=", R"("bitcoin")"), true);
@@ -143,10 +142,10 @@ void TestFilter::matches_data()
     row("< one more", leaf("value", "<", R"("1000000000000000000002")"), true);
     row("> 1e21 double vs 21 nines", leaf("big", ">", R"("999999999999999999999")"), true);
     row("> 2^53 integer exact", leaf("bigint", ">", "9007199254740992"), true);
-    row("< above 2^128 negative", leaf("huge", "<", R"("-340282366920938463463374607431768211455")"),
-        true);
-    row("> above 2^128 negative", leaf("huge", ">", R"("-340282366920938463463374607431768211457.5")"),
-        true);
+    row("< above 2^128 negative",
+        leaf("huge", "<", R"("-340282366920938463463374607431768211455")"), true);
+    row("> above 2^128 negative",
+        leaf("huge", ">", R"("-340282366920938463463374607431768211457.5")"), true);
     row("< negative decimal", leaf("neg", "<", "0"), true);
     row("> negative decimal", leaf("neg", ">", R"("-5.51")"), true);
     row(">= equal decimal", leaf("neg", ">=", "-5.5"), true);
@@ -170,6 +169,10 @@ void TestFilter::matches_data()
     row("< hex ignores case", leaf("address", "<", R"("0xabcdef0124")"), true);
     row("<= hex equal", leaf("address", "<=", R"("0xABCDEF0123")"), true);
     row("> object field", leaf("payload", ">", "0"), false);
+    row("< hex vs text orders as text", leaf("hexnum", "<", R"("0xZ")"), true);
+    row("> text vs hex orders as text", leaf("name", ">", R"("0xAB")"), true);
+    row("< text vs hex keeps the constant's case", leaf("address", "<", R"("0xAC")"), false,
+        R"({"address":"0xAb-not-hex"})");
 
     // in
     row("in hit", leaf("blockchain", "in", R"(["bitcoin","ethereum"])"), true);
@@ -270,8 +273,8 @@ void TestFilter::parseErrors_data()
     row("mixed-case operator", leaf("a", "Exists", "true"),
         R"(operator: unknown operator "Exists")");
     row("missing field deep",
-        R"({"op":"AND","conditions":[{"op":"OR","conditions":[)" + ok + "," + ok
-                + R"(,{"operator":"=","value":1}]}]})",
+        R"({"op":"AND","conditions":[{"op":"OR","conditions":[)" + ok + "," + ok +
+            R"(,{"operator":"=","value":1}]}]})",
         "conditions[0].conditions[2].field: missing field");
     row("empty field", leaf("", "=", "1"), "field: empty field");
     row("non-string field", R"({"field":5,"operator":"=","value":1})",
@@ -293,14 +296,17 @@ void TestFilter::parseErrors_data()
     row("missing value", R"({"field":"a","operator":"="})", "value: missing value");
     row("object value", leaf("a", "=", R"({"b":1})"),
         "value: value must be a string, number or boolean");
-    row("array value for =", leaf("a", "=", "[1]"), R"(value: an array value needs the "in" operator)");
+    row("array value for =", leaf("a", "=", "[1]"),
+        R"(value: an array value needs the "in" operator)");
     row("null value", leaf("a", "!=", "null"),
         R"(value: null value (use "exists" to test for a missing field))");
     row("ordering a boolean", leaf("a", ">", "true"),
         R"(value: ">" does not apply to true/false (only = and !=))");
     row("empty conditions", R"({"op":"AND","conditions":[]})", "conditions: empty conditions");
-    row("unknown op", R"({"op":"XOR","conditions":[)" + ok + "]}", R"(op: op must be "AND" or "OR")");
-    row("non-string op", R"({"op":1,"conditions":[)" + ok + "]}", R"(op: op must be "AND" or "OR")");
+    row("unknown op", R"({"op":"XOR","conditions":[)" + ok + "]}",
+        R"(op: op must be "AND" or "OR")");
+    row("non-string op", R"({"op":1,"conditions":[)" + ok + "]}",
+        R"(op: op must be "AND" or "OR")");
     row("missing op", R"({"conditions":[)" + ok + "]}", "op: missing op");
     row("missing conditions", R"({"op":"AND"})", "conditions: missing conditions");
     row("conditions not an array", R"({"op":"AND","conditions":{}})",
@@ -333,8 +339,8 @@ void TestFilter::parseErrors()
     // The same problem is found when the JSON is already parsed.
     if (result.syntaxErrorOffset < 0) {
         const QJsonDocument document = QJsonDocument::fromJson(text);
-        const QJsonValue json = document.isArray() ? QJsonValue(document.array())
-                                                   : QJsonValue(document.object());
+        const QJsonValue json =
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         QCOMPARE(Filter::parse(json).errorString(), errorString);
     }
 }
@@ -344,34 +350,34 @@ void TestFilter::roundTrip_data()
     QTest::addColumn<QByteArray>("text");
 
     // The spec's and the docs' own examples, in canonical compact form.
-    QTest::newRow("spec exists") << QByteArray(R"({"field":"to_address","operator":"exists","value":true})");
+    QTest::newRow("spec exists") << QByteArray(
+        R"({"field":"to_address","operator":"exists","value":true})");
     QTest::newRow("spec compound")
-            << QByteArray(R"({"op":"AND","conditions":[{"field":"blockchain","operator":"=",)"
-                          R"("value":"ethereum"},{"field":"value","operator":">",)"
-                          R"("value":"1000000000000000000"}]})");
-    QTest::newRow("docs leaf") << QByteArray(R"({"field":"status","operator":"=","value":"active"})");
+        << QByteArray(R"({"op":"AND","conditions":[{"field":"blockchain","operator":"=",)"
+                      R"("value":"ethereum"},{"field":"value","operator":">",)"
+                      R"("value":"1000000000000000000"}]})");
+    QTest::newRow("docs leaf") << QByteArray(
+        R"({"field":"status","operator":"=","value":"active"})");
     QTest::newRow("docs nested path") << leaf("user.profile.age", ">=", "18");
     QTest::newRow("docs !=") << leaf("status", "!=", R"("pending")");
     QTest::newRow("docs zero value") << leaf("value", "!=", R"("0")");
     QTest::newRow("docs block >") << leaf("block_number", ">", "18000000");
     QTest::newRow("docs gas >=") << leaf("gas_price", ">=", "30");
     QTest::newRow("docs gas <") << leaf("gas_used", "<", "21000");
-    QTest::newRow("docs in")
-            << leaf("token_address", "in",
-                    R"(["0x1234567890abcdef1234567890abcdef12345678",)"
-                    R"("0xabcdefabcdefabcdefabcdefabcdefabcdefabcd"])");
+    QTest::newRow("docs in") << leaf("token_address", "in",
+                                     R"(["0x1234567890abcdef1234567890abcdef12345678",)"
+                                     R"("0xabcdefabcdefabcdefabcdefabcdefabcdefabcd"])");
     QTest::newRow("<= decimal") << leaf("x", "<=", "-1.5");
     QTest::newRow("exists false") << leaf("x", "exists", "false");
     QTest::newRow("in mixed") << leaf("x", "in", R"(["a",1,true,"0xAB"])");
     QTest::newRow("escapes and unicode")
-            << QByteArray(R"({"field":"na\"me","operator":"=","value":"caf)") + "\xc3\xa9"
-                       + R"(\n"})";
+        << QByteArray(R"({"field":"na\"me","operator":"=","value":"caf)") + "\xc3\xa9" + R"(\n"})";
     QTest::newRow("AND in OR in AND")
-            << QByteArray(R"({"op":"AND","conditions":[{"op":"OR","conditions":[{"op":"AND",)"
-                          R"("conditions":[{"field":"a","operator":"=","value":1},)"
-                          R"({"field":"b","operator":"in","value":[2,3]}]},)"
-                          R"({"field":"c","operator":"exists","value":false}]},)"
-                          R"({"field":"d","operator":"<","value":"5"}]})");
+        << QByteArray(R"({"op":"AND","conditions":[{"op":"OR","conditions":[{"op":"AND",)"
+                      R"("conditions":[{"field":"a","operator":"=","value":1},)"
+                      R"({"field":"b","operator":"in","value":[2,3]}]},)"
+                      R"({"field":"c","operator":"exists","value":false}]},)"
+                      R"({"field":"d","operator":"<","value":"5"}]})");
     QTest::newRow("empty") << QByteArray("{}");
 }
 
@@ -398,15 +404,15 @@ void TestFilter::canonicalOutput_data()
     QTest::addColumn<QByteArray>("canonical");
 
     QTest::newRow("key order and spacing")
-            << QByteArray(R"({ "value" : 1, "operator" : "=", "field" : "a" })") << leaf("a", "=", "1");
+        << QByteArray(R"({ "value" : 1, "operator" : "=", "field" : "a" })") << leaf("a", "=", "1");
     QTest::newRow("IN") << leaf("a", "IN", "[1]") << leaf("a", "in", "[1]");
     QTest::newRow("EXISTS") << leaf("a", "EXISTS", "true") << leaf("a", "exists", "true");
     QTest::newRow("lower-case op")
-            << QByteArray(R"({"conditions":[)" + leaf("a", "=", "1") + R"(],"op":"or"})")
-            << QByteArray(R"({"op":"OR","conditions":[)" + leaf("a", "=", "1") + "]}");
+        << QByteArray(R"({"conditions":[)" + leaf("a", "=", "1") + R"(],"op":"or"})")
+        << QByteArray(R"({"op":"OR","conditions":[)" + leaf("a", "=", "1") + "]}");
     QTest::newRow("unknown keys dropped")
-            << QByteArray(R"({"field":"a","operator":"in","type":"data_source","value":["x"]})")
-            << leaf("a", "in", R"(["x"])");
+        << QByteArray(R"({"field":"a","operator":"in","type":"data_source","value":["x"]})")
+        << leaf("a", "in", R"(["x"])");
 }
 
 // Accepted variants come out in canonical form: lower-case operators, upper-case op, key order.
@@ -424,14 +430,14 @@ void TestFilter::canonicalOutput()
 void TestFilter::indentedText()
 {
     const Filter filter = Filter::group(
-            Filter::Combinator::Or,
-            {Filter::condition(QStringLiteral("blockchain"), Filter::Operator::In,
-                               QJsonArray{QStringLiteral("ethereum"), 1}),
-             Filter::group(Filter::Combinator::And,
-                           {Filter::condition(QStringLiteral("v"), Filter::Operator::Greater,
-                                              QStringLiteral("10")),
-                            Filter::condition(QStringLiteral("w"), Filter::Operator::In,
-                                              QJsonArray())})});
+        Filter::Combinator::Or,
+        {Filter::condition(QStringLiteral("blockchain"), Filter::Operator::In,
+                           QJsonArray{QStringLiteral("ethereum"), 1}),
+         Filter::group(
+             Filter::Combinator::And,
+             {Filter::condition(QStringLiteral("v"), Filter::Operator::Greater,
+                                QStringLiteral("10")),
+              Filter::condition(QStringLiteral("w"), Filter::Operator::In, QJsonArray())})});
     const QByteArray expected = R"({
     "op": "OR",
     "conditions": [
@@ -464,17 +470,18 @@ void TestFilter::indentedText()
 )";
     QCOMPARE(filter.toJsonText(true), expected);
     // A single condition's keys happen to be sorted, so Qt's own layout must agree exactly.
-    const Filter single = Filter::condition(QStringLiteral("a"), Filter::Operator::In,
-                                            QJsonArray{1, QJsonArray{}});
-    QCOMPARE(single.toJsonText(true), QJsonDocument(single.toJson()).toJson(QJsonDocument::Indented));
+    const Filter single =
+        Filter::condition(QStringLiteral("a"), Filter::Operator::In, QJsonArray{1, QJsonArray{}});
+    QCOMPARE(single.toJsonText(true),
+             QJsonDocument(single.toJson()).toJson(QJsonDocument::Indented));
     QCOMPARE(single.toJsonText(), QJsonDocument(single.toJson()).toJson(QJsonDocument::Compact));
 }
 
 // {}, null, empty text and whitespace all give the empty filter, which matches everything.
 void TestFilter::emptyFilter()
 {
-    for (const QByteArray &text : {QByteArray("{}"), QByteArray(" null "), QByteArray(),
-                                   QByteArray(" \n")}) {
+    for (const QByteArray &text :
+         {QByteArray("{}"), QByteArray(" null "), QByteArray(), QByteArray(" \n")}) {
         const FilterParseResult result = Filter::parse(text);
         QVERIFY2(result.ok(), text.constData());
         QVERIFY(result.filter.isEmpty());
@@ -501,10 +508,11 @@ void TestFilter::syntaxErrorOffset()
     QVERIFY(result.errorPath.isEmpty());
     QCOMPARE(result.syntaxErrorOffset, int(text.indexOf(QLatin1String("\"=\""))));
     QVERIFY(result.errorMessage.startsWith(
-            QStringLiteral("JSON syntax error at character %1: ").arg(result.syntaxErrorOffset)));
+        QStringLiteral("JSON syntax error at character %1: ").arg(result.syntaxErrorOffset)));
     QVERIFY(result.filter.isEmpty());
     QCOMPARE(Filter::parse(leaf("a", "=", "1")).syntaxErrorOffset, -1);
-    QCOMPARE(Filter::parse(leaf("a", "=", "1") + "x").syntaxErrorOffset, leaf("a", "=", "1").size());
+    QCOMPARE(Filter::parse(leaf("a", "=", "1") + "x").syntaxErrorOffset,
+             leaf("a", "=", "1").size());
     QCOMPARE(Filter::parse(QByteArray(R"({"a": tru})")).syntaxErrorOffset, 6);
 }
 
@@ -530,8 +538,8 @@ void TestFilter::depthLimit()
     Filter built = Filter::condition(QStringLiteral("a"), Filter::Operator::Equal, 1);
     for (int i = 0; i < Filter::MaxDepth + 1; ++i)
         built = Filter::group(Filter::Combinator::Or, {built});
-    QCOMPARE(built.validationError(),
-             steps.join(QLatin1Char('.')) + QStringLiteral(": groups nested deeper than 32 levels"));
+    QCOMPARE(built.validationError(), steps.join(QLatin1Char('.')) +
+                                          QStringLiteral(": groups nested deeper than 32 levels"));
     QVERIFY(!built.matches(object(R"({"a":1})")));
 }
 
@@ -552,9 +560,9 @@ void TestFilter::nodeLimit()
 void TestFilter::builtInCode()
 {
     const Filter ok = Filter::group(
-            Filter::Combinator::And,
-            {Filter::condition(QStringLiteral("a"), Filter::Operator::Exists, true),
-             Filter::condition(QStringLiteral("b"), Filter::Operator::In, QJsonArray{1, 2})});
+        Filter::Combinator::And,
+        {Filter::condition(QStringLiteral("a"), Filter::Operator::Exists, true),
+         Filter::condition(QStringLiteral("b"), Filter::Operator::In, QJsonArray{1, 2})});
     QVERIFY(ok.validationError().isEmpty());
     QVERIFY(ok.matches(object(R"({"a":0,"b":2})")));
     QCOMPARE(ok.kind(), Filter::Kind::Group);
@@ -566,9 +574,8 @@ void TestFilter::builtInCode()
     QVERIFY(!FilterMatcher(emptyGroup).isValid());
 
     const Filter badChild = Filter::group(
-            Filter::Combinator::Or,
-            {Filter::condition(QStringLiteral("a"), Filter::Operator::Equal, 1),
-             Filter::condition(QString(), Filter::Operator::Equal, 1)});
+        Filter::Combinator::Or, {Filter::condition(QStringLiteral("a"), Filter::Operator::Equal, 1),
+                                 Filter::condition(QString(), Filter::Operator::Equal, 1)});
     QCOMPARE(badChild.validationError(), QStringLiteral("conditions[1].field: empty field"));
     QVERIFY(!badChild.matches(object(R"({"a":1})")));
 
@@ -581,8 +588,8 @@ void TestFilter::builtInCode()
                                                        "for a missing field)"));
     QVERIFY(Filter::condition(QStringLiteral("a"), Filter::Operator::Less,
                               QJsonValue(QJsonValue::Undefined))
-                    .validationError()
-                    .endsWith(QStringLiteral("missing value")));
+                .validationError()
+                .endsWith(QStringLiteral("missing value")));
 
     Filter::Operator op = Filter::Operator::Equal;
     for (const char *text : {"=", "!=", ">", ">=", "<", "<=", "in", "exists"}) {
@@ -600,9 +607,9 @@ void TestFilter::builtInCode()
 void TestFilter::compiledFormFollowsChanges()
 {
     const QJsonObject message = object(R"({"a":1,"b":"x"})");
-    Filter filter = Filter::group(
-            Filter::Combinator::And,
-            {Filter::condition(QStringLiteral("a"), Filter::Operator::Equal, 1)});
+    Filter filter =
+        Filter::group(Filter::Combinator::And,
+                      {Filter::condition(QStringLiteral("a"), Filter::Operator::Equal, 1)});
     QVERIFY(filter.matches(message));
 
     filter.children()[0].setValue(2);
@@ -612,8 +619,8 @@ void TestFilter::compiledFormFollowsChanges()
 
     const Filter copy = filter;
     QList<Filter> &children = filter.children();
-    children.append(Filter::condition(QStringLiteral("b"), Filter::Operator::Equal,
-                                      QStringLiteral("y")));
+    children.append(
+        Filter::condition(QStringLiteral("b"), Filter::Operator::Equal, QStringLiteral("y")));
     QVERIFY(!filter.matches(message));
     QVERIFY(copy.matches(message));
 
@@ -639,10 +646,10 @@ void TestFilter::compiledFormFollowsChanges()
 // fieldPaths() lists each named field once, in document order.
 void TestFilter::fieldPaths()
 {
-    const FilterParseResult result = Filter::parse(
-            QByteArray(R"({"op":"OR","conditions":[{"op":"AND","conditions":[)")
-            + leaf("payload.coin", "=", "1") + "," + leaf("value", ">", "1") + "]},"
-            + leaf("blockchain", "exists", "true") + "," + leaf("value", "<", "9") + "]}");
+    const FilterParseResult result =
+        Filter::parse(QByteArray(R"({"op":"OR","conditions":[{"op":"AND","conditions":[)") +
+                      leaf("payload.coin", "=", "1") + "," + leaf("value", ">", "1") + "]}," +
+                      leaf("blockchain", "exists", "true") + "," + leaf("value", "<", "9") + "]}");
     QVERIFY(result.ok());
     QCOMPARE(result.filter.fieldPaths(),
              QStringList({QStringLiteral("payload.coin"), QStringLiteral("value"),
@@ -654,9 +661,9 @@ void TestFilter::fieldPaths()
 void TestFilter::manyEvaluations()
 {
     const FilterParseResult result = Filter::parse(QByteArray(
-            R"({"op":"AND","conditions":[{"field":"blockchain","operator":"=","value":"ethereum"},)"
-            R"({"field":"value","operator":">","value":"1000000000000000000"},)"
-            R"({"field":"to_address","operator":"in","value":["0xAA","0xbb","0xcc"]}]})"));
+        R"({"op":"AND","conditions":[{"field":"blockchain","operator":"=","value":"ethereum"},)"
+        R"({"field":"value","operator":">","value":"1000000000000000000"},)"
+        R"({"field":"to_address","operator":"in","value":["0xAA","0xbb","0xcc"]}]})"));
     QVERIFY(result.ok());
     const QJsonObject hit = object(R"({"blockchain":"ethereum","value":"2000000000000000000",)"
                                    R"("to_address":"0xBB"})");
@@ -672,9 +679,9 @@ void TestFilter::manyEvaluations()
 void TestFilter::concurrentMatches()
 {
     const Filter filter = Filter::group(
-            Filter::Combinator::Or,
-            {Filter::condition(QStringLiteral("a"), Filter::Operator::Greater, QStringLiteral("5")),
-             Filter::condition(QStringLiteral("b"), Filter::Operator::Exists, true)});
+        Filter::Combinator::Or,
+        {Filter::condition(QStringLiteral("a"), Filter::Operator::Greater, QStringLiteral("5")),
+         Filter::condition(QStringLiteral("b"), Filter::Operator::Exists, true)});
     const QJsonObject message = object(R"({"a":"6"})");
     std::atomic<int> matched{0};
     const auto work = [&] {

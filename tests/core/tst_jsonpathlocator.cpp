@@ -33,35 +33,37 @@ void TestJsonPathLocator::locate_data()
     QTest::newRow("missing key gives object") << leaf << "conditions" << 0 << leaf;
 
     const QString group = QStringLiteral(
-            "{\n  \"op\": \"AND\",\n  \"conditions\": [\n"
-            "    {\"field\": \"x\", \"operator\": \"=\", \"value\": \"a,]}\\\"b\"},\n"
-            "    {\"field\": \"y\", \"operator\": \"==\", \"value\": [1, 2]},\n"
-            "    {\"op\": \"OR\", \"conditions\": [{\"operator\": \"=\", \"value\": true}]}\n"
-            "  ]\n}");
+        "{\n  \"op\": \"AND\",\n  \"conditions\": [\n"
+        "    {\"field\": \"x\", \"operator\": \"=\", \"value\": \"a,]}\\\"b\"},\n"
+        "    {\"field\": \"y\", \"operator\": \"==\", \"value\": [1, 2]},\n"
+        "    {\"op\": \"OR\", \"conditions\": [{\"operator\": \"=\", \"value\": true}]}\n"
+        "  ]\n}");
     QTest::newRow("group op") << group << "op" << int(group.indexOf(QLatin1String("\"AND\"")))
                               << "\"AND\"";
     QTest::newRow("string with brackets and escapes")
-            << group << "conditions[0].value" << int(group.indexOf(QLatin1String("\"a,]")))
-            << "\"a,]}\\\"b\"";
+        << group << "conditions[0].value" << int(group.indexOf(QLatin1String("\"a,]")))
+        << "\"a,]}\\\"b\"";
     QTest::newRow("second condition operator")
-            << group << "conditions[1].operator" << int(group.indexOf(QLatin1String("\"==\"")))
-            << "\"==\"";
+        << group << "conditions[1].operator" << int(group.indexOf(QLatin1String("\"==\"")))
+        << "\"==\"";
     QTest::newRow("array value") << group << "conditions[1].value"
                                  << int(group.indexOf(QLatin1String("[1, 2]"))) << "[1, 2]";
     QTest::newRow("array item") << group << "conditions[1].value[1]"
                                 << int(group.indexOf(QLatin1String("2]"))) << "2";
     const QString inner = QStringLiteral("{\"operator\": \"=\", \"value\": true}");
     QTest::newRow("missing field in nested group gives its object")
-            << group << "conditions[2].conditions[0].field" << int(group.indexOf(inner)) << inner;
-    const QString list = group.mid(group.indexOf(QLatin1String("[\n")),
-                                   group.lastIndexOf(QLatin1Char(']')) - group.indexOf(QLatin1String("[\n")) + 1);
+        << group << "conditions[2].conditions[0].field" << int(group.indexOf(inner)) << inner;
+    const QString list =
+        group.mid(group.indexOf(QLatin1String("[\n")),
+                  group.lastIndexOf(QLatin1Char(']')) - group.indexOf(QLatin1String("[\n")) + 1);
     QTest::newRow("index past end gives the array")
-            << group << "conditions[7].field" << int(group.indexOf(list)) << list;
+        << group << "conditions[7].field" << int(group.indexOf(list)) << list;
 
-    const QString unicode = QStringLiteral(u"{\"field\": \"m\u00fcnze\", \"operator\": \"\u2260\"}");
+    const QString unicode =
+        QStringLiteral(u"{\"field\": \"m\u00fcnze\", \"operator\": \"\u2260\"}");
     QTest::newRow("characters, not bytes")
-            << unicode << "operator" << int(unicode.indexOf(QStringLiteral(u"\"\u2260\"")))
-            << QStringLiteral(u"\"\u2260\"");
+        << unicode << "operator" << int(unicode.indexOf(QStringLiteral(u"\"\u2260\"")))
+        << QStringLiteral(u"\"\u2260\"");
     const QString duplicate = QStringLiteral(R"({"field": "a", "field": "b"})");
     QTest::newRow("duplicate key: last wins") << duplicate << "field" << 24 << "\"b\"";
     const QString escapedKey = QStringLiteral(R"({"fi\u0065ld": 5})");
@@ -91,16 +93,18 @@ void TestJsonPathLocator::locatesParseErrors_data()
     QTest::addColumn<QString>("expectedText");
 
     QTest::newRow("unknown operator")
-            << R"({"op":"OR","conditions":[{"field":"a","operator":"=","value":1},)"
-               R"({"field":"b","operator":"==","value":2}]})"
-            << "conditions[1].operator" << "\"==\"";
+        << R"({"op":"OR","conditions":[{"field":"a","operator":"=","value":1},)"
+           R"({"field":"b","operator":"==","value":2}]})"
+        << "conditions[1].operator"
+        << "\"==\"";
     QTest::newRow("missing field")
-            << R"({"op":"AND","conditions":[{"op":"OR","conditions":[{"field":"a","operator":)"
-               R"("exists","value":true},{"operator":"=","value":1}]}]})"
-            << "conditions[0].conditions[1].field" << R"({"operator":"=","value":1})";
-    QTest::newRow("bad list item")
-            << R"({"field":"a","operator":"in","value":[1,"b",{"c":1}]})"
-            << "value[2]" << R"({"c":1})";
+        << R"({"op":"AND","conditions":[{"op":"OR","conditions":[{"field":"a","operator":)"
+           R"("exists","value":true},{"operator":"=","value":1}]}]})"
+        << "conditions[0].conditions[1].field"
+        << R"({"operator":"=","value":1})";
+    QTest::newRow("bad list item") << R"({"field":"a","operator":"in","value":[1,"b",{"c":1}]})"
+                                   << "value[2]"
+                                   << R"({"c":1})";
 }
 
 // The paths Filter::parse() reports lead the locator to the offending text.
