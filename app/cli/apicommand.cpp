@@ -69,9 +69,9 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
         *out = value;
         return true;
     };
-    if (!positive(QStringLiteral("repeat"), &m_repeat, 1)
-        || !positive(QStringLiteral("concurrency"), &m_concurrency, 1)
-        || !positive(QStringLiteral("timeout-ms"), &m_request.timeoutMs, 1))
+    if (!positive(QStringLiteral("repeat"), &m_repeat, 1) ||
+        !positive(QStringLiteral("concurrency"), &m_concurrency, 1) ||
+        !positive(QStringLiteral("timeout-ms"), &m_request.timeoutMs, 1))
         return ExitCode::Usage;
 
     m_request.method = parser.value(QStringLiteral("method")).toUpper();
@@ -79,17 +79,17 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
                                      QStringLiteral("PUT"), QStringLiteral("PATCH"),
                                      QStringLiteral("DELETE")};
     if (!methods.contains(m_request.method)) {
-        Console::error(QStringLiteral("--method must be one of %1, not \"%2\"")
-                           .arg(methods.join(QStringLiteral(", ")),
-                                parser.value(QStringLiteral("method"))));
+        Console::error(
+            QStringLiteral("--method must be one of %1, not \"%2\"")
+                .arg(methods.join(QStringLiteral(", ")), parser.value(QStringLiteral("method"))));
         return ExitCode::Usage;
     }
     m_request.path = parser.value(QStringLiteral("path"));
     if (!m_request.path.startsWith(QLatin1Char('/'))) {
-        Console::error(m_request.path.isEmpty()
-                           ? QStringLiteral("--path is required, e.g. --path /api/v1/developer/assets")
-                           : QStringLiteral("--path must start with \"/\", not \"%1\"")
-                                 .arg(m_request.path));
+        Console::error(
+            m_request.path.isEmpty()
+                ? QStringLiteral("--path is required, e.g. --path /api/v1/developer/assets")
+                : QStringLiteral("--path must start with \"/\", not \"%1\"").arg(m_request.path));
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("body"))) {
@@ -111,8 +111,8 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
                                .arg(error.offset));
             return ExitCode::Usage;
         }
-        m_request.body = document.isObject() ? QJsonValue(document.object())
-                                             : QJsonValue(document.array());
+        m_request.body =
+            document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     }
     return ExitCode::Ok;
 }
@@ -152,12 +152,12 @@ void ApiCommand::handleFinished(const ApiResult &result)
         return;
     }
     const bool answered = !result.rawResponse.isEmpty();
-    const QByteArray line = "{\"id\":" + jsonText(result.id) + ",\"status\":"
-                            + jsonText(answered ? result.status : apiRequestStateName(result.state))
-                            + ",\"latency_ms\":"
-                            + (result.latencyMs < 0 ? QByteArray("null")
-                                                    : QByteArray::number(result.latencyMs, 'f', 3))
-                            + ",\"data\":" + jsonText(result.data) + '}';
+    const QByteArray line =
+        "{\"id\":" + jsonText(result.id) +
+        ",\"status\":" + jsonText(answered ? result.status : apiRequestStateName(result.state)) +
+        ",\"latency_ms\":" +
+        (result.latencyMs < 0 ? QByteArray("null") : QByteArray::number(result.latencyMs, 'f', 3)) +
+        ",\"data\":" + jsonText(result.data) + '}';
     if (!isDone() && !Console::writeLine(line)) {
         finish(ExitCode::Ok); // the reader went away (e.g. `| head`): nothing left to do
         return;
@@ -190,8 +190,8 @@ void ApiCommand::printSummary()
     const int errors = m_stats.count(ApiRequestState::ServerError);
     const int timeouts = m_stats.count(ApiRequestState::TimedOut);
     const int lost = m_stats.count(ApiRequestState::ConnectionLost);
-    const int cancelled = m_stats.count(ApiRequestState::Cancelled)
-                          + m_stats.count(ApiRequestState::Rejected);
+    const int cancelled =
+        m_stats.count(ApiRequestState::Cancelled) + m_stats.count(ApiRequestState::Rejected);
     Console::error(QStringLiteral("requests: %1 of %2, succeeded: %3, errors: %4, timeouts: %5, "
                                   "connection lost: %6, cancelled: %7")
                        .arg(m_stats.count())

@@ -18,7 +18,9 @@ class CliCommand : public QObject
 {
     Q_OBJECT
 public:
-    explicit CliCommand(QObject *parent = nullptr) : QObject(parent) {}
+    explicit CliCommand(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
 
     /// Reads the options; anything but Ok means a message was printed and we should exit.
     virtual ExitCode configure(const QCommandLineParser &parser) = 0;

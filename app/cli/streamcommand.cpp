@@ -30,10 +30,10 @@ void StreamCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Filter as JSON text or a file holding it; checked before "
                                      "connecting."),
                       QStringLiteral("FILE|JSON")});
-    parser.addOption({QStringLiteral("count"),
-                      QStringLiteral("Stop after N messages."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("duration"),
-                      QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
+    parser.addOption(
+        {QStringLiteral("count"), QStringLiteral("Stop after N messages."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
 }
 
 ExitCode StreamCommand::configure(const QCommandLineParser &parser)
@@ -47,8 +47,9 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         bool ok = false;
         m_count = parser.value(QStringLiteral("count")).toLongLong(&ok);
         if (!ok || m_count < 1) {
-            Console::error(QStringLiteral("--count must be a whole number of at least 1, not \"%1\"")
-                               .arg(parser.value(QStringLiteral("count"))));
+            Console::error(
+                QStringLiteral("--count must be a whole number of at least 1, not \"%1\"")
+                    .arg(parser.value(QStringLiteral("count"))));
             return ExitCode::Usage;
         }
     }
@@ -66,8 +67,8 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         const QString argument = parser.value(QStringLiteral("filter"));
         QByteArray text = argument.toUtf8();
         const QByteArray trimmed = text.trimmed();
-        const bool looksInline = trimmed.startsWith('{') || trimmed.startsWith('[')
-                             || trimmed == "null";
+        const bool looksInline =
+            trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed == "null";
         if (!looksInline) {
             QFile file(argument);
             if (!file.open(QIODevice::ReadOnly)) {

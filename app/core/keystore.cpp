@@ -48,8 +48,7 @@ public:
         : m_guard(context)
         , m_hadContext(context != nullptr)
         , m_done(std::move(done))
-    {
-    }
+    {}
     void operator()(const KeyStoreResult &result) const
     {
         if (m_done && (!m_hadContext || m_guard))
@@ -62,7 +61,7 @@ private:
     KeyStore::Callback m_done;
 };
 
-template<typename JobType>
+template <typename JobType>
 JobType *makeJob(const QString &reference, QObject *parent)
 {
     auto *job = new JobType(KeyStore::serviceName(), parent);
@@ -77,8 +76,7 @@ JobType *makeJob(const QString &reference, QObject *parent)
 
 KeyStore::KeyStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 KeyStore::~KeyStore()
 {
@@ -139,10 +137,10 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
         result.ok = it != m_sessionKeys.constEnd();
         if (result.ok)
             result.key = it.value();
-        result.errorString = result.ok ? problem
-                                       : QStringLiteral("no API key stored for \"%1\"").arg(reference)
-                                             + (problem.isEmpty() ? QString()
-                                                                  : QStringLiteral(": ") + problem);
+        result.errorString =
+            result.ok ? problem
+                      : QStringLiteral("no API key stored for \"%1\"").arg(reference) +
+                            (problem.isEmpty() ? QString() : QStringLiteral(": ") + problem);
         return result;
     };
     if (!m_keychainEnabled) {
@@ -187,8 +185,8 @@ void KeyStore::deleteKey(const QString &reference, QObject *context, Callback do
             [this, reply, hadSessionKey](QKeychain::Job *finished) {
                 KeyStoreResult result;
                 const QKeychain::Error error = finished->error();
-                result.ok = error == QKeychain::NoError || error == QKeychain::EntryNotFound
-                            || hadSessionKey;
+                result.ok = error == QKeychain::NoError || error == QKeychain::EntryNotFound ||
+                            hadSessionKey;
                 result.persistent = error == QKeychain::NoError;
                 if (error != QKeychain::NoError && error != QKeychain::EntryNotFound) {
                     result.errorString = keychainProblem(finished);

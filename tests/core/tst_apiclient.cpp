@@ -29,9 +29,8 @@ public:
             ++finishedById[result.id];
             stats.add(result);
         });
-        connect(client, &ApiClient::inFlightChanged, this, [this](int inFlight, int) {
-            maxInFlight = std::max(maxInFlight, inFlight);
-        });
+        connect(client, &ApiClient::inFlightChanged, this,
+                [this](int inFlight, int) { maxInFlight = std::max(maxInFlight, inFlight); });
     }
     ApiResult result(const QString &id) const
     {
@@ -93,7 +92,8 @@ private:
             send(ok);
             send(ok); // the second answers a finished request
         } else if (path == QLatin1String("/malformed")) {
-            socket->sendTextMessage(QStringLiteral("{\"id\": \"") + id + QStringLiteral("\", oops"));
+            socket->sendTextMessage(QStringLiteral("{\"id\": \"") + id +
+                                    QStringLiteral("\", oops"));
             socket->sendTextMessage(QStringLiteral("[1, 2, 3]"));
             socket->sendTextMessage(QStringLiteral("{\"id\": 42, \"status\": \"success\"}"));
             send(ok);
@@ -124,8 +124,8 @@ const QString assetsPath = QStringLiteral("/api/v1/developer/assets");
 /// A request the emulator answers cheaply (bulk tests measure the client, not the responder).
 ApiRequest cheapRequest(int timeoutMs = 60000)
 {
-    ApiRequest r = request(QStringLiteral("/api/v1/developer/trading/hyperliquid/info"), {},
-                           timeoutMs);
+    ApiRequest r =
+        request(QStringLiteral("/api/v1/developer/trading/hyperliquid/info"), {}, timeoutMs);
     r.method = QStringLiteral("POST");
     r.body = QJsonObject{{QStringLiteral("type"), QStringLiteral("allMids")}};
     return r;
@@ -269,9 +269,16 @@ void tst_ApiClient::invalidRequestsAreRejected_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("errorPart");
-    QTest::newRow("unknown method") << "FETCH" << assetsPath << "" << "method";
-    QTest::newRow("relative path") << "GET" << "api/v1/x" << "" << "path";
-    QTest::newRow("empty path") << "GET" << "" << "" << "path";
+    QTest::newRow("unknown method") << "FETCH" << assetsPath << ""
+                                    << "method";
+    QTest::newRow("relative path") << "GET"
+                                   << "api/v1/x"
+                                   << ""
+                                   << "path";
+    QTest::newRow("empty path") << "GET"
+                                << ""
+                                << ""
+                                << "path";
     QTest::newRow("huge id") << "GET" << assetsPath << QString(300, QLatin1Char('x')) << "id";
 }
 
