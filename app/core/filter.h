@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace allium {
 
 class FilterParseResult;
@@ -15,6 +17,25 @@ class FilterParseResult;
 /// conditions `{"field","operator","value"}` and whose inner nodes are groups
 /// `{"op":"AND"|"OR","conditions":[…]}`, nested to any depth. An empty filter matches everything.
 /// The one implementation used by the emulator, the local preview and the table's proxy.
+///
+/// Filter semantics (what matches() does; the spec leaves all of this open):
+/// - Field paths use dots to step into nested objects (`payload.coin`); a step that is a
+///   non-negative integer indexes into an array (`topics.0`). Dots cannot be escaped.
+/// - A missing field and a JSON `null` are the same: every comparison and `in` is false,
+///   `exists: false` is true, `exists: true` is false.
+/// - Numbers and numeric strings compare numerically and exactly, whatever their size or sign
+///   ("1000000000000000000000" > 1e20, "-0.5" < "0", "007" = 7). A numeric string is an optional
+///   `-`, digits and an optional `.digits` (no `+`, exponent, spaces or hex). Integral JSON numbers
+///   are exact (1e21 is 10^21); others are the shortest decimal for their double (0.1 is 0.1).
+/// - Other strings compare by UTF-16 code units (lexicographic ordering). Two `0x` hex strings
+///   compare ignoring ASCII case, for `=`, `!=`, ordering and `in` alike.
+/// - Booleans support `=` and `!=` only: ordering with a boolean on either side is false.
+/// - A type mismatch (boolean vs number, non-numeric string vs number, an object or array field
+///   vs anything): `=` is false, `!=` is true, ordering is false.
+/// - `in` is true when any list item is `=` to the field by the rules above.
+/// - `exists` ignores the field's type: any present, non-null value exists.
+/// - A group with an empty list never comes out of parse(); one built in code fails
+///   validationError(), and a filter that fails validation matches nothing.
 class Filter
 {
 public:
@@ -28,6 +49,12 @@ public:
     static constexpr int MaxNodes = 10000;
 
     Filter() = default;
+    Filter(const Filter &other);
+    Filter &operator=(const Filter &other);
+    Filter(Filter &&other) noexcept = default;
+    Filter &operator=(Filter &&other) noexcept = default;
+    ~Filter();
+
     static Filter condition(const QString &field, Operator op, const QJsonValue &value);
     static Filter group(Combinator combinator, const QList<Filter> &children = {});
 
@@ -36,15 +63,31 @@ public:
 
     // Condition accessors (meaningful when kind() == Condition).
     QString field() const { return m_field; }
-    void setField(const QString &field) { m_field = field; }
+    void setField(const QString &field)
+    {
+        m_field = field;
+        m_cache.reset();
+    }
     Operator op() const { return m_operator; }
-    void setOp(Operator op) { m_operator = op; }
+    void setOp(Operator op)
+    {
+        m_operator = op;
+        m_cache.reset();
+    }
     QJsonValue value() const { return m_value; }
-    void setValue(const QJsonValue &value) { m_value = value; }
+    void setValue(const QJsonValue &value)
+    {
+        m_value = value;
+        m_cache.reset();
+    }
 
     // Group accessors (meaningful when kind() == Group).
     Combinator combinator() const { return m_combinator; }
-    void setCombinator(Combinator combinator) { m_combinator = combinator; }
+    void setCombinator(Combinator combinator)
+    {
+        m_combinator = combinator;
+        m_cache.reset();
+    }
     const QList<Filter> &children() const { return m_children; }
     QList<Filter> &children() { return m_children; }
 
@@ -61,8 +104,10 @@ public:
     /// Validation of a filter built in code (e.g. by the builder): the first problem, or empty.
     QString validationError() const;
 
-    /// True when the message satisfies the filter. See README "Filter semantics" for the rules on
-    /// missing fields, null, type mismatches, big numbers and hex case.
+    /// True when the message satisfies the filter, by the rules in the comment above the class
+    /// (also in README "Filter semantics"). Fast: the first call compiles the filter and keeps
+    /// the compiled form until the filter changes (also through children()); safe to call from
+    /// several threads at once.
     bool matches(const QJsonObject &message) const;
 
     /// Every field path the filter names, in order of appearance, without duplicates.
@@ -77,12 +122,17 @@ public:
     friend bool operator!=(const Filter &a, const Filter &b) { return !(a == b); }
 
 private:
+    struct MatcherCache;
+    std::shared_ptr<const MatcherCache> matcherCache() const;
+
     Kind m_kind = Kind::Empty;
     QString m_field;
     Operator m_operator = Operator::Equal;
     QJsonValue m_value;
     Combinator m_combinator = Combinator::And;
     QList<Filter> m_children;
+    // Compiled form for matches(); read and replaced atomically because matches() is const.
+    mutable std::shared_ptr<const MatcherCache> m_cache;
 };
 
 /// What parse() found: a filter, or the first error with the JSON path where it is
