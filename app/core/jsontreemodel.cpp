@@ -90,13 +90,15 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int *budget, int 
         return raw;
     };
 
+    // Array items are path steps like keys ("topics.0"), as Filter field paths name them.
+    auto childPath = [node](const QString &step) {
+        return node->path.isEmpty() ? step : node->path + QLatin1Char('.') + step;
+    };
+
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString path = node->path.isEmpty()
-                ? it.key()
-                : node->path + QLatin1Char('.') + it.key();
-            Node *child = addChild(it.key(), path, it.value());
+            Node *child = addChild(it.key(), childPath(it.key()), it.value());
             if (!child)
                 return;
             build(child, it.value(), budget, depth + 1);
@@ -104,8 +106,8 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int *budget, int 
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (int i = 0; i < array.size(); ++i) {
-            const QString key = QStringLiteral("[%1]").arg(i);
-            Node *child = addChild(key, node->path + key, array.at(i));
+            Node *child = addChild(QStringLiteral("[%1]").arg(i), childPath(QString::number(i)),
+                                   array.at(i));
             if (!child)
                 return;
             build(child, array.at(i), budget, depth + 1);

@@ -17,7 +17,7 @@ class JsonTreeModel : public QAbstractItemModel
 public:
     enum Column { KeyColumn, ValueColumn, TypeColumn, ColumnCount };
     enum Role {
-        /// The dot path of the node, as a filter names it ("payload.coin", "topics[0]").
+        /// The dot path of the node, as a filter names it ("payload.coin", "topics.0").
         PathRole = Qt::UserRole + 1,
         /// The node's QJsonValue (objects and arrays included).
         JsonValueRole,

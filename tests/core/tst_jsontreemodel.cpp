@@ -87,7 +87,7 @@ void TestJsonTreeModel::nestedDocument()
     QCOMPARE(cell(topics, JsonTreeModel::ValueColumn), QStringLiteral("[2]"));
     const QModelIndex second = childByKey(model, QStringLiteral("[1]"), topics);
     QCOMPARE(cell(second, JsonTreeModel::ValueColumn), QStringLiteral("0xdef"));
-    QCOMPARE(second.data(JsonTreeModel::PathRole).toString(), QStringLiteral("topics[1]"));
+    QCOMPARE(second.data(JsonTreeModel::PathRole).toString(), QStringLiteral("topics.1"));
     QCOMPARE(second.data(JsonTreeModel::JsonValueRole).value<QJsonValue>(),
              QJsonValue(QStringLiteral("0xdef")));
     QCOMPARE(model.rowCount(second), 0);
@@ -166,7 +166,7 @@ void TestJsonTreeModel::nonObjectRoots()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("[1]"));
     QCOMPARE(model.index(0, 0, model.index(1, 0)).data(JsonTreeModel::PathRole).toString(),
-             QStringLiteral("[1].x"));
+             QStringLiteral("1.x"));
     model.setJson(QJsonValue(7));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("7"));
