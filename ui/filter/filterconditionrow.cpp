@@ -146,6 +146,7 @@ void FilterConditionRow::setCondition(const Filter &condition)
     case Filter::Operator::In:
         m_loadedText = FilterValueText::listToText(m_loadedValue, type);
         m_list->setText(m_loadedText);
+        m_list->setCursorPosition(0);
         break;
     case Filter::Operator::Exists:
         m_exists->setCurrentIndex(m_loadedValue.isBool() && !m_loadedValue.toBool() ? 1 : 0);
@@ -154,6 +155,8 @@ void FilterConditionRow::setCondition(const Filter &condition)
     default:
         m_loadedText = FilterValueText::toText(m_loadedValue, type);
         m_value->setText(m_loadedText);
+        // Show the start of long values (addresses), not their tail.
+        m_value->setCursorPosition(0);
         break;
     }
     m_loading = false;
