@@ -340,7 +340,8 @@ void TestFilterBuilder::structureEditing()
     auto field = [](const Filter &node) { return node.field(); };
     m_builder->setFilter(Filter::parse(QByteArray(
         R"({"op":"AND","conditions":[{"field":"a","operator":"=","value":1},)"
-        R"({"field":"b","operator":"=","value":2},{"field":"c","operator":"=","value":3}]})")).filter);
+        R"({"field":"b","operator":"=","value":2},)"
+        R"({"field":"c","operator":"=","value":3}]})")).filter);
     QSignalSpy changed(m_builder, &FilterBuilderWidget::filterChanged);
 
     // Focus in row "b" makes it current; Up moves it first.
