@@ -454,8 +454,13 @@ FilterParseResult Filter::parse(const QByteArray &jsonText)
     const QJsonDocument document = QJsonDocument::fromJson(jsonText, &error);
     if (error.error != QJsonParseError::NoError) {
         FilterParseResult result;
-        // Qt reports a byte offset into the UTF-8; editors count characters.
-        const int offset = int(QString::fromUtf8(jsonText.left(error.offset)).size());
+        // Qt reports the byte just after the offending token's first byte (except for garbage at
+        // the end); editors want the offending character itself, counted in UTF-16 units.
+        int byteOffset = error.offset;
+        if (error.error != QJsonParseError::GarbageAtEnd)
+            --byteOffset;
+        byteOffset = qBound(0, byteOffset, int(jsonText.size()));
+        const int offset = int(QString::fromUtf8(jsonText.left(byteOffset)).size());
         result.syntaxErrorOffset = offset;
         result.errorMessage = QStringLiteral("JSON syntax error at character %1: %2")
                                       .arg(offset)
