@@ -323,7 +323,7 @@ void tst_ApiClient::thousandsOfRequestsEndExactlyOnce()
 {
     QFETCH(int, maxInFlight);
     EmulatorOptions options;
-    options.latencyMs = 40; // responses wait, so the server really holds requests in flight
+    options.latencyMs = 300; // responses wait, so the server really holds requests in flight
     const auto server = startEmulator(options);
     ApiClient client;
     QCOMPARE(client.maxInFlight(), ApiClient::DefaultMaxInFlight);
@@ -342,6 +342,8 @@ void tst_ApiClient::thousandsOfRequestsEndExactlyOnce()
     QCOMPARE(client.inFlightCount() + client.queuedCount(), total);
 
     QTRY_COMPARE_WITH_TIMEOUT(recorder.results.size(), total, 30000);
+    qInfo("refusals %lld, effective limit %d, p50 %.1f ms, p99 %.1f ms", client.limitRefusalCount(),
+          client.effectiveMaxInFlight(), recorder.stats.p50(), recorder.stats.p99());
     QCOMPARE(recorder.finishedById.size(), total);
     for (auto it = recorder.finishedById.cbegin(); it != recorder.finishedById.cend(); ++it) {
         QVERIFY2(ids.contains(it.key()), qPrintable(it.key()));
