@@ -146,6 +146,9 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
         span = std::abs(high) > 0 ? std::abs(high) * 0.2 : 1.0;
     double wantLow = low - (m_nonNegative && low >= 0 ? 0 : span * Headroom);
     double wantHigh = high + span * Headroom;
+    // Headroom never pushes an axis of non-negative data (amounts, prices) below zero.
+    if (low >= 0)
+        wantLow = std::max(0.0, wantLow);
 
     // Keep the axis still while the data fits and fills a fair part of it; rescaling on every
     // frame makes a live chart jitter.
