@@ -8,6 +8,7 @@
 #include "keystore.h"
 #include "profilestore.h"
 #include "streamsession.h"
+#include "uitestsupport.h"
 #include "websocketconnection.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QToolButton>
 
 using namespace allium;
+using namespace allium::uitest;
 
 namespace {
 
@@ -40,27 +42,6 @@ EmulatorOptions emulatorOptions()
     EmulatorOptions options;
     options.keys = {SecretKey};
     return options;
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    return palette;
 }
 
 QString statusText(ConnectionStatusWidget &widget)
@@ -285,11 +266,7 @@ void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
     EmulatorServer server(emulatorOptions());
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(SecretKey);
-    ConnectionOptions options;
-    options.backoffBaseMs = 5;
-    session.setConnectionOptions(options);
+    configureSession(session, server, QStringLiteral("ethereum.blocks"), SecretKey, 5);
     ConnectionEventLog log;
     log.attach(&session, QStringLiteral("ethereum.blocks"));
     EventLogView view;
