@@ -1,4 +1,5 @@
 #include "emulatorserver.h"
+#include "emulatortesting.h"
 #include "filter.h"
 #include "rawhttp.h"
 #include "testwebsocketclient.h"
@@ -16,14 +17,6 @@ using namespace allium;
 namespace {
 
 const QString StreamPath = QStringLiteral("/api/v1/developer/ws/stream");
-
-std::unique_ptr<EmulatorServer> startServer(EmulatorOptions options = {})
-{
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qWarning("listen failed: %s", qPrintable(server->errorString()));
-    return server;
-}
 
 EmulatorOptions fastOptions(double rate = 500)
 {
@@ -52,7 +45,10 @@ QJsonObject condition(const QString &field, const QString &op, const QJsonValue 
 
 QString detailOf(const RawHttpResponse &response)
 {
-    return QJsonDocument::fromJson(response.body).object().value(QStringLiteral("detail")).toString();
+    return QJsonDocument::fromJson(response.body)
+        .object()
+        .value(QStringLiteral("detail"))
+        .toString();
 }
 
 int dataFramesIn(const QStringList &frames)
@@ -108,27 +104,27 @@ void TestEmulatorServer::refusesAtTheHandshake_data()
     const QByteArray goodKey = "X-API-KEY: " + EmulatorDemoKey.toUtf8();
     QTest::newRow("api, no key") << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{}
                                  << 401 << QStringLiteral("Invalid API key");
-    QTest::newRow("api, wrong key") << QByteArray("/api/v1/developer/ws/api")
-                                    << QList<QByteArray>{"X-API-KEY: nope"} << 401
-                                    << QStringLiteral("Invalid API key");
-    QTest::newRow("api, empty key") << QByteArray("/api/v1/developer/ws/api")
-                                    << QList<QByteArray>{"X-API-KEY: "} << 401
-                                    << QStringLiteral("Invalid API key");
-    QTest::newRow("stream, no key") << QByteArray("/api/v1/developer/ws/stream?topic=ethereum.blocks")
-                                    << QList<QByteArray>{} << 401
-                                    << QStringLiteral("Invalid API key");
+    QTest::newRow("api, wrong key")
+        << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{"X-API-KEY: nope"} << 401
+        << QStringLiteral("Invalid API key");
+    QTest::newRow("api, empty key")
+        << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{"X-API-KEY: "} << 401
+        << QStringLiteral("Invalid API key");
+    QTest::newRow("stream, no key")
+        << QByteArray("/api/v1/developer/ws/stream?topic=ethereum.blocks") << QList<QByteArray>{}
+        << 401 << QStringLiteral("Invalid API key");
     QTest::newRow("unknown path") << QByteArray("/api/v1/developer/ws/nope")
                                   << QList<QByteArray>{goodKey} << 404
                                   << QStringLiteral("Not Found");
-    QTest::newRow("unknown path, no key") << QByteArray("/") << QList<QByteArray>{} << 404
-                                          << QStringLiteral("Not Found");
-    QTest::newRow("unknown topic") << QByteArray("/api/v1/developer/ws/stream?topic=mars.blocks")
-                                   << QList<QByteArray>{goodKey} << 404
-                                   << QStringLiteral("Topic not found: mars.blocks");
-    QTest::newRow("missing topic") << QByteArray("/api/v1/developer/ws/stream")
-                                   << QList<QByteArray>{goodKey} << 404
-                                   << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
-                                                     "e.g. ?topic=ethereum.blocks");
+    QTest::newRow("unknown path, no key")
+        << QByteArray("/") << QList<QByteArray>{} << 404 << QStringLiteral("Not Found");
+    QTest::newRow("unknown topic")
+        << QByteArray("/api/v1/developer/ws/stream?topic=mars.blocks") << QList<QByteArray>{goodKey}
+        << 404 << QStringLiteral("Topic not found: mars.blocks");
+    QTest::newRow("missing topic")
+        << QByteArray("/api/v1/developer/ws/stream") << QList<QByteArray>{goodKey} << 404
+        << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
+                          "e.g. ?topic=ethereum.blocks");
     QTest::newRow("empty topic") << QByteArray("/api/v1/developer/ws/stream?topic=")
                                  << QList<QByteArray>{goodKey} << 404
                                  << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
@@ -144,8 +140,9 @@ void TestEmulatorServer::refusesAtTheHandshake()
     QFETCH(int, status);
     QFETCH(QString, detail);
 
-    const auto server = startServer();
-    const RawHttpResponse response = rawHttpExchange(server->port(), upgradeRequest(target, headers));
+    const auto server = startEmulator();
+    const RawHttpResponse response =
+        rawHttpExchange(server->port(), upgradeRequest(target, headers));
     QCOMPARE(response.status, status);
     QCOMPARE(detailOf(response), detail);
     QVERIFY(response.headers.contains({"content-type", "application/json"}));
@@ -155,10 +152,10 @@ void TestEmulatorServer::refusesAtTheHandshake()
 // The header name is matched case-insensitively, as HTTP requires.
 void TestEmulatorServer::acceptsTheKeyHeaderInAnyCase()
 {
-    const auto server = startServer();
-    const RawHttpResponse response = rawHttpExchange(
-        server->port(), upgradeRequest("/api/v1/developer/ws/api",
-                                       {"x-api-key: " + EmulatorDemoKey.toUtf8()}));
+    const auto server = startEmulator();
+    const RawHttpResponse response =
+        rawHttpExchange(server->port(), upgradeRequest("/api/v1/developer/ws/api",
+                                                       {"x-api-key: " + EmulatorDemoKey.toUtf8()}));
     QCOMPARE(response.status, 101);
 }
 
@@ -173,7 +170,7 @@ void TestEmulatorServer::webSocketClientIsRefusedWithoutAGoodKey_data()
 void TestEmulatorServer::webSocketClientIsRefusedWithoutAGoodKey()
 {
     QFETCH(QString, key);
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
     client.open(server->apiUrl(), key);
     QVERIFY(client.waitDisconnected());
@@ -189,7 +186,7 @@ void TestEmulatorServer::webSocketClientConnectsWithAnyConfiguredKey()
 {
     EmulatorOptions options;
     options.keys = QStringList{QStringLiteral("first"), QStringLiteral("second")};
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient first, second, demo;
     first.open(server->apiUrl(), QStringLiteral("first"));
     second.open(server->streamUrl(QStringLiteral("ethereum.blocks")), QStringLiteral("second"));
@@ -203,7 +200,7 @@ void TestEmulatorServer::webSocketClientConnectsWithAnyConfiguredKey()
 // The URLs the server reports are the loopback address, its port and the exact service paths.
 void TestEmulatorServer::urlsPointAtTheServer()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     QVERIFY(server->isListening());
     QVERIFY(server->port() != 0);
     const QString base = QStringLiteral("ws://127.0.0.1:%1").arg(server->port());
@@ -229,10 +226,9 @@ void TestEmulatorServer::listensOnLoopbackOnly()
 // control message sent after opening, even at a high rate.
 void TestEmulatorServer::sendsNothingBeforeStart()
 {
-    const auto server = startServer(fastOptions(2000));
+    const auto server = startEmulator(fastOptions(2000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     for (int i = 0; i < 5; ++i)
         QVERIFY(!client.sendAndWaitForError(QStringLiteral("{\"action\":\"wait\"}")).isEmpty());
     QCOMPARE(dataFramesIn(client.messages()), 0);
@@ -248,10 +244,9 @@ void TestEmulatorServer::sendsNothingBeforeStart()
 // stop pauses delivery without closing (nothing after the server has seen it), start resumes.
 void TestEmulatorServer::stopPausesAndStartResumes()
 {
-    const auto server = startServer(fastOptions(1000));
+    const auto server = startEmulator(fastOptions(1000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3));
 
@@ -281,21 +276,20 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages_data()
     QTest::addColumn<QString>("topic");
     QTest::addColumn<QJsonObject>("filter");
 
-    QTest::newRow("more than 1 ETH")
-        << QStringLiteral("ethereum.transactions")
-        << condition(QStringLiteral("value"), QStringLiteral(">"),
-                     QStringLiteral("1000000000000000000"));
+    QTest::newRow("more than 1 ETH") << QStringLiteral("ethereum.transactions")
+                                     << condition(QStringLiteral("value"), QStringLiteral(">"),
+                                                  QStringLiteral("1000000000000000000"));
     QTest::newRow("zero value") << QStringLiteral("ethereum.transactions")
                                 << condition(QStringLiteral("value"), QStringLiteral("="),
                                              QStringLiteral("0"));
     QTest::newRow("AND group")
         << QStringLiteral("base.transactions")
-        << QJsonObject{{QStringLiteral("op"), QStringLiteral("AND")},
-                       {QStringLiteral("conditions"),
-                        QJsonArray{condition(QStringLiteral("to_address"),
-                                             QStringLiteral("exists"), true),
-                                   condition(QStringLiteral("value"), QStringLiteral("!="),
-                                             QStringLiteral("0"))}}};
+        << QJsonObject{
+               {QStringLiteral("op"), QStringLiteral("AND")},
+               {QStringLiteral("conditions"),
+                QJsonArray{condition(QStringLiteral("to_address"), QStringLiteral("exists"), true),
+                           condition(QStringLiteral("value"), QStringLiteral("!="),
+                                     QStringLiteral("0"))}}};
 }
 
 // After setFilter, every message delivered satisfies the filter (checked with the same Filter).
@@ -304,10 +298,9 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages()
     QFETCH(QString, topic);
     QFETCH(QJsonObject, filter);
 
-    const auto server = startServer(fastOptions(3000));
+    const auto server = startEmulator(fastOptions(3000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(topic), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(topic)));
     client.sendJson(setFilter(filter));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(10, 10000));
@@ -331,10 +324,9 @@ void TestEmulatorServer::emptyFilterClearsTheFilter_data()
 void TestEmulatorServer::emptyFilterClearsTheFilter()
 {
     QFETCH(QJsonValue, clear);
-    const auto server = startServer(fastOptions(3000));
+    const auto server = startEmulator(fastOptions(3000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     // No block has a negative number: the filter rejects everything.
     client.sendJson(setFilter(condition(QStringLiteral("number"), QStringLiteral("<"), 0)));
     client.sendJson(action(QStringLiteral("start")));
@@ -351,19 +343,19 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("malformed JSON") << QStringLiteral("{\"action\": ")
-                                    << QStringLiteral("malformed JSON");
+    QTest::newRow("malformed JSON")
+        << QStringLiteral("{\"action\": ") << QStringLiteral("malformed JSON");
     QTest::newRow("not JSON") << QStringLiteral("start") << QStringLiteral("malformed JSON");
     QTest::newRow("array") << QStringLiteral("[\"start\"]")
                            << QStringLiteral("expected a JSON object");
     QTest::newRow("no action") << QStringLiteral("{\"data\":{}}")
                                << QStringLiteral("missing \"action\"");
-    QTest::newRow("action not a string") << QStringLiteral("{\"action\":1}")
-                                         << QStringLiteral("missing \"action\"");
+    QTest::newRow("action not a string")
+        << QStringLiteral("{\"action\":1}") << QStringLiteral("missing \"action\"");
     QTest::newRow("unknown action") << QStringLiteral("{\"action\":\"subscribe\"}")
                                     << QStringLiteral("unknown action \"subscribe\"");
-    QTest::newRow("action in wrong case") << QStringLiteral("{\"action\":\"START\"}")
-                                          << QStringLiteral("unknown action \"START\"");
+    QTest::newRow("action in wrong case")
+        << QStringLiteral("{\"action\":\"START\"}") << QStringLiteral("unknown action \"START\"");
     QTest::newRow("setFilter without data") << QStringLiteral("{\"action\":\"setFilter\"}")
                                             << QStringLiteral("setFilter needs \"data\"");
     QTest::newRow("filter not an object")
@@ -378,10 +370,9 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames()
     QFETCH(QString, text);
     QFETCH(QString, reason);
 
-    const auto server = startServer(fastOptions(1000));
+    const auto server = startEmulator(fastOptions(1000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const QString error = client.sendAndWaitForError(text);
     QVERIFY2(error.startsWith(reason), qPrintable(error));
     QCOMPARE(client.messages().size(), 1);
@@ -396,10 +387,9 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames()
 // A control frame above 1 MiB is refused with an error frame, not by closing the connection.
 void TestEmulatorServer::oversizedControlMessageGetsAnErrorFrame()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const QString huge = QStringLiteral("{\"action\":\"start\",\"pad\":\"%1\"}")
                              .arg(QString(1024 * 1024, QLatin1Char('x')));
     const QString error = client.sendAndWaitForError(huge);
@@ -411,12 +401,11 @@ void TestEmulatorServer::oversizedControlMessageGetsAnErrorFrame()
 // An invalid filter is refused with its error path; the previous filter and connection remain.
 void TestEmulatorServer::invalidFilterNamesThePathAndKeepsTheConnection()
 {
-    const auto server = startServer(fastOptions(2000));
+    const auto server = startEmulator(fastOptions(2000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
-    const QJsonObject good = condition(QStringLiteral("value"), QStringLiteral("="),
-                                       QStringLiteral("0"));
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
+    const QJsonObject good =
+        condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(good));
     const QJsonObject bad{
         {QStringLiteral("op"), QStringLiteral("AND")},
@@ -442,10 +431,9 @@ void TestEmulatorServer::firehoseSendsExactlyN()
 {
     EmulatorOptions options;
     options.firehoseCount = 10000;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(10000, 15000));
     QVERIFY(!client.sendAndWaitForError(QStringLiteral("{}")).isEmpty());
@@ -460,12 +448,11 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
 {
     EmulatorOptions options;
     options.firehoseCount = 3000;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
-    const QJsonObject filter = condition(QStringLiteral("value"), QStringLiteral("="),
-                                         QStringLiteral("0"));
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
+    const QJsonObject filter =
+        condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(filter));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3000, 10000));
@@ -480,7 +467,7 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
 // connectionOpened/connectionClosed report each websocket with its path; the count follows.
 void TestEmulatorServer::tracksConnections()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     QSignalSpy opened(server.get(), &EmulatorServer::connectionOpened);
     QSignalSpy closed(server.get(), &EmulatorServer::connectionClosed);
     {
@@ -507,7 +494,7 @@ void TestEmulatorServer::tracksConnections()
 // dropAllConnections ends every connection at the TCP level: clients get no close frame.
 void TestEmulatorServer::dropAllConnectionsAbortsWithoutCloseFrame()
 {
-    const auto server = startServer(fastOptions(200));
+    const auto server = startEmulator(fastOptions(200));
     TestWebSocketClient api, stream;
     api.open(server->apiUrl(), EmulatorDemoKey);
     stream.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
@@ -524,17 +511,15 @@ void TestEmulatorServer::dropAllConnectionsAbortsWithoutCloseFrame()
     QVERIFY(server->isListening());
 
     TestWebSocketClient again;
-    again.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(again.waitConnected());
+    QVERIFY(again.connectTo(server->apiUrl()));
 }
 
 // close() stops listening and closes open connections with 1001 (going away).
 void TestEmulatorServer::closeSendsGoingAway()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const quint16 port = server->port();
     server->close();
     QVERIFY(!server->isListening());
@@ -550,7 +535,7 @@ void TestEmulatorServer::tlsServesWss()
 {
     EmulatorOptions options = fastOptions(500);
     options.tls = true;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     QVERIFY(server->isListening());
     QCOMPARE(server->baseUrl().scheme(), QStringLiteral("wss"));
     const QSslCertificate certificate = server->certificate();
@@ -559,9 +544,8 @@ void TestEmulatorServer::tlsServesWss()
              QStringList{QStringLiteral("127.0.0.1")});
 
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey,
-                certificate);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey,
+                             certificate));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3));
     QVERIFY(client.jsonMessages().first().contains(QStringLiteral("hash")));

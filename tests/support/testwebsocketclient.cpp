@@ -74,10 +74,17 @@ void TestWebSocketClient::checkWait()
         m_loop->quit();
 }
 
+bool TestWebSocketClient::connectTo(const QUrl &url, const QString &apiKey,
+                                    const QSslCertificate &trusted)
+{
+    open(url, apiKey, trusted);
+    return waitConnected();
+}
+
 bool TestWebSocketClient::waitConnected(int timeoutMs)
 {
-    return waitUntil([this] { return m_wasConnected || m_disconnected; }, timeoutMs)
-           && m_wasConnected;
+    return waitUntil([this] { return m_wasConnected || m_disconnected; }, timeoutMs) &&
+           m_wasConnected;
 }
 
 bool TestWebSocketClient::waitDisconnected(int timeoutMs)
@@ -148,8 +155,9 @@ QList<QJsonObject> TestWebSocketClient::jsonMessages(bool withoutErrors) const
 bool TestWebSocketClient::isErrorFrame(const QString &text)
 {
     const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-    return object.size() == 2 && object.value(QStringLiteral("status")) == QStringLiteral("error")
-           && object.contains(QStringLiteral("data"));
+    return object.size() == 2 &&
+           object.value(QStringLiteral("status")) == QStringLiteral("error") &&
+           object.contains(QStringLiteral("data"));
 }
 
 } // namespace allium
