@@ -76,6 +76,8 @@ public:
     QJsonValue rawValue(int row, int column) const;
     /// The value at a dot path in an object; undefined when absent. Numeric steps index arrays.
     static QJsonValue valueAt(const QJsonObject &object, QStringView path);
+    /// Rows whose parsed JSON is cached (never more than ParsedRowCacheSize).
+    int parsedRowCount() const { return int(m_parsed.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -110,7 +112,7 @@ private:
     bool m_paused = false;
     int m_rows = 0;         // what views were told; lags the store inside insert/remove
     int m_evictedShift = 0; // rows already evicted from the store but not yet announced
-    mutable QCache<quint64, ParsedRow> m_parsed; // by sequence: rows shift, messages do not
+    mutable QCache<quint64, ParsedRow> m_parsed; // by row id: rows shift, ids do not
 };
 
 } // namespace allium

@@ -88,16 +88,17 @@ LiveTableView::LiveTableView(QWidget *parent)
 
 void LiveTableView::setModel(QAbstractItemModel *newModel)
 {
-    if (QAbstractItemModel *old = model())
-        disconnect(old, nullptr, this, nullptr);
+    for (const QMetaObject::Connection &connection : qAsConst(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QTableView::setModel(newModel);
     if (!newModel)
         return;
-    connect(newModel, &QAbstractItemModel::rowsInserted, this,
-            &LiveTableView::handleRowsInserted);
-    connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            &LiveTableView::handleRowsAboutToBeRemoved);
-    connect(newModel, &QAbstractItemModel::columnsInserted, this,
+    m_modelConnections << connect(newModel, &QAbstractItemModel::rowsInserted, this,
+                                  &LiveTableView::handleRowsInserted);
+    m_modelConnections << connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                                  &LiveTableView::handleRowsAboutToBeRemoved);
+    m_modelConnections << connect(newModel, &QAbstractItemModel::columnsInserted, this,
             [this](const QModelIndex &, int first, int last) {
                 for (int column = first; column <= last; ++column) {
                     const QString path = model()->headerData(column, Qt::Horizontal).toString();

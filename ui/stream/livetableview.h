@@ -48,6 +48,7 @@ private:
     void handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleScrollValueChanged(int value);
 
+    QList<QMetaObject::Connection> m_modelConnections;
     bool m_following = true;
     bool m_programmaticScroll = false;
 };
