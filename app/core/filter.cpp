@@ -104,7 +104,7 @@ bool valueProblem(Filter::Operator op, const QJsonValue &value, Problem *problem
         return fail({}, QStringLiteral("value must be a string, number or boolean"));
     if (value.isBool() && op != Filter::Operator::Equal && op != Filter::Operator::NotEqual)
         return fail({}, QStringLiteral("%1 does not apply to true/false (only = and !=)")
-                                .arg(quoted(Filter::operatorText(op))));
+                            .arg(quoted(Filter::operatorText(op))));
     return false;
 }
 
@@ -168,11 +168,11 @@ public:
         if (!json.isObject())
             return fail(path, QStringLiteral("expected an object (a condition or a group)"));
         const QJsonObject object = json.toObject();
-        const bool isGroup = object.contains(QLatin1String("op"))
-                || object.contains(QLatin1String("conditions"));
-        const bool isCondition = object.contains(QLatin1String("field"))
-                || object.contains(QLatin1String("operator"))
-                || object.contains(QLatin1String("value"));
+        const bool isGroup =
+            object.contains(QLatin1String("op")) || object.contains(QLatin1String("conditions"));
+        const bool isCondition = object.contains(QLatin1String("field")) ||
+                                 object.contains(QLatin1String("operator")) ||
+                                 object.contains(QLatin1String("value"));
         if (isGroup && isCondition)
             return fail(path, QStringLiteral("both a condition (field, operator, value) and a "
                                              "group (op, conditions)"));
@@ -207,8 +207,9 @@ private:
             return fail(operatorPath, QStringLiteral("operator must be a string"));
         Filter::Operator op = Filter::Operator::Equal;
         if (!Filter::operatorFromText(operatorValue.toString(), &op))
-            return fail(operatorPath, QStringLiteral("unknown operator %1")
-                                              .arg(quoted(operatorValue.toString())));
+            return fail(
+                operatorPath,
+                QStringLiteral("unknown operator %1").arg(quoted(operatorValue.toString())));
 
         *out = Filter::condition(field.toString(), op, object.value(QLatin1String("value")));
         if (conditionProblem(*out, path, &problem))
@@ -270,8 +271,8 @@ QByteArray valueText(const QJsonValue &value, bool indented, int indent)
 {
     if (!value.isArray() && !value.isObject())
         return scalarText(value);
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
-                                                   : QJsonDocument(value.toObject());
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     if (!indented)
         return document.toJson(QJsonDocument::Compact);
     QByteArray text = document.toJson(QJsonDocument::Indented);
@@ -284,7 +285,9 @@ QByteArray valueText(const QJsonValue &value, bool indented, int indent)
 class CanonicalWriter
 {
 public:
-    explicit CanonicalWriter(bool indented) : m_indented(indented) {}
+    explicit CanonicalWriter(bool indented)
+        : m_indented(indented)
+    {}
 
     QByteArray text;
 
@@ -348,15 +351,14 @@ private:
 } // namespace
 
 Filter::Filter(const Filter &other)
-    : m_kind(other.m_kind),
-      m_field(other.m_field),
-      m_operator(other.m_operator),
-      m_value(other.m_value),
-      m_combinator(other.m_combinator),
-      m_children(other.m_children),
-      m_cache(std::atomic_load(&other.m_cache))
-{
-}
+    : m_kind(other.m_kind)
+    , m_field(other.m_field)
+    , m_operator(other.m_operator)
+    , m_value(other.m_value)
+    , m_combinator(other.m_combinator)
+    , m_children(other.m_children)
+    , m_cache(std::atomic_load(&other.m_cache))
+{}
 
 Filter &Filter::operator=(const Filter &other)
 {
@@ -454,12 +456,17 @@ FilterParseResult Filter::parse(const QByteArray &jsonText)
     const QJsonDocument document = QJsonDocument::fromJson(jsonText, &error);
     if (error.error != QJsonParseError::NoError) {
         FilterParseResult result;
-        // Qt reports a byte offset into the UTF-8; editors count characters.
-        const int offset = int(QString::fromUtf8(jsonText.left(error.offset)).size());
+        // Qt reports the byte just after the offending token's first byte (except for garbage at
+        // the end); editors want the offending character itself, counted in UTF-16 units.
+        int byteOffset = error.offset;
+        if (error.error != QJsonParseError::GarbageAtEnd)
+            --byteOffset;
+        byteOffset = qBound(0, byteOffset, int(jsonText.size()));
+        const int offset = int(QString::fromUtf8(jsonText.left(byteOffset)).size());
         result.syntaxErrorOffset = offset;
         result.errorMessage = QStringLiteral("JSON syntax error at character %1: %2")
-                                      .arg(offset)
-                                      .arg(error.errorString());
+                                  .arg(offset)
+                                  .arg(error.errorString());
         return result;
     }
     if (document.isArray())
@@ -521,23 +528,31 @@ QStringList Filter::fieldPaths() const
 QString Filter::operatorText(Operator op)
 {
     switch (op) {
-    case Operator::Equal: return QStringLiteral("=");
-    case Operator::NotEqual: return QStringLiteral("!=");
-    case Operator::Greater: return QStringLiteral(">");
-    case Operator::GreaterOrEqual: return QStringLiteral(">=");
-    case Operator::Less: return QStringLiteral("<");
-    case Operator::LessOrEqual: return QStringLiteral("<=");
-    case Operator::In: return QStringLiteral("in");
-    case Operator::Exists: return QStringLiteral("exists");
+    case Operator::Equal:
+        return QStringLiteral("=");
+    case Operator::NotEqual:
+        return QStringLiteral("!=");
+    case Operator::Greater:
+        return QStringLiteral(">");
+    case Operator::GreaterOrEqual:
+        return QStringLiteral(">=");
+    case Operator::Less:
+        return QStringLiteral("<");
+    case Operator::LessOrEqual:
+        return QStringLiteral("<=");
+    case Operator::In:
+        return QStringLiteral("in");
+    case Operator::Exists:
+        return QStringLiteral("exists");
     }
     return {};
 }
 
 bool Filter::operatorFromText(const QString &text, Operator *op)
 {
-    static const Operator all[] = {Operator::Equal,          Operator::NotEqual, Operator::Greater,
-                                   Operator::GreaterOrEqual, Operator::Less,     Operator::LessOrEqual,
-                                   Operator::In,             Operator::Exists};
+    static const Operator all[] = {
+        Operator::Equal, Operator::NotEqual,    Operator::Greater, Operator::GreaterOrEqual,
+        Operator::Less,  Operator::LessOrEqual, Operator::In,      Operator::Exists};
     for (const Operator candidate : all) {
         if (text == operatorText(candidate)) {
             *op = candidate;

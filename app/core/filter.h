@@ -141,9 +141,10 @@ class FilterParseResult
 {
 public:
     Filter filter;
-    QString errorPath;     ///< e.g. "conditions[1].operator"; empty for the root or no error
-    QString errorMessage;  ///< e.g. "unknown operator \"==\""; empty when ok
-    int syntaxErrorOffset = -1; ///< character offset of a JSON syntax error, else -1
+    QString errorPath;    ///< e.g. "conditions[1].operator"; empty for the root or no error
+    QString errorMessage; ///< e.g. "unknown operator \"==\""; empty when ok
+    /// Character (UTF-16) offset of the character where a JSON syntax error was found, else -1.
+    int syntaxErrorOffset = -1;
 
     bool ok() const { return errorMessage.isEmpty(); }
     /// "conditions[1].operator: unknown operator \"==\"", or the message alone at the root.

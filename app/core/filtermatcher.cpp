@@ -14,13 +14,13 @@ constexpr double exactDoubleLimit = 9007199254740992.0;
 
 bool isHexString(QStringView s)
 {
-    if (s.size() < 2 || s[0] != QLatin1Char('0')
-        || (s[1] != QLatin1Char('x') && s[1] != QLatin1Char('X')))
+    if (s.size() < 2 || s[0] != QLatin1Char('0') ||
+        (s[1] != QLatin1Char('x') && s[1] != QLatin1Char('X')))
         return false;
     for (qsizetype i = 2; i < s.size(); ++i) {
         const char16_t c = s[i].unicode();
-        const bool hexDigit = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')
-                || (c >= u'A' && c <= u'F');
+        const bool hexDigit =
+            (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
         if (!hexDigit)
             return false;
     }
@@ -44,8 +44,8 @@ int compareHex(QStringView s, QStringView lower)
 
 bool isOrdering(Filter::Operator op)
 {
-    return op == Filter::Operator::Greater || op == Filter::Operator::GreaterOrEqual
-            || op == Filter::Operator::Less || op == Filter::Operator::LessOrEqual;
+    return op == Filter::Operator::Greater || op == Filter::Operator::GreaterOrEqual ||
+           op == Filter::Operator::Less || op == Filter::Operator::LessOrEqual;
 }
 
 } // namespace
@@ -66,8 +66,8 @@ void FilterMatcher::compile(const Filter &filter)
     const auto index = m_nodes.size();
     m_nodes.emplace_back();
     if (filter.kind() == Filter::Kind::Group) {
-        m_nodes[index].type = filter.combinator() == Filter::Combinator::And ? Node::Type::And
-                                                                              : Node::Type::Or;
+        m_nodes[index].type =
+            filter.combinator() == Filter::Combinator::And ? Node::Type::And : Node::Type::Or;
         // Depth is bounded by validation (Filter::MaxDepth), so this recursion is shallow.
         for (const Filter &child : filter.children())
             compile(child);
@@ -93,7 +93,7 @@ void FilterMatcher::compile(const Filter &filter)
                 else if (c.decimal)
                     node.set.numbers.insert(c.decimal->toString());
                 else if (c.hex)
-                    node.set.hex.insert(c.text);
+                    node.set.hex.insert(c.lowerHex);
                 else
                     node.set.strings.insert(c.text);
             }
@@ -121,7 +121,7 @@ FilterMatcher::Constant FilterMatcher::compileConstant(const QJsonValue &value)
         c.decimal = DecimalNumber::fromString(c.text);
         c.hex = isHexString(c.text);
         if (c.hex)
-            c.text = c.text.toLower();
+            c.lowerHex = c.text.toLower();
     }
     return c;
 }
@@ -152,7 +152,7 @@ FilterMatcher::Order FilterMatcher::compare(const QJsonValue &value, const Const
     switch (value.type()) {
     case QJsonValue::Bool:
         return c.type == Constant::Type::Bool && value.toBool() == c.boolean ? Order::Equal
-                                                                            : Order::Mismatch;
+                                                                             : Order::Mismatch;
     case QJsonValue::Double: {
         if (!c.decimal)
             return Order::Mismatch;
@@ -170,7 +170,7 @@ FilterMatcher::Order FilterMatcher::compare(const QJsonValue &value, const Const
         if (c.type != Constant::Type::String)
             return Order::Mismatch;
         if (c.hex && isHexString(s))
-            return order(compareHex(s, c.text));
+            return order(compareHex(s, c.lowerHex));
         return order(s.compare(c.text));
     }
     default:
@@ -193,8 +193,8 @@ bool FilterMatcher::inSet(const QJsonValue &value, const ValueSet &set)
         const QString s = value.toString();
         // The three kinds of string are disjoint, and each only ever equals its own kind.
         if (DecimalNumber::isNumeric(s)) {
-            return !set.numbers.isEmpty()
-                    && set.numbers.contains(DecimalNumber::fromString(s)->toString());
+            return !set.numbers.isEmpty() &&
+                   set.numbers.contains(DecimalNumber::fromString(s)->toString());
         }
         if (isHexString(s))
             return set.hex.contains(s.toLower());
@@ -219,14 +219,21 @@ bool FilterMatcher::evaluateCondition(const Node &node, const QJsonObject &messa
         return false;
     const Order order = compare(value, node.constant);
     switch (node.op) {
-    case Filter::Operator::Equal: return order == Order::Equal;
-    case Filter::Operator::NotEqual: return order != Order::Equal;
-    case Filter::Operator::Greater: return order == Order::Greater;
-    case Filter::Operator::GreaterOrEqual: return order == Order::Greater || order == Order::Equal;
-    case Filter::Operator::Less: return order == Order::Less;
-    case Filter::Operator::LessOrEqual: return order == Order::Less || order == Order::Equal;
+    case Filter::Operator::Equal:
+        return order == Order::Equal;
+    case Filter::Operator::NotEqual:
+        return order != Order::Equal;
+    case Filter::Operator::Greater:
+        return order == Order::Greater;
+    case Filter::Operator::GreaterOrEqual:
+        return order == Order::Greater || order == Order::Equal;
+    case Filter::Operator::Less:
+        return order == Order::Less;
+    case Filter::Operator::LessOrEqual:
+        return order == Order::Less || order == Order::Equal;
     case Filter::Operator::In:
-    case Filter::Operator::Exists: break;
+    case Filter::Operator::Exists:
+        break;
     }
     return false;
 }

@@ -40,8 +40,9 @@ private:
         enum class Type { String, Number, Bool };
         Type type = Type::String;
         bool boolean = false;
-        QString text;                         // strings; ASCII lower case when hex
+        QString text; // strings
         bool hex = false;
+        QString lowerHex;                     // text in ASCII lower case when it is a hex string
         std::optional<DecimalNumber> decimal; // numbers and numeric strings
         bool exactDouble = false;             // a JSON number whose double is exact
         double number = 0;

@@ -50,7 +50,9 @@ bool parsePath(QStringView path, QList<Step> *steps)
 class Scanner
 {
 public:
-    explicit Scanner(QStringView text) : m_text(text) {}
+    explicit Scanner(QStringView text)
+        : m_text(text)
+    {}
 
     qsizetype skipSpace(qsizetype pos) const
     {
@@ -106,8 +108,8 @@ public:
         }
         while (pos < m_text.size()) {
             const QChar c = m_text[pos];
-            if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('}')
-                || c == QLatin1Char(']'))
+            if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('}') ||
+                c == QLatin1Char(']'))
                 break;
             ++pos;
         }
@@ -128,11 +130,21 @@ public:
             }
             const QChar e = raw[++i];
             switch (e.unicode()) {
-            case 'n': out += QLatin1Char('\n'); break;
-            case 't': out += QLatin1Char('\t'); break;
-            case 'r': out += QLatin1Char('\r'); break;
-            case 'b': out += QLatin1Char('\b'); break;
-            case 'f': out += QLatin1Char('\f'); break;
+            case 'n':
+                out += QLatin1Char('\n');
+                break;
+            case 't':
+                out += QLatin1Char('\t');
+                break;
+            case 'r':
+                out += QLatin1Char('\r');
+                break;
+            case 'b':
+                out += QLatin1Char('\b');
+                break;
+            case 'f':
+                out += QLatin1Char('\f');
+                break;
             case 'u': {
                 bool ok = false;
                 const ushort code = raw.mid(i + 1, 4).toUShort(&ok, 16);
@@ -142,14 +154,17 @@ public:
                 }
                 break;
             }
-            default: out += e; break;
+            default:
+                out += e;
+                break;
             }
         }
         return out;
     }
 
     // The member `key` of the object at pos (its last occurrence), as a value range.
-    bool findMember(qsizetype objectStart, const QString &key, qsizetype *start, qsizetype *end) const
+    bool findMember(qsizetype objectStart, const QString &key, qsizetype *start,
+                    qsizetype *end) const
     {
         bool found = false;
         qsizetype pos = objectStart + 1;
@@ -219,10 +234,10 @@ JsonPathLocator::Range JsonPathLocator::locate(QStringView jsonText, QStringView
         qsizetype childStart = 0;
         qsizetype childEnd = 0;
         const bool found = step.isIndex
-                ? scanner.at(start, '[') && scanner.findElement(start, step.index, &childStart,
-                                                                &childEnd)
-                : scanner.at(start, '{') && scanner.findMember(start, step.key, &childStart,
-                                                               &childEnd);
+                               ? scanner.at(start, '[') &&
+                                     scanner.findElement(start, step.index, &childStart, &childEnd)
+                               : scanner.at(start, '{') &&
+                                     scanner.findMember(start, step.key, &childStart, &childEnd);
         if (!found)
             break;
         start = childStart;
