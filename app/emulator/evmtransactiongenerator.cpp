@@ -44,6 +44,8 @@ QString poolAddress(const QString &tokenA, const QString &tokenB)
 EvmTransactionGenerator::EvmTransactionGenerator(const SyntheticChain &chain)
     : m_chain(chain)
     , m_random(SyntheticData::mix(SyntheticData::mix(chain.seed(), chain.name()), 0x7478))
+    , m_tokens(SyntheticTokens::onChain(chain.name()))
+    , m_routers(routers(chain.name()))
 {
     startBlock(m_chain.firstNumber());
 }
@@ -124,12 +126,13 @@ void EvmTransactionGenerator::fillFees(Transaction &tx)
 
 void EvmTransactionGenerator::fillTokenTransfer(Transaction &tx)
 {
-    const QList<SyntheticTokens::Token> tokens = SyntheticTokens::onChain(m_chain.name());
+    const QList<SyntheticTokens::Token> &tokens = m_tokens;
     // Stablecoins dominate token transfers, as on mainnet.
     const int pick = m_random.weighted({12, 30, 25, 4, 6, 4, 3, 3, 2, 6, 5});
     const SyntheticTokens::Token &token = tokens.at(std::min(pick, int(tokens.size()) - 1));
     const double usd = m_random.logNormal(std::log(400.0), 2.0);
     tx.token = token.address;
+    tx.tokenDecimals = token.decimals;
     tx.to = token.address;
     tx.amount = usd / token.priceUsd;
     tx.value = QStringLiteral("0");
@@ -137,9 +140,8 @@ void EvmTransactionGenerator::fillTokenTransfer(Transaction &tx)
 
 void EvmTransactionGenerator::fillSwap(Transaction &tx)
 {
-    const QList<SyntheticTokens::Token> tokens = SyntheticTokens::onChain(m_chain.name());
-    const QStringList routerList = routers(m_chain.name());
-    tx.to = routerList.at(m_random.weighted({60, 25, 15}));
+    const QList<SyntheticTokens::Token> &tokens = m_tokens;
+    tx.to = m_routers.at(m_random.weighted({60, 25, 15}));
     const SyntheticTokens::Token &weth = tokens.at(0); // WETH is listed first on each chain
     const SyntheticTokens::Token &other = tokens.at(m_random.uniformInt(1, tokens.size() - 1));
     const bool sellEth = m_random.chance(0.5);
@@ -189,15 +191,14 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
         fillTokenTransfer(tx);
         tx.counterparty = recipient();
         tx.input = QLatin1String("0xa9059cbb") + SyntheticData::abiAddressWord(tx.counterparty)
-            + SyntheticData::abiUintWord(tx.amount * std::pow(10.0, SyntheticTokens::find(
-                  m_chain.name(), tx.token)->decimals));
+            + SyntheticData::abiUintWord(tx.amount * std::pow(10.0, tx.tokenDecimals));
         tx.gas = quint64(m_random.uniformInt(55000, 120000));
         tx.gasUsed = quint64(m_random.uniformInt(34000, 54000));
         failure = 0.01;
         break;
     case Kind::Approval:
         fillTokenTransfer(tx);
-        tx.counterparty = routers(m_chain.name()).at(m_random.uniformInt(0, 2));
+        tx.counterparty = m_routers.at(m_random.uniformInt(0, 2));
         tx.amount = 1.157920892373162e59; // type(uint256).max, the usual infinite approval
         tx.input = QLatin1String("0x095ea7b3") + SyntheticData::abiAddressWord(tx.counterparty)
             + QString(64, QLatin1Char('f'));
@@ -207,20 +208,19 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
         break;
     case Kind::Swap:
         fillSwap(tx);
-        // swapExactTokensForTokens-like calldata, shortened to keep records near real sizes.
-        tx.input = QLatin1String("0x3593564c") + SyntheticData::abiUintWord(96)
-            + SyntheticData::abiUintWord(tx.amount * 1e6)
+        // Universal Router execute() calldata, shortened to keep records near real sizes.
+        tx.input = QLatin1String("0x3593564c") + SyntheticData::abiUintWord(tx.amount * 1e6)
             + SyntheticData::abiUintWord(double(tx.blockTimestampMs / 1000 + 1800));
         tx.gas = quint64(m_random.uniformInt(180000, 450000));
         tx.gasUsed = quint64(double(tx.gas) * m_random.uniform(0.45, 0.8));
         failure = 0.06;
         break;
     case Kind::ContractCall:
-        tx.to = m_random.chance(0.3) ? routers(m_chain.name()).at(m_random.uniformInt(0, 2))
+        tx.to = m_random.chance(0.3) ? m_routers.at(m_random.uniformInt(0, 2))
                                      : m_random.evmAddress();
         tx.value = m_random.chance(0.85) ? QStringLiteral("0")
                                          : m_random.weiFromEther(m_random.logNormal(std::log(0.02), 1.5), true);
-        tx.input = m_random.hex(8) + m_random.hex(64 * int(m_random.uniformInt(0, 3)), false);
+        tx.input = m_random.hex(8) + m_random.hex(64 * int(m_random.uniformInt(0, 2)), false);
         tx.gas = quint64(m_random.uniformInt(60000, 900000));
         tx.gasUsed = quint64(double(tx.gas) * m_random.uniform(0.3, 0.9));
         failure = 0.03;

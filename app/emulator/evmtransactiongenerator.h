@@ -2,6 +2,7 @@
 
 #include "syntheticdata.h"
 #include "syntheticdatachain.h"
+#include "syntheticdatatokens.h"
 #include "topicgenerator.h"
 
 #include <QHash>
@@ -40,6 +41,7 @@ public:
         QString blockTimestamp;
         QString contractAddress; ///< the deployed contract, for deployments
         QString token;           ///< transferred / approved / sold token
+        int tokenDecimals = 18;
         double amount = 0;       ///< in whole token units
         QString tokenOut;        ///< bought token (swaps)
         double amountOut = 0;
@@ -57,6 +59,8 @@ public:
     double meanIntervalMs() const override;
 
     const SyntheticChain &chain() const { return m_chain; }
+    /// Which of the chain's DEX routers `address` is (0 = the busiest), or -1.
+    int routerIndex(const QString &address) const { return int(m_routers.indexOf(address)); }
 
 private:
     int pickAccount();
@@ -71,6 +75,8 @@ private:
 
     SyntheticChain m_chain;
     SyntheticData m_random;
+    QList<SyntheticTokens::Token> m_tokens;
+    QStringList m_routers;
     QHash<int, qint64> m_nonces;
     qint64 m_blockNumber = 0;
     int m_blockCount = 0;

@@ -163,6 +163,18 @@ QString SyntheticData::hashOf(quint64 key, bool prefix)
     return s;
 }
 
+QString SyntheticData::base58Of(quint64 key, int length)
+{
+    QString s(length, Qt::Uninitialized);
+    QChar *data = s.data();
+    quint64 state = key;
+    for (int i = 0; i < length; ++i) {
+        state = splitmix(state);
+        data[i] = QLatin1Char(Base58Digits[state % 58]);
+    }
+    return s;
+}
+
 QString SyntheticData::hex64(quint64 value, int digits)
 {
     return QString::number(value, 16).rightJustified(digits, QLatin1Char('0'), true);

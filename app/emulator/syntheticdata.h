@@ -47,6 +47,8 @@ public:
     /// A deterministic 32-byte hash ("0x" + 64 hex digits) for a key, with no generator state:
     /// lets two streams agree on, say, a block's hash.
     static QString hashOf(quint64 key, bool prefix = true);
+    /// Deterministic base58 text of `length` characters for a key (stable Solana keys).
+    static QString base58Of(quint64 key, int length);
     /// Lower-case hex of a 64-bit value, zero-padded to `digits` (at most 16).
     static QString hex64(quint64 value, int digits);
     /// ISO-8601 UTC with seconds, e.g. "2026-11-27T20:15:23Z".

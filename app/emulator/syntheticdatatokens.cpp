@@ -1,6 +1,10 @@
 #include "syntheticdatatokens.h"
 
+#include "syntheticdata.h"
+
 #include <QStringList>
+
+#include <cmath>
 
 namespace allium {
 
@@ -109,6 +113,53 @@ bool SyntheticTokens::isEvmChain(const QString &chain)
 QStringList SyntheticTokens::chains()
 {
     return {QStringLiteral("base"), QStringLiteral("ethereum"), QStringLiteral("solana")};
+}
+
+SyntheticTokens::Token SyntheticTokens::synthetic(quint64 seed, const QString &chain, int index)
+{
+    static const char *const Starts[] = {"Zor", "Quan", "Lumi", "Astra", "Neo", "Vex", "Pyra",
+                                         "Orbi", "Kai", "Sola", "Mira", "Tera", "Flux", "Nova"};
+    static const char *const Ends[] = {"blex", "tum", "nar", "fi", "x", "verse", "chain", "dex",
+                                       "coin", "swap", "labs", "ra"};
+    static const char *const Kinds[] = {"", " Protocol", " Finance", " Network", " AI", " Token"};
+    SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, chain), quint64(index)));
+    Token t;
+    t.chain = chain;
+    const QString stem = QLatin1String(Starts[random.uniformInt(0, 13)])
+        + QLatin1String(Ends[random.uniformInt(0, 11)]);
+    t.name = stem + QLatin1String(Kinds[random.uniformInt(0, 5)]);
+    t.symbol = stem.left(int(random.uniformInt(3, 5))).toUpper();
+    t.slug = stem.toLower() + QLatin1Char('-') + QString::number(index);
+    t.address = isEvmChain(chain) ? random.evmAddress() : random.base58(44);
+    t.decimals = isEvmChain(chain) ? (random.chance(0.9) ? 18 : 6) : (random.chance(0.7) ? 6 : 9);
+    // Long-tail tokens: most are worth fractions of a cent, a few dollars or more.
+    t.priceUsd = random.logNormal(std::log(0.02), 2.5);
+    t.circulatingSupply = std::round(random.logNormal(std::log(5e8), 2.0));
+    t.creationMs = 1600000000000LL + random.uniformInt(0, 190000000) * 1000LL;
+    return t;
+}
+
+bool SyntheticTokens::isValidAddress(const QString &chain, const QString &address)
+{
+    if (isEvmChain(chain)) {
+        if (address.size() != 42 || !address.startsWith(QLatin1String("0x")))
+            return false;
+        for (int i = 2; i < address.size(); ++i) {
+            const char16_t c = address.at(i).unicode();
+            if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
+                return false;
+        }
+        return true;
+    }
+    static const QString alphabet =
+        QStringLiteral("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
+    if (address.size() < 32 || address.size() > 44)
+        return false;
+    for (const QChar c : address) {
+        if (!alphabet.contains(c))
+            return false;
+    }
+    return true;
 }
 
 } // namespace allium

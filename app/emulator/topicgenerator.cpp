@@ -1,7 +1,13 @@
 #include "topicgenerator.h"
 
+#include "bitcoinblockgenerator.h"
+#include "dextradegenerator.h"
 #include "evmblockgenerator.h"
+#include "evmloggenerator.h"
 #include "evmtransactiongenerator.h"
+#include "hyperliquidfillgenerator.h"
+#include "hyperliquidtradegenerator.h"
+#include "solanatransactiongenerator.h"
 
 #include <functional>
 #include <map>
@@ -23,6 +29,38 @@ const std::map<QString, Factory> &factories()
          [](quint64 seed, qint64 startMs) {
              return std::make_unique<EvmTransactionGenerator>(
                  SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("ethereum.logs"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmLogGenerator>(SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("base.logs"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmLogGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+        {QStringLiteral("ethereum.dex_trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<DexTradeGenerator>(SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("base.dex_trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<DexTradeGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+        {QStringLiteral("solana.transactions"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<SolanaTransactionGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("hyperliquid.trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<HyperliquidTradeGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("hyperliquid.fills"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<HyperliquidFillGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("bitcoin.blocks"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<BitcoinBlockGenerator>(seed, startMs);
          }},
         {QStringLiteral("base.blocks"),
          [](quint64 seed, qint64 startMs) {
