@@ -88,10 +88,10 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     grid->addWidget(addLabel, 0, 2);
     grid->addWidget(m_columnList, 1, 0);
     grid->addLayout(columnButtons, 1, 1);
-    auto *addColumn = new QVBoxLayout;
-    addColumn->addLayout(addRow);
-    addColumn->addWidget(m_availableList, 1);
-    grid->addLayout(addColumn, 1, 2);
+    auto *addPane = new QVBoxLayout;
+    addPane->addLayout(addRow);
+    addPane->addWidget(m_availableList, 1);
+    grid->addLayout(addPane, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(2, 1);
 

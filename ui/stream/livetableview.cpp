@@ -193,7 +193,7 @@ QString LiveTableView::currentHash() const
         return {};
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     for (const char *path : HashPaths) {
-        const QJsonValue value = MessageTableModel::valueAt(object, QLatin1String(path));
+        const QJsonValue value = MessageTableModel::valueAt(object, QString::fromLatin1(path));
         if (value.isString() && !value.toString().isEmpty())
             return value.toString();
     }

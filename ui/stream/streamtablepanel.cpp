@@ -1,6 +1,8 @@
 #include "stream/streamtablepanel.h"
 
 #include "columnset.h"
+#include "fieldinfo.h"
+#include "messagebatch.h"
 #include "messagefilterproxymodel.h"
 #include "messagestore.h"
 #include "messagetablemodel.h"

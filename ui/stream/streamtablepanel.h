@@ -1,8 +1,5 @@
 #pragma once
 
-#include "fieldinfo.h"
-#include "messagebatch.h"
-
 #include <QHash>
 #include <QStringList>
 #include <QVector>
@@ -18,6 +15,10 @@ class QToolButton;
 
 namespace allium {
 
+// Declared, not included: topiccatalogue.h has another FieldInfo, and ui headers meet in moc's
+// one translation unit.
+struct FieldInfo;
+struct MessageBatch;
 class LiveTableView;
 class MessageDetailPane;
 class MessageFilterProxyModel;
