@@ -5,6 +5,7 @@
 #include <QVector>
 #include <QWidget>
 
+class QBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -53,6 +54,8 @@ public:
     void setColumns(const QStringList &paths);
     QStringList columns() const;
 
+    QSize minimumSizeHint() const override;
+
     MessageTableModel *model() const { return m_model; }
     MessageFilterProxyModel *proxyModel() const { return m_proxy; }
     LiveTableView *view() const { return m_view; }
@@ -67,7 +70,11 @@ public slots:
     /// Opens the column chooser.
     void chooseColumns();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void adaptLayout();
     void updatePauseButton();
     void updateFill();
     void updateMatchLabel();
@@ -84,6 +91,8 @@ private:
     LiveTableView *m_view = nullptr;
     MessageDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
+    bool m_splitterPlaced = false; // sizes set once, then left to the user
+    QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
     QLabel *m_matchLabel = nullptr;
