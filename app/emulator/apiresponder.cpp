@@ -95,9 +95,8 @@ QList<Asset> assetUniverse(quint64 seed, const QString &chain)
 {
     QList<Asset> assets;
     for (const SyntheticTokens::Token &t : SyntheticTokens::all()) {
-        auto it = std::find_if(assets.begin(), assets.end(), [&t](const Asset &a) {
-            return a.tokens.first().slug == t.slug;
-        });
+        auto it = std::find_if(assets.begin(), assets.end(),
+                               [&t](const Asset &a) { return a.tokens.first().slug == t.slug; });
         if (it == assets.end()) {
             assets.append(Asset{assets.size() + 1, {t}});
         } else {
@@ -127,9 +126,9 @@ QList<Asset> assetUniverse(quint64 seed, const QString &chain)
 
 QString encodeCursor(qint64 offset)
 {
-    return QString::fromLatin1(QByteArray("offset:" + QByteArray::number(offset))
-                                   .toBase64(QByteArray::Base64UrlEncoding
-                                             | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray("offset:" + QByteArray::number(offset))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool decodeCursor(const QString &cursor, qint64 *offset)
@@ -148,11 +147,11 @@ QJsonObject tokenObject(const SyntheticTokens::Token &t, double price)
         {QStringLiteral("object"), QStringLiteral("token")},
         {QStringLiteral("chain"), t.chain},
         {QStringLiteral("address"), t.address},
-        {QStringLiteral("type"), t.address.startsWith(QLatin1String("0x0000000000"))
-                                      ? QStringLiteral("native")
-                                      : (SyntheticTokens::isEvmChain(t.chain)
-                                             ? QStringLiteral("evm_erc20")
-                                             : QStringLiteral("sol_spl"))},
+        {QStringLiteral("type"),
+         t.address.startsWith(QLatin1String("0x0000000000"))
+             ? QStringLiteral("native")
+             : (SyntheticTokens::isEvmChain(t.chain) ? QStringLiteral("evm_erc20")
+                                                     : QStringLiteral("sol_spl"))},
         {QStringLiteral("price"), price},
         {QStringLiteral("decimals"), t.decimals},
         {QStringLiteral("info"),
@@ -164,7 +163,8 @@ QJsonObject tokenObject(const SyntheticTokens::Token &t, double price)
 bool readAddressList(const QJsonValue &body, const QString &addressKey, QString *error,
                      QList<QPair<QString, QString>> *out)
 {
-    const QString shape = QStringLiteral("body must be an array of {\"%1\",\"chain\"}").arg(addressKey);
+    const QString shape =
+        QStringLiteral("body must be an array of {\"%1\",\"chain\"}").arg(addressKey);
     if (!body.isArray() || body.toArray().isEmpty()) {
         *error = shape;
         return false;
@@ -185,13 +185,15 @@ bool readAddressList(const QJsonValue &body, const QString &addressKey, QString 
         const QString chain = chainValue.toString();
         if (!SyntheticTokens::chains().contains(chain)) {
             *error = QStringLiteral("item %1: unknown chain \"%2\" (known: %3)")
-                         .arg(i).arg(chain, chainList());
+                         .arg(i)
+                         .arg(chain, chainList());
             return false;
         }
         const QString address = addressValue.toString();
         if (!SyntheticTokens::isValidAddress(chain, address)) {
             *error = QStringLiteral("item %1: \"%2\" is not a valid %3 address")
-                         .arg(i).arg(address, chain);
+                         .arg(i)
+                         .arg(address, chain);
             return false;
         }
         out->append({chain, SyntheticTokens::isEvmChain(chain) ? address.toLower() : address});
@@ -204,7 +206,8 @@ SyntheticTokens::Token lookupToken(quint64 seed, const QString &chain, const QSt
 {
     if (const SyntheticTokens::Token *known = SyntheticTokens::find(chain, address))
         return *known;
-    SyntheticTokens::Token t = SyntheticTokens::synthetic(seed, chain, int(SyntheticData::mix(0, address) % 1000000));
+    SyntheticTokens::Token t =
+        SyntheticTokens::synthetic(seed, chain, int(SyntheticData::mix(0, address) % 1000000));
     t.address = address;
     return t;
 }
@@ -213,7 +216,8 @@ Result assets(quint64 seed, const QJsonObject &params)
 {
     const QString chain = params.value(QStringLiteral("blockchain")).toString();
     if (!chain.isEmpty() && !SyntheticTokens::chains().contains(chain))
-        return fail(QStringLiteral("unknown blockchain \"%1\" (known: %2)").arg(chain, chainList()));
+        return fail(
+            QStringLiteral("unknown blockchain \"%1\" (known: %2)").arg(chain, chainList()));
     qint64 limit = 0;
     if (!intParam(params, QStringLiteral("limit"), 100, 1, 10000, &limit))
         return fail(QStringLiteral("limit must be between 1 and 10000"));
@@ -249,7 +253,8 @@ Result assets(quint64 seed, const QJsonObject &params)
     }
     return ok(QJsonObject{
         {QStringLiteral("items"), items},
-        {QStringLiteral("cursor"), end < universe.size() ? QJsonValue(encodeCursor(end)) : QJsonValue()},
+        {QStringLiteral("cursor"),
+         end < universe.size() ? QJsonValue(encodeCursor(end)) : QJsonValue()},
     });
 }
 
@@ -267,7 +272,8 @@ Result prices(quint64 seed, const QJsonValue &body)
         const double open = price * random.uniform(0.985, 1.015);
         const double high = std::max(open, price) * random.uniform(1.0, 1.01);
         const double low = std::min(open, price) * random.uniform(0.99, 1.0);
-        const double volume24h = std::max(1000.0, t.circulatingSupply * t.priceUsd * random.uniform(0.005, 0.1));
+        const double volume24h =
+            std::max(1000.0, t.circulatingSupply * t.priceUsd * random.uniform(0.005, 0.1));
         const qint64 trades24h = qint64(volume24h / random.uniform(300, 3000)) + 1;
         items.append(QJsonObject{
             {QStringLiteral("timestamp"), SyntheticData::isoTime(nowMs())},
@@ -305,10 +311,12 @@ Result balances(quint64 seed, const QJsonValue &body)
         native.chain = chain;
         native.decimals = SyntheticTokens::isEvmChain(chain) ? 18 : 9;
         native.address = SyntheticTokens::isEvmChain(chain)
-            ? QStringLiteral("0x0000000000000000000000000000000000000000")
-            : QStringLiteral("11111111111111111111111111111111");
-        native.symbol = SyntheticTokens::isEvmChain(chain) ? QStringLiteral("ETH") : QStringLiteral("SOL");
-        native.name = SyntheticTokens::isEvmChain(chain) ? QStringLiteral("Ether") : QStringLiteral("Solana");
+                             ? QStringLiteral("0x0000000000000000000000000000000000000000")
+                             : QStringLiteral("11111111111111111111111111111111");
+        native.symbol =
+            SyntheticTokens::isEvmChain(chain) ? QStringLiteral("ETH") : QStringLiteral("SOL");
+        native.name =
+            SyntheticTokens::isEvmChain(chain) ? QStringLiteral("Ether") : QStringLiteral("Solana");
         native.priceUsd = SyntheticTokens::onChain(chain).first().priceUsd;
         held.append(native);
         for (const SyntheticTokens::Token &t : SyntheticTokens::onChain(chain)) {
@@ -319,13 +327,15 @@ Result balances(quint64 seed, const QJsonValue &body)
         QString blockHash;
         qint64 blockMs = nowMs();
         if (SyntheticTokens::isEvmChain(chain)) {
-            const SyntheticChain evm = chain == QLatin1String("base") ? SyntheticChain::base(seed)
-                                                                       : SyntheticChain::ethereum(seed);
+            const SyntheticChain evm = chain == QLatin1String("base")
+                                           ? SyntheticChain::base(seed)
+                                           : SyntheticChain::ethereum(seed);
             blockNumber = evm.firstNumber();
             blockHash = evm.blockHash(blockNumber);
             blockMs = evm.timestampMs(blockNumber);
         } else {
-            blockNumber = 380000000 + qint64(SyntheticData::mix(seed, QStringLiteral("solana")) % 200000);
+            blockNumber =
+                380000000 + qint64(SyntheticData::mix(seed, QStringLiteral("solana")) % 200000);
             blockHash = SyntheticData::base58Of(SyntheticData::mix(seed, quint64(blockNumber)), 44);
         }
         for (const SyntheticTokens::Token &t : held) {
@@ -336,7 +346,8 @@ Result balances(quint64 seed, const QJsonValue &body)
             items.append(QJsonObject{
                 {QStringLiteral("chain"), chain},
                 {QStringLiteral("address"), address},
-                {QStringLiteral("token"), tokenObject(t, t.priceUsd * wobble(seed, t.address, 0.01))},
+                {QStringLiteral("token"),
+                 tokenObject(t, t.priceUsd * wobble(seed, t.address, 0.01))},
                 {QStringLiteral("raw_balance"), raw.toDouble()},
                 {QStringLiteral("raw_balance_str"), raw},
                 {QStringLiteral("block_timestamp"), SyntheticData::isoTime(blockMs)},
@@ -388,13 +399,14 @@ Result tokens(quint64 seed, const QJsonObject &params)
             const double volume = fdv * random.uniform(0.001, 0.08);
             const double tradeCount = std::floor(volume / random.uniform(200, 4000)) + 1;
             QJsonObject o = tokenObject(t, price);
-            o.insert(QStringLiteral("attributes"), QJsonObject{
-                {QStringLiteral("volume_24h"), volume},
-                {QStringLiteral("trade_count_24h"), tradeCount},
-                {QStringLiteral("fully_diluted_valuation"), fdv},
-                {QStringLiteral("total_supply"), t.circulatingSupply},
-                {QStringLiteral("price_change_24h"), random.uniform(-0.15, 0.15)},
-            });
+            o.insert(QStringLiteral("attributes"),
+                     QJsonObject{
+                         {QStringLiteral("volume_24h"), volume},
+                         {QStringLiteral("trade_count_24h"), tradeCount},
+                         {QStringLiteral("fully_diluted_valuation"), fdv},
+                         {QStringLiteral("total_supply"), t.circulatingSupply},
+                         {QStringLiteral("price_change_24h"), random.uniform(-0.15, 0.15)},
+                     });
             Row row{o, 0, QString()};
             if (sort == QLatin1String("volume"))
                 row.key = volume;
@@ -426,7 +438,8 @@ bool readUser(const QJsonObject &request, QString *user, QString *error)
         *error = QStringLiteral("missing \"user\"");
         return false;
     }
-    if (!v.isString() || !SyntheticTokens::isValidAddress(QStringLiteral("ethereum"), v.toString())) {
+    if (!v.isString() ||
+        !SyntheticTokens::isValidAddress(QStringLiteral("ethereum"), v.toString())) {
         *error = QStringLiteral("\"user\" must be an address: 0x followed by 40 hex digits");
         return false;
     }
@@ -450,23 +463,26 @@ QList<QJsonObject> fillsInHour(quint64 seed, const QString &user, qint64 hour)
     std::sort(times.begin(), times.end());
     const QList<HyperliquidTradeGenerator::Coin> &coins = HyperliquidTradeGenerator::coins();
     for (const qint64 time : times) {
-        const auto &coin = coins.at(int(random.uniformInt(0, std::min<qint64>(3, coins.size() - 1))));
+        const auto &coin =
+            coins.at(int(random.uniformInt(0, std::min<qint64>(3, coins.size() - 1))));
         HyperliquidTradeGenerator::Trade trade;
         trade.coin = QLatin1String(coin.name);
         trade.szDecimals = coin.szDecimals;
         const bool buyer = random.chance(0.5);
         trade.buyerTook = random.chance(0.6) == buyer;
-        const double tick = std::pow(10.0, -std::max(0, std::min(6 - coin.szDecimals,
-                                                                4 - int(std::floor(std::log10(coin.price))))));
-        trade.px = std::round(coin.price * random.uniform(0.97, 1.03) / tick) * tick;
-        const double step = std::pow(10.0, -coin.szDecimals);
-        trade.sz = std::max(step, std::round(random.logNormal(std::log(800.0), 1.5) / trade.px / step) * step);
+        trade.px = HyperliquidTradeGenerator::roundPrice(coin.price * random.uniform(0.97, 1.03),
+                                                         coin.szDecimals);
+        trade.sz = HyperliquidTradeGenerator::roundSize(
+            random.logNormal(std::log(800.0), 1.5) / trade.px, coin.szDecimals);
         trade.timeMs = time;
         trade.hash = random.evmHash();
         trade.tid = qint64(random.uniformInt(100000000000000LL, 999999999999999LL));
-        trade.buyerOid = trade.sellerOid = qint64(random.uniformInt(200000000000LL, 260000000000LL));
+        trade.buyerOid = trade.sellerOid =
+            qint64(random.uniformInt(200000000000LL, 260000000000LL));
         HyperliquidFillGenerator::Position position;
-        position.size = std::round(random.uniform(-3, 3) * trade.sz / step) * step;
+        position.size = random.chance(0.3) ? 0
+                                           : HyperliquidTradeGenerator::roundSize(
+                                                 random.uniform(-3, 3) * trade.sz, coin.szDecimals);
         position.entry = trade.px * random.uniform(0.97, 1.03);
         fills.append(HyperliquidFillGenerator::fill(trade, buyer, position));
     }
@@ -476,7 +492,8 @@ QList<QJsonObject> fillsInHour(quint64 seed, const QString &user, qint64 hour)
 Result hyperliquidFills(quint64 seed, const QJsonValue &body)
 {
     if (!body.isObject())
-        return fail(QStringLiteral("body must be an object like {\"type\":\"userFills\",\"user\":\"0x…\"}"));
+        return fail(QStringLiteral(
+            "body must be an object like {\"type\":\"userFills\",\"user\":\"0x…\"}"));
     const QJsonObject request = body.toObject();
     const QString type = request.value(QStringLiteral("type")).toString();
     if (type.isEmpty())
@@ -485,7 +502,8 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
                             QStringLiteral("userTwapSliceFills")};
     if (!types.contains(type)) {
         return fail(QStringLiteral("unknown type \"%1\" (expected userFills, userFillsByTime or "
-                                   "userTwapSliceFills)").arg(type));
+                                   "userTwapSliceFills)")
+                        .arg(type));
     }
     QString user;
     QString error;
@@ -495,10 +513,12 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
     const QJsonValue startValue = request.value(QStringLiteral("startTime"));
     const QJsonValue endValue = request.value(QStringLiteral("endTime"));
     if (byTime && (startValue.isUndefined() || startValue.isNull()))
-        return fail(QStringLiteral("missing \"startTime\" (ms since the epoch) for userFillsByTime"));
+        return fail(
+            QStringLiteral("missing \"startTime\" (ms since the epoch) for userFillsByTime"));
     qint64 start = 0;
     qint64 end = 0;
-    if (!intParam(request, QStringLiteral("startTime"), nowMs() - 30 * 24 * HourMs, 0, 4102444800000LL, &start))
+    if (!intParam(request, QStringLiteral("startTime"), nowMs() - 30 * 24 * HourMs, 0,
+                  4102444800000LL, &start))
         return fail(QStringLiteral("\"startTime\" must be a time in ms since the epoch"));
     if (!intParam(request, QStringLiteral("endTime"), nowMs(), 0, 4102444800000LL, &end))
         return fail(QStringLiteral("\"endTime\" must be a time in ms since the epoch"));
@@ -509,7 +529,8 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
     QList<QJsonObject> fills;
     if (byTime) {
         // Oldest first from startTime, at most MaxFills, as Hyperliquid pages through time.
-        for (qint64 hour = start / HourMs; hour <= end / HourMs && fills.size() < MaxFills; ++hour) {
+        for (qint64 hour = start / HourMs; hour <= end / HourMs && fills.size() < MaxFills;
+             ++hour) {
             for (const QJsonObject &f : fillsInHour(seed, user, hour)) {
                 const qint64 t = qint64(f.value(QStringLiteral("time")).toDouble());
                 if (t >= start && t <= end && fills.size() < MaxFills)
@@ -518,10 +539,11 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
         }
     } else {
         // The most recent fills first, looking back at most 90 days.
-        for (qint64 hour = end / HourMs; hour >= (end / HourMs) - 90 * 24 && fills.size() < MaxFills;
-             --hour) {
+        for (qint64 hour = end / HourMs;
+             hour >= (end / HourMs) - 90 * 24 && fills.size() < MaxFills; --hour) {
             QList<QJsonObject> inHour = fillsInHour(seed, user, hour);
-            for (auto it = inHour.crbegin(); it != inHour.crend() && fills.size() < MaxFills; ++it) {
+            for (auto it = inHour.crbegin(); it != inHour.crend() && fills.size() < MaxFills;
+                 ++it) {
                 if (qint64(it->value(QStringLiteral("time")).toDouble()) <= end)
                     fills.append(*it);
             }
@@ -533,8 +555,9 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
     SyntheticData twapIds(SyntheticData::mix(seed, user + QLatin1String("twap")));
     for (const QJsonObject &f : fills) {
         if (twap) {
-            result.append(QJsonObject{{QStringLiteral("fill"), f},
-                                      {QStringLiteral("twapId"), double(twapIds.uniformInt(100000, 999999))}});
+            result.append(QJsonObject{
+                {QStringLiteral("fill"), f},
+                {QStringLiteral("twapId"), double(twapIds.uniformInt(100000, 999999))}});
         } else {
             result.append(f);
         }
@@ -547,8 +570,8 @@ QJsonObject allMids(quint64 seed)
     QJsonObject mids;
     for (const auto &coin : HyperliquidTradeGenerator::coins()) {
         const QString name = QLatin1String(coin.name);
-        mids.insert(name, HyperliquidTradeGenerator::priceText(coin.price * wobble(seed, name, 0.005),
-                                                               coin.szDecimals));
+        mids.insert(name, HyperliquidTradeGenerator::priceText(
+                              coin.price * wobble(seed, name, 0.005), coin.szDecimals));
     }
     return mids;
 }
@@ -566,22 +589,25 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
     if (type == QLatin1String("meta")) {
         QJsonArray universe;
         for (const auto &coin : HyperliquidTradeGenerator::coins()) {
-            universe.append(QJsonObject{{QStringLiteral("name"), QLatin1String(coin.name)},
-                                        {QStringLiteral("szDecimals"), coin.szDecimals},
-                                        {QStringLiteral("maxLeverage"), coin.price > 1000 ? 40 : 10}});
+            universe.append(
+                QJsonObject{{QStringLiteral("name"), QLatin1String(coin.name)},
+                            {QStringLiteral("szDecimals"), coin.szDecimals},
+                            {QStringLiteral("maxLeverage"), coin.price > 1000 ? 40 : 10}});
         }
         return ok(QJsonObject{{QStringLiteral("universe"), universe}});
     }
     const bool clearinghouse = type == QLatin1String("clearinghouseState");
     if (!clearinghouse && type != QLatin1String("openOrders")) {
         return fail(QStringLiteral("unknown type \"%1\" (this emulator answers allMids, "
-                                   "clearinghouseState, meta and openOrders)").arg(type));
+                                   "clearinghouseState, meta and openOrders)")
+                        .arg(type));
     }
     QString user;
     QString error;
     if (!readUser(request, &user, &error))
         return fail(error);
-    SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, user), quint64(clearinghouse)));
+    SyntheticData random(
+        SyntheticData::mix(SyntheticData::mix(seed, user), quint64(clearinghouse)));
     const QList<HyperliquidTradeGenerator::Coin> &coins = HyperliquidTradeGenerator::coins();
     if (!clearinghouse) {
         QJsonArray orders;
@@ -589,12 +615,14 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
         for (int i = 0; i < count; ++i) {
             const auto &coin = coins.at(int(random.uniformInt(0, coins.size() - 1)));
             const bool bid = random.chance(0.5);
-            const double px = coin.price * (bid ? random.uniform(0.9, 0.995) : random.uniform(1.005, 1.1));
-            const double step = std::pow(10.0, -coin.szDecimals);
-            const double sz = std::max(step, std::round(random.logNormal(std::log(1000.0), 1.3) / px / step) * step);
+            const double px =
+                coin.price * (bid ? random.uniform(0.9, 0.995) : random.uniform(1.005, 1.1));
+            const double sz = HyperliquidTradeGenerator::roundSize(
+                random.logNormal(std::log(1000.0), 1.3) / px, coin.szDecimals);
             orders.append(QJsonObject{
                 {QStringLiteral("coin"), QLatin1String(coin.name)},
-                {QStringLiteral("limitPx"), HyperliquidTradeGenerator::priceText(px, coin.szDecimals)},
+                {QStringLiteral("limitPx"),
+                 HyperliquidTradeGenerator::priceText(px, coin.szDecimals)},
                 {QStringLiteral("oid"), double(random.uniformInt(200000000000LL, 260000000000LL))},
                 {QStringLiteral("side"), bid ? QStringLiteral("B") : QStringLiteral("A")},
                 {QStringLiteral("sz"), HyperliquidTradeGenerator::sizeText(sz, coin.szDecimals)},
@@ -611,29 +639,35 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
         const auto &coin = coins.at(i * 2 % coins.size());
         const int leverage = int(random.uniformInt(2, 20));
         const double entry = coin.price * random.uniform(0.9, 1.1);
-        const double step = std::pow(10.0, -coin.szDecimals);
-        const double size = std::max(step, std::round(random.logNormal(std::log(5000.0), 1.5) / entry / step) * step)
-            * (random.chance(0.5) ? 1 : -1);
+        const double size = HyperliquidTradeGenerator::roundSize(
+            random.logNormal(std::log(5000.0), 1.5) / entry * (random.chance(0.5) ? 1 : -1),
+            coin.szDecimals);
         const double value = std::abs(size) * coin.price;
         const double pnl = size * (coin.price - entry);
         notional += value;
         margin += value / leverage;
         positions.append(QJsonObject{
             {QStringLiteral("type"), QStringLiteral("oneWay")},
-            {QStringLiteral("position"), QJsonObject{
-                {QStringLiteral("coin"), QLatin1String(coin.name)},
-                {QStringLiteral("szi"), SyntheticData::decimal(size, coin.szDecimals)},
-                {QStringLiteral("entryPx"), HyperliquidTradeGenerator::priceText(entry, coin.szDecimals)},
-                {QStringLiteral("positionValue"), SyntheticData::decimal(value, 6)},
-                {QStringLiteral("unrealizedPnl"), SyntheticData::decimal(pnl, 6)},
-                {QStringLiteral("returnOnEquity"), SyntheticData::decimal(pnl / (value / leverage), 6)},
-                {QStringLiteral("marginUsed"), SyntheticData::decimal(value / leverage, 6)},
-                {QStringLiteral("maxLeverage"), coin.price > 1000 ? 40 : 10},
-                {QStringLiteral("leverage"), QJsonObject{{QStringLiteral("type"), QStringLiteral("cross")},
-                                                         {QStringLiteral("value"), leverage}}},
-                {QStringLiteral("liquidationPx"), HyperliquidTradeGenerator::priceText(
-                     entry * (size > 0 ? 1 - 0.8 / leverage : 1 + 0.8 / leverage), coin.szDecimals)},
-            }},
+            {QStringLiteral("position"),
+             QJsonObject{
+                 {QStringLiteral("coin"), QLatin1String(coin.name)},
+                 {QStringLiteral("szi"), SyntheticData::decimal(size, coin.szDecimals)},
+                 {QStringLiteral("entryPx"),
+                  HyperliquidTradeGenerator::priceText(entry, coin.szDecimals)},
+                 {QStringLiteral("positionValue"), SyntheticData::decimal(value, 6)},
+                 {QStringLiteral("unrealizedPnl"), SyntheticData::decimal(pnl, 6)},
+                 {QStringLiteral("returnOnEquity"),
+                  SyntheticData::decimal(pnl / (value / leverage), 6)},
+                 {QStringLiteral("marginUsed"), SyntheticData::decimal(value / leverage, 6)},
+                 {QStringLiteral("maxLeverage"), coin.price > 1000 ? 40 : 10},
+                 {QStringLiteral("leverage"),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("cross")},
+                              {QStringLiteral("value"), leverage}}},
+                 {QStringLiteral("liquidationPx"),
+                  HyperliquidTradeGenerator::priceText(
+                      entry * (size > 0 ? 1 - 0.8 / leverage : 1 + 0.8 / leverage),
+                      coin.szDecimals)},
+             }},
         });
     }
     const double accountValue = margin + random.logNormal(std::log(2000.0), 1.5);
@@ -657,18 +691,14 @@ Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
 
 ApiResponder::ApiResponder(quint64 seed)
     : m_seed(seed)
-{
-}
+{}
 
 QList<QPair<QString, QString>> ApiResponder::endpoints()
 {
     return {
-        {QStringLiteral("GET"), AssetsPath},
-        {QStringLiteral("POST"), PricesPath},
-        {QStringLiteral("GET"), TokensPath},
-        {QStringLiteral("POST"), BalancesPath},
-        {QStringLiteral("POST"), HlInfoPath},
-        {QStringLiteral("POST"), HlFillsPath},
+        {QStringLiteral("GET"), AssetsPath},  {QStringLiteral("POST"), PricesPath},
+        {QStringLiteral("GET"), TokensPath},  {QStringLiteral("POST"), BalancesPath},
+        {QStringLiteral("POST"), HlInfoPath}, {QStringLiteral("POST"), HlFillsPath},
     };
 }
 
@@ -696,7 +726,8 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
         known = true;
         if (allowed != verb)
             continue;
-        if (verb == QLatin1String("GET") && !body.isObject() && !body.isNull() && !body.isUndefined())
+        if (verb == QLatin1String("GET") && !body.isObject() && !body.isNull() &&
+            !body.isUndefined())
             return fail(QStringLiteral("body of a GET must be an object of query parameters"));
         if (route == AssetsPath)
             return assets(m_seed, params);

@@ -13,14 +13,14 @@ public:
     struct Token
     {
         QString chain;
-        QString address;   ///< lower-case 0x hex on EVM chains, base58 mint on Solana
+        QString address; ///< lower-case 0x hex on EVM chains, base58 mint on Solana
         QString symbol;
         QString name;
         QString slug;
         int decimals = 18;
         double priceUsd = 0;
         double circulatingSupply = 0;
-        qint64 creationMs = 0;   ///< when the token contract was deployed
+        qint64 creationMs = 0; ///< when the token contract was deployed
     };
 
     static const QList<Token> &all();

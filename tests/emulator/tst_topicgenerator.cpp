@@ -28,7 +28,8 @@ std::vector<QJsonObject> take(const QString &topic, int count, quint64 seed = 1)
 QJsonObject record(const QJsonObject &message)
 {
     return message.contains(QStringLiteral("payload"))
-        ? message.value(QStringLiteral("payload")).toObject() : message;
+               ? message.value(QStringLiteral("payload")).toObject()
+               : message;
 }
 
 // Compares two non-negative decimal integer strings numerically (wei values exceed 64 bits).
@@ -45,8 +46,8 @@ bool isLowerHex(const QString &s, int digits)
         return false;
     for (int i = 2; i < s.size(); ++i) {
         const QChar c = s.at(i);
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-              || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
             return false;
     }
     return true;
@@ -106,10 +107,10 @@ private slots:
 void TestTopicGenerator::knowsTheDocumentedTopics()
 {
     const QStringList topics = TopicGenerator::topics();
-    for (const char *name : {"ethereum.blocks", "ethereum.transactions", "ethereum.logs",
-                             "base.blocks", "base.transactions", "base.dex_trades",
-                             "solana.transactions", "hyperliquid.fills", "hyperliquid.trades",
-                             "bitcoin.blocks"}) {
+    for (const char *name :
+         {"ethereum.blocks", "ethereum.transactions", "ethereum.logs", "base.blocks",
+          "base.transactions", "base.dex_trades", "solana.transactions", "hyperliquid.fills",
+          "hyperliquid.trades", "bitcoin.blocks"}) {
         QVERIFY2(topics.contains(QLatin1String(name)), name);
         QVERIFY2(TopicGenerator::create(QLatin1String(name), 1), name);
     }
@@ -137,29 +138,41 @@ void TestTopicGenerator::fieldTypes_data()
         "blockchain:s");
     QTest::newRow("ethereum.blocks") << QStringLiteral("ethereum.blocks") << evmBlock;
     QTest::newRow("base.blocks") << QStringLiteral("base.blocks") << evmBlock;
-    QTest::newRow("ethereum.transactions") << QStringLiteral("ethereum.transactions")
-                                           << evmTransaction;
+    QTest::newRow("ethereum.transactions")
+        << QStringLiteral("ethereum.transactions") << evmTransaction;
     QTest::newRow("base.transactions") << QStringLiteral("base.transactions") << evmTransaction;
-    QTest::newRow("ethereum.logs") << QStringLiteral("ethereum.logs") << QStringLiteral(
-        "address:s topic0:s topic1:s? topic2:s? topic3:s? data:s log_index:n transaction_hash:s "
-        "transaction_index:n block_number:n block_timestamp:s block_hash:s");
-    QTest::newRow("base.dex_trades") << QStringLiteral("base.dex_trades") << QStringLiteral(
-        "chain:s project:s protocol:s liquidity_pool_address:s token_bought_address:s "
-        "token_bought_symbol:s token_bought_amount:n token_bought_amount_str:s "
-        "token_sold_address:s token_sold_symbol:s token_sold_amount:n token_sold_amount_str:s "
-        "usd_amount:n transaction_hash:s block_number:n block_timestamp:s sender_address:s "
-        "to_address:s");
-    QTest::newRow("solana.transactions") << QStringLiteral("solana.transactions") << QStringLiteral(
-        "block_slot:n block_height:n block_timestamp:s block_hash:s txn_id:s txn_index:n "
-        "signer:s fee:n success:b err:o? is_voting:b account_keys:a instruction_count:n");
-    QTest::newRow("hyperliquid.fills") << QStringLiteral("hyperliquid.fills") << QStringLiteral(
-        "coin:s px:s sz:s side:s time:n dir:s hash:s oid:n tid:n fee:s feeToken:s closedPnl:s "
-        "crossed:b startPosition:s user:s");
-    QTest::newRow("hyperliquid.trades") << QStringLiteral("hyperliquid.trades") << QStringLiteral(
-        "coin:s px:s sz:s side:s time:n hash:s tid:n users:a");
-    QTest::newRow("bitcoin.blocks") << QStringLiteral("bitcoin.blocks") << QStringLiteral(
-        "number:n hash:s previous_block_hash:s timestamp:s transaction_count:n size:n weight:n "
-        "difficulty:n miner:s");
+    QTest::newRow("ethereum.logs")
+        << QStringLiteral("ethereum.logs")
+        << QStringLiteral("address:s topic0:s topic1:s? topic2:s? topic3:s? data:s log_index:n "
+                          "transaction_hash:s "
+                          "transaction_index:n block_number:n block_timestamp:s block_hash:s");
+    QTest::newRow("base.dex_trades")
+        << QStringLiteral("base.dex_trades")
+        << QStringLiteral(
+               "chain:s project:s protocol:s liquidity_pool_address:s token_bought_address:s "
+               "token_bought_symbol:s token_bought_amount:n token_bought_amount_str:s "
+               "token_sold_address:s token_sold_symbol:s token_sold_amount:n "
+               "token_sold_amount_str:s "
+               "usd_amount:n transaction_hash:s block_number:n block_timestamp:s sender_address:s "
+               "to_address:s");
+    QTest::newRow("solana.transactions")
+        << QStringLiteral("solana.transactions")
+        << QStringLiteral(
+               "block_slot:n block_height:n block_timestamp:s block_hash:s txn_id:s txn_index:n "
+               "signer:s fee:n success:b err:o? is_voting:b account_keys:a instruction_count:n");
+    QTest::newRow("hyperliquid.fills")
+        << QStringLiteral("hyperliquid.fills")
+        << QStringLiteral("coin:s px:s sz:s side:s time:n dir:s hash:s oid:n tid:n fee:s "
+                          "feeToken:s closedPnl:s "
+                          "crossed:b startPosition:s user:s");
+    QTest::newRow("hyperliquid.trades")
+        << QStringLiteral("hyperliquid.trades")
+        << QStringLiteral("coin:s px:s sz:s side:s time:n hash:s tid:n users:a");
+    QTest::newRow("bitcoin.blocks")
+        << QStringLiteral("bitcoin.blocks")
+        << QStringLiteral("number:n hash:s previous_block_hash:s timestamp:s transaction_count:n "
+                          "size:n weight:n "
+                          "difficulty:n miner:s");
 }
 
 // Every message of a topic carries the documented fields with the documented JSON types.
@@ -180,14 +193,24 @@ void TestTopicGenerator::fieldTypes()
                 continue;
             bool ok = false;
             switch (type.at(0).toLatin1()) {
-            case 's': ok = v.isString(); break;
-            case 'n': ok = v.isDouble(); break;
-            case 'b': ok = v.isBool(); break;
-            case 'a': ok = v.isArray(); break;
-            case 'o': ok = v.isObject(); break;
+            case 's':
+                ok = v.isString();
+                break;
+            case 'n':
+                ok = v.isDouble();
+                break;
+            case 'b':
+                ok = v.isBool();
+                break;
+            case 'a':
+                ok = v.isArray();
+                break;
+            case 'o':
+                ok = v.isObject();
+                break;
             }
-            QVERIFY2(ok, qPrintable(topic + QLatin1Char(' ') + name + QLatin1String(" is not ")
-                                    + type));
+            QVERIFY2(
+                ok, qPrintable(topic + QLatin1Char(' ') + name + QLatin1String(" is not ") + type));
         }
     }
 }
@@ -262,8 +285,8 @@ void TestTopicGenerator::blocksChain()
                  previous.value(QStringLiteral("number")).toDouble() + 1);
         QCOMPARE(block.value(parentField).toString(),
                  previous.value(QStringLiteral("hash")).toString());
-        const qint64 gap = isoMs(block.value(QStringLiteral("timestamp")).toString())
-            - isoMs(previous.value(QStringLiteral("timestamp")).toString());
+        const qint64 gap = isoMs(block.value(QStringLiteral("timestamp")).toString()) -
+                           isoMs(previous.value(QStringLiteral("timestamp")).toString());
         if (stepMs > 0)
             QCOMPARE(gap, stepMs);
         else
@@ -293,8 +316,8 @@ void TestTopicGenerator::transactionsFollowTheBlocksStream()
         QCOMPARE(tx.value(QStringLiteral("blockchain")).toString(), chain);
         if (tx.value(QStringLiteral("transaction_index")).toInt() == 0 && expectedIndex > 0) {
             // The previous block is complete: it had exactly transaction_count transactions.
-            QCOMPARE(expectedIndex, blocks[size_t(blockIndex)]
-                                        .value(QStringLiteral("transaction_count")).toInt());
+            QCOMPARE(expectedIndex,
+                     blocks[size_t(blockIndex)].value(QStringLiteral("transaction_count")).toInt());
             ++blockIndex;
             expectedIndex = 0;
         }
@@ -328,7 +351,8 @@ void TestTopicGenerator::logsBelongToTransactions()
         QCOMPARE(tx.value(QStringLiteral("receipt_status")).toInt(), 1);
         QCOMPARE(log.value(QStringLiteral("transaction_index")),
                  tx.value(QStringLiteral("transaction_index")));
-        QCOMPARE(log.value(QStringLiteral("block_number")), tx.value(QStringLiteral("block_number")));
+        QCOMPARE(log.value(QStringLiteral("block_number")),
+                 tx.value(QStringLiteral("block_number")));
         QCOMPARE(log.value(QStringLiteral("block_hash")), tx.value(QStringLiteral("block_hash")));
         const double number = log.value(QStringLiteral("block_number")).toDouble();
         QVERIFY(number >= block);
@@ -348,18 +372,21 @@ void TestTopicGenerator::dexTradesAreSwapsOfTheTransactionsStream()
         byHash.insert(tx.value(QStringLiteral("hash")).toString(), tx);
     const auto trades = take(QStringLiteral("base.dex_trades"), 200, 5);
     for (const QJsonObject &trade : trades) {
-        const QJsonObject tx = byHash.value(trade.value(QStringLiteral("transaction_hash")).toString());
+        const QJsonObject tx =
+            byHash.value(trade.value(QStringLiteral("transaction_hash")).toString());
         QVERIFY(!tx.isEmpty());
         QCOMPARE(tx.value(QStringLiteral("receipt_status")).toInt(), 1);
-        QCOMPARE(trade.value(QStringLiteral("sender_address")), tx.value(QStringLiteral("to_address")));
-        QCOMPARE(trade.value(QStringLiteral("to_address")), tx.value(QStringLiteral("from_address")));
+        QCOMPARE(trade.value(QStringLiteral("sender_address")),
+                 tx.value(QStringLiteral("to_address")));
+        QCOMPARE(trade.value(QStringLiteral("to_address")),
+                 tx.value(QStringLiteral("from_address")));
         QCOMPARE(trade.value(QStringLiteral("chain")).toString(), QStringLiteral("base"));
         QVERIFY(trade.value(QStringLiteral("usd_amount")).toDouble() > 0);
-        QVERIFY(trade.value(QStringLiteral("token_sold_address"))
-                != trade.value(QStringLiteral("token_bought_address")));
+        QVERIFY(trade.value(QStringLiteral("token_sold_address")) !=
+                trade.value(QStringLiteral("token_bought_address")));
         const double sold = trade.value(QStringLiteral("token_sold_amount")).toDouble();
-        QVERIFY(qAbs(trade.value(QStringLiteral("token_sold_amount_str")).toString().toDouble() - sold)
-                <= sold * 1e-6);
+        QVERIFY(qAbs(trade.value(QStringLiteral("token_sold_amount_str")).toString().toDouble() -
+                     sold) <= sold * 1e-6);
     }
 }
 
@@ -413,8 +440,8 @@ void TestTopicGenerator::hyperliquidFillsPairUpWithTrades()
         QCOMPARE(buy.value(QStringLiteral("user")), users.at(0));
         QCOMPARE(sell.value(QStringLiteral("user")), users.at(1));
         // Exactly one side took liquidity.
-        QVERIFY(buy.value(QStringLiteral("crossed")).toBool()
-                != sell.value(QStringLiteral("crossed")).toBool());
+        QVERIFY(buy.value(QStringLiteral("crossed")).toBool() !=
+                sell.value(QStringLiteral("crossed")).toBool());
         bool ok = false;
         QVERIFY(buy.value(QStringLiteral("px")).toString().toDouble(&ok) > 0 && ok);
         QVERIFY(buy.value(QStringLiteral("sz")).toString().toDouble(&ok) > 0 && ok);
@@ -453,7 +480,8 @@ void TestTopicGenerator::valuesAreHeavyTailed()
     int zero = 0, small = 0, large = 0, whale = 0;
     for (const QJsonObject &tx : take(QStringLiteral("ethereum.transactions"), 4000, 11)) {
         const QString value = tx.value(QStringLiteral("value")).toString();
-        QVERIFY2(!value.isEmpty() && (value == QLatin1String("0") || !value.startsWith(QLatin1Char('0'))),
+        QVERIFY2(!value.isEmpty() &&
+                     (value == QLatin1String("0") || !value.startsWith(QLatin1Char('0'))),
                  qPrintable(value));
         for (const QChar ch : value)
             QVERIFY(ch.isDigit());
@@ -483,9 +511,12 @@ void TestTopicGenerator::popularContractsAndFailures()
         toCount[tx.value(QStringLiteral("to_address")).toString()]++;
         failed += tx.value(QStringLiteral("receipt_status")).toInt() == 0 ? 1 : 0;
     }
-    QVERIFY(toCount.value(QStringLiteral("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")) > 200); // USDC
-    QVERIFY(toCount.value(QStringLiteral("0xdac17f958d2ee523a2206206994597c13d831ec7")) > 150); // USDT
-    QVERIFY(toCount.value(QStringLiteral("0x66a9893cc07d91d95644aedd05d03f95e1dba8af")) > 150); // UR
+    QVERIFY(toCount.value(QStringLiteral("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")) >
+            200); // USDC
+    QVERIFY(toCount.value(QStringLiteral("0xdac17f958d2ee523a2206206994597c13d831ec7")) >
+            150); // USDT
+    QVERIFY(toCount.value(QStringLiteral("0x66a9893cc07d91d95644aedd05d03f95e1dba8af")) >
+            150); // UR
     const double failureRate = failed / 4000.0;
     QVERIFY2(failureRate > 0.01 && failureRate < 0.05, qPrintable(QString::number(failureRate)));
 }
@@ -524,7 +555,8 @@ void TestTopicGenerator::cadence_data()
     QTest::addColumn<double>("minMs");
     QTest::addColumn<double>("maxMs");
     QTest::newRow("ethereum.blocks") << QStringLiteral("ethereum.blocks") << 12000.0 << 12000.0;
-    QTest::newRow("ethereum.transactions") << QStringLiteral("ethereum.transactions") << 50.0 << 80.0;
+    QTest::newRow("ethereum.transactions")
+        << QStringLiteral("ethereum.transactions") << 50.0 << 80.0;
     QTest::newRow("ethereum.logs") << QStringLiteral("ethereum.logs") << 20.0 << 50.0;
     QTest::newRow("base.blocks") << QStringLiteral("base.blocks") << 2000.0 << 2000.0;
     QTest::newRow("solana.transactions") << QStringLiteral("solana.transactions") << 2.0 << 5.0;
@@ -546,17 +578,19 @@ void TestTopicGenerator::cadence()
 // their declared interval matches how many records they make per block.
 void TestTopicGenerator::derivedCadenceMatchesTheData()
 {
-    for (const QString &topic : {QStringLiteral("ethereum.logs"), QStringLiteral("base.dex_trades")}) {
+    for (const QString &topic :
+         {QStringLiteral("ethereum.logs"), QStringLiteral("base.dex_trades")}) {
         const auto generator = TopicGenerator::create(topic, 4);
         const auto messages = take(topic, 6000, 4);
-        const double blocks = messages.back().value(QStringLiteral("block_number")).toDouble()
-            - messages.front().value(QStringLiteral("block_number")).toDouble();
+        const double blocks = messages.back().value(QStringLiteral("block_number")).toDouble() -
+                              messages.front().value(QStringLiteral("block_number")).toDouble();
         const double blockMs = topic.startsWith(QLatin1String("base")) ? 2000 : 12000;
         const double measured = blocks * blockMs / double(messages.size());
         const double declared = generator->meanIntervalMs();
-        QVERIFY2(measured > declared * 0.85 && measured < declared * 1.15,
-                 qPrintable(topic + QStringLiteral(": measured %1 declared %2")
-                                        .arg(measured).arg(declared)));
+        QVERIFY2(
+            measured > declared * 0.85 && measured < declared * 1.15,
+            qPrintable(topic +
+                       QStringLiteral(": measured %1 declared %2").arg(measured).arg(declared)));
     }
 }
 
@@ -565,12 +599,18 @@ void TestTopicGenerator::startTimeAnchorsTimestamps()
 {
     const qint64 start = QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC).toMSecsSinceEpoch();
     QCOMPARE(TopicGenerator::create(QStringLiteral("ethereum.blocks"), 1, start)
-                 ->next().value(QStringLiteral("timestamp")).toString(),
+                 ->next()
+                 .value(QStringLiteral("timestamp"))
+                 .toString(),
              QStringLiteral("2030-01-02T03:04:05Z"));
     QCOMPARE(record(TopicGenerator::create(QStringLiteral("hyperliquid.trades"), 1, start)->next())
-                 .value(QStringLiteral("time")).toDouble(), double(start));
+                 .value(QStringLiteral("time"))
+                 .toDouble(),
+             double(start));
     QCOMPARE(TopicGenerator::create(QStringLiteral("ethereum.blocks"), 1)
-                 ->next().value(QStringLiteral("timestamp")).toString(),
+                 ->next()
+                 .value(QStringLiteral("timestamp"))
+                 .toString(),
              QStringLiteral("2026-11-27T20:00:00Z"));
 }
 

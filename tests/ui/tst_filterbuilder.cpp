@@ -325,6 +325,12 @@ void TestFilterBuilder::setFilterRebuildsTree()
                  ->currentData()
                  .toBool(),
              false);
+    // Switching the loaded `exists` to `=` starts from the empty text, not the old boolean.
+    QComboBox *op = conditionRow({1, 1})->findChild<QComboBox *>(QStringLiteral("operatorBox"));
+    op->setFocus();
+    QTest::keyClicks(op, QStringLiteral("="));
+    QCOMPARE(m_builder->filter().children().at(1).children().at(1).value(),
+             QJsonValue(QString()));
 
     const Filter single = Filter::condition(QStringLiteral("hash"), Filter::Operator::Equal,
                                             QJsonValue(QStringLiteral("0x1")));
@@ -340,7 +346,8 @@ void TestFilterBuilder::structureEditing()
     auto field = [](const Filter &node) { return node.field(); };
     m_builder->setFilter(Filter::parse(QByteArray(
         R"({"op":"AND","conditions":[{"field":"a","operator":"=","value":1},)"
-        R"({"field":"b","operator":"=","value":2},{"field":"c","operator":"=","value":3}]})")).filter);
+        R"({"field":"b","operator":"=","value":2},)"
+        R"({"field":"c","operator":"=","value":3}]})")).filter);
     QSignalSpy changed(m_builder, &FilterBuilderWidget::filterChanged);
 
     // Focus in row "b" makes it current; Up moves it first.
@@ -387,16 +394,16 @@ void TestFilterBuilder::liveFields()
 {
     QTest::mouseClick(button("addConditionButton"), Qt::LeftButton);
     QComboBox *fieldBox = conditionRow({0})->findChild<QComboBox *>(QStringLiteral("fieldBox"));
-    QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("blockchain"));
-    QCOMPARE(fieldBox->findText(QStringLiteral("blockchain")), -1);
+    QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("chain_tag"));
+    QCOMPARE(fieldBox->findText(QStringLiteral("chain_tag")), -1);
 
-    m_builder->setLiveFields({FieldInfo{QStringLiteral("blockchain"), FieldType::String, 1.0},
+    m_builder->setLiveFields({FieldInfo{QStringLiteral("chain_tag"), FieldType::String, 1.0},
                               FieldInfo{QStringLiteral("value"), FieldType::Number, 0.9}});
-    QCOMPARE(fieldBox->currentText(), QStringLiteral("blockchain"));
-    QVERIFY(fieldBox->findText(QStringLiteral("blockchain")) >= 0);
+    QCOMPARE(fieldBox->currentText(), QStringLiteral("chain_tag"));
+    QVERIFY(fieldBox->findText(QStringLiteral("chain_tag")) >= 0);
     QVERIFY(fieldBox->findText(QStringLiteral("from_address")) >= 0);
     QCOMPARE(m_builder->fieldType(QStringLiteral("value")), FieldType::Number);
-    QCOMPARE(m_builder->fieldType(QStringLiteral("blockchain")), FieldType::String);
+    QCOMPARE(m_builder->fieldType(QStringLiteral("chain_tag")), FieldType::String);
 
     // A string field keeps digits as text.
     QLineEdit *edit = conditionRow({0})->findChild<QLineEdit *>(QStringLiteral("valueEdit"));

@@ -120,7 +120,8 @@ void TestFilterEditor::typingJsonUpdatesBuilder()
 {
     QSignalSpy applied(m_panel, &FilterEditorPanel::applyRequested);
     replaceText(QStringLiteral(
-        R"({"op": "OR", "conditions": [{"field": "value", "operator": ">", "value": "1000000000000000000000"}, )"
+        R"({"op": "OR", "conditions": [)"
+        R"({"field": "value", "operator": ">", "value": "1000000000000000000000"}, )"
         R"({"field": "to_address", "operator": "in", "value": ["0xab", "0xcd"]}]})"));
     const Filter expected = Filter::group(
         Filter::Combinator::Or,

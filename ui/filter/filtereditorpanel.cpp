@@ -109,8 +109,9 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_builder);
     splitter->addWidget(m_jsonEdit);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({500, 400});
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(new QLabel(tr("Saved:"), this));
@@ -329,8 +330,10 @@ void FilterEditorPanel::updateStatusColours()
 
 void FilterEditorPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange) {
-        m_highlighter->setPalette(m_jsonEdit->palette());
+    // An application-wide theme switch arrives as ApplicationPaletteChange, not PaletteChange.
+    if (event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::ApplicationPaletteChange) {
+        m_highlighter->setPalette(palette());
         updateStatusColours();
     }
     QWidget::changeEvent(event);
