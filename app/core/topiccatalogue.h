@@ -17,24 +17,14 @@ enum class FieldType {
     Timestamp,
 };
 
-// fieldinfo.h (the live field catalogue) also defines allium::FieldInfo, with another layout:
-// two definitions of one name break the one-definition rule, and the linker mixed their
-// QList<FieldInfo> code (a crash in the live table). The nested namespace gives this one its
-// own mangled name until the two are renamed or merged.
-namespace topiccatalogue {
-
 /// One field of a topic's messages: a dot path, its type and, for fields learned from live
 /// traffic, the share of messages that carried it.
-struct FieldInfo
+struct TopicField
 {
     QString path;
     FieldType type = FieldType::Unknown;
     double presence = -1.0; ///< 0..1 when learned from live traffic; -1 when not known
 };
-
-} // namespace topiccatalogue
-
-using topiccatalogue::FieldInfo;
 
 /// One known stream topic.
 struct TopicInfo
@@ -43,7 +33,7 @@ struct TopicInfo
     QString chain;       ///< "ethereum"
     QString kind;        ///< "blocks"
     QString description; ///< one line for the picker
-    QList<FieldInfo> fields;
+    QList<TopicField> fields;
     QStringList defaultColumns;
 };
 
@@ -64,7 +54,7 @@ public:
     static const TopicInfo *find(const QString &topic);
 
     /// Documented fields of `topic`, falling back to a known topic of the same kind.
-    static QList<FieldInfo> fields(const QString &topic);
+    static QList<TopicField> fields(const QString &topic);
     /// The documented type of `path` in `topic`, or Unknown.
     static FieldType fieldType(const QString &topic, const QString &path);
     /// Columns a table of `topic` starts with, falling back like fields().
