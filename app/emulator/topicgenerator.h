@@ -24,6 +24,11 @@ public:
 
     /// A generator for `topic` ("ethereum.blocks"…), or nullptr for a topic the emulator lacks.
     static std::unique_ptr<TopicGenerator> create(const QString &topic, quint64 seed);
+    /// The same, with the first record's timestamp at `startMs` (ms since the epoch) instead of
+    /// the fixed default (2026-11-27T20:00:00Z): a live server can pass the current time so the
+    /// data looks fresh. Everything else is unchanged by startMs.
+    static std::unique_ptr<TopicGenerator> create(const QString &topic, quint64 seed,
+                                                  qint64 startMs);
     /// Every topic create() knows, sorted.
     static QStringList topics();
 };
