@@ -14,11 +14,16 @@ struct Pool
 };
 
 const Pool Pools[] = {
-    {"Foundry USA", "/Foundry USA Pool #dropgold/", 30}, {"AntPool", "/AntPool/", 18},
-    {"ViaBTC", "/ViaBTC/Mined by", 12},                  {"F2Pool", "/F2Pool/", 10},
-    {"MARA Pool", "/MARA Pool/", 6},                     {"SpiderPool", "/SpiderPool/", 7},
-    {"Luxor", "/LUXOR/", 4},                             {"SECPOOL", "/SECPOOL/", 5},
-    {"Binance Pool", "/Binance/", 4},                    {"OCEAN", "/OCEAN.XYZ/", 4},
+    {"Foundry USA", "/Foundry USA Pool #dropgold/", 30},
+    {"AntPool", "/AntPool/", 18},
+    {"ViaBTC", "/ViaBTC/Mined by", 12},
+    {"F2Pool", "/F2Pool/", 10},
+    {"MARA Pool", "/MARA Pool/", 6},
+    {"SpiderPool", "/SpiderPool/", 7},
+    {"Luxor", "/LUXOR/", 4},
+    {"SECPOOL", "/SECPOOL/", 5},
+    {"Binance Pool", "/Binance/", 4},
+    {"OCEAN", "/OCEAN.XYZ/", 4},
 };
 
 } // namespace
@@ -28,8 +33,7 @@ BitcoinBlockGenerator::BitcoinBlockGenerator(quint64 seed, qint64 startMs)
     , m_random(SyntheticData::mix(seed, QStringLiteral("bitcoin.blocks")))
     , m_number(925000 + qint64(SyntheticData::mix(seed, QStringLiteral("bitcoin")) % 2000))
     , m_timeMs(double(startMs))
-{
-}
+{}
 
 double BitcoinBlockGenerator::meanIntervalMs() const
 {
@@ -39,9 +43,10 @@ double BitcoinBlockGenerator::meanIntervalMs() const
 QString BitcoinBlockGenerator::blockHash(qint64 number) const
 {
     // Proof of work: today's difficulty leaves about 19 leading zero hex digits.
-    return QString(19, QLatin1Char('0'))
-        + SyntheticData::hashOf(SyntheticData::mix(SyntheticData::mix(m_seed, 0x627463), quint64(number)),
-                                false).left(45);
+    return QString(19, QLatin1Char('0')) +
+           SyntheticData::hashOf(
+               SyntheticData::mix(SyntheticData::mix(m_seed, 0x627463), quint64(number)), false)
+               .left(45);
 }
 
 QJsonObject BitcoinBlockGenerator::next()
@@ -54,9 +59,10 @@ QJsonObject BitcoinBlockGenerator::next()
     const qint64 strippedSize = qint64(double(size) * m_random.uniform(0.55, 0.75));
     const QByteArray tag = QByteArray(pool.tag).toHex();
     // Coinbase: the BIP34 height push (3 bytes, little-endian), then the pool's tag.
-    const QString heightPush = QStringLiteral("03") + SyntheticData::hex64(quint64(number & 0xff), 2)
-        + SyntheticData::hex64(quint64((number >> 8) & 0xff), 2)
-        + SyntheticData::hex64(quint64((number >> 16) & 0xff), 2);
+    const QString heightPush = QStringLiteral("03") +
+                               SyntheticData::hex64(quint64(number & 0xff), 2) +
+                               SyntheticData::hex64(quint64((number >> 8) & 0xff), 2) +
+                               SyntheticData::hex64(quint64((number >> 16) & 0xff), 2);
     const QJsonObject block{
         {QStringLiteral("number"), double(number)},
         {QStringLiteral("hash"), blockHash(number)},

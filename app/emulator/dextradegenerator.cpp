@@ -28,8 +28,7 @@ Venue venue(const QString &chain, int routerIndex)
 
 DexTradeGenerator::DexTradeGenerator(const SyntheticChain &chain)
     : m_transactions(chain)
-{
-}
+{}
 
 double DexTradeGenerator::meanIntervalMs() const
 {

@@ -48,8 +48,7 @@ QString logsBloom(SyntheticData &random)
 EvmBlockGenerator::EvmBlockGenerator(const SyntheticChain &chain)
     : m_chain(chain)
     , m_next(chain.firstNumber())
-{
-}
+{}
 
 double EvmBlockGenerator::meanIntervalMs() const
 {

@@ -40,8 +40,7 @@ QString words(std::initializer_list<double> values)
 EvmLogGenerator::EvmLogGenerator(const SyntheticChain &chain)
     : m_transactions(chain)
     , m_random(SyntheticData::mix(SyntheticData::mix(chain.seed(), chain.name()), 0x6c6f67))
-{
-}
+{}
 
 double EvmLogGenerator::meanIntervalMs() const
 {
@@ -58,9 +57,8 @@ QJsonObject EvmLogGenerator::next()
     return log;
 }
 
-void EvmLogGenerator::addLog(const EvmTransactionGenerator::Transaction &tx,
-                             const QString &address, std::initializer_list<QString> topics,
-                             const QString &data)
+void EvmLogGenerator::addLog(const EvmTransactionGenerator::Transaction &tx, const QString &address,
+                             std::initializer_list<QString> topics, const QString &data)
 {
     QJsonValue topic[4];
     int i = 0;
@@ -122,8 +120,8 @@ void EvmLogGenerator::emitLogs(const EvmTransactionGenerator::Transaction &tx)
         for (int i = 0; i < count; ++i) {
             switch (m_random.weighted({50, 20, 30})) {
             case 0:
-                addLog(tx, tx.to, {TransferTopic, topicAddress(tx.from),
-                                   topicAddress(m_random.evmAddress())},
+                addLog(tx, tx.to,
+                       {TransferTopic, topicAddress(tx.from), topicAddress(m_random.evmAddress())},
                        words({m_random.logNormal(std::log(1e20), 3)}));
                 break;
             case 1:
@@ -141,7 +139,8 @@ void EvmLogGenerator::emitLogs(const EvmTransactionGenerator::Transaction &tx)
     }
     case Kind::Deployment:
         addLog(tx, tx.contractAddress,
-               {OwnershipTopic, topicAddress(QStringLiteral("0x0000000000000000000000000000000000000000")),
+               {OwnershipTopic,
+                topicAddress(QStringLiteral("0x0000000000000000000000000000000000000000")),
                 topicAddress(tx.from)},
                QStringLiteral("0x"));
         break;

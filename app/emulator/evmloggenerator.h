@@ -18,7 +18,7 @@ public:
     double meanIntervalMs() const override;
 
     /// Mean logs per transaction this generator produces (measured, rounded), for the cadence.
-    static constexpr double LogsPerTransaction = 1.45;
+    static constexpr double LogsPerTransaction = 1.25;
 
 private:
     void emitLogs(const EvmTransactionGenerator::Transaction &tx);

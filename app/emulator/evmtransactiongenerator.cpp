@@ -23,20 +23,20 @@ const char *const ExchangeWallets[] = {
 QStringList routers(const QString &chain)
 {
     if (chain == QLatin1String("base")) {
-        return {QStringLiteral("0xcf77a3ba9a5ca399b7c97c74d54e5b1beb874e43"),   // Aerodrome
-                QStringLiteral("0x6ff5693b99212da76ad316178a184ab56d299b43"),   // Uniswap UR
-                QStringLiteral("0x111111125421ca6dc452d289314280a0f8842a65")};  // 1inch v6
+        return {QStringLiteral("0xcf77a3ba9a5ca399b7c97c74d54e5b1beb874e43"),  // Aerodrome
+                QStringLiteral("0x6ff5693b99212da76ad316178a184ab56d299b43"),  // Uniswap UR
+                QStringLiteral("0x111111125421ca6dc452d289314280a0f8842a65")}; // 1inch v6
     }
-    return {QStringLiteral("0x66a9893cc07d91d95644aedd05d03f95e1dba8af"),       // Uniswap UR
-            QStringLiteral("0x7a250d5630b4cf539739df2c5dacb4c659f2488d"),       // Uniswap V2
-            QStringLiteral("0x111111125421ca6dc452d289314280a0f8842a65")};      // 1inch v6
+    return {QStringLiteral("0x66a9893cc07d91d95644aedd05d03f95e1dba8af"),  // Uniswap UR
+            QStringLiteral("0x7a250d5630b4cf539739df2c5dacb4c659f2488d"),  // Uniswap V2
+            QStringLiteral("0x111111125421ca6dc452d289314280a0f8842a65")}; // 1inch v6
 }
 
 // A pool address stable across seeds, so filters on a pool keep matching between runs.
 QString poolAddress(const QString &tokenA, const QString &tokenB)
 {
     const QString pair = tokenA < tokenB ? tokenA + tokenB : tokenB + tokenA;
-    return QLatin1String("0x") + SyntheticData::hashOf(SyntheticData::mix(7, pair), false).right(40);
+    return SyntheticData::addressOf(SyntheticData::mix(7, pair));
 }
 
 } // namespace
@@ -74,7 +74,7 @@ int EvmTransactionGenerator::pickAccount()
 
 QString EvmTransactionGenerator::accountAddress(int id) const
 {
-    return QLatin1String("0x") + SyntheticData::hashOf(accountKey(id), false).right(40);
+    return SyntheticData::addressOf(accountKey(id));
 }
 
 quint64 EvmTransactionGenerator::accountKey(int id) const
@@ -190,8 +190,8 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
     case Kind::TokenTransfer:
         fillTokenTransfer(tx);
         tx.counterparty = recipient();
-        tx.input = QLatin1String("0xa9059cbb") + SyntheticData::abiAddressWord(tx.counterparty)
-            + SyntheticData::abiUintWord(tx.amount * std::pow(10.0, tx.tokenDecimals));
+        tx.input = QLatin1String("0xa9059cbb") + SyntheticData::abiAddressWord(tx.counterparty) +
+                   SyntheticData::abiUintWord(tx.amount * std::pow(10.0, tx.tokenDecimals));
         tx.gas = quint64(m_random.uniformInt(55000, 120000));
         tx.gasUsed = quint64(m_random.uniformInt(34000, 54000));
         failure = 0.01;
@@ -200,8 +200,8 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
         fillTokenTransfer(tx);
         tx.counterparty = m_routers.at(m_random.uniformInt(0, 2));
         tx.amount = 1.157920892373162e59; // type(uint256).max, the usual infinite approval
-        tx.input = QLatin1String("0x095ea7b3") + SyntheticData::abiAddressWord(tx.counterparty)
-            + QString(64, QLatin1Char('f'));
+        tx.input = QLatin1String("0x095ea7b3") + SyntheticData::abiAddressWord(tx.counterparty) +
+                   QString(64, QLatin1Char('f'));
         tx.gas = quint64(m_random.uniformInt(46000, 70000));
         tx.gasUsed = quint64(m_random.uniformInt(44000, 46500));
         failure = 0.005;
@@ -209,17 +209,18 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
     case Kind::Swap:
         fillSwap(tx);
         // Universal Router execute() calldata, shortened to keep records near real sizes.
-        tx.input = QLatin1String("0x3593564c") + SyntheticData::abiUintWord(tx.amount * 1e6)
-            + SyntheticData::abiUintWord(double(tx.blockTimestampMs / 1000 + 1800));
+        tx.input = QLatin1String("0x3593564c") + SyntheticData::abiUintWord(tx.amount * 1e6) +
+                   SyntheticData::abiUintWord(double(tx.blockTimestampMs / 1000 + 1800));
         tx.gas = quint64(m_random.uniformInt(180000, 450000));
         tx.gasUsed = quint64(double(tx.gas) * m_random.uniform(0.45, 0.8));
         failure = 0.06;
         break;
     case Kind::ContractCall:
-        tx.to = m_random.chance(0.3) ? m_routers.at(m_random.uniformInt(0, 2))
-                                     : m_random.evmAddress();
-        tx.value = m_random.chance(0.85) ? QStringLiteral("0")
-                                         : m_random.weiFromEther(m_random.logNormal(std::log(0.02), 1.5), true);
+        tx.to =
+            m_random.chance(0.3) ? m_routers.at(m_random.uniformInt(0, 2)) : m_random.evmAddress();
+        tx.value = m_random.chance(0.85)
+                       ? QStringLiteral("0")
+                       : m_random.weiFromEther(m_random.logNormal(std::log(0.02), 1.5), true);
         tx.input = m_random.hex(8) + m_random.hex(64 * int(m_random.uniformInt(0, 2)), false);
         tx.gas = quint64(m_random.uniformInt(60000, 900000));
         tx.gasUsed = quint64(double(tx.gas) * m_random.uniform(0.3, 0.9));
@@ -244,7 +245,9 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
 
 QJsonObject EvmTransactionGenerator::toJson(const Transaction &tx) const
 {
-    const auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto nullable = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
     const auto optionalFee = [&tx](quint64 fee) {
         return tx.type == 2 ? QJsonValue(double(fee)) : QJsonValue();
     };

@@ -25,8 +25,8 @@ public:
         qint64 nonce = 0;
         int index = 0;
         QString from;
-        QString to;              ///< empty for a contract deployment
-        QString value;           ///< wei, decimal
+        QString to;    ///< empty for a contract deployment
+        QString value; ///< wei, decimal
         quint64 gas = 0;
         quint64 gasPrice = 0;
         quint64 maxFeePerGas = 0;
@@ -42,11 +42,11 @@ public:
         QString contractAddress; ///< the deployed contract, for deployments
         QString token;           ///< transferred / approved / sold token
         int tokenDecimals = 18;
-        double amount = 0;       ///< in whole token units
-        QString tokenOut;        ///< bought token (swaps)
+        double amount = 0; ///< in whole token units
+        QString tokenOut;  ///< bought token (swaps)
         double amountOut = 0;
-        QString counterparty;    ///< transfer recipient, approved spender, or swap pool
-        double usdAmount = 0;    ///< swap size in USD
+        QString counterparty; ///< transfer recipient, approved spender, or swap pool
+        double usdAmount = 0; ///< swap size in USD
     };
 
     explicit EvmTransactionGenerator(const SyntheticChain &chain);

@@ -7,8 +7,7 @@ namespace allium {
 HyperliquidFillGenerator::HyperliquidFillGenerator(quint64 seed, qint64 startMs)
     : m_trades(seed, startMs)
     , m_random(SyntheticData::mix(seed, QStringLiteral("hyperliquid.fills")))
-{
-}
+{}
 
 double HyperliquidFillGenerator::meanIntervalMs() const
 {
@@ -24,8 +23,8 @@ QJsonObject HyperliquidFillGenerator::fill(const HyperliquidTradeGenerator::Trad
     double closedPnl = 0;
     if (start == 0 || (start > 0) == buyer) {
         dir = buyer ? QStringLiteral("Open Long") : QStringLiteral("Open Short");
-        position.entry = (position.entry * std::abs(start) + trade.px * trade.sz)
-            / (std::abs(start) + trade.sz);
+        position.entry =
+            (position.entry * std::abs(start) + trade.px * trade.sz) / (std::abs(start) + trade.sz);
     } else {
         const double closed = std::min(std::abs(start), trade.sz);
         closedPnl = closed * (trade.px - position.entry) * (start > 0 ? 1 : -1);
@@ -73,8 +72,8 @@ QJsonObject HyperliquidFillGenerator::next()
                 // A user first seen here already holds something about half of the time.
                 Position initial;
                 if (m_random.chance(0.5)) {
-                    const double step = std::pow(10.0, -trade.szDecimals);
-                    initial.size = std::round(trade.sz * m_random.uniform(-4, 4) / step) * step;
+                    initial.size = HyperliquidTradeGenerator::roundSize(
+                        trade.sz * m_random.uniform(-4, 4), trade.szDecimals);
                     initial.entry = trade.px * m_random.uniform(0.95, 1.05);
                 }
                 it = m_positions.insert(key, initial);

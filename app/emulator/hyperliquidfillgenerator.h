@@ -21,7 +21,7 @@ public:
     /// position; shared with the API responder's fills endpoint.
     struct Position
     {
-        double size = 0;   ///< signed: long > 0
+        double size = 0; ///< signed: long > 0
         double entry = 0;
     };
     static QJsonObject fill(const HyperliquidTradeGenerator::Trade &trade, bool buyer,

@@ -15,9 +15,9 @@ constexpr int UserPool = 5000;
 const QList<HyperliquidTradeGenerator::Coin> &HyperliquidTradeGenerator::coins()
 {
     static const QList<Coin> list{
-        {"BTC", 91240.0, 5, 30}, {"ETH", 3012.4, 4, 20}, {"HYPE", 28.41, 2, 14},
-        {"SOL", 138.72, 2, 10},  {"XRP", 2.1843, 0, 5},  {"DOGE", 0.16123, 0, 4},
-        {"SUI", 1.6412, 1, 3},   {"ENA", 0.29871, 0, 3}, {"FARTCOIN", 0.35412, 1, 3},
+        {"BTC", 91240.0, 5, 30},   {"ETH", 3012.4, 4, 20}, {"HYPE", 28.41, 2, 14},
+        {"SOL", 138.72, 2, 10},    {"XRP", 2.1843, 0, 5},  {"DOGE", 0.16123, 0, 4},
+        {"SUI", 1.6412, 1, 3},     {"ENA", 0.29871, 0, 3}, {"FARTCOIN", 0.35412, 1, 3},
         {"kPEPE", 0.005214, 0, 3}, {"AVAX", 14.321, 2, 2}, {"LINK", 14.32, 1, 3},
     };
     return list;
@@ -46,6 +46,20 @@ QString HyperliquidTradeGenerator::priceText(double px, int szDecimals)
     return SyntheticData::decimal(px, decimals);
 }
 
+double HyperliquidTradeGenerator::roundPrice(double px, int szDecimals)
+{
+    const int magnitude = int(std::floor(std::log10(px))) + 1;
+    const double tick = std::pow(10.0, -std::max(0, std::min(6 - szDecimals, 5 - magnitude)));
+    return std::round(px / tick) * tick;
+}
+
+double HyperliquidTradeGenerator::roundSize(double sz, int szDecimals)
+{
+    const double step = std::pow(10.0, -szDecimals);
+    const double rounded = std::round(std::abs(sz) / step) * step;
+    return std::copysign(std::max(step, rounded), sz);
+}
+
 QString HyperliquidTradeGenerator::sizeText(double sz, int szDecimals)
 {
     return SyntheticData::decimal(sz, szDecimals);
@@ -54,9 +68,8 @@ QString HyperliquidTradeGenerator::sizeText(double sz, int szDecimals)
 QString HyperliquidTradeGenerator::user()
 {
     const int id = int(std::exp(m_random.uniform() * std::log(double(UserPool)))) - 1;
-    return QLatin1String("0x")
-        + SyntheticData::hashOf(SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)),
-                                false).right(40);
+    return SyntheticData::addressOf(
+        SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)));
 }
 
 HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
@@ -79,16 +92,12 @@ HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
     trade.coin = QLatin1String(coin.name);
     trade.szDecimals = coin.szDecimals;
     trade.buyerTook = m_random.chance(0.5);
-    const double tick = std::pow(10.0, -std::max(0, std::min(6 - coin.szDecimals,
-                                                            4 - int(std::floor(std::log10(px))))));
-    trade.px = std::round(px / tick) * tick;
-    const double usd = m_random.logNormal(std::log(600.0), 2.0);
-    const double step = std::pow(10.0, -coin.szDecimals);
-    trade.sz = std::max(step, std::round(usd / trade.px / step) * step);
+    trade.px = roundPrice(px, coin.szDecimals);
+    trade.sz = roundSize(m_random.logNormal(std::log(600.0), 2.0) / trade.px, coin.szDecimals);
     m_timeMs += m_random.exponential(TradeIntervalMs);
     trade.timeMs = qint64(m_timeMs);
     trade.hash = m_random.chance(0.03) ? QStringLiteral("0x") + QString(64, QLatin1Char('0'))
-                                      : m_random.evmHash();
+                                       : m_random.evmHash();
     m_tid += m_random.uniformInt(1, 900000000);
     trade.tid = m_tid;
     trade.buyer = user();

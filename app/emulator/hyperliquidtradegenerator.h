@@ -18,7 +18,7 @@ public:
     {
         QString coin;
         int szDecimals = 0;
-        bool buyerTook = true;   ///< the taker bought ("B"); otherwise the taker sold ("A")
+        bool buyerTook = true; ///< the taker bought ("B"); otherwise the taker sold ("A")
         double px = 0;
         double sz = 0;
         qint64 timeMs = 0;
@@ -40,6 +40,10 @@ public:
     /// Hyperliquid's price text: at most 5 significant figures and 6 − szDecimals decimals.
     static QString priceText(double px, int szDecimals);
     static QString sizeText(double sz, int szDecimals);
+    /// `px` on the coin's price grid (5 significant figures, 6 − szDecimals decimals).
+    static double roundPrice(double px, int szDecimals);
+    /// `sz` on the coin's size grid, at least one lot, keeping its sign.
+    static double roundSize(double sz, int szDecimals);
     /// The perp coins the generator trades, with their reference prices.
     struct Coin
     {

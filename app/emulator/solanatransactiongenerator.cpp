@@ -20,7 +20,8 @@ const QString VoteProgram = QStringLiteral("Vote11111111111111111111111111111111
 const QString SystemProgram = QStringLiteral("11111111111111111111111111111111");
 const QString ComputeBudgetProgram = QStringLiteral("ComputeBudget111111111111111111111111111111");
 const QString TokenProgram = QStringLiteral("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
-const QString AssociatedTokenProgram = QStringLiteral("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL");
+const QString AssociatedTokenProgram =
+    QStringLiteral("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL");
 const QString JupiterProgram = QStringLiteral("JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4");
 const QString PumpProgram = QStringLiteral("6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P");
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace allium {
 
@@ -21,7 +22,7 @@ quint64 splitmix(quint64 x)
 }
 
 // Writes `count` hex digits of successive 64-bit words from `nextWord` into `out`.
-template<typename NextWord>
+template <typename NextWord>
 void fillHex(QChar *out, int count, NextWord nextWord)
 {
     quint64 word = 0;
@@ -37,8 +38,7 @@ void fillHex(QChar *out, int count, NextWord nextWord)
 
 SyntheticData::SyntheticData(quint64 seed)
     : m_engine(splitmix(seed))
-{
-}
+{}
 
 quint64 SyntheticData::mix(quint64 a, quint64 b)
 {
@@ -161,6 +161,20 @@ QString SyntheticData::hashOf(quint64 key, bool prefix)
     quint64 state = key;
     fillHex(data + offset, 64, [&state] { return state = splitmix(state); });
     return s;
+}
+
+QString SyntheticData::addressOf(quint64 key)
+{
+    return QLatin1String("0x") + hashOf(key, false).right(40);
+}
+
+bool SyntheticData::isBase58(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() > 127 || !std::strchr(Base58Digits, char(c.unicode())) || c.unicode() == 0)
+            return false;
+    }
+    return true;
 }
 
 QString SyntheticData::base58Of(quint64 key, int length)

@@ -47,9 +47,13 @@ public:
     /// A deterministic 32-byte hash ("0x" + 64 hex digits) for a key, with no generator state:
     /// lets two streams agree on, say, a block's hash.
     static QString hashOf(quint64 key, bool prefix = true);
+    /// A deterministic EVM address ("0x" + 40 hex digits) for a key: stable accounts and pools.
+    static QString addressOf(quint64 key);
+    /// True when every character of `text` is in the base58 alphabet.
+    static bool isBase58(const QString &text);
     /// Deterministic base58 text of `length` characters for a key (stable Solana keys).
     static QString base58Of(quint64 key, int length);
-    /// Lower-case hex of a 64-bit value, zero-padded to `digits` (at most 16).
+    /// Lower-case hex of a 64-bit value, zero-padded on the left to `digits`.
     static QString hex64(quint64 value, int digits);
     /// ISO-8601 UTC with seconds, e.g. "2026-11-27T20:15:23Z".
     static QString isoTime(qint64 msecsSinceEpoch);

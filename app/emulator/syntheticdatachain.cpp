@@ -73,7 +73,8 @@ quint64 SyntheticChain::baseFeePerGas(qint64 number) const
     // Slow waves plus per-block noise: a closed form, so any stream can compute any block's fee.
     SyntheticData random(blockSeed(number, FeePurpose));
     const double n = double(number);
-    const double wave = 0.7 * std::sin(n / 97.0) + 0.35 * std::sin(n / 13.7) + 0.08 * random.uniform();
+    const double wave =
+        0.7 * std::sin(n / 97.0) + 0.35 * std::sin(n / 13.7) + 0.08 * random.uniform();
     return quint64(m_baseFeeGwei * 1e9 * std::exp(wave));
 }
 

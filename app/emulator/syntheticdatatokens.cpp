@@ -1,6 +1,10 @@
 #include "syntheticdatatokens.h"
 
+#include "syntheticdata.h"
+
 #include <QStringList>
+
+#include <cmath>
 
 namespace allium {
 
@@ -40,10 +44,10 @@ QList<SyntheticTokens::Token> makeTokens()
               "chainlink", 18, 14.32, 6.78e8, 1505597189),
         token("ethereum", "0x1f9840a85d5af5bf1d1762f925bdaddc4201f984", "UNI", "Uniswap", "uniswap",
               18, 7.18, 6.0e8, 1600107086),
-        token("ethereum", "0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "stETH", "Liquid staked Ether 2.0",
-              "lido-staked-ether", 18, 3009.80, 8.9e6, 1608242396),
-        token("ethereum", "0x7fc66500c84a76ad7e9c93437bfc5ac33e2ddae9", "AAVE", "Aave Token", "aave",
-              18, 182.6, 1.52e7, 1600970788),
+        token("ethereum", "0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "stETH",
+              "Liquid staked Ether 2.0", "lido-staked-ether", 18, 3009.80, 8.9e6, 1608242396),
+        token("ethereum", "0x7fc66500c84a76ad7e9c93437bfc5ac33e2ddae9", "AAVE", "Aave Token",
+              "aave", 18, 182.6, 1.52e7, 1600970788),
         token("ethereum", "0x6982508145454ce325ddbe47a25d4ec3d2311933", "PEPE", "Pepe", "pepe", 18,
               0.00000512, 4.2e14, 1681326215),
         token("ethereum", "0x95ad61b0a150d79219dcf64e1e6cc01f0b64c4ce", "SHIB", "SHIBA INU",
@@ -54,14 +58,14 @@ QList<SyntheticTokens::Token> makeTokens()
               6, 0.9998, 4.1e9, 1692915997),
         token("base", "0xcbb7c0000ab88b473b1f5afd9ef808440eed33bf", "cbBTC", "Coinbase Wrapped BTC",
               "coinbase-wrapped-btc", 8, 91180.0, 4.6e4, 1725988373),
-        token("base", "0x940181a94a35a4569e4529a3cdfb74e38fd98631", "AERO", "Aerodrome", "aerodrome",
-              18, 0.84, 8.1e8, 1693422651),
+        token("base", "0x940181a94a35a4569e4529a3cdfb74e38fd98631", "AERO", "Aerodrome",
+              "aerodrome", 18, 0.84, 8.1e8, 1693422651),
         token("base", "0x4ed4e862860bed51a9570b96d89af5e1b0efefed", "DEGEN", "Degen", "degen", 18,
               0.0031, 3.7e10, 1704397813),
         token("base", "0x532f27101965dd16442e59d40670faf5ebb142e4", "BRETT", "Brett", "brett", 18,
               0.029, 9.9e9, 1708540093),
-        token("solana", "So11111111111111111111111111111111111111112", "SOL", "Wrapped SOL", "solana",
-              9, 138.7, 5.6e8, 1584368940),
+        token("solana", "So11111111111111111111111111111111111111112", "SOL", "Wrapped SOL",
+              "solana", 9, 138.7, 5.6e8, 1584368940),
         token("solana", "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "USDC", "USD Coin",
               "usd-coin", 6, 0.9998, 1.1e10, 1602113432),
         token("solana", "Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB", "USDT", "USDT", "tether", 6,
@@ -109,6 +113,45 @@ bool SyntheticTokens::isEvmChain(const QString &chain)
 QStringList SyntheticTokens::chains()
 {
     return {QStringLiteral("base"), QStringLiteral("ethereum"), QStringLiteral("solana")};
+}
+
+SyntheticTokens::Token SyntheticTokens::synthetic(quint64 seed, const QString &chain, int index)
+{
+    static const char *const Starts[] = {"Zor",  "Quan", "Lumi", "Astra", "Neo",  "Vex",  "Pyra",
+                                         "Orbi", "Kai",  "Sola", "Mira",  "Tera", "Flux", "Nova"};
+    static const char *const Ends[] = {"blex",  "tum", "nar",  "fi",   "x",    "verse",
+                                       "chain", "dex", "coin", "swap", "labs", "ra"};
+    static const char *const Kinds[] = {"", " Protocol", " Finance", " Network", " AI", " Token"};
+    SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, chain), quint64(index)));
+    Token t;
+    t.chain = chain;
+    const QString stem = QLatin1String(Starts[random.uniformInt(0, 13)]) +
+                         QLatin1String(Ends[random.uniformInt(0, 11)]);
+    t.name = stem + QLatin1String(Kinds[random.uniformInt(0, 5)]);
+    t.symbol = stem.left(int(random.uniformInt(3, 5))).toUpper();
+    t.slug = stem.toLower() + QLatin1Char('-') + QString::number(index);
+    t.address = isEvmChain(chain) ? random.evmAddress() : random.base58(44);
+    t.decimals = isEvmChain(chain) ? (random.chance(0.9) ? 18 : 6) : (random.chance(0.7) ? 6 : 9);
+    // Long-tail tokens: most are worth fractions of a cent, a few dollars or more.
+    t.priceUsd = random.logNormal(std::log(0.02), 2.5);
+    t.circulatingSupply = std::round(random.logNormal(std::log(5e8), 2.0));
+    t.creationMs = 1600000000000LL + random.uniformInt(0, 190000000) * 1000LL;
+    return t;
+}
+
+bool SyntheticTokens::isValidAddress(const QString &chain, const QString &address)
+{
+    if (isEvmChain(chain)) {
+        if (address.size() != 42 || !address.startsWith(QLatin1String("0x")))
+            return false;
+        for (int i = 2; i < address.size(); ++i) {
+            const char16_t c = address.at(i).unicode();
+            if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
+                return false;
+        }
+        return true;
+    }
+    return address.size() >= 32 && address.size() <= 44 && SyntheticData::isBase58(address);
 }
 
 } // namespace allium
