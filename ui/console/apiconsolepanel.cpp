@@ -269,7 +269,8 @@ QWidget *ApiConsolePanel::buildHistory()
                           metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 12);
     header->setMinimumSectionSize(40);
     m_table->setSortingEnabled(true);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+    // The selection, not the current index: a click moves the current index before it selects.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetail();
         updateSelectionActions();
     });
@@ -618,10 +619,8 @@ void ApiConsolePanel::updateSelectionActions()
 
 int ApiConsolePanel::selectedSourceRow() const
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), {}))
-        return -1;
-    return m_proxy->mapToSource(current).row();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.constFirst()).row();
 }
 
 void ApiConsolePanel::selectId(const QString &id)
