@@ -150,10 +150,10 @@ void WebSocketConnection::Private::startAttempt()
             pingTimer.start(options.pingIntervalMs);
         emit q->opened();
     });
-    QObject::connect(ws, &QWebSocket::disconnected, q, [this, ws] {
-        if (ws == socket)
-            endAttempt();
-    });
+    // Depending on the failure, disconnected() may come before or after error(): both look at
+    // the socket's error so that the reason (and a refused key) is never missed.
+    QObject::connect(ws, &QWebSocket::disconnected, q,
+                     [this, ws] { handleError(ws, ws->error()); });
     QObject::connect(ws, &QWebSocket::textMessageReceived, q, [this, ws](const QString &text) {
         if (ws != socket)
             return;
@@ -210,7 +210,7 @@ void WebSocketConnection::Private::handleError(QWebSocket *ws, QAbstractSocket::
     } else if (status != 0) {
         lastError = WebSocketConnection::tr("the server refused the websocket handshake (HTTP %1)")
                         .arg(status);
-    } else if (lastError.isEmpty()) {
+    } else if (lastError.isEmpty() && error != QAbstractSocket::UnknownSocketError) {
         lastError = describeError(ws, error);
     }
     // Every error ends the attempt; QWebSocket does not always follow a refused handshake

@@ -15,6 +15,7 @@
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
+
 namespace allium {
 
 namespace {
@@ -51,8 +52,8 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
         action->setShortcut(shortcut);
         // Only while the focus is inside the builder, so the main window keeps its keys.
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(toolTip,
-                                                         shortcut.toString(QKeySequence::NativeText)));
+        const QString keys = shortcut.toString(QKeySequence::NativeText);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(toolTip, keys));
         addAction(action);
         connect(action, &QAction::triggered, this, handler);
         auto *button = new QToolButton(this);
@@ -235,20 +236,29 @@ void FilterBuilderWidget::insertNode(const Filter &node, const Path &focusInside
     emitChanged();
 }
 
-void FilterBuilderWidget::removeCurrent()
+void FilterBuilderWidget::editCurrent(int minimumDepth, const StructureEdit &edit)
 {
     const Path current = currentPath();
-    if (current.isEmpty())
+    if (current.isEmpty() || current.size() < minimumDepth)
         return;
     Filter root = rootGroup();
-    const Path parentPath = current.mid(0, current.size() - 1);
-    Filter *parentNode = nodeAt(&root, parentPath);
-    parentNode->children().removeAt(current.last());
-    Path next = parentPath;
-    if (!parentNode->children().isEmpty())
-        next.append(qMin(current.last(), int(parentNode->children().size()) - 1));
-    rebuild(root, next);
+    QList<Filter> &siblings = nodeAt(&root, current.mid(0, current.size() - 1))->children();
+    const std::optional<Path> next = edit(&root, current, siblings);
+    if (!next)
+        return;
+    rebuild(root, *next);
     emitChanged();
+}
+
+void FilterBuilderWidget::removeCurrent()
+{
+    editCurrent(1, [](Filter *, const Path &current, QList<Filter> &siblings) {
+        siblings.removeAt(current.last());
+        Path next = current.mid(0, current.size() - 1);
+        if (!siblings.isEmpty())
+            next.append(qMin(current.last(), int(siblings.size()) - 1));
+        return std::optional<Path>(next);
+    });
 }
 
 void FilterBuilderWidget::moveCurrentUp()
@@ -263,64 +273,49 @@ void FilterBuilderWidget::moveCurrentDown()
 
 void FilterBuilderWidget::moveCurrent(int delta)
 {
-    const Path current = currentPath();
-    if (current.isEmpty())
-        return;
-    Filter root = rootGroup();
-    const Path parentPath = current.mid(0, current.size() - 1);
-    QList<Filter> &siblings = nodeAt(&root, parentPath)->children();
-    const int target = current.last() + delta;
-    if (target < 0 || target >= siblings.size())
-        return;
-    siblings.move(current.last(), target);
-    rebuild(root, parentPath + Path{target});
-    emitChanged();
+    editCurrent(1, [delta](Filter *, const Path &current, QList<Filter> &siblings) {
+        const int target = current.last() + delta;
+        if (target < 0 || target >= siblings.size())
+            return std::optional<Path>();
+        siblings.move(current.last(), target);
+        return std::optional<Path>(current.mid(0, current.size() - 1) + Path{target});
+    });
 }
 
 void FilterBuilderWidget::indentCurrent()
 {
-    const Path current = currentPath();
-    if (current.isEmpty())
-        return;
-    Filter root = rootGroup();
-    const Path parentPath = current.mid(0, current.size() - 1);
-    QList<Filter> &siblings = nodeAt(&root, parentPath)->children();
-    const int index = current.last();
-    Path next;
-    if (index > 0 && siblings.at(index - 1).kind() == Filter::Kind::Group) {
-        const Filter node = siblings.takeAt(index);
-        QList<Filter> &groupChildren = siblings[index - 1].children();
-        groupChildren.append(node);
-        next = parentPath + Path{index - 1, int(groupChildren.size()) - 1};
-    } else {
+    editCurrent(1, [](Filter *, const Path &current, QList<Filter> &siblings) {
+        const Path parentPath = current.mid(0, current.size() - 1);
+        const int index = current.last();
+        if (index > 0 && siblings.at(index - 1).kind() == Filter::Kind::Group) {
+            const Filter node = siblings.takeAt(index);
+            QList<Filter> &groupChildren = siblings[index - 1].children();
+            groupChildren.append(node);
+            return std::optional<Path>(parentPath + Path{index - 1, int(groupChildren.size()) - 1});
+        }
         siblings[index] = Filter::group(Filter::Combinator::And, {siblings.at(index)});
-        next = current + Path{0};
-    }
-    rebuild(root, next);
-    emitChanged();
+        return std::optional<Path>(current + Path{0});
+    });
 }
 
 void FilterBuilderWidget::outdentCurrent()
 {
-    const Path current = currentPath();
-    if (current.size() < 2)
-        return;
-    Filter root = rootGroup();
-    const Path groupPath = current.mid(0, current.size() - 1);
-    const Path outerPath = groupPath.mid(0, groupPath.size() - 1);
-    Filter *group = nodeAt(&root, groupPath);
-    const Filter node = group->children().takeAt(current.last());
-    const bool groupNowEmpty = group->children().isEmpty();
-    QList<Filter> &outer = nodeAt(&root, outerPath)->children();
-    int index = groupPath.last() + 1;
-    outer.insert(index, node);
-    // A group left without conditions would be invalid; it goes.
-    if (groupNowEmpty) {
-        outer.removeAt(groupPath.last());
-        --index;
-    }
-    rebuild(root, outerPath + Path{index});
-    emitChanged();
+    editCurrent(2, [](Filter *root, const Path &current, QList<Filter> &siblings) {
+        const Path groupPath = current.mid(0, current.size() - 1);
+        const Path outerPath = groupPath.mid(0, groupPath.size() - 1);
+        const Filter node = siblings.takeAt(current.last());
+        const bool groupNowEmpty = siblings.isEmpty();
+        // `siblings` lives inside `outer`: not touched once `outer` changes.
+        QList<Filter> &outer = nodeAt(root, outerPath)->children();
+        int index = groupPath.last() + 1;
+        outer.insert(index, node);
+        // A group left without conditions would be invalid; it goes.
+        if (groupNowEmpty) {
+            outer.removeAt(groupPath.last());
+            --index;
+        }
+        return std::optional<Path>(outerPath + Path{index});
+    });
 }
 
 void FilterBuilderWidget::rebuild(const Filter &root, const Path &current)

@@ -44,7 +44,7 @@ Filter::Combinator FilterGroupRow::combinator() const
 
 void FilterGroupRow::setChildCount(int count)
 {
-    m_summary->setText(tr("%n condition(s)", nullptr, count));
+    m_summary->setText(count == 1 ? tr("1 condition") : tr("%1 conditions").arg(count));
 }
 
 void FilterGroupRow::setPositionLabel(const QString &label)

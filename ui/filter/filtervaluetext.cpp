@@ -43,7 +43,8 @@ QJsonValue numberOrExactString(const QString &trimmed)
     if (integerPattern().match(trimmed).hasMatch()) {
         bool ok = false;
         const qint64 integer = trimmed.toLongLong(&ok);
-        if (ok && std::fabs(double(integer)) <= FilterValueText::MaxExactInteger)
+        constexpr qint64 maxExact = qint64(1) << 53;
+        if (ok && integer >= -maxExact && integer <= maxExact)
             return QJsonValue(double(integer));
         return QJsonValue(trimmed);
     }

@@ -45,6 +45,9 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
         auto *chainItem = new QStandardItem(chain);
         chainItem->setEditable(false);
         chainItem->setSelectable(false);
+        QFont chainFont = chainItem->font();
+        chainFont.setBold(true);
+        chainItem->setFont(chainFont);
         auto *chainDescription = new QStandardItem();
         chainDescription->setEditable(false);
         chainDescription->setSelectable(false);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "emulatoroptions.h"
+
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+class QThread;
+
+namespace allium {
+
+class EmulatorServer;
+
+/// An EmulatorServer on a thread of its own, as the GUI and the CLI embed it: a fast topic or a
+/// firehose then never competes with the thread that draws or parses.
+class EmbeddedEmulator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmbeddedEmulator(const EmulatorOptions &options = {}, QObject *parent = nullptr);
+    ~EmbeddedEmulator() override;
+
+    /// Starts the server thread and waits until it listens; false with errorString() otherwise.
+    bool start();
+    void stop();
+    bool isRunning() const;
+    QString errorString() const;
+
+    QUrl baseUrl() const;
+    QSslCertificate certificate() const;
+    EmulatorOptions options() const { return m_options; }
+
+    /// Faults for connections opened from now on (runs on the server thread).
+    void setFaults(const EmulatorFaults &faults);
+    /// Aborts every open connection, as a network drop would (runs on the server thread).
+    void dropAllConnections();
+
+private:
+    template<typename Function>
+    void runOnServerThread(Function &&function);
+
+    EmulatorOptions m_options;
+    QThread *m_thread = nullptr;
+    QObject *m_context = nullptr;     // lives on m_thread; owns the server
+    EmulatorServer *m_server = nullptr;
+    QUrl m_baseUrl;
+    QSslCertificate m_certificate;
+    QString m_errorString;
+};
+
+} // namespace allium
