@@ -96,6 +96,9 @@ private slots:
     void latencySummary();
     // Copy as code puts a snippet with the composed frame and the key placeholder on the clipboard.
     void copyAsCode();
+    // With ALLIUM_SCREENSHOT_DIR set, saves the panel after a few requests at two sizes (for
+    // looking at the layout; not an assertion).
+    void screenshots();
 
 private:
     void typePathAndBody(const QString &method, const QString &path, const QString &body);
@@ -586,6 +589,31 @@ void tst_ApiConsole::copyAsCode()
     QVERIFY(!snippet.contains(EmulatorDemoKey));
     QVERIFY(snippet.contains(m_id->text()));
     QVERIFY(snippet.contains(m_client->apiUrl().toString()));
+}
+
+void tst_ApiConsole::screenshots()
+{
+    const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set ALLIUM_SCREENSHOT_DIR to save screenshots");
+    auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("templatesButton"));
+    QStringList ids;
+    for (const ApiTemplate &t : ApiTemplate::builtIns()) {
+        findAction(button->menu(), t.name)->trigger();
+        ids.append(sendCurrent());
+    }
+    typePathAndBody(QStringLiteral("GET"), QStringLiteral("/api/v1/nope"), QString());
+    ids.append(sendCurrent());
+    for (const QString &id : std::as_const(ids))
+        QTRY_VERIFY(!m_history->isPendingAt(rowOf(id)));
+    selectRow(rowOf(ids.constFirst()));
+    typePathAndBody(QStringLiteral("GET"), assetsPath, QStringLiteral("{\"limit\": }"));
+    for (const QSize size : {QSize(1280, 700), QSize(1024, 700), QSize(800, 600)}) {
+        m_panel->resize(size);
+        QCoreApplication::processEvents(); // pending layout requests
+        QVERIFY(m_panel->grab().save(
+            QStringLiteral("%1/console-%2x%3.png").arg(dir).arg(size.width()).arg(size.height())));
+    }
 }
 
 QTEST_MAIN(tst_ApiConsole)
