@@ -15,8 +15,8 @@ JsonSyntaxCheck JsonSyntaxCheck::check(const QString &text)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
-        result.m_value = document.isArray() ? QJsonValue(document.array())
-                                            : QJsonValue(document.object());
+        result.m_value =
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         return result;
     }
     result.m_valid = false;

@@ -42,8 +42,8 @@ void tst_JsonSyntaxCheck::errorsHaveLineAndColumn()
     QCOMPARE(check.line(), line);
     QCOMPARE(check.column(), column);
     QVERIFY(!check.reason().isEmpty());
-    QVERIFY(check.message().startsWith(
-        QStringLiteral("Line %1, column %2: ").arg(line).arg(column)));
+    QVERIFY(
+        check.message().startsWith(QStringLiteral("Line %1, column %2: ").arg(line).arg(column)));
 }
 
 void tst_JsonSyntaxCheck::validText()

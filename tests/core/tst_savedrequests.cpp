@@ -108,8 +108,8 @@ void tst_SavedRequests::invalidRequestsAreRefused_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("no name") << QStringLiteral("  ") << QStringLiteral("/a") << 0
                              << QStringLiteral("name");
-    QTest::newRow("relative path") << QStringLiteral("n") << QStringLiteral("api/v1") << 0
-                                   << QStringLiteral("start with");
+    QTest::newRow("relative path")
+        << QStringLiteral("n") << QStringLiteral("api/v1") << 0 << QStringLiteral("start with");
     QTest::newRow("huge body") << QStringLiteral("n") << QStringLiteral("/a")
                                << SavedRequestStore::MaxBodyChars + 1 << QStringLiteral("larger");
 }
@@ -194,8 +194,8 @@ void tst_SavedRequests::builtInsAreTheSpecExamples()
 
 void tst_SavedRequests::templateToRequestAndBack()
 {
-    ApiTemplate t = makeTemplate(QStringLiteral("n"), QStringLiteral(" /p "),
-                                 QStringLiteral("[{\"a\": 1}]"));
+    ApiTemplate t =
+        makeTemplate(QStringLiteral("n"), QStringLiteral(" /p "), QStringLiteral("[{\"a\": 1}]"));
     t.method = QStringLiteral("patch");
     ApiRequest request = t.toRequest(QStringLiteral("id-1"));
     QCOMPARE(request.method, QStringLiteral("PATCH"));
@@ -217,8 +217,8 @@ void tst_SavedRequests::templateToRequestAndBack()
 
 void tst_SavedRequests::templateJsonRoundTrip()
 {
-    const ApiTemplate t = makeTemplate(QStringLiteral("n"), QStringLiteral("/p"),
-                                       QStringLiteral("{\"a\": 1}"));
+    const ApiTemplate t =
+        makeTemplate(QStringLiteral("n"), QStringLiteral("/p"), QStringLiteral("{\"a\": 1}"));
     bool ok = false;
     QCOMPARE(ApiTemplate::fromJson(t.toJson(), &ok), t);
     QVERIFY(ok);
