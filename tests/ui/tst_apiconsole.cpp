@@ -7,14 +7,11 @@
 #include "jsontreemodel.h"
 #include "savedrequeststore.h"
 
-#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDir>
 #include <QFile>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +21,6 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>

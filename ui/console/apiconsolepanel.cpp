@@ -19,7 +19,6 @@
 #include <QDataStream>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,7 +32,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
 
