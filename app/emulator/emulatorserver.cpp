@@ -1,1 +1,283 @@
 #include "emulatorserver.h"
+
+#include "apiconnection.h"
+#include "emulatorendpoints.h"
+#include "handshakegate.h"
+#include "selfsignedcertificate.h"
+#include "streamconnection.h"
+#include "topicgenerator.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace allium {
+
+class EmulatorServer::Private
+{
+public:
+    struct Upgrade
+    {
+        QPointer<QTcpSocket> transport;
+        QUrl target;
+    };
+
+    explicit Private(EmulatorServer *owner, const EmulatorOptions &emulatorOptions)
+        : q(owner)
+        , options(emulatorOptions)
+    {
+    }
+
+    void handleNewTcpConnections();
+    void handlePassed(QTcpSocket *socket, const QUrl &target);
+    void handleNewWebSockets();
+    template<typename Connection>
+    void track(Connection *connection, QList<QPointer<Connection>> &list, const QString &label);
+
+    EmulatorServer *q;
+    EmulatorOptions options;
+    QTcpServer *tcpServer = nullptr;
+    QWebSocketServer *webSocketServer = nullptr;
+    HandshakeGate *gate = nullptr;
+    SelfSignedCertificate tls;
+    QString errorString;
+    QList<QPointer<StreamConnection>> streams;
+    QList<QPointer<ApiConnection>> apis;
+    /// Sockets handed to the websocket upgrade, by peer port (unique on one loopback address):
+    /// the upgrade yields a QWebSocket, and the stall fault needs the TCP socket beneath it.
+    QHash<quint16, Upgrade> upgrades;
+};
+
+void EmulatorServer::Private::handleNewTcpConnections()
+{
+    while (tcpServer->hasPendingConnections()) {
+        QTcpSocket *socket = tcpServer->nextPendingConnection();
+        if (socket)
+            gate->admit(socket, options.faults.handshakeDelayMs);
+    }
+}
+
+void EmulatorServer::Private::handlePassed(QTcpSocket *socket, const QUrl &target)
+{
+    for (auto it = upgrades.begin(); it != upgrades.end();) {
+        if (it->transport.isNull())
+            it = upgrades.erase(it);
+        else
+            ++it;
+    }
+    upgrades.insert(socket->peerPort(), {socket, target});
+    webSocketServer->handleConnection(socket);
+}
+
+template<typename Connection>
+void EmulatorServer::Private::track(Connection *connection, QList<QPointer<Connection>> &list,
+                                    const QString &label)
+{
+    list.append(connection);
+    QObject::connect(connection, &Connection::disconnected, q, [this, connection, &list, label] {
+        list.removeAll(connection);
+        connection->deleteLater();
+        emit q->connectionClosed(label);
+    });
+    emit q->connectionOpened(label);
+}
+
+void EmulatorServer::Private::handleNewWebSockets()
+{
+    while (webSocketServer->hasPendingConnections()) {
+        QWebSocket *socket = webSocketServer->nextPendingConnection();
+        if (!socket)
+            continue;
+        const Upgrade upgrade = upgrades.take(socket->peerPort());
+        const QUrl target = upgrade.target.isEmpty() ? socket->requestUrl() : upgrade.target;
+        const QString label = target.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        if (target.path() == EmulatorApiPath) {
+            track(new ApiConnection(socket, options, q), apis, label);
+        } else {
+            const QString topic =
+                QUrlQuery(target).queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
+            track(new StreamConnection(socket, upgrade.transport, topic, options, q), streams,
+                  label);
+        }
+    }
+}
+
+EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, options))
+{
+    d->gate = new HandshakeGate(this);
+    d->gate->setKeys(options.keys);
+    d->gate->setTopics(topics());
+    d->webSocketServer = new QWebSocketServer(QStringLiteral("allium-emulator"),
+                                              QWebSocketServer::NonSecureMode, this);
+    // TLS, when on, is done by the QSslServer before the gate; the upgrade sees plain bytes.
+    d->webSocketServer->setMaxPendingConnections(1000);
+    connect(d->gate, &HandshakeGate::passed, this,
+            [this](QTcpSocket *socket, const QUrl &target) { d->handlePassed(socket, target); });
+    connect(d->webSocketServer, &QWebSocketServer::newConnection, this,
+            [this] { d->handleNewWebSockets(); });
+}
+
+EmulatorServer::~EmulatorServer()
+{
+    // Children report their end to this object through `d`: silence them before it goes away.
+    const QObjectList children = this->children();
+    for (QObject *child : children)
+        child->disconnect(this);
+    const QList<QPointer<StreamConnection>> streams = d->streams;
+    const QList<QPointer<ApiConnection>> apis = d->apis;
+    qDeleteAll(streams);
+    qDeleteAll(apis);
+}
+
+bool EmulatorServer::listen()
+{
+    if (isListening())
+        return true;
+    if (!d->options.address.isLoopback()) {
+        d->errorString = QStringLiteral("the emulator listens on loopback addresses only, not %1")
+                             .arg(d->options.address.toString());
+        return false;
+    }
+    if (!d->tcpServer) {
+        if (d->options.tls) {
+            if (d->tls.isNull())
+                d->tls = SelfSignedCertificate::generate(&d->errorString);
+            if (d->tls.isNull())
+                return false;
+            auto *sslServer = new QSslServer(this);
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.setLocalCertificate(d->tls.certificate());
+            configuration.setPrivateKey(d->tls.privateKey());
+            configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+            sslServer->setSslConfiguration(configuration);
+            d->tcpServer = sslServer;
+        } else {
+            d->tcpServer = new QTcpServer(this);
+        }
+        d->tcpServer->setMaxPendingConnections(1000);
+        // pendingConnectionAvailable, not newConnection: QSslServer emits it only once a
+        // socket is encrypted.
+        connect(d->tcpServer, &QTcpServer::pendingConnectionAvailable, this,
+                [this] { d->handleNewTcpConnections(); });
+    }
+    if (!d->tcpServer->listen(d->options.address, d->options.port)) {
+        d->errorString = d->tcpServer->errorString();
+        return false;
+    }
+    d->errorString.clear();
+    return true;
+}
+
+void EmulatorServer::close()
+{
+    if (d->tcpServer)
+        d->tcpServer->close();
+    d->gate->abortAll();
+    // Copies: a connection may report its end (and leave the list) while being closed.
+    const QList<QPointer<StreamConnection>> streams = d->streams;
+    const QList<QPointer<ApiConnection>> apis = d->apis;
+    for (const auto &stream : streams) {
+        if (stream)
+            stream->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("emulator closed"));
+    }
+    for (const auto &api : apis) {
+        if (api)
+            api->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("emulator closed"));
+    }
+}
+
+bool EmulatorServer::isListening() const
+{
+    return d->tcpServer && d->tcpServer->isListening();
+}
+
+QString EmulatorServer::errorString() const
+{
+    return d->errorString;
+}
+
+quint16 EmulatorServer::port() const
+{
+    return isListening() ? d->tcpServer->serverPort() : 0;
+}
+
+QUrl EmulatorServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(d->options.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setHost(d->options.address.toString());
+    url.setPort(port());
+    return url;
+}
+
+QUrl EmulatorServer::apiUrl() const
+{
+    QUrl url = baseUrl();
+    url.setPath(EmulatorApiPath);
+    return url;
+}
+
+QUrl EmulatorServer::streamUrl(const QString &topic) const
+{
+    QUrl url = baseUrl();
+    url.setPath(EmulatorStreamPath);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("topic"), topic);
+    url.setQuery(query);
+    return url;
+}
+
+QSslCertificate EmulatorServer::certificate() const
+{
+    return d->tls.certificate();
+}
+
+const EmulatorOptions &EmulatorServer::options() const
+{
+    return d->options;
+}
+
+void EmulatorServer::setFaults(const EmulatorFaults &faults)
+{
+    d->options.faults = faults;
+}
+
+void EmulatorServer::dropAllConnections()
+{
+    d->gate->abortAll();
+    const QList<QPointer<StreamConnection>> streams = d->streams;
+    const QList<QPointer<ApiConnection>> apis = d->apis;
+    for (const auto &stream : streams) {
+        if (stream)
+            stream->abort();
+    }
+    for (const auto &api : apis) {
+        if (api)
+            api->abort();
+    }
+}
+
+int EmulatorServer::connectionCount() const
+{
+    return int(d->streams.size() + d->apis.size());
+}
+
+int EmulatorServer::pendingHandshakeCount() const
+{
+    return d->gate->pendingCount();
+}
+
+QStringList EmulatorServer::topics()
+{
+    return TopicGenerator::topics();
+}
+
+} // namespace allium

@@ -41,11 +41,15 @@ public:
     /// Aborts every open connection, as a server crash or network drop would.
     void dropAllConnections();
     int connectionCount() const;
+    /// Connections accepted over TCP whose websocket handshake is not answered yet (waiting for
+    /// the request head or the handshake-delay fault).
+    int pendingHandshakeCount() const;
 
     /// The topics the emulator serves, e.g. "ethereum.blocks".
     static QStringList topics();
 
 signals:
+    /// `path` is the request path with its query, e.g. /api/v1/developer/ws/stream?topic=x.y.
     void connectionOpened(const QString &path);
     void connectionClosed(const QString &path);
 

@@ -1,0 +1,404 @@
+#include "ingestworker.h"
+
+#include "fieldcatalogue.h"
+#include "numerictext.h"
+#include "websocketconnection.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <simdjson.h>
+
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace allium {
+
+namespace {
+
+// Counts over the last second in 100 ms buckets; the rate is the sum of the ten complete
+// buckets before the current one, so it does not dip while the current one fills.
+class RateWindow
+{
+public:
+    void add(qint64 nowMs, quint64 frames, quint64 bytes)
+    {
+        advance(nowMs);
+        m_frames[m_current % Buckets] += frames;
+        m_bytes[m_current % Buckets] += bytes;
+    }
+    void rates(qint64 nowMs, double *framesPerSecond, double *bytesPerSecond)
+    {
+        advance(nowMs);
+        quint64 frames = 0;
+        quint64 bytes = 0;
+        for (qint64 i = 1; i < Buckets; ++i) {
+            frames += m_frames[(m_current - i) % Buckets];
+            bytes += m_bytes[(m_current - i) % Buckets];
+        }
+        // Nine complete buckets are 0.9 s.
+        *framesPerSecond = double(frames) / 0.9;
+        *bytesPerSecond = double(bytes) / 0.9;
+    }
+
+private:
+    static constexpr qint64 Buckets = 10;
+    static constexpr qint64 BucketMs = 100;
+
+    void advance(qint64 nowMs)
+    {
+        const qint64 bucket = nowMs / BucketMs;
+        if (bucket <= m_current) {
+            if (bucket < m_current - Buckets) // the wall clock jumped back: start over
+                reset(bucket);
+            return;
+        }
+        if (bucket - m_current >= Buckets) {
+            reset(bucket);
+            return;
+        }
+        while (m_current < bucket) {
+            ++m_current;
+            m_frames[m_current % Buckets] = 0;
+            m_bytes[m_current % Buckets] = 0;
+        }
+    }
+    void reset(qint64 bucket)
+    {
+        m_frames.fill(0);
+        m_bytes.fill(0);
+        m_current = bucket;
+    }
+
+    std::array<quint64, Buckets> m_frames{};
+    std::array<quint64, Buckets> m_bytes{};
+    qint64 m_current = 0;
+};
+
+// "payload.coin" -> "/payload/coin" (RFC 6901 escapes for '~' and '/').
+std::string jsonPointer(const QString &dotPath)
+{
+    std::string pointer;
+    const QByteArray utf8 = dotPath.toUtf8();
+    for (const QByteArray &part : utf8.split('.')) {
+        pointer += '/';
+        for (const char c : part) {
+            if (c == '~')
+                pointer += "~0";
+            else if (c == '/')
+                pointer += "~1";
+            else
+                pointer += c;
+        }
+    }
+    return pointer;
+}
+
+double numericValue(const simdjson::dom::element &value)
+{
+    switch (value.type()) {
+    case simdjson::dom::element_type::INT64:
+        return double(value.get_int64().value_unsafe());
+    case simdjson::dom::element_type::UINT64:
+        return double(value.get_uint64().value_unsafe());
+    case simdjson::dom::element_type::DOUBLE:
+        return value.get_double().value_unsafe();
+    case simdjson::dom::element_type::BOOL:
+        return value.get_bool().value_unsafe() ? 1.0 : 0.0;
+    case simdjson::dom::element_type::STRING: {
+        const std::string_view text = value.get_string().value_unsafe();
+        double number = 0;
+        if (parseDecimalText(text, &number))
+            return number;
+        // Block numbers and quantities in hex ("0x12a05f200") fit a double's range.
+        if (text.size() > 2 && text.size() <= 18 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+            quint64 hex = 0;
+            const auto result = std::from_chars(text.data() + 2, text.data() + text.size(), hex, 16);
+            if (result.ec == std::errc() && result.ptr == text.data() + text.size())
+                return double(hex);
+        }
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    default:
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
+} // namespace
+
+class IngestWorker::Private
+{
+public:
+    std::shared_ptr<std::atomic<int>> pendingBatches;
+    WebSocketConnection *connection = nullptr;
+    IngestOptions ingest;
+
+    QByteArray filterData;   // empty: no filter
+    bool running = false;
+    int handshakes = 0;
+
+    simdjson::dom::parser parser;
+    std::string padded;
+    std::vector<std::string> watchedPointers;
+    FieldCatalogue catalogue;
+    qint64 lastFieldsSnapshotMs = 0;
+
+    MessageBatch batch;
+    QTimer *flushTimer = nullptr;
+    QTimer *statsTimer = nullptr;
+    quint64 sequence = 0;
+    StreamStats stats;
+    StreamStats lastReported;
+    RateWindow rate;
+};
+
+IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->pendingBatches = std::move(pendingBatches);
+    d->flushTimer = new QTimer(this);
+    d->flushTimer->setSingleShot(true);
+    connect(d->flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
+    d->statsTimer = new QTimer(this);
+    connect(d->statsTimer, &QTimer::timeout, this, &IngestWorker::reportStats);
+
+    d->connection = new WebSocketConnection(this);
+    connect(d->connection, &WebSocketConnection::textReceived, this, &IngestWorker::ingestFrame);
+    connect(d->connection, &WebSocketConnection::opened, this, &IngestWorker::handleOpened);
+    connect(d->connection, &WebSocketConnection::stateChanged, this,
+            [this](ConnectionState state) {
+                emit stateChanged(state, d->connection->attempt(), d->connection->failureReason());
+            });
+    connect(d->connection, &WebSocketConnection::reconnectScheduled, this,
+            &IngestWorker::reconnectScheduled);
+}
+
+IngestWorker::~IngestWorker() = default;
+
+void IngestWorker::configure(const QUrl &url, const QString &apiKey,
+                             const ConnectionOptions &options, const IngestOptions &ingest)
+{
+    d->connection->setUrl(url);
+    d->connection->setApiKey(apiKey);
+    d->connection->setOptions(options);
+    d->ingest = ingest;
+    d->ingest.maxBatchMessages = qMax(1, d->ingest.maxBatchMessages);
+    d->ingest.maxPendingBatches = qMax(1, d->ingest.maxPendingBatches);
+    d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
+}
+
+void IngestWorker::setWatchedFields(const QStringList &paths)
+{
+    d->watchedPointers.clear();
+    for (const QString &path : paths)
+        d->watchedPointers.push_back(jsonPointer(path));
+}
+
+void IngestWorker::open()
+{
+    if (d->ingest.statsIntervalMs > 0)
+        d->statsTimer->start(d->ingest.statsIntervalMs);
+    d->connection->open();
+}
+
+void IngestWorker::close()
+{
+    d->connection->close();
+    flush();
+    reportStats();
+    d->statsTimer->stop();
+}
+
+void IngestWorker::reconnectNow()
+{
+    d->connection->reconnectNow();
+}
+
+void IngestWorker::setRunning(bool running)
+{
+    d->running = running;
+    if (d->connection->state() == ConnectionState::Connected) {
+        d->connection->sendText(running ? QByteArrayLiteral(R"({"action":"start"})")
+                                        : QByteArrayLiteral(R"({"action":"stop"})"));
+    }
+}
+
+void IngestWorker::setFilterData(const QByteArray &data)
+{
+    const QByteArray trimmed = data.trimmed();
+    d->filterData = trimmed == "{}" ? QByteArray() : trimmed;
+    if (d->connection->state() == ConnectionState::Connected) {
+        d->connection->sendText(QByteArrayLiteral(R"({"action":"setFilter","data":)")
+                                + (d->filterData.isEmpty() ? QByteArrayLiteral("{}") : d->filterData)
+                                + '}');
+    }
+}
+
+void IngestWorker::sendRaw(const QByteArray &frame)
+{
+    d->connection->sendText(frame);
+}
+
+void IngestWorker::requestFields()
+{
+    emit fieldsReady(d->catalogue.snapshot(), false);
+}
+
+void IngestWorker::shutdown()
+{
+    d->flushTimer->stop();
+    d->statsTimer->stop();
+    delete d->connection;
+    d->connection = nullptr;
+}
+
+void IngestWorker::handleOpened()
+{
+    if (++d->handshakes > 1)
+        ++d->stats.reconnects;
+    // A new connection knows nothing of the previous one: the filter first, so that no
+    // unfiltered message slips in, then start.
+    if (!d->filterData.isEmpty()) {
+        d->connection->sendText(QByteArrayLiteral(R"({"action":"setFilter","data":)")
+                                + d->filterData + '}');
+    }
+    if (d->running)
+        d->connection->sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    emit opened();
+    emit resubscribed();
+}
+
+void IngestWorker::ingestFrame(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto length = std::size_t(utf8.size());
+    d->stats.bytes += length;
+    d->rate.add(nowMs, 1, length);
+
+    const int maxBatch = d->ingest.maxBatchMessages;
+    if (d->batch.messages.size() >= maxBatch) {
+        // The consumer holds maxPendingBatches already and this batch is full: drop rather than
+        // grow without bound. The sequence still advances so the gap is visible downstream.
+        ++d->stats.drops;
+        ++d->sequence;
+        return;
+    }
+
+    if (d->padded.size() < length + simdjson::SIMDJSON_PADDING)
+        d->padded.resize(length + simdjson::SIMDJSON_PADDING);
+    std::memcpy(d->padded.data(), utf8.constData(), length);
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (d->parser.parse(d->padded.data(), length, false).get(root) != simdjson::SUCCESS
+        || root.get_object().get(object) != simdjson::SUCCESS) {
+        ++d->stats.parseErrors;
+        return;
+    }
+
+    // A server error or acknowledgement is a small envelope {"status":…,"data":…}; data
+    // messages can have a "status" field too, so the envelope's shape is checked as well.
+    std::string_view status;
+    if (object.size() <= 3 && object["status"].get_string().get(status) == simdjson::SUCCESS
+        && object["data"].error() == simdjson::SUCCESS) {
+        if (status == "error") {
+            ++d->stats.serverErrors;
+            const simdjson::dom::element data = object["data"].value_unsafe();
+            std::string_view message;
+            const std::string textData = data.get_string().get(message) == simdjson::SUCCESS
+                    ? std::string(message)
+                    : simdjson::minify(data);
+            emit serverErrorReceived(
+                    QString::fromUtf8(textData.data(), qsizetype(textData.size())));
+            return;
+        }
+        if (status == "success")
+            return;
+    }
+
+    StreamMessage message;
+    message.json = utf8;
+    message.receivedAtMs = nowMs;
+    message.sequence = ++d->sequence;
+    if (!d->watchedPointers.empty()) {
+        message.extracted.resize(int(d->watchedPointers.size()));
+        for (std::size_t i = 0; i < d->watchedPointers.size(); ++i) {
+            simdjson::dom::element value;
+            message.extracted[int(i)] =
+                    root.at_pointer(d->watchedPointers[i]).get(value) == simdjson::SUCCESS
+                    ? numericValue(value)
+                    : std::numeric_limits<double>::quiet_NaN();
+        }
+    }
+    if (d->catalogue.takeSampleTurn())
+        d->catalogue.addParsed(root);
+
+    ++d->stats.messages;
+    d->stats.lastMessageAtMs = nowMs;
+    if (d->batch.messages.isEmpty())
+        d->batch.messages.reserve(qMin(maxBatch, 256));
+    d->batch.messages.append(std::move(message));
+
+    if (d->batch.messages.size() >= maxBatch)
+        flush();
+    else if (!d->flushTimer->isActive())
+        d->flushTimer->start(d->ingest.batchIntervalMs);
+}
+
+StreamStats IngestWorker::snapshotStats()
+{
+    d->rate.rates(QDateTime::currentMSecsSinceEpoch(), &d->stats.messagesPerSecond,
+                  &d->stats.bytesPerSecond);
+    return d->stats;
+}
+
+void IngestWorker::flush()
+{
+    if (d->batch.messages.isEmpty())
+        return;
+    if (d->pendingBatches->load(std::memory_order_acquire) >= d->ingest.maxPendingBatches) {
+        // The consumer is behind; keep filling this batch (dropping once full) and look again.
+        d->flushTimer->start(d->ingest.batchIntervalMs);
+        return;
+    }
+    d->flushTimer->stop();
+
+    MessageBatch out;
+    out.messages.swap(d->batch.messages);
+    out.stats = snapshotStats();
+    const bool newFields = d->catalogue.takeNewFields();
+    const qint64 nowMs = out.stats.lastMessageAtMs;
+    // Ranges and presence move with every sample; a snapshot per second is plenty for them.
+    if (newFields || (d->catalogue.takeChanged() && nowMs - d->lastFieldsSnapshotMs >= 1000)) {
+        out.fields = d->catalogue.snapshot();
+        out.fieldsChanged = true;
+        out.newFieldsAdded = newFields;
+        d->lastFieldsSnapshotMs = nowMs;
+    }
+    d->lastReported = out.stats;
+    d->pendingBatches->fetch_add(1, std::memory_order_acq_rel);
+    emit batchReady(out);
+}
+
+void IngestWorker::reportStats()
+{
+    const StreamStats stats = snapshotStats();
+    const StreamStats &last = d->lastReported;
+    if (stats.messages == last.messages && stats.bytes == last.bytes
+        && stats.parseErrors == last.parseErrors && stats.drops == last.drops
+        && stats.serverErrors == last.serverErrors && stats.reconnects == last.reconnects
+        && stats.messagesPerSecond == last.messagesPerSecond
+        && stats.bytesPerSecond == last.bytesPerSecond) {
+        return;
+    }
+    d->lastReported = stats;
+    emit statsUpdated(stats);
+}
+
+} // namespace allium

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "connectionstate.h"
+#include "fieldinfo.h"
+#include "ingestoptions.h"
+#include "messagebatch.h"
+#include "streamstats.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+namespace allium {
+
+class WebSocketConnection;
+
+/// The worker-thread half of a StreamSession: owns the WebSocketConnection, parses and validates
+/// every frame with simdjson, extracts the watched numbers, samples the field catalogue and hands
+/// messages over in batches, dropping (and counting) when the consumer lags. Only this object
+/// touches the socket; every method runs in its thread (StreamSession queues the calls).
+class IngestWorker : public QObject
+{
+    Q_OBJECT
+public:
+    /// pendingBatches is shared with the consumer side, which decrements it per batch taken.
+    explicit IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches,
+                          QObject *parent = nullptr);
+    ~IngestWorker() override;
+
+    void configure(const QUrl &url, const QString &apiKey, const ConnectionOptions &options,
+                   const IngestOptions &ingest);
+    /// Dot paths whose values fill StreamMessage::extracted, in this order.
+    void setWatchedFields(const QStringList &paths);
+
+    void open();
+    void close();
+    void reconnectNow();
+    /// The desired stream state, re-sent after every (re)connect.
+    void setRunning(bool running);
+    /// The `data` of setFilter as JSON text; empty or "{}" clears the filter.
+    void setFilterData(const QByteArray &data);
+    /// Sends a text frame as is (diagnostics and tests); not remembered for reconnects.
+    void sendRaw(const QByteArray &frame);
+    void requestFields();
+    /// Closes the connection and stops the timers; call before the thread ends.
+    void shutdown();
+
+    /// Entry point of one text frame (public so the benchmark can drive it without a socket).
+    void ingestFrame(const QString &text);
+
+signals:
+    void stateChanged(allium::ConnectionState state, int attempt, const QString &failureReason);
+    void reconnectScheduled(int attempt, int delayMs);
+    void opened();
+    void resubscribed();
+    void batchReady(const allium::MessageBatch &batch);
+    void statsUpdated(const allium::StreamStats &stats);
+    void serverErrorReceived(const QString &message);
+    void fieldsReady(const QVector<allium::FieldInfo> &fields, bool newFieldsAdded);
+
+private:
+    void handleOpened();
+    void flush();
+    void reportStats();
+    StreamStats snapshotStats();
+
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace allium

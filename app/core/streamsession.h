@@ -1,0 +1,115 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "connectionstate.h"
+#include "fieldinfo.h"
+#include "filter.h"
+#include "ingestoptions.h"
+#include "messagebatch.h"
+#include "streamstats.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace allium {
+
+class IngestWorker;
+
+/// One live stream (one topic, one connection) as seen from the GUI thread. The socket and the
+/// parsing run on a worker thread the session owns; the session remembers the desired filter
+/// and start/stop state, re-sends them after every reconnect, and delivers messages in batches.
+class StreamSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StreamSession(QObject *parent = nullptr);
+    ~StreamSession() override;
+
+    /// baseUrl + /api/v1/developer/ws/stream?topic=TOPIC (baseUrl e.g. wss://api.allium.so).
+    static QUrl streamUrl(const QUrl &baseUrl, const QString &topic);
+
+    /// The full stream URL with its ?topic=; takes effect at the next open().
+    void setUrl(const QUrl &url);
+    QUrl url() const;
+    QString topic() const;
+    void setApiKey(const QString &key);   ///< never logged, never part of any signal
+    void setConnectionOptions(const ConnectionOptions &options);
+    ConnectionOptions connectionOptions() const;
+    void setIngestOptions(const IngestOptions &options);
+    IngestOptions ingestOptions() const;
+    /// Dot paths whose numeric values fill StreamMessage::extracted, in order (NaN if absent).
+    void setWatchedFields(const QStringList &paths);
+    QStringList watchedFields() const;
+
+    ConnectionState state() const;
+    int attempt() const;
+    qint64 msUntilRetry() const;          ///< while Reconnecting, else -1
+    QString failureReason() const;        ///< while Failed
+    bool isRunning() const;               ///< the desired state: start() was called last
+    Filter filter() const;
+    StreamStats stats() const;
+    /// The latest field catalogue snapshot (updated with the batches).
+    QVector<FieldInfo> fields() const;
+
+public slots:
+    void open();
+    void close();                         ///< the user's disconnect: never reconnects
+    void reconnectNow();
+    void start();
+    void stop();
+    /// Sends the filter now when connected and after every reconnect; an empty one clears.
+    void setFilter(const allium::Filter &filter);
+    /// Sends the filter's `data` as raw JSON text (a filter built by hand, possibly invalid).
+    void setFilterJson(const QByteArray &data);
+    /// Sends one text frame as is, once (diagnostics and tests).
+    void sendRawText(const QByteArray &frame);
+    void requestFields();
+
+signals:
+    void stateChanged(allium::ConnectionState state);
+    void reconnectScheduled(int attempt, int delayMs);
+    void failed(const QString &reason);
+    void opened();
+    /// After every (re)connect, once the filter and start were sent again.
+    void resubscribed();
+    void messagesReceived(const allium::MessageBatch &batch);
+    /// A `{"status":"error","data":…}` frame from the server; not counted as a message.
+    void serverErrorReceived(const QString &message);
+    void statsChanged(const allium::StreamStats &stats);
+    /// New field paths appeared in the catalogue (fields() has them).
+    void fieldsChanged();
+
+private:
+    void handleBatch(const MessageBatch &batch);
+    template<typename Function>
+    void post(Function &&function);
+
+    QThread *m_thread = nullptr;
+    IngestWorker *m_worker = nullptr;
+    std::shared_ptr<std::atomic<int>> m_pendingBatches;
+
+    QUrl m_url;
+    QString m_apiKey;
+    ConnectionOptions m_connectionOptions;
+    IngestOptions m_ingestOptions;
+    QStringList m_watchedFields;
+    Filter m_filter;
+    bool m_running = false;
+
+    ConnectionState m_state = ConnectionState::Disconnected;
+    int m_attempt = 0;
+    QString m_failureReason;
+    int m_retryDelayMs = 0;
+    QElapsedTimer m_retryClock;
+    StreamStats m_stats;
+    QVector<FieldInfo> m_fields;
+};
+
+} // namespace allium

@@ -1,0 +1,189 @@
+#include "emulatorcommandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <limits>
+
+namespace allium {
+
+namespace {
+
+// One integer option: an error message names the option and the accepted range.
+bool readInteger(const QCommandLineParser &parser, const QString &name, qint64 minimum,
+                 qint64 maximum, qint64 *value, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const qint64 parsed = parser.value(name).toLongLong(&ok);
+    if (!ok || parsed < minimum || parsed > maximum) {
+        *error = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
+                     .arg(name)
+                     .arg(minimum)
+                     .arg(maximum)
+                     .arg(parser.value(name));
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+bool readPositiveDouble(const QCommandLineParser &parser, const QString &name, double *value,
+                        QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double parsed = parser.value(name).toDouble(&ok);
+    if (!ok || !(parsed > 0) || parsed > 1e9) {
+        *error = QStringLiteral("--%1: expected a number greater than 0, got \"%2\"")
+                     .arg(name, parser.value(name));
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("A local emulator of Allium's websocket APIs and data streams, with "
+                       "synthetic data. Listens on 127.0.0.1 only."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const auto value = [](const char *name, const char *description, const char *valueName,
+                          const QString &defaultValue = {}) {
+        QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(description),
+                                  QString::fromLatin1(valueName));
+        if (!defaultValue.isEmpty())
+            option.setDefaultValue(defaultValue);
+        return option;
+    };
+    const auto flag = [](const char *name, const char *description) {
+        return QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
+    };
+    parser.addOptions({
+        value("port", "TCP port on 127.0.0.1; 0 picks a free one.", "N", QStringLiteral("0")),
+        value("key", "An accepted API key (repeatable). Default: allium-demo-key.", "K"),
+        value("seed", "Seed of the synthetic data: same seed, same data.", "S", QStringLiteral("1")),
+        value("speed", "Multiplies every topic's real-time cadence.", "X", QStringLiteral("1")),
+        value("rate", "Messages per second for every topic, overriding the cadence.", "R"),
+        value("latency-ms", "API responses wait a random 0..MS, so they complete out of order.",
+              "MS"),
+        value("firehose", "Each started stream sends N messages as fast as the socket takes "
+                          "them, then goes quiet.", "N"),
+        flag("tls", "Serve wss:// with a self-signed certificate generated at startup."),
+        value("cert-out", "With --tls: write the certificate (PEM) to FILE for clients to trust.",
+              "FILE"),
+        value("drop-after", "Fault: abort the TCP connection after N stream messages.", "N"),
+        value("malformed-every", "Fault: every Nth stream frame is truncated JSON.", "N"),
+        value("stall-after", "Fault: after N stream messages, send nothing and answer no ping.",
+              "N"),
+        value("close-after", "Fault: close the stream after N messages (see --close-code).", "N"),
+        value("close-code", "Close code for --close-after.", "C", QStringLiteral("1011")),
+        value("handshake-delay-ms", "Fault: wait MS before answering the websocket handshake.",
+              "MS"),
+        flag("stall-api", "Fault: accept API requests but never answer them."),
+    });
+
+    Result result;
+    if (!parser.parse(arguments)) {
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.outcome = Outcome::Help;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.outcome = Outcome::Version;
+        result.text = QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(),
+                                                  QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.text = QStringLiteral("unexpected argument \"%1\"; see --help")
+                          .arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    EmulatorOptions &options = result.options;
+    EmulatorFaults &faults = options.faults;
+    constexpr qint64 intMax = std::numeric_limits<int>::max();
+    qint64 port = 0, seed = 1, latency = 0, firehose = 0, dropAfter = 0, malformedEvery = 0,
+           stallAfter = 0, closeAfter = 0, closeCode = 1011, handshakeDelay = 0;
+    QString &error = result.text;
+    const bool ok = readInteger(parser, QStringLiteral("port"), 0, 65535, &port, &error)
+                    && readInteger(parser, QStringLiteral("seed"), 0,
+                                   std::numeric_limits<qint64>::max(), &seed, &error)
+                    && readPositiveDouble(parser, QStringLiteral("speed"), &options.speed, &error)
+                    && readPositiveDouble(parser, QStringLiteral("rate"), &options.rate, &error)
+                    && readInteger(parser, QStringLiteral("latency-ms"), 0, 600000, &latency,
+                                   &error)
+                    && readInteger(parser, QStringLiteral("firehose"), 1,
+                                   std::numeric_limits<qint64>::max(), &firehose, &error)
+                    && readInteger(parser, QStringLiteral("drop-after"), 1, intMax, &dropAfter,
+                                   &error)
+                    && readInteger(parser, QStringLiteral("malformed-every"), 1, intMax,
+                                   &malformedEvery, &error)
+                    && readInteger(parser, QStringLiteral("stall-after"), 1, intMax, &stallAfter,
+                                   &error)
+                    && readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter,
+                                   &error)
+                    // 1000-1003, 1007-1011 and the application range; never 1005/1006/1015,
+                    // which must not appear in a close frame.
+                    && readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode,
+                                   &error)
+                    && readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000,
+                                   &handshakeDelay, &error);
+    if (!ok)
+        return result;
+    if ((closeCode >= 1004 && closeCode <= 1006) || (closeCode >= 1012 && closeCode <= 2999)) {
+        error = QStringLiteral("--close-code: %1 may not be sent in a close frame; use 1000-1003, "
+                               "1007-1011 or 3000-4999")
+                    .arg(closeCode);
+        return result;
+    }
+    if (parser.isSet(QStringLiteral("close-code")) && closeAfter == 0) {
+        error = QStringLiteral("--close-code needs --close-after N");
+        return result;
+    }
+    const QString certificateOut = parser.value(QStringLiteral("cert-out"));
+    if (!certificateOut.isEmpty() && !parser.isSet(QStringLiteral("tls"))) {
+        error = QStringLiteral("--cert-out needs --tls");
+        return result;
+    }
+    const QStringList keys = parser.values(QStringLiteral("key"));
+    for (const QString &key : keys) {
+        if (key.trimmed().isEmpty() || key.trimmed() != key) {
+            error = QStringLiteral("--key: a key may not be empty or start or end with spaces");
+            return result;
+        }
+    }
+
+    options.port = quint16(port);
+    options.seed = quint64(seed);
+    options.latencyMs = int(latency);
+    options.firehoseCount = firehose;
+    options.tls = parser.isSet(QStringLiteral("tls"));
+    if (!keys.isEmpty())
+        options.keys = keys;
+    faults.dropAfterMessages = int(dropAfter);
+    faults.malformedEvery = int(malformedEvery);
+    faults.stallAfterMessages = int(stallAfter);
+    faults.closeAfterMessages = int(closeAfter);
+    faults.closeCode = int(closeCode);
+    faults.handshakeDelayMs = int(handshakeDelay);
+    faults.stallApi = parser.isSet(QStringLiteral("stall-api"));
+    result.certificateOut = certificateOut;
+    result.outcome = Outcome::Run;
+    error.clear();
+    return result;
+}
+
+} // namespace allium

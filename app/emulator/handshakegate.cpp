@@ -1,0 +1,183 @@
+#include "handshakegate.h"
+
+#include "emulatorendpoints.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace allium {
+
+namespace {
+
+HttpRefusal refusal(int status, const QByteArray &reasonPhrase, const QString &detail)
+{
+    const QJsonObject body{{QStringLiteral("detail"), detail}};
+    return {status, reasonPhrase, QJsonDocument(body).toJson(QJsonDocument::Compact)};
+}
+
+// Refused sockets get this long to take their answer before they are aborted.
+constexpr int RefusalLingerMs = 5000;
+
+} // namespace
+
+QByteArray HttpRefusal::toHttp() const
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase
+           + "\r\nContent-Type: application/json\r\nContent-Length: "
+           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+HandshakeGate::HandshakeGate(QObject *parent)
+    : QObject(parent)
+{
+}
+
+HandshakeGate::~HandshakeGate() = default;
+
+void HandshakeGate::setKeys(const QStringList &keys)
+{
+    m_keys = keys;
+}
+
+void HandshakeGate::setTopics(const QStringList &topics)
+{
+    m_topics = topics;
+}
+
+void HandshakeGate::admit(QTcpSocket *socket, int handshakeDelayMs)
+{
+    Pending pending;
+    pending.timer = new QTimer(this);
+    pending.timer->setSingleShot(true);
+    // The delay fault is a lower bound clients may measure: a coarse timer could fire early.
+    pending.timer->setTimerType(Qt::PreciseTimer);
+    pending.handshakeDelayMs = handshakeDelayMs;
+    m_pending.insert(socket, pending);
+
+    connect(pending.timer, &QTimer::timeout, this, [this, socket] {
+        const Pending current = m_pending.value(socket);
+        if (current.headDone)
+            handOver(socket, current.target);
+        else
+            refuse(socket, refusal(408, "Request Timeout",
+                                   QStringLiteral("request head not received in time")));
+    });
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { handleReadyRead(socket); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        forget(socket);
+        socket->deleteLater();
+    });
+    pending.timer->start(HeadTimeoutMs);
+    // With TLS the head may have arrived together with the end of the TLS handshake.
+    if (socket->bytesAvailable() > 0)
+        handleReadyRead(socket);
+}
+
+int HandshakeGate::pendingCount() const
+{
+    return int(m_pending.size());
+}
+
+void HandshakeGate::abortAll()
+{
+    const QList<QTcpSocket *> sockets = m_pending.keys();
+    for (QTcpSocket *socket : sockets) {
+        forget(socket);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+HttpRefusal HandshakeGate::check(const HttpRequestHead &head) const
+{
+    // Same order as a web framework: route first, then the key, then the handler's own checks.
+    const QString path = head.target().path();
+    if (path != EmulatorApiPath && path != EmulatorStreamPath)
+        return refusal(404, "Not Found", QStringLiteral("Not Found"));
+    if (head.method() != "GET")
+        return refusal(405, "Method Not Allowed", QStringLiteral("Method Not Allowed"));
+
+    const QString key = QString::fromUtf8(head.header("x-api-key"));
+    if (key.isEmpty() || !m_keys.contains(key))
+        return refusal(401, "Unauthorized", QStringLiteral("Invalid API key"));
+
+    if (path == EmulatorStreamPath) {
+        const QUrlQuery query(head.target());
+        const QString topic = query.queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
+        if (topic.isEmpty()) {
+            return refusal(404, "Not Found",
+                           QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
+                                          "e.g. ?topic=ethereum.blocks"));
+        }
+        if (!m_topics.contains(topic))
+            return refusal(404, "Not Found", QStringLiteral("Topic not found: %1").arg(topic));
+    }
+    if (!head.isWebSocketUpgrade()) {
+        return refusal(426, "Upgrade Required",
+                       QStringLiteral("This endpoint only accepts websocket connections"));
+    }
+    return {};
+}
+
+void HandshakeGate::handleReadyRead(QTcpSocket *socket)
+{
+    auto it = m_pending.find(socket);
+    if (it == m_pending.end() || it->headDone)
+        return;
+    // Peek, never read: the websocket server parses the same bytes again after the hand-over.
+    const QByteArray available = socket->peek(HttpRequestHead::MaxSize + 4);
+    const qsizetype end = available.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (available.size() > HttpRequestHead::MaxSize) {
+            refuse(socket, refusal(431, "Request Header Fields Too Large",
+                                   QStringLiteral("request head too large")));
+        }
+        return;
+    }
+    const auto head = HttpRequestHead::parse(available.left(end + 4));
+    if (!head) {
+        refuse(socket, refusal(400, "Bad Request", QStringLiteral("malformed HTTP request")));
+        return;
+    }
+    const HttpRefusal verdict = check(*head);
+    if (verdict.refuses()) {
+        refuse(socket, verdict);
+        return;
+    }
+    it->headDone = true;
+    it->target = head->target();
+    if (it->handshakeDelayMs > 0)
+        it->timer->start(it->handshakeDelayMs);
+    else
+        handOver(socket, head->target());
+}
+
+void HandshakeGate::refuse(QTcpSocket *socket, const HttpRefusal &refusal)
+{
+    forget(socket);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(RefusalLingerMs, socket, [socket] { socket->abort(); });
+    socket->write(refusal.toHttp());
+    socket->disconnectFromHost();
+}
+
+void HandshakeGate::handOver(QTcpSocket *socket, const QUrl &target)
+{
+    forget(socket);
+    emit passed(socket, target);
+}
+
+void HandshakeGate::forget(QTcpSocket *socket)
+{
+    const auto it = m_pending.find(socket);
+    if (it == m_pending.end())
+        return;
+    delete it->timer;
+    m_pending.erase(it);
+    socket->disconnect(this);
+}
+
+} // namespace allium

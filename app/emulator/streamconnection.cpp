@@ -1,0 +1,275 @@
+#include "streamconnection.h"
+
+#include "emulatorframes.h"
+#include "topicgenerator.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <cmath>
+
+namespace allium {
+
+namespace {
+
+// At most this many messages are produced in one batch; a backlog beyond it (a very high rate,
+// a busy machine) is dropped rather than letting one batch freeze the event loop.
+constexpr int MaxMessagesPerBatch = 20000;
+
+QString compact(const QJsonObject &message)
+{
+    return QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
+                                   const EmulatorOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_transport(transport)
+    , m_topic(topic)
+    , m_options(options)
+    , m_generator(TopicGenerator::create(topic, options.seed))
+    , m_timer(new QTimer(this))
+    , m_random(quint32(qHash(topic, size_t(options.seed))))
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
+    m_socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageSize);
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_clock.start();
+
+    connect(m_timer, &QTimer::timeout, this, &StreamConnection::sendDue);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &StreamConnection::handleText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &StreamConnection::handleBinary);
+    connect(m_socket, &QWebSocket::disconnected, this, &StreamConnection::disconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_options.firehoseCount > 0)
+            pumpFirehose();
+    });
+}
+
+StreamConnection::~StreamConnection() = default;
+
+void StreamConnection::abort()
+{
+    m_finished = true;
+    m_timer->stop();
+    // What was already sent reaches the client; then the TCP connection ends with no close frame.
+    m_socket->flush();
+    m_socket->abort();
+}
+
+void StreamConnection::close(int closeCode, const QString &reason)
+{
+    m_finished = true;
+    m_timer->stop();
+    m_socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+}
+
+void StreamConnection::handleText(const QString &text)
+{
+    if (m_finished)
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    if (utf8.size() > MaxControlMessageSize) {
+        sendError(QStringLiteral("message too large: %1 bytes, the limit is %2 bytes")
+                      .arg(utf8.size())
+                      .arg(MaxControlMessageSize));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        sendError(QStringLiteral("malformed JSON: %1 at offset %2")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset));
+        return;
+    }
+    if (!document.isObject()) {
+        sendError(QStringLiteral("expected a JSON object such as {\"action\":\"start\"}"));
+        return;
+    }
+    const QJsonObject request = document.object();
+    const QJsonValue action = request.value(QStringLiteral("action"));
+    if (!action.isString()) {
+        sendError(QStringLiteral("missing \"action\": expected \"start\", \"stop\" or "
+                                 "\"setFilter\""));
+        return;
+    }
+    const QString name = action.toString();
+    if (name == QLatin1String("start")) {
+        start();
+    } else if (name == QLatin1String("stop")) {
+        stop();
+    } else if (name == QLatin1String("setFilter")) {
+        const QJsonValue data = request.value(QStringLiteral("data"));
+        if (data.isUndefined()) {
+            sendError(QStringLiteral("setFilter needs \"data\": a filter, or {} to clear it"));
+            return;
+        }
+        const FilterParseResult parsed = Filter::parse(data);
+        if (!parsed.ok()) {
+            sendError(QStringLiteral("invalid filter: %1").arg(parsed.errorString()));
+            return;
+        }
+        m_filter = parsed.filter;
+        matchPool();
+    } else {
+        sendError(QStringLiteral("unknown action \"%1\": expected \"start\", \"stop\" or "
+                                 "\"setFilter\"")
+                      .arg(name.left(100)));
+    }
+}
+
+void StreamConnection::handleBinary(const QByteArray &data)
+{
+    Q_UNUSED(data)
+    if (!m_finished)
+        sendError(QStringLiteral("binary frames are not supported: send JSON text"));
+}
+
+void StreamConnection::sendError(const QString &reason)
+{
+    m_socket->sendTextMessage(EmulatorFrames::streamError(reason));
+}
+
+void StreamConnection::start()
+{
+    if (m_started || m_finished || !m_generator)
+        return;
+    m_started = true;
+    if (m_options.firehoseCount > 0) {
+        if (m_poolTexts.isEmpty()) {
+            m_poolMessages.reserve(FirehosePoolSize);
+            m_poolTexts.reserve(FirehosePoolSize);
+            for (int i = 0; i < FirehosePoolSize; ++i) {
+                m_poolMessages.append(m_generator->next());
+                m_poolTexts.append(compact(m_poolMessages.last()));
+            }
+            matchPool();
+        }
+        pumpFirehose();
+        return;
+    }
+    // A client joins a live stream at a random point between two messages.
+    m_nextDueMs = double(m_clock.elapsed()) + nextIntervalMs() * m_random.generateDouble();
+    scheduleNext();
+}
+
+void StreamConnection::stop()
+{
+    m_started = false;
+    m_timer->stop();
+}
+
+double StreamConnection::nextIntervalMs()
+{
+    if (m_options.rate > 0)
+        return 1000.0 / m_options.rate;
+    const double speed = m_options.speed > 0 ? m_options.speed : 1.0;
+    const double mean = m_generator->meanIntervalMs() > 0 ? m_generator->meanIntervalMs() : 1000.0;
+    // Uniform jitter of ±50% keeps the mean and looks like real block and trade timing.
+    return mean / speed * (0.5 + m_random.generateDouble());
+}
+
+void StreamConnection::scheduleNext()
+{
+    if (!m_started || m_finished)
+        return;
+    const double wait = m_nextDueMs - double(m_clock.elapsed());
+    m_timer->start(std::max(BatchIntervalMs, int(std::ceil(std::min(wait, 1e9)))));
+}
+
+void StreamConnection::sendDue()
+{
+    if (!m_started || m_finished)
+        return;
+    const double now = double(m_clock.elapsed());
+    int produced = 0;
+    while (m_nextDueMs <= now) {
+        if (produced++ >= MaxMessagesPerBatch) {
+            m_nextDueMs = now + nextIntervalMs();
+            break;
+        }
+        m_nextDueMs += nextIntervalMs();
+        // A reader that cannot keep up loses messages, as on the real service.
+        if (m_socket->bytesToWrite() > MaxQueuedBytes) {
+            ++m_skipped;
+            continue;
+        }
+        const QJsonObject message = m_generator->next();
+        if (!m_filter.isEmpty() && !m_filter.matches(message))
+            continue;
+        if (!sendStreamFrame(compact(message)))
+            return;
+    }
+    scheduleNext();
+}
+
+void StreamConnection::matchPool()
+{
+    m_poolMatches.resize(m_poolMessages.size());
+    for (qsizetype i = 0; i < m_poolMessages.size(); ++i)
+        m_poolMatches[i] = m_filter.isEmpty() || m_filter.matches(m_poolMessages.at(i));
+}
+
+void StreamConnection::pumpFirehose()
+{
+    if (!m_started || m_finished || m_poolTexts.isEmpty())
+        return;
+    if (!m_poolMatches.contains(true))
+        return; // the filter rejects the whole pool: the firehose goes quiet
+    while (m_firehoseSent < m_options.firehoseCount
+           && m_socket->bytesToWrite() < FirehoseQueuedBytes) {
+        const qsizetype index = m_poolIndex;
+        m_poolIndex = (m_poolIndex + 1) % m_poolTexts.size();
+        if (!m_poolMatches.at(index))
+            continue;
+        ++m_firehoseSent;
+        if (!sendStreamFrame(m_poolTexts.at(index)))
+            return;
+    }
+}
+
+bool StreamConnection::sendStreamFrame(const QString &text)
+{
+    ++m_framesSent;
+    const EmulatorFaults &faults = m_options.faults;
+    if (faults.malformedEvery > 0 && m_framesSent % faults.malformedEvery == 0)
+        m_socket->sendTextMessage(text.left(std::max<qsizetype>(1, text.size() / 2)));
+    else
+        m_socket->sendTextMessage(text);
+
+    if (faults.dropAfterMessages > 0 && m_framesSent >= faults.dropAfterMessages) {
+        abort();
+        return false;
+    }
+    if (faults.closeAfterMessages > 0 && m_framesSent >= faults.closeAfterMessages) {
+        close(faults.closeCode > 0 ? faults.closeCode : int(QWebSocketProtocol::CloseCodeBadOperation),
+              QStringLiteral("emulated fault: closing after %1 messages").arg(m_framesSent));
+        return false;
+    }
+    if (faults.stallAfterMessages > 0 && m_framesSent >= faults.stallAfterMessages) {
+        stall();
+        return false;
+    }
+    return true;
+}
+
+void StreamConnection::stall()
+{
+    m_finished = true;
+    m_timer->stop();
+    // QWebSocket answers pings by itself as it reads. Cutting the transport's readyRead from
+    // every receiver (the websocket among them) stops all reading, so pings go unanswered and
+    // the client's heartbeat sees a dead peer, while the TCP connection stays up.
+    if (m_transport)
+        QObject::disconnect(m_transport, &QIODevice::readyRead, nullptr, nullptr);
+}
+
+} // namespace allium

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "emulatoroptions.h"
+#include "filter.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTcpSocket;
+class QTimer;
+class QWebSocket;
+QT_END_NAMESPACE
+
+namespace allium {
+
+class TopicGenerator;
+
+/// One client of a data stream: sends nothing until `start`, then the topic's messages at the
+/// generator's cadence (or as a firehose), pauses on `stop`, applies `setFilter`, answers bad
+/// control messages with an error frame, and injects the faults it was created with.
+class StreamConnection : public QObject
+{
+    Q_OBJECT
+public:
+    /// Control frames above this size are refused with an error frame (the connection stays).
+    static constexpr qint64 MaxControlMessageSize = 1024 * 1024;
+    /// Frames above this are refused by the websocket layer itself, which closes with 1009.
+    static constexpr qint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
+    /// A slow reader makes the server skip messages once this much is waiting to be written.
+    static constexpr qint64 MaxQueuedBytes = 8 * 1024 * 1024;
+    /// The firehose keeps about this much queued, so generation is never the bottleneck.
+    static constexpr qint64 FirehoseQueuedBytes = 2 * 1024 * 1024;
+    static constexpr int FirehosePoolSize = 1024;
+    /// Shortest gap between two send batches; faster topics send several messages per batch.
+    static constexpr int BatchIntervalMs = 10;
+
+    /// Takes ownership of `socket`; `transport` is the TCP socket underneath (for the stall
+    /// fault), or nullptr.
+    StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
+                     const EmulatorOptions &options, QObject *parent = nullptr);
+    ~StreamConnection() override;
+
+    QString topic() const { return m_topic; }
+    bool isStarted() const { return m_started; }
+    /// Frames sent so far (messages and malformed frames).
+    qint64 framesSent() const { return m_framesSent; }
+    /// Drops the connection without a close frame, as a network failure would.
+    void abort();
+    void close(int closeCode, const QString &reason);
+
+signals:
+    void disconnected();
+
+private:
+    void handleText(const QString &text);
+    void handleBinary(const QByteArray &data);
+    void sendError(const QString &reason);
+    void start();
+    void stop();
+    void scheduleNext();
+    void sendDue();
+    void pumpFirehose();
+    void matchPool();
+    /// Sends one stream frame and applies the faults; false once the connection is gone or
+    /// stalled and nothing more may be sent.
+    bool sendStreamFrame(const QString &text);
+    void stall();
+    double nextIntervalMs();
+
+    QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_transport;
+    QString m_topic;
+    EmulatorOptions m_options;
+    std::unique_ptr<TopicGenerator> m_generator;
+    Filter m_filter;
+    QTimer *m_timer;
+    QElapsedTimer m_clock;
+    QRandomGenerator m_random;
+    double m_nextDueMs = 0;
+    bool m_started = false;
+    bool m_finished = false;   ///< stalled, closing or aborted: nothing more is sent
+    qint64 m_framesSent = 0;
+    qint64 m_skipped = 0;
+
+    // Firehose: messages generated once, serialised once, then cycled.
+    QList<QJsonObject> m_poolMessages;
+    QList<QString> m_poolTexts;
+    QList<bool> m_poolMatches;   ///< the current filter's verdict on each pool message
+    qsizetype m_poolIndex = 0;
+    qint64 m_firehoseSent = 0;
+};
+
+} // namespace allium

@@ -1,0 +1,156 @@
+#include "messagestore.h"
+
+#include <QTest>
+
+using namespace allium;
+
+namespace {
+
+StreamMessage makeMessage(quint64 sequence, int jsonBytes)
+{
+    StreamMessage message;
+    message.sequence = sequence;
+    message.json = QByteArray(jsonBytes, 'x');
+    return message;
+}
+
+QList<quint64> sequences(const MessageStore &store)
+{
+    QList<quint64> result;
+    for (int i = 0; i < store.size(); ++i)
+        result << store.at(i).sequence;
+    return result;
+}
+
+} // namespace
+
+// MessageStore: a ring bounded by count and bytes, oldest evicted first, counters exposed.
+class TestMessageStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void keepsOrderBelowBounds();
+    void countBoundEvictsOldest();
+    void byteBoundEvictsOldest();
+    void oversizedMessageIsDropped();
+    void shrinkingLimitsEvicts();
+    void growingLimitsKeepsMessages();
+    void clearKeepsCounters();
+    void appendBatch();
+};
+
+// Below both bounds every message is kept, oldest first.
+void TestMessageStore::keepsOrderBelowBounds()
+{
+    MessageStore store(10, 1 << 20);
+    for (quint64 i = 1; i <= 5; ++i)
+        store.append(makeMessage(i, 10));
+    QCOMPARE(store.size(), 5);
+    QCOMPARE(sequences(store), (QList<quint64>{1, 2, 3, 4, 5}));
+    QCOMPARE(store.newest().sequence, quint64(5));
+    QCOMPARE(store.evictions(), quint64(0));
+    QCOMPARE(store.bytes(), 5 * makeMessage(0, 10).footprintBytes());
+}
+
+// At the count bound each append evicts exactly the oldest, across many wrap-arounds.
+void TestMessageStore::countBoundEvictsOldest()
+{
+    MessageStore store(4, 1 << 20);
+    for (quint64 i = 1; i <= 103; ++i)
+        store.append(makeMessage(i, 10));
+    QCOMPARE(store.size(), 4);
+    QCOMPARE(sequences(store), (QList<quint64>{100, 101, 102, 103}));
+    QCOMPARE(store.evictions(), quint64(99));
+    QCOMPARE(store.totalAppended(), quint64(103));
+    QCOMPARE(store.bytes(), 4 * makeMessage(0, 10).footprintBytes());
+}
+
+// The byte bound holds even when the count bound is far away; big messages evict several.
+void TestMessageStore::byteBoundEvictsOldest()
+{
+    const qint64 small = makeMessage(0, 100).footprintBytes();
+    MessageStore store(1000, small * 5);
+    for (quint64 i = 1; i <= 5; ++i)
+        store.append(makeMessage(i, 100));
+    QCOMPARE(store.size(), 5);
+    store.append(makeMessage(6, 100));
+    QCOMPARE(sequences(store), (QList<quint64>{2, 3, 4, 5, 6}));
+    QVERIFY(store.bytes() <= store.byteCapacity());
+
+    // A message three times as big pushes out three small ones.
+    const int evicted = store.append(makeMessage(7, int(3 * small - makeMessage(0, 0).footprintBytes())));
+    QCOMPARE(evicted, 3);
+    QCOMPARE(sequences(store), (QList<quint64>{5, 6, 7}));
+    QVERIFY(store.bytes() <= store.byteCapacity());
+    QCOMPARE(store.evictions(), quint64(4));
+    // Small messages after the big one: no slot is overwritten out of order.
+    for (quint64 i = 8; i <= 12; ++i)
+        store.append(makeMessage(i, 100));
+    QCOMPARE(sequences(store), (QList<quint64>{8, 9, 10, 11, 12}));
+}
+
+// One message larger than the whole byte bound is refused and counted, the store untouched.
+void TestMessageStore::oversizedMessageIsDropped()
+{
+    MessageStore store(10, 1000);
+    store.append(makeMessage(1, 10));
+    QCOMPARE(store.append(makeMessage(2, 5000)), 0);
+    QCOMPARE(store.drops(), quint64(1));
+    QCOMPARE(sequences(store), (QList<quint64>{1}));
+}
+
+// Lowering either bound evicts the oldest immediately and keeps the newest in order.
+void TestMessageStore::shrinkingLimitsEvicts()
+{
+    MessageStore store(8, 1 << 20);
+    for (quint64 i = 1; i <= 11; ++i) // wrapped ring
+        store.append(makeMessage(i, 10));
+    store.setLimits(3, 1 << 20);
+    QCOMPARE(sequences(store), (QList<quint64>{9, 10, 11}));
+    QCOMPARE(store.capacity(), 3);
+    store.setLimits(3, 2 * makeMessage(0, 10).footprintBytes());
+    QCOMPARE(sequences(store), (QList<quint64>{10, 11}));
+    store.append(makeMessage(12, 10));
+    QCOMPARE(sequences(store), (QList<quint64>{11, 12}));
+}
+
+// Raising the count bound keeps what is held and then fills up to the new bound.
+void TestMessageStore::growingLimitsKeepsMessages()
+{
+    MessageStore store(3, 1 << 20);
+    for (quint64 i = 1; i <= 5; ++i)
+        store.append(makeMessage(i, 10));
+    store.setLimits(5, 1 << 20);
+    QCOMPARE(sequences(store), (QList<quint64>{3, 4, 5}));
+    for (quint64 i = 6; i <= 8; ++i)
+        store.append(makeMessage(i, 10));
+    QCOMPARE(sequences(store), (QList<quint64>{4, 5, 6, 7, 8}));
+}
+
+// clear() empties the ring but the counters describe the whole session.
+void TestMessageStore::clearKeepsCounters()
+{
+    MessageStore store(2, 1 << 20);
+    for (quint64 i = 1; i <= 5; ++i)
+        store.append(makeMessage(i, 10));
+    store.clear();
+    QCOMPARE(store.size(), 0);
+    QCOMPARE(store.bytes(), qint64(0));
+    QCOMPARE(store.evictions(), quint64(3));
+    store.append(makeMessage(6, 10));
+    QCOMPARE(sequences(store), (QList<quint64>{6}));
+}
+
+// A batch appends all its messages in order.
+void TestMessageStore::appendBatch()
+{
+    MessageStore store(3, 1 << 20);
+    MessageBatch batch;
+    for (quint64 i = 1; i <= 4; ++i)
+        batch.messages.append(makeMessage(i, 10));
+    QCOMPARE(store.append(batch), 1);
+    QCOMPARE(sequences(store), (QList<quint64>{2, 3, 4}));
+}
+
+QTEST_GUILESS_MAIN(TestMessageStore)
+#include "tst_messagestore.moc"

@@ -1,0 +1,438 @@
+#include "emulatorserver.h"
+#include "streamsession.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <cmath>
+
+using namespace allium;
+
+namespace {
+
+ConnectionOptions fastOptions()
+{
+    ConnectionOptions options;
+    options.backoffBaseMs = 20;
+    options.backoffCapMs = 200;
+    options.backoffJitter = 0;
+    options.pingIntervalMs = 0;
+    options.deadAfterMs = 0;
+    return options;
+}
+
+// Every message received by the session, in order, collected from its batches.
+class Collector : public QObject
+{
+public:
+    explicit Collector(StreamSession *session)
+    {
+        connect(session, &StreamSession::messagesReceived, this, [this](const MessageBatch &batch) {
+            ++batches;
+            maxBatchSize = qMax(maxBatchSize, int(batch.messages.size()));
+            messages += batch.messages;
+        });
+    }
+    QVector<StreamMessage> messages;
+    int batches = 0;
+    int maxBatchSize = 0;
+};
+
+QJsonObject objectOf(const StreamMessage &message)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(message.json, &error);
+    return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
+}
+
+} // namespace
+
+// StreamSession against the emulator: batches, counters, desired state across reconnects,
+// server errors, malformed frames, backpressure, the field catalogue.
+class TestStreamSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void streamUrlHasTopic();
+    void deliversParsedBatches();
+    void startBeforeOpenIsRemembered();
+    void stopHaltsTheStream();
+    void filterIsResentAfterEveryReconnect();
+    void emptyFilterClears();
+    void serverErrorsAreReportedApart();
+    void malformedFramesAreCountedAndSkipped();
+    void backpressureDropsAndCountsExactly();
+    void refusedKeyFailsOnce();
+    void userCloseNeverReconnects();
+    void fieldCatalogueReachesTheGuiThread();
+    void rateIsMeasured();
+};
+
+// streamUrl() builds …/api/v1/developer/ws/stream?topic=T from a base URL.
+void TestStreamSession::streamUrlHasTopic()
+{
+    const QUrl url = StreamSession::streamUrl(QUrl(QStringLiteral("wss://api.allium.so/")),
+                                              QStringLiteral("ethereum.blocks"));
+    QCOMPARE(url.toString(),
+             QStringLiteral("wss://api.allium.so/api/v1/developer/ws/stream?topic=ethereum.blocks"));
+    StreamSession session;
+    session.setUrl(url);
+    QCOMPARE(session.topic(), QStringLiteral("ethereum.blocks"));
+}
+
+// Messages arrive in batches on the GUI thread: raw JSON, consecutive sequences, timestamps,
+// the watched numbers extracted (NaN when absent), and counters that add up.
+void TestStreamSession::deliversParsedBatches()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 400;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    session.setWatchedFields({QStringLiteral("number"), QStringLiteral("no.such.field"),
+                              QStringLiteral("gas_used")});
+    Collector collector(&session);
+    QSignalSpy opened(&session, &StreamSession::opened);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    session.open();
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(session.state(), ConnectionState::Connected);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 30, 5000);
+
+    for (int i = 0; i < collector.messages.size(); ++i) {
+        const StreamMessage &message = collector.messages.at(i);
+        const QJsonObject object = objectOf(message);
+        QVERIFY(!object.isEmpty());
+        QCOMPARE(message.sequence, quint64(i + 1));
+        QVERIFY(message.receivedAtMs >= before);
+        QCOMPARE(message.extracted.size(), 3);
+        QCOMPARE(message.extracted.at(0), object.value(QStringLiteral("number")).toDouble());
+        QVERIFY(std::isnan(message.extracted.at(1)));
+        QVERIFY(!std::isnan(message.extracted.at(2)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages, quint64(collector.messages.size()), 2000);
+    QVERIFY(collector.batches < collector.messages.size()); // batched, not one by one
+    const StreamStats stats = session.stats();
+    QCOMPARE(stats.parseErrors, quint64(0));
+    QCOMPARE(stats.drops, quint64(0));
+    QVERIFY(stats.bytes >= quint64(collector.messages.size()) * 100);
+    QVERIFY(stats.lastMessageAtMs >= before);
+}
+
+// start() before open() is the desired state: the stream starts once connected.
+void TestStreamSession::startBeforeOpenIsRemembered()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 200;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    Collector collector(&session);
+    session.start();
+    QVERIFY(session.isRunning());
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 5, 5000);
+}
+
+// stop() halts delivery while the connection stays up.
+void TestStreamSession::stopHaltsTheStream()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 300;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy batches(&session, &StreamSession::messagesReceived);
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 2, 5000);
+    session.stop();
+    QVERIFY(!session.isRunning());
+    // Frames already on the wire still arrive; then the stream goes quiet.
+    int quietChecks = 0;
+    while (batches.wait(300) && ++quietChecks < 20)
+        batches.clear();
+    QVERIFY(quietChecks < 20);
+    QCOMPARE(session.state(), ConnectionState::Connected);
+    const quint64 count = session.stats().messages;
+    QVERIFY(!batches.wait(300));
+    QCOMPARE(session.stats().messages, count);
+}
+
+// After every drop the session reconnects, re-sends the filter, then start: messages keep
+// coming and every one received after a reconnect satisfies the filter.
+void TestStreamSession::filterIsResentAfterEveryReconnect()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 1000;
+    serverOptions.faults.dropAfterMessages = 15;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
+                                              QStringLiteral("B"));
+    Collector collector(&session);
+    QSignalSpy resubscribed(&session, &StreamSession::resubscribed);
+    int messagesAtSecondSubscribe = -1;
+    connect(&session, &StreamSession::resubscribed, this, [&] {
+        if (resubscribed.size() == 2)
+            messagesAtSecondSubscribe = collector.messages.size();
+    });
+    session.setFilter(buysOnly);
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= messagesAtSecondSubscribe + 20, 10000);
+    QVERIFY(messagesAtSecondSubscribe >= 0);
+    for (const StreamMessage &message : qAsConst(collector.messages))
+        QVERIFY2(buysOnly.matches(objectOf(message)), message.json.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(session.stats().reconnects >= 2, 2000);
+    QCOMPARE(session.filter(), buysOnly);
+}
+
+// An empty filter is sent as {} and clears: both sides flow again.
+void TestStreamSession::emptyFilterClears()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    Collector collector(&session);
+    QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
+    session.setFilter(Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
+                                        QStringLiteral("B")));
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 10, 5000);
+    session.setFilter(Filter());
+    const auto sawSell = [&collector] {
+        for (const StreamMessage &message : qAsConst(collector.messages)) {
+            if (objectOf(message).value(QStringLiteral("payload")).toObject().value(QStringLiteral("side")).toString() == QLatin1String("A"))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawSell(), 5000);
+    QCOMPARE(errors.size(), 0);
+}
+
+// {"status":"error","data":…} frames surface as serverErrorReceived, not as messages.
+void TestStreamSession::serverErrorsAreReportedApart()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy opened(&session, &StreamSession::opened);
+    QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
+    QSignalSpy batches(&session, &StreamSession::messagesReceived);
+    session.open();
+    QVERIFY(opened.wait(5000));
+
+    session.setFilterJson(QByteArrayLiteral(R"({"field":"number","operator":"=~","value":1})"));
+    QVERIFY(errors.wait(5000));
+    QVERIFY2(errors.at(0).at(0).toString().contains(QLatin1String("invalid filter")),
+             qPrintable(errors.at(0).at(0).toString()));
+    session.sendRawText(QByteArrayLiteral("this is not json"));
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().serverErrors, quint64(2), 2000);
+    QCOMPARE(session.stats().messages, quint64(0));
+    QCOMPARE(session.stats().parseErrors, quint64(0));
+    QCOMPARE(batches.size(), 0);
+}
+
+// Every Nth frame malformed: counted as parse errors, skipped, the rest delivered intact.
+void TestStreamSession::malformedFramesAreCountedAndSkipped()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.firehoseCount = 400;
+    serverOptions.faults.malformedEvery = 4;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.transactions")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    Collector collector(&session);
+    session.start();
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().parseErrors,
+                              quint64(400), 10000);
+    QCOMPARE(session.stats().parseErrors, quint64(100));
+    QCOMPARE(collector.messages.size(), 300);
+    for (const StreamMessage &message : qAsConst(collector.messages))
+        QVERIFY(!objectOf(message).isEmpty());
+}
+
+// A consumer that lags makes the worker drop (never queue without bound); every frame is
+// accounted for as delivered, dropped or malformed, and sequence gaps show the drops.
+void TestStreamSession::backpressureDropsAndCountsExactly()
+{
+    const int total = 20000;
+    EmulatorOptions serverOptions;
+    serverOptions.firehoseCount = total;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    // The emulator must keep sending while this thread is blocked: it gets its own thread.
+    QThread serverThread;
+    server.moveToThread(&serverThread);
+    serverThread.start();
+    const auto stopServer = qScopeGuard([&] {
+        QThread *mainThread = thread();
+        QMetaObject::invokeMethod(&server, [&server, mainThread] {
+            server.close();
+            server.moveToThread(mainThread);
+        }, Qt::BlockingQueuedConnection);
+        serverThread.quit();
+        serverThread.wait();
+    });
+
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    IngestOptions ingest;
+    ingest.maxBatchMessages = 100;
+    ingest.maxPendingBatches = 2;
+    ingest.batchIntervalMs = 5;
+    session.setIngestOptions(ingest);
+    Collector collector(&session);
+    bool stalled = false;
+    connect(&session, &StreamSession::messagesReceived, this, [&stalled] {
+        if (!stalled) {
+            stalled = true;
+            // The slow consumer under test: it holds the GUI thread while the firehose runs.
+            QThread::msleep(400);
+        }
+    });
+    session.start();
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().drops, quint64(total),
+                              20000);
+    const StreamStats stats = session.stats();
+    QVERIFY2(stats.drops > 0, "the consumer was blocked, so something must have been dropped");
+    QCOMPARE(stats.parseErrors, quint64(0));
+    QCOMPARE(quint64(collector.messages.size()), stats.messages);
+    QVERIFY(collector.maxBatchSize <= 100);
+    quint64 gaps = 0;
+    for (int i = 1; i < collector.messages.size(); ++i)
+        gaps += collector.messages.at(i).sequence - collector.messages.at(i - 1).sequence - 1;
+    gaps += collector.messages.first().sequence - 1;
+    gaps += quint64(total) - collector.messages.last().sequence;
+    QCOMPARE(gaps, stats.drops);
+}
+
+// A refused key: one Failed with the reason, no reconnect attempts.
+void TestStreamSession::refusedKeyFailsOnce()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(QStringLiteral("wrong-key"));
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy failed(&session, &StreamSession::failed);
+    QSignalSpy scheduled(&session, &StreamSession::reconnectScheduled);
+    QSignalSpy states(&session, &StreamSession::stateChanged);
+    session.open();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(session.state(), ConnectionState::Failed);
+    QVERIFY(session.failureReason().contains(
+            QLatin1String("invalid API key or websocket access not enabled")));
+    QVERIFY(!states.wait(400));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(scheduled.size(), 0);
+}
+
+// close() by the user ends in Disconnected and stays there.
+void TestStreamSession::userCloseNeverReconnects()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy opened(&session, &StreamSession::opened);
+    QSignalSpy states(&session, &StreamSession::stateChanged);
+    session.open();
+    QVERIFY(opened.wait(5000));
+    session.close();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConnectionState::Disconnected, 5000);
+    QVERIFY(!states.wait(400));
+    QCOMPARE(opened.size(), 1);
+}
+
+// The worker's field catalogue reaches fields() with a fieldsChanged notification.
+void TestStreamSession::fieldCatalogueReachesTheGuiThread()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 300;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy fieldsChanged(&session, &StreamSession::fieldsChanged);
+    session.start();
+    session.open();
+    QVERIFY(fieldsChanged.wait(5000));
+    QStringList paths;
+    for (const FieldInfo &field : session.fields())
+        paths << field.path;
+    QVERIFY2(paths.contains(QStringLiteral("payload")) && paths.contains(QStringLiteral("payload.coin"))
+                     && paths.contains(QStringLiteral("payload.crossed")),
+             qPrintable(paths.join(QLatin1Char(','))));
+    for (const FieldInfo &field : session.fields()) {
+        if (field.path == QLatin1String("payload.px")) {
+            QVERIFY(field.hasType(FieldInfo::String));
+            QVERIFY(field.numericString);
+            QVERIFY(field.hasRange && field.min > 0);
+        }
+    }
+}
+
+// The sliding one-second rate follows the emulator's fixed rate.
+void TestStreamSession::rateIsMeasured()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 200;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
+    session.setApiKey(EmulatorDemoKey);
+    session.setConnectionOptions(fastOptions());
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(session.stats().messagesPerSecond > 120
+                                     && session.stats().messagesPerSecond < 300,
+                             5000);
+    QVERIFY(session.stats().bytesPerSecond > session.stats().messagesPerSecond * 50);
+}
+
+QTEST_GUILESS_MAIN(TestStreamSession)
+#include "tst_streamsession.moc"
