@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace allium {
+
+/// The kind of value a message field holds, as far as filtering and display care.
+enum class FieldType {
+    Unknown,
+    String,
+    Number,
+    Boolean,
+    NumericString, ///< a number sent as a JSON string to keep precision (wei amounts, prices)
+    Hex,           ///< a 0x-prefixed hex string (addresses, hashes); lower case in messages
+    Timestamp,
+};
+
+/// One field of a topic's messages: a dot path, its type and, for fields learned from live
+/// traffic, the share of messages that carried it.
+struct FieldInfo
+{
+    QString path;
+    FieldType type = FieldType::Unknown;
+    double presence = -1.0; ///< 0..1 when learned from live traffic; -1 when not known
+};
+
+/// One known stream topic.
+struct TopicInfo
+{
+    QString name;        ///< "ethereum.blocks"
+    QString chain;       ///< "ethereum"
+    QString kind;        ///< "blocks"
+    QString description; ///< one line for the picker
+    QList<FieldInfo> fields;
+    QStringList defaultColumns;
+};
+
+/// The topics the monitor knows, grouped by chain, with their documented fields and sensible
+/// table columns (shared/reference/allium-docs-notes.md §2.2–2.3). Any other `<chain>.<kind>`
+/// may still be subscribed to: it gets the fields of a known topic of the same kind when there
+/// is one (EVM chains share the block, transaction and log schemas).
+class TopicCatalogue
+{
+public:
+    /// Every known topic, ordered by chain and then as listed in the docs.
+    static const QList<TopicInfo> &topics();
+    /// Chains of the known topics, in the order of topics().
+    static QStringList chains();
+    /// Known topics of one chain.
+    static QList<TopicInfo> topicsOfChain(const QString &chain);
+    /// The known topic, or nullptr.
+    static const TopicInfo *find(const QString &topic);
+
+    /// Documented fields of `topic`, falling back to a known topic of the same kind.
+    static QList<FieldInfo> fields(const QString &topic);
+    /// The documented type of `path` in `topic`, or Unknown.
+    static FieldType fieldType(const QString &topic, const QString &path);
+    /// Columns a table of `topic` starts with, falling back like fields().
+    static QStringList defaultColumns(const QString &topic);
+
+    /// True when `topic` is `<chain>.<kind>` with lower-case letters, digits and underscores and
+    /// one dot; otherwise `error` (when given) says what is wrong, in one sentence.
+    static bool isValidTopicName(const QString &topic, QString *error = nullptr);
+    /// Longest topic name accepted by isValidTopicName().
+    static constexpr int MaxTopicLength = 128;
+
+    /// "string", "number", "boolean", "numeric string", "hex", "timestamp" or "unknown".
+    static QString fieldTypeName(FieldType type);
+
+private:
+    static const TopicInfo *findSameKind(const QString &topic);
+};
+
+} // namespace allium

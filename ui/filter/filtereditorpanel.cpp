@@ -1,0 +1,499 @@
+#include "filter/filtereditorpanel.h"
+
+#include "filter/filterbuilderwidget.h"
+#include "json/jsonhighlighter.h"
+#include "jsonpathlocator.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace allium {
+
+namespace {
+
+const QString SettingsGroup = QStringLiteral("savedFilters");
+const QString SettingsArray = QStringLiteral("filters");
+// Text beyond this is refused before parsing: no filter a person writes comes near it.
+constexpr int MaxFilterTextChars = 2 * 1024 * 1024;
+constexpr int MaxSampleChars = 400;
+
+} // namespace
+
+FilterEditorPanel::FilterEditorPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_builder(new FilterBuilderWidget(this))
+    , m_jsonEdit(new QPlainTextEdit(this))
+    , m_status(new QLabel(this))
+    , m_previewSummary(new QLabel(this))
+    , m_previewWarnings(new QLabel(this))
+    , m_previewSamples(new QListWidget(this))
+    , m_savedBox(new QComboBox(this))
+    , m_saveButton(new QPushButton(tr("Save as…"), this))
+    , m_deleteButton(new QPushButton(tr("Delete"), this))
+    , m_clearButton(new QPushButton(tr("Clear"), this))
+    , m_applyButton(new QPushButton(tr("Apply"), this))
+    , m_parseTimer(new QTimer(this))
+    , m_previewTimer(new QTimer(this))
+{
+    m_builder->setObjectName(QStringLiteral("filterBuilder"));
+
+    m_jsonEdit->setObjectName(QStringLiteral("jsonEdit"));
+    m_jsonEdit->setAccessibleName(tr("Filter JSON"));
+    m_jsonEdit->setToolTip(tr("The setFilter data sent to the stream. Edits here update the "
+                              "builder once the JSON is valid."));
+    m_jsonEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_jsonEdit->setTabChangesFocus(true);
+    m_jsonEdit->setMinimumWidth(180);
+    m_highlighter = new JsonHighlighter(m_jsonEdit->document(), m_jsonEdit->palette());
+
+    m_status->setObjectName(QStringLiteral("errorLabel"));
+    m_status->setAccessibleName(tr("Filter validation"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_previewSummary->setObjectName(QStringLiteral("previewLabel"));
+    m_previewSummary->setAccessibleName(tr("Filter preview"));
+    m_previewSummary->setTextFormat(Qt::PlainText);
+    m_previewSummary->setWordWrap(true);
+    m_previewWarnings->setObjectName(QStringLiteral("previewWarnings"));
+    m_previewWarnings->setAccessibleName(tr("Filter preview warnings"));
+    m_previewWarnings->setTextFormat(Qt::PlainText);
+    m_previewWarnings->setWordWrap(true);
+    m_previewWarnings->hide();
+    m_previewSamples->setObjectName(QStringLiteral("previewSamples"));
+    m_previewSamples->setAccessibleName(tr("Sample matching messages"));
+    m_previewSamples->setToolTip(tr("A few received messages the filter would let through"));
+    m_previewSamples->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_previewSamples->setTextElideMode(Qt::ElideRight);
+    m_previewSamples->setUniformItemSizes(true);
+    m_previewSamples->setMaximumHeight(m_previewSamples->fontMetrics().height() * 4 + 8);
+    m_previewSamples->hide();
+
+    m_savedBox->setObjectName(QStringLiteral("savedFiltersBox"));
+    m_savedBox->setAccessibleName(tr("Saved filters"));
+    m_savedBox->setToolTip(tr("Load a saved filter into the editor (Apply sends it)"));
+    m_savedBox->setMinimumContentsLength(12);
+    m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_saveButton->setObjectName(QStringLiteral("saveFilterButton"));
+    m_saveButton->setAccessibleName(tr("Save filter as"));
+    m_saveButton->setToolTip(tr("Save the current filter under a name"));
+    m_deleteButton->setObjectName(QStringLiteral("deleteFilterButton"));
+    m_deleteButton->setAccessibleName(tr("Delete saved filter"));
+    m_deleteButton->setToolTip(tr("Delete the saved filter selected on the left"));
+    m_clearButton->setObjectName(QStringLiteral("clearButton"));
+    m_clearButton->setAccessibleName(tr("Clear filter"));
+    m_clearButton->setToolTip(tr("Remove every condition and apply: all messages pass"));
+    m_applyButton->setObjectName(QStringLiteral("applyButton"));
+    m_applyButton->setAccessibleName(tr("Apply filter"));
+    m_applyButton->setToolTip(tr("Send this filter to the stream (Ctrl+Return)"));
+    m_applyButton->setDefault(true);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("filterSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_builder);
+    splitter->addWidget(m_jsonEdit);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({500, 400});
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(new QLabel(tr("Saved:"), this));
+    buttons->addWidget(m_savedBox, 1);
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_deleteButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_clearButton);
+    buttons->addWidget(m_applyButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_previewSummary);
+    layout->addWidget(m_previewWarnings);
+    layout->addWidget(m_previewSamples);
+    layout->addLayout(buttons);
+
+    setTabOrder(m_builder, m_jsonEdit);
+    setTabOrder(m_jsonEdit, m_savedBox);
+    setTabOrder(m_savedBox, m_saveButton);
+    setTabOrder(m_saveButton, m_deleteButton);
+    setTabOrder(m_deleteButton, m_clearButton);
+    setTabOrder(m_clearButton, m_applyButton);
+
+    m_parseTimer->setSingleShot(true);
+    m_parseTimer->setInterval(ParseDelayMs);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(PreviewDelayMs);
+
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                     QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &FilterEditorPanel::apply);
+    }
+    connect(m_builder, &FilterBuilderWidget::filterChanged, this,
+            &FilterEditorPanel::handleBuilderChanged);
+    connect(m_jsonEdit, &QPlainTextEdit::textChanged, this, &FilterEditorPanel::handleTextChanged);
+    connect(m_parseTimer, &QTimer::timeout, this, &FilterEditorPanel::parseText);
+    connect(m_previewTimer, &QTimer::timeout, this,
+            [this] { emit previewRequested(m_current); });
+    connect(m_applyButton, &QPushButton::clicked, this, &FilterEditorPanel::apply);
+    connect(m_clearButton, &QPushButton::clicked, this, &FilterEditorPanel::clear);
+    connect(m_saveButton, &QPushButton::clicked, this, &FilterEditorPanel::saveInteractively);
+    connect(m_deleteButton, &QPushButton::clicked, this,
+            &FilterEditorPanel::deleteInteractively);
+    connect(m_savedBox, &QComboBox::activated, this, &FilterEditorPanel::handleSavedActivated);
+
+    setFilter(Filter());
+    refreshSavedBox();
+    setPreview(0, 0, {}, {});
+}
+
+void FilterEditorPanel::setTopic(const QString &topic)
+{
+    m_builder->setTopic(topic);
+}
+
+void FilterEditorPanel::setLiveFields(const QList<FieldInfo> &fields)
+{
+    m_builder->setLiveFields(fields);
+}
+
+void FilterEditorPanel::setFilter(const Filter &filter)
+{
+    m_builder->setFilter(filter);
+    handleBuilderChanged(m_builder->filter());
+}
+
+void FilterEditorPanel::apply()
+{
+    // Text typed a moment ago counts, even before the pause that would parse it.
+    if (m_parseTimer->isActive()) {
+        m_parseTimer->stop();
+        parseText();
+    }
+    if (m_valid)
+        emit applyRequested(m_current);
+}
+
+void FilterEditorPanel::clear()
+{
+    m_parseTimer->stop();
+    setFilter(Filter());
+    emit applyRequested(Filter());
+}
+
+void FilterEditorPanel::handleBuilderChanged(const Filter &filter)
+{
+    m_parseTimer->stop();
+    const QByteArray text = filter.toJsonText(true);
+    m_settingText = true;
+    // Replace through a cursor so the change is one undo step, not a reset of the history.
+    QTextCursor cursor(m_jsonEdit->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(QString::fromUtf8(text));
+    m_settingText = false;
+    const FilterParseResult result = Filter::parse(text);
+    if (!result.ok()) {
+        const JsonPathLocator::Range range
+            = JsonPathLocator::locate(m_jsonEdit->toPlainText(), result.errorPath);
+        setInvalid(result.errorString(), range.start, range.length);
+        return;
+    }
+    setValid(filter);
+}
+
+void FilterEditorPanel::handleTextChanged()
+{
+    if (!m_settingText)
+        m_parseTimer->start();
+}
+
+void FilterEditorPanel::parseText()
+{
+    const QString text = m_jsonEdit->toPlainText();
+    if (text.size() > MaxFilterTextChars) {
+        setInvalid(tr("The filter text is too large (over %1 characters).")
+                       .arg(MaxFilterTextChars),
+                   0, 0);
+        return;
+    }
+    const FilterParseResult result = Filter::parse(text.toUtf8());
+    if (!result.ok()) {
+        if (result.syntaxErrorOffset >= 0) {
+            setInvalid(result.errorString(), result.syntaxErrorOffset, 1);
+        } else {
+            const JsonPathLocator::Range range = JsonPathLocator::locate(text, result.errorPath);
+            setInvalid(result.errorString(), range.start, range.length);
+        }
+        return;
+    }
+    if (result.filter != m_builder->filter())
+        m_builder->setFilter(result.filter);
+    setValid(result.filter);
+}
+
+void FilterEditorPanel::setValid(const Filter &filter)
+{
+    const bool changed = !m_valid || filter != m_current;
+    const bool validityFlipped = !m_valid;
+    m_current = filter;
+    m_valid = true;
+    m_error.clear();
+    m_status->setText(filter.isEmpty() ? tr("Valid: no conditions, every message passes.")
+                                       : tr("Valid filter."));
+    m_jsonEdit->setExtraSelections({});
+    m_applyButton->setEnabled(true);
+    m_saveButton->setEnabled(!filter.isEmpty());
+    updateStatusColours();
+    if (validityFlipped)
+        emit validityChanged(true);
+    if (changed)
+        m_previewTimer->start();
+}
+
+void FilterEditorPanel::setInvalid(const QString &error, int start, int length)
+{
+    const bool validityFlipped = m_valid;
+    m_valid = false;
+    m_error = error;
+    m_status->setText(error);
+    m_applyButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
+    m_previewTimer->stop();
+    markError(start, length);
+    updateStatusColours();
+    if (validityFlipped)
+        emit validityChanged(false);
+}
+
+void FilterEditorPanel::markError(int start, int length)
+{
+    // characterCount() includes the final paragraph separator.
+    const int size = m_jsonEdit->document()->characterCount() - 1;
+    if (start < 0 || size <= 0) {
+        m_jsonEdit->setExtraSelections({});
+        return;
+    }
+    // A zero-width place (end of text, a missing member) still gets one visible character.
+    start = qMin(start, size - 1);
+    length = qBound(1, length, size - start);
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(m_jsonEdit->document());
+    selection.cursor.setPosition(start);
+    selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+    selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    selection.format.setUnderlineColor(m_status->palette().color(QPalette::WindowText));
+    selection.format.setToolTip(m_error);
+    m_jsonEdit->setExtraSelections({selection});
+}
+
+void FilterEditorPanel::updateStatusColours()
+{
+    const bool darkBase = palette().color(QPalette::Base).lightness() < 128;
+    const QColor colour = m_valid ? (darkBase ? QColor(120, 210, 120) : QColor(0, 110, 0))
+                                  : (darkBase ? QColor(255, 120, 120) : QColor(180, 0, 0));
+    QPalette statusPalette = m_status->palette();
+    statusPalette.setColor(QPalette::WindowText, colour);
+    m_status->setPalette(statusPalette);
+    const QColor warning = darkBase ? QColor(240, 190, 90) : QColor(150, 90, 0);
+    QPalette warningPalette = m_previewWarnings->palette();
+    warningPalette.setColor(QPalette::WindowText, warning);
+    m_previewWarnings->setPalette(warningPalette);
+    if (!m_valid) {
+        const QList<QTextEdit::ExtraSelection> selections = m_jsonEdit->extraSelections();
+        if (!selections.isEmpty()) {
+            QTextEdit::ExtraSelection selection = selections.constFirst();
+            selection.format.setUnderlineColor(colour);
+            m_jsonEdit->setExtraSelections({selection});
+        }
+    }
+}
+
+void FilterEditorPanel::changeEvent(QEvent *event)
+{
+    // An application-wide theme switch arrives as ApplicationPaletteChange, not PaletteChange.
+    if (event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::ApplicationPaletteChange) {
+        m_highlighter->setPalette(palette());
+        updateStatusColours();
+    }
+    QWidget::changeEvent(event);
+}
+
+void FilterEditorPanel::setPreview(int matched, int total, const QStringList &unknownFields,
+                                   const QList<QByteArray> &sampleRows)
+{
+    if (total <= 0)
+        m_previewSummary->setText(tr("Preview: no messages received yet to try the filter on."));
+    else
+        m_previewSummary->setText(total == 1
+                                      ? tr("Preview: would match %1 of 1 received message.")
+                                            .arg(matched)
+                                      : tr("Preview: would match %1 of %2 received messages.")
+                                            .arg(matched)
+                                            .arg(total));
+    m_previewWarnings->setVisible(!unknownFields.isEmpty());
+    m_previewWarnings->setText(
+        unknownFields.isEmpty()
+            ? QString()
+            : tr("Never seen in this topic: %1").arg(unknownFields.join(QStringLiteral(", "))));
+    m_previewSamples->clear();
+    for (const QByteArray &row : sampleRows.mid(0, MaxSampleRows)) {
+        const QJsonDocument document = QJsonDocument::fromJson(row);
+        const QByteArray compact = document.isNull() ? row
+                                                     : document.toJson(QJsonDocument::Compact);
+        QString text = QString::fromUtf8(compact.left(MaxSampleChars * 4));
+        if (text.size() > MaxSampleChars)
+            text = text.left(MaxSampleChars - 1) + QChar(0x2026);
+        auto *item = new QListWidgetItem(text, m_previewSamples);
+        item->setToolTip(text);
+    }
+    m_previewSamples->setVisible(m_previewSamples->count() > 0);
+}
+
+bool FilterEditorPanel::saveFilterAs(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || !m_valid)
+        return false;
+    QList<SavedFilter> filters = readSaved();
+    const QByteArray json = m_current.toJsonText();
+    auto it = std::find_if(filters.begin(), filters.end(),
+                           [&trimmed](const SavedFilter &f) { return f.name == trimmed; });
+    if (it != filters.end())
+        it->json = json;
+    else
+        filters.append({trimmed, json});
+    writeSaved(filters);
+    refreshSavedBox(trimmed);
+    return true;
+}
+
+bool FilterEditorPanel::loadSavedFilter(const QString &name)
+{
+    for (const SavedFilter &saved : readSaved()) {
+        if (saved.name != name)
+            continue;
+        const FilterParseResult result = Filter::parse(saved.json);
+        if (!result.ok())
+            return false;
+        setFilter(result.filter);
+        refreshSavedBox(name);
+        return true;
+    }
+    return false;
+}
+
+bool FilterEditorPanel::deleteSavedFilter(const QString &name)
+{
+    QList<SavedFilter> filters = readSaved();
+    const auto removed = std::remove_if(filters.begin(), filters.end(),
+                                        [&name](const SavedFilter &f) { return f.name == name; });
+    if (removed == filters.end())
+        return false;
+    filters.erase(removed, filters.end());
+    writeSaved(filters);
+    refreshSavedBox();
+    return true;
+}
+
+QStringList FilterEditorPanel::savedFilterNames() const
+{
+    QStringList names;
+    for (const SavedFilter &saved : readSaved())
+        names.append(saved.name);
+    return names;
+}
+
+// An array, not one key per name: names may hold '/' and other characters QSettings keys cannot.
+QList<FilterEditorPanel::SavedFilter> FilterEditorPanel::readSaved() const
+{
+    QSettings settings;
+    settings.beginGroup(SettingsGroup);
+    QList<SavedFilter> filters;
+    const int count = settings.beginReadArray(SettingsArray);
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        const QString name = settings.value(QStringLiteral("name")).toString();
+        const QByteArray json = settings.value(QStringLiteral("json")).toString().toUtf8();
+        if (!name.isEmpty())
+            filters.append({name, json});
+    }
+    settings.endArray();
+    settings.endGroup();
+    return filters;
+}
+
+void FilterEditorPanel::writeSaved(const QList<SavedFilter> &filters)
+{
+    QSettings settings;
+    settings.beginGroup(SettingsGroup);
+    settings.remove(QString());
+    settings.beginWriteArray(SettingsArray, int(filters.size()));
+    for (int i = 0; i < filters.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), filters.at(i).name);
+        settings.setValue(QStringLiteral("json"), QString::fromUtf8(filters.at(i).json));
+    }
+    settings.endArray();
+    settings.endGroup();
+}
+
+void FilterEditorPanel::refreshSavedBox(const QString &select)
+{
+    m_savedBox->clear();
+    const QStringList names = savedFilterNames();
+    for (const QString &name : names)
+        m_savedBox->addItem(name);
+    m_savedBox->setCurrentIndex(names.indexOf(select));
+    m_savedBox->setPlaceholderText(names.isEmpty() ? tr("(none saved)") : tr("Load…"));
+    m_savedBox->setEnabled(!names.isEmpty());
+    m_deleteButton->setEnabled(!names.isEmpty());
+}
+
+void FilterEditorPanel::handleSavedActivated(int index)
+{
+    if (index >= 0)
+        loadSavedFilter(m_savedBox->itemText(index));
+}
+
+void FilterEditorPanel::saveInteractively()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save filter"), tr("Name:"),
+                                               QLineEdit::Normal, m_savedBox->currentText(), &ok);
+    if (ok)
+        saveFilterAs(name);
+}
+
+void FilterEditorPanel::deleteInteractively()
+{
+    const QString name = m_savedBox->currentText();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete saved filter"),
+                              tr("Delete the saved filter \"%1\"?").arg(name))
+        == QMessageBox::Yes)
+        deleteSavedFilter(name);
+}
+
+} // namespace allium
