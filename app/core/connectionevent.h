@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace allium {
+
+/// What happened to a connection, as one row of the connection event log.
+enum class ConnectionEventKind {
+    Opened,         ///< handshake done
+    Closed,         ///< the link ended (with the close code when the connection reports one)
+    RetryScheduled, ///< a reconnect attempt is scheduled
+    Resubscribed,   ///< after a (re)connect, the filter and start were sent again
+    ServerError,    ///< a `{"status":"error"}` frame
+    Failed,         ///< gave up: refused key, attempts exhausted…
+    TlsError,       ///< a failure caused by TLS (untrusted certificate, handshake)
+    Info,           ///< anything else the application logs
+};
+
+QString connectionEventKindText(ConnectionEventKind kind);
+
+/// One entry of the connection event log.
+struct ConnectionEvent
+{
+    qint64 timeMs = 0;  ///< wall clock, ms since the epoch
+    QString connection; ///< the name given to attach(), e.g. "ethereum.blocks"
+    ConnectionEventKind kind = ConnectionEventKind::Info;
+    QString text;
+};
+
+} // namespace allium
+
+Q_DECLARE_METATYPE(allium::ConnectionEventKind)

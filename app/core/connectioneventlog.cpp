@@ -1,0 +1,231 @@
+#include "connectioneventlog.h"
+
+#include "streamsession.h"
+#include "websocketconnection.h"
+
+#include <QDateTime>
+
+#include <memory>
+
+namespace allium {
+
+namespace {
+
+constexpr int MinimumCapacity = 10;
+
+ConnectionEventKind failureKind(const QString &reason)
+{
+    // WebSocketConnection reports TLS failures as "TLS certificate not trusted: …" or
+    // "TLS handshake failed: …"; there is no separate signal, so the text decides.
+    return reason.contains(QLatin1String("TLS")) ? ConnectionEventKind::TlsError
+                                                 : ConnectionEventKind::Failed;
+}
+
+QString retryText(int attempt, int delayMs)
+{
+    return ConnectionEventLog::tr("attempt %1 in %2 s")
+        .arg(attempt)
+        .arg(double(delayMs) / 1000.0, 0, 'f', 1);
+}
+
+QString openedText(const QUrl &url)
+{
+    return ConnectionEventLog::tr("connected to %1").arg(url.toDisplayString(QUrl::RemoveUserInfo));
+}
+
+} // namespace
+
+ConnectionEventLog::ConnectionEventLog(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    qRegisterMetaType<allium::ConnectionState>();
+}
+
+void ConnectionEventLog::setCapacity(int capacity)
+{
+    m_capacity = std::max(MinimumCapacity, capacity);
+    const int excess = eventCount() - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows(QModelIndex(), 0, excess - 1);
+        m_events.erase(m_events.begin(), m_events.begin() + excess);
+        endRemoveRows();
+    }
+}
+
+void ConnectionEventLog::attach(StreamSession *session, const QString &name)
+{
+    // The session reports states, not close frames: a Connected → other transition is the end
+    // of a link.
+    auto previous = std::make_shared<ConnectionState>(session->state());
+    connect(
+        session, &StreamSession::stateChanged, this, [this, name, previous](ConnectionState state) {
+            if (*previous == ConnectionState::Connected && state != ConnectionState::Connected) {
+                addEvent(name, ConnectionEventKind::Closed,
+                         state == ConnectionState::Disconnected ? tr("closed by the user")
+                                                                : tr("connection lost"));
+            }
+            *previous = state;
+        });
+    connect(session, &StreamSession::opened, this, [this, session, name] {
+        addEvent(name, ConnectionEventKind::Opened, openedText(session->url()));
+    });
+    connect(session, &StreamSession::resubscribed, this, [this, session, name] {
+        addEvent(name, ConnectionEventKind::Resubscribed,
+                 session->isRunning() ? tr("filter and start sent") : tr("filter sent (stopped)"));
+    });
+    connect(session, &StreamSession::reconnectScheduled, this,
+            [this, name](int attempt, int delayMs) {
+                addEvent(name, ConnectionEventKind::RetryScheduled, retryText(attempt, delayMs));
+            });
+    connect(session, &StreamSession::failed, this,
+            [this, name](const QString &reason) { addEvent(name, failureKind(reason), reason); });
+    connect(session, &StreamSession::serverErrorReceived, this,
+            [this, name](const QString &message) {
+                addEvent(name, ConnectionEventKind::ServerError, message);
+            });
+}
+
+void ConnectionEventLog::attach(WebSocketConnection *connection, const QString &name)
+{
+    connect(connection, &WebSocketConnection::opened, this, [this, connection, name] {
+        addEvent(name, ConnectionEventKind::Opened, openedText(connection->url()));
+    });
+    connect(connection, &WebSocketConnection::closed, this,
+            [this, name](int closeCode, const QString &reason) {
+                addEvent(name, ConnectionEventKind::Closed,
+                         reason.isEmpty() ? tr("code %1").arg(closeCode)
+                                          : tr("code %1: %2").arg(closeCode).arg(reason));
+            });
+    connect(connection, &WebSocketConnection::reconnectScheduled, this,
+            [this, name](int attempt, int delayMs) {
+                addEvent(name, ConnectionEventKind::RetryScheduled, retryText(attempt, delayMs));
+            });
+    connect(connection, &WebSocketConnection::failed, this,
+            [this, name](const QString &reason) { addEvent(name, failureKind(reason), reason); });
+}
+
+void ConnectionEventLog::detach(QObject *source)
+{
+    disconnect(source, nullptr, this, nullptr);
+}
+
+void ConnectionEventLog::addSecret(const QString &secret)
+{
+    if (!secret.isEmpty() && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+}
+
+QString ConnectionEventLog::redact(QString text) const
+{
+    for (const QString &secret : m_secrets)
+        text.replace(secret, QStringLiteral("••••"));
+    return text;
+}
+
+void ConnectionEventLog::addEvent(const QString &connection, ConnectionEventKind kind,
+                                  const QString &text)
+{
+    addEvent(ConnectionEvent{QDateTime::currentMSecsSinceEpoch(), connection, kind, text});
+}
+
+void ConnectionEventLog::addEvent(const ConnectionEvent &event)
+{
+    if (eventCount() >= m_capacity) {
+        beginRemoveRows(QModelIndex(), 0, 0);
+        m_events.pop_front();
+        endRemoveRows();
+    }
+    const int row = eventCount();
+    beginInsertRows(QModelIndex(), row, row);
+    ConnectionEvent stored = event;
+    stored.connection = redact(stored.connection);
+    stored.text = redact(stored.text);
+    m_events.push_back(std::move(stored));
+    endInsertRows();
+}
+
+void ConnectionEventLog::clear()
+{
+    if (m_events.empty())
+        return;
+    beginResetModel();
+    m_events.clear();
+    endResetModel();
+}
+
+QString ConnectionEventLog::formatTime(qint64 timeMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString ConnectionEventLog::toText(const QList<int> &rows) const
+{
+    QStringList lines;
+    for (int row : rows) {
+        if (row < 0 || row >= eventCount())
+            continue;
+        const ConnectionEvent &e = event(row);
+        lines << QStringList{formatTime(e.timeMs), e.connection, connectionEventKindText(e.kind),
+                             e.text}
+                     .join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int ConnectionEventLog::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : eventCount();
+}
+
+int ConnectionEventLog::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConnectionEventLog::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const ConnectionEvent &e = event(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return role == Qt::ToolTipRole
+                       ? QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)
+                       : formatTime(e.timeMs);
+        case ConnectionColumn:
+            return e.connection;
+        case KindColumn:
+            return connectionEventKindText(e.kind);
+        case TextColumn:
+            return e.text;
+        }
+        break;
+    case KindRole:
+        return int(e.kind);
+    case TimeMsRole:
+        return e.timeMs;
+    }
+    return QVariant();
+}
+
+QVariant ConnectionEventLog::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case ConnectionColumn:
+        return tr("Connection");
+    case KindColumn:
+        return tr("Event");
+    case TextColumn:
+        return tr("Details");
+    }
+    return QVariant();
+}
+
+} // namespace allium
