@@ -91,9 +91,9 @@ void TestTopicCatalogue::hyperliquidFieldsUnderPayload()
 {
     for (const QString &topic : {QStringLiteral("hyperliquid.fills"),
                                 QStringLiteral("hyperliquid.trades")}) {
-        const QList<FieldInfo> fields = TopicCatalogue::fields(topic);
+        const QList<TopicField> fields = TopicCatalogue::fields(topic);
         QVERIFY(!fields.isEmpty());
-        for (const FieldInfo &field : fields)
+        for (const TopicField &field : fields)
             QVERIFY2(field.path.startsWith(QLatin1String("payload.")), qPrintable(field.path));
     }
 }

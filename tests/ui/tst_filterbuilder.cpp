@@ -391,8 +391,8 @@ void TestFilterBuilder::liveFields()
     QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("blockchain"));
     QCOMPARE(fieldBox->findText(QStringLiteral("blockchain")), -1);
 
-    m_builder->setLiveFields({FieldInfo{QStringLiteral("blockchain"), FieldType::String, 1.0},
-                              FieldInfo{QStringLiteral("value"), FieldType::Number, 0.9}});
+    m_builder->setLiveFields({TopicField{QStringLiteral("blockchain"), FieldType::String, 1.0},
+                              TopicField{QStringLiteral("value"), FieldType::Number, 0.9}});
     QCOMPARE(fieldBox->currentText(), QStringLiteral("blockchain"));
     QVERIFY(fieldBox->findText(QStringLiteral("blockchain")) >= 0);
     QVERIFY(fieldBox->findText(QStringLiteral("from_address")) >= 0);
