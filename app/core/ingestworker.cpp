@@ -341,8 +341,9 @@ void IngestWorker::ingestFrame(const QString &text)
 
     ++d->stats.messages;
     d->stats.lastMessageAtMs = nowMs;
+    // One allocation per batch: growing it step by step showed up in profiles.
     if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(qMin(maxBatch, 256));
+        d->batch.messages.reserve(maxBatch);
     d->batch.messages.append(std::move(message));
 
     if (d->batch.messages.size() >= maxBatch)
