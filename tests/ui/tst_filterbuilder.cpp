@@ -325,6 +325,12 @@ void TestFilterBuilder::setFilterRebuildsTree()
                  ->currentData()
                  .toBool(),
              false);
+    // Switching the loaded `exists` to `=` starts from the empty text, not the old boolean.
+    QComboBox *op = conditionRow({1, 1})->findChild<QComboBox *>(QStringLiteral("operatorBox"));
+    op->setFocus();
+    QTest::keyClicks(op, QStringLiteral("="));
+    QCOMPARE(m_builder->filter().children().at(1).children().at(1).value(),
+             QJsonValue(QString()));
 
     const Filter single = Filter::condition(QStringLiteral("hash"), Filter::Operator::Equal,
                                             QJsonValue(QStringLiteral("0x1")));

@@ -142,6 +142,7 @@ void FilterConditionRow::setCondition(const Filter &condition)
     updateValidators();
     const FieldType type = fieldType();
     m_loadedValue = condition.value();
+    m_loadedPage = m_valueStack->currentIndex();
     switch (condition.op()) {
     case Filter::Operator::In:
         m_loadedText = FilterValueText::listToText(m_loadedValue, type);
@@ -175,16 +176,16 @@ Filter::Operator FilterConditionRow::currentOperator() const
 QJsonValue FilterConditionRow::currentValue() const
 {
     const FieldType type = fieldType();
+    const bool unchanged = m_valueStack->currentIndex() == m_loadedPage;
     switch (currentOperator()) {
     case Filter::Operator::In:
-        if (m_loadedValue.isArray() && m_list->text() == m_loadedText)
+        if (unchanged && m_list->text() == m_loadedText)
             return m_loadedValue;
         return FilterValueText::listFromText(m_list->text(), type);
     case Filter::Operator::Exists:
         return QJsonValue(m_exists->currentData().toBool());
     default:
-        if (!m_loadedValue.isArray() && !m_loadedValue.isUndefined()
-            && m_value->text() == m_loadedText)
+        if (unchanged && m_value->text() == m_loadedText)
             return m_loadedValue;
         return FilterValueText::fromText(m_value->text(), type);
     }

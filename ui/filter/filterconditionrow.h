@@ -68,6 +68,7 @@ private:
     // from JSON keeps its exact value types (a number in a numeric-string field stays a number).
     QJsonValue m_loadedValue;
     QString m_loadedText;
+    int m_loadedPage = -1; ///< the value editor the loaded value belongs to
     Filter::Operator m_previousOperator = Filter::Operator::Equal;
     bool m_loading = false;
 };
