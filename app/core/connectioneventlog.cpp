@@ -11,7 +11,7 @@ namespace allium {
 
 namespace {
 
-constexpr int MinimumCapacity = 10;
+constexpr int MinimumCapacity = 1;
 
 ConnectionEventKind failureKind(const QString &reason)
 {

@@ -104,10 +104,14 @@ QVector<QPointF> TimeSeriesBuffer::decimated(int maxPoints, qint64 nowMs, qint64
         return points;
     }
 
-    const int buckets = maxPoints / 2;
-    points.reserve(buckets * 2);
-    auto it = first;
-    for (int bucket = 0; bucket < buckets && it != last; ++bucket) {
+    // M4-style: the first and the last sample always, so the line starts at the window's edge
+    // and ends at the newest value; in between the min and max of each time bucket.
+    const int buckets = (maxPoints - 2) / 2;
+    points.reserve(maxPoints);
+    points.append(toPoint(*first));
+    auto it = std::next(first);
+    const auto end = std::prev(last);
+    for (int bucket = 0; bucket < buckets && it != end; ++bucket) {
         // Bucket b covers (startMs + b * span / n, startMs + (b + 1) * span / n].
         const qint64 endMs =
             bucket == buckets - 1 ? nowMs : startMs + spanMs * (bucket + 1) / buckets;
@@ -115,7 +119,7 @@ QVector<QPointF> TimeSeriesBuffer::decimated(int maxPoints, qint64 nowMs, qint64
             continue;
         auto low = it;
         auto high = it;
-        for (++it; it != last && it->timeMs <= endMs; ++it) {
+        for (++it; it != end && it->timeMs <= endMs; ++it) {
             if (it->value < low->value)
                 low = it;
             if (it->value > high->value)
@@ -131,6 +135,7 @@ QVector<QPointF> TimeSeriesBuffer::decimated(int maxPoints, qint64 nowMs, qint64
             points.append(toPoint(*low));
         }
     }
+    points.append(toPoint(*end));
     return points;
 }
 

@@ -43,9 +43,10 @@ public:
     const Sample &at(int index) const { return m_samples[std::size_t(index)]; }
     qint64 lastTimeMs() const { return m_samples.empty() ? 0 : m_samples.back().timeMs; }
 
-    /// The samples in (nowMs - spanMs, nowMs], reduced to at most maxPoints (>= 2) points by
-    /// keeping the minimum and maximum of each of maxPoints / 2 equal time buckets, in time
-    /// order. x is in seconds relative to nowMs (so -spanMs / 1000 … 0), y is value * scale.
+    /// The samples in (nowMs - spanMs, nowMs], reduced to at most maxPoints (>= 2) points: the
+    /// first and the last sample, and between them the minimum and maximum of each of
+    /// (maxPoints - 2) / 2 equal time buckets, in time order. x is in seconds relative to nowMs
+    /// (so -spanMs / 1000 … 0), y is value * scale.
     QVector<QPointF> decimated(int maxPoints, qint64 nowMs, qint64 spanMs,
                                double scale = 1.0) const;
 
