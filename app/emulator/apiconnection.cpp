@@ -145,8 +145,8 @@ void ApiConnection::respond(const QJsonValue &id, const QString &method, const Q
     const ApiResponder::Result result = m_responder.respond(method, bare, effectiveBody);
     const QString frame = EmulatorFrames::apiResponse(id, result.ok, result.data);
 
-    const int delayMs = m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1))
-                                                : 0;
+    const int delayMs =
+        m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1)) : 0;
     if (delayMs == 0) {
         --m_inFlight;
         m_socket->sendTextMessage(frame);

@@ -224,8 +224,8 @@ void StreamConnection::pumpFirehose()
         return;
     if (!m_poolMatches.contains(true))
         return; // the filter rejects the whole pool: the firehose goes quiet
-    while (m_firehoseSent < m_options.firehoseCount
-           && m_socket->bytesToWrite() < FirehoseQueuedBytes) {
+    while (m_firehoseSent < m_options.firehoseCount &&
+           m_socket->bytesToWrite() < FirehoseQueuedBytes) {
         const qsizetype index = m_poolIndex;
         m_poolIndex = (m_poolIndex + 1) % m_poolTexts.size();
         if (!m_poolMatches.at(index))
@@ -250,7 +250,8 @@ bool StreamConnection::sendStreamFrame(const QString &text)
         return false;
     }
     if (faults.closeAfterMessages > 0 && m_framesSent >= faults.closeAfterMessages) {
-        close(faults.closeCode > 0 ? faults.closeCode : int(QWebSocketProtocol::CloseCodeBadOperation),
+        close(faults.closeCode > 0 ? faults.closeCode
+                                   : int(QWebSocketProtocol::CloseCodeBadOperation),
               QStringLiteral("emulated fault: closing after %1 messages").arg(m_framesSent));
         return false;
     }

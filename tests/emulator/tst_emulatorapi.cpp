@@ -69,8 +69,8 @@ void TestEmulatorApi::everyEndpointAnswersLikeTheResponder()
     client.open(server->apiUrl(), EmulatorDemoKey);
     QVERIFY(client.waitConnected());
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
-        client.sendJson(request(QStringLiteral("e%1").arg(i), endpoints.at(i).first,
-                                endpoints.at(i).second));
+        client.sendJson(
+            request(QStringLiteral("e%1").arg(i), endpoints.at(i).first, endpoints.at(i).second));
     }
     QVERIFY(client.waitForMessages(int(endpoints.size())));
     QCOMPARE(client.messages().size(), endpoints.size());
@@ -95,9 +95,9 @@ void TestEmulatorApi::responsesKeepTheDocumentedKeyOrder()
     const auto endpoint = ApiResponder::endpoints().constFirst();
     client.sendJson(request(QStringLiteral("order-1"), endpoint.first, endpoint.second));
     QVERIFY(client.waitForMessages(1));
-    QVERIFY2(client.messages().first().startsWith(
-                 QLatin1String("{\"id\":\"order-1\",\"status\":\"")),
-             qPrintable(client.messages().first().left(80)));
+    QVERIFY2(
+        client.messages().first().startsWith(QLatin1String("{\"id\":\"order-1\",\"status\":\"")),
+        qPrintable(client.messages().first().left(80)));
     QVERIFY(client.messages().first().contains(QLatin1String("\",\"data\":")));
 }
 
@@ -108,13 +108,13 @@ void TestEmulatorApi::badRequestsGetErrorResponses_data()
     QTest::addColumn<QString>("message");
 
     const QJsonValue null(QJsonValue::Null);
-    QTest::newRow("malformed JSON") << QStringLiteral("{\"id\":\"a\",") << null
-                                    << QStringLiteral("malformed JSON");
-    QTest::newRow("not an object") << QStringLiteral("[1,2]") << null
-                                   << QStringLiteral("expected a JSON object");
-    QTest::newRow("missing id")
-        << QStringLiteral("{\"method\":\"GET\",\"path\":\"/api/v1/developer/assets\"}") << null
-        << QStringLiteral("missing \"id\"");
+    QTest::newRow("malformed JSON")
+        << QStringLiteral("{\"id\":\"a\",") << null << QStringLiteral("malformed JSON");
+    QTest::newRow("not an object")
+        << QStringLiteral("[1,2]") << null << QStringLiteral("expected a JSON object");
+    QTest::newRow("missing id") << QStringLiteral(
+                                       "{\"method\":\"GET\",\"path\":\"/api/v1/developer/assets\"}")
+                                << null << QStringLiteral("missing \"id\"");
     QTest::newRow("id not a string")
         << QStringLiteral("{\"id\":5,\"method\":\"GET\",\"path\":\"/api/v1/developer/assets\"}")
         << QJsonValue(5) << QStringLiteral("\"id\" must be a string");

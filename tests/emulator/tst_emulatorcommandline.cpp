@@ -53,19 +53,38 @@ void TestEmulatorCommandLine::defaultsAreTheDocumentedOnes()
 // Every option lands in its field; --key repeats.
 void TestEmulatorCommandLine::mapsEveryOption()
 {
-    const auto result = parse(
-        {QStringLiteral("--port"), QStringLiteral("18555"), QStringLiteral("--key"),
-         QStringLiteral("a"), QStringLiteral("--key"), QStringLiteral("b"),
-         QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--speed"),
-         QStringLiteral("2.5"), QStringLiteral("--rate"), QStringLiteral("100"),
-         QStringLiteral("--latency-ms"), QStringLiteral("250"), QStringLiteral("--firehose"),
-         QStringLiteral("1000000"), QStringLiteral("--tls"), QStringLiteral("--cert-out"),
-         QStringLiteral("/tmp/cert.pem"), QStringLiteral("--drop-after"), QStringLiteral("5"),
-         QStringLiteral("--malformed-every"), QStringLiteral("7"), QStringLiteral("--stall-after"),
-         QStringLiteral("9"), QStringLiteral("--close-after"), QStringLiteral("11"),
-         QStringLiteral("--close-code"), QStringLiteral("4000"),
-         QStringLiteral("--handshake-delay-ms"), QStringLiteral("300"),
-         QStringLiteral("--stall-api")});
+    const auto result = parse({QStringLiteral("--port"),
+                               QStringLiteral("18555"),
+                               QStringLiteral("--key"),
+                               QStringLiteral("a"),
+                               QStringLiteral("--key"),
+                               QStringLiteral("b"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("42"),
+                               QStringLiteral("--speed"),
+                               QStringLiteral("2.5"),
+                               QStringLiteral("--rate"),
+                               QStringLiteral("100"),
+                               QStringLiteral("--latency-ms"),
+                               QStringLiteral("250"),
+                               QStringLiteral("--firehose"),
+                               QStringLiteral("1000000"),
+                               QStringLiteral("--tls"),
+                               QStringLiteral("--cert-out"),
+                               QStringLiteral("/tmp/cert.pem"),
+                               QStringLiteral("--drop-after"),
+                               QStringLiteral("5"),
+                               QStringLiteral("--malformed-every"),
+                               QStringLiteral("7"),
+                               QStringLiteral("--stall-after"),
+                               QStringLiteral("9"),
+                               QStringLiteral("--close-after"),
+                               QStringLiteral("11"),
+                               QStringLiteral("--close-code"),
+                               QStringLiteral("4000"),
+                               QStringLiteral("--handshake-delay-ms"),
+                               QStringLiteral("300"),
+                               QStringLiteral("--stall-api")});
     QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Run);
     QCOMPARE(result.text, QString());
     const EmulatorOptions &options = result.options;
@@ -104,15 +123,16 @@ void TestEmulatorCommandLine::refusesBadValues_data()
     row("latency negative", {QStringLiteral("--latency-ms"), QStringLiteral("-5")},
         "--latency-ms:");
     row("firehose zero", {QStringLiteral("--firehose"), QStringLiteral("0")}, "--firehose:");
-    row("drop-after zero", {QStringLiteral("--drop-after"), QStringLiteral("0")},
-        "--drop-after:");
+    row("drop-after zero", {QStringLiteral("--drop-after"), QStringLiteral("0")}, "--drop-after:");
     row("malformed-every text", {QStringLiteral("--malformed-every"), QStringLiteral("x")},
         "--malformed-every:");
-    row("close code 1006", {QStringLiteral("--close-after"), QStringLiteral("1"),
-                            QStringLiteral("--close-code"), QStringLiteral("1006")},
+    row("close code 1006",
+        {QStringLiteral("--close-after"), QStringLiteral("1"), QStringLiteral("--close-code"),
+         QStringLiteral("1006")},
         "--close-code: 1006 may not be sent");
-    row("close code out of range", {QStringLiteral("--close-after"), QStringLiteral("1"),
-                                    QStringLiteral("--close-code"), QStringLiteral("999")},
+    row("close code out of range",
+        {QStringLiteral("--close-after"), QStringLiteral("1"), QStringLiteral("--close-code"),
+         QStringLiteral("999")},
         "--close-code:");
     row("close code alone", {QStringLiteral("--close-code"), QStringLiteral("4000")},
         "--close-code needs --close-after");
@@ -139,10 +159,10 @@ void TestEmulatorCommandLine::helpListsTheOptions()
 {
     const auto result = parse({QStringLiteral("--help")});
     QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Help);
-    for (const char *option : {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms",
-                               "--firehose", "--tls", "--drop-after", "--malformed-every",
-                               "--stall-after", "--close-after", "--close-code",
-                               "--handshake-delay-ms", "--stall-api"}) {
+    for (const char *option :
+         {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms", "--firehose", "--tls",
+          "--drop-after", "--malformed-every", "--stall-after", "--close-after", "--close-code",
+          "--handshake-delay-ms", "--stall-api"}) {
         QVERIFY2(result.text.contains(QLatin1String(option)), option);
     }
 }
@@ -160,23 +180,23 @@ void TestEmulatorCommandLine::parsesRequestHeads_data()
                                            "X-API-KEY: k1\r\n\r\n")
                              << true << QStringLiteral("/api/v1/developer/ws/api")
                              << QByteArray("k1") << true;
-    QTest::newRow("header case and spaces") << QByteArray("GET /a?topic=b.c HTTP/1.1\r\n"
-                                                          "x-api-key:   k2  \r\n"
-                                                          "UPGRADE: WebSocket\r\n\r\n")
-                                            << true << QStringLiteral("/a") << QByteArray("k2")
-                                            << true;
+    QTest::newRow("header case and spaces")
+        << QByteArray("GET /a?topic=b.c HTTP/1.1\r\n"
+                      "x-api-key:   k2  \r\n"
+                      "UPGRADE: WebSocket\r\n\r\n")
+        << true << QStringLiteral("/a") << QByteArray("k2") << true;
     QTest::newRow("no upgrade") << QByteArray("GET / HTTP/1.0\r\n\r\n") << true
                                 << QStringLiteral("/") << QByteArray() << false;
-    QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << false << QString()
-                                      << QByteArray() << false;
+    QTest::newRow("bad request line")
+        << QByteArray("HELLO\r\n\r\n") << false << QString() << QByteArray() << false;
     QTest::newRow("absolute target") << QByteArray("GET http://x/ HTTP/1.1\r\n\r\n") << false
                                      << QString() << QByteArray() << false;
     QTest::newRow("not HTTP") << QByteArray("GET / SPDY/3\r\n\r\n") << false << QString()
                               << QByteArray() << false;
-    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbroken\r\n\r\n")
-                                          << false << QString() << QByteArray() << false;
-    QTest::newRow("too large") << (QByteArray("GET / HTTP/1.1\r\nX: ")
-                                   + QByteArray(HttpRequestHead::MaxSize, 'a') + "\r\n\r\n")
+    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbroken\r\n\r\n") << false
+                                          << QString() << QByteArray() << false;
+    QTest::newRow("too large") << (QByteArray("GET / HTTP/1.1\r\nX: ") +
+                                   QByteArray(HttpRequestHead::MaxSize, 'a') + "\r\n\r\n")
                                << false << QString() << QByteArray() << false;
 }
 

@@ -52,7 +52,10 @@ QJsonObject condition(const QString &field, const QString &op, const QJsonValue 
 
 QString detailOf(const RawHttpResponse &response)
 {
-    return QJsonDocument::fromJson(response.body).object().value(QStringLiteral("detail")).toString();
+    return QJsonDocument::fromJson(response.body)
+        .object()
+        .value(QStringLiteral("detail"))
+        .toString();
 }
 
 int dataFramesIn(const QStringList &frames)
@@ -108,27 +111,27 @@ void TestEmulatorServer::refusesAtTheHandshake_data()
     const QByteArray goodKey = "X-API-KEY: " + EmulatorDemoKey.toUtf8();
     QTest::newRow("api, no key") << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{}
                                  << 401 << QStringLiteral("Invalid API key");
-    QTest::newRow("api, wrong key") << QByteArray("/api/v1/developer/ws/api")
-                                    << QList<QByteArray>{"X-API-KEY: nope"} << 401
-                                    << QStringLiteral("Invalid API key");
-    QTest::newRow("api, empty key") << QByteArray("/api/v1/developer/ws/api")
-                                    << QList<QByteArray>{"X-API-KEY: "} << 401
-                                    << QStringLiteral("Invalid API key");
-    QTest::newRow("stream, no key") << QByteArray("/api/v1/developer/ws/stream?topic=ethereum.blocks")
-                                    << QList<QByteArray>{} << 401
-                                    << QStringLiteral("Invalid API key");
+    QTest::newRow("api, wrong key")
+        << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{"X-API-KEY: nope"} << 401
+        << QStringLiteral("Invalid API key");
+    QTest::newRow("api, empty key")
+        << QByteArray("/api/v1/developer/ws/api") << QList<QByteArray>{"X-API-KEY: "} << 401
+        << QStringLiteral("Invalid API key");
+    QTest::newRow("stream, no key")
+        << QByteArray("/api/v1/developer/ws/stream?topic=ethereum.blocks") << QList<QByteArray>{}
+        << 401 << QStringLiteral("Invalid API key");
     QTest::newRow("unknown path") << QByteArray("/api/v1/developer/ws/nope")
                                   << QList<QByteArray>{goodKey} << 404
                                   << QStringLiteral("Not Found");
-    QTest::newRow("unknown path, no key") << QByteArray("/") << QList<QByteArray>{} << 404
-                                          << QStringLiteral("Not Found");
-    QTest::newRow("unknown topic") << QByteArray("/api/v1/developer/ws/stream?topic=mars.blocks")
-                                   << QList<QByteArray>{goodKey} << 404
-                                   << QStringLiteral("Topic not found: mars.blocks");
-    QTest::newRow("missing topic") << QByteArray("/api/v1/developer/ws/stream")
-                                   << QList<QByteArray>{goodKey} << 404
-                                   << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
-                                                     "e.g. ?topic=ethereum.blocks");
+    QTest::newRow("unknown path, no key")
+        << QByteArray("/") << QList<QByteArray>{} << 404 << QStringLiteral("Not Found");
+    QTest::newRow("unknown topic")
+        << QByteArray("/api/v1/developer/ws/stream?topic=mars.blocks") << QList<QByteArray>{goodKey}
+        << 404 << QStringLiteral("Topic not found: mars.blocks");
+    QTest::newRow("missing topic")
+        << QByteArray("/api/v1/developer/ws/stream") << QList<QByteArray>{goodKey} << 404
+        << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
+                          "e.g. ?topic=ethereum.blocks");
     QTest::newRow("empty topic") << QByteArray("/api/v1/developer/ws/stream?topic=")
                                  << QList<QByteArray>{goodKey} << 404
                                  << QStringLiteral("Missing topic: use ?topic=<chain>.<kind>, "
@@ -145,7 +148,8 @@ void TestEmulatorServer::refusesAtTheHandshake()
     QFETCH(QString, detail);
 
     const auto server = startServer();
-    const RawHttpResponse response = rawHttpExchange(server->port(), upgradeRequest(target, headers));
+    const RawHttpResponse response =
+        rawHttpExchange(server->port(), upgradeRequest(target, headers));
     QCOMPARE(response.status, status);
     QCOMPARE(detailOf(response), detail);
     QVERIFY(response.headers.contains({"content-type", "application/json"}));
@@ -156,9 +160,9 @@ void TestEmulatorServer::refusesAtTheHandshake()
 void TestEmulatorServer::acceptsTheKeyHeaderInAnyCase()
 {
     const auto server = startServer();
-    const RawHttpResponse response = rawHttpExchange(
-        server->port(), upgradeRequest("/api/v1/developer/ws/api",
-                                       {"x-api-key: " + EmulatorDemoKey.toUtf8()}));
+    const RawHttpResponse response =
+        rawHttpExchange(server->port(), upgradeRequest("/api/v1/developer/ws/api",
+                                                       {"x-api-key: " + EmulatorDemoKey.toUtf8()}));
     QCOMPARE(response.status, 101);
 }
 
@@ -281,21 +285,20 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages_data()
     QTest::addColumn<QString>("topic");
     QTest::addColumn<QJsonObject>("filter");
 
-    QTest::newRow("more than 1 ETH")
-        << QStringLiteral("ethereum.transactions")
-        << condition(QStringLiteral("value"), QStringLiteral(">"),
-                     QStringLiteral("1000000000000000000"));
+    QTest::newRow("more than 1 ETH") << QStringLiteral("ethereum.transactions")
+                                     << condition(QStringLiteral("value"), QStringLiteral(">"),
+                                                  QStringLiteral("1000000000000000000"));
     QTest::newRow("zero value") << QStringLiteral("ethereum.transactions")
                                 << condition(QStringLiteral("value"), QStringLiteral("="),
                                              QStringLiteral("0"));
     QTest::newRow("AND group")
         << QStringLiteral("base.transactions")
-        << QJsonObject{{QStringLiteral("op"), QStringLiteral("AND")},
-                       {QStringLiteral("conditions"),
-                        QJsonArray{condition(QStringLiteral("to_address"),
-                                             QStringLiteral("exists"), true),
-                                   condition(QStringLiteral("value"), QStringLiteral("!="),
-                                             QStringLiteral("0"))}}};
+        << QJsonObject{
+               {QStringLiteral("op"), QStringLiteral("AND")},
+               {QStringLiteral("conditions"),
+                QJsonArray{condition(QStringLiteral("to_address"), QStringLiteral("exists"), true),
+                           condition(QStringLiteral("value"), QStringLiteral("!="),
+                                     QStringLiteral("0"))}}};
 }
 
 // After setFilter, every message delivered satisfies the filter (checked with the same Filter).
@@ -351,19 +354,19 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("malformed JSON") << QStringLiteral("{\"action\": ")
-                                    << QStringLiteral("malformed JSON");
+    QTest::newRow("malformed JSON")
+        << QStringLiteral("{\"action\": ") << QStringLiteral("malformed JSON");
     QTest::newRow("not JSON") << QStringLiteral("start") << QStringLiteral("malformed JSON");
     QTest::newRow("array") << QStringLiteral("[\"start\"]")
                            << QStringLiteral("expected a JSON object");
     QTest::newRow("no action") << QStringLiteral("{\"data\":{}}")
                                << QStringLiteral("missing \"action\"");
-    QTest::newRow("action not a string") << QStringLiteral("{\"action\":1}")
-                                         << QStringLiteral("missing \"action\"");
+    QTest::newRow("action not a string")
+        << QStringLiteral("{\"action\":1}") << QStringLiteral("missing \"action\"");
     QTest::newRow("unknown action") << QStringLiteral("{\"action\":\"subscribe\"}")
                                     << QStringLiteral("unknown action \"subscribe\"");
-    QTest::newRow("action in wrong case") << QStringLiteral("{\"action\":\"START\"}")
-                                          << QStringLiteral("unknown action \"START\"");
+    QTest::newRow("action in wrong case")
+        << QStringLiteral("{\"action\":\"START\"}") << QStringLiteral("unknown action \"START\"");
     QTest::newRow("setFilter without data") << QStringLiteral("{\"action\":\"setFilter\"}")
                                             << QStringLiteral("setFilter needs \"data\"");
     QTest::newRow("filter not an object")
@@ -415,8 +418,8 @@ void TestEmulatorServer::invalidFilterNamesThePathAndKeepsTheConnection()
     TestWebSocketClient client;
     client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
     QVERIFY(client.waitConnected());
-    const QJsonObject good = condition(QStringLiteral("value"), QStringLiteral("="),
-                                       QStringLiteral("0"));
+    const QJsonObject good =
+        condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(good));
     const QJsonObject bad{
         {QStringLiteral("op"), QStringLiteral("AND")},
@@ -464,8 +467,8 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
     TestWebSocketClient client;
     client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
     QVERIFY(client.waitConnected());
-    const QJsonObject filter = condition(QStringLiteral("value"), QStringLiteral("="),
-                                         QStringLiteral("0"));
+    const QJsonObject filter =
+        condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(filter));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3000, 10000));
@@ -559,8 +562,7 @@ void TestEmulatorServer::tlsServesWss()
              QStringList{QStringLiteral("127.0.0.1")});
 
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey,
-                certificate);
+    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey, certificate);
     QVERIFY(client.waitConnected());
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3));

@@ -29,7 +29,8 @@ RawHttpResponse rawHttpExchange(quint16 port, const QByteArray &request, int tim
             if (end < 0 || length < 0 || length > end)
                 return false;
             const qsizetype lineEnd = response.raw.indexOf('\r', length);
-            const int expected = response.raw.mid(length + 15, lineEnd - length - 15).trimmed().toInt();
+            const int expected =
+                response.raw.mid(length + 15, lineEnd - length - 15).trimmed().toInt();
             return response.raw.size() - end - 4 >= expected;
         },
         timeoutMs);
@@ -57,7 +58,8 @@ RawHttpResponse rawHttpExchange(quint16 port, const QByteArray &request, int tim
 
 QByteArray upgradeRequest(const QByteArray &target, const QList<QByteArray> &extraHeaders)
 {
-    QByteArray request = "GET " + target + " HTTP/1.1\r\n"
+    QByteArray request = "GET " + target +
+                         " HTTP/1.1\r\n"
                          "Host: 127.0.0.1\r\n"
                          "Upgrade: websocket\r\n"
                          "Connection: Upgrade\r\n"

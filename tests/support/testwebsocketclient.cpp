@@ -76,8 +76,8 @@ void TestWebSocketClient::checkWait()
 
 bool TestWebSocketClient::waitConnected(int timeoutMs)
 {
-    return waitUntil([this] { return m_wasConnected || m_disconnected; }, timeoutMs)
-           && m_wasConnected;
+    return waitUntil([this] { return m_wasConnected || m_disconnected; }, timeoutMs) &&
+           m_wasConnected;
 }
 
 bool TestWebSocketClient::waitDisconnected(int timeoutMs)
@@ -148,8 +148,9 @@ QList<QJsonObject> TestWebSocketClient::jsonMessages(bool withoutErrors) const
 bool TestWebSocketClient::isErrorFrame(const QString &text)
 {
     const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-    return object.size() == 2 && object.value(QStringLiteral("status")) == QStringLiteral("error")
-           && object.contains(QStringLiteral("data"));
+    return object.size() == 2 &&
+           object.value(QStringLiteral("status")) == QStringLiteral("error") &&
+           object.contains(QStringLiteral("data"));
 }
 
 } // namespace allium

@@ -28,7 +28,8 @@ public:
 
     /// Starts the handshake. An empty key sends no X-API-KEY header; `trusted` is added to the
     /// CA list for wss://.
-    void open(const QUrl &url, const QString &apiKey, const QSslCertificate &trusted = QSslCertificate());
+    void open(const QUrl &url, const QString &apiKey,
+              const QSslCertificate &trusted = QSslCertificate());
     bool waitConnected(int timeoutMs = 5000);
     bool waitDisconnected(int timeoutMs = 5000);
     /// Waits until at least `count` text frames have arrived in total.
