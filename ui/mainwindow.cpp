@@ -343,9 +343,7 @@ bool MainWindow::startUp()
 
     bool connected = true;
     if (!m_options.baseUrl.isEmpty()) {
-        ConnectionOptions connectionOptions;
-        connectionOptions.extraCaCertificates = m_options.extraCaCertificates;
-        connectTarget(commandLineProfile, m_options.baseUrl, m_options.apiKey, connectionOptions,
+        connectTarget(commandLineProfile, m_options.baseUrl, m_options.apiKey, m_options.connection,
                       false);
     } else {
         QString name = m_options.profile;
@@ -428,8 +426,7 @@ bool MainWindow::connectEmulator(const QString &profileName)
             return false;
         }
     }
-    ConnectionOptions options;
-    options.extraCaCertificates = m_options.extraCaCertificates;
+    ConnectionOptions options = m_options.connection;
     if (m_options.emulator.tls)
         options.extraCaCertificates.append(m_emulator->certificate());
     connectTarget(profileName, m_emulator->baseUrl(), m_options.emulator.keys.value(0), options,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionoptions.h"
 #include "emulatoroptions.h"
 #include "filter.h"
 
@@ -19,7 +20,8 @@ struct MainWindowOptions
     QString profile;             ///< a saved profile's name; empty: the default profile
     QUrl baseUrl;                ///< set: connect here instead of any profile
     QString apiKey;              ///< the key for baseUrl (never shown, never stored)
-    QList<QSslCertificate> extraCaCertificates;
+    /// Reconnect and heartbeat options for the emulator and baseUrl (profiles have their own).
+    ConnectionOptions connection;
     EmulatorOptions emulator;    ///< options of the embedded emulator, when it is used
     QString topic;               ///< empty: the last topic, else ethereum.transactions
     bool hasFilter = false;
