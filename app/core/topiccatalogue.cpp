@@ -56,6 +56,7 @@ QList<TopicField> evmBlockFields()
 QList<TopicField> evmTransactionFields()
 {
     return makeFields({{"hash", T::Hex},
+                       {"blockchain", T::String},
                        {"block_number", T::Number},
                        {"block_timestamp", T::Timestamp},
                        {"block_hash", T::Hex},
@@ -69,7 +70,7 @@ QList<TopicField> evmTransactionFields()
                        {"max_priority_fee_per_gas", T::Number},
                        {"nonce", T::Number},
                        {"input", T::Hex},
-                       {"transaction_type", T::Hex},
+                       {"transaction_type", T::Number},
                        {"receipt_status", T::Number},
                        {"receipt_gas_used", T::Number},
                        {"receipt_cumulative_gas_used", T::Number},
@@ -99,7 +100,9 @@ QList<TopicField> dexTradeFields()
 {
     return makeFields({{"block_timestamp", T::Timestamp},
                        {"block_number", T::Number},
+                       {"block_hash", T::Hex},
                        {"transaction_hash", T::Hex},
+                       {"transaction_index", T::Number},
                        {"log_index", T::Number},
                        {"chain", T::String},
                        {"project", T::String},
@@ -108,6 +111,7 @@ QList<TopicField> dexTradeFields()
                        {"sender_address", T::Hex},
                        {"to_address", T::Hex},
                        {"transaction_from_address", T::Hex},
+                       {"transaction_to_address", T::Hex},
                        {"token_bought_address", T::Hex},
                        {"token_bought_symbol", T::String},
                        {"token_bought_amount", T::Number},
@@ -128,6 +132,9 @@ QList<TopicInfo> buildTopics()
         {"hash", "block_number", "from_address", "to_address", "value", "gas_price"});
     const QStringList logColumns = makeColumns(
         {"block_number", "log_index", "address", "topic0", "transaction_hash"});
+    const QStringList dexColumns = makeColumns({"block_timestamp", "project", "token_sold_symbol",
+                                                "token_bought_symbol", "usd_amount",
+                                                "transaction_hash"});
 
     QList<TopicInfo> topics;
     auto add = [&topics](const char *name, const char *description, QList<TopicField> fields,
@@ -145,13 +152,14 @@ QList<TopicInfo> buildTopics()
         evmTransactionFields(), transactionColumns);
     add("ethereum.logs", "Ethereum event logs: emitting contract, topics and data",
         evmLogFields(), logColumns);
+    add("ethereum.dex_trades", "Swaps on Ethereum DEXes: pool, tokens bought and sold, USD amount",
+        dexTradeFields(), dexColumns);
     add("base.blocks", "Base (L2) blocks", evmBlockFields(), blockColumns);
     add("base.transactions", "Base (L2) transactions", evmTransactionFields(),
         transactionColumns);
+    add("base.logs", "Base (L2) event logs", evmLogFields(), logColumns);
     add("base.dex_trades", "Swaps on Base DEXes: pool, tokens bought and sold, USD amount",
-        dexTradeFields(),
-        makeColumns({"block_timestamp", "project", "token_sold_symbol", "token_bought_symbol",
-                     "usd_amount", "transaction_hash"}));
+        dexTradeFields(), dexColumns);
     add("solana.transactions", "Solana transactions: slot, signer, fee, success",
         makeFields({{"block_slot", T::Number},
                     {"block_height", T::Number},
@@ -165,7 +173,8 @@ QList<TopicInfo> buildTopics()
                     {"is_voting", T::Boolean},
                     {"instruction_count", T::Number},
                     {"recent_block_hash", T::String},
-                    {"err", T::String}}),
+                    // null on success, an error object otherwise: useful with `exists`.
+                    {"err", T::Unknown}}),
         makeColumns({"block_slot", "block_timestamp", "txn_id", "signer", "fee", "success"}));
     add("hyperliquid.fills", "Hyperliquid fills: one record per side of each trade",
         makeFields({{"time", T::Timestamp},
@@ -210,6 +219,10 @@ QList<TopicInfo> buildTopics()
                     {"weight", T::Number},
                     {"difficulty", T::Number},
                     {"nonce", T::Number},
+                    {"bits", T::String},
+                    {"version", T::Number},
+                    {"stripped_size", T::Number},
+                    {"miner", T::String},
                     {"merkle_root", T::String}}),
         makeColumns({"number", "timestamp", "transaction_count", "size", "hash"}));
     return topics;

@@ -24,6 +24,14 @@ ConnectionOptions fastOptions()
     return options;
 }
 
+// The session talks to server's stream of topic with the demo key and fast reconnects.
+void configure(StreamSession *session, const EmulatorServer &server, const QString &topic)
+{
+    session->setUrl(server.streamUrl(topic));
+    session->setApiKey(EmulatorDemoKey);
+    session->setConnectionOptions(fastOptions());
+}
+
 // Every message received by the session, in order, collected from its batches.
 class Collector : public QObject
 {
@@ -92,9 +100,7 @@ void TestStreamSession::deliversParsedBatches()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
     session.setWatchedFields({QStringLiteral("number"), QStringLiteral("no.such.field"),
                               QStringLiteral("gas_used")});
     Collector collector(&session);
@@ -134,9 +140,7 @@ void TestStreamSession::startBeforeOpenIsRemembered()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     Collector collector(&session);
     session.start();
     QVERIFY(session.isRunning());
@@ -152,9 +156,7 @@ void TestStreamSession::stopHaltsTheStream()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     QSignalSpy batches(&session, &StreamSession::messagesReceived);
     session.start();
     session.open();
@@ -182,9 +184,7 @@ void TestStreamSession::filterIsResentAfterEveryReconnect()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
                                               QStringLiteral("B"));
     Collector collector(&session);
@@ -214,9 +214,7 @@ void TestStreamSession::emptyFilterClears()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     Collector collector(&session);
     QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
     session.setFilter(Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
@@ -242,9 +240,7 @@ void TestStreamSession::serverErrorsAreReportedApart()
     EmulatorServer server;
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
     QSignalSpy opened(&session, &StreamSession::opened);
     QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
     QSignalSpy batches(&session, &StreamSession::messagesReceived);
@@ -272,9 +268,7 @@ void TestStreamSession::malformedFramesAreCountedAndSkipped()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.transactions")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("ethereum.transactions"));
     Collector collector(&session);
     session.start();
     session.open();
@@ -310,9 +304,7 @@ void TestStreamSession::backpressureDropsAndCountsExactly()
     });
 
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     IngestOptions ingest;
     ingest.maxBatchMessages = 100;
     ingest.maxPendingBatches = 2;
@@ -372,9 +364,7 @@ void TestStreamSession::userCloseNeverReconnects()
     EmulatorServer server;
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
     QSignalSpy opened(&session, &StreamSession::opened);
     QSignalSpy states(&session, &StreamSession::stateChanged);
     session.open();
@@ -393,9 +383,7 @@ void TestStreamSession::fieldCatalogueReachesTheGuiThread()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     QSignalSpy fieldsChanged(&session, &StreamSession::fieldsChanged);
     session.start();
     session.open();
@@ -423,9 +411,7 @@ void TestStreamSession::rateIsMeasured()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("hyperliquid.fills")));
-    session.setApiKey(EmulatorDemoKey);
-    session.setConnectionOptions(fastOptions());
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
     session.start();
     session.open();
     QTRY_VERIFY_WITH_TIMEOUT(session.stats().messagesPerSecond > 120

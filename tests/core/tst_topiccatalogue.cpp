@@ -1,5 +1,7 @@
 #include "topiccatalogue.h"
+#include "topicgenerator.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace allium;
@@ -23,6 +25,9 @@ private slots:
     void fieldTypes();
     // A free topic of a known kind borrows that kind's fields; an unknown kind has none.
     void fallbackBySameKind();
+    // The emulator serves every known topic, its messages carry each topic's default columns,
+    // and every documented field it sends has the documented kind of JSON value.
+    void matchesEmulatorMessages();
     // Free-entry validation accepts <chain>.<kind> only and says what is wrong.
     void validation_data();
     void validation();
@@ -33,7 +38,8 @@ void TestTopicCatalogue::knownTopics_data()
     QTest::addColumn<QString>("topic");
     QTest::addColumn<QString>("chain");
     for (const char *name : {"ethereum.blocks", "ethereum.transactions", "ethereum.logs",
-                             "base.blocks", "base.transactions", "base.dex_trades",
+                             "ethereum.dex_trades", "base.blocks", "base.transactions",
+                             "base.logs", "base.dex_trades",
                              "solana.transactions", "hyperliquid.fills", "hyperliquid.trades",
                              "bitcoin.blocks"}) {
         const QString topic = QLatin1String(name);
@@ -66,7 +72,7 @@ void TestTopicCatalogue::chainsGroupTopics()
     for (const QString &chain : expected)
         total += TopicCatalogue::topicsOfChain(chain).size();
     QCOMPARE(total, TopicCatalogue::topics().size());
-    QCOMPARE(TopicCatalogue::topicsOfChain(QStringLiteral("base")).size(), 3);
+    QCOMPARE(TopicCatalogue::topicsOfChain(QStringLiteral("base")).size(), 4);
 }
 
 void TestTopicCatalogue::defaultColumnsAreKnownFields()
@@ -133,6 +139,72 @@ void TestTopicCatalogue::fallbackBySameKind()
              TopicCatalogue::defaultColumns(QStringLiteral("ethereum.blocks")));
     QVERIFY(TopicCatalogue::fields(QStringLiteral("arbitrum.erc20_token_transfers")).isEmpty());
     QVERIFY(TopicCatalogue::fields(QStringLiteral("Not A Topic")).isEmpty());
+}
+
+namespace {
+
+// The value at a dot path, or undefined.
+QJsonValue valueAt(const QJsonObject &message, const QString &path)
+{
+    QJsonValue value = message;
+    for (const QString &step : path.split(QLatin1Char('.'))) {
+        if (!value.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        value = value.toObject().value(step);
+    }
+    return value;
+}
+
+bool fitsType(const QJsonValue &value, FieldType type)
+{
+    if (value.isNull())
+        return true; // "not applicable" (a legacy transaction's max_fee_per_gas), like missing
+    switch (type) {
+    case FieldType::Number:
+        return value.isDouble();
+    case FieldType::Boolean:
+        return value.isBool();
+    case FieldType::NumericString:
+        return value.isString() && !value.toString().isEmpty()
+            && !value.toString().contains(QLatin1Char('e'));
+    case FieldType::Hex:
+        return value.isString() && value.toString().startsWith(QLatin1String("0x"))
+            && value.toString() == value.toString().toLower();
+    case FieldType::Timestamp:
+        return value.isString() || value.isDouble();
+    case FieldType::String:
+        return value.isString();
+    case FieldType::Unknown:
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void TestTopicCatalogue::matchesEmulatorMessages()
+{
+    for (const TopicInfo &info : TopicCatalogue::topics()) {
+        QVERIFY2(TopicGenerator::topics().contains(info.name), qPrintable(info.name));
+        const std::unique_ptr<TopicGenerator> generator = TopicGenerator::create(info.name, 7);
+        QVERIFY(generator);
+        for (int i = 0; i < 20; ++i) {
+            const QJsonObject message = generator->next();
+            for (const QString &column : info.defaultColumns) {
+                QVERIFY2(!valueAt(message, column).isUndefined(),
+                         qPrintable(info.name + QLatin1Char(' ') + column));
+            }
+            for (const TopicField &field : info.fields) {
+                const QJsonValue value = valueAt(message, field.path);
+                if (value.isUndefined())
+                    continue; // documented, but this synthetic message leaves it out
+                QVERIFY2(fitsType(value, field.type),
+                         qPrintable(QStringLiteral("%1 %2 is %3 in the emulator")
+                                        .arg(info.name, field.path,
+                                             TopicCatalogue::fieldTypeName(field.type))));
+            }
+        }
+    }
 }
 
 void TestTopicCatalogue::validation_data()

@@ -25,6 +25,14 @@ ConnectionOptions fastOptions()
     return options;
 }
 
+// The connection talks to server's ethereum.blocks stream with the demo key and fast options.
+void configure(WebSocketConnection *connection, const EmulatorServer &server)
+{
+    connection->setUrl(server.streamUrl(Topic));
+    connection->setApiKey(EmulatorDemoKey);
+    connection->setOptions(fastOptions());
+}
+
 QList<ConnectionState> statesOf(const QSignalSpy &spy)
 {
     QList<ConnectionState> states;
@@ -80,9 +88,7 @@ void TestWebSocketConnection::connectsAndExchangesText()
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
 
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
-    connection.setOptions(fastOptions());
+    configure(&connection, server);
     QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
     QSignalSpy opened(&connection, &WebSocketConnection::opened);
     QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
@@ -210,9 +216,7 @@ void TestWebSocketConnection::reconnectsAfterDrop()
     EmulatorServer server;
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
-    connection.setOptions(fastOptions());
+    configure(&connection, server);
     QSignalSpy opened(&connection, &WebSocketConnection::opened);
     QSignalSpy closed(&connection, &WebSocketConnection::closed);
     QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
@@ -278,8 +282,7 @@ void TestWebSocketConnection::stableConnectionResetsAttempts()
     EmulatorServer server;
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
+    configure(&connection, server);
     ConnectionOptions options = fastOptions();
     options.backoffBaseMs = 5;
     options.stableAfterMs = stableAfterMs;
@@ -304,8 +307,7 @@ void TestWebSocketConnection::msUntilRetryAndReconnectNow()
     EmulatorServer server;
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
+    configure(&connection, server);
     ConnectionOptions options = fastOptions();
     options.backoffBaseMs = 30000;
     options.backoffCapMs = 60000;
@@ -332,8 +334,7 @@ void TestWebSocketConnection::heartbeatDetectsStalledServer()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
+    configure(&connection, server);
     ConnectionOptions options = fastOptions();
     options.pingIntervalMs = 50;
     options.deadAfterMs = 250;
@@ -364,9 +365,7 @@ void TestWebSocketConnection::serverCloseIsReconnected()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
-    connection.setOptions(fastOptions());
+    configure(&connection, server);
     QSignalSpy opened(&connection, &WebSocketConnection::opened);
     QSignalSpy closed(&connection, &WebSocketConnection::closed);
     connect(&connection, &WebSocketConnection::opened, &connection,
@@ -383,9 +382,7 @@ void TestWebSocketConnection::userCloseNeverReconnects()
     EmulatorServer server;
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
-    connection.setOptions(fastOptions());
+    configure(&connection, server);
     QSignalSpy opened(&connection, &WebSocketConnection::opened);
     QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
     QSignalSpy serverClosed(&server, &EmulatorServer::connectionClosed);
@@ -408,8 +405,7 @@ void TestWebSocketConnection::handshakeTimeout()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
+    configure(&connection, server);
     ConnectionOptions options = fastOptions();
     options.handshakeTimeoutMs = 200;
     options.maxAttempts = 1;
@@ -433,8 +429,7 @@ void TestWebSocketConnection::tlsWithTrustedCertificate()
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     QCOMPARE(server.streamUrl(Topic).scheme(), QStringLiteral("wss"));
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
+    configure(&connection, server);
     ConnectionOptions options = fastOptions();
     options.extraCaCertificates = {server.certificate()};
     connection.setOptions(options);
@@ -454,9 +449,7 @@ void TestWebSocketConnection::tlsUntrustedCertificateFails()
     EmulatorServer server(serverOptions);
     QVERIFY(server.listen());
     WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(EmulatorDemoKey);
-    connection.setOptions(fastOptions());
+    configure(&connection, server);
     QSignalSpy failed(&connection, &WebSocketConnection::failed);
     QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
     connection.open();

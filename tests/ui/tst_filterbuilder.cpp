@@ -394,16 +394,16 @@ void TestFilterBuilder::liveFields()
 {
     QTest::mouseClick(button("addConditionButton"), Qt::LeftButton);
     QComboBox *fieldBox = conditionRow({0})->findChild<QComboBox *>(QStringLiteral("fieldBox"));
-    QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("blockchain"));
-    QCOMPARE(fieldBox->findText(QStringLiteral("blockchain")), -1);
+    QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("chain_tag"));
+    QCOMPARE(fieldBox->findText(QStringLiteral("chain_tag")), -1);
 
-    m_builder->setLiveFields({TopicField{QStringLiteral("blockchain"), FieldType::String, 1.0},
+    m_builder->setLiveFields({TopicField{QStringLiteral("chain_tag"), FieldType::String, 1.0},
                               TopicField{QStringLiteral("value"), FieldType::Number, 0.9}});
-    QCOMPARE(fieldBox->currentText(), QStringLiteral("blockchain"));
-    QVERIFY(fieldBox->findText(QStringLiteral("blockchain")) >= 0);
+    QCOMPARE(fieldBox->currentText(), QStringLiteral("chain_tag"));
+    QVERIFY(fieldBox->findText(QStringLiteral("chain_tag")) >= 0);
     QVERIFY(fieldBox->findText(QStringLiteral("from_address")) >= 0);
     QCOMPARE(m_builder->fieldType(QStringLiteral("value")), FieldType::Number);
-    QCOMPARE(m_builder->fieldType(QStringLiteral("blockchain")), FieldType::String);
+    QCOMPARE(m_builder->fieldType(QStringLiteral("chain_tag")), FieldType::String);
 
     // A string field keeps digits as text.
     QLineEdit *edit = conditionRow({0})->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
