@@ -401,8 +401,6 @@ QString StreamPanel::stateText() const
 void StreamPanel::handleBatch(const MessageBatch &batch)
 {
     m_table->appendBatch(batch);
-    if (batch.newFieldsAdded)
-        handleFieldsChanged();
 }
 
 void StreamPanel::handleFieldsChanged()
