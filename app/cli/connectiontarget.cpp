@@ -1,7 +1,8 @@
 #include "connectiontarget.h"
 
 #include "connectionprofile.h"
-#include "emulatorserver.h"
+#include "embeddedemulator.h"
+#include "emulatoroptions.h"
 #include "keystore.h"
 #include "profilestore.h"
 
@@ -128,8 +129,9 @@ void ConnectionTarget::finishWithKey(const QString &key, const QString &source)
 
 void ConnectionTarget::startEmbeddedEmulator()
 {
-    m_emulator = std::make_unique<EmulatorServer>();
-    if (!m_emulator->listen()) {
+    // On its own thread, so a fast topic never competes with printing.
+    m_emulator = std::make_unique<EmbeddedEmulator>();
+    if (!m_emulator->start()) {
         emit failed(ExitCode::ConnectionFailed,
                     QStringLiteral("the built-in emulator could not start: %1")
                         .arg(m_emulator->errorString()));

@@ -13,7 +13,7 @@ class QCommandLineParser;
 
 namespace allium {
 
-class EmulatorServer;
+class EmbeddedEmulator;
 class KeyStore;
 
 /// Where allium-cli connects and with which key. The URL comes from --url or a saved profile;
@@ -54,7 +54,7 @@ private:
     QString m_keySource;
     QString m_profileName;
     ConnectionOptions m_options;
-    std::unique_ptr<EmulatorServer> m_emulator;
+    std::unique_ptr<EmbeddedEmulator> m_emulator;
     KeyStore *m_keyStore = nullptr;
 };
 
