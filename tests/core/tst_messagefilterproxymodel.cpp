@@ -16,10 +16,10 @@ StreamMessage makeFill(quint64 sequence)
 {
     StreamMessage message;
     message.sequence = sequence;
-    message.json = QByteArray("{\"payload\":{\"coin\":\"") + Coins[sequence % 4]
-            + QByteArray("\",\"side\":\"") + (sequence % 2 ? "B" : "A")
-            + QByteArray("\",\"px\":\"") + QByteArray::number(sequence * 10)
-            + QByteArray("\",\"note\":\"Grüße\"}}");
+    message.json = QByteArray("{\"payload\":{\"coin\":\"") + Coins[sequence % 4] +
+                   QByteArray("\",\"side\":\"") + (sequence % 2 ? "B" : "A") +
+                   QByteArray("\",\"px\":\"") + QByteArray::number(sequence * 10) +
+                   QByteArray("\",\"note\":\"Grüße\"}}");
     return message;
 }
 
@@ -76,8 +76,8 @@ void TestMessageFilterProxyModel::init()
     m_model->setHistoryLimits(1000, 1 << 30);
     m_proxy = new MessageFilterProxyModel;
     m_proxy->setSourceModel(m_model);
-    m_tester = new QAbstractItemModelTester(
-            m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = new QAbstractItemModelTester(m_proxy,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->appendBatch(makeBatch(0, 40));
 }
 
@@ -92,14 +92,14 @@ void TestMessageFilterProxyModel::textSearch_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("rows");
-    QTest::newRow("coin") << "sol" << 10;
-    QTest::newRow("upper case") << "HYPE" << 10;
-    QTest::newRow("key and value") << "\"coin\":\"eth\"" << 10;
-    QTest::newRow("number text") << "\"px\":\"39" << 1;
-    QTest::newRow("everything") << "payload" << 40;
-    QTest::newRow("nothing") << "doge" << 0;
-    QTest::newRow("non-ASCII") << "GRÜSSE" << 0;
-    QTest::newRow("non-ASCII case") << "GRÜßE" << 40;
+    QTest::newRow("coin") << QStringLiteral("sol") << 10;
+    QTest::newRow("upper case") << QStringLiteral("HYPE") << 10;
+    QTest::newRow("key and value") << QStringLiteral("\"coin\":\"eth\"") << 10;
+    QTest::newRow("number text") << QStringLiteral("\"px\":\"39") << 1;
+    QTest::newRow("everything") << QStringLiteral("payload") << 40;
+    QTest::newRow("nothing") << QStringLiteral("doge") << 0;
+    QTest::newRow("non-ASCII") << QStringLiteral("GRÜSSE") << 0;
+    QTest::newRow("non-ASCII case") << QStringLiteral("GRÜßE") << 40;
 }
 
 void TestMessageFilterProxyModel::textSearch()
@@ -121,8 +121,8 @@ void TestMessageFilterProxyModel::filterAndText()
     QVERIFY(!proxyCoins(*m_proxy).contains(QStringLiteral("BTC")));
     m_proxy->setSearchText(QStringLiteral("hype"));
     QCOMPARE(m_proxy->rowCount(), 10);
-    const Filter pxAbove = Filter::condition(QStringLiteral("payload.px"),
-                                             Filter::Operator::Greater, 200);
+    const Filter pxAbove =
+        Filter::condition(QStringLiteral("payload.px"), Filter::Operator::Greater, 200);
     m_proxy->setRowFilter(pxAbove);
     QCOMPARE(m_proxy->rowCount(), 5); // HYPE at 23, 27, 31, 35, 39
     m_proxy->setRowFilter(Filter());
@@ -184,8 +184,8 @@ void TestMessageFilterProxyModel::containsIgnoringCase()
 {
     QFETCH(QByteArray, haystack);
     QFETCH(QByteArray, needle);
-    const bool expected = QString::fromLatin1(haystack).contains(QString::fromLatin1(needle),
-                                                                 Qt::CaseInsensitive);
+    const bool expected =
+        QString::fromLatin1(haystack).contains(QString::fromLatin1(needle), Qt::CaseInsensitive);
     QCOMPARE(MessageFilterProxyModel::containsIgnoringCase(haystack, needle), expected);
 }
 

@@ -17,11 +17,12 @@ StreamMessage makeMessage(quint64 sequence, int padding = 0)
     StreamMessage message;
     message.sequence = sequence;
     message.receivedAtMs = 1750000000000 + qint64(sequence);
-    message.json = QByteArray("{\"number\":") + QByteArray::number(sequence)
-            + QByteArray(",\"hash\":\"0x") + QByteArray::number(sequence, 16).rightJustified(64, '0')
-            + QByteArray("\",\"value\":\"1500000000000000000\",\"payload\":{\"coin\":\"ETH\","
-                         "\"topics\":[\"a\",\"b\"]},\"pad\":\"")
-            + QByteArray(padding, 'x') + QByteArray("\"}");
+    message.json = QByteArray("{\"number\":") + QByteArray::number(sequence) +
+                   QByteArray(",\"hash\":\"0x") +
+                   QByteArray::number(sequence, 16).rightJustified(64, '0') +
+                   QByteArray("\",\"value\":\"1500000000000000000\",\"payload\":{\"coin\":\"ETH\","
+                              "\"topics\":[\"a\",\"b\"]},\"pad\":\"") +
+                   QByteArray(padding, 'x') + QByteArray("\"}");
     return message;
 }
 
@@ -79,10 +80,10 @@ private:
 void TestMessageTableModel::init()
 {
     m_model = new MessageTableModel;
-    m_model->setColumns({QStringLiteral("number"), QStringLiteral("hash"),
-                         QStringLiteral("value"), QStringLiteral("payload.coin")});
-    m_tester = new QAbstractItemModelTester(
-            m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setColumns({QStringLiteral("number"), QStringLiteral("hash"), QStringLiteral("value"),
+                         QStringLiteral("payload.coin")});
+    m_tester = new QAbstractItemModelTester(m_model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestMessageTableModel::cleanup()
@@ -215,15 +216,16 @@ void TestMessageTableModel::roles()
     QCOMPARE(number.data().toString(), QLocale().toString(1234567));
     QCOMPARE(value.data().toString(), QStringLiteral("1.5 ETH"));
     QCOMPARE(coin.data().toString(), QStringLiteral("ETH"));
-    const QString fullHash = QStringLiteral("0x")
-            + QString::number(1234567, 16).rightJustified(64, QLatin1Char('0'));
+    const QString fullHash =
+        QStringLiteral("0x") + QString::number(1234567, 16).rightJustified(64, QLatin1Char('0'));
     QVERIFY(hash.data().toString().size() < 20);
     QCOMPARE(hash.data(Qt::ToolTipRole).toString(), fullHash);
     QCOMPARE(m_model->rawValue(0, 1).toString(), fullHash);
     QCOMPARE(value.data(Qt::ToolTipRole).toString(),
              QStringLiteral("1500000000000000000 wei = 1.5 ETH"));
     QCOMPARE(coin.data(MessageTableModel::RawJsonRole).toByteArray(), makeMessage(1234567).json);
-    QCOMPARE(coin.data(MessageTableModel::JsonValueRole).toJsonValue(), QJsonValue(QStringLiteral("ETH")));
+    QCOMPARE(coin.data(MessageTableModel::JsonValueRole).toJsonValue(),
+             QJsonValue(QStringLiteral("ETH")));
     QCOMPARE(coin.data(MessageTableModel::PathRole).toString(), QStringLiteral("payload.coin"));
     QCOMPARE(m_model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("payload.coin"));
     QCOMPARE(m_model->object(0).value(QStringLiteral("number")).toInt(), 1234567);
@@ -233,13 +235,16 @@ void TestMessageTableModel::valueAt_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QJsonValue>("expected");
-    QTest::newRow("top") << "number" << QJsonValue(7);
-    QTest::newRow("nested") << "payload.coin" << QJsonValue(QStringLiteral("ETH"));
-    QTest::newRow("array step") << "payload.topics.1" << QJsonValue(QStringLiteral("b"));
-    QTest::newRow("array out of range") << "payload.topics.2" << QJsonValue(QJsonValue::Undefined);
-    QTest::newRow("missing") << "payload.nope" << QJsonValue(QJsonValue::Undefined);
-    QTest::newRow("through a scalar") << "number.x" << QJsonValue(QJsonValue::Undefined);
-    QTest::newRow("empty") << "" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("top") << QStringLiteral("number") << QJsonValue(7);
+    QTest::newRow("nested") << QStringLiteral("payload.coin") << QJsonValue(QStringLiteral("ETH"));
+    QTest::newRow("array step") << QStringLiteral("payload.topics.1")
+                                << QJsonValue(QStringLiteral("b"));
+    QTest::newRow("array out of range")
+        << QStringLiteral("payload.topics.2") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("missing") << QStringLiteral("payload.nope") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("through a scalar")
+        << QStringLiteral("number.x") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("empty") << QStringLiteral("") << QJsonValue(QJsonValue::Undefined);
 }
 
 void TestMessageTableModel::valueAt()

@@ -20,7 +20,7 @@ ValueFormatter testFormatter()
 QJsonValue json(const char *literal)
 {
     const QJsonDocument document =
-            QJsonDocument::fromJson(QByteArray("[") + literal + QByteArray("]"));
+        QJsonDocument::fromJson(QByteArray("[") + literal + QByteArray("]"));
     return document.array().at(0);
 }
 
@@ -55,52 +55,95 @@ void TestValueFormatter::display_data()
     QTest::addColumn<QString>("expected");
 
     const QString ellipsis(QChar(0x2026));
-    QTest::newRow("wei as ETH") << "value" << "\"1234500000000000000\"" << "1.2345 ETH";
-    QTest::newRow("wei rounds half up") << "value" << "\"1234550000000000000\"" << "1.2346 ETH";
-    QTest::newRow("wei zero") << "value" << "\"0\"" << "0 ETH";
-    QTest::newRow("wei as a JSON number") << "value" << "1500000000000000000" << "1.5 ETH";
-    QTest::newRow("wei grouped") << "value" << "\"12345678900000000000000\"" << "12,345.6789 ETH";
-    QTest::newRow("wei non-numeric stays text") << "value" << "\"n/a\"" << "n/a";
-    QTest::newRow("gas price as gwei") << "gas_price" << "25123456789" << "25.12 gwei";
-    QTest::newRow("base fee as gwei") << "base_fee_per_gas" << "\"7000000000\"" << "7 gwei";
-    QTest::newRow("sub-gwei fee") << "max_priority_fee_per_gas" << "1500000" << "0.0015 gwei";
+    QTest::newRow("wei as ETH") << QStringLiteral("value")
+                                << QStringLiteral("\"1234500000000000000\"")
+                                << QStringLiteral("1.2345 ETH");
+    QTest::newRow("wei rounds half up")
+        << QStringLiteral("value") << QStringLiteral("\"1234550000000000000\"")
+        << QStringLiteral("1.2346 ETH");
+    QTest::newRow("wei zero") << QStringLiteral("value") << QStringLiteral("\"0\"")
+                              << QStringLiteral("0 ETH");
+    QTest::newRow("wei as a JSON number")
+        << QStringLiteral("value") << QStringLiteral("1500000000000000000")
+        << QStringLiteral("1.5 ETH");
+    QTest::newRow("wei grouped") << QStringLiteral("value")
+                                 << QStringLiteral("\"12345678900000000000000\"")
+                                 << QStringLiteral("12,345.6789 ETH");
+    QTest::newRow("wei non-numeric stays text")
+        << QStringLiteral("value") << QStringLiteral("\"n/a\"") << QStringLiteral("n/a");
+    QTest::newRow("gas price as gwei")
+        << QStringLiteral("gas_price") << QStringLiteral("25123456789")
+        << QStringLiteral("25.12 gwei");
+    QTest::newRow("base fee as gwei")
+        << QStringLiteral("base_fee_per_gas") << QStringLiteral("\"7000000000\"")
+        << QStringLiteral("7 gwei");
+    QTest::newRow("sub-gwei fee") << QStringLiteral("max_priority_fee_per_gas")
+                                  << QStringLiteral("1500000") << QStringLiteral("0.0015 gwei");
     QTest::newRow("ISO timestamp (UTC) in local time")
-            << "block_timestamp" << "\"2025-06-21T03:14:15Z\"" << "2025-06-21 05:14:15";
+        << QStringLiteral("block_timestamp") << QStringLiteral("\"2025-06-21T03:14:15Z\"")
+        << QStringLiteral("2025-06-21 05:14:15");
     QTest::newRow("ISO timestamp without zone is UTC")
-            << "timestamp" << "\"2025-06-21 03:14:15\"" << "2025-06-21 05:14:15";
-    QTest::newRow("ISO timestamp with ms") << "timestamp" << "\"2025-06-21T03:14:15.250Z\""
-                                           << "2025-06-21 05:14:15.250";
+        << QStringLiteral("timestamp") << QStringLiteral("\"2025-06-21 03:14:15\"")
+        << QStringLiteral("2025-06-21 05:14:15");
+    QTest::newRow("ISO timestamp with ms")
+        << QStringLiteral("timestamp") << QStringLiteral("\"2025-06-21T03:14:15.250Z\"")
+        << QStringLiteral("2025-06-21 05:14:15.250");
     QTest::newRow("ISO timestamp with offset")
-            << "timestamp" << "\"2025-06-21T03:14:15+01:00\"" << "2025-06-21 04:14:15";
-    QTest::newRow("hyperliquid ms time") << "payload.time" << "1753284680334"
-                                         << "2025-07-23 17:31:20.334";
-    QTest::newRow("hyperliquid blockTime") << "payload.blockTime" << "1750476484000"
-                                           << "2025-06-21 05:28:04";
-    QTest::newRow("epoch seconds") << "timestamp" << "1750476484" << "2025-06-21 05:28:04";
-    QTest::newRow("bad timestamp stays text") << "timestamp" << "\"soon\"" << "soon";
-    QTest::newRow("block number grouped") << "number" << "21000000" << "21,000,000";
-    QTest::newRow("nested block number") << "payload.block_number" << "1234567" << "1,234,567";
-    QTest::newRow("gas used grouped") << "gas_used" << "29999999" << "29,999,999";
-    QTest::newRow("transaction count grouped") << "transaction_count" << "1234" << "1,234";
-    QTest::newRow("other integers plain") << "payload.tid" << "293847561234" << "293847561234";
-    QTest::newRow("fraction plain") << "usd_amount" << "1234.5" << "1234.5";
-    QTest::newRow("address elided") << "from_address"
-                                    << "\"0x1234567890abcdef1234567890abcdef1234abcd\""
-                                    << "0x1234" + ellipsis + "abcd";
+        << QStringLiteral("timestamp") << QStringLiteral("\"2025-06-21T03:14:15+01:00\"")
+        << QStringLiteral("2025-06-21 04:14:15");
+    QTest::newRow("hyperliquid ms time")
+        << QStringLiteral("payload.time") << QStringLiteral("1753284680334")
+        << QStringLiteral("2025-07-23 17:31:20.334");
+    QTest::newRow("hyperliquid blockTime")
+        << QStringLiteral("payload.blockTime") << QStringLiteral("1750476484000")
+        << QStringLiteral("2025-06-21 05:28:04");
+    QTest::newRow("epoch seconds") << QStringLiteral("timestamp") << QStringLiteral("1750476484")
+                                   << QStringLiteral("2025-06-21 05:28:04");
+    QTest::newRow("bad timestamp stays text")
+        << QStringLiteral("timestamp") << QStringLiteral("\"soon\"") << QStringLiteral("soon");
+    QTest::newRow("block number grouped")
+        << QStringLiteral("number") << QStringLiteral("21000000") << QStringLiteral("21,000,000");
+    QTest::newRow("nested block number")
+        << QStringLiteral("payload.block_number") << QStringLiteral("1234567")
+        << QStringLiteral("1,234,567");
+    QTest::newRow("gas used grouped")
+        << QStringLiteral("gas_used") << QStringLiteral("29999999") << QStringLiteral("29,999,999");
+    QTest::newRow("transaction count grouped")
+        << QStringLiteral("transaction_count") << QStringLiteral("1234") << QStringLiteral("1,234");
+    QTest::newRow("other integers plain")
+        << QStringLiteral("payload.tid") << QStringLiteral("293847561234")
+        << QStringLiteral("293847561234");
+    QTest::newRow("fraction plain")
+        << QStringLiteral("usd_amount") << QStringLiteral("1234.5") << QStringLiteral("1234.5");
+    QTest::newRow("address elided")
+        << QStringLiteral("from_address")
+        << QStringLiteral("\"0x1234567890abcdef1234567890abcdef1234abcd\"")
+        << QStringLiteral("0x1234") + ellipsis + QStringLiteral("abcd");
     QTest::newRow("hash elided")
-            << "hash" << "\"0xaaaabbbbccccddddeeeeffff00001111222233334444555566667777deadbeef\""
-            << "0xaaaa" + ellipsis + "beef";
+        << QStringLiteral("hash")
+        << QStringLiteral("\"0xaaaabbbbccccddddeeeeffff00001111222233334444555566667777deadbeef\"")
+        << QStringLiteral("0xaaaa") + ellipsis + QStringLiteral("beef");
     QTest::newRow("solana signature elided")
-            << "txn_id" << "\"5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQUW\""
-            << "5VER" + ellipsis + "kQUW";
-    QTest::newRow("short hex kept") << "transaction_type" << "\"0x2\"" << "0x2";
-    QTest::newRow("words kept") << "payload.dir" << "\"Open Long\"" << "Open Long";
-    QTest::newRow("true") << "success" << "true" << "true";
-    QTest::newRow("false") << "payload.crossed" << "false" << "false";
-    QTest::newRow("null") << "to_address" << "null" << QString(QChar(0x2014));
-    QTest::newRow("object compact") << "payload.liquidation" << "{\"a\":1}" << "{\"a\":1}";
-    QTest::newRow("array compact") << "topics" << "[\"0x1\",2]" << "[\"0x1\",2]";
-    QTest::newRow("newline flattened") << "note" << "\"a\\nb\"" << "a b";
+        << QStringLiteral("txn_id")
+        << QStringLiteral("\"5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpR"
+                          "zrFmBV6UjKdiSZkQUW\"")
+        << QStringLiteral("5VER") + ellipsis + QStringLiteral("kQUW");
+    QTest::newRow("short hex kept")
+        << QStringLiteral("transaction_type") << QStringLiteral("\"0x2\"") << QStringLiteral("0x2");
+    QTest::newRow("words kept") << QStringLiteral("payload.dir") << QStringLiteral("\"Open Long\"")
+                                << QStringLiteral("Open Long");
+    QTest::newRow("true") << QStringLiteral("success") << QStringLiteral("true")
+                          << QStringLiteral("true");
+    QTest::newRow("false") << QStringLiteral("payload.crossed") << QStringLiteral("false")
+                           << QStringLiteral("false");
+    QTest::newRow("null") << QStringLiteral("to_address") << QStringLiteral("null")
+                          << QString(QChar(0x2014));
+    QTest::newRow("object compact") << QStringLiteral("payload.liquidation")
+                                    << QStringLiteral("{\"a\":1}") << QStringLiteral("{\"a\":1}");
+    QTest::newRow("array compact") << QStringLiteral("topics") << QStringLiteral("[\"0x1\",2]")
+                                   << QStringLiteral("[\"0x1\",2]");
+    QTest::newRow("newline flattened")
+        << QStringLiteral("note") << QStringLiteral("\"a\\nb\"") << QStringLiteral("a b");
 }
 
 void TestValueFormatter::display()
@@ -115,15 +158,19 @@ void TestValueFormatter::weiToEther_data()
 {
     QTest::addColumn<QString>("wei");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("one wei") << "1" << "0.000000000000000001 ETH";
-    QTest::newRow("four significant below one") << "12345678900000" << "0.00001235 ETH";
-    QTest::newRow("rounds up to a whole") << "999999999999999999" << "1 ETH";
-    QTest::newRow("carry into integer") << "1999950000000000000" << "2 ETH";
-    QTest::newRow("beyond 64 bits") << "340282366920938463463374607431768211455"
-                                    << "340,282,366,920,938,463,463.3746 ETH";
-    QTest::newRow("negative") << "-2500000000000000000" << "-2.5 ETH";
-    QTest::newRow("fraction refused") << "1.5" << "";
-    QTest::newRow("hex refused") << "0x10" << "";
+    QTest::newRow("one wei") << QStringLiteral("1") << QStringLiteral("0.000000000000000001 ETH");
+    QTest::newRow("four significant below one")
+        << QStringLiteral("12345678900000") << QStringLiteral("0.00001235 ETH");
+    QTest::newRow("rounds up to a whole")
+        << QStringLiteral("999999999999999999") << QStringLiteral("1 ETH");
+    QTest::newRow("carry into integer")
+        << QStringLiteral("1999950000000000000") << QStringLiteral("2 ETH");
+    QTest::newRow("beyond 64 bits") << QStringLiteral("340282366920938463463374607431768211455")
+                                    << QStringLiteral("340,282,366,920,938,463,463.3746 ETH");
+    QTest::newRow("negative") << QStringLiteral("-2500000000000000000")
+                              << QStringLiteral("-2.5 ETH");
+    QTest::newRow("fraction refused") << QStringLiteral("1.5") << QStringLiteral("");
+    QTest::newRow("hex refused") << QStringLiteral("0x10") << QStringLiteral("");
 }
 
 void TestValueFormatter::weiToEther()
@@ -138,15 +185,19 @@ void TestValueFormatter::toolTip_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("literal");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("wei exact") << "value" << "\"1234567890123456789\""
-                               << "1234567890123456789 wei = 1.234567890123456789 ETH";
-    QTest::newRow("gwei exact") << "gas_price" << "25123456789"
-                                << "25123456789 wei = 25.123456789 gwei";
+    QTest::newRow("wei exact") << QStringLiteral("value")
+                               << QStringLiteral("\"1234567890123456789\"")
+                               << QStringLiteral(
+                                      "1234567890123456789 wei = 1.234567890123456789 ETH");
+    QTest::newRow("gwei exact") << QStringLiteral("gas_price") << QStringLiteral("25123456789")
+                                << QStringLiteral("25123456789 wei = 25.123456789 gwei");
     QTest::newRow("timestamp")
-            << "time" << "1753284680334"
-            << "2025-07-23 17:31:20.334 UTC+02:00\n2025-07-23T15:31:20.334Z UTC\n1753284680334";
-    QTest::newRow("hash in full") << "hash" << "\"0xaaaabbbbccccddddeeee\""
-                                  << "0xaaaabbbbccccddddeeee";
+        << QStringLiteral("time") << QStringLiteral("1753284680334")
+        << QStringLiteral(
+               "2025-07-23 17:31:20.334 UTC+02:00\n2025-07-23T15:31:20.334Z UTC\n1753284680334");
+    QTest::newRow("hash in full") << QStringLiteral("hash")
+                                  << QStringLiteral("\"0xaaaabbbbccccddddeeee\"")
+                                  << QStringLiteral("0xaaaabbbbccccddddeeee");
 }
 
 void TestValueFormatter::toolTip()
@@ -161,12 +212,13 @@ void TestValueFormatter::copyText_data()
 {
     QTest::addColumn<QString>("literal");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("string") << "\"0xabc\"" << "0xabc";
-    QTest::newRow("big integer") << "1500000000000000000" << "1500000000000000000";
-    QTest::newRow("fraction") << "0.1" << "0.1";
-    QTest::newRow("bool") << "true" << "true";
-    QTest::newRow("null") << "null" << "null";
-    QTest::newRow("object") << "{\"b\":[1,2]}" << "{\"b\":[1,2]}";
+    QTest::newRow("string") << QStringLiteral("\"0xabc\"") << QStringLiteral("0xabc");
+    QTest::newRow("big integer") << QStringLiteral("1500000000000000000")
+                                 << QStringLiteral("1500000000000000000");
+    QTest::newRow("fraction") << QStringLiteral("0.1") << QStringLiteral("0.1");
+    QTest::newRow("bool") << QStringLiteral("true") << QStringLiteral("true");
+    QTest::newRow("null") << QStringLiteral("null") << QStringLiteral("null");
+    QTest::newRow("object") << QStringLiteral("{\"b\":[1,2]}") << QStringLiteral("{\"b\":[1,2]}");
 }
 
 void TestValueFormatter::copyText()
@@ -180,17 +232,20 @@ void TestValueFormatter::kindForPath_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<ValueFormatter::Kind>("kind");
-    QTest::newRow("value") << "value" << ValueFormatter::Kind::Wei;
-    QTest::newRow("nested value") << "payload.value" << ValueFormatter::Kind::Wei;
-    QTest::newRow("gasPrice") << "payload.gasPrice" << ValueFormatter::Kind::Gwei;
-    QTest::newRow("effective gas price") << "receipt_effective_gas_price"
-                                         << ValueFormatter::Kind::Gwei;
-    QTest::newRow("statusTimestamp") << "statusTimestamp" << ValueFormatter::Kind::Timestamp;
-    QTest::newRow("time") << "payload.time" << ValueFormatter::Kind::Timestamp;
-    QTest::newRow("block_slot") << "block_slot" << ValueFormatter::Kind::Grouped;
-    QTest::newRow("receipt gas used") << "receipt_gas_used" << ValueFormatter::Kind::Grouped;
-    QTest::newRow("coin") << "payload.coin" << ValueFormatter::Kind::Plain;
-    QTest::newRow("timeout is not a time") << "timeout" << ValueFormatter::Kind::Plain;
+    QTest::newRow("value") << QStringLiteral("value") << ValueFormatter::Kind::Wei;
+    QTest::newRow("nested value") << QStringLiteral("payload.value") << ValueFormatter::Kind::Wei;
+    QTest::newRow("gasPrice") << QStringLiteral("payload.gasPrice") << ValueFormatter::Kind::Gwei;
+    QTest::newRow("effective gas price")
+        << QStringLiteral("receipt_effective_gas_price") << ValueFormatter::Kind::Gwei;
+    QTest::newRow("statusTimestamp")
+        << QStringLiteral("statusTimestamp") << ValueFormatter::Kind::Timestamp;
+    QTest::newRow("time") << QStringLiteral("payload.time") << ValueFormatter::Kind::Timestamp;
+    QTest::newRow("block_slot") << QStringLiteral("block_slot") << ValueFormatter::Kind::Grouped;
+    QTest::newRow("receipt gas used")
+        << QStringLiteral("receipt_gas_used") << ValueFormatter::Kind::Grouped;
+    QTest::newRow("coin") << QStringLiteral("payload.coin") << ValueFormatter::Kind::Plain;
+    QTest::newRow("timeout is not a time")
+        << QStringLiteral("timeout") << ValueFormatter::Kind::Plain;
 }
 
 void TestValueFormatter::kindForPath()
