@@ -1,0 +1,234 @@
+#include "charts/livechartspanel.h"
+#include "charts/timeserieschartview.h"
+#include "emulatorserver.h"
+#include "streamsession.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <QValueAxis>
+
+#include <cmath>
+
+using namespace allium;
+
+namespace {
+
+// Set ALLIUM_SCREENSHOT_DIR to look at the widgets as a user would.
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    return palette;
+}
+
+// A stream session against the emulator, wired to the panel the way the main window does it.
+struct Rig
+{
+    explicit Rig(const EmulatorOptions &options, const QString &topic)
+        : server(options)
+    {
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        session.setUrl(server.streamUrl(topic));
+        session.setApiKey(EmulatorDemoKey);
+        QObject::connect(&session, &StreamSession::messagesReceived, &panel,
+                         &LiveChartsPanel::appendBatch);
+        QObject::connect(
+            &panel, &LiveChartsPanel::watchedFieldChanged, &panel, [this](const QString &path) {
+                session.setWatchedFields(path.isEmpty() ? QStringList() : QStringList{path});
+                panel.setWatchedFieldIndex(path.isEmpty() ? -1 : 0);
+            });
+        panel.resize(900, 560);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        session.start();
+        session.open();
+    }
+
+    EmulatorServer server;
+    StreamSession session;
+    LiveChartsPanel panel;
+};
+
+QComboBox *fieldCombo(LiveChartsPanel &panel)
+{
+    return panel.findChild<QComboBox *>(QStringLiteral("fieldCombo"));
+}
+
+// The series live in the chart's scene, not in the widget tree: found through their view.
+QLineSeries *series(LiveChartsPanel &panel, const char *name)
+{
+    for (auto *view : panel.findChildren<TimeSeriesChartView *>()) {
+        if (view->series()->objectName() == QLatin1String(name))
+            return view->series();
+    }
+    return nullptr;
+}
+
+// Types the path into the field picker and presses Enter, as a user does.
+void pickField(LiveChartsPanel &panel, const QString &path)
+{
+    QComboBox *combo = fieldCombo(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(combo->findText(path) >= 0, 10000);
+    combo->lineEdit()->setFocus();
+    combo->lineEdit()->selectAll();
+    QTest::keyClicks(combo->lineEdit(), path);
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+    // The completer's popup may take the first Enter; a second one reaches the combo.
+    if (combo->currentText() != path || combo->currentIndex() != combo->findText(path))
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+}
+
+} // namespace
+
+class TestLiveCharts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void chartsFieldPickedFromCatalogue_data();
+    void chartsFieldPickedFromCatalogue();
+    void decimatesAFirehose();
+    void pauseFreezesTheViewButKeepsBuffering();
+    void windowChoiceSetsTheTimeAxis();
+    void followsADarkPalette();
+};
+
+// Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
+// within the decimation bound, on an axis in the right unit; the rate line shows ~200 msgs/s.
+void TestLiveCharts::chartsFieldPickedFromCatalogue_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("axisUnit");
+    QTest::newRow("blocks gas_used")
+        << QStringLiteral("ethereum.blocks") << QStringLiteral("gas_used") << QString();
+    QTest::newRow("transactions value") << QStringLiteral("ethereum.transactions")
+                                        << QStringLiteral("value") << QStringLiteral("ETH");
+}
+
+void TestLiveCharts::chartsFieldPickedFromCatalogue()
+{
+    QFETCH(QString, topic);
+    QFETCH(QString, field);
+    QFETCH(QString, axisUnit);
+    EmulatorOptions options;
+    options.rate = 200;
+    Rig rig(options, topic);
+    QSignalSpy picked(&rig.panel, &LiveChartsPanel::watchedFieldChanged);
+
+    pickField(rig.panel, field);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.at(0).at(0).toString(), field);
+    QCOMPARE(rig.session.watchedFields(), QStringList{field});
+
+    QLineSeries *fieldSeries = series(rig.panel, "fieldSeries");
+    QVERIFY(fieldSeries);
+    QTRY_VERIFY_WITH_TIMEOUT(fieldSeries->count() >= 20, 10000);
+    QVERIFY(fieldSeries->count() <= rig.panel.fieldChart()->decimationBound());
+    for (const QPointF &point : fieldSeries->points()) {
+        QVERIFY(std::isfinite(point.y()));
+        QVERIFY(point.x() <= 0 && point.x() >= -60);
+    }
+    const QString title = rig.panel.fieldChart()->valueAxis()->titleText();
+    QVERIFY2(title.startsWith(field), qPrintable(title));
+    if (!axisUnit.isEmpty())
+        QVERIFY2(title.contains(axisUnit), qPrintable(title));
+
+    QLineSeries *rateSeries = series(rig.panel, "rateSeries");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !rateSeries->points().isEmpty() && rateSeries->points().last().y() > 100, 10000);
+    QVERIFY(rateSeries->points().last().y() < 400);
+    saveScreenshot(&rig.panel, QStringLiteral("charts-") + field);
+}
+
+// Thousands of values in a second are drawn as at most the decimation bound of points.
+void TestLiveCharts::decimatesAFirehose()
+{
+    EmulatorOptions options;
+    options.firehoseCount = 20000;
+    Rig rig(options, QStringLiteral("ethereum.blocks"));
+    pickField(rig.panel, QStringLiteral("gas_used"));
+    QLineSeries *fieldSeries = series(rig.panel, "fieldSeries");
+    const int bound = rig.panel.fieldChart()->decimationBound();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.session.stats().messages > quint64(bound) * 2, 15000);
+    QTRY_VERIFY(fieldSeries->count() >= 2);
+    QVERIFY2(fieldSeries->count() <= bound,
+             qPrintable(QStringLiteral("%1 > %2").arg(fieldSeries->count()).arg(bound)));
+}
+
+// While paused the drawn line stays as it was; resuming draws what arrived meanwhile.
+void TestLiveCharts::pauseFreezesTheViewButKeepsBuffering()
+{
+    EmulatorOptions options;
+    options.rate = 200;
+    Rig rig(options, QStringLiteral("ethereum.blocks"));
+    pickField(rig.panel, QStringLiteral("gas_used"));
+    QLineSeries *fieldSeries = series(rig.panel, "fieldSeries");
+    QTRY_VERIFY_WITH_TIMEOUT(fieldSeries->count() >= 10, 10000);
+
+    QSignalSpy paused(&rig.panel, &LiveChartsPanel::pausedChanged);
+    auto *pauseButton = rig.panel.findChild<QToolButton *>(QStringLiteral("pauseButton"));
+    QTest::mouseClick(pauseButton, Qt::LeftButton);
+    QCOMPARE(paused.count(), 1);
+    QVERIFY(rig.panel.isPaused());
+    const QList<QPointF> frozen = fieldSeries->points();
+    const quint64 before = rig.session.stats().messages;
+    QTRY_VERIFY(rig.session.stats().messages > before + 50);
+    QCOMPARE(fieldSeries->points(), frozen);
+
+    QTest::mouseClick(pauseButton, Qt::LeftButton);
+    QVERIFY(!rig.panel.isPaused());
+    QTRY_VERIFY(fieldSeries->count() > frozen.size());
+}
+
+// Choosing "5 min" by keyboard sets the time axis to the last five minutes.
+void TestLiveCharts::windowChoiceSetsTheTimeAxis()
+{
+    LiveChartsPanel panel;
+    panel.resize(800, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.refresh();
+    QCOMPARE(panel.fieldChart()->timeAxis()->min(), -60.0);
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("windowCombo"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(panel.windowMs(), qint64(5 * 60 * 1000));
+    QCOMPARE(panel.fieldChart()->timeAxis()->min(), -5.0); // minutes
+    QCOMPARE(panel.rateChart()->timeAxis()->min(), -5.0);
+}
+
+// A dark palette gives the dark chart theme, and back.
+void TestLiveCharts::followsADarkPalette()
+{
+    EmulatorOptions options;
+    options.rate = 200;
+    Rig rig(options, QStringLiteral("ethereum.transactions"));
+    rig.panel.setPalette(darkPalette());
+    QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeDark);
+    pickField(rig.panel, QStringLiteral("gas_price"));
+    QTRY_VERIFY_WITH_TIMEOUT(series(rig.panel, "fieldSeries")->count() >= 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(series(rig.panel, "rateSeries")->count() >= 8, 10000);
+    saveScreenshot(&rig.panel, QStringLiteral("charts-dark"));
+    rig.panel.setPalette(QPalette());
+    QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeLight);
+}
+
+QTEST_MAIN(TestLiveCharts)
+#include "tst_livecharts.moc"

@@ -1,0 +1,213 @@
+#include "timeserieschartview.h"
+
+#include <QEvent>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace allium {
+
+namespace {
+
+constexpr int MinimumPoints = 200;
+constexpr int MaximumPoints = 4000;
+constexpr double Headroom = 0.1;
+
+// 1, 2 or 5 times a power of ten, at least `raw`.
+double niceStep(double raw)
+{
+    if (!(raw > 0))
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+        if (factor * magnitude >= raw)
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+struct SiPrefix
+{
+    double scale;
+    const char *symbol;
+};
+
+SiPrefix siPrefixFor(double maxAbs)
+{
+    static const SiPrefix prefixes[] = {{1e-12, "T"}, {1e-9, "G"}, {1e-6, "M"}, {1e-3, "k"}};
+    static const double thresholds[] = {1e12, 1e9, 1e6, 1e4};
+    for (int i = 0; i < 4; ++i) {
+        if (maxAbs >= thresholds[i])
+            return prefixes[i];
+    }
+    return {1.0, ""};
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+} // namespace
+
+TimeSeriesChartView::TimeSeriesChartView(QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_series(new QLineSeries)
+    , m_timeAxis(new QValueAxis)
+    , m_valueAxis(new QValueAxis)
+{
+    QChart *c = chart();
+    c->legend()->hide();
+    c->setBackgroundRoundness(0);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    c->addSeries(m_series);
+    c->addAxis(m_timeAxis, Qt::AlignBottom);
+    c->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_series->attachAxis(m_timeAxis);
+    m_series->attachAxis(m_valueAxis);
+    m_valueAxis->setRange(0, 1);
+    m_valueAxis->setTickCount(5);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(140);
+    updateTimeAxis(60);
+    applyTheme();
+}
+
+void TimeSeriesChartView::setTitle(const QString &title)
+{
+    chart()->setTitle(title);
+}
+
+void TimeSeriesChartView::setValueTitle(const QString &title)
+{
+    m_valueTitle = title;
+    updateValueTitle();
+}
+
+int TimeSeriesChartView::decimationBound() const
+{
+    const int width = int(chart()->plotArea().width());
+    return std::clamp(2 * width, MinimumPoints, MaximumPoints);
+}
+
+void TimeSeriesChartView::showPoints(const QVector<QPointF> &points, double spanSeconds)
+{
+    updateTimeAxis(spanSeconds);
+    double low = 0;
+    double high = 0;
+    if (!points.isEmpty()) {
+        low = high = points.first().y();
+        for (const QPointF &point : points) {
+            low = std::min(low, point.y());
+            high = std::max(high, point.y());
+        }
+    }
+    const SiPrefix prefix = siPrefixFor(std::max(std::abs(low), std::abs(high)));
+    if (m_prefix != QLatin1String(prefix.symbol)) {
+        m_prefix = QLatin1String(prefix.symbol);
+        m_prefixScale = prefix.scale;
+        updateValueTitle();
+    }
+    const double xScale = m_spanSeconds > 120 ? 1.0 / 60.0 : 1.0;
+    QList<QPointF> scaled;
+    scaled.reserve(points.size());
+    for (const QPointF &point : points)
+        scaled.append(QPointF(point.x() * xScale, point.y() * m_prefixScale));
+    updateValueAxis(low * m_prefixScale, high * m_prefixScale);
+    // The whole window at once: replace() repaints once, clear() + append() once per point.
+    m_series->replace(scaled);
+}
+
+void TimeSeriesChartView::updateTimeAxis(double spanSeconds)
+{
+    if (spanSeconds == m_spanSeconds)
+        return;
+    m_spanSeconds = spanSeconds;
+    if (spanSeconds > 120) {
+        const double minutes = spanSeconds / 60.0;
+        m_timeAxis->setRange(-minutes, 0);
+        m_timeAxis->setTickCount(minutes > 10 ? 4 : 6);
+        m_timeAxis->setLabelFormat(QStringLiteral("%.0f min"));
+    } else {
+        m_timeAxis->setRange(-spanSeconds, 0);
+        m_timeAxis->setTickCount(7);
+        m_timeAxis->setLabelFormat(QStringLiteral("%.0f s"));
+    }
+}
+
+void TimeSeriesChartView::updateValueAxis(double low, double high)
+{
+    if (m_nonNegative)
+        low = std::min(0.0, low);
+    double span = high - low;
+    if (span <= 0)
+        span = std::abs(high) > 0 ? std::abs(high) * 0.2 : 1.0;
+    double wantLow = low - (m_nonNegative && low >= 0 ? 0 : span * Headroom);
+    double wantHigh = high + span * Headroom;
+    // Headroom never pushes an axis of non-negative data (amounts, prices) below zero.
+    if (low >= 0)
+        wantLow = std::max(0.0, wantLow);
+
+    // Keep the axis still while the data fits and fills a fair part of it; rescaling on every
+    // frame makes a live chart jitter.
+    const double currentLow = m_valueAxis->min();
+    const double currentHigh = m_valueAxis->max();
+    const bool fits = low >= currentLow && high <= currentHigh;
+    const bool fillsEnough = (high - low) >= 0.4 * (currentHigh - currentLow);
+    if (fits && fillsEnough)
+        return;
+
+    const double step = niceStep((wantHigh - wantLow) / 4.0);
+    wantLow = std::floor(wantLow / step) * step;
+    wantHigh = std::ceil(wantHigh / step) * step;
+    if (wantHigh <= wantLow)
+        wantHigh = wantLow + step;
+    const int decimals = std::max(0, int(-std::floor(std::log10(step))));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
+                                QStringLiteral("f"));
+    m_valueAxis->setTickCount(int(std::lround((wantHigh - wantLow) / step)) + 1);
+    m_valueAxis->setRange(wantLow, wantHigh);
+}
+
+void TimeSeriesChartView::updateValueTitle()
+{
+    if (m_prefix.isEmpty()) {
+        m_valueAxis->setTitleText(m_valueTitle);
+        return;
+    }
+    // "gas_used (M)" or "value (k ETH)": the prefix joins the unit when there is one.
+    const int open = m_valueTitle.lastIndexOf(QLatin1String(" ("));
+    if (open >= 0 && m_valueTitle.endsWith(QLatin1Char(')'))) {
+        m_valueAxis->setTitleText(m_valueTitle.left(open + 2) + m_prefix + QLatin1Char(' ') +
+                                  m_valueTitle.mid(open + 2));
+    } else {
+        m_valueAxis->setTitleText(QStringLiteral("%1 (%2)").arg(m_valueTitle, m_prefix));
+    }
+}
+
+void TimeSeriesChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_applyingTheme)
+        applyTheme();
+}
+
+void TimeSeriesChartView::applyTheme()
+{
+    // setTheme() resets fonts and colours of the chart; the widget's own palette change would
+    // come back here, hence the guard.
+    m_applyingTheme = true;
+    const bool dark = isDark(palette());
+    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundBrush(palette().color(QPalette::Base));
+    chart()->setBackgroundRoundness(0);
+    QPen pen = m_series->pen();
+    pen.setWidthF(1.5);
+    pen.setColor(dark ? QColor(0x4f, 0xc3, 0xf7) : QColor(0x1f, 0x6f, 0xd1));
+    m_series->setPen(pen);
+    m_applyingTheme = false;
+}
+
+} // namespace allium

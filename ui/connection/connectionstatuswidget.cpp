@@ -1,0 +1,222 @@
+#include "connectionstatuswidget.h"
+
+#include "statusdot.h"
+#include "streamsession.h"
+#include "websocketconnection.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+#include <cmath>
+
+namespace allium {
+
+namespace {
+
+// The countdown shows whole seconds; four updates a second keep it from skipping one.
+constexpr int CountdownTickMs = 250;
+constexpr int MaxReasonChars = 80;
+
+} // namespace
+
+ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_dot(new StatusDot(this))
+    , m_name(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_reconnectButton(new QToolButton(this))
+    , m_connectButton(new QToolButton(this))
+{
+    m_dot->setObjectName(QStringLiteral("statusDot"));
+    m_name->setObjectName(QStringLiteral("nameLabel"));
+    m_name->setVisible(false);
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_text->setObjectName(QStringLiteral("statusLabel"));
+    m_reconnectButton->setObjectName(QStringLiteral("reconnectButton"));
+    m_reconnectButton->setText(tr("Reconnect now"));
+    m_reconnectButton->setAutoRaise(true);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setAutoRaise(true);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(2, 0, 2, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_dot);
+    layout->addWidget(m_name);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_reconnectButton);
+    layout->addWidget(m_connectButton);
+
+    connect(m_reconnectButton, &QToolButton::clicked, this, [this] {
+        emit reconnectNowRequested();
+        if (m_source.object)
+            m_source.reconnectNow();
+    });
+    connect(m_connectButton, &QToolButton::clicked, this,
+            &ConnectionStatusWidget::handleConnectClicked);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionStatusWidget::refresh);
+    m_countdown.setInterval(CountdownTickMs);
+    refresh();
+}
+
+ConnectionStatusWidget::~ConnectionStatusWidget() = default;
+
+void ConnectionStatusWidget::attach(StreamSession *session)
+{
+    Source source;
+    source.object = session;
+    source.state = [session] { return session->state(); };
+    source.attempt = [session] { return session->attempt(); };
+    source.msUntilRetry = [session] { return session->msUntilRetry(); };
+    source.failureReason = [session] { return session->failureReason(); };
+    source.latencyMs = [] { return -1; };
+    source.open = [session] { session->open(); };
+    source.close = [session] { session->close(); };
+    source.reconnectNow = [session] { session->reconnectNow(); };
+    attachSource(std::move(source));
+    connect(session, &StreamSession::stateChanged, this, &ConnectionStatusWidget::refresh);
+    connect(session, &StreamSession::reconnectScheduled, this, &ConnectionStatusWidget::refresh);
+    connect(session, &StreamSession::failed, this, &ConnectionStatusWidget::refresh);
+    connect(session, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
+    refresh();
+}
+
+void ConnectionStatusWidget::attach(WebSocketConnection *connection)
+{
+    Source source;
+    source.object = connection;
+    source.state = [connection] { return connection->state(); };
+    source.attempt = [connection] { return connection->attempt(); };
+    source.msUntilRetry = [connection] { return connection->msUntilRetry(); };
+    source.failureReason = [connection] { return connection->failureReason(); };
+    source.latencyMs = [connection] { return connection->lastPongLatencyMs(); };
+    source.open = [connection] { connection->open(); };
+    source.close = [connection] { connection->close(); };
+    source.reconnectNow = [connection] { connection->reconnectNow(); };
+    attachSource(std::move(source));
+    connect(connection, &WebSocketConnection::stateChanged, this, &ConnectionStatusWidget::refresh);
+    connect(connection, &WebSocketConnection::reconnectScheduled, this,
+            &ConnectionStatusWidget::refresh);
+    connect(connection, &WebSocketConnection::pongReceived, this, &ConnectionStatusWidget::refresh);
+    connect(connection, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
+    refresh();
+}
+
+void ConnectionStatusWidget::attachSource(Source source)
+{
+    detach();
+    m_source = std::move(source);
+}
+
+void ConnectionStatusWidget::detach()
+{
+    if (m_source.object)
+        disconnect(m_source.object, nullptr, this, nullptr);
+    m_source = Source{};
+    refresh();
+}
+
+void ConnectionStatusWidget::setConnectionName(const QString &name)
+{
+    m_name->setText(name);
+    m_name->setVisible(!name.isEmpty());
+}
+
+QString ConnectionStatusWidget::statusText() const
+{
+    return m_statusText;
+}
+
+QColor ConnectionStatusWidget::stateColor(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Connected:
+        return QColor(0x2e, 0xa0, 0x43);
+    case ConnectionState::Connecting:
+    case ConnectionState::Reconnecting:
+        return QColor(0xe0, 0x9b, 0x1a);
+    case ConnectionState::Failed:
+        return QColor(0xd9, 0x3a, 0x3a);
+    case ConnectionState::Disconnected:
+        break;
+    }
+    return QColor(0x8a, 0x8a, 0x8a);
+}
+
+void ConnectionStatusWidget::refresh()
+{
+    const bool attached = !m_source.object.isNull();
+    m_state = attached ? m_source.state() : ConnectionState::Disconnected;
+    QString text;
+    QString toolTip;
+    switch (m_state) {
+    case ConnectionState::Connected: {
+        const int latency = m_source.latencyMs();
+        text = latency >= 0 ? tr("Connected · %1 ms").arg(latency) : tr("Connected");
+        break;
+    }
+    case ConnectionState::Connecting:
+        text = tr("Connecting…");
+        break;
+    case ConnectionState::Reconnecting: {
+        const qint64 ms = m_source.msUntilRetry();
+        const int attempt = m_source.attempt();
+        // Rounded up: "in 0 s" would read as "now" while the wait is still running.
+        text = ms >= 0 ? tr("Reconnecting · attempt %1 in %2 s")
+                             .arg(attempt)
+                             .arg(qint64(std::ceil(double(ms) / 1000.0)))
+                       : tr("Reconnecting · attempt %1").arg(attempt);
+        break;
+    }
+    case ConnectionState::Failed: {
+        const QString reason = m_source.failureReason();
+        toolTip = reason;
+        text = tr("Failed: %1")
+                   .arg(reason.size() > MaxReasonChars
+                            ? reason.left(MaxReasonChars - 1) + QChar(0x2026)
+                            : reason);
+        break;
+    }
+    case ConnectionState::Disconnected:
+        text = attached ? tr("Disconnected") : tr("Not connected");
+        break;
+    }
+    m_statusText = text;
+    m_text->setText(text);
+    m_text->setToolTip(toolTip);
+    m_dot->setColor(stateColor(m_state));
+    m_dot->setToolTip(connectionStateText(m_state));
+
+    const bool idle =
+        m_state == ConnectionState::Disconnected || m_state == ConnectionState::Failed;
+    m_connectButton->setText(idle ? tr("Connect") : tr("Disconnect"));
+    m_connectButton->setEnabled(attached);
+    m_reconnectButton->setVisible(attached && (m_state == ConnectionState::Reconnecting ||
+                                               m_state == ConnectionState::Failed));
+    if (m_state == ConnectionState::Reconnecting) {
+        if (!m_countdown.isActive())
+            m_countdown.start();
+    } else {
+        m_countdown.stop();
+    }
+}
+
+void ConnectionStatusWidget::handleConnectClicked()
+{
+    const bool idle =
+        m_state == ConnectionState::Disconnected || m_state == ConnectionState::Failed;
+    if (idle) {
+        emit connectRequested();
+        if (m_source.object)
+            m_source.open();
+    } else {
+        emit disconnectRequested();
+        if (m_source.object)
+            m_source.close();
+    }
+}
+
+} // namespace allium

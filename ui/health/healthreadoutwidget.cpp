@@ -1,0 +1,184 @@
+#include "healthreadoutwidget.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+
+namespace allium {
+
+namespace {
+
+constexpr int StalenessTickMs = 500;
+constexpr qint64 UnknownCadenceStaleMs = 30000;
+constexpr qint64 MinimumStaleMs = 5000;
+
+// Readable on light and dark palettes alike.
+const QColor WarningColor(0xe0, 0x6c, 0x00);
+const QColor ErrorColor(0xd9, 0x3a, 0x3a);
+
+void setColored(QLabel *label, const QString &text, const QColor &color, bool bold)
+{
+    label->setText(text);
+    QString style;
+    if (color.isValid())
+        style += QStringLiteral("color: %1;").arg(color.name());
+    if (bold)
+        style += QStringLiteral("font-weight: bold;");
+    label->setStyleSheet(style);
+}
+
+} // namespace
+
+HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_bufferBar(new QProgressBar(this))
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(6, 6, 6, 6);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(4);
+    m_lastMessage = addRow(tr("Last message"), QStringLiteral("lastMessageValue"), 0, 0);
+    grid->addWidget(m_lastMessage, 0, 1, 1, 3);
+    m_rate = addRow(tr("Messages/s"), QStringLiteral("rateValue"), 1, 0);
+    m_byteRate = addRow(tr("Bytes/s"), QStringLiteral("byteRateValue"), 1, 2);
+    m_parseErrors = addRow(tr("Parse errors"), QStringLiteral("parseErrorsValue"), 2, 0);
+    m_dropped = addRow(tr("Dropped"), QStringLiteral("droppedValue"), 2, 2);
+    m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
+    m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
+    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 4, 0);
+    grid->addWidget(m_buffer, 4, 1, 1, 3);
+    m_bufferBar->setObjectName(QStringLiteral("bufferBar"));
+    m_bufferBar->setRange(0, 1000);
+    m_bufferBar->setTextVisible(false);
+    m_bufferBar->setMaximumHeight(6);
+    grid->addWidget(m_bufferBar, 5, 1, 1, 3);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    grid->setRowStretch(6, 1);
+
+    setStats(StreamStats{});
+    setBufferFill(0, 0, 0);
+    connect(&m_timer, &QTimer::timeout, this, &HealthReadoutWidget::updateStaleness);
+    m_timer.start(StalenessTickMs);
+}
+
+QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectName, int row,
+                                    int column)
+{
+    auto *grid = static_cast<QGridLayout *>(layout());
+    auto *caption = new QLabel(label + QLatin1Char(':'), this);
+    caption->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(this);
+    value->setObjectName(objectName);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(caption, row, column);
+    grid->addWidget(value, row, column + 1);
+    return value;
+}
+
+void HealthReadoutWidget::setClock(std::function<qint64()> clock)
+{
+    m_clock = std::move(clock);
+    updateStaleness();
+}
+
+QString HealthReadoutWidget::humanBytes(quint64 bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString HealthReadoutWidget::humanDuration(qint64 ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(std::max<qint64>(0, ms));
+    const qint64 seconds = ms / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds / 60 % 60);
+}
+
+void HealthReadoutWidget::setCounter(QLabel *label, quint64 value)
+{
+    // Any error at all deserves attention: a non-zero counter is shown in the error colour.
+    setColored(label, QLocale().toString(value), value > 0 ? ErrorColor : QColor(), value > 0);
+}
+
+void HealthReadoutWidget::setStats(const StreamStats &stats)
+{
+    m_stats = stats;
+    const QLocale locale;
+    m_rate->setText(locale.toString(stats.messagesPerSecond, 'f', 1));
+    m_byteRate->setText(tr("%1/s").arg(humanBytes(quint64(stats.bytesPerSecond))));
+    m_byteRate->setToolTip(tr("%1 received in total").arg(humanBytes(stats.bytes)));
+    m_rate->setToolTip(tr("%1 messages in total").arg(locale.toString(stats.messages)));
+    setCounter(m_parseErrors, stats.parseErrors);
+    setCounter(m_dropped, stats.drops);
+    setCounter(m_serverErrors, stats.serverErrors);
+    m_reconnects->setText(locale.toString(stats.reconnects));
+    updateStaleness();
+}
+
+void HealthReadoutWidget::setBufferFill(qint64 count, qint64 capacity, qint64 bytes)
+{
+    const QLocale locale;
+    if (capacity <= 0) {
+        m_buffer->setText(
+            tr("%1 messages · %2").arg(locale.toString(count), humanBytes(quint64(bytes))));
+        m_bufferBar->setValue(0);
+        return;
+    }
+    const double fill = double(count) / double(capacity);
+    m_buffer->setText(tr("%1 / %2 (%3 %) · %4")
+                          .arg(locale.toString(count), locale.toString(capacity))
+                          .arg(locale.toString(fill * 100, 'f', 0))
+                          .arg(humanBytes(quint64(bytes))));
+    m_bufferBar->setValue(int(std::clamp(fill, 0.0, 1.0) * 1000));
+}
+
+void HealthReadoutWidget::setExpectedIntervalMs(qint64 intervalMs)
+{
+    m_expectedIntervalMs = std::max<qint64>(0, intervalMs);
+    updateStaleness();
+}
+
+void HealthReadoutWidget::setStreaming(bool streaming)
+{
+    m_streaming = streaming;
+    updateStaleness();
+}
+
+qint64 HealthReadoutWidget::staleThresholdMs() const
+{
+    if (m_expectedIntervalMs <= 0)
+        return UnknownCadenceStaleMs;
+    return std::max(MinimumStaleMs, 3 * m_expectedIntervalMs);
+}
+
+void HealthReadoutWidget::updateStaleness()
+{
+    if (m_stats.lastMessageAtMs <= 0) {
+        m_stale = false;
+        setColored(m_lastMessage, tr("no messages yet"), QColor(), false);
+        m_lastMessage->setToolTip(QString());
+        return;
+    }
+    const qint64 age = std::max<qint64>(0, m_clock() - m_stats.lastMessageAtMs);
+    // A stopped or disconnected stream is expected to be quiet; only a live one goes stale.
+    m_stale = m_streaming && age > staleThresholdMs();
+    QString text = tr("%1 ago").arg(humanDuration(age));
+    if (m_stale) {
+        text += m_expectedIntervalMs > 0
+                    ? tr(" — stalled? (expected every %1)").arg(humanDuration(m_expectedIntervalMs))
+                    : tr(" — stalled?");
+    }
+    setColored(m_lastMessage, text, m_stale ? WarningColor : QColor(), m_stale);
+    m_lastMessage->setToolTip(
+        QDateTime::fromMSecsSinceEpoch(m_stats.lastMessageAtMs).toString(Qt::ISODateWithMs));
+}
+
+} // namespace allium

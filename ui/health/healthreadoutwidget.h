@@ -1,0 +1,68 @@
+#pragma once
+
+#include "streamstats.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QProgressBar;
+
+namespace allium {
+
+/// The live health of one stream: rates, error counters, buffer fill and, most visibly, how long
+/// ago the last message came, turning to a warning when that is long for the topic's cadence.
+class HealthReadoutWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HealthReadoutWidget(QWidget *parent = nullptr);
+
+    void setStats(const allium::StreamStats &stats);
+    /// What the message buffer holds: messages, its capacity in messages, and memory used.
+    void setBufferFill(qint64 count, qint64 capacity, qint64 bytes);
+    /// The topic's usual time between messages (12 s for ethereum.blocks); 0: unknown.
+    void setExpectedIntervalMs(qint64 intervalMs);
+    /// Staleness only warns while messages are expected (connected and started).
+    void setStreaming(bool streaming);
+
+    /// A gap longer than this is stale: 3 × the expected interval, at least 5 s (30 s unknown).
+    qint64 staleThresholdMs() const;
+    bool isStale() const { return m_stale; }
+
+    /// The wall clock in ms since the epoch; tests may replace it.
+    void setClock(std::function<qint64()> clock);
+
+    /// 1536 → "1.5 KB"; used for bytes and bytes/s.
+    static QString humanBytes(quint64 bytes);
+    /// 400 ms → "400 ms", 12 s → "12 s", 130 s → "2 min 10 s", 2 h → "2 h 0 min".
+    static QString humanDuration(qint64 ms);
+
+public slots:
+    /// Re-evaluates "last message … ago" (a timer calls it twice a second).
+    void updateStaleness();
+
+private:
+    QLabel *addRow(const QString &label, const QString &objectName, int row, int column);
+    void setCounter(QLabel *label, quint64 value);
+
+    QLabel *m_rate;
+    QLabel *m_byteRate;
+    QLabel *m_parseErrors;
+    QLabel *m_dropped;
+    QLabel *m_serverErrors;
+    QLabel *m_reconnects;
+    QLabel *m_buffer;
+    QProgressBar *m_bufferBar;
+    QLabel *m_lastMessage;
+    QTimer m_timer;
+    StreamStats m_stats;
+    qint64 m_expectedIntervalMs = 0;
+    bool m_streaming = true;
+    bool m_stale = false;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace allium
