@@ -56,6 +56,11 @@ void ApiHistoryModel::attach(ApiClient *client)
     };
 }
 
+ApiClient *ApiHistoryModel::client() const
+{
+    return m_client;
+}
+
 void ApiHistoryModel::announce(const ApiRequest &request)
 {
     if (request.id.isEmpty())

@@ -69,7 +69,7 @@ public:
 
     /// Follows `client`'s requests from now on (nullptr: none). The model does not own it.
     void attach(ApiClient *client);
-    ApiClient *client() const { return m_client; }
+    ApiClient *client() const;
 
     /// Records `request` so its row shows method and path as soon as the client queues it.
     /// Call it just before ApiClient::submit (requestQueued carries only the id).
