@@ -16,6 +16,7 @@ const QString topicKey = QStringLiteral("monitor/stream/topic");
 const QString filterKey = QStringLiteral("monitor/stream/filter");
 const QString panelKey = QStringLiteral("monitor/stream/panel");
 const QString tableKey = QStringLiteral("monitor/stream/table");
+const QString consoleKey = QStringLiteral("monitor/console/state");
 const QString chartFieldKey = QStringLiteral("monitor/stream/chartField");
 const QString profileKey = QStringLiteral("monitor/profile");
 const QString withKeyKey = QStringLiteral("monitor/profilesWithKey");
@@ -119,6 +120,16 @@ QByteArray AppSettings::tableState() const
 void AppSettings::setTableState(const QByteArray &state)
 {
     m_settings->setValue(tableKey, state);
+}
+
+QByteArray AppSettings::consoleState() const
+{
+    return m_settings->value(consoleKey).toByteArray();
+}
+
+void AppSettings::setConsoleState(const QByteArray &state)
+{
+    m_settings->setValue(consoleKey, state);
 }
 
 QString AppSettings::chartField() const

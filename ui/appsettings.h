@@ -46,6 +46,8 @@ public:
     void setStreamPanelState(const QByteArray &state);
     QByteArray tableState() const;
     void setTableState(const QByteArray &state);
+    QByteArray consoleState() const;
+    void setConsoleState(const QByteArray &state);
     QString chartField() const;
     void setChartField(const QString &path);
     QString lastProfile() const;

@@ -3,7 +3,12 @@
 #include "apiclient.h"
 #include "appsettings.h"
 #include "connectioneventlog.h"
+#include "connection/connectionstatuswidget.h"
+#include "connection/eventlogview.h"
+#include "connection/profilebadge.h"
+#include "connection/profiledialog.h"
 #include "connectionprofile.h"
+#include "console/apiconsolepanel.h"
 #include "embeddedemulator.h"
 #include "filter/filtereditorpanel.h"
 #include "keystore.h"
@@ -23,7 +28,6 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -31,7 +35,6 @@
 #include <QSaveFile>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -40,13 +43,6 @@ namespace allium {
 namespace {
 
 const QString commandLineProfile = QStringLiteral("Command line");
-
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    return host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost")
-           || host == QLatin1String("::1");
-}
 
 } // namespace
 
@@ -88,10 +84,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     m_eventLog->attach(m_apiClient->connection(), tr("API"));
 
     StreamSession *session = m_streamPanel->session();
-    connect(session, &StreamSession::stateChanged, this, &MainWindow::updateStreamStatus);
-    connect(session, &StreamSession::reconnectScheduled, this, &MainWindow::updateStreamStatus);
     connect(session, &StreamSession::statsChanged, this, &MainWindow::updateHealth);
-    connect(m_streamPanel, &StreamPanel::stateTextChanged, this, &MainWindow::updateStreamStatus);
     connect(m_streamPanel, &StreamPanel::topicChanged, this, [this](const QString &topic) {
         updateTopicButton(topic);
         if (m_startedUp)
@@ -101,8 +94,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
         if (m_startedUp)
             m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
     });
-    connect(m_apiClient->connection(), &WebSocketConnection::stateChanged, this,
-            &MainWindow::updateApiStatus);
+    connect(m_streamPanel, &StreamPanel::chartFieldChanged, this, [this](const QString &path) {
+        if (m_startedUp)
+            m_settings->setChartField(path);
+    });
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
 
     MessageTableModel *model = m_streamPanel->tablePanel()->model();
@@ -110,8 +105,6 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 
     updateTopicButton(QString());
     refreshProfileBox();
-    updateStreamStatus();
-    updateApiStatus(ConnectionState::Disconnected);
     resize(1280, 800);
 }
 
@@ -284,21 +277,24 @@ void MainWindow::buildToolBar()
         connectProfile(m_profileBox->itemData(index).toString());
     });
 
-    m_badge = new QLabel(bar);
+    m_badge = new ProfileBadge(bar);
     m_badge->setObjectName(QStringLiteral("endpointBadge"));
     m_badge->setAccessibleName(tr("Endpoint"));
-    m_badge->setMargin(4);
     bar->addWidget(m_badge);
 }
 
 void MainWindow::buildStatusBar()
 {
-    m_streamStatus = new QLabel(this);
+    m_streamStatus = new ConnectionStatusWidget(this);
     m_streamStatus->setObjectName(QStringLiteral("streamStatus"));
     m_streamStatus->setAccessibleName(tr("Stream connection"));
-    m_apiStatus = new QLabel(this);
+    m_streamStatus->setConnectionName(tr("Stream"));
+    m_streamStatus->attach(m_streamPanel->session());
+    m_apiStatus = new ConnectionStatusWidget(this);
     m_apiStatus->setObjectName(QStringLiteral("apiStatus"));
     m_apiStatus->setAccessibleName(tr("API connection"));
+    m_apiStatus->setConnectionName(tr("API"));
+    m_apiStatus->attach(m_apiClient->connection());
     m_health = new QLabel(this);
     m_health->setObjectName(QStringLiteral("healthSummary"));
     m_health->setAccessibleName(tr("Stream health"));
@@ -311,22 +307,21 @@ void MainWindow::buildEventLogDock()
 {
     m_eventDock = new QDockWidget(tr("Event log"), this);
     m_eventDock->setObjectName(QStringLiteral("eventLogDock"));
-    auto *view = new QTableView(m_eventDock);
-    view->setObjectName(QStringLiteral("eventLogView"));
-    view->setAccessibleName(tr("Connection events"));
-    view->setModel(m_eventLog);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_eventDock->setWidget(view);
+    m_eventView = new EventLogView(m_eventDock);
+    m_eventView->setObjectName(QStringLiteral("eventLogView"));
+    m_eventView->setAccessibleName(tr("Connection events"));
+    m_eventView->setLog(m_eventLog);
+    m_eventDock->setWidget(m_eventView);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
     m_eventDock->hide();
 }
 
 void MainWindow::buildConsole()
 {
-    m_consolePanel = new QWidget(this);
+    m_consolePanel = new ApiConsolePanel(this);
     m_consolePanel->setObjectName(QStringLiteral("apiConsolePanel"));
+    m_consolePanel->setAccessibleName(tr("API console"));
+    m_consolePanel->setApiClient(m_apiClient);
     m_tabs->addTab(m_consolePanel, tr("API &console"));
 }
 
@@ -338,6 +333,9 @@ bool MainWindow::startUp()
         restoreState(m_settings->windowState());
         m_streamPanel->restoreState(m_settings->streamPanelState());
         m_streamPanel->tablePanel()->restoreState(m_settings->tableState());
+        m_consolePanel->restoreState(m_settings->consoleState());
+        if (!m_settings->chartField().isEmpty())
+            m_streamPanel->setChartField(m_settings->chartField());
         m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab(), m_tabs->count() - 1));
     }
 
@@ -473,30 +471,13 @@ void MainWindow::refreshProfileBox()
 
 void MainWindow::updateBadge()
 {
-    const bool local = m_usingEmulator || isLoopback(m_activeBaseUrl);
-    m_badge->setText(local ? tr("Local emulator") : tr("Allium"));
-    m_badge->setToolTip(local ? tr("Synthetic data from the emulator at %1; nothing leaves this "
-                                   "machine.")
-                                    .arg(m_activeBaseUrl.toDisplayString())
-                              : tr("Live data from %1").arg(m_activeBaseUrl.toDisplayString()));
-    QFont font = m_badge->font();
-    font.setBold(true);
-    m_badge->setFont(font);
+    m_badge->setProfile(m_usingEmulator ? ConnectionProfile::embeddedEmulator(m_activeProfile)
+                                        : ConnectionProfile(m_activeProfile, m_activeBaseUrl));
 }
 
 void MainWindow::updateTopicButton(const QString &topic)
 {
     m_topicAction->setText(topic.isEmpty() ? tr("Choose topic…") : tr("Topic: %1 ▾").arg(topic));
-}
-
-void MainWindow::updateStreamStatus()
-{
-    m_streamStatus->setText(tr("Stream: %1").arg(m_streamPanel->stateText()));
-}
-
-void MainWindow::updateApiStatus(ConnectionState state)
-{
-    m_apiStatus->setText(tr("API: %1").arg(connectionStateText(state)));
 }
 
 void MainWindow::updateHealth(const StreamStats &stats)
@@ -516,9 +497,35 @@ void MainWindow::updateHealth(const StreamStats &stats)
 
 void MainWindow::showProfiles()
 {
-    QMessageBox::information(this, tr("Profiles"), tr("Profiles: %1")
-                                                       .arg(m_profiles->names().join(
-                                                           QStringLiteral(", "))));
+    if (m_profileDialog) {
+        m_profileDialog->raise();
+        m_profileDialog->activateWindow();
+        return;
+    }
+    m_profileDialog = new ProfileDialog(m_profiles, m_keys, this);
+    m_profileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_emulator)
+        m_profileDialog->setEmulatorBaseUrl(m_emulator->baseUrl());
+    if (m_profiles->contains(m_activeProfile))
+        m_profileDialog->selectProfile(m_activeProfile);
+    connect(m_profileDialog, &ProfileDialog::keySaved, this, &MainWindow::handleKeySaved);
+    // Non-modal: the stream keeps running and the status bar stays readable.
+    m_profileDialog->show();
+}
+
+void MainWindow::handleKeySaved(const QString &name, bool ok, bool hasKey)
+{
+    if (!ok)
+        return;
+    m_settings->setProfileHasKey(name, hasKey);
+    const ConnectionProfile profile = m_profiles->profile(name);
+    if (!hasKey || profile.isEmbeddedEmulator())
+        return;
+    // A key was added: this profile becomes the default and is used from now on.
+    m_profiles->setDefaultProfile(name);
+    m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
+                         tr("A key was saved for \"%1\": switching to it.").arg(name));
+    connectProfile(name);
 }
 
 void MainWindow::exportRows()
@@ -583,6 +590,8 @@ void MainWindow::saveSettings()
     m_settings->setCurrentTab(m_tabs->currentIndex());
     m_settings->setStreamPanelState(m_streamPanel->saveState());
     m_settings->setTableState(m_streamPanel->tablePanel()->saveState());
+    m_settings->setConsoleState(m_consolePanel->saveState());
+    m_settings->setChartField(m_streamPanel->chartField());
     if (!m_streamPanel->topic().isEmpty())
         m_settings->setLastTopic(m_streamPanel->topic());
     const Filter filter = m_streamPanel->appliedFilter();

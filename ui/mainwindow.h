@@ -6,6 +6,7 @@
 #include "streamstats.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
 #include <memory>
@@ -20,10 +21,15 @@ class QToolButton;
 namespace allium {
 
 class ApiClient;
+class ApiConsolePanel;
 class AppSettings;
 class ConnectionEventLog;
+class ConnectionStatusWidget;
 class EmbeddedEmulator;
+class EventLogView;
 class KeyStore;
+class ProfileBadge;
+class ProfileDialog;
 class ProfileStore;
 class StreamPanel;
 
@@ -47,7 +53,7 @@ public:
 
     StreamPanel *streamPanel() const { return m_streamPanel; }
     ApiClient *apiClient() const { return m_apiClient; }
-    QWidget *consolePanel() const { return m_consolePanel; }
+    ApiConsolePanel *consolePanel() const { return m_consolePanel; }
     ConnectionEventLog *eventLog() const { return m_eventLog; }
     QDockWidget *eventLogDock() const { return m_eventDock; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -67,6 +73,8 @@ public:
     QAction *applyFilterAction() const { return m_applyAction; }
     QAction *reconnectAction() const { return m_reconnectAction; }
     QAction *disconnectAction() const { return m_disconnectAction; }
+    /// The profile dialog while it is open (Connection → Profiles…), else nullptr.
+    ProfileDialog *profileDialog() const { return m_profileDialog; }
 
     /// Writes the layout, topic, filter and panel states to the settings.
     void saveSettings();
@@ -98,9 +106,8 @@ private:
     bool connectEmulator(const QString &profileName);
     void refreshProfileBox();
     void updateBadge();
-    void updateStreamStatus();
-    void updateApiStatus(ConnectionState state);
     void updateHealth(const StreamStats &stats);
+    void handleKeySaved(const QString &name, bool ok, bool hasKey);
     void updateTopicButton(const QString &topic);
 
     MainWindowOptions m_options;
@@ -117,14 +124,16 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     StreamPanel *m_streamPanel = nullptr;
-    QWidget *m_consolePanel = nullptr;
+    ApiConsolePanel *m_consolePanel = nullptr;
     QDockWidget *m_eventDock = nullptr;
+    EventLogView *m_eventView = nullptr;
     QToolButton *m_topicButton = nullptr;
     QComboBox *m_profileBox = nullptr;
-    QLabel *m_badge = nullptr;
-    QLabel *m_streamStatus = nullptr;
-    QLabel *m_apiStatus = nullptr;
+    ProfileBadge *m_badge = nullptr;
+    ConnectionStatusWidget *m_streamStatus = nullptr;
+    ConnectionStatusWidget *m_apiStatus = nullptr;
     QLabel *m_health = nullptr;
+    QPointer<ProfileDialog> m_profileDialog;
 
     QAction *m_topicAction = nullptr;
     QAction *m_startAction = nullptr;

@@ -1,6 +1,9 @@
 #include "streampanel.h"
 
+#include "charts/livechartspanel.h"
 #include "connectionprofile.h"
+#include "health/healthreadoutwidget.h"
+#include "topicgenerator.h"
 #include "filter/filtereditorpanel.h"
 #include "messagetablemodel.h"
 #include "stream/livetableview.h"
@@ -143,11 +146,16 @@ StreamPanel::StreamPanel(QWidget *parent)
 
     m_table = new StreamTablePanel(this);
 
+    m_charts = new LiveChartsPanel(this);
+    m_charts->setAccessibleName(tr("Live charts"));
+    m_health = new HealthReadoutWidget(this);
+    m_health->setAccessibleName(tr("Stream health"));
     m_chartsArea = new QWidget(this);
     m_chartsArea->setObjectName(QStringLiteral("chartsArea"));
     auto *chartsLayout = new QHBoxLayout(m_chartsArea);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
-    m_chartsArea->hide(); // until a chart is added
+    chartsLayout->addWidget(m_charts, 4);
+    chartsLayout->addWidget(m_health, 1);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("streamSplitter"));
@@ -170,6 +178,8 @@ StreamPanel::StreamPanel(QWidget *parent)
     setTabOrder(m_stopButton, m_picker);
     setTabOrder(m_picker, m_editor);
     setTabOrder(m_editor, m_table);
+    setTabOrder(m_table, m_charts);
+    setTabOrder(m_charts, m_health);
 
     // Space pauses the view while the table has the focus (elsewhere it types a space).
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table->view());
@@ -199,6 +209,13 @@ StreamPanel::StreamPanel(QWidget *parent)
         updateButtons();
     });
     connect(m_session, &StreamSession::reconnectScheduled, this, &StreamPanel::updateStateLabel);
+    connect(m_session, &StreamSession::statsChanged, m_health, &HealthReadoutWidget::setStats);
+    connect(m_charts, &LiveChartsPanel::watchedFieldChanged, this, [this](const QString &path) {
+        // One watched field: its value is extracted[0] of every message from now on.
+        m_session->setWatchedFields(path.isEmpty() ? QStringList() : QStringList{path});
+        m_charts->setWatchedFieldIndex(path.isEmpty() ? -1 : 0);
+        emit chartFieldChanged(path);
+    });
     connect(m_session, &StreamSession::serverErrorReceived, this, [this](const QString &message) {
         showMessage(tr("The server answered with an error: %1").arg(message));
     });
@@ -210,6 +227,11 @@ StreamPanel::StreamPanel(QWidget *parent)
     connect(model, &MessageTableModel::pausedChanged, this, &StreamPanel::updateStateLabel);
     connect(model, &MessageTableModel::pendingCountChanged, this,
             &StreamPanel::updateStateLabel);
+    // Pausing the view freezes the charts with the table.
+    connect(model, &MessageTableModel::pausedChanged, m_charts, &LiveChartsPanel::setPaused);
+    connect(model, &MessageTableModel::fillChanged, this, [this, model] {
+        m_health->setBufferFill(model->size(), model->capacity(), model->bytes());
+    });
 
     setTopic(QString());
     updateStateLabel();
@@ -249,6 +271,16 @@ void StreamPanel::setTopic(const QString &topic)
     m_preview.setTopic(topic);
     m_preview.setLiveFields({});
     m_typeWarnings->hide();
+    m_charts->clear();
+    m_charts->setFieldCatalogue({});
+    // Staleness is judged against the topic's usual cadence, as the emulator models it on the
+    // real chain (12 s for Ethereum blocks); unknown topics get the widget's default.
+    qint64 intervalMs = 0;
+    if (!topic.isEmpty()) {
+        if (const auto generator = TopicGenerator::create(topic, 1))
+            intervalMs = qint64(generator->meanIntervalMs());
+    }
+    m_health->setExpectedIntervalMs(intervalMs);
     if (!topic.isEmpty())
         openSession();
     updateStateLabel();
@@ -385,7 +417,7 @@ bool StreamPanel::isEditorVisible() const
 void StreamPanel::setChartsVisible(bool visible)
 {
     m_chartsWanted = visible;
-    m_chartsArea->setVisible(visible && m_chartsArea->layout()->count() > 0);
+    m_chartsArea->setVisible(visible);
 }
 
 bool StreamPanel::isChartsVisible() const
@@ -401,6 +433,17 @@ QString StreamPanel::stateText() const
 void StreamPanel::handleBatch(const MessageBatch &batch)
 {
     m_table->appendBatch(batch);
+    m_charts->appendBatch(batch);
+}
+
+QString StreamPanel::chartField() const
+{
+    return m_charts->watchedField();
+}
+
+void StreamPanel::setChartField(const QString &path)
+{
+    m_charts->setWatchedField(path);
 }
 
 void StreamPanel::handleFieldsChanged()
@@ -458,8 +501,15 @@ void StreamPanel::updateStateLabel()
     emit stateTextChanged(text);
 }
 
+void StreamPanel::updateHealth()
+{
+    m_health->setStreaming(m_session->isRunning()
+                           && m_session->state() == ConnectionState::Connected);
+}
+
 void StreamPanel::updateButtons()
 {
+    updateHealth();
     const bool running = m_session->isRunning();
     m_startButton->setEnabled(!running || m_session->state() != ConnectionState::Connected);
     m_stopButton->setEnabled(running);

@@ -18,6 +18,8 @@ class QTimer;
 namespace allium {
 
 class FilterEditorPanel;
+class HealthReadoutWidget;
+class LiveChartsPanel;
 class StreamSession;
 class StreamTablePanel;
 class TopicPickerWidget;
@@ -36,8 +38,8 @@ public:
     TopicPickerWidget *topicPicker() const { return m_picker; }
     FilterEditorPanel *filterEditor() const { return m_editor; }
     StreamTablePanel *tablePanel() const { return m_table; }
-    /// Where chart and health widgets go (below the table).
-    QWidget *chartsArea() const { return m_chartsArea; }
+    LiveChartsPanel *charts() const { return m_charts; }
+    HealthReadoutWidget *health() const { return m_health; }
 
     /// Where to connect; reconnects at once when a topic is open. The key is never shown.
     void setConnection(const QUrl &baseUrl, const QString &apiKey,
@@ -51,6 +53,9 @@ public:
     QString stateText() const;
     /// The message bar's text while it is shown, else empty.
     QString messageText() const;
+    /// The field the chart shows (empty: none).
+    QString chartField() const;
+    void setChartField(const QString &path);
 
     void setEditorVisible(bool visible);
     bool isEditorVisible() const;
@@ -85,6 +90,7 @@ signals:
     void topicChanged(const QString &topic);
     void filterApplied(const allium::Filter &filter);
     void runningChanged(bool running);
+    void chartFieldChanged(const QString &path);
     void stateTextChanged(const QString &text);
 
 private:
@@ -93,6 +99,7 @@ private:
     void handlePreviewRequested(const Filter &filter);
     void updateStateLabel();
     void updateButtons();
+    void updateHealth();
     void openSession();
 
     StreamSession *m_session = nullptr;
@@ -106,6 +113,8 @@ private:
     StreamTablePanel *m_table = nullptr;
     QWidget *m_editorArea = nullptr;
     QWidget *m_chartsArea = nullptr;
+    LiveChartsPanel *m_charts = nullptr;
+    HealthReadoutWidget *m_health = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_editorSplitter = nullptr;
     QLabel *m_stateLabel = nullptr;

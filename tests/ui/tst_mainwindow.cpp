@@ -1,4 +1,11 @@
+#include "apihistorymodel.h"
 #include "appsettings.h"
+#include "connection/profilebadge.h"
+#include "connection/profiledialog.h"
+#include "console/apiconsolepanel.h"
+#include "keystore.h"
+#include "profilestore.h"
+#include "connection/connectionstatuswidget.h"
 #include "connectioneventlog.h"
 #include "embeddedemulator.h"
 #include "filter/filterbuilderwidget.h"
@@ -81,16 +88,21 @@ private slots:
     void surviveServerDrop();
     // A server error frame shows in the message bar and the event log.
     void serverErrorShowsInMessageBar();
+    // Ctrl+Return in the console sends a request; its response lands on the same row.
+    void consoleRequest();
     // Export writes the visible rows as NDJSON and CSV.
     void exportVisibleRows();
     // The window fits 1024×700, and the message bar reads on a dark palette.
     void layoutAndPalette();
     // Topic, filter and layout come back in a second window over the same settings.
     void settingsPersist();
+    // A key saved in the profile dialog makes that profile the default and connects with it.
+    void addingKeySwitchesProfile();
 
 private:
     bool rowMatches(int row, const Filter &filter) const;
     QString statusText(const char *name) const;
+    ConnectionState statusState(const char *name) const;
 
     QTemporaryDir m_dir;
     MainWindowOptions m_options;
@@ -128,8 +140,16 @@ bool TestMainWindow::rowMatches(int row, const Filter &filter) const
 
 QString TestMainWindow::statusText(const char *name) const
 {
+    if (auto *status = m_window->findChild<ConnectionStatusWidget *>(QLatin1String(name)))
+        return status->statusText();
     auto *label = m_window->findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QString();
+}
+
+ConnectionState TestMainWindow::statusState(const char *name) const
+{
+    auto *status = m_window->findChild<ConnectionStatusWidget *>(QLatin1String(name));
+    return status ? status->state() : ConnectionState::Failed;
 }
 
 void TestMainWindow::firstRunStreamsFromEmulator()
@@ -146,8 +166,8 @@ void TestMainWindow::firstRunStreamsFromEmulator()
     QCOMPARE(m_model->columns(), TopicCatalogue::defaultColumns(panel->topic()));
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 20, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(panel->stateText(), QStringLiteral("● Streaming"), Timeout);
-    QVERIFY(statusText("streamStatus").contains(QStringLiteral("Streaming")));
-    QTRY_COMPARE_WITH_TIMEOUT(statusText("apiStatus"), QStringLiteral("API: Connected"), Timeout);
+    QCOMPARE(statusState("streamStatus"), ConnectionState::Connected);
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(statusText("healthSummary").contains(QStringLiteral("msg/s")),
                              Timeout);
     const QJsonObject first = QJsonDocument::fromJson(m_model->message(0).json).object();
@@ -347,7 +367,8 @@ void TestMainWindow::surviveServerDrop()
     QVERIFY(seen.contains(ConnectionState::Reconnecting));
     QCOMPARE(seen.last(), ConnectionState::Connected);
     QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
-    QTRY_COMPARE_WITH_TIMEOUT(statusText("apiStatus"), QStringLiteral("API: Connected"), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
+    QTRY_COMPARE(statusState("streamStatus"), ConnectionState::Connected);
 
     const int start = m_model->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= start + 30, Timeout);
@@ -377,6 +398,36 @@ void TestMainWindow::serverErrorShowsInMessageBar()
     // Still streaming after the error.
     const int rows = m_model->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
+}
+
+void TestMainWindow::consoleRequest()
+{
+    QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
+    ApiConsolePanel *console = m_window->consolePanel();
+    QCOMPARE(m_window->tabs()->currentWidget(), console);
+    auto *path = console->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+    auto *id = console->findChild<QLineEdit *>(QStringLiteral("idEdit"));
+    QVERIFY(path && id);
+    path->setFocus();
+    path->selectAll();
+    QTest::keyClicks(path, QStringLiteral("/api/v1/developer/assets"));
+    id->selectAll();
+    QTest::keyClicks(id, QStringLiteral("shell-1"));
+    QSignalSpy submitted(console, &ApiConsolePanel::requestSubmitted);
+    path->setFocus();
+    QTest::keyClick(path, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(submitted.size(), 1);
+    QCOMPARE(submitted.first().at(0).toString(), QStringLiteral("shell-1"));
+    ApiHistoryModel *history = console->historyModel();
+    const int row = history->rowOfId(QStringLiteral("shell-1"));
+    QVERIFY(row >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(history->stateAt(row), ApiHistoryModel::RowState::Succeeded,
+                              Timeout);
+    const QModelIndex index = history->index(row, 0);
+    QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(), QStringLiteral("shell-1"));
+    QVERIFY(!index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().isEmpty());
+    QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->streamPanel());
 }
 
 void TestMainWindow::exportVisibleRows()
@@ -460,6 +511,44 @@ void TestMainWindow::settingsPersist()
     // Not the first run: connected, but waiting for Start.
     QTRY_COMPARE_WITH_TIMEOUT(second.streamPanel()->stateText(), QStringLiteral("■ Stopped"),
                               Timeout);
+}
+
+void TestMainWindow::addingKeySwitchesProfile()
+{
+    // A profile pointing at the embedded emulator's address, as a real one would at Allium.
+    ProfileStore *profiles = m_window->profileStore();
+    ConnectionProfile local(QStringLiteral("Local test"), m_window->embeddedEmulator()->baseUrl());
+    local.setOptions(m_options.connection);
+    QVERIFY(profiles->create(local));
+    m_window->showProfiles();
+    ProfileDialog *dialog = m_window->profileDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->selectProfile(local.name());
+    auto *key = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+    QVERIFY(key);
+    QCOMPARE(key->echoMode(), QLineEdit::Password); // masked unless the user asks
+    key->setFocus();
+    QTest::keyClicks(key, EmulatorDemoKey);
+    QSignalSpy saved(dialog, &ProfileDialog::keySaved);
+    QVERIFY(dialog->saveCurrent());
+    QVERIFY(saved.wait(Timeout));
+    QTRY_COMPARE(m_window->activeProfileName(), local.name());
+    QVERIFY(!m_window->isUsingEmulator());
+    QCOMPARE(profiles->defaultProfileName(), local.name());
+    QVERIFY(m_window->settings()->profilesWithKey().contains(local.name()));
+    QCOMPARE(m_window->findChild<ProfileBadge *>(QStringLiteral("endpointBadge"))->kind(),
+             ProfileBadge::Kind::LocalEmulator);
+    // Connected with the saved key: rows keep coming on the new connection.
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
+    // The key never reached the settings file.
+    m_window->settings()->sync();
+    QFile settings(m_options.settingsFile);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains(EmulatorDemoKey.toUtf8()));
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)
