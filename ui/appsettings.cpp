@@ -26,13 +26,11 @@ const QString withKeyKey = QStringLiteral("monitor/profilesWithKey");
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>(ProfileStore::settingsOrganization(),
                                              ProfileStore::settingsApplication()))
-{
-}
+{}
 
 AppSettings::AppSettings(const QString &fileName)
     : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{
-}
+{}
 
 AppSettings::~AppSettings() = default;
 

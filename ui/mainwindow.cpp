@@ -2,11 +2,11 @@
 
 #include "apiclient.h"
 #include "appsettings.h"
-#include "connectioneventlog.h"
 #include "connection/connectionstatuswidget.h"
 #include "connection/eventlogview.h"
 #include "connection/profilebadge.h"
 #include "connection/profiledialog.h"
+#include "connectioneventlog.h"
 #include "connectionprofile.h"
 #include "console/apiconsolepanel.h"
 #include "embeddedemulator.h"
@@ -70,7 +70,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_streamPanel, tr("&Stream"));
+    m_tabs->addTab(m_streamPanel, tr("Stream"));
     buildConsole();
     setCentralWidget(m_tabs);
 
@@ -165,8 +165,8 @@ void MainWindow::buildActions()
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reconnectAction, &QAction::triggered, this, [this] {
         m_streamPanel->reconnectNow();
-        if (m_apiClient->state() == ConnectionState::Disconnected
-            || m_apiClient->state() == ConnectionState::Failed)
+        if (m_apiClient->state() == ConnectionState::Disconnected ||
+            m_apiClient->state() == ConnectionState::Failed)
             m_apiClient->open();
         else
             m_apiClient->connection()->reconnectNow();
@@ -227,11 +227,11 @@ void MainWindow::buildMenus()
     });
     view->addAction(m_eventDock->toggleViewAction());
     view->addSeparator();
-    QAction *streamTab = view->addAction(tr("&Stream tab"), this,
-                                         [this] { m_tabs->setCurrentIndex(0); });
+    QAction *streamTab =
+        view->addAction(tr("&Stream tab"), this, [this] { m_tabs->setCurrentIndex(0); });
     streamTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
-    QAction *consoleTab = view->addAction(tr("API &console tab"), this,
-                                          [this] { m_tabs->setCurrentIndex(1); });
+    QAction *consoleTab =
+        view->addAction(tr("API &console tab"), this, [this] { m_tabs->setCurrentIndex(1); });
     consoleTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -273,9 +273,8 @@ void MainWindow::buildToolBar()
     m_profileBox->setMinimumContentsLength(10);
     profileLabel->setBuddy(m_profileBox);
     bar->addWidget(m_profileBox);
-    connect(m_profileBox, &QComboBox::activated, this, [this](int index) {
-        connectProfile(m_profileBox->itemData(index).toString());
-    });
+    connect(m_profileBox, &QComboBox::activated, this,
+            [this](int index) { connectProfile(m_profileBox->itemData(index).toString()); });
 
     m_badge = new ProfileBadge(bar);
     m_badge->setObjectName(QStringLiteral("endpointBadge"));
@@ -322,7 +321,7 @@ void MainWindow::buildConsole()
     m_consolePanel->setObjectName(QStringLiteral("apiConsolePanel"));
     m_consolePanel->setAccessibleName(tr("API console"));
     m_consolePanel->setApiClient(m_apiClient);
-    m_tabs->addTab(m_consolePanel, tr("API &console"));
+    m_tabs->addTab(m_consolePanel, tr("API console"));
 }
 
 bool MainWindow::startUp()
@@ -396,10 +395,12 @@ void MainWindow::connectProfile(const QString &name)
     if (!m_settings->profilesWithKey().contains(profile.name())) {
         // No key yet: the built-in emulator shows what the app does until one is added.
         connectEmulator(QStringLiteral("Emulator"));
-        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
-                             tr("No API key saved for \"%1\": using the built-in emulator. Add a "
-                                "key in Connection → Profiles….")
-                                 .arg(profile.name()));
+        const QString note = tr("No API key saved for \"%1\": showing the built-in emulator. Add "
+                                "a key in Connection → Profiles… to connect.")
+                                 .arg(profile.name());
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, note);
+        if (m_startedUp) // the user picked it; on start-up the badge says enough
+            m_streamPanel->showMessage(note);
         return;
     }
     m_keys->readKey(profile.keyReference(), this, [this, profile](const KeyStoreResult &result) {
@@ -418,8 +419,8 @@ bool MainWindow::connectEmulator(const QString &profileName)
     if (!m_emulator) {
         m_emulator = std::make_unique<EmbeddedEmulator>(m_options.emulator);
         if (!m_emulator->start()) {
-            m_streamPanel->showMessage(tr("The built-in emulator could not start: %1")
-                                           .arg(m_emulator->errorString()));
+            m_streamPanel->showMessage(
+                tr("The built-in emulator could not start: %1").arg(m_emulator->errorString()));
             m_emulator.reset();
             return false;
         }
@@ -441,11 +442,11 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
     m_usingEmulator = emulator;
     if (m_startedUp && profileName != commandLineProfile)
         m_settings->setLastProfile(profileName);
-    m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
-                         emulator ? tr("Connecting to the built-in emulator at %1")
-                                        .arg(baseUrl.toDisplayString())
-                                  : tr("Connecting with profile \"%1\" to %2")
-                                        .arg(profileName, baseUrl.toDisplayString()));
+    m_eventLog->addEvent(
+        tr("App"), ConnectionEventKind::Info,
+        emulator ? tr("Connecting to the built-in emulator at %1").arg(baseUrl.toDisplayString())
+                 : tr("Connecting with profile \"%1\" to %2")
+                       .arg(profileName, baseUrl.toDisplayString()));
     m_streamPanel->setConnection(baseUrl, apiKey, options);
     m_apiClient->close();
     m_apiClient->setBaseUrl(baseUrl);
@@ -532,8 +533,7 @@ void MainWindow::exportRows()
 {
     QString selectedFilter;
     const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export visible rows"),
-        QStringLiteral("%1.ndjson").arg(m_streamPanel->topic()),
+        this, tr("Export visible rows"), QStringLiteral("%1.ndjson").arg(m_streamPanel->topic()),
         tr("NDJSON (*.ndjson *.jsonl);;CSV (*.csv)"), &selectedFilter);
     if (fileName.isEmpty())
         return;
@@ -542,9 +542,8 @@ void MainWindow::exportRows()
     if (rows < 0)
         QMessageBox::warning(this, tr("Export"), tr("Could not write %1: %2").arg(fileName, error));
     else
-        statusBar()->showMessage(tr("Exported %1 rows to %2")
-                                     .arg(QLocale().toString(rows), fileName),
-                                 5000);
+        statusBar()->showMessage(
+            tr("Exported %1 rows to %2").arg(QLocale().toString(rows), fileName), 5000);
 }
 
 qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)

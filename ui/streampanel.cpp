@@ -2,14 +2,14 @@
 
 #include "charts/livechartspanel.h"
 #include "connectionprofile.h"
-#include "health/healthreadoutwidget.h"
-#include "topicgenerator.h"
 #include "filter/filtereditorpanel.h"
+#include "health/healthreadoutwidget.h"
 #include "messagetablemodel.h"
 #include "stream/livetableview.h"
 #include "stream/streamtablepanel.h"
 #include "streamsession.h"
 #include "topic/topicpickerwidget.h"
+#include "topicgenerator.h"
 
 #include <QDataStream>
 #include <QFrame>
@@ -225,8 +225,7 @@ StreamPanel::StreamPanel(QWidget *parent)
 
     MessageTableModel *model = m_table->model();
     connect(model, &MessageTableModel::pausedChanged, this, &StreamPanel::updateStateLabel);
-    connect(model, &MessageTableModel::pendingCountChanged, this,
-            &StreamPanel::updateStateLabel);
+    connect(model, &MessageTableModel::pendingCountChanged, this, &StreamPanel::updateStateLabel);
     // Pausing the view freezes the charts with the table.
     connect(model, &MessageTableModel::pausedChanged, m_charts, &LiveChartsPanel::setPaused);
     connect(model, &MessageTableModel::fillChanged, this, [this, model] {
@@ -342,11 +341,9 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_filterLabel->setToolTip(QString::fromUtf8(filter.toJsonText(true)));
         if (json.size() > MaxFilterSummaryChars)
             json = json.left(MaxFilterSummaryChars - 1) + QChar(0x2026);
-        m_filterLabel->setText(conditions == 1
-                                   ? tr("Server filter (1 condition): %1").arg(json)
-                                   : tr("Server filter (%1 conditions): %2")
-                                         .arg(conditions)
-                                         .arg(json));
+        m_filterLabel->setText(
+            conditions == 1 ? tr("Server filter (1 condition): %1").arg(json)
+                            : tr("Server filter (%1 conditions): %2").arg(conditions).arg(json));
     }
     emit filterApplied(filter);
 }
@@ -375,8 +372,8 @@ void StreamPanel::showMessage(const QString &text)
 {
     QPalette palette = this->palette();
     // A warm tint of the window colour reads on light and dark palettes alike.
-    palette.setColor(QPalette::Window, blend(palette.color(QPalette::Window),
-                                             QColor(230, 160, 30), 0.28));
+    palette.setColor(QPalette::Window,
+                     blend(palette.color(QPalette::Window), QColor(230, 160, 30), 0.28));
     m_messageBar->setPalette(palette);
     m_messageLabel->setText(text);
     m_messageBar->show();
@@ -503,8 +500,8 @@ void StreamPanel::updateStateLabel()
 
 void StreamPanel::updateHealth()
 {
-    m_health->setStreaming(m_session->isRunning()
-                           && m_session->state() == ConnectionState::Connected);
+    m_health->setStreaming(m_session->isRunning() &&
+                           m_session->state() == ConnectionState::Connected);
 }
 
 void StreamPanel::updateButtons()

@@ -112,13 +112,12 @@ QString quoted(const QJsonValue &value)
 
 bool isOrdering(Filter::Operator op)
 {
-    return op == Filter::Operator::Greater || op == Filter::Operator::GreaterOrEqual
-           || op == Filter::Operator::Less || op == Filter::Operator::LessOrEqual;
+    return op == Filter::Operator::Greater || op == Filter::Operator::GreaterOrEqual ||
+           op == Filter::Operator::Less || op == Filter::Operator::LessOrEqual;
 }
 
 // The warning for comparing a field that holds `seen` with `value`, or empty when it can match.
-QString mismatch(const QString &field, Filter::Operator op, const QJsonValue &value,
-                 unsigned seen)
+QString mismatch(const QString &field, Filter::Operator op, const QJsonValue &value, unsigned seen)
 {
     const unsigned comparable = seen & (SeenBool | SeenNumeric | SeenText | SeenObject | SeenArray);
     if (seen == 0)
@@ -200,8 +199,8 @@ FilterPreviewResult FilterPreview::run(const Filter &filter, int count,
                 seenLive = true;
                 if (seen == 0)
                     seen = seenOf(field);
-            } else if (path.startsWith(field.path + QLatin1Char('.'))
-                       && field.hasType(FieldInfo::Array)) {
+            } else if (path.startsWith(field.path + QLatin1Char('.')) &&
+                       field.hasType(FieldInfo::Array)) {
                 // The catalogue does not descend into arrays: `topics.0` under `topics` is
                 // plausible, its type unknown.
                 seenLive = true;
@@ -255,7 +254,8 @@ FilterPreviewResult FilterPreview::run(const Filter &filter, const MessageStore 
     return run(filter, store.size(), [&store](int i) { return store.at(i).json; });
 }
 
-FilterPreviewResult FilterPreview::run(const Filter &filter, const QList<QByteArray> &messages) const
+FilterPreviewResult FilterPreview::run(const Filter &filter,
+                                       const QList<QByteArray> &messages) const
 {
     return run(filter, int(messages.size()), [&messages](int i) { return messages.at(i); });
 }

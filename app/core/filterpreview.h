@@ -22,9 +22,9 @@ class MessageStore;
 struct FilterPreviewResult
 {
     int matched = 0;
-    int total = 0;             ///< messages tried (the most recent ones, up to the limit)
-    QStringList unknownFields; ///< named by the filter, never seen in this topic
-    QStringList typeWarnings;  ///< one sentence each, e.g. `value: compared with text "abc"…`
+    int total = 0;                ///< messages tried (the most recent ones, up to the limit)
+    QStringList unknownFields;    ///< named by the filter, never seen in this topic
+    QStringList typeWarnings;     ///< one sentence each, e.g. `value: compared with text "abc"…`
     QList<QByteArray> sampleRows; ///< the newest matching messages, newest first
 };
 

@@ -92,17 +92,16 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
     const QCommandLineOption screenshot = hidden(QCommandLineOption(
         QStringLiteral("screenshot"), QStringLiteral("Grab the window into <file> and quit."),
         QStringLiteral("file")));
-    const QCommandLineOption delay = hidden(QCommandLineOption(
-        QStringLiteral("screenshot-delay"), QStringLiteral("Milliseconds before the grab."),
-        QStringLiteral("ms")));
-    const QCommandLineOption scene = hidden(QCommandLineOption(
-        QStringLiteral("scene"), QStringLiteral("What to show for the grab."),
-        QStringLiteral("name")));
+    const QCommandLineOption delay = hidden(
+        QCommandLineOption(QStringLiteral("screenshot-delay"),
+                           QStringLiteral("Milliseconds before the grab."), QStringLiteral("ms")));
+    const QCommandLineOption scene = hidden(
+        QCommandLineOption(QStringLiteral("scene"), QStringLiteral("What to show for the grab."),
+                           QStringLiteral("name")));
     const QCommandLineOption size = hidden(QCommandLineOption(
-        QStringLiteral("window-size"), QStringLiteral("Window size WxH."),
-        QStringLiteral("size")));
-    const QCommandLineOption dark = hidden(
-        QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette.")));
+        QStringLiteral("window-size"), QStringLiteral("Window size WxH."), QStringLiteral("size")));
+    const QCommandLineOption dark =
+        hidden(QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette.")));
     for (const QCommandLineOption &option :
          {profile, url, topic, filter, start, rate, screenshot, delay, scene, size, dark})
         parser.addOption(option);

@@ -50,8 +50,8 @@ bool writeAll(QIODevice *device, const QByteArray &bytes, QString *error)
 
 QString RowExporter::csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;
     QString quoted = text;
     quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -82,9 +82,8 @@ qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODev
         } else {
             QStringList fields;
             for (int column = 0; column < columns; ++column)
-                fields << csvField(exactText(model.index(row, column)
-                                                 .data(MessageTableModel::JsonValueRole)
-                                                 .toJsonValue()));
+                fields << csvField(exactText(
+                    model.index(row, column).data(MessageTableModel::JsonValueRole).toJsonValue()));
             line = fields.join(QLatin1Char(',')).toUtf8() + "\r\n";
         }
         if (!writeAll(device, line, error))

@@ -78,8 +78,8 @@ int main(int argc, char *argv[])
         // The key of a --url connection comes from the environment, never the command line
         // (other users can read command lines); a local emulator accepts its demo key.
         options.apiKey = qEnvironmentVariable("ALLIUM_API_KEY");
-        if (options.apiKey.isEmpty() && (command.url.host() == QLatin1String("127.0.0.1")
-                                         || command.url.host() == QLatin1String("localhost")))
+        if (options.apiKey.isEmpty() && (command.url.host() == QLatin1String("127.0.0.1") ||
+                                         command.url.host() == QLatin1String("localhost")))
             options.apiKey = allium::EmulatorDemoKey;
     }
     options.topic = command.topic;
@@ -99,7 +99,7 @@ int main(int argc, char *argv[])
     window.startUp();
 
     if (!command.screenshotFile.isEmpty())
-        allium::ScreenshotScene::schedule(&window, command.screenshotScene,
-                                          command.screenshotFile, command.screenshotDelayMs);
+        allium::ScreenshotScene::schedule(&window, command.screenshotScene, command.screenshotFile,
+                                          command.screenshotDelayMs);
     return app.exec();
 }

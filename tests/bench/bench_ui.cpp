@@ -60,8 +60,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
-                                           QStringLiteral("Measured seconds."),
-                                           QStringLiteral("s"), QStringLiteral("20"));
+                                           QStringLiteral("Measured seconds."), QStringLiteral("s"),
+                                           QStringLiteral("20"));
     const QCommandLineOption warmupOption(QStringLiteral("warmup"),
                                           QStringLiteral("Seconds before measuring."),
                                           QStringLiteral("s"), QStringLiteral("3"));
@@ -177,12 +177,11 @@ int main(int argc, char *argv[])
     std::printf("%-44s %14lld\n", "VmRSS at start (KiB)", rssStart);
     std::printf("%-44s %14lld\n", "VmRSS after warm-up (KiB)", rssWarm);
     if (rssFull > 0)
-        std::printf("%-44s %14lld  (at %.1f s)\n", "VmRSS when the history was full (KiB)",
-                    rssFull, fullAtSeconds);
+        std::printf("%-44s %14lld  (at %.1f s)\n", "VmRSS when the history was full (KiB)", rssFull,
+                    fullAtSeconds);
     std::printf("%-44s %14lld\n", "VmRSS max while measuring (KiB)", rssMax);
     std::printf("%-44s %14lld\n", "VmRSS at end (KiB)", rssEnd);
     if (rssFull > 0)
-        std::printf("%-44s %14lld\n", "growth after the history was full (KiB)",
-                    rssEnd - rssFull);
+        std::printf("%-44s %14lld\n", "growth after the history was full (KiB)", rssEnd - rssFull);
     return 0;
 }

@@ -62,8 +62,8 @@ void TestFilterPreview::countsAndSamples()
         messages << tx(i, i % 2 ? "1000" : "5", "0xdead");
     FilterPreview preview;
     preview.setLimits(100, 3);
-    const auto result = preview.run(cond("value", Filter::Operator::Greater, QStringLiteral("999")),
-                                     messages);
+    const auto result =
+        preview.run(cond("value", Filter::Operator::Greater, QStringLiteral("999")), messages);
     QCOMPARE(result.total, 20);
     QCOMPARE(result.matched, 10);
     QCOMPARE(result.sampleRows, (QList<QByteArray>{messages[18], messages[16], messages[14]}));
@@ -86,8 +86,7 @@ void TestFilterPreview::limitKeepsNewest()
         preview.run(cond("block_number", Filter::Operator::LessOrEqual, 40), messages);
     QCOMPARE(result.total, 10);
     QCOMPARE(result.matched, 0);
-    const auto newest =
-        preview.run(cond("block_number", Filter::Operator::Greater, 40), messages);
+    const auto newest = preview.run(cond("block_number", Filter::Operator::Greater, 40), messages);
     QCOMPARE(newest.matched, 10);
 }
 
@@ -95,15 +94,15 @@ void TestFilterPreview::limitKeepsNewest()
 void TestFilterPreview::storeAndMalformedRows()
 {
     MessageStore store(100, 1 << 20);
-    for (const QByteArray &json : {tx(1, "7", "0x1"), QByteArray("not json"), QByteArray("[1]"),
-                                   tx(2, "8", "0x2")}) {
+    for (const QByteArray &json :
+         {tx(1, "7", "0x1"), QByteArray("not json"), QByteArray("[1]"), tx(2, "8", "0x2")}) {
         StreamMessage message;
         message.json = json;
         store.append(message);
     }
     FilterPreview preview;
-    const auto result = preview.run(cond("value", Filter::Operator::Equal, QStringLiteral("8")),
-                                    store);
+    const auto result =
+        preview.run(cond("value", Filter::Operator::Equal, QStringLiteral("8")), store);
     QCOMPARE(result.total, 2);
     QCOMPARE(result.matched, 1);
     QCOMPARE(result.sampleRows, QList<QByteArray>{tx(2, "8", "0x2")});
@@ -121,7 +120,8 @@ void TestFilterPreview::unknownFields()
                            liveField("gas_price", FieldInfo::String, true)});
     const Filter filter = Filter::group(
         Filter::Combinator::And,
-        {cond("value", Filter::Operator::Exists, true), cond("valu", Filter::Operator::Exists, true),
+        {cond("value", Filter::Operator::Exists, true),
+         cond("valu", Filter::Operator::Exists, true),
          Filter::group(Filter::Combinator::Or,
                        {cond("logs.1.topic0", Filter::Operator::Exists, true),
                         cond("gas_price", Filter::Operator::Greater, 1),
@@ -136,9 +136,9 @@ void TestFilterPreview::unknownFieldsWithoutMessages()
 {
     FilterPreview preview;
     preview.setTopic(QStringLiteral("ethereum.blocks"));
-    const Filter filter = Filter::group(
-        Filter::Combinator::And, {cond("number", Filter::Operator::Greater, 5),
-                                  cond("gas_usd", Filter::Operator::Greater, 5)});
+    const Filter filter =
+        Filter::group(Filter::Combinator::And, {cond("number", Filter::Operator::Greater, 5),
+                                                cond("gas_usd", Filter::Operator::Greater, 5)});
     const auto result = preview.run(filter, QList<QByteArray>{});
     QCOMPARE(result.total, 0);
     QCOMPARE(result.unknownFields, QStringList{QStringLiteral("gas_usd")});
@@ -163,15 +163,13 @@ void TestFilterPreview::typeWarnings_data()
         << cond("to_address", Filter::Operator::NotEqual, 3) << QStringLiteral("is always true");
     QTest::newRow("text vs text ok")
         << cond("to_address", Filter::Operator::Equal, QStringLiteral("0xdead")) << QString();
-    QTest::newRow("bool ordering")
-        << cond("flag", Filter::Operator::Greater, true)
-        << QStringLiteral("booleans have no order");
+    QTest::newRow("bool ordering") << cond("flag", Filter::Operator::Greater, true)
+                                   << QStringLiteral("booleans have no order");
     QTest::newRow("bool vs number")
         << cond("flag", Filter::Operator::Equal, 1)
         << QStringLiteral("flag holds booleans but is compared with the number 1");
-    QTest::newRow("object field")
-        << cond("logs", Filter::Operator::Equal, QStringLiteral("x"))
-        << QStringLiteral("logs holds arrays");
+    QTest::newRow("object field") << cond("logs", Filter::Operator::Equal, QStringLiteral("x"))
+                                  << QStringLiteral("logs holds arrays");
     QTest::newRow("in with one good item")
         << cond("block_number", Filter::Operator::In, QJsonArray{QStringLiteral("x"), 3})
         << QString();

@@ -64,16 +64,14 @@ void TestMonitorCommandLine::noArgumentsRuns()
 // Every option lands in its field; the filter file is parsed into a Filter.
 void TestMonitorCommandLine::allOptions()
 {
-    const QString file = writeFile(
-        QStringLiteral("f.json"),
-        R"({"op":"AND","conditions":[{"field":"value","operator":">","value":"1000"}]})");
-    const auto result = MonitorCommandLine::parse(
-        args({QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:18555"),
-              QStringLiteral("--topic"), QStringLiteral("ethereum.transactions"),
-              QStringLiteral("--filter"), file, QStringLiteral("--start"),
-              QStringLiteral("--emulator-rate"), QStringLiteral("250"),
-              QStringLiteral("--window-size"), QStringLiteral("1024x700"),
-              QStringLiteral("--dark")}));
+    const QString file =
+        writeFile(QStringLiteral("f.json"),
+                  R"({"op":"AND","conditions":[{"field":"value","operator":">","value":"1000"}]})");
+    const auto result = MonitorCommandLine::parse(args(
+        {QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:18555"), QStringLiteral("--topic"),
+         QStringLiteral("ethereum.transactions"), QStringLiteral("--filter"), file,
+         QStringLiteral("--start"), QStringLiteral("--emulator-rate"), QStringLiteral("250"),
+         QStringLiteral("--window-size"), QStringLiteral("1024x700"), QStringLiteral("--dark")}));
     QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
     QCOMPARE(result.url, QUrl(QStringLiteral("ws://127.0.0.1:18555")));
     QCOMPARE(result.topic, QStringLiteral("ethereum.transactions"));
@@ -95,8 +93,8 @@ void TestMonitorCommandLine::errors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")}
-                                    << QStringLiteral("bogus");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")}
                                 << QStringLiteral("unexpected argument");
     QTest::newRow("profile and url")
@@ -143,11 +141,11 @@ void TestMonitorCommandLine::filterFiles_data()
     QTest::addColumn<int>("conditions");
     QTest::newRow("condition") << QByteArray(R"({"field":"a","operator":"=","value":1})") << true
                                << QString() << 1;
-    QTest::newRow("whole action")
-        << QByteArray(R"({"action":"setFilter","data":{"op":"OR","conditions":[)"
-                      R"({"field":"a","operator":"=","value":1},)"
-                      R"({"field":"b","operator":"exists","value":true}]}})")
-        << true << QString() << 2;
+    QTest::newRow("whole action") << QByteArray(
+                                         R"({"action":"setFilter","data":{"op":"OR","conditions":[)"
+                                         R"({"field":"a","operator":"=","value":1},)"
+                                         R"({"field":"b","operator":"exists","value":true}]}})")
+                                  << true << QString() << 2;
     QTest::newRow("empty clears") << QByteArray("{}") << true << QString() << 0;
     QTest::newRow("syntax error") << QByteArray(R"({"field":"a",)") << false
                                   << QStringLiteral("at character") << 0;
@@ -168,8 +166,7 @@ void TestMonitorCommandLine::filterFiles()
     QFETCH(QString, messagePart);
     QFETCH(int, conditions);
     const QString file = writeFile(QStringLiteral("filter.json"), content);
-    const auto result =
-        MonitorCommandLine::parse(args({QStringLiteral("--filter"), file}));
+    const auto result = MonitorCommandLine::parse(args({QStringLiteral("--filter"), file}));
     if (!valid) {
         QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Error);
         QVERIFY2(result.text.startsWith(QStringLiteral("--filter: filter.json")),

@@ -1,19 +1,19 @@
 #include "apihistorymodel.h"
 #include "appsettings.h"
+#include "connection/connectionstatuswidget.h"
 #include "connection/profilebadge.h"
 #include "connection/profiledialog.h"
-#include "console/apiconsolepanel.h"
-#include "keystore.h"
-#include "profilestore.h"
-#include "connection/connectionstatuswidget.h"
 #include "connectioneventlog.h"
+#include "console/apiconsolepanel.h"
 #include "embeddedemulator.h"
 #include "filter/filterbuilderwidget.h"
 #include "filter/filterconditionrow.h"
 #include "filter/filtereditorpanel.h"
 #include "filter/filtergrouprow.h"
+#include "keystore.h"
 #include "mainwindow.h"
 #include "messagetablemodel.h"
+#include "profilestore.h"
 #include "stream/livetableview.h"
 #include "stream/streamtablepanel.h"
 #include "streampanel.h"
@@ -50,8 +50,8 @@ double luminance(const QColor &color)
     const auto channel = [](double c) {
         return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
     };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
-           + 0.0722 * channel(color.blueF());
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
 }
 
 double contrast(const QColor &a, const QColor &b)
@@ -190,12 +190,12 @@ void TestMainWindow::pickTopicWithKeyboard()
     QVERIFY(m_window->findChild<QToolButton *>(QStringLiteral("topicButton"))
                 ->text()
                 .contains(QStringLiteral("base.transactions")));
-    QCOMPARE(m_model->columns(), TopicCatalogue::defaultColumns(QStringLiteral("base.transactions")));
+    QCOMPARE(m_model->columns(),
+             TopicCatalogue::defaultColumns(QStringLiteral("base.transactions")));
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(m_model->message(m_model->rowCount() - 1).json)
                                      .object()
-                                     .value(QStringLiteral("blockchain"))
-                                 == QStringLiteral("base"),
+                                     .value(QStringLiteral("blockchain")) == QStringLiteral("base"),
                              Timeout);
 
     // And back, by typing the exact name.
@@ -257,8 +257,9 @@ void TestMainWindow::builderWritesJson()
         R"({"op":"OR","conditions":[{"field":"gas","operator":">","value":100000},)"
         R"({"field":"transaction_index","operator":"<","value":10}]}]})";
     QCOMPARE(builder->filter().toJsonText(), expected);
-    QTRY_COMPARE(QJsonDocument::fromJson(json->toPlainText().toUtf8()).toJson(QJsonDocument::Compact),
-                 expected);
+    QTRY_COMPARE(
+        QJsonDocument::fromJson(json->toPlainText().toUtf8()).toJson(QJsonDocument::Compact),
+        expected);
     QVERIFY(editor->isValid());
 }
 
@@ -421,8 +422,7 @@ void TestMainWindow::consoleRequest()
     ApiHistoryModel *history = console->historyModel();
     const int row = history->rowOfId(QStringLiteral("shell-1"));
     QVERIFY(row >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(history->stateAt(row), ApiHistoryModel::RowState::Succeeded,
-                              Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(history->stateAt(row), ApiHistoryModel::RowState::Succeeded, Timeout);
     const QModelIndex index = history->index(row, 0);
     QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(), QStringLiteral("shell-1"));
     QVERIFY(!index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().isEmpty());
@@ -481,8 +481,7 @@ void TestMainWindow::layoutAndPalette()
     auto *bar = panel->findChild<QWidget *>(QStringLiteral("messageBar"));
     auto *text = panel->findChild<QLabel *>(QStringLiteral("messageBarText"));
     QVERIFY(contrast(bar->palette().color(QPalette::Window),
-                     text->palette().color(QPalette::WindowText))
-            >= 4.5);
+                     text->palette().color(QPalette::WindowText)) >= 4.5);
     const QImage image = m_window->grab().toImage();
     QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
     panel->hideMessage();
