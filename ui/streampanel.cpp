@@ -205,6 +205,13 @@ StreamPanel::StreamPanel(QWidget *parent)
             m_countdown->start();
         else
             m_countdown->stop();
+        if (state == ConnectionState::Connected && m_clearOnConnected) {
+            // The previous connection's last batch may land after the switch; the new
+            // connection's messages only come after this signal.
+            m_clearOnConnected = false;
+            m_table->clear();
+            m_charts->clear();
+        }
         updateStateLabel();
         updateButtons();
     });
@@ -242,6 +249,7 @@ StreamPanel::~StreamPanel() = default;
 void StreamPanel::setConnection(const QUrl &baseUrl, const QString &apiKey,
                                 const ConnectionOptions &options)
 {
+    m_clearOnConnected = m_clearOnConnected || baseUrl != m_baseUrl;
     m_baseUrl = baseUrl;
     m_session->setApiKey(apiKey);
     m_session->setConnectionOptions(options);
@@ -261,6 +269,7 @@ void StreamPanel::openSession()
 void StreamPanel::setTopic(const QString &topic)
 {
     const bool changed = topic != m_topic;
+    m_clearOnConnected = m_clearOnConnected || changed;
     m_topic = topic;
     m_topicLabel->setText(topic.isEmpty() ? tr("No topic chosen")
                                           : tr("Topic: <b>%1</b>").arg(topic.toHtmlEscaped()));

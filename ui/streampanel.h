@@ -128,6 +128,7 @@ private:
     QTimer *m_countdown = nullptr;
     QString m_stateText;
     bool m_chartsWanted = true;
+    bool m_clearOnConnected = false; // a new topic or endpoint: drop the old one's stragglers
 };
 
 } // namespace allium

@@ -1,5 +1,7 @@
 #include "screenshotscene.h"
 
+#include "apitemplate.h"
+#include "console/apiconsolepanel.h"
 #include "embeddedemulator.h"
 #include "filter/filtereditorpanel.h"
 #include "mainwindow.h"
@@ -41,6 +43,15 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
         stream->applyFilter(parsed.filter);
     } else if (scene == QLatin1String("console")) {
         window->tabs()->setCurrentIndex(1);
+        // Every built-in example once, then the first again: a history with a few rows.
+        ApiConsolePanel *console = window->consolePanel();
+        const QList<ApiTemplate> &templates = ApiTemplate::builtIns();
+        for (const ApiTemplate &request : templates) {
+            console->loadTemplate(request);
+            console->send();
+        }
+        if (!templates.isEmpty())
+            console->loadTemplate(templates.first());
     } else if (scene == QLatin1String("events")) {
         window->eventLogDock()->show();
         if (EmbeddedEmulator *emulator = window->embeddedEmulator())
