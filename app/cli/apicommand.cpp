@@ -12,8 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <csignal>
-
 namespace allium {
 
 namespace {
@@ -31,11 +29,6 @@ QString milliseconds(double value)
 }
 
 } // namespace
-
-ApiCommand::ApiCommand(QObject *parent)
-    : QObject(parent)
-{
-}
 
 void ApiCommand::addOptions(QCommandLineParser &parser)
 {
@@ -76,9 +69,9 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
         *out = value;
         return true;
     };
-    if (!positive(QStringLiteral("repeat"), &m_repeat, 1)
-        || !positive(QStringLiteral("concurrency"), &m_concurrency, 1)
-        || !positive(QStringLiteral("timeout-ms"), &m_request.timeoutMs, 1))
+    if (!positive(QStringLiteral("repeat"), &m_repeat, 1) ||
+        !positive(QStringLiteral("concurrency"), &m_concurrency, 1) ||
+        !positive(QStringLiteral("timeout-ms"), &m_request.timeoutMs, 1))
         return ExitCode::Usage;
 
     m_request.method = parser.value(QStringLiteral("method")).toUpper();
@@ -86,17 +79,17 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
                                      QStringLiteral("PUT"), QStringLiteral("PATCH"),
                                      QStringLiteral("DELETE")};
     if (!methods.contains(m_request.method)) {
-        Console::error(QStringLiteral("--method must be one of %1, not \"%2\"")
-                           .arg(methods.join(QStringLiteral(", ")),
-                                parser.value(QStringLiteral("method"))));
+        Console::error(
+            QStringLiteral("--method must be one of %1, not \"%2\"")
+                .arg(methods.join(QStringLiteral(", ")), parser.value(QStringLiteral("method"))));
         return ExitCode::Usage;
     }
     m_request.path = parser.value(QStringLiteral("path"));
     if (!m_request.path.startsWith(QLatin1Char('/'))) {
-        Console::error(m_request.path.isEmpty()
-                           ? QStringLiteral("--path is required, e.g. --path /api/v1/developer/assets")
-                           : QStringLiteral("--path must start with \"/\", not \"%1\"")
-                                 .arg(m_request.path));
+        Console::error(
+            m_request.path.isEmpty()
+                ? QStringLiteral("--path is required, e.g. --path /api/v1/developer/assets")
+                : QStringLiteral("--path must start with \"/\", not \"%1\"").arg(m_request.path));
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("body"))) {
@@ -118,8 +111,8 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
                                .arg(error.offset));
             return ExitCode::Usage;
         }
-        m_request.body = document.isObject() ? QJsonValue(document.object())
-                                             : QJsonValue(document.array());
+        m_request.body =
+            document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     }
     return ExitCode::Ok;
 }
@@ -142,7 +135,7 @@ void ApiCommand::start(const ConnectionTarget &target)
 void ApiCommand::submitMore()
 {
     // Submit lazily, so a request's timeout is not spent waiting behind the others.
-    while (!m_done && m_submitted < m_repeat && m_outstanding < m_concurrency) {
+    while (!isDone() && m_submitted < m_repeat && m_outstanding < m_concurrency) {
         ++m_submitted;
         ++m_outstanding;
         m_client->submit(m_request);
@@ -153,23 +146,23 @@ void ApiCommand::handleFinished(const ApiResult &result)
 {
     --m_outstanding;
     m_stats.add(result);
-    if (!m_done && m_client->state() == ConnectionState::Failed) {
+    if (!isDone() && m_client->state() == ConnectionState::Failed) {
         // The connection gave up (refused key…): one message for all, not a line per request.
         handleStateChanged(ConnectionState::Failed);
         return;
     }
     const bool answered = !result.rawResponse.isEmpty();
-    const QByteArray line = "{\"id\":" + jsonText(result.id) + ",\"status\":"
-                            + jsonText(answered ? result.status : apiRequestStateName(result.state))
-                            + ",\"latency_ms\":"
-                            + (result.latencyMs < 0 ? QByteArray("null")
-                                                    : QByteArray::number(result.latencyMs, 'f', 3))
-                            + ",\"data\":" + jsonText(result.data) + '}';
-    if (!m_done && !Console::writeLine(line)) {
+    const QByteArray line =
+        "{\"id\":" + jsonText(result.id) +
+        ",\"status\":" + jsonText(answered ? result.status : apiRequestStateName(result.state)) +
+        ",\"latency_ms\":" +
+        (result.latencyMs < 0 ? QByteArray("null") : QByteArray::number(result.latencyMs, 'f', 3)) +
+        ",\"data\":" + jsonText(result.data) + '}';
+    if (!isDone() && !Console::writeLine(line)) {
         finish(ExitCode::Ok); // the reader went away (e.g. `| head`): nothing left to do
         return;
     }
-    if (m_done)
+    if (isDone())
         return;
     submitMore();
     if (m_outstanding == 0 && m_submitted == m_repeat) {
@@ -180,38 +173,25 @@ void ApiCommand::handleFinished(const ApiResult &result)
 
 void ApiCommand::handleStateChanged(ConnectionState state)
 {
-    if (m_done)
-        return;
-    if (state == ConnectionState::Connected) {
-        m_connectedOnce = true;
-        return;
-    }
-    const bool firstAttemptFailed = !m_connectedOnce && state == ConnectionState::Reconnecting;
-    if (state != ConnectionState::Failed && !firstAttemptFailed)
-        return;
-    const QString reason = state == ConnectionState::Failed
-                               ? m_client->connection()->failureReason()
-                               : QString();
-    Console::error(ConnectionTarget::failureMessage(m_client->apiUrl(), reason));
-    finish(ConnectionTarget::classifyFailure(reason));
+    handleConnectionState(state, m_client->apiUrl(), m_client->connection()->failureReason());
 }
 
-void ApiCommand::interrupt(int signalNumber)
+void ApiCommand::stop()
 {
-    if (m_done)
+    if (!m_client)
         return;
-    Console::error(QStringLiteral("interrupted"));
-    finish(signalNumber == SIGTERM ? ExitCode(128 + SIGTERM) : ExitCode::Interrupted);
+    m_client->cancelAll(); // counted in the summary as cancelled
+    m_client->connection()->close();
 }
 
 void ApiCommand::printSummary()
 {
-    const double seconds = double(m_elapsed.nsecsElapsed()) / 1e9;
+    const double seconds = m_elapsed.isValid() ? double(m_elapsed.nsecsElapsed()) / 1e9 : 0;
     const int errors = m_stats.count(ApiRequestState::ServerError);
     const int timeouts = m_stats.count(ApiRequestState::TimedOut);
     const int lost = m_stats.count(ApiRequestState::ConnectionLost);
-    const int cancelled = m_stats.count(ApiRequestState::Cancelled)
-                          + m_stats.count(ApiRequestState::Rejected);
+    const int cancelled =
+        m_stats.count(ApiRequestState::Cancelled) + m_stats.count(ApiRequestState::Rejected);
     Console::error(QStringLiteral("requests: %1 of %2, succeeded: %3, errors: %4, timeouts: %5, "
                                   "connection lost: %6, cancelled: %7")
                        .arg(m_stats.count())
@@ -230,19 +210,6 @@ void ApiCommand::printSummary()
     Console::error(QStringLiteral("elapsed: %1 s, %2 responses/s")
                        .arg(seconds, 0, 'f', 2)
                        .arg(seconds > 0 ? answered / seconds : 0.0, 0, 'f', 1));
-}
-
-void ApiCommand::finish(ExitCode code)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (m_client) {
-        m_client->cancelAll(); // counted in the summary as cancelled
-        m_client->connection()->close();
-    }
-    printSummary();
-    emit finished(int(code));
 }
 
 } // namespace allium

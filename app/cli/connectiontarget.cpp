@@ -13,8 +13,7 @@ namespace allium {
 
 ConnectionTarget::ConnectionTarget(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 ConnectionTarget::~ConnectionTarget() = default;
 
@@ -63,7 +62,8 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
         const QUrl url(text, QUrl::StrictMode);
         const QString problem = ConnectionProfile::baseUrlError(url);
         if (!problem.isEmpty()) {
-            emit failed(ExitCode::BadUrl, QStringLiteral("bad --url \"%1\": %2").arg(text, problem));
+            emit failed(ExitCode::BadUrl,
+                        QStringLiteral("bad --url \"%1\": %2").arg(text, problem));
             return;
         }
         m_baseUrl = url;
@@ -78,8 +78,8 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
     ConnectionProfile profile;
     if (hasProfile || !hasUrl) {
         ProfileStore store;
-        m_profileName = hasProfile ? parser.value(QStringLiteral("profile"))
-                                   : store.defaultProfileName();
+        m_profileName =
+            hasProfile ? parser.value(QStringLiteral("profile")) : store.defaultProfileName();
         if (hasProfile && !store.contains(m_profileName)) {
             emit failed(ExitCode::Usage,
                         QStringLiteral("no profile named \"%1\" (saved profiles: %2)")
@@ -116,7 +116,8 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
                             .arg(m_profileName, result.errorString));
             return;
         }
-        finishWithKey(result.key, QStringLiteral("the keychain (profile \"%1\")").arg(m_profileName));
+        finishWithKey(result.key,
+                      QStringLiteral("the keychain (profile \"%1\")").arg(m_profileName));
     });
 }
 

@@ -54,7 +54,7 @@ int usageError(const QString &message)
     return int(ExitCode::Usage);
 }
 
-template<typename Command>
+template <typename Command>
 int runCommand(QCoreApplication &app, const QString &name, const QString &description,
                const QStringList &arguments)
 {
@@ -66,9 +66,10 @@ int runCommand(QCoreApplication &app, const QString &name, const QString &descri
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        Console::writeLine(helpText(parser)
-                               .replace(QStringLiteral("[options]"), name + QStringLiteral(" [options]"))
-                               .toUtf8());
+        Console::writeLine(
+            helpText(parser)
+                .replace(QStringLiteral("[options]"), name + QStringLiteral(" [options]"))
+                .toUtf8());
         return int(ExitCode::Ok);
     }
     if (!parser.positionalArguments().isEmpty())
@@ -128,8 +129,8 @@ int main(int argc, char *argv[])
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
-        || command == QLatin1String("help")) {
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         Console::writeLine(QByteArray(generalHelp) + exitCodeHelp);
         return command.isEmpty() ? int(ExitCode::Usage) : int(ExitCode::Ok);
     }

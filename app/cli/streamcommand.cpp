@@ -9,13 +9,12 @@
 #include <QCommandLineParser>
 #include <QFile>
 
-#include <csignal>
 #include <limits>
 
 namespace allium {
 
 StreamCommand::StreamCommand(QObject *parent)
-    : QObject(parent)
+    : CliCommand(parent)
 {
     m_durationTimer.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(ExitCode::Ok); });
@@ -31,10 +30,10 @@ void StreamCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Filter as JSON text or a file holding it; checked before "
                                      "connecting."),
                       QStringLiteral("FILE|JSON")});
-    parser.addOption({QStringLiteral("count"),
-                      QStringLiteral("Stop after N messages."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("duration"),
-                      QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
+    parser.addOption(
+        {QStringLiteral("count"), QStringLiteral("Stop after N messages."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
 }
 
 ExitCode StreamCommand::configure(const QCommandLineParser &parser)
@@ -48,8 +47,9 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         bool ok = false;
         m_count = parser.value(QStringLiteral("count")).toLongLong(&ok);
         if (!ok || m_count < 1) {
-            Console::error(QStringLiteral("--count must be a whole number of at least 1, not \"%1\"")
-                               .arg(parser.value(QStringLiteral("count"))));
+            Console::error(
+                QStringLiteral("--count must be a whole number of at least 1, not \"%1\"")
+                    .arg(parser.value(QStringLiteral("count"))));
             return ExitCode::Usage;
         }
     }
@@ -67,8 +67,8 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         const QString argument = parser.value(QStringLiteral("filter"));
         QByteArray text = argument.toUtf8();
         const QByteArray trimmed = text.trimmed();
-        const bool looksInline = trimmed.startsWith('{') || trimmed.startsWith('[')
-                             || trimmed == "null";
+        const bool looksInline =
+            trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed == "null";
         if (!looksInline) {
             QFile file(argument);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -101,7 +101,10 @@ void StreamCommand::start(const ConnectionTarget &target)
     ingest.catalogueSampleEvery = std::numeric_limits<int>::max(); // no field catalogue needed
     m_session->setIngestOptions(ingest);
     connect(m_session, &StreamSession::messagesReceived, this, &StreamCommand::handleBatch);
-    connect(m_session, &StreamSession::stateChanged, this, &StreamCommand::handleStateChanged);
+    // After the first connection, drops are the session's business: it reconnects.
+    connect(m_session, &StreamSession::stateChanged, this, [this](ConnectionState state) {
+        handleConnectionState(state, m_session->url(), m_session->failureReason());
+    });
     connect(m_session, &StreamSession::serverErrorReceived, this, [](const QString &message) {
         Console::error(QStringLiteral("server error: %1").arg(message.left(500)));
     });
@@ -116,7 +119,7 @@ void StreamCommand::start(const ConnectionTarget &target)
 
 void StreamCommand::handleBatch(const MessageBatch &batch)
 {
-    if (m_done)
+    if (isDone())
         return;
     m_reconnects = batch.stats.reconnects;
     m_parseErrors = batch.stats.parseErrors;
@@ -134,35 +137,16 @@ void StreamCommand::handleBatch(const MessageBatch &batch)
     }
 }
 
-void StreamCommand::handleStateChanged(ConnectionState state)
+void StreamCommand::stop()
 {
-    if (m_done)
-        return;
-    if (state == ConnectionState::Connected) {
-        m_connectedOnce = true;
-        return;
-    }
-    // After the first connection, drops are the session's business: it reconnects.
-    const bool firstAttemptFailed = !m_connectedOnce && state == ConnectionState::Reconnecting;
-    if (state != ConnectionState::Failed && !firstAttemptFailed)
-        return;
-    const QString reason = state == ConnectionState::Failed ? m_session->failureReason()
-                                                            : QString();
-    Console::error(ConnectionTarget::failureMessage(m_session->url(), reason));
-    finish(ConnectionTarget::classifyFailure(reason));
-}
-
-void StreamCommand::interrupt(int signalNumber)
-{
-    if (m_done)
-        return;
-    Console::error(QStringLiteral("interrupted"));
-    finish(signalNumber == SIGTERM ? ExitCode(128 + SIGTERM) : ExitCode::Interrupted);
+    m_durationTimer.stop();
+    if (m_session)
+        m_session->close();
 }
 
 void StreamCommand::printSummary()
 {
-    const double seconds = double(m_elapsed.nsecsElapsed()) / 1e9;
+    const double seconds = m_elapsed.isValid() ? double(m_elapsed.nsecsElapsed()) / 1e9 : 0;
     if (m_session) {
         // The last batch may be older than the last counters.
         const StreamStats stats = m_session->stats();
@@ -180,18 +164,6 @@ void StreamCommand::printSummary()
                        .arg(m_parseErrors)
                        .arg(m_serverErrors)
                        .arg(m_drops));
-}
-
-void StreamCommand::finish(ExitCode code)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    m_durationTimer.stop();
-    if (m_session)
-        m_session->close();
-    printSummary();
-    emit finished(int(code));
 }
 
 } // namespace allium

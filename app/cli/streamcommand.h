@@ -1,44 +1,33 @@
 #pragma once
 
-#include "connectionstate.h"
-#include "exitcode.h"
+#include "clicommand.h"
 #include "filter.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QTimer>
-
-class QCommandLineParser;
 
 namespace allium {
 
-class ConnectionTarget;
 class StreamSession;
 struct MessageBatch;
 
 /// `allium-cli stream`: prints every message of a topic as one JSON line (the raw text, as
 /// received) until --count or --duration, across reconnects, with a summary on stderr.
-class StreamCommand : public QObject
+class StreamCommand : public CliCommand
 {
     Q_OBJECT
 public:
     explicit StreamCommand(QObject *parent = nullptr);
 
     static void addOptions(QCommandLineParser &parser);
-    /// Reads the options and validates the filter locally; anything but Ok means a message was
-    /// printed and we should exit.
-    ExitCode configure(const QCommandLineParser &parser);
-    void start(const ConnectionTarget &target);
-    void interrupt(int signalNumber);
-
-signals:
-    void finished(int exitCode);
+    /// Also validates the filter locally, before any connection.
+    ExitCode configure(const QCommandLineParser &parser) override;
+    void start(const ConnectionTarget &target) override;
 
 private:
     void handleBatch(const MessageBatch &batch);
-    void handleStateChanged(ConnectionState state);
-    void printSummary();
-    void finish(ExitCode code);
+    void stop() override;
+    void printSummary() override;
 
     StreamSession *m_session = nullptr;
     QString m_topic;
@@ -53,8 +42,6 @@ private:
     quint64 m_drops = 0;
     QElapsedTimer m_elapsed;
     QTimer m_durationTimer;
-    bool m_connectedOnce = false;
-    bool m_done = false;
 };
 
 } // namespace allium

@@ -23,6 +23,8 @@ ConnectionEventKind failureKind(const QString &reason)
 
 QString retryText(int attempt, int delayMs)
 {
+    if (delayMs < 1000)
+        return ConnectionEventLog::tr("attempt %1 in %2 ms").arg(attempt).arg(delayMs);
     return ConnectionEventLog::tr("attempt %1 in %2 s")
         .arg(attempt)
         .arg(double(delayMs) / 1000.0, 0, 'f', 1);

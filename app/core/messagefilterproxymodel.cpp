@@ -86,10 +86,8 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
 bool MessageFilterProxyModel::evaluate(int sourceRow) const
 {
     ++m_evaluations;
-    const QByteArray json = sourceModel()
-                                    ->index(sourceRow, 0)
-                                    .data(MessageTableModel::RawJsonRole)
-                                    .toByteArray();
+    const QByteArray json =
+        sourceModel()->index(sourceRow, 0).data(MessageTableModel::RawJsonRole).toByteArray();
     if (!m_needle.isEmpty()) {
         if (m_needleIsAscii ? !containsIgnoringCase(json, m_needle)
                             : !QString::fromUtf8(json).contains(m_searchText, Qt::CaseInsensitive))
@@ -115,8 +113,8 @@ void MessageFilterProxyModel::pruneCache() const
         return;
     }
     bool ok = false;
-    const quint64 oldest = sourceModel()->index(0, 0).data(MessageTableModel::RowIdRole)
-                                   .toULongLong(&ok);
+    const quint64 oldest =
+        sourceModel()->index(0, 0).data(MessageTableModel::RowIdRole).toULongLong(&ok);
     if (!ok)
         return;
     for (auto it = m_cache.begin(); it != m_cache.end();) {

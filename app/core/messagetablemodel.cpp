@@ -10,8 +10,7 @@ namespace allium {
 MessageTableModel::MessageTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_parsed(ParsedRowCacheSize)
-{
-}
+{}
 
 MessageTableModel::~MessageTableModel() = default;
 
@@ -95,8 +94,8 @@ void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages
 void MessageTableModel::announceEvictions(quint64 evictionsBefore, int rowsBefore)
 {
     // The store evicts oldest first, so all old rows go before any message of this batch.
-    const int evicted = int(std::min<quint64>(quint64(rowsBefore),
-                                              m_store.evictions() - evictionsBefore));
+    const int evicted =
+        int(std::min<quint64>(quint64(rowsBefore), m_store.evictions() - evictionsBefore));
     if (evicted <= 0)
         return;
     m_evictedShift = evicted;
@@ -230,21 +229,22 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         ParsedRow *parsed = parsedRow(row);
         if (!parsed->formatted.at(column)) {
             parsed->display[column] = m_formatter.display(
-                    m_columns.at(column), valueAt(parsed->object, m_columns.at(column)));
+                m_columns.at(column), valueAt(parsed->object, m_columns.at(column)));
             parsed->formatted[column] = true;
         }
         return parsed->display.at(column);
     }
     case Qt::ToolTipRole: {
         const QJsonValue value = rawValue(row, column);
-        return value.isUndefined() ? QVariant() : QVariant(m_formatter.toolTip(m_columns.at(column),
-                                                                               value));
+        return value.isUndefined() ? QVariant()
+                                   : QVariant(m_formatter.toolTip(m_columns.at(column), value));
     }
     case Qt::TextAlignmentRole: {
         const ValueFormatter::Kind kind = ValueFormatter::kindForPath(m_columns.at(column));
-        const bool numeric = kind == ValueFormatter::Kind::Wei
-                || kind == ValueFormatter::Kind::Gwei || kind == ValueFormatter::Kind::Grouped
-                || (kind == ValueFormatter::Kind::Plain && rawValue(row, column).isDouble());
+        const bool numeric =
+            kind == ValueFormatter::Kind::Wei || kind == ValueFormatter::Kind::Gwei ||
+            kind == ValueFormatter::Kind::Grouped ||
+            (kind == ValueFormatter::Kind::Plain && rawValue(row, column).isDouble());
         return QVariant::fromValue(numeric ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
                                            : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     }

@@ -33,9 +33,9 @@ QStringView lastStep(QStringView path)
 
 bool isAsciiAlnum(QChar c)
 {
-    return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-            || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+           (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
 }
 
 // Hashes, addresses and signatures: worth eliding, never worth reading in full in a cell.
@@ -97,9 +97,9 @@ std::optional<QDateTime> parseIsoTimestamp(QString text, bool *hasMilliseconds)
     if (text.size() > 10 && text.at(10) == QLatin1Char(' '))
         text[10] = QLatin1Char('T');
     const qsizetype timeStart = 11;
-    const bool hasOffset = text.endsWith(QLatin1Char('Z'))
-            || text.indexOf(QLatin1Char('+'), timeStart) > 0
-            || text.indexOf(QLatin1Char('-'), timeStart) > 0;
+    const bool hasOffset = text.endsWith(QLatin1Char('Z')) ||
+                           text.indexOf(QLatin1Char('+'), timeStart) > 0 ||
+                           text.indexOf(QLatin1Char('-'), timeStart) > 0;
     QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!parsed.isValid())
         return std::nullopt;
@@ -135,38 +135,33 @@ std::optional<QDateTime> toDateTime(const QJsonValue &value, bool *hasMillisecon
 
 ValueFormatter::ValueFormatter()
     : ValueFormatter(QLocale(), QTimeZone::systemTimeZone())
-{
-}
+{}
 
 ValueFormatter::ValueFormatter(const QLocale &locale, const QTimeZone &timeZone)
     : m_locale(locale)
     , m_timeZone(timeZone.isValid() ? timeZone : QTimeZone::utc())
-{
-}
+{}
 
 ValueFormatter::Kind ValueFormatter::kindForPath(QStringView path)
 {
     const QString name = lastStep(path).toString().toLower();
     if (name == QLatin1String("value") || name.endsWith(QLatin1String("_wei")))
         return Kind::Wei;
-    if (name.contains(QLatin1String("gas_price")) || name.contains(QLatin1String("gasprice"))
-        || name.endsWith(QLatin1String("fee_per_gas"))
-        || name.endsWith(QLatin1String("feepergas")))
+    if (name.contains(QLatin1String("gas_price")) || name.contains(QLatin1String("gasprice")) ||
+        name.endsWith(QLatin1String("fee_per_gas")) || name.endsWith(QLatin1String("feepergas")))
         return Kind::Gwei;
-    if (name.endsWith(QLatin1String("timestamp")) || name == QLatin1String("time")
-        || name == QLatin1String("blocktime") || name.endsWith(QLatin1String("_time")))
+    if (name.endsWith(QLatin1String("timestamp")) || name == QLatin1String("time") ||
+        name == QLatin1String("blocktime") || name.endsWith(QLatin1String("_time")))
         return Kind::Timestamp;
     static const QStringList grouped{
-        QStringLiteral("number"),      QStringLiteral("block_number"),
-        QStringLiteral("blocknumber"), QStringLiteral("height"),
-        QStringLiteral("block_height"), QStringLiteral("block_slot"),
-        QStringLiteral("slot"),        QStringLiteral("gas"),
-        QStringLiteral("gas_limit"),   QStringLiteral("gaslimit"),
-        QStringLiteral("size"),        QStringLiteral("weight"),
+        QStringLiteral("number"),     QStringLiteral("block_number"), QStringLiteral("blocknumber"),
+        QStringLiteral("height"),     QStringLiteral("block_height"), QStringLiteral("block_slot"),
+        QStringLiteral("slot"),       QStringLiteral("gas"),          QStringLiteral("gas_limit"),
+        QStringLiteral("gaslimit"),   QStringLiteral("size"),         QStringLiteral("weight"),
         QStringLiteral("difficulty"),
     };
-    if (grouped.contains(name) || name.endsWith(QLatin1String("gas_used"))
-        || name.endsWith(QLatin1String("gasused")) || name.endsWith(QLatin1String("_count")))
+    if (grouped.contains(name) || name.endsWith(QLatin1String("gas_used")) ||
+        name.endsWith(QLatin1String("gasused")) || name.endsWith(QLatin1String("_count")))
         return Kind::Grouped;
     return Kind::Plain;
 }
@@ -234,9 +229,8 @@ QString ValueFormatter::toolTip(QStringView path, const QJsonValue &value) const
             const int shift = kind == Kind::Wei ? WeiPerEtherDigits : WeiPerGweiDigits;
             const QString unit = kind == Kind::Wei ? QStringLiteral("ETH") : QStringLiteral("gwei");
             return QStringLiteral("%1 wei = %2")
-                    .arg(exact, decimalUnits(wei->integerDigits(), shift, shift, unit)
-                                        .prepend(wei->isNegative() ? m_locale.negativeSign()
-                                                                   : QString()));
+                .arg(exact, decimalUnits(wei->integerDigits(), shift, shift, unit)
+                                .prepend(wei->isNegative() ? m_locale.negativeSign() : QString()));
         }
     }
     if (kind == Kind::Timestamp) {
@@ -244,9 +238,9 @@ QString ValueFormatter::toolTip(QStringView path, const QJsonValue &value) const
         if (const std::optional<QDateTime> when = toDateTime(value, &hasMilliseconds)) {
             const QDateTime local = when->toTimeZone(m_timeZone);
             return QStringLiteral("%1 %2\n%3 UTC\n%4")
-                    .arg(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
-                         m_timeZone.abbreviation(local),
-                         when->toUTC().toString(Qt::ISODateWithMs), exact);
+                .arg(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+                     m_timeZone.abbreviation(local), when->toUTC().toString(Qt::ISODateWithMs),
+                     exact);
         }
     }
     return exact;
@@ -279,8 +273,8 @@ QString ValueFormatter::weiToEther(QStringView wei) const
     if (!number || !number->isInteger())
         return QString();
     const QString sign = number->isNegative() ? m_locale.negativeSign() : QString();
-    return sign + decimalUnits(number->integerDigits(), WeiPerEtherDigits, 4,
-                               QStringLiteral("ETH"));
+    return sign +
+           decimalUnits(number->integerDigits(), WeiPerEtherDigits, 4, QStringLiteral("ETH"));
 }
 
 QString ValueFormatter::weiToGwei(QStringView wei) const
@@ -289,8 +283,8 @@ QString ValueFormatter::weiToGwei(QStringView wei) const
     if (!number || !number->isInteger())
         return QString();
     const QString sign = number->isNegative() ? m_locale.negativeSign() : QString();
-    return sign + decimalUnits(number->integerDigits(), WeiPerGweiDigits, 2,
-                               QStringLiteral("gwei"));
+    return sign +
+           decimalUnits(number->integerDigits(), WeiPerGweiDigits, 2, QStringLiteral("gwei"));
 }
 
 QString ValueFormatter::timestamp(const QJsonValue &value) const
@@ -300,8 +294,8 @@ QString ValueFormatter::timestamp(const QJsonValue &value) const
     if (!when)
         return QString();
     return when->toTimeZone(m_timeZone)
-            .toString(hasMilliseconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
-                                      : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        .toString(hasMilliseconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
+                                  : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString ValueFormatter::elideMiddle(const QString &text)
@@ -327,8 +321,8 @@ QString ValueFormatter::decimalUnits(QStringView integerDigits, int shift, int m
     int decimals = maxDecimals;
     if (whole == QLatin1String("0")) {
         qsizetype firstSignificant = 0;
-        while (firstSignificant < fraction.size()
-               && fraction.at(firstSignificant) == QLatin1Char('0'))
+        while (firstSignificant < fraction.size() &&
+               fraction.at(firstSignificant) == QLatin1Char('0'))
             ++firstSignificant;
         if (firstSignificant == fraction.size())
             return QStringLiteral("0 ") + unit;

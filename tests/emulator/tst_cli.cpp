@@ -103,7 +103,8 @@ void tst_Cli::startProcess(QProcess &process, const QStringList &arguments, cons
         environment.insert(QStringLiteral("ALLIUM_API_KEY"), key);
     // Never the user's settings or keychain files.
     environment.insert(QStringLiteral("HOME"), m_home.path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_home.filePath(QStringLiteral("config")));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(ALLIUM_CLI_PATH), arguments);
@@ -136,9 +137,10 @@ Run tst_Cli::run(const QStringList &arguments, const QString &key, int timeoutMs
 // --help of the tool and of each command lists every exit code.
 void tst_Cli::helpDocumentsExitCodes()
 {
-    for (const QStringList &arguments : {QStringList{QStringLiteral("--help")},
-                                         QStringList{QStringLiteral("stream"), QStringLiteral("--help")},
-                                         QStringList{QStringLiteral("api"), QStringLiteral("--help")}}) {
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("--help")},
+          QStringList{QStringLiteral("stream"), QStringLiteral("--help")},
+          QStringList{QStringLiteral("api"), QStringLiteral("--help")}}) {
         const Run result = run(arguments);
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("Exit codes"));
@@ -165,8 +167,8 @@ void tst_Cli::usageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no command") << QStringList{} << "Usage";
     QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "unknown command";
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("api"), QStringLiteral("--nope")}
-                                    << "nope";
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("api"), QStringLiteral("--nope")} << "nope";
     QTest::newRow("no key option exists")
         << QStringList{QStringLiteral("api"), QStringLiteral("--key"), QStringLiteral("k")}
         << "key";
@@ -179,10 +181,10 @@ void tst_Cli::usageErrors_data()
                                                 assetsPath, QStringLiteral("--repeat"),
                                                 QStringLiteral("0")}
                                  << "--repeat";
-    QTest::newRow("body not JSON") << QStringList{QStringLiteral("api"), QStringLiteral("--path"),
-                                                  assetsPath, QStringLiteral("--body"),
-                                                  QStringLiteral("{oops")}
-                                   << "--body";
+    QTest::newRow("body not JSON")
+        << QStringList{QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
+                       QStringLiteral("--body"), QStringLiteral("{oops")}
+        << "--body";
     QTest::newRow("stream without topic") << QStringList{QStringLiteral("stream")} << "--topic";
     QTest::newRow("count not a number")
         << QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
@@ -214,9 +216,9 @@ void tst_Cli::usageErrors()
 // stream --count 5 prints exactly five lines, each a JSON object, and a summary on stderr.
 void tst_Cli::streamCountPrintsJsonLines()
 {
-    const Run result = run({QStringLiteral("stream"), QStringLiteral("--topic"),
-                            QStringLiteral("ethereum.blocks"), QStringLiteral("--count"),
-                            QStringLiteral("5"), QStringLiteral("--url"), url()});
+    const Run result =
+        run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
+             QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--url"), url()});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QList<QByteArray> lines = result.lines();
     QCOMPARE(lines.size(), 5);
@@ -242,10 +244,10 @@ void tst_Cli::streamFilterFromFileIsApplied()
     QVERIFY(file.open());
     file.write(filterJson);
     file.close();
-    const Run result = run({QStringLiteral("stream"), QStringLiteral("--topic"),
-                            QStringLiteral("ethereum.transactions"), QStringLiteral("--filter"),
-                            file.fileName(), QStringLiteral("--count"), QStringLiteral("10"),
-                            QStringLiteral("--url"), url()});
+    const Run result =
+        run({QStringLiteral("stream"), QStringLiteral("--topic"),
+             QStringLiteral("ethereum.transactions"), QStringLiteral("--filter"), file.fileName(),
+             QStringLiteral("--count"), QStringLiteral("10"), QStringLiteral("--url"), url()});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const Filter filter = Filter::parse(filterJson).filter;
     QCOMPARE(result.lines().size(), 10);
@@ -261,8 +263,10 @@ void tst_Cli::invalidFilterExitsFour_data()
         << R"({"op":"AND","conditions":[{"field":"a","operator":"=","value":1},)"
            R"({"field":"b","operator":"~","value":2}]})"
         << "conditions[1].operator";
-    QTest::newRow("syntax error") << R"({"field": "a", "operator": )" << "character 26";
-    QTest::newRow("in without array") << R"({"field":"a","operator":"in","value":3})" << "value";
+    QTest::newRow("syntax error") << R"({"field": "a", "operator": )"
+                                  << "character 26";
+    QTest::newRow("in without array") << R"({"field":"a","operator":"in","value":3})"
+                                      << "value";
 }
 
 // An invalid filter is caught before connecting: exit 4, and the message names where it is.
@@ -270,9 +274,9 @@ void tst_Cli::invalidFilterExitsFour()
 {
     QFETCH(QString, filter);
     QFETCH(QString, named);
-    const Run result = run({QStringLiteral("stream"), QStringLiteral("--topic"),
-                            QStringLiteral("ethereum.blocks"), QStringLiteral("--filter"), filter,
-                            QStringLiteral("--url"), url()});
+    const Run result =
+        run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
+             QStringLiteral("--filter"), filter, QStringLiteral("--url"), url()});
     QCOMPARE(result.exitCode, 4);
     QVERIFY2(result.err.contains(named.toUtf8()), result.err.constData());
     QVERIFY(result.out.isEmpty());
@@ -322,9 +326,9 @@ void tst_Cli::unreachableServerExitsSix()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const quint16 port = probe.serverPort();
     probe.close(); // the port is now (very likely) closed
-    const Run result = run({QStringLiteral("stream"), QStringLiteral("--topic"),
-                            QStringLiteral("ethereum.blocks"), QStringLiteral("--url"),
-                            QStringLiteral("ws://127.0.0.1:%1").arg(port)});
+    const Run result =
+        run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
+             QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1").arg(port)});
     QCOMPARE(result.exitCode, 6);
     QVERIFY2(result.err.contains(QByteArray::number(port)), result.err.constData());
 }
@@ -332,21 +336,20 @@ void tst_Cli::unreachableServerExitsSix()
 // api --repeat 20 prints 20 response lines with unique ids and a latency summary.
 void tst_Cli::apiRepeatPrintsLinesAndSummary()
 {
-    const Run result = run({QStringLiteral("api"), QStringLiteral("--method"),
-                            QStringLiteral("GET"), QStringLiteral("--path"), assetsPath,
-                            QStringLiteral("--body"), QStringLiteral(R"({"limit":"2"})"),
-                            QStringLiteral("--repeat"), QStringLiteral("20"),
-                            QStringLiteral("--concurrency"), QStringLiteral("4"),
-                            QStringLiteral("--url"), url()});
+    const Run result =
+        run({QStringLiteral("api"), QStringLiteral("--method"), QStringLiteral("GET"),
+             QStringLiteral("--path"), assetsPath, QStringLiteral("--body"),
+             QStringLiteral(R"({"limit":"2"})"), QStringLiteral("--repeat"), QStringLiteral("20"),
+             QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--url"), url()});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QList<QByteArray> lines = result.lines();
     QCOMPARE(lines.size(), 20);
     QSet<QString> ids;
     for (const QByteArray &line : lines) {
         const QJsonObject response = QJsonDocument::fromJson(line).object();
-        QCOMPARE(response.keys(), (QStringList{QStringLiteral("data"), QStringLiteral("id"),
-                                               QStringLiteral("latency_ms"),
-                                               QStringLiteral("status")}));
+        QCOMPARE(response.keys(),
+                 (QStringList{QStringLiteral("data"), QStringLiteral("id"),
+                              QStringLiteral("latency_ms"), QStringLiteral("status")}));
         QCOMPARE(response.value(QLatin1String("status")).toString(), QStringLiteral("success"));
         QVERIFY(response.value(QLatin1String("latency_ms")).toDouble() >= 0);
         ids.insert(response.value(QLatin1String("id")).toString());
@@ -362,8 +365,9 @@ void tst_Cli::apiServerErrorAndTimeoutExitOne()
     const Run error = run({QStringLiteral("api"), QStringLiteral("--path"),
                            QStringLiteral("/api/v1/nope"), QStringLiteral("--url"), url()});
     QCOMPARE(error.exitCode, 1);
-    QCOMPARE(QJsonDocument::fromJson(error.lines().value(0)).object().value(QLatin1String("status")),
-             QJsonValue(QStringLiteral("error")));
+    QCOMPARE(
+        QJsonDocument::fromJson(error.lines().value(0)).object().value(QLatin1String("status")),
+        QJsonValue(QStringLiteral("error")));
     QVERIFY(error.err.contains("errors: 1"));
 
     EmulatorFaults faults;
@@ -381,8 +385,8 @@ void tst_Cli::apiServerErrorAndTimeoutExitOne()
 // With no key and no --url, allium-cli serves itself from a built-in emulator.
 void tst_Cli::apiWithoutKeyOrUrlUsesBuiltInEmulator()
 {
-    const Run result = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath},
-                           QString());
+    const Run result =
+        run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath}, QString());
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.lines().size(), 1);
     QVERIFY(result.err.contains("built-in emulator"));
@@ -395,8 +399,9 @@ void tst_Cli::sigintPrintsSummaryAndExits130()
 {
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    startProcess(process, {QStringLiteral("stream"), QStringLiteral("--topic"),
-                           QStringLiteral("ethereum.transactions"), QStringLiteral("--url"), url()});
+    startProcess(process,
+                 {QStringLiteral("stream"), QStringLiteral("--topic"),
+                  QStringLiteral("ethereum.transactions"), QStringLiteral("--url"), url()});
     // A first message means the signal handler is installed and the stream runs.
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
     QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
@@ -416,9 +421,9 @@ void tst_Cli::closedStdoutEndsQuietly()
 {
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    const QString script = QStringLiteral(
-        "\"$0\" stream --topic ethereum.transactions --url \"$1\" | head -n 3; "
-        "exit ${PIPESTATUS[0]}");
+    const QString script =
+        QStringLiteral("\"$0\" stream --topic ethereum.transactions --url \"$1\" | head -n 3; "
+                       "exit ${PIPESTATUS[0]}");
     process.setProgram(QStringLiteral("bash"));
     process.setArguments({QStringLiteral("-c"), script, QStringLiteral(ALLIUM_CLI_PATH), url()});
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

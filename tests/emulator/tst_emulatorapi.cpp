@@ -1,5 +1,6 @@
 #include "apiresponder.h"
 #include "emulatorserver.h"
+#include "emulatortesting.h"
 #include "testwebsocketclient.h"
 
 #include <QJsonArray>
@@ -15,14 +16,6 @@ namespace {
 
 const QString InflightError =
     QStringLiteral("max inflight requests reached, please wait for requests to finish");
-
-std::unique_ptr<EmulatorServer> startServer(EmulatorOptions options = {})
-{
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qWarning("listen failed: %s", qPrintable(server->errorString()));
-    return server;
-}
 
 QJsonObject request(const QString &id, const QString &method, const QString &path,
                     const QJsonObject &body = {})
@@ -75,14 +68,13 @@ void TestEmulatorApi::everyEndpointAnswersLikeTheResponder()
 {
     EmulatorOptions options;
     options.seed = 7;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     const ApiResponder responder(7);
     const auto endpoints = ApiResponder::endpoints();
     QVERIFY(!endpoints.isEmpty());
 
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
         client.sendJson(
             request(QStringLiteral("e%1").arg(i), endpoints.at(i).first, endpoints.at(i).second));
@@ -129,10 +121,9 @@ void TestEmulatorApi::specExamplesAnswerLikeTheResponder()
     QFETCH(QString, path);
     QFETCH(QJsonValue, body);
 
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     QJsonObject request{{QStringLiteral("method"), method},
                         {QStringLiteral("id"), QStringLiteral("example")},
                         {QStringLiteral("path"), path}};
@@ -151,10 +142,9 @@ void TestEmulatorApi::specExamplesAnswerLikeTheResponder()
 // The response text has id, status and data in the documented order, on one frame each.
 void TestEmulatorApi::responsesKeepTheDocumentedKeyOrder()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     client.sendJson(pricesRequest(QStringLiteral("order-1")));
     QVERIFY(client.waitForMessages(1));
     QVERIFY2(
@@ -205,10 +195,9 @@ void TestEmulatorApi::badRequestsGetErrorResponses()
     QFETCH(QJsonValue, id);
     QFETCH(QString, message);
 
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     client.sendText(text);
     QVERIFY(client.waitForMessages(1));
     const QJsonObject response = parse(client.messages().first());
@@ -229,10 +218,9 @@ void TestEmulatorApi::latencyCompletesOutOfOrder()
 {
     EmulatorOptions options;
     options.latencyMs = 300;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     QStringList sent;
     for (int i = 0; i < 50; ++i) {
         sent.append(QStringLiteral("r%1").arg(i));
@@ -253,10 +241,9 @@ void TestEmulatorApi::inflightLimitRefusesTheRequestOverIt()
 {
     EmulatorOptions options;
     options.faults.stallApi = true;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     for (int i = 0; i <= 1000; ++i)
         client.sendJson(pricesRequest(QStringLiteral("r%1").arg(i)));
     QVERIFY(client.waitForMessages(1));
@@ -275,10 +262,9 @@ void TestEmulatorApi::inflightLimitRefusesTheRequestOverIt()
 // the limit, and every one gets its own success.
 void TestEmulatorApi::answeredRequestsLeaveTheInflightCount()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->apiUrl()));
     for (int i = 0; i < 1500; ++i)
         client.sendJson(pricesRequest(QStringLiteral("r%1").arg(i)));
     QVERIFY(client.waitForMessages(1500, 10000));

@@ -1,4 +1,5 @@
 #include "emulatorserver.h"
+#include "emulatortesting.h"
 #include "testwebsocketclient.h"
 
 #include <QElapsedTimer>
@@ -18,10 +19,7 @@ std::unique_ptr<EmulatorServer> startServer(const EmulatorFaults &faults, qint64
     options.rate = 500;
     options.firehoseCount = firehose;
     options.faults = faults;
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qWarning("listen failed: %s", qPrintable(server->errorString()));
-    return server;
+    return startEmulator(options);
 }
 
 bool parses(const QString &text)
@@ -34,8 +32,7 @@ bool parses(const QString &text)
 void openAndStart(TestWebSocketClient &client, const EmulatorServer &server,
                   const QString &topic = QStringLiteral("ethereum.blocks"))
 {
-    client.open(server.streamUrl(topic), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server.streamUrl(topic)));
     client.sendText(QStringLiteral("{\"action\":\"start\"}"));
 }
 
@@ -104,8 +101,7 @@ void TestEmulatorFaults::stallAfterStopsMessagesAndPongs()
     faults.stallAfterMessages = 3;
     const auto server = startServer(faults);
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     client.socket()->ping();
     QVERIFY(client.waitForPongs(1)); // the control: pongs work before the stall
 

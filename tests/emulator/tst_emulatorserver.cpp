@@ -1,4 +1,5 @@
 #include "emulatorserver.h"
+#include "emulatortesting.h"
 #include "filter.h"
 #include "rawhttp.h"
 #include "testwebsocketclient.h"
@@ -16,14 +17,6 @@ using namespace allium;
 namespace {
 
 const QString StreamPath = QStringLiteral("/api/v1/developer/ws/stream");
-
-std::unique_ptr<EmulatorServer> startServer(EmulatorOptions options = {})
-{
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qWarning("listen failed: %s", qPrintable(server->errorString()));
-    return server;
-}
 
 EmulatorOptions fastOptions(double rate = 500)
 {
@@ -147,7 +140,7 @@ void TestEmulatorServer::refusesAtTheHandshake()
     QFETCH(int, status);
     QFETCH(QString, detail);
 
-    const auto server = startServer();
+    const auto server = startEmulator();
     const RawHttpResponse response =
         rawHttpExchange(server->port(), upgradeRequest(target, headers));
     QCOMPARE(response.status, status);
@@ -159,7 +152,7 @@ void TestEmulatorServer::refusesAtTheHandshake()
 // The header name is matched case-insensitively, as HTTP requires.
 void TestEmulatorServer::acceptsTheKeyHeaderInAnyCase()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     const RawHttpResponse response =
         rawHttpExchange(server->port(), upgradeRequest("/api/v1/developer/ws/api",
                                                        {"x-api-key: " + EmulatorDemoKey.toUtf8()}));
@@ -177,7 +170,7 @@ void TestEmulatorServer::webSocketClientIsRefusedWithoutAGoodKey_data()
 void TestEmulatorServer::webSocketClientIsRefusedWithoutAGoodKey()
 {
     QFETCH(QString, key);
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
     client.open(server->apiUrl(), key);
     QVERIFY(client.waitDisconnected());
@@ -193,7 +186,7 @@ void TestEmulatorServer::webSocketClientConnectsWithAnyConfiguredKey()
 {
     EmulatorOptions options;
     options.keys = QStringList{QStringLiteral("first"), QStringLiteral("second")};
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient first, second, demo;
     first.open(server->apiUrl(), QStringLiteral("first"));
     second.open(server->streamUrl(QStringLiteral("ethereum.blocks")), QStringLiteral("second"));
@@ -207,7 +200,7 @@ void TestEmulatorServer::webSocketClientConnectsWithAnyConfiguredKey()
 // The URLs the server reports are the loopback address, its port and the exact service paths.
 void TestEmulatorServer::urlsPointAtTheServer()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     QVERIFY(server->isListening());
     QVERIFY(server->port() != 0);
     const QString base = QStringLiteral("ws://127.0.0.1:%1").arg(server->port());
@@ -233,10 +226,9 @@ void TestEmulatorServer::listensOnLoopbackOnly()
 // control message sent after opening, even at a high rate.
 void TestEmulatorServer::sendsNothingBeforeStart()
 {
-    const auto server = startServer(fastOptions(2000));
+    const auto server = startEmulator(fastOptions(2000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     for (int i = 0; i < 5; ++i)
         QVERIFY(!client.sendAndWaitForError(QStringLiteral("{\"action\":\"wait\"}")).isEmpty());
     QCOMPARE(dataFramesIn(client.messages()), 0);
@@ -252,10 +244,9 @@ void TestEmulatorServer::sendsNothingBeforeStart()
 // stop pauses delivery without closing (nothing after the server has seen it), start resumes.
 void TestEmulatorServer::stopPausesAndStartResumes()
 {
-    const auto server = startServer(fastOptions(1000));
+    const auto server = startEmulator(fastOptions(1000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3));
 
@@ -307,10 +298,9 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages()
     QFETCH(QString, topic);
     QFETCH(QJsonObject, filter);
 
-    const auto server = startServer(fastOptions(3000));
+    const auto server = startEmulator(fastOptions(3000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(topic), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(topic)));
     client.sendJson(setFilter(filter));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(10, 10000));
@@ -334,10 +324,9 @@ void TestEmulatorServer::emptyFilterClearsTheFilter_data()
 void TestEmulatorServer::emptyFilterClearsTheFilter()
 {
     QFETCH(QJsonValue, clear);
-    const auto server = startServer(fastOptions(3000));
+    const auto server = startEmulator(fastOptions(3000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     // No block has a negative number: the filter rejects everything.
     client.sendJson(setFilter(condition(QStringLiteral("number"), QStringLiteral("<"), 0)));
     client.sendJson(action(QStringLiteral("start")));
@@ -381,10 +370,9 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames()
     QFETCH(QString, text);
     QFETCH(QString, reason);
 
-    const auto server = startServer(fastOptions(1000));
+    const auto server = startEmulator(fastOptions(1000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const QString error = client.sendAndWaitForError(text);
     QVERIFY2(error.startsWith(reason), qPrintable(error));
     QCOMPARE(client.messages().size(), 1);
@@ -399,10 +387,9 @@ void TestEmulatorServer::badControlMessagesGetErrorFrames()
 // A control frame above 1 MiB is refused with an error frame, not by closing the connection.
 void TestEmulatorServer::oversizedControlMessageGetsAnErrorFrame()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const QString huge = QStringLiteral("{\"action\":\"start\",\"pad\":\"%1\"}")
                              .arg(QString(1024 * 1024, QLatin1Char('x')));
     const QString error = client.sendAndWaitForError(huge);
@@ -414,10 +401,9 @@ void TestEmulatorServer::oversizedControlMessageGetsAnErrorFrame()
 // An invalid filter is refused with its error path; the previous filter and connection remain.
 void TestEmulatorServer::invalidFilterNamesThePathAndKeepsTheConnection()
 {
-    const auto server = startServer(fastOptions(2000));
+    const auto server = startEmulator(fastOptions(2000));
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
     const QJsonObject good =
         condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(good));
@@ -445,10 +431,9 @@ void TestEmulatorServer::firehoseSendsExactlyN()
 {
     EmulatorOptions options;
     options.firehoseCount = 10000;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(10000, 15000));
     QVERIFY(!client.sendAndWaitForError(QStringLiteral("{}")).isEmpty());
@@ -463,10 +448,9 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
 {
     EmulatorOptions options;
     options.firehoseCount = 3000;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.transactions")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.transactions"))));
     const QJsonObject filter =
         condition(QStringLiteral("value"), QStringLiteral("="), QStringLiteral("0"));
     client.sendJson(setFilter(filter));
@@ -483,7 +467,7 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
 // connectionOpened/connectionClosed report each websocket with its path; the count follows.
 void TestEmulatorServer::tracksConnections()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     QSignalSpy opened(server.get(), &EmulatorServer::connectionOpened);
     QSignalSpy closed(server.get(), &EmulatorServer::connectionClosed);
     {
@@ -510,7 +494,7 @@ void TestEmulatorServer::tracksConnections()
 // dropAllConnections ends every connection at the TCP level: clients get no close frame.
 void TestEmulatorServer::dropAllConnectionsAbortsWithoutCloseFrame()
 {
-    const auto server = startServer(fastOptions(200));
+    const auto server = startEmulator(fastOptions(200));
     TestWebSocketClient api, stream;
     api.open(server->apiUrl(), EmulatorDemoKey);
     stream.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
@@ -527,17 +511,15 @@ void TestEmulatorServer::dropAllConnectionsAbortsWithoutCloseFrame()
     QVERIFY(server->isListening());
 
     TestWebSocketClient again;
-    again.open(server->apiUrl(), EmulatorDemoKey);
-    QVERIFY(again.waitConnected());
+    QVERIFY(again.connectTo(server->apiUrl()));
 }
 
 // close() stops listening and closes open connections with 1001 (going away).
 void TestEmulatorServer::closeSendsGoingAway()
 {
-    const auto server = startServer();
+    const auto server = startEmulator();
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks"))));
     const quint16 port = server->port();
     server->close();
     QVERIFY(!server->isListening());
@@ -553,7 +535,7 @@ void TestEmulatorServer::tlsServesWss()
 {
     EmulatorOptions options = fastOptions(500);
     options.tls = true;
-    const auto server = startServer(options);
+    const auto server = startEmulator(options);
     QVERIFY(server->isListening());
     QCOMPARE(server->baseUrl().scheme(), QStringLiteral("wss"));
     const QSslCertificate certificate = server->certificate();
@@ -562,8 +544,8 @@ void TestEmulatorServer::tlsServesWss()
              QStringList{QStringLiteral("127.0.0.1")});
 
     TestWebSocketClient client;
-    client.open(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey, certificate);
-    QVERIFY(client.waitConnected());
+    QVERIFY(client.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks")), EmulatorDemoKey,
+                             certificate));
     client.sendJson(action(QStringLiteral("start")));
     QVERIFY(client.waitForMessages(3));
     QVERIFY(client.jsonMessages().first().contains(QStringLiteral("hash")));

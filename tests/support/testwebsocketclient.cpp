@@ -74,6 +74,13 @@ void TestWebSocketClient::checkWait()
         m_loop->quit();
 }
 
+bool TestWebSocketClient::connectTo(const QUrl &url, const QString &apiKey,
+                                    const QSslCertificate &trusted)
+{
+    open(url, apiKey, trusted);
+    return waitConnected();
+}
+
 bool TestWebSocketClient::waitConnected(int timeoutMs)
 {
     return waitUntil([this] { return m_wasConnected || m_disconnected; }, timeoutMs) &&

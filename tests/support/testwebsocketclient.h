@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emulatoroptions.h"
+
 #include <QAbstractSocket>
 #include <QEventLoop>
 #include <QJsonObject>
@@ -30,6 +32,9 @@ public:
     /// CA list for wss://.
     void open(const QUrl &url, const QString &apiKey,
               const QSslCertificate &trusted = QSslCertificate());
+    /// open() with the demo key (or `apiKey`), then waitConnected().
+    bool connectTo(const QUrl &url, const QString &apiKey = EmulatorDemoKey,
+                   const QSslCertificate &trusted = QSslCertificate());
     bool waitConnected(int timeoutMs = 5000);
     bool waitDisconnected(int timeoutMs = 5000);
     /// Waits until at least `count` text frames have arrived in total.

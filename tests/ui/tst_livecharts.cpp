@@ -2,6 +2,7 @@
 #include "charts/timeserieschartview.h"
 #include "emulatorserver.h"
 #include "streamsession.h"
+#include "uitestsupport.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -14,28 +15,9 @@
 #include <cmath>
 
 using namespace allium;
+using namespace allium::uitest;
 
 namespace {
-
-// Set ALLIUM_SCREENSHOT_DIR to look at the widgets as a user would.
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    return palette;
-}
 
 // A stream session against the emulator, wired to the panel the way the main window does it.
 struct Rig

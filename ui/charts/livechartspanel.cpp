@@ -13,8 +13,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace allium {
 
 namespace {
@@ -157,9 +155,8 @@ void LiveChartsPanel::setFieldCatalogue(const QVector<FieldInfo> &fields)
     }
     m_numericFields = numeric;
     // The current field's unit may firm up as the catalogue learns its range.
-    const int current = m_numericPaths.indexOf(m_watchedPath);
-    if (current >= 0 && paths.indexOf(m_watchedPath) >= 0) {
-        const ChartUnit unit = ChartUnit::forField(numeric.at(paths.indexOf(m_watchedPath)));
+    if (const int index = paths.indexOf(m_watchedPath); index >= 0) {
+        const ChartUnit unit = ChartUnit::forField(numeric.at(index));
         if (unit.name != m_unit.name) {
             m_unit = unit;
             updateTitles();

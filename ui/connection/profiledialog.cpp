@@ -97,6 +97,13 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     m_error->setWordWrap(true);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     m_testButton->setObjectName(QStringLiteral("testButton"));
+    // Wide enough for both of its texts, so the result label beside it cannot squeeze it.
+    const QFontMetrics metrics = m_testButton->fontMetrics();
+    m_testButton->setMinimumWidth(
+            std::max(metrics.horizontalAdvance(tr("Test connection")),
+                     metrics.horizontalAdvance(tr("Cancel test")))
+            + 4 * metrics.averageCharWidth());
+    m_testButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -124,9 +131,6 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     optionsForm->addRow(tr("Ping every:"), m_pingInterval);
     optionsForm->addRow(tr("Dead after silence of:"), m_deadAfter);
     optionsForm->addRow(tr("Handshake timeout:"), m_handshakeTimeout);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_testResult, 1);
     auto *badgeRow = new QHBoxLayout;
     badgeRow->addWidget(m_badge);
     badgeRow->addStretch(1);
@@ -136,7 +140,9 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     right->addLayout(form);
     right->addWidget(options);
     right->addWidget(m_error);
-    right->addLayout(testRow);
+    // The result goes below the button: a wrapped label beside it would be clipped.
+    right->addWidget(m_testButton, 0, Qt::AlignLeft);
+    right->addWidget(m_testResult);
     right->addStretch(1);
 
     auto *columns = new QHBoxLayout;

@@ -56,11 +56,10 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     m_availableList->setAccessibleName(tr("Fields that can be added"));
 
     m_addButton = makeButton(tr("Add"), "addColumnButton", tr("Add the field as a column"), this);
-    m_removeButton = makeButton(tr("Remove"), "removeColumnButton",
-                                tr("Remove the selected column"), this);
+    m_removeButton =
+        makeButton(tr("Remove"), "removeColumnButton", tr("Remove the selected column"), this);
     m_upButton = makeButton(tr("Move up"), "moveUpButton", tr("Move the column left"), this);
-    m_downButton = makeButton(tr("Move down"), "moveDownButton", tr("Move the column right"),
-                              this);
+    m_downButton = makeButton(tr("Move down"), "moveDownButton", tr("Move the column right"), this);
     m_defaultsButton = makeButton(tr("Restore defaults"), "restoreDefaultsButton",
                                   tr("Restore the topic's default columns"), this);
 
@@ -88,10 +87,10 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     grid->addWidget(addLabel, 0, 2);
     grid->addWidget(m_columnList, 1, 0);
     grid->addLayout(columnButtons, 1, 1);
-    auto *addColumn = new QVBoxLayout;
-    addColumn->addLayout(addRow);
-    addColumn->addWidget(m_availableList, 1);
-    grid->addLayout(addColumn, 1, 2);
+    auto *addPane = new QVBoxLayout;
+    addPane->addLayout(addRow);
+    addPane->addWidget(m_availableList, 1);
+    grid->addLayout(addPane, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(2, 1);
 
@@ -118,8 +117,7 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     });
     connect(m_upButton, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
     connect(m_downButton, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
-    connect(m_defaultsButton, &QPushButton::clicked, this,
-            [this] { setColumns(m_defaults); });
+    connect(m_defaultsButton, &QPushButton::clicked, this, [this] { setColumns(m_defaults); });
     connect(m_columnList, &QListWidget::currentRowChanged, this,
             &ColumnChooserDialog::updateButtons);
     connect(m_columnList->model(), &QAbstractItemModel::rowsMoved, this,
@@ -183,7 +181,8 @@ void ColumnChooserDialog::refreshAvailable()
     const QString needle = m_fieldEdit->text().trimmed();
     m_availableList->clear();
     auto offer = [&](const QString &path, const QString &origin) {
-        if (shown.contains(path) || (!needle.isEmpty() && !path.contains(needle, Qt::CaseInsensitive)))
+        if (shown.contains(path) ||
+            (!needle.isEmpty() && !path.contains(needle, Qt::CaseInsensitive)))
             return;
         if (!m_availableList->findItems(path, Qt::MatchExactly).isEmpty())
             return;

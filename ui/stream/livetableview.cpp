@@ -20,8 +20,8 @@ namespace allium {
 namespace {
 
 // Where a message keeps the hash worth copying, most specific first.
-const char *const HashPaths[] = {"hash", "transaction_hash", "txn_id", "payload.hash",
-                                 "signature", "tx_hash"};
+const char *const HashPaths[] = {"hash",         "transaction_hash", "txn_id",
+                                 "payload.hash", "signature",        "tx_hash"};
 
 int defaultWidth(const QString &path, const QFontMetrics &metrics)
 {
@@ -39,9 +39,9 @@ int defaultWidth(const QString &path, const QFontMetrics &metrics)
         characters = 12;
         break;
     case ValueFormatter::Kind::Plain:
-        if (name.contains(QLatin1String("hash")) || name.contains(QLatin1String("address"))
-            || name == QLatin1String("miner") || name == QLatin1String("user")
-            || name == QLatin1String("signer") || name == QLatin1String("txn_id"))
+        if (name.contains(QLatin1String("hash")) || name.contains(QLatin1String("address")) ||
+            name == QLatin1String("miner") || name == QLatin1String("user") ||
+            name == QLatin1String("signer") || name == QLatin1String("txn_id"))
             characters = 15;
         break;
     }
@@ -98,13 +98,14 @@ void LiveTableView::setModel(QAbstractItemModel *newModel)
                                   &LiveTableView::handleRowsInserted);
     m_modelConnections << connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                                   &LiveTableView::handleRowsAboutToBeRemoved);
-    m_modelConnections << connect(newModel, &QAbstractItemModel::columnsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                for (int column = first; column <= last; ++column) {
-                    const QString path = model()->headerData(column, Qt::Horizontal).toString();
-                    setColumnWidth(column, defaultWidth(path, fontMetrics()));
-                }
-            });
+    m_modelConnections << connect(
+        newModel, &QAbstractItemModel::columnsInserted, this,
+        [this](const QModelIndex &, int first, int last) {
+            for (int column = first; column <= last; ++column) {
+                const QString path = model()->headerData(column, Qt::Horizontal).toString();
+                setColumnWidth(column, defaultWidth(path, fontMetrics()));
+            }
+        });
 }
 
 void LiveTableView::setFollowing(bool following)
@@ -193,7 +194,7 @@ QString LiveTableView::currentHash() const
         return {};
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     for (const char *path : HashPaths) {
-        const QJsonValue value = MessageTableModel::valueAt(object, QLatin1String(path));
+        const QJsonValue value = MessageTableModel::valueAt(object, QString::fromLatin1(path));
         if (value.isString() && !value.toString().isEmpty())
             return value.toString();
     }

@@ -1,8 +1,8 @@
 #include "stream/messagedetailpane.h"
 
-#include "json/jsonhighlighter.h"
 #include "jsontreemodel.h"
 #include "valueformatter.h"
+#include "json/jsonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,6 +19,8 @@
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace allium {
 
@@ -81,25 +83,25 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_copyPath->setAccessibleName(tr("Copy the selected field's path"));
     m_copyPath->setToolTip(tr("The field's dot path, as filters and columns name it"));
 
-    auto *buttons = new QHBoxLayout;
-    buttons->setContentsMargins(0, 0, 0, 0);
-    buttons->addWidget(m_summary, 1);
-    buttons->addWidget(m_copyPath);
-    buttons->addWidget(m_copyValue);
-    buttons->addWidget(m_copyJson);
+    auto *buttons = new QWidget(this);
+    auto *buttonRow = new QHBoxLayout(buttons);
+    buttonRow->setContentsMargins(0, 0, 0, 2);
+    buttonRow->addWidget(m_copyPath);
+    buttonRow->addWidget(m_copyValue);
+    buttonRow->addWidget(m_copyJson);
+    m_tabs->setCornerWidget(buttons, Qt::TopRightCorner);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(buttons);
+    layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_copyJson, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(QString::fromUtf8(m_json));
-    });
+    connect(m_copyJson, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(QString::fromUtf8(m_json)); });
     connect(m_copyValue, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_tree->currentIndex();
-        QApplication::clipboard()->setText(ValueFormatter::copyText(
-                current.data(JsonTreeModel::JsonValueRole).toJsonValue()));
+        QApplication::clipboard()->setText(
+            ValueFormatter::copyText(current.data(JsonTreeModel::JsonValueRole).toJsonValue()));
     });
     connect(m_copyPath, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(selectedPath()); });
@@ -131,10 +133,15 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
             m_tree->expandAll();
         else
             m_tree->expandToDepth(0);
+        // Keys are short and the value matters more: fit the keys, up to a third of the pane.
+        m_tree->resizeColumnToContents(JsonTreeModel::KeyColumn);
+        m_tree->setColumnWidth(JsonTreeModel::KeyColumn,
+                               std::min(m_tree->columnWidth(JsonTreeModel::KeyColumn),
+                                        m_tree->viewport()->width() / 3));
     }
 
-    QByteArray pretty = parsed ? QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented)
-                               : json;
+    QByteArray pretty =
+        parsed ? QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented) : json;
     const bool cut = pretty.size() > MaxPrettyBytes;
     if (cut)
         pretty.truncate(MaxPrettyBytes);
@@ -148,8 +155,8 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
         parts << tr("Message #%1").arg(sequence);
     if (receivedAtMs > 0) {
         parts << tr("received %1")
-                         .arg(QDateTime::fromMSecsSinceEpoch(receivedAtMs)
-                                      .toString(QStringLiteral("HH:mm:ss.zzz")));
+                     .arg(QDateTime::fromMSecsSinceEpoch(receivedAtMs)
+                              .toString(QStringLiteral("HH:mm:ss.zzz")));
     }
     parts << tr("%1 bytes").arg(QLocale().toString(json.size()));
     if (!parsed)
@@ -157,9 +164,9 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 
     if (!keptPath.isEmpty()) {
-        const QModelIndexList found = m_treeModel->match(
-                m_treeModel->index(0, 0), JsonTreeModel::PathRole, keptPath, 1,
-                Qt::MatchExactly | Qt::MatchRecursive);
+        const QModelIndexList found =
+            m_treeModel->match(m_treeModel->index(0, 0), JsonTreeModel::PathRole, keptPath, 1,
+                               Qt::MatchExactly | Qt::MatchRecursive);
         if (!found.isEmpty())
             m_tree->setCurrentIndex(found.first());
     }

@@ -1,6 +1,8 @@
 #include "stream/streamtablepanel.h"
 
 #include "columnset.h"
+#include "fieldinfo.h"
+#include "messagebatch.h"
 #include "messagefilterproxymodel.h"
 #include "messagestore.h"
 #include "messagetablemodel.h"
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -52,6 +55,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_search->setToolTip(tr("Shows only rows whose JSON contains this text, ignoring case "
                             "(Ctrl+F). The server filter is not affected."));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 24);
+    m_search->setMaximumWidth(m_search->fontMetrics().averageCharWidth() * 48);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelayMs);
@@ -96,6 +101,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_fillLabel = new QLabel(this);
     m_fillLabel->setObjectName(QStringLiteral("fillLabel"));
     m_fillLabel->setAccessibleName(tr("History fill"));
+    // The fill may be clipped rather than make the panel wider than its window.
+    m_fillLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_view = new LiveTableView(this);
     m_view->setModel(m_proxy);
@@ -111,21 +118,33 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setCollapsible(0, false);
 
-    auto *toolbar = new QHBoxLayout;
-    toolbar->setContentsMargins(0, 0, 0, 0);
-    toolbar->addWidget(m_search, 2);
-    toolbar->addWidget(m_matchLabel);
-    toolbar->addWidget(m_pauseButton);
-    toolbar->addWidget(m_followButton);
-    toolbar->addWidget(m_columnsButton);
-    toolbar->addSpacing(8);
-    toolbar->addWidget(historyLabel);
-    toolbar->addWidget(m_historySpin);
-    toolbar->addWidget(m_fillLabel);
+    auto *viewControls = new QHBoxLayout;
+    viewControls->setContentsMargins(0, 0, 0, 0);
+    viewControls->addWidget(m_search, 1);
+    viewControls->addWidget(m_matchLabel);
+    viewControls->addWidget(m_pauseButton);
+    viewControls->addWidget(m_followButton);
+    viewControls->addWidget(m_columnsButton);
+    viewControls->addStretch(0);
+
+    auto *historyControls = new QHBoxLayout;
+    historyControls->setContentsMargins(0, 0, 0, 0);
+    historyControls->addSpacing(m_search->fontMetrics().averageCharWidth() * 2);
+    historyControls->addWidget(historyLabel);
+    historyControls->addWidget(m_historySpin);
+    historyControls->addWidget(m_fillLabel, 1);
+
+    m_toolbar = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_toolbar->setContentsMargins(0, 0, 0, 0);
+    m_toolbar->addLayout(viewControls, 1);
+    m_toolbar->addLayout(historyControls);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(toolbar);
+    // The one-line toolbar is wider than the stacked one: the minimum must not depend on which
+    // is shown, or a window could never shrink far enough to switch (see minimumSizeHint()).
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
+    layout->addLayout(m_toolbar);
     layout->addWidget(m_splitter, 1);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
@@ -159,21 +178,51 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
         else
             m_columnsByTopic.insert(m_topic, paths);
     });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
-            &StreamTablePanel::updateMatchLabel);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this,
-            &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &StreamTablePanel::updateMatchLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &StreamTablePanel::updateMatchLabel);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this,
-            &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamTablePanel::updateMatchLabel);
     connect(m_view, &LiveTableView::currentMessageChanged, this,
             &StreamTablePanel::showCurrentMessage);
 
     updatePauseButton();
     updateFill();
+    adaptLayout();
 }
 
 StreamTablePanel::~StreamTablePanel() = default;
+
+QSize StreamTablePanel::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 14};
+}
+
+void StreamTablePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    adaptLayout();
+}
+
+// Wide panels put the details beside the table and the toolbar on one line; narrow ones stack
+// both, so neither the table nor the search field is squeezed to nothing.
+void StreamTablePanel::adaptLayout()
+{
+    const int charWidth = fontMetrics().averageCharWidth();
+    const bool wide = width() >= charWidth * 150;
+    const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != orientation || !m_splitterPlaced) {
+        m_splitter->setOrientation(orientation);
+        const int length = wide ? width() : height();
+        m_splitter->setSizes({length * 3 / 5, length - length * 3 / 5});
+        m_splitterPlaced = true;
+    }
+    const bool oneLine = width() >= charWidth * 140;
+    m_toolbar->setDirection(oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // On one line the fill gets room for its usual text; on its own line it takes the rest.
+    m_fillLabel->setMinimumWidth(oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(
+                                               QStringLiteral("1,000,000 / 1,000,000 · 999.9 MB"))
+                                         : charWidth * 16);
+}
 
 void StreamTablePanel::setTopic(const QString &topic)
 {
@@ -255,7 +304,8 @@ void StreamTablePanel::updatePauseButton()
     const bool paused = m_model->isPaused();
     m_pauseButton->setChecked(paused);
     if (paused) {
-        m_pauseButton->setText(tr("Paused — %1 new").arg(QLocale().toString(m_model->pendingCount())));
+        m_pauseButton->setText(
+            tr("Paused — %1 new").arg(QLocale().toString(m_model->pendingCount())));
         m_pauseButton->setToolTip(tr("The table is frozen while messages keep arriving. Click "
                                      "to resume and show the new messages."));
     } else {
@@ -269,17 +319,16 @@ void StreamTablePanel::updateFill()
 {
     const QLocale locale;
     m_fillLabel->setText(tr("%1 / %2 · %3")
-                                 .arg(locale.toString(m_model->size()),
-                                      locale.toString(m_model->capacity()),
-                                      locale.formattedDataSize(
-                                              m_model->bytes(), 1,
-                                              QLocale::DataSizeTraditionalFormat)));
+                             .arg(locale.toString(m_model->size()),
+                                  locale.toString(m_model->capacity()),
+                                  locale.formattedDataSize(m_model->bytes(), 1,
+                                                           QLocale::DataSizeTraditionalFormat)));
     m_fillLabel->setToolTip(
-            tr("Messages kept / limit · memory (limit %1). %2 older messages were dropped to "
-               "stay within the limits.")
-                    .arg(locale.formattedDataSize(m_model->byteCapacity(), 0,
-                                                  QLocale::DataSizeTraditionalFormat),
-                         locale.toString(m_model->evictions())));
+        tr("Messages kept / limit · memory (limit %1). %2 older messages were dropped to "
+           "stay within the limits.")
+            .arg(locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                          QLocale::DataSizeTraditionalFormat),
+                 locale.toString(m_model->evictions())));
 }
 
 void StreamTablePanel::updateMatchLabel()
@@ -289,9 +338,9 @@ void StreamTablePanel::updateMatchLabel()
         return;
     }
     const QLocale locale;
-    m_matchLabel->setText(tr("%1 of %2")
-                                  .arg(locale.toString(m_proxy->rowCount()),
-                                       locale.toString(m_model->rowCount())));
+    m_matchLabel->setText(
+        tr("%1 of %2")
+            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount())));
     m_matchLabel->show();
 }
 
@@ -332,7 +381,7 @@ bool StreamTablePanel::restoreState(const QByteArray &state)
     in >> splitter >> capacity >> columnsByTopic;
     if (in.status() != QDataStream::Ok)
         return false;
-    m_splitter->restoreState(splitter);
+    m_splitterPlaced = m_splitter->restoreState(splitter);
     if (capacity >= MinHistoryCount && capacity <= MaxHistoryCount)
         setHistoryLimits(capacity, m_maxBytes);
     m_columnsByTopic = columnsByTopic;

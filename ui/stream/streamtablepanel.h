@@ -1,13 +1,11 @@
 #pragma once
 
-#include "fieldinfo.h"
-#include "messagebatch.h"
-
 #include <QHash>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
 
+class QBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -18,6 +16,10 @@ class QToolButton;
 
 namespace allium {
 
+// Declared, not included: topiccatalogue.h has another FieldInfo, and ui headers meet in moc's
+// one translation unit.
+struct FieldInfo;
+struct MessageBatch;
 class LiveTableView;
 class MessageDetailPane;
 class MessageFilterProxyModel;
@@ -52,6 +54,8 @@ public:
     void setColumns(const QStringList &paths);
     QStringList columns() const;
 
+    QSize minimumSizeHint() const override;
+
     MessageTableModel *model() const { return m_model; }
     MessageFilterProxyModel *proxyModel() const { return m_proxy; }
     LiveTableView *view() const { return m_view; }
@@ -66,7 +70,11 @@ public slots:
     /// Opens the column chooser.
     void chooseColumns();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void adaptLayout();
     void updatePauseButton();
     void updateFill();
     void updateMatchLabel();
@@ -83,6 +91,8 @@ private:
     LiveTableView *m_view = nullptr;
     MessageDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
+    bool m_splitterPlaced = false; // sizes set once, then left to the user
+    QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
     QLabel *m_matchLabel = nullptr;

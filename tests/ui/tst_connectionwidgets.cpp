@@ -1,0 +1,448 @@
+#include "connection/connectionstatuswidget.h"
+#include "connection/eventlogview.h"
+#include "connection/profilebadge.h"
+#include "connection/profiledialog.h"
+#include "connectioneventlog.h"
+#include "emulatorserver.h"
+#include "health/healthreadoutwidget.h"
+#include "keystore.h"
+#include "profilestore.h"
+#include "streamsession.h"
+#include "uitestsupport.h"
+#include "websocketconnection.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace allium;
+using namespace allium::uitest;
+
+namespace {
+
+// Distinctive, so that finding it anywhere it must not be cannot happen by accident.
+const QString SecretKey = QStringLiteral("sk-widgets-91d4e7a0c3b2");
+
+EmulatorOptions emulatorOptions()
+{
+    EmulatorOptions options;
+    options.keys = {SecretKey};
+    return options;
+}
+
+QString statusText(ConnectionStatusWidget &widget)
+{
+    return widget.findChild<QLabel *>(QStringLiteral("statusLabel"))->text();
+}
+
+template <typename T>
+T *child(QObject &parent, const char *name)
+{
+    T *found = parent.findChild<T *>(QLatin1String(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
+// Answers the next modal message box with `button` once it shows.
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, qApp, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box)
+            box->button(button)->click();
+        else
+            answerNextMessageBox(button);
+    });
+}
+
+} // namespace
+
+class TestConnectionWidgets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void statusFollowsASessionThroughADrop();
+    void statusShowsRefusedKey();
+    void statusShowsPongLatencyAndObeysButtons();
+    void healthShowsCountersAndStaleness();
+    void healthFollowsALiveSession();
+    void eventLogViewSearchesCopiesAndClears();
+    void badgeTellsEmulatorFromAllium_data();
+    void badgeTellsEmulatorFromAllium();
+    void profileDialogTestsAgainstTheEmulator();
+    void profileDialogCreatesDuplicatesDeletes();
+};
+
+void TestConnectionWidgets::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+// Dropped by the server, the status shows the attempt and a countdown that moves, then
+// "Connected" again; "Reconnect now" skips a long wait.
+void TestConnectionWidgets::statusFollowsASessionThroughADrop()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(SecretKey);
+    ConnectionOptions options;
+    options.backoffBaseMs = 1000; // attempt 1 waits 2 s: long enough to watch it count down
+    options.backoffJitter = 0;
+    options.stableAfterMs = 0;
+    session.setConnectionOptions(options);
+    ConnectionStatusWidget status;
+    status.setConnectionName(QStringLiteral("ethereum.blocks"));
+    status.attach(&session);
+    status.resize(520, 28);
+    status.show();
+    QCOMPARE(statusText(status), QStringLiteral("Disconnected"));
+    saveScreenshot(&status, QStringLiteral("status-disconnected"));
+
+    session.start();
+    session.open();
+    QTRY_COMPARE(statusText(status), QStringLiteral("Connected"));
+    saveScreenshot(&status, QStringLiteral("status-connected"));
+
+    server.dropAllConnections();
+    QTRY_COMPARE(statusText(status), QStringLiteral("Reconnecting · attempt 1 in 2 s"));
+    saveScreenshot(&status, QStringLiteral("status-reconnecting"));
+    QVERIFY(child<QToolButton>(status, "reconnectButton")->isVisible());
+    QTRY_COMPARE(statusText(status), QStringLiteral("Reconnecting · attempt 1 in 1 s"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusText(status), QStringLiteral("Connected"), 6000);
+    QVERIFY(!child<QToolButton>(status, "reconnectButton")->isVisible());
+
+    // A long wait, cut short by the user.
+    options.backoffBaseMs = 20000;
+    session.setConnectionOptions(options);
+    session.close();
+    QTRY_COMPARE(statusText(status), QStringLiteral("Disconnected"));
+    session.open();
+    QTRY_COMPARE(statusText(status), QStringLiteral("Connected"));
+    server.dropAllConnections();
+    QTRY_VERIFY(statusText(status).startsWith(QStringLiteral("Reconnecting · attempt 1 in 3")));
+    QSignalSpy reconnectNow(&status, &ConnectionStatusWidget::reconnectNowRequested);
+    QTest::mouseClick(child<QToolButton>(status, "reconnectButton"), Qt::LeftButton);
+    QCOMPARE(reconnectNow.count(), 1);
+    QTRY_COMPARE(statusText(status), QStringLiteral("Connected"));
+}
+
+// A refused key: "Failed: invalid API key…", the dot turns red, Connect is offered.
+void TestConnectionWidgets::statusShowsRefusedKey()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(QStringLiteral("wrong"));
+    ConnectionStatusWidget status;
+    status.attach(&session);
+    status.resize(640, 28);
+    status.show();
+    session.open();
+    QTRY_VERIFY(statusText(status).startsWith(QStringLiteral("Failed: invalid API key")));
+    QCOMPARE(status.state(), ConnectionState::Failed);
+    QCOMPARE(child<QToolButton>(status, "connectButton")->text(), QStringLiteral("Connect"));
+    saveScreenshot(&status, QStringLiteral("status-failed"));
+}
+
+// Attached to a WebSocketConnection, Connected carries the last pong's latency; Disconnect and
+// Connect act on the connection.
+void TestConnectionWidgets::statusShowsPongLatencyAndObeysButtons()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    WebSocketConnection connection;
+    connection.setUrl(server.apiUrl());
+    connection.setApiKey(SecretKey);
+    ConnectionOptions options;
+    options.pingIntervalMs = 50;
+    connection.setOptions(options);
+    ConnectionStatusWidget status;
+    status.attach(&connection);
+    status.show();
+    connection.open();
+    const QRegularExpression latency(QStringLiteral("^Connected · \\d+ ms$"));
+    QTRY_VERIFY(latency.match(statusText(status)).hasMatch());
+
+    QSignalSpy disconnectRequested(&status, &ConnectionStatusWidget::disconnectRequested);
+    auto *connectButton = child<QToolButton>(status, "connectButton");
+    QCOMPARE(connectButton->text(), QStringLiteral("Disconnect"));
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QCOMPARE(disconnectRequested.count(), 1);
+    QTRY_COMPARE(connection.state(), ConnectionState::Disconnected);
+    QCOMPARE(statusText(status), QStringLiteral("Disconnected"));
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE(connection.state(), ConnectionState::Connected);
+}
+
+// Non-zero error counters stand out; a gap longer than 3 × the cadence reads as stalled, but
+// not while the stream is stopped.
+void TestConnectionWidgets::healthShowsCountersAndStaleness()
+{
+    qint64 now = 1'800'000'000'000;
+    HealthReadoutWidget health;
+    health.setClock([&now] { return now; });
+    health.setExpectedIntervalMs(2000);
+    QCOMPARE(health.staleThresholdMs(), qint64(6000));
+    StreamStats stats;
+    stats.messages = 1000;
+    stats.messagesPerSecond = 12.5;
+    stats.bytesPerSecond = 1536;
+    stats.drops = 3;
+    stats.lastMessageAtMs = now - 2000;
+    health.setStats(stats);
+    health.setBufferFill(50, 200, 3 * 1024 * 1024);
+    health.resize(420, 170);
+    health.show();
+    QCOMPARE(child<QLabel>(health, "rateValue")->text(), QLocale().toString(12.5, 'f', 1));
+    const QRegularExpression kilobytes(QStringLiteral("^1[.,]5 [kK]B/s$"));
+    QVERIFY(kilobytes.match(child<QLabel>(health, "byteRateValue")->text()).hasMatch());
+    QVERIFY(child<QLabel>(health, "droppedValue")->styleSheet().contains(QStringLiteral("color")));
+    QVERIFY(
+        !child<QLabel>(health, "parseErrorsValue")->styleSheet().contains(QStringLiteral("color")));
+    QVERIFY(child<QLabel>(health, "bufferValue")->text().contains(QStringLiteral("(25 %)")));
+    QCOMPARE(child<QLabel>(health, "lastMessageValue")->text(), QStringLiteral("2 s ago"));
+    QVERIFY(!health.isStale());
+    saveScreenshot(&health, QStringLiteral("health-fresh"));
+
+    now += 10000;
+    health.updateStaleness();
+    QVERIFY(health.isStale());
+    const QString stale = child<QLabel>(health, "lastMessageValue")->text();
+    QVERIFY2(stale.startsWith(QStringLiteral("12 s ago")) &&
+                 stale.contains(QStringLiteral("stalled")),
+             qPrintable(stale));
+    saveScreenshot(&health, QStringLiteral("health-stale"));
+    health.setPalette(darkPalette());
+    saveScreenshot(&health, QStringLiteral("health-stale-dark"));
+
+    health.setStreaming(false);
+    QVERIFY(!health.isStale());
+}
+
+// Wired to a live session, the readout shows a rate and a fresh last message.
+void TestConnectionWidgets::healthFollowsALiveSession()
+{
+    EmulatorOptions options = emulatorOptions();
+    options.rate = 100;
+    EmulatorServer server(options);
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.transactions")));
+    session.setApiKey(SecretKey);
+    HealthReadoutWidget health;
+    health.setExpectedIntervalMs(10);
+    connect(&session, &StreamSession::statsChanged, &health, &HealthReadoutWidget::setStats);
+    session.start();
+    session.open();
+    QTRY_VERIFY(QLocale().toDouble(child<QLabel>(health, "rateValue")->text()) > 20);
+    QVERIFY(child<QLabel>(health, "lastMessageValue")->text().endsWith(QStringLiteral("ago")));
+    QVERIFY(!health.isStale());
+}
+
+// The view lists the session's events, its search narrows them, Copy puts the shown rows on
+// the clipboard (without the key) and Clear empties the log.
+void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    configureSession(session, server, QStringLiteral("ethereum.blocks"), SecretKey, 5);
+    ConnectionEventLog log;
+    log.attach(&session, QStringLiteral("ethereum.blocks"));
+    EventLogView view;
+    view.setLog(&log);
+    view.resize(760, 260);
+    view.show();
+
+    session.start();
+    session.open();
+    QTRY_COMPARE(view.visibleRowCount(), 2); // opened, re-subscribed
+    server.dropAllConnections();
+    QTRY_VERIFY(view.visibleRowCount() >= 6); // + closed, retry, opened, re-subscribed
+    session.sendRawText(QByteArrayLiteral("{not json"));
+    QTRY_VERIFY(view.visibleRowCount() >= 7);
+    saveScreenshot(&view, QStringLiteral("eventlog"));
+    view.setPalette(darkPalette());
+    saveScreenshot(&view, QStringLiteral("eventlog-dark"));
+
+    QTest::keyClicks(child<QLineEdit>(view, "searchEdit"), QStringLiteral("retry"));
+    QTRY_VERIFY(view.visibleRowCount() >= 1);
+    QVERIFY(view.visibleRowCount() < log.rowCount());
+    QTest::mouseClick(child<QToolButton>(view, "copyButton"), Qt::LeftButton);
+    const QString copied = QApplication::clipboard()->text();
+    QCOMPARE(copied.count(QLatin1Char('\n')) + 1, view.visibleRowCount());
+    QVERIFY(copied.contains(QStringLiteral("Retry scheduled")));
+    QVERIFY(!copied.contains(SecretKey));
+
+    QTest::mouseClick(child<QToolButton>(view, "clearButton"), Qt::LeftButton);
+    QCOMPARE(log.rowCount(), 0);
+    QCOMPARE(view.visibleRowCount(), 0);
+}
+
+// Loopback and the embedded emulator read "Local emulator"; *.allium.so reads "Allium".
+void TestConnectionWidgets::badgeTellsEmulatorFromAllium_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("embedded");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("text");
+    const int local = int(ProfileBadge::Kind::LocalEmulator);
+    QTest::newRow("allium") << QStringLiteral("wss://api.allium.so") << false
+                            << int(ProfileBadge::Kind::Allium) << QStringLiteral("Allium");
+    QTest::newRow("127.0.0.1") << QStringLiteral("ws://127.0.0.1:8765") << false << local
+                               << QStringLiteral("Local emulator");
+    QTest::newRow("::1") << QStringLiteral("ws://[::1]:8765") << false << local
+                         << QStringLiteral("Local emulator");
+    QTest::newRow("localhost") << QStringLiteral("ws://localhost:1") << false << local
+                               << QStringLiteral("Local emulator");
+    QTest::newRow("embedded") << QString() << true << local << QStringLiteral("Local emulator");
+    QTest::newRow("look-alike") << QStringLiteral("wss://allium.so.example.com") << false
+                                << int(ProfileBadge::Kind::Other)
+                                << QStringLiteral("allium.so.example.com");
+}
+
+void TestConnectionWidgets::badgeTellsEmulatorFromAllium()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, embedded);
+    QFETCH(int, kind);
+    QFETCH(QString, text);
+    ConnectionProfile profile(QStringLiteral("p"), QUrl(url));
+    profile.setEmbeddedEmulator(embedded);
+    ProfileBadge badge;
+    badge.setProfile(profile);
+    QCOMPARE(int(badge.kind()), kind);
+    QCOMPARE(badge.text(), text);
+}
+
+// Test connection reaches the emulator with the typed key and reports refusal of a wrong one;
+// the key goes to the KeyStore and never into the settings file.
+void TestConnectionWidgets::profileDialogTestsAgainstTheEmulator()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    QTemporaryDir dir;
+    const QString settingsFile = dir.filePath(QStringLiteral("profiles.ini"));
+    ProfileStore store(settingsFile);
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Emulator test"), server.baseUrl())));
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileDialog dialog(&store, &keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.currentProfileName(), QStringLiteral("Emulator test"));
+    QCOMPARE(child<ProfileBadge>(dialog, "profileBadge")->kind(),
+             ProfileBadge::Kind::LocalEmulator);
+
+    auto *keyEdit = child<QLineEdit>(dialog, "keyEdit");
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(keyEdit, SecretKey);
+    child<QAction>(dialog, "showKeyAction")->trigger();
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Normal);
+    child<QAction>(dialog, "showKeyAction")->trigger();
+    QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+
+    QSignalSpy saved(&dialog, &ProfileDialog::profileSaved);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QCOMPARE(saved.count(), 1);
+    QTRY_VERIFY(
+        child<QLabel>(dialog, "keyStatusLabel")->text().contains(QStringLiteral("session only")));
+    QVERIFY(keys.hasSessionKey(store.profile(QStringLiteral("Emulator test")).keyReference()));
+
+    QSignalSpy tested(&dialog, &ProfileDialog::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.at(0).at(0).toBool(), true);
+    QVERIFY(child<QLabel>(dialog, "testResultLabel")
+                ->text()
+                .startsWith(QStringLiteral("Connected in ")));
+    saveScreenshot(&dialog, QStringLiteral("profiledialog"));
+
+    keyEdit->selectAll();
+    QTest::keyClicks(keyEdit, QStringLiteral("sk-not-this-one"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.at(1).at(0).toBool(), false);
+    const QString refusal = child<QLabel>(dialog, "testResultLabel")->text();
+    QVERIFY2(refusal.startsWith(QStringLiteral("Refused: invalid API key")), qPrintable(refusal));
+    dialog.setPalette(darkPalette());
+    saveScreenshot(&dialog, QStringLiteral("profiledialog-dark"));
+
+    // Nothing anywhere on disk holds the key.
+    QFile file(settingsFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray settings = file.readAll();
+    QVERIFY(settings.contains("Emulator test"));
+    QVERIFY(!settings.contains(SecretKey.toUtf8()));
+}
+
+// New, rename, Duplicate and Delete (confirmed) act on the store.
+void TestConnectionWidgets::profileDialogCreatesDuplicatesDeletes()
+{
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileDialog dialog(&store, &keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *list = child<QListWidget>(dialog, "profileList");
+    QCOMPARE(list->count(), 0);
+
+    QTest::mouseClick(child<QPushButton>(dialog, "newButton"), Qt::LeftButton);
+    QCOMPARE(store.names(), QStringList{QStringLiteral("New profile")});
+    auto *nameEdit = child<QLineEdit>(dialog, "nameEdit");
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, QStringLiteral("Staging"));
+    auto *urlEdit = child<QLineEdit>(dialog, "baseUrlEdit");
+    urlEdit->selectAll();
+    QTest::keyClicks(urlEdit, QStringLiteral("ws://127.0.0.1:9"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QCOMPARE(store.names(), QStringList{QStringLiteral("Staging")});
+    QCOMPARE(store.profile(QStringLiteral("Staging")).baseUrl(),
+             QUrl(QStringLiteral("ws://127.0.0.1:9")));
+    QCOMPARE(list->currentItem()->text(), QStringLiteral("Staging"));
+
+    // An invalid URL is refused with a reason, not saved.
+    urlEdit->selectAll();
+    QTest::keyClicks(urlEdit, QStringLiteral("http://x"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, "errorLabel")->text().startsWith(QStringLiteral("Not saved")));
+    QCOMPARE(store.profile(QStringLiteral("Staging")).baseUrl(),
+             QUrl(QStringLiteral("ws://127.0.0.1:9")));
+    urlEdit->selectAll();
+    QTest::keyClicks(urlEdit, QStringLiteral("ws://127.0.0.1:9"));
+
+    QTest::mouseClick(child<QPushButton>(dialog, "duplicateButton"), Qt::LeftButton);
+    QCOMPARE(store.names().size(), 2);
+    QCOMPARE(dialog.currentProfileName(), QStringLiteral("Staging (copy)"));
+
+    answerNextMessageBox(QMessageBox::Yes);
+    QTest::mouseClick(child<QPushButton>(dialog, "deleteButton"), Qt::LeftButton);
+    QCOMPARE(store.names(), QStringList{QStringLiteral("Staging")});
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(dialog.currentProfileName(), QStringLiteral("Staging"));
+}
+
+QTEST_MAIN(TestConnectionWidgets)
+#include "tst_connectionwidgets.moc"
