@@ -17,12 +17,6 @@ enum class FieldType {
     Timestamp,
 };
 
-// fieldinfo.h (the live field catalogue) also defines allium::FieldInfo, with another layout:
-// two definitions of one name break the one-definition rule, and the linker mixed their
-// QList<FieldInfo> code (a crash in the live table). The nested namespace gives this one its
-// own mangled name until the two are renamed or merged.
-namespace topiccatalogue {
-
 /// One field of a topic's messages: a dot path, its type and, for fields learned from live
 /// traffic, the share of messages that carried it.
 struct TopicField
@@ -31,10 +25,6 @@ struct TopicField
     FieldType type = FieldType::Unknown;
     double presence = -1.0; ///< 0..1 when learned from live traffic; -1 when not known
 };
-
-} // namespace topiccatalogue
-
-using topiccatalogue::FieldInfo;
 
 /// One known stream topic.
 struct TopicInfo
