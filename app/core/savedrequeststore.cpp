@@ -29,6 +29,11 @@ SavedRequestStore::SavedRequestStore(const QString &settingsFile, QObject *paren
 
 SavedRequestStore::~SavedRequestStore() = default;
 
+QString SavedRequestStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
 QStringList SavedRequestStore::names() const
 {
     QStringList out;

@@ -28,6 +28,9 @@ public:
     explicit SavedRequestStore(const QString &settingsFile, QObject *parent = nullptr);
     ~SavedRequestStore() override;
 
+    /// Where the requests are written.
+    QString fileName() const;
+
     QList<ApiTemplate> requests() const { return m_requests; }
     QStringList names() const;
     bool contains(const QString &name) const;

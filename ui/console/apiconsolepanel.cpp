@@ -80,6 +80,8 @@ ApiConsolePanel::ApiConsolePanel(QWidget *parent)
     m_mainSplitter->addWidget(buildHistory());
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
+    // The history deserves the room; the body editor grows when the user drags the handle.
+    m_mainSplitter->setSizes({200, 500});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -247,6 +249,8 @@ QWidget *ApiConsolePanel::buildHistory()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
+    // Paths share their start (/api/v1/developer/…): the end is what tells them apart.
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
@@ -258,7 +262,7 @@ QWidget *ApiConsolePanel::buildHistory()
     header->setSectionResizeMode(ApiHistoryModel::PathColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = m_table->fontMetrics();
     header->resizeSection(ApiHistoryModel::IdColumn,
-                          metrics.horizontalAdvance(QStringLiteral("console-00000000-000")) + 12);
+                          metrics.horizontalAdvance(QStringLiteral("console-00000000-00")) + 8);
     header->resizeSection(ApiHistoryModel::MethodColumn,
                           metrics.horizontalAdvance(QStringLiteral("DELETE")) + 16);
     header->resizeSection(ApiHistoryModel::StatusColumn,
@@ -269,7 +273,8 @@ QWidget *ApiConsolePanel::buildHistory()
                           metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 12);
     header->setMinimumSectionSize(40);
     m_table->setSortingEnabled(true);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+    // The selection, not the current index: a click moves the current index before it selects.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetail();
         updateSelectionActions();
     });
@@ -304,13 +309,17 @@ QWidget *ApiConsolePanel::buildHistory()
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->setWordWrap(true);
 
+    m_counts->setToolTip(QStringLiteral("Requests sent and not answered yet, and requests "
+                                        "waiting for a free slot (the service allows 1,000 "
+                                        "in flight per connection)"));
+    m_stats->setWordWrap(true);
+
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_counts);
-    actions->addSpacing(12);
-    actions->addWidget(m_stats, 1);
     actions->addWidget(m_resend);
     actions->addWidget(m_cancel);
     actions->addWidget(m_clear);
+    actions->addStretch(1);
+    actions->addWidget(m_counts);
 
     auto *historyPane = named(new QWidget, QStringLiteral("historyPane"),
                               QStringLiteral("History"));
@@ -318,6 +327,7 @@ QWidget *ApiConsolePanel::buildHistory()
     historyLayout->setContentsMargins(0, 0, 0, 0);
     historyLayout->addLayout(actions);
     historyLayout->addWidget(m_table, 1);
+    historyLayout->addWidget(m_stats);
     historyLayout->addWidget(m_notice);
 
     m_exchange = named(new ApiExchangeView, QStringLiteral("exchangeView"),
@@ -330,6 +340,7 @@ QWidget *ApiConsolePanel::buildHistory()
     m_historySplitter->addWidget(m_exchange);
     m_historySplitter->setStretchFactor(0, 3);
     m_historySplitter->setStretchFactor(1, 2);
+    m_historySplitter->setSizes({600, 400});
     return m_historySplitter;
 }
 
@@ -618,10 +629,8 @@ void ApiConsolePanel::updateSelectionActions()
 
 int ApiConsolePanel::selectedSourceRow() const
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), {}))
-        return -1;
-    return m_proxy->mapToSource(current).row();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.constFirst()).row();
 }
 
 void ApiConsolePanel::selectId(const QString &id)

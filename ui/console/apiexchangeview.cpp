@@ -126,7 +126,7 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
         m_responseText->setPlainText(response);
         if (responseJson.isEmpty() || !m_treeModel->setJsonText(responseJson))
             m_treeModel->clear();
-        m_tree->expandToDepth(1);
+        m_tree->expandToDepth(0);
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)
