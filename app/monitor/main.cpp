@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QPalette>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -88,9 +89,15 @@ int main(int argc, char *argv[])
     options.start = command.start;
     if (command.emulatorRate > 0)
         options.emulator.rate = command.emulatorRate;
-    // Screenshots always show the same first run, whatever this machine has saved.
-    if (!command.screenshotFile.isEmpty())
+    // Screenshots always show the same first run, whatever this machine has saved, and never
+    // write to the user's settings.
+    QTemporaryDir screenshotSettings;
+    if (!command.screenshotFile.isEmpty()) {
         options.restoreSettings = false;
+        options.settingsFile = screenshotSettings.filePath(QStringLiteral("settings.ini"));
+        options.useKeychain = false;
+        options.start = true;
+    }
 
     allium::MainWindow window(options);
     if (command.windowSize.isValid())

@@ -41,6 +41,9 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
     if (scene == QLatin1String("filter")) {
         const FilterParseResult parsed = Filter::parse(QByteArray(nestedFilter));
         stream->applyFilter(parsed.filter);
+    } else if (scene == QLatin1String("charts")) {
+        stream->setEditorVisible(false);
+        stream->setChartField(QStringLiteral("gas_price"));
     } else if (scene == QLatin1String("console")) {
         window->tabs()->setCurrentIndex(1);
         // Every built-in example once, then the first again: a history with a few rows.
