@@ -496,6 +496,11 @@ void MainWindow::updateHealth(const StreamStats &stats)
     m_health->setText(text);
 }
 
+ProfileDialog *MainWindow::profileDialog() const
+{
+    return m_profileDialog.data();
+}
+
 void MainWindow::showProfiles()
 {
     if (m_profileDialog) {

@@ -74,7 +74,7 @@ public:
     QAction *reconnectAction() const { return m_reconnectAction; }
     QAction *disconnectAction() const { return m_disconnectAction; }
     /// The profile dialog while it is open (Connection → Profiles…), else nullptr.
-    ProfileDialog *profileDialog() const { return m_profileDialog; }
+    ProfileDialog *profileDialog() const;
 
     /// Writes the layout, topic, filter and panel states to the settings.
     void saveSettings();

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
@@ -142,7 +143,14 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_editorSplitter->setStretchFactor(0, 1);
     m_editorSplitter->setStretchFactor(1, 3);
     m_editorSplitter->setSizes({260, 740});
-    m_editorArea = m_editorSplitter;
+    // Scrolls rather than forcing its height on the window: at 1024×700 the table and the
+    // charts keep their room and the editor can still be reached whole.
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setObjectName(QStringLiteral("editorArea"));
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setWidget(m_editorSplitter);
+    m_editorArea = editorScroll;
 
     m_table = new StreamTablePanel(this);
 
@@ -154,6 +162,9 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_chartsArea->setObjectName(QStringLiteral("chartsArea"));
     auto *chartsLayout = new QHBoxLayout(m_chartsArea);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
+    // Below a wide table the two charts sit side by side rather than stacked.
+    if (auto *chartSplitter = m_charts->findChild<QSplitter *>())
+        chartSplitter->setOrientation(Qt::Horizontal);
     chartsLayout->addWidget(m_charts, 4);
     chartsLayout->addWidget(m_health, 1);
 

@@ -21,6 +21,7 @@
 #include "topiccatalogue.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,6 +105,8 @@ private:
     bool rowMatches(int row, const Filter &filter) const;
     QString statusText(const char *name) const;
     ConnectionState statusState(const char *name) const;
+    /// Shortcuts need the window active and no completer popup left open by typing.
+    bool activateWindow();
 
     QTemporaryDir m_dir;
     MainWindowOptions m_options;
@@ -146,6 +150,14 @@ QString TestMainWindow::statusText(const char *name) const
     return label ? label->text() : QString();
 }
 
+bool TestMainWindow::activateWindow()
+{
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    m_window->activateWindow();
+    return QTest::qWaitForWindowActive(m_window);
+}
+
 ConnectionState TestMainWindow::statusState(const char *name) const
 {
     auto *status = m_window->findChild<ConnectionStatusWidget *>(QLatin1String(name));
@@ -179,6 +191,7 @@ void TestMainWindow::pickTopicWithKeyboard()
 {
     StreamPanel *panel = m_window->streamPanel();
     QSignalSpy topicChanged(panel, &StreamPanel::topicChanged);
+    QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
     auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
     QVERIFY(search);
@@ -212,9 +225,9 @@ void TestMainWindow::builderWritesJson()
     FilterBuilderWidget *builder = editor->builder();
     auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
     QVERIFY(json);
-    const auto typeCondition = [builder](QTreeWidgetItem *item, const QString &field,
+    const auto typeCondition = [builder](QTreeWidgetItem *target, const QString &field,
                                          const QString &op, const QString &value) {
-        auto *row = qobject_cast<FilterConditionRow *>(builder->tree()->itemWidget(item, 0));
+        auto *row = qobject_cast<FilterConditionRow *>(builder->tree()->itemWidget(target, 0));
         QVERIFY(row);
         auto *fieldBox = row->findChild<QComboBox *>(QStringLiteral("fieldBox"));
         auto *operatorBox = row->findChild<QComboBox *>(QStringLiteral("operatorBox"));
@@ -233,23 +246,40 @@ void TestMainWindow::builderWritesJson()
     auto *addGroup = builder->findChild<QToolButton *>(QStringLiteral("addGroupButton"));
     QVERIFY(addCondition && addGroup);
 
-    QTest::mouseClick(addCondition, Qt::LeftButton);
+    // Items are looked up afresh after every edit: the builder may rebuild its tree.
     QTreeWidget *tree = builder->tree();
-    typeCondition(tree->topLevelItem(0), QStringLiteral("receipt_status"), QStringLiteral("="),
+    const auto item = [tree](const QList<int> &path) {
+        QTreeWidgetItem *found = nullptr;
+        for (int index : path)
+            found = found ? found->child(index) : tree->topLevelItem(index);
+        return found;
+    };
+    const auto focusRow = [builder, &item](const QList<int> &path) {
+        QTreeWidgetItem *found = item(path);
+        QVERIFY(found);
+        auto *row = builder->tree()->itemWidget(found, 0);
+        QVERIFY(row);
+        row->findChild<QComboBox *>(QStringLiteral("fieldBox"))->setFocus();
+    };
+    QTest::mouseClick(addCondition, Qt::LeftButton);
+    QVERIFY(item({0}));
+    typeCondition(item({0}), QStringLiteral("receipt_status"), QStringLiteral("="),
                   QStringLiteral("1"));
-    tree->setCurrentItem(tree->topLevelItem(0));
+    focusRow({0});
     QTest::mouseClick(addGroup, Qt::LeftButton);
-    QTreeWidgetItem *group = tree->topLevelItem(1);
-    QVERIFY(group);
-    auto *groupRow = qobject_cast<FilterGroupRow *>(tree->itemWidget(group, 0));
+    QVERIFY(item({1}));
+    auto *groupRow = qobject_cast<FilterGroupRow *>(tree->itemWidget(item({1}), 0));
+    QVERIFY(groupRow);
     auto *combinator = groupRow->findChild<QComboBox *>(QStringLiteral("combinatorBox"));
     combinator->setFocus();
     QTest::keyClicks(combinator, QStringLiteral("O"));
-    typeCondition(group->child(0), QStringLiteral("gas"), QStringLiteral(">"),
+    QVERIFY(item({1, 0}));
+    typeCondition(item({1, 0}), QStringLiteral("gas"), QStringLiteral(">"),
                   QStringLiteral("100000"));
-    tree->setCurrentItem(group->child(0));
+    focusRow({1, 0});
     QTest::mouseClick(addCondition, Qt::LeftButton);
-    typeCondition(group->child(1), QStringLiteral("transaction_index"), QStringLiteral("<"),
+    QVERIFY(item({1, 1}));
+    typeCondition(item({1, 1}), QStringLiteral("transaction_index"), QStringLiteral("<"),
                   QStringLiteral("10"));
 
     const QByteArray expected =
@@ -257,9 +287,7 @@ void TestMainWindow::builderWritesJson()
         R"({"op":"OR","conditions":[{"field":"gas","operator":">","value":100000},)"
         R"({"field":"transaction_index","operator":"<","value":10}]}]})";
     QCOMPARE(builder->filter().toJsonText(), expected);
-    QTRY_COMPARE(
-        QJsonDocument::fromJson(json->toPlainText().toUtf8()).toJson(QJsonDocument::Compact),
-        expected);
+    QTRY_COMPARE(Filter::parse(json->toPlainText().toUtf8()).filter.toJsonText(), expected);
     QVERIFY(editor->isValid());
 }
 
@@ -302,6 +330,7 @@ void TestMainWindow::applyFilterLimitsRows()
     QVERIFY(preview);
     QTRY_VERIFY(preview->text().contains(QStringLiteral("would match")));
 
+    QVERIFY(activateWindow());
     QSignalSpy applied(panel, &StreamPanel::filterApplied);
     auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
     json->setFocus();
@@ -322,6 +351,7 @@ void TestMainWindow::applyFilterLimitsRows()
 void TestMainWindow::stopAndStart()
 {
     StreamPanel *panel = m_window->streamPanel();
+    QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_F5, Qt::ShiftModifier);
     QTRY_COMPARE(panel->stateText(), QStringLiteral("■ Stopped"));
     QVERIFY(!panel->session()->isRunning());
@@ -334,7 +364,7 @@ void TestMainWindow::stopAndStart()
 void TestMainWindow::pauseAndResume()
 {
     StreamPanel *panel = m_window->streamPanel();
-    m_window->activateWindow();
+    QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
     QVERIFY(m_model->isPaused());
     QVERIFY(m_window->pauseAction()->isChecked());
@@ -403,12 +433,21 @@ void TestMainWindow::serverErrorShowsInMessageBar()
 
 void TestMainWindow::consoleRequest()
 {
+    QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
     ApiConsolePanel *console = m_window->consolePanel();
     QCOMPARE(m_window->tabs()->currentWidget(), console);
+    auto *method = console->findChild<QComboBox *>(QStringLiteral("methodCombo"));
     auto *path = console->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+    auto *body = console->findChild<QPlainTextEdit *>(QStringLiteral("bodyEdit"));
     auto *id = console->findChild<QLineEdit *>(QStringLiteral("idEdit"));
-    QVERIFY(path && id);
+    QVERIFY(method && path && body && id);
+    method->setFocus();
+    QTest::keyClicks(method, QStringLiteral("GET"));
+    QCOMPARE(method->currentText(), QStringLiteral("GET"));
+    body->setFocus();
+    QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(body, QStringLiteral(R"({"chain":"ethereum"})"));
     path->setFocus();
     path->selectAll();
     QTest::keyClicks(path, QStringLiteral("/api/v1/developer/assets"));
@@ -426,6 +465,7 @@ void TestMainWindow::consoleRequest()
     const QModelIndex index = history->index(row, 0);
     QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(), QStringLiteral("shell-1"));
     QVERIFY(!index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().isEmpty());
+    QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
     QCOMPARE(m_window->tabs()->currentWidget(), m_window->streamPanel());
 }
