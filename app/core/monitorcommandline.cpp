@@ -116,7 +116,11 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         return fail(parser.errorText());
     if (parser.isSet(help)) {
         result.outcome = Outcome::Help;
-        result.text = parser.helpText();
+        // Without an application object yet (--help works without a display), Qt cannot
+        // name the program.
+        result.text = parser.helpText().replace(
+            QStringLiteral("<executable_name>"),
+            QFileInfo(arguments.value(0, QStringLiteral("allium-monitor"))).fileName());
         return result;
     }
     if (parser.isSet(version)) {

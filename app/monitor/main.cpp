@@ -42,18 +42,51 @@ QPalette darkPalette()
     return palette;
 }
 
+// The arguments without Qt's own GUI options (-platform offscreen, -style Fusion…), which
+// QApplication takes: our command line is read before it exists, so that --help and errors
+// work without a display.
+QStringList withoutQtOptions(int argc, char *argv[])
+{
+    static const QStringList withValue{
+        QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),
+        QStringLiteral("-platformtheme"),   QStringLiteral("-plugin"),
+        QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowicon"),
+        QStringLiteral("-qwindowtitle"),    QStringLiteral("-style"),
+        QStringLiteral("-stylesheet"),      QStringLiteral("-session"),
+        QStringLiteral("-display"),         QStringLiteral("-geometry"),
+        QStringLiteral("-qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("-reverse"), QStringLiteral("-widgetcount"),
+                                   QStringLiteral("-nograb"), QStringLiteral("-dograb"),
+                                   QStringLiteral("-sync")};
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        QString name = argument.section(QLatin1Char('='), 0, 0);
+        if (name.startsWith(QLatin1String("--")))
+            name.remove(0, 1);
+        if (i > 0 && withValue.contains(name)) {
+            if (!argument.contains(QLatin1Char('=')))
+                ++i;
+            continue;
+        }
+        if (i > 0 && flags.contains(name))
+            continue;
+        arguments.append(argument);
+    }
+    return arguments;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Allium"));
     QApplication::setApplicationName(QStringLiteral("Allium Monitor"));
     QApplication::setApplicationVersion(QStringLiteral(ALLIUM_MONITOR_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("so.allium.Monitor"));
 
     using allium::MonitorCommandLine;
-    const MonitorCommandLine::Result command = MonitorCommandLine::parse(app.arguments());
+    const MonitorCommandLine::Result command =
+        MonitorCommandLine::parse(withoutQtOptions(argc, argv));
     switch (command.outcome) {
     case MonitorCommandLine::Outcome::Help:
     case MonitorCommandLine::Outcome::Version:
@@ -66,6 +99,9 @@ int main(int argc, char *argv[])
     case MonitorCommandLine::Outcome::Run:
         break;
     }
+
+    QApplication app(argc, argv);
+    QApplication::setDesktopFileName(QStringLiteral("so.allium.Monitor"));
 
     if (command.dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
