@@ -33,6 +33,22 @@ namespace {
 constexpr quint32 StateMagic = 0x414c5350; // "ALSP"
 constexpr quint32 StateVersion = 1;
 constexpr int MaxFilterSummaryChars = 90;
+constexpr int PreviewRefreshMs = 3000;
+
+// A numeric field worth charting from the start, for the topics whose schema we know.
+QString defaultChartField(const QString &topic)
+{
+    const QString kind = topic.section(QLatin1Char('.'), 1);
+    if (kind == QLatin1String("transactions") && !topic.startsWith(QLatin1String("solana")))
+        return QStringLiteral("gas_price");
+    if (kind == QLatin1String("blocks") && !topic.startsWith(QLatin1String("bitcoin")))
+        return QStringLiteral("gas_used");
+    if (kind == QLatin1String("dex_trades"))
+        return QStringLiteral("usd_amount");
+    if (topic.startsWith(QLatin1String("hyperliquid.")))
+        return QStringLiteral("payload.px");
+    return {};
+}
 
 QColor blend(const QColor &a, const QColor &b, double amount)
 {
@@ -197,6 +213,15 @@ StreamPanel::StreamPanel(QWidget *parent)
     space->setContext(Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, this, &StreamPanel::toggleViewPaused);
 
+    // The preview follows the traffic while the editor is in view (cheap: a bounded sample).
+    m_previewRefresh = new QTimer(this);
+    m_previewRefresh->setInterval(PreviewRefreshMs);
+    connect(m_previewRefresh, &QTimer::timeout, this, [this] {
+        if (m_editor->isVisible() && m_editor->isValid())
+            handlePreviewRequested(m_editor->filter());
+    });
+    m_previewRefresh->start();
+
     m_countdown = new QTimer(this);
     m_countdown->setInterval(500);
     connect(m_countdown, &QTimer::timeout, this, &StreamPanel::updateStateLabel);
@@ -232,7 +257,10 @@ StreamPanel::StreamPanel(QWidget *parent)
         // One watched field: its value is extracted[0] of every message from now on.
         m_session->setWatchedFields(path.isEmpty() ? QStringList() : QStringList{path});
         m_charts->setWatchedFieldIndex(path.isEmpty() ? -1 : 0);
-        emit chartFieldChanged(path);
+        if (!m_settingDefaultChart) {
+            m_chartFieldChosen = !path.isEmpty();
+            emit chartFieldChanged(path);
+        }
     });
     connect(m_session, &StreamSession::serverErrorReceived, this, [this](const QString &message) {
         showMessage(tr("The server answered with an error: %1").arg(message));
@@ -250,6 +278,7 @@ StreamPanel::StreamPanel(QWidget *parent)
         m_health->setBufferFill(model->size(), model->capacity(), model->bytes());
     });
 
+    m_filterLabel->setText(tr("Server filter: none"));
     setTopic(QString());
     updateStateLabel();
     updateButtons();
@@ -300,6 +329,12 @@ void StreamPanel::setTopic(const QString &topic)
             intervalMs = qint64(generator->meanIntervalMs());
     }
     m_health->setExpectedIntervalMs(intervalMs);
+    // The user's choice stays; until there is one, a topic starts with a telling field.
+    if (changed && !m_chartFieldChosen) {
+        m_settingDefaultChart = true;
+        m_charts->setWatchedField(defaultChartField(topic));
+        m_settingDefaultChart = false;
+    }
     if (!topic.isEmpty())
         openSession();
     updateStateLabel();
@@ -460,6 +495,7 @@ QString StreamPanel::chartField() const
 
 void StreamPanel::setChartField(const QString &path)
 {
+    m_chartFieldChosen = !path.isEmpty();
     m_charts->setWatchedField(path);
 }
 

@@ -126,8 +126,11 @@ private:
     QFrame *m_messageBar = nullptr;
     QLabel *m_messageLabel = nullptr;
     QTimer *m_countdown = nullptr;
+    QTimer *m_previewRefresh = nullptr;
     QString m_stateText;
     bool m_chartsWanted = true;
+    bool m_chartFieldChosen = false; // by the user or the settings, not by default
+    bool m_settingDefaultChart = false;
     bool m_clearOnConnected = false; // a new topic or endpoint: drop the old one's stragglers
 };
 

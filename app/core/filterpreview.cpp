@@ -165,13 +165,21 @@ FilterPreviewResult FilterPreview::run(const Filter &filter, int count,
                                        const std::function<QByteArray(int)> &messageAt) const
 {
     FilterPreviewResult result;
+    const int first = std::max(0, count - m_maxMessages);
+    if (filter.isEmpty()) {
+        // Everything matches: nothing to parse, which keeps periodic refreshes free.
+        result.total = count - first;
+        result.matched = result.total;
+        for (int i = count - 1; i >= first && result.sampleRows.size() < m_maxSamples; --i)
+            result.sampleRows.append(messageAt(i));
+        return result;
+    }
     const QStringList paths = filter.fieldPaths();
     QHash<QString, unsigned> seenInMessages;
     for (const QString &path : paths)
         seenInMessages.insert(path, 0);
 
     // Newest first, so the samples are the latest matches and the limit keeps the newest.
-    const int first = std::max(0, count - m_maxMessages);
     for (int i = count - 1; i >= first; --i) {
         const QByteArray json = messageAt(i);
         const QJsonDocument document = QJsonDocument::fromJson(json);
