@@ -32,7 +32,7 @@ namespace {
 
 constexpr quint32 StateMagic = 0x414c5350; // "ALSP"
 constexpr quint32 StateVersion = 1;
-constexpr int MaxFilterSummaryChars = 90;
+constexpr int MaxFilterSummaryChars = 60;
 constexpr int PreviewRefreshMs = 3000;
 
 // A numeric field worth charting from the start, for the topics whose schema we know.
@@ -392,13 +392,13 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_filterLabel->setToolTip(tr("Every message of the topic is sent."));
     } else {
         const int conditions = conditionCount(filter);
-        QString json = QString::fromUtf8(filter.toJsonText());
         m_filterLabel->setToolTip(QString::fromUtf8(filter.toJsonText(true)));
-        if (json.size() > MaxFilterSummaryChars)
-            json = json.left(MaxFilterSummaryChars - 1) + QChar(0x2026);
+        QString fields = filter.fieldPaths().join(QStringLiteral(", "));
+        if (fields.size() > MaxFilterSummaryChars)
+            fields = fields.left(MaxFilterSummaryChars - 1) + QChar(0x2026);
         m_filterLabel->setText(
-            conditions == 1 ? tr("Server filter (1 condition): %1").arg(json)
-                            : tr("Server filter (%1 conditions): %2").arg(conditions).arg(json));
+            conditions == 1 ? tr("Server filter: 1 condition on %1").arg(fields)
+                            : tr("Server filter: %1 conditions on %2").arg(conditions).arg(fields));
     }
     emit filterApplied(filter);
 }

@@ -1,6 +1,7 @@
 #include "screenshotscene.h"
 
 #include "apitemplate.h"
+#include "connection/profiledialog.h"
 #include "console/apiconsolepanel.h"
 #include "embeddedemulator.h"
 #include "filter/filtereditorpanel.h"
@@ -11,6 +12,7 @@
 #include <QDockWidget>
 #include <QPixmap>
 #include <QScreen>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -41,6 +43,10 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
     if (scene == QLatin1String("filter")) {
         const FilterParseResult parsed = Filter::parse(QByteArray(nestedFilter));
         stream->applyFilter(parsed.filter);
+        // Room for the whole builder tree and its JSON.
+        stream->setChartsVisible(false);
+        if (auto *splitter = stream->findChild<QSplitter *>(QStringLiteral("streamSplitter")))
+            splitter->setSizes({400, 300, 0});
     } else if (scene == QLatin1String("charts")) {
         stream->setEditorVisible(false);
         stream->setChartField(QStringLiteral("gas_price"));
@@ -56,6 +62,7 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
         if (!templates.isEmpty())
             console->loadTemplate(templates.first());
     } else if (scene == QLatin1String("events")) {
+        stream->setEditorVisible(false);
         window->eventLogDock()->show();
         if (EmbeddedEmulator *emulator = window->embeddedEmulator())
             emulator->dropAllConnections();
@@ -66,9 +73,11 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
 
 void ScreenshotScene::grab(MainWindow *window, const QString &fileName)
 {
-    // On a real X server (Xvfb) grab the whole screen so that dialogs are in the picture.
+    // The profile dialog alone; otherwise, on a real X server (Xvfb), the whole screen.
     QPixmap pixmap;
-    if (QGuiApplication::platformName() == QLatin1String("xcb") && window->screen())
+    if (ProfileDialog *dialog = window->profileDialog())
+        pixmap = dialog->grab();
+    else if (QGuiApplication::platformName() == QLatin1String("xcb") && window->screen())
         pixmap = window->screen()->grabWindow(0);
     else
         pixmap = window->grab();
