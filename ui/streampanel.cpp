@@ -32,7 +32,6 @@ namespace {
 
 constexpr quint32 StateMagic = 0x414c5350; // "ALSP"
 constexpr quint32 StateVersion = 1;
-constexpr int MaxFilterSummaryChars = 60;
 constexpr int PreviewRefreshMs = 3000;
 
 // A numeric field worth charting from the start, for the topics whose schema we know.
@@ -391,14 +390,14 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_filterLabel->setText(tr("Server filter: none"));
         m_filterLabel->setToolTip(tr("Every message of the topic is sent."));
     } else {
+        // Short enough for 1024 px; the fields and the exact JSON are in the tooltip.
         const int conditions = conditionCount(filter);
-        m_filterLabel->setToolTip(QString::fromUtf8(filter.toJsonText(true)));
-        QString fields = filter.fieldPaths().join(QStringLiteral(", "));
-        if (fields.size() > MaxFilterSummaryChars)
-            fields = fields.left(MaxFilterSummaryChars - 1) + QChar(0x2026);
-        m_filterLabel->setText(
-            conditions == 1 ? tr("Server filter: 1 condition on %1").arg(fields)
-                            : tr("Server filter: %1 conditions on %2").arg(conditions).arg(fields));
+        m_filterLabel->setText(conditions == 1
+                                   ? tr("Server filter: 1 condition")
+                                   : tr("Server filter: %1 conditions").arg(conditions));
+        m_filterLabel->setToolTip(tr("On %1\n\n%2")
+                                      .arg(filter.fieldPaths().join(QStringLiteral(", ")),
+                                           QString::fromUtf8(filter.toJsonText(true))));
     }
     emit filterApplied(filter);
 }

@@ -71,7 +71,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            QStringLiteral("Table history bound."),
                                            QStringLiteral("n"), QStringLiteral("100000"));
-    parser.addOptions({secondsOption, warmupOption, rateOption, historyOption});
+    const QCommandLineOption chartOption(QStringLiteral("chart-field"),
+                                         QStringLiteral("Field charted (\"none\": none)."),
+                                         QStringLiteral("path"), QStringLiteral("gas_price"));
+    parser.addOptions({secondsOption, warmupOption, rateOption, historyOption, chartOption});
     parser.process(app);
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int warmup = std::max(0, parser.value(warmupOption).toInt());
@@ -94,6 +97,9 @@ int main(int argc, char *argv[])
     StreamTablePanel *table = window.streamPanel()->tablePanel();
     table->setHistoryLimits(history, MessageStore::DefaultMaxBytes);
     MessageTableModel *model = table->model();
+    const QString chartField = parser.value(chartOption);
+    window.streamPanel()->setChartField(chartField == QLatin1String("none") ? QString()
+                                                                            : chartField);
     StreamSession *session = window.streamPanel()->session();
     if (!window.startUp()) {
         std::fprintf(stderr, "bench_ui: could not connect\n");
@@ -123,11 +129,17 @@ int main(int argc, char *argv[])
     qint64 rssFull = 0;
     qint64 rssMax = 0;
     double fullAtSeconds = -1;
+    std::vector<std::pair<double, qint64>> timeline; // (s, KiB) every 5 s
+    qint64 nextTimelineMs = 0;
     StreamStats statsWarm;
     QTimer sampler;
     sampler.setInterval(250);
     QObject::connect(&sampler, &QTimer::timeout, &app, [&] {
         const qint64 rss = vmRssKiB();
+        if (clock.elapsed() >= nextTimelineMs) {
+            timeline.emplace_back(double(clock.elapsed()) / 1000.0, rss);
+            nextTimelineMs += 5000;
+        }
         if (measuring)
             rssMax = std::max(rssMax, rss);
         if (measuring && rssFull == 0 && model->size() >= model->capacity()) {
@@ -157,8 +169,8 @@ int main(int argc, char *argv[])
     };
 
     std::printf("bench_ui: MainWindow 1280x800 offscreen, ethereum.transactions, emulator rate "
-                "%.0f msg/s, history %d, %d s measured after %d s warm-up\n\n",
-                rate, history, seconds, warmup);
+                "%.0f msg/s, history %d, chart field %s, %d s measured after %d s warm-up\n\n",
+                rate, history, qPrintable(chartField), seconds, warmup);
     std::printf("%-44s %14s\n", "measure", "value");
     std::printf("%-44s %14s\n", "--------------------------------------------", "--------------");
     std::printf("%-44s %14.1f\n", "event-loop tick gap, max (ms)", maxGap);
@@ -183,5 +195,9 @@ int main(int argc, char *argv[])
     std::printf("%-44s %14lld\n", "VmRSS at end (KiB)", rssEnd);
     if (rssFull > 0)
         std::printf("%-44s %14lld\n", "growth after the history was full (KiB)", rssEnd - rssFull);
+    std::printf("\nVmRSS timeline (s: MiB, rows):");
+    for (const auto &[at, kib] : timeline)
+        std::printf(" %.0f: %.0f", at, double(kib) / 1024.0);
+    std::printf("\n");
     return 0;
 }
