@@ -6,8 +6,7 @@ namespace {
 
 ApiEndpoint endpoint(const char *method, const char *path, const char *description)
 {
-    return {QString::fromLatin1(method), QString::fromLatin1(path),
-            QString::fromUtf8(description)};
+    return {QString::fromLatin1(method), QString::fromLatin1(path), QString::fromUtf8(description)};
 }
 
 } // namespace

@@ -106,16 +106,18 @@ ApiHistoryModel::RowState ApiHistoryModel::stateAt(int row) const
 
 ApiRequest ApiHistoryModel::requestAt(int row) const
 {
-    if (row < 0 || row >= int(m_rows.size()) || !m_rows[size_t(row)].hasRequest)
-        return ApiRequest{QString(), QString(), QJsonValue(), QString(), 0};
-    return m_rows[size_t(row)].request;
+    if (row >= 0 && row < int(m_rows.size()) && m_rows[size_t(row)].hasRequest)
+        return m_rows[size_t(row)].request;
+    ApiRequest none;
+    none.method.clear();
+    return none;
 }
 
 bool ApiHistoryModel::isPendingAt(int row) const
 {
     const RowState state = stateAt(row);
-    return row >= 0 && row < int(m_rows.size())
-           && (state == RowState::Queued || state == RowState::InFlight);
+    return row >= 0 && row < int(m_rows.size()) &&
+           (state == RowState::Queued || state == RowState::InFlight);
 }
 
 QString ApiHistoryModel::stateText(RowState state)
@@ -222,8 +224,9 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
         case LatencyColumn:
             return latencyText(row.latencyMs);
         case TimeColumn:
-            return row.time.isValid() ? row.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"))
-                                      : QString();
+            return row.time.isValid()
+                       ? row.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"))
+                       : QString();
         }
         return {};
     case Qt::ToolTipRole:
@@ -342,8 +345,8 @@ void ApiHistoryModel::handleFinished(const ApiResult &result)
     int number = -1;
     Row *row = rowFor(result.id, &number);
     // A rejected duplicate id must not overwrite the pending request that owns the id.
-    const bool ownRow = row && result.state != ApiRequestState::Rejected
-                        && (row->state == RowState::Queued || row->state == RowState::InFlight);
+    const bool ownRow = row && result.state != ApiRequestState::Rejected &&
+                        (row->state == RowState::Queued || row->state == RowState::InFlight);
     Row fresh;
     Row &target = ownRow ? *row : fresh;
     target.id = result.id;

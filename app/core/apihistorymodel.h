@@ -24,8 +24,15 @@ class ApiHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, MethodColumn, PathColumn, StatusColumn, LatencyColumn, TimeColumn,
-                  ColumnCount };
+    enum Column {
+        IdColumn,
+        MethodColumn,
+        PathColumn,
+        StatusColumn,
+        LatencyColumn,
+        TimeColumn,
+        ColumnCount
+    };
 
     /// What a row stands for and how it stands: the client's request states plus the rows for
     /// responses that match no pending request.
@@ -38,9 +45,9 @@ public:
         ConnectionLost,
         Cancelled,
         Rejected,
-        UnknownId,     ///< a response whose id no request of this history had
-        LateResponse,  ///< a response for a request that had already ended (timed out, answered)
-        Malformed,     ///< a frame that is not a response at all
+        UnknownId,    ///< a response whose id no request of this history had
+        LateResponse, ///< a response for a request that had already ended (timed out, answered)
+        Malformed,    ///< a frame that is not a response at all
     };
     Q_ENUM(RowState)
 

@@ -74,42 +74,42 @@ const QList<ApiTemplate> &ApiTemplate::builtIns()
     // The first two are the websocket spec's own examples, verbatim.
     static const QList<ApiTemplate> templates{
         makeBuiltIn("Hyperliquid fills (userFills)", "POST",
-                "/api/v1/developer/trading/hyperliquid/info/fills",
-                "{\n"
-                "  \"type\": \"userFills\",\n"
-                "  \"user\": \"0xD5994523d6B235862bE1790C06cFBE8547869449\"\n"
-                "}"),
+                    "/api/v1/developer/trading/hyperliquid/info/fills",
+                    "{\n"
+                    "  \"type\": \"userFills\",\n"
+                    "  \"user\": \"0xD5994523d6B235862bE1790C06cFBE8547869449\"\n"
+                    "}"),
         makeBuiltIn("Assets on Ethereum (limit 10)", "GET", "/api/v1/developer/assets",
-                "{\n"
-                "  \"blockchain\": \"ethereum\",\n"
-                "  \"limit\": \"10\"\n"
-                "}"),
+                    "{\n"
+                    "  \"blockchain\": \"ethereum\",\n"
+                    "  \"limit\": \"10\"\n"
+                    "}"),
         makeBuiltIn("Token prices (USDC, WETH)", "POST", "/api/v1/developer/prices",
-                "[\n"
-                "  {\n"
-                "    \"token_address\": \"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48\",\n"
-                "    \"chain\": \"ethereum\"\n"
-                "  },\n"
-                "  {\n"
-                "    \"token_address\": \"0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2\",\n"
-                "    \"chain\": \"ethereum\"\n"
-                "  }\n"
-                "]"),
+                    "[\n"
+                    "  {\n"
+                    "    \"token_address\": \"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48\",\n"
+                    "    \"chain\": \"ethereum\"\n"
+                    "  },\n"
+                    "  {\n"
+                    "    \"token_address\": \"0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2\",\n"
+                    "    \"chain\": \"ethereum\"\n"
+                    "  }\n"
+                    "]"),
         makeBuiltIn("Wallet balances", "POST", "/api/v1/developer/wallet/balances",
-                "[\n"
-                "  {\n"
-                "    \"chain\": \"ethereum\",\n"
-                "    \"address\": \"0xd8da6bf26964af9d7eed9e03e53415d37aa96045\"\n"
-                "  }\n"
-                "]"),
+                    "[\n"
+                    "  {\n"
+                    "    \"chain\": \"ethereum\",\n"
+                    "    \"address\": \"0xd8da6bf26964af9d7eed9e03e53415d37aa96045\"\n"
+                    "  }\n"
+                    "]"),
     };
     return templates;
 }
 
 bool operator==(const ApiTemplate &a, const ApiTemplate &b)
 {
-    return a.name == b.name && a.method == b.method && a.path == b.path
-           && a.bodyText == b.bodyText && a.builtIn == b.builtIn;
+    return a.name == b.name && a.method == b.method && a.path == b.path &&
+           a.bodyText == b.bodyText && a.builtIn == b.builtIn;
 }
 
 QString prettyJsonText(const QJsonValue &value)

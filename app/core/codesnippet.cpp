@@ -14,8 +14,8 @@ QByteArray CodeSnippet::requestFrame(const ApiRequest &request, bool indented)
                       {QStringLiteral("path"), request.path}};
     if (!request.body.isNull() && !request.body.isUndefined())
         frame.insert(QStringLiteral("body"), request.body);
-    return QJsonDocument(frame).toJson(indented ? QJsonDocument::Indented
-                                                : QJsonDocument::Compact)
+    return QJsonDocument(frame)
+        .toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact)
         .trimmed();
 }
 
@@ -35,8 +35,8 @@ QString CodeSnippet::languageName(Language language)
 QString CodeSnippet::snippet(Language language, const ApiRequest &request, const QUrl &apiUrl)
 {
     // Credentials in a URL would end up in the snippet: drop them whatever they are.
-    QUrl url = apiUrl.isEmpty() ? ConnectionProfile::apiUrl(ConnectionProfile::defaultBaseUrl())
-                                : apiUrl;
+    QUrl url =
+        apiUrl.isEmpty() ? ConnectionProfile::apiUrl(ConnectionProfile::defaultBaseUrl()) : apiUrl;
     url.setUserInfo({});
     const QString urlText = url.toString(QUrl::FullyEncoded);
     switch (language) {

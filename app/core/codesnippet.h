@@ -24,8 +24,7 @@ public:
 
     /// A complete program in `language` that connects to `apiUrl` (the real service when empty),
     /// sends `request` and prints the response.
-    static QString snippet(Language language, const ApiRequest &request,
-                           const QUrl &apiUrl = {});
+    static QString snippet(Language language, const ApiRequest &request, const QUrl &apiUrl = {});
     static QString languageName(Language language);
 
 private:

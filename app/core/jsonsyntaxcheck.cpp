@@ -15,8 +15,8 @@ JsonSyntaxCheck JsonSyntaxCheck::check(const QString &text)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
-        result.m_value = document.isArray() ? QJsonValue(document.array())
-                                            : QJsonValue(document.object());
+        result.m_value =
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         return result;
     }
     result.m_valid = false;
@@ -28,6 +28,10 @@ JsonSyntaxCheck JsonSyntaxCheck::check(const QString &text)
         --byteOffset;
     byteOffset = qBound(0, byteOffset, int(utf8.size()));
     result.m_offset = int(QString::fromUtf8(utf8.left(byteOffset)).size());
+    // Some errors ("illegal number") are reported at the offending byte itself, so the step back
+    // lands on the whitespace before it; an error is never whitespace, so step over it.
+    while (result.m_offset < text.size() && text.at(result.m_offset).isSpace())
+        ++result.m_offset;
     // lastIndexOf(…, -1) would search from the end, so offset 0 is handled apart.
     const int lineStart = result.m_offset == 0
                               ? 0

@@ -16,10 +16,10 @@ public:
     bool isValid() const { return m_valid; }
     bool isEmpty() const { return m_value.isUndefined() && m_valid; }
     QJsonValue value() const { return m_value; } ///< the parsed object or array when valid
-    int line() const { return m_line; }           ///< 1-based; 0 when valid
-    int column() const { return m_column; }       ///< 1-based, in characters; 0 when valid
-    int offset() const { return m_offset; }       ///< UTF-16 offset of the error, -1 when valid
-    QString reason() const { return m_reason; }   ///< e.g. "unterminated string"
+    int line() const { return m_line; }          ///< 1-based; 0 when valid
+    int column() const { return m_column; }      ///< 1-based, in characters; 0 when valid
+    int offset() const { return m_offset; }      ///< UTF-16 offset of the error, -1 when valid
+    QString reason() const { return m_reason; }  ///< e.g. "unterminated string"
     /// "Line 3, column 7: unterminated string", or empty when valid.
     QString message() const;
 

@@ -35,8 +35,8 @@ public:
     /// Times a row was actually evaluated since the filter last changed.
     quint64 evaluationCount() const { return m_evaluations; }
 
-    /// True when raw JSON text contains the needle, ignoring ASCII case (the needle is UTF-8 and
-    /// already lower case); non-ASCII needles fall back to Unicode case folding.
+    /// True when raw JSON text contains the needle, ignoring ASCII case; the needle is already
+    /// lower case. (Needles with non-ASCII letters are searched with QString instead.)
     static bool containsIgnoringCase(const QByteArray &haystack, const QByteArray &lowerNeedle);
 
 signals:

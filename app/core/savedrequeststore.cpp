@@ -93,9 +93,8 @@ bool SavedRequestStore::save(const ApiTemplate &request, QString *error)
 
 bool SavedRequestStore::remove(const QString &name)
 {
-    const auto removed = m_requests.removeIf([&name](const ApiTemplate &t) {
-        return t.name == name;
-    });
+    const auto removed =
+        m_requests.removeIf([&name](const ApiTemplate &t) { return t.name == name; });
     if (removed == 0)
         return false;
     write();
@@ -122,8 +121,8 @@ void SavedRequestStore::load()
         t.path = m_settings->value(QStringLiteral("path")).toString().trimmed();
         t.bodyText = m_settings->value(QStringLiteral("body")).toString();
         // A hand-edited file may hold junk or duplicates: keep the first valid one of a name.
-        if (t.name.isEmpty() || !t.path.startsWith(QLatin1Char('/')) || contains(t.name)
-            || t.bodyText.size() > MaxBodyChars)
+        if (t.name.isEmpty() || !t.path.startsWith(QLatin1Char('/')) || contains(t.name) ||
+            t.bodyText.size() > MaxBodyChars)
             continue;
         if (t.method.isEmpty())
             t.method = QStringLiteral("GET");

@@ -134,14 +134,14 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         readInteger(parser, QStringLiteral("malformed-every"), 1, intMax, &malformedEvery,
                     &error) &&
         readInteger(parser, QStringLiteral("stall-after"), 1, intMax, &stallAfter, &error) &&
-        readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter, &error)
-        // 1000-1003, 1007-1011 and the application range; never 1005/1006/1015,
-        // which must not appear in a close frame.
-        && readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode, &error) &&
+        readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter, &error) &&
+        readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode, &error) &&
         readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000, &handshakeDelay,
                     &error);
     if (!ok)
         return result;
+    // The codes a close frame may carry, as Qt's client checks them: 1000-1003, 1007-1011 and
+    // 3000-4999 (1004-1006 are reserved, 1012-2999 unassigned for Qt).
     if ((closeCode >= 1004 && closeCode <= 1006) || (closeCode >= 1012 && closeCode <= 2999)) {
         error = QStringLiteral("--close-code: %1 may not be sent in a close frame; use 1000-1003, "
                                "1007-1011 or 3000-4999")

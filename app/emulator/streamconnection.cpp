@@ -198,10 +198,8 @@ void StreamConnection::sendDue()
         }
         m_nextDueMs += nextIntervalMs();
         // A reader that cannot keep up loses messages, as on the real service.
-        if (m_socket->bytesToWrite() > MaxQueuedBytes) {
-            ++m_skipped;
+        if (m_socket->bytesToWrite() > MaxQueuedBytes)
             continue;
-        }
         const QJsonObject message = m_generator->next();
         if (!m_filter.isEmpty() && !m_filter.matches(message))
             continue;

@@ -87,7 +87,6 @@ private:
     bool m_started = false;
     bool m_finished = false; ///< stalled, closing or aborted: nothing more is sent
     qint64 m_framesSent = 0;
-    qint64 m_skipped = 0;
 
     // Firehose: messages generated once, serialised once, then cycled.
     QList<QJsonObject> m_poolMessages;

@@ -174,16 +174,18 @@ void tst_ApiHistoryModel::outOfOrderResponsesLandOnTheirRows()
         QCOMPARE(model.index(i, ApiHistoryModel::MethodColumn).data().toString(),
                  QStringLiteral("GET"));
         QVERIFY(!model.index(i, ApiHistoryModel::TimeColumn).data().toString().isEmpty());
-        const QJsonObject response = QJsonDocument::fromJson(
-            index.data(ApiHistoryModel::ResponseJsonRole).toByteArray()).object();
+        const QJsonObject response =
+            QJsonDocument::fromJson(index.data(ApiHistoryModel::ResponseJsonRole).toByteArray())
+                .object();
         QCOMPARE(response.value(QLatin1String("data"))
                      .toObject()
                      .value(QLatin1String("items"))
                      .toArray()
                      .size(),
                  i + 1);
-        const QJsonObject request = QJsonDocument::fromJson(
-            index.data(ApiHistoryModel::RequestJsonRole).toByteArray()).object();
+        const QJsonObject request =
+            QJsonDocument::fromJson(index.data(ApiHistoryModel::RequestJsonRole).toByteArray())
+                .object();
         QCOMPARE(request.value(QLatin1String("id")).toString(), ids.at(i));
     }
     QCOMPARE(model.stats().count(), 20);
@@ -208,8 +210,7 @@ void tst_ApiHistoryModel::statesHaveTextAndTone_data()
                                   << QStringLiteral("Error") << Tone::Failure;
     QTest::newRow("timed out") << ApiRequestState::TimedOut << RowState::TimedOut
                                << QStringLiteral("Timed out") << Tone::Failure;
-    QTest::newRow("connection lost") << ApiRequestState::ConnectionLost
-                                     << RowState::ConnectionLost
+    QTest::newRow("connection lost") << ApiRequestState::ConnectionLost << RowState::ConnectionLost
                                      << QStringLiteral("Connection lost") << Tone::Failure;
     QTest::newRow("cancelled") << ApiRequestState::Cancelled << RowState::Cancelled
                                << QStringLiteral("Cancelled") << Tone::Muted;
@@ -254,8 +255,10 @@ void tst_ApiHistoryModel::orphanLateAndMalformedResponses()
     QCOMPARE(model.rowOfId(QStringLiteral("o1")), 0);
     QCOMPARE(Tone(model.index(1, 0).data(ApiHistoryModel::ToneRole).toInt()), Tone::Warning);
     QVERIFY(model.index(1, 0).data(ApiHistoryModel::RequestJsonRole).toByteArray().isEmpty());
-    QVERIFY(model.index(1, 0).data(ApiHistoryModel::ResponseJsonRole).toByteArray().contains(
-        "stranger-o1"));
+    QVERIFY(model.index(1, 0)
+                .data(ApiHistoryModel::ResponseJsonRole)
+                .toByteArray()
+                .contains("stranger-o1"));
     QCOMPARE(model.requestAt(1).path, QString());
 
     send(QStringLiteral("/twice"), QStringLiteral("t1"));
@@ -264,8 +267,10 @@ void tst_ApiHistoryModel::orphanLateAndMalformedResponses()
     QCOMPARE(model.stateAt(3), RowState::LateResponse);
     QCOMPARE(model.idAt(3), QStringLiteral("t1"));
     QCOMPARE(model.rowOfId(QStringLiteral("t1")), 2);
-    QVERIFY(model.index(3, 0).data(ApiHistoryModel::ErrorMessageRole).toString().contains(
-        QStringLiteral("already ended")));
+    QVERIFY(model.index(3, 0)
+                .data(ApiHistoryModel::ErrorMessageRole)
+                .toString()
+                .contains(QStringLiteral("already ended")));
 
     send(QStringLiteral("/garbage"), QStringLiteral("g1"));
     QTRY_COMPARE(model.rowCount(), 6);
@@ -273,8 +278,10 @@ void tst_ApiHistoryModel::orphanLateAndMalformedResponses()
     QCOMPARE(model.rowOfId(QStringLiteral("g1")), 4);
     QCOMPARE(model.stateAt(5), RowState::Malformed);
     QCOMPARE(Tone(model.index(5, 0).data(ApiHistoryModel::ToneRole).toInt()), Tone::Failure);
-    QVERIFY(model.index(5, 0).data(ApiHistoryModel::ErrorMessageRole).toString().startsWith(
-        QStringLiteral("not a response")));
+    QVERIFY(model.index(5, 0)
+                .data(ApiHistoryModel::ErrorMessageRole)
+                .toString()
+                .startsWith(QStringLiteral("not a response")));
     // Only requests count in the latency statistics.
     QCOMPARE(model.stats().count(), 3);
 }
@@ -327,8 +334,10 @@ void tst_ApiHistoryModel::rejectedDuplicateKeepsOriginalRow()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.stateAt(0), RowState::Queued);
     QCOMPARE(model.stateAt(1), RowState::Rejected);
-    QVERIFY(model.index(1, 0).data(ApiHistoryModel::ErrorMessageRole).toString().contains(
-        QStringLiteral("still pending")));
+    QVERIFY(model.index(1, 0)
+                .data(ApiHistoryModel::ErrorMessageRole)
+                .toString()
+                .contains(QStringLiteral("still pending")));
     QCOMPARE(model.rowOfId(QStringLiteral("dup")), 0);
 
     // An invalid request is rejected with its own, findable row.
@@ -378,8 +387,9 @@ void tst_ApiHistoryModel::errorsSortingAndClear()
     QCOMPARE(status.data(Qt::ToolTipRole).toString(), QStringLiteral("nope"));
     QCOMPARE(model.stats().count(ApiRequestState::ServerError), 1);
 
-    QCOMPARE(model.index(0, ApiHistoryModel::LatencyColumn).data(ApiHistoryModel::SortRole).typeId(),
-             QMetaType::Double);
+    QCOMPARE(
+        model.index(0, ApiHistoryModel::LatencyColumn).data(ApiHistoryModel::SortRole).typeId(),
+        QMetaType::Double);
     QCOMPARE(model.index(0, ApiHistoryModel::TimeColumn).data(ApiHistoryModel::SortRole).typeId(),
              QMetaType::LongLong);
     QCOMPARE(model.index(0, ApiHistoryModel::StatusColumn).data(ApiHistoryModel::SortRole).toInt(),

@@ -7,14 +7,11 @@
 #include "jsontreemodel.h"
 #include "savedrequeststore.h"
 
-#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDir>
 #include <QFile>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +21,6 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -101,6 +97,8 @@ private slots:
     void screenshots();
 
 private:
+    /// (Re)starts the emulator with `options` and a client connected to it, used by the panel.
+    bool startServerAndClient(const EmulatorOptions &options);
     void typePathAndBody(const QString &method, const QString &path, const QString &body);
     int rowOf(const QString &id) const;
     QString statusOf(const QString &id) const;
@@ -132,17 +130,10 @@ void tst_ApiConsole::init()
     for (const QString &name : store.names())
         store.remove(name);
 
+    m_panel = std::make_unique<ApiConsolePanel>();
     EmulatorOptions options;
     options.latencyMs = 100; // responses come back out of order
-    m_server = startEmulator(options);
-    m_client = std::make_unique<ApiClient>();
-    m_client->setBaseUrl(m_server->baseUrl());
-    m_client->setApiKey(EmulatorDemoKey);
-    m_client->open();
-    QTRY_COMPARE(m_client->state(), ConnectionState::Connected);
-
-    m_panel = std::make_unique<ApiConsolePanel>();
-    m_panel->setApiClient(m_client.get());
+    QVERIFY(startServerAndClient(options));
     m_panel->resize(1024, 700);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
@@ -164,6 +155,21 @@ void tst_ApiConsole::cleanup()
     m_panel.reset();
     m_client.reset();
     m_server.reset();
+}
+
+bool tst_ApiConsole::startServerAndClient(const EmulatorOptions &options)
+{
+    m_panel->setApiClient(nullptr);
+    m_client.reset();
+    m_server = startEmulator(options);
+    m_client = std::make_unique<ApiClient>();
+    m_client->setBaseUrl(m_server->baseUrl());
+    m_client->setApiKey(EmulatorDemoKey);
+    m_client->open();
+    if (!QTest::qWaitFor([this] { return m_client->state() == ConnectionState::Connected; }))
+        return false;
+    m_panel->setApiClient(m_client.get());
+    return true;
 }
 
 void tst_ApiConsole::typePathAndBody(const QString &method, const QString &path,
@@ -244,8 +250,9 @@ void tst_ApiConsole::ctrlEnterSendsAndRowSucceeds()
     QVERIFY(latency.data(ApiHistoryModel::LatencyRole).toDouble() >= 0);
     QVERIFY(latency.data().toString().endsWith(QStringLiteral(" ms")));
     QCOMPARE(latency.data(ApiHistoryModel::ResponseIdRole).toString(), id);
-    const QJsonObject request = QJsonDocument::fromJson(
-        latency.data(ApiHistoryModel::RequestJsonRole).toByteArray()).object();
+    const QJsonObject request =
+        QJsonDocument::fromJson(latency.data(ApiHistoryModel::RequestJsonRole).toByteArray())
+            .object();
     QCOMPARE(request.value(QLatin1String("body")).toObject().value(QLatin1String("limit")),
              QJsonValue(QStringLiteral("3")));
 
@@ -278,8 +285,9 @@ void tst_ApiConsole::quickRequestsLandOnTheirRows()
         QCOMPARE(statusOf(ids.at(i)), QStringLiteral("Success"));
         const QModelIndex index = m_history->index(row, 0);
         QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(), ids.at(i));
-        const QJsonObject response = QJsonDocument::fromJson(
-            index.data(ApiHistoryModel::ResponseJsonRole).toByteArray()).object();
+        const QJsonObject response =
+            QJsonDocument::fromJson(index.data(ApiHistoryModel::ResponseJsonRole).toByteArray())
+                .object();
         const QJsonArray items = response.value(QLatin1String("data"))
                                      .toObject()
                                      .value(QLatin1String("items"))
@@ -292,7 +300,8 @@ void tst_ApiConsole::invalidBodyDisablesSend_data()
 {
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("where");
-    QTest::newRow("missing value") << QStringLiteral("{\"limit\": }") << QStringLiteral("Line 1, column 11");
+    QTest::newRow("missing value")
+        << QStringLiteral("{\"limit\": }") << QStringLiteral("Line 1, column 11");
     QTest::newRow("second line") << QStringLiteral("{\n  \"limit\" \"3\"\n}")
                                  << QStringLiteral("Line 2, column 11");
     QTest::newRow("unclosed") << QStringLiteral("{\"limit\": \"3\"") << QStringLiteral("Line 1");
@@ -334,13 +343,7 @@ void tst_ApiConsole::composerProblemsDisableSend()
     // An id still pending cannot be used again; once it ends it can.
     EmulatorOptions stalled;
     stalled.faults.stallApi = true;
-    const auto server = startEmulator(stalled);
-    ApiClient client;
-    client.setBaseUrl(server->baseUrl());
-    client.setApiKey(EmulatorDemoKey);
-    client.open();
-    QTRY_COMPARE(client.state(), ConnectionState::Connected);
-    m_panel->setApiClient(&client);
+    QVERIFY(startServerAndClient(stalled));
     m_method->setCurrentText(QStringLiteral("GET"));
     m_body->clear();
     const QString id = sendCurrent();
@@ -348,9 +351,8 @@ void tst_ApiConsole::composerProblemsDisableSend()
     m_id->setText(id);
     QVERIFY(!m_send->isEnabled());
     QVERIFY(m_error->text().contains(QStringLiteral("still pending")));
-    client.cancel(id);
+    m_client->cancel(id);
     QVERIFY(m_send->isEnabled());
-    m_panel->setApiClient(m_client.get());
 
     m_panel->setApiClient(nullptr);
     QVERIFY(!m_send->isEnabled());
@@ -372,8 +374,7 @@ void tst_ApiConsole::selectingRowShowsResponse()
         QJsonDocument::fromJson(exchange->responseText().toUtf8()).object();
     QCOMPARE(response.value(QLatin1String("id")).toString(), first);
     QCOMPARE(response.value(QLatin1String("status")).toString(), QStringLiteral("success"));
-    const QJsonObject request =
-        QJsonDocument::fromJson(exchange->requestText().toUtf8()).object();
+    const QJsonObject request = QJsonDocument::fromJson(exchange->requestText().toUtf8()).object();
     QCOMPARE(request.value(QLatin1String("id")).toString(), first);
     QCOMPARE(request.value(QLatin1String("path")).toString(), assetsPath);
     QVERIFY(exchange->responseTree()->rowCount() >= 3); // id, status, data
@@ -417,13 +418,7 @@ void tst_ApiConsole::cancelPendingRequest()
 {
     EmulatorOptions stalled;
     stalled.faults.stallApi = true;
-    const auto server = startEmulator(stalled);
-    ApiClient client;
-    client.setBaseUrl(server->baseUrl());
-    client.setApiKey(EmulatorDemoKey);
-    client.open();
-    QTRY_COMPARE(client.state(), ConnectionState::Connected);
-    m_panel->setApiClient(&client);
+    QVERIFY(startServerAndClient(stalled));
 
     auto *counts = m_panel->findChild<QLabel *>(QStringLiteral("inFlightLabel"));
     auto *cancel = m_panel->findChild<QPushButton *>(QStringLiteral("cancelButton"));
@@ -442,7 +437,6 @@ void tst_ApiConsole::cancelPendingRequest()
     QCOMPARE(statusOf(first), QStringLiteral("In flight"));
     QVERIFY(!cancel->isEnabled()); // a finished request cannot be cancelled
     QCOMPARE(counts->text(), QStringLiteral("In flight 2 · queued 0"));
-    m_panel->setApiClient(m_client.get());
 }
 
 void tst_ApiConsole::templatesFillEditor()
@@ -480,10 +474,10 @@ void tst_ApiConsole::templatesFillEditor()
         const QString sent = sendCurrent();
         QTRY_VERIFY(m_history->stateAt(rowOf(sent)) != ApiHistoryModel::RowState::InFlight);
         QVERIFY2(statusOf(sent) == QStringLiteral("Success"),
-                 qPrintable(t.name + QStringLiteral(": ")
-                            + m_history->index(rowOf(sent), 0)
-                                  .data(ApiHistoryModel::ErrorMessageRole)
-                                  .toString()));
+                 qPrintable(t.name + QStringLiteral(": ") +
+                            m_history->index(rowOf(sent), 0)
+                                .data(ApiHistoryModel::ErrorMessageRole)
+                                .toString()));
     }
 }
 
@@ -571,7 +565,8 @@ void tst_ApiConsole::latencySummary()
     QVERIFY2(summary->text().contains(QStringLiteral("errors 1 · timeouts 0")),
              qPrintable(summary->text()));
     QVERIFY(!summary->text().startsWith(QStringLiteral("p50 –")));
-    QVERIFY(m_history->index(rowOf(bad), 0).data(ApiHistoryModel::ErrorMessageRole)
+    QVERIFY(m_history->index(rowOf(bad), 0)
+                .data(ApiHistoryModel::ErrorMessageRole)
                 .toString()
                 .contains(QStringLiteral("unknown path")));
 }

@@ -47,6 +47,8 @@ private slots:
     // Scrolling up stops following: arriving rows leave the view where it was; back at the
     // bottom, it follows again.
     void scrollAwayStopsFollowing();
+    // Rows evicted above the viewport do not move the rows the user is reading.
+    void evictionKeepsViewInPlace();
     // Clicking a row shows its JSON in the detail pane; Ctrl+C copies the raw JSON.
     void selectShowsDetails();
     // Typing in the search field (after Ctrl+F) narrows the rows to those containing the text.
@@ -176,6 +178,25 @@ void TestLiveTable::scrollAwayStopsFollowing()
     waitForRows(m_panel->model()->rowCount() + 30);
     QTRY_COMPARE(bar->value(), bar->maximum());
     QVERIFY(bar->value() > parked);
+}
+
+void TestLiveTable::evictionKeepsViewInPlace()
+{
+    m_panel->setHistoryLimits(300, MessageStore::DefaultMaxBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 300, 10000);
+    LiveTableView *view = m_panel->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->triggerAction(QAbstractSlider::SliderToMinimum);
+    bar->setValue(150);
+    QVERIFY(!view->isFollowing());
+    const auto topRowId = [view] {
+        return view->indexAt(QPoint(1, 1)).data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    const quint64 before = topRowId();
+    const quint64 evictions = m_panel->model()->evictions();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() >= evictions + 60, 10000);
+    QCOMPARE(topRowId(), before);
+    QVERIFY(bar->value() < 150);
 }
 
 void TestLiveTable::selectShowsDetails()

@@ -6,10 +6,10 @@
 #include "apihistorymodel.h"
 #include "apihistoryproxymodel.h"
 #include "codesnippet.h"
-#include "json/jsonhighlighter.h"
 #include "jsonsyntaxcheck.h"
 #include "latencystats.h"
 #include "savedrequeststore.h"
+#include "json/jsonhighlighter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,7 +19,6 @@
 #include <QDataStream>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,7 +32,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -53,7 +51,7 @@ QString latencyText(double ms)
     return ms < 0 ? QStringLiteral("–") : QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10 ? 1 : 0);
 }
 
-template<typename W>
+template <typename W>
 W *named(W *widget, const QString &objectName, const QString &accessibleName)
 {
     widget->setObjectName(objectName);
@@ -93,8 +91,8 @@ ApiConsolePanel::ApiConsolePanel(QWidget *parent)
     setTabOrder(m_body, m_id);
     setTabOrder(m_id, m_send);
 
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                     QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &ApiConsolePanel::send);
@@ -171,8 +169,8 @@ QWidget *ApiConsolePanel::buildComposer()
         connect(action, &QAction::triggered, this,
                 [this, language] { copySnippet(int(language)); });
     }
-    m_codeButton = named(new QToolButton, QStringLiteral("copyCodeButton"),
-                         QStringLiteral("Copy as code"));
+    m_codeButton =
+        named(new QToolButton, QStringLiteral("copyCodeButton"), QStringLiteral("Copy as code"));
     m_codeButton->setText(QStringLiteral("Copy as code"));
     m_codeButton->setToolTip(QStringLiteral("Copy a program that sends this request; the key is "
                                             "left as YOUR_API_KEY"));
@@ -188,8 +186,7 @@ QWidget *ApiConsolePanel::buildComposer()
     m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
     m_bodyHighlighter = new JsonHighlighter(m_body->document(), palette());
 
-    m_bodyError = named(new QLabel, QStringLiteral("bodyError"),
-                        QStringLiteral("Request problem"));
+    m_bodyError = named(new QLabel, QStringLiteral("bodyError"), QStringLiteral("Request problem"));
     m_bodyError->setWordWrap(true);
     m_bodyError->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -242,8 +239,8 @@ QWidget *ApiConsolePanel::buildComposer()
 
 QWidget *ApiConsolePanel::buildHistory()
 {
-    m_table = named(new QTableView, QStringLiteral("historyTable"),
-                    QStringLiteral("Request history"));
+    m_table =
+        named(new QTableView, QStringLiteral("historyTable"), QStringLiteral("Request history"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -321,8 +318,8 @@ QWidget *ApiConsolePanel::buildHistory()
     actions->addStretch(1);
     actions->addWidget(m_counts);
 
-    auto *historyPane = named(new QWidget, QStringLiteral("historyPane"),
-                              QStringLiteral("History"));
+    auto *historyPane =
+        named(new QWidget, QStringLiteral("historyPane"), QStringLiteral("History"));
     auto *historyLayout = new QVBoxLayout(historyPane);
     historyLayout->setContentsMargins(0, 0, 0, 0);
     historyLayout->addLayout(actions);
@@ -574,17 +571,18 @@ void ApiConsolePanel::updateCounts(int inFlight, int queued)
 void ApiConsolePanel::updateStats()
 {
     const LatencyStats &stats = m_history->stats();
-    const int errors = stats.count(ApiRequestState::ServerError)
-                       + stats.count(ApiRequestState::ConnectionLost)
-                       + stats.count(ApiRequestState::Rejected);
-    m_stats->setText(QStringLiteral("p50 %1 · p95 %2 · p99 %3 · errors %4 · timeouts %5")
-                         .arg(latencyText(stats.p50()), latencyText(stats.p95()),
-                              latencyText(stats.p99()))
-                         .arg(errors)
-                         .arg(stats.count(ApiRequestState::TimedOut)));
+    const int errors = stats.count(ApiRequestState::ServerError) +
+                       stats.count(ApiRequestState::ConnectionLost) +
+                       stats.count(ApiRequestState::Rejected);
+    m_stats->setText(
+        QStringLiteral("p50 %1 · p95 %2 · p99 %3 · errors %4 · timeouts %5")
+            .arg(latencyText(stats.p50()), latencyText(stats.p95()), latencyText(stats.p99()))
+            .arg(errors)
+            .arg(stats.count(ApiRequestState::TimedOut)));
     m_stats->setToolTip(
-        QStringLiteral("%1 requests ended: %2 succeeded, %3 server errors, %4 connection lost, "
-                       "%5 rejected, %6 timed out, %7 cancelled. Latency: min %8, mean %9, max %10.")
+        QStringLiteral(
+            "%1 requests ended: %2 succeeded, %3 server errors, %4 connection lost, "
+            "%5 rejected, %6 timed out, %7 cancelled. Latency: min %8, mean %9, max %10.")
             .arg(stats.count())
             .arg(stats.count(ApiRequestState::Succeeded))
             .arg(stats.count(ApiRequestState::ServerError))
@@ -639,8 +637,8 @@ void ApiConsolePanel::selectId(const QString &id)
     if (row < 0)
         return;
     const QModelIndex index = m_proxy->mapFromSource(m_history->index(row, 0));
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }
 
@@ -655,9 +653,8 @@ void ApiConsolePanel::applyColours()
     m_proxy->setPalette(palette());
     m_bodyHighlighter->setPalette(palette());
     QPalette errorPalette = m_bodyError->palette();
-    errorPalette.setColor(QPalette::WindowText,
-                          ApiHistoryProxyModel::toneColor(ApiHistoryModel::Tone::Failure,
-                                                          palette()));
+    errorPalette.setColor(QPalette::WindowText, ApiHistoryProxyModel::toneColor(
+                                                    ApiHistoryModel::Tone::Failure, palette()));
     m_bodyError->setPalette(errorPalette);
 }
 

@@ -1,8 +1,8 @@
 #include "apiexchangeview.h"
 
 #include "apihistoryproxymodel.h"
-#include "json/jsonhighlighter.h"
 #include "jsontreemodel.h"
+#include "json/jsonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -164,9 +164,8 @@ void ApiExchangeView::changeEvent(QEvent *event)
 void ApiExchangeView::applyProblemColour()
 {
     QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(
-        QPalette::WindowText,
-        ApiHistoryProxyModel::toneColor(ApiHistoryModel::Tone::Failure, palette()));
+    problemPalette.setColor(QPalette::WindowText, ApiHistoryProxyModel::toneColor(
+                                                      ApiHistoryModel::Tone::Failure, palette()));
     m_problem->setPalette(problemPalette);
 }
 

@@ -48,9 +48,9 @@ QVariant ApiHistoryProxyModel::data(const QModelIndex &index, int role) const
             QSortFilterProxyModel::data(index, ApiHistoryModel::ToneRole).toInt());
         // Only the status column is coloured fully; elsewhere the tone marks failures only, so a
         // table of successes stays calm.
-        if (index.column() == ApiHistoryModel::StatusColumn
-            || tone == ApiHistoryModel::Tone::Failure || tone == ApiHistoryModel::Tone::Warning
-            || tone == ApiHistoryModel::Tone::Muted)
+        if (index.column() == ApiHistoryModel::StatusColumn ||
+            tone == ApiHistoryModel::Tone::Failure || tone == ApiHistoryModel::Tone::Warning ||
+            tone == ApiHistoryModel::Tone::Muted)
             return toneColor(tone, m_palette);
         return {};
     }

@@ -16,8 +16,6 @@ class QToolButton;
 
 namespace allium {
 
-// Declared, not included: topiccatalogue.h has another FieldInfo, and ui headers meet in moc's
-// one translation unit.
 struct FieldInfo;
 struct MessageBatch;
 class LiveTableView;
