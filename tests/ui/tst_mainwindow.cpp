@@ -19,6 +19,7 @@
 #include "streampanel.h"
 #include "streamsession.h"
 #include "topiccatalogue.h"
+#include "uitestsupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -507,15 +508,8 @@ void TestMainWindow::layoutAndPalette()
     QTRY_COMPARE(m_window->size(), QSize(1024, 700));
     QTRY_VERIFY(m_window->streamPanel()->tablePanel()->view()->height() > 120);
 
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(45, 47, 51));
-    dark.setColor(QPalette::WindowText, QColor(225, 227, 230));
-    dark.setColor(QPalette::Base, QColor(30, 31, 34));
-    dark.setColor(QPalette::Text, QColor(225, 227, 230));
-    dark.setColor(QPalette::Button, QColor(45, 47, 51));
-    dark.setColor(QPalette::ButtonText, QColor(225, 227, 230));
     const QPalette before = m_window->palette();
-    m_window->setPalette(dark);
+    m_window->setPalette(uitest::darkPalette());
     StreamPanel *panel = m_window->streamPanel();
     panel->showMessage(QStringLiteral("A message on a dark palette"));
     auto *bar = panel->findChild<QWidget *>(QStringLiteral("messageBar"));
