@@ -165,7 +165,18 @@ QString SyntheticData::hashOf(quint64 key, bool prefix)
 
 QString SyntheticData::addressOf(quint64 key)
 {
-    return QLatin1String("0x") + hashOf(key, false).right(40);
+    // The last 40 of hashOf()'s 64 digits, without building the other 24.
+    QString s(42, Qt::Uninitialized);
+    QChar *data = s.data();
+    data[0] = QLatin1Char('0');
+    data[1] = QLatin1Char('x');
+    quint64 state = key;
+    quint64 words[4];
+    for (quint64 &word : words)
+        word = state = splitmix(state);
+    for (int i = 24; i < 64; ++i)
+        data[i - 22] = QLatin1Char(HexDigits[(words[i / 16] >> (4 * (i % 16))) & 0xf]);
+    return s;
 }
 
 bool SyntheticData::isBase58(const QString &text)
@@ -191,7 +202,20 @@ QString SyntheticData::base58Of(quint64 key, int length)
 
 QString SyntheticData::hex64(quint64 value, int digits)
 {
-    return QString::number(value, 16).rightJustified(digits, QLatin1Char('0'), true);
+    int significant = 1;
+    while (significant < 16 && (value >> (4 * significant)) != 0)
+        ++significant;
+    // Too many digits keep the leftmost ones, as QString::rightJustified(…, true) did.
+    if (significant > digits)
+        value >>= 4 * (significant - digits);
+    const int width = std::max(digits, 0);
+    QString s(width, Qt::Uninitialized);
+    QChar *data = s.data();
+    for (int i = width - 1; i >= 0; --i) {
+        data[i] = QLatin1Char(HexDigits[value & 0xf]);
+        value >>= 4;
+    }
+    return s;
 }
 
 QString SyntheticData::isoTime(qint64 msecsSinceEpoch)
@@ -215,9 +239,20 @@ QString SyntheticData::decimal(double value, int decimals)
 
 QString SyntheticData::wei(quint64 gwei, quint32 subGwei)
 {
-    if (gwei == 0)
-        return QString::number(subGwei);
-    return QString::number(gwei) + QString::number(subGwei).rightJustified(9, QLatin1Char('0'));
+    // Digits from the right: the 9 sub-gwei digits (zero-padded unless gwei is 0), then gwei.
+    char digits[32];
+    char *end = digits + sizeof(digits);
+    char *p = end;
+    quint64 low = subGwei;
+    for (int i = 0; i < 9 && (gwei > 0 || low > 0 || p == end); ++i) {
+        *--p = char('0' + low % 10);
+        low /= 10;
+    }
+    while (gwei > 0) {
+        *--p = char('0' + gwei % 10);
+        gwei /= 10;
+    }
+    return QString::fromLatin1(p, end - p);
 }
 
 QString SyntheticData::weiFromEther(double ether, bool ragged)

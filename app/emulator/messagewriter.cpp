@@ -1,0 +1,324 @@
+#include "messagewriter.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace allium {
+
+namespace {
+
+constexpr char HexDigits[] = "0123456789abcdef";
+// Integral doubles up to this magnitude are held as integers by QJsonValue (and printed so).
+constexpr double MaxExactInteger = 9007199254740992.0;
+
+bool needsEscape(char16_t c)
+{
+    return c < 0x20 || c == u'"' || c == u'\\' || (c >= 0xd800 && c <= 0xdfff);
+}
+
+} // namespace
+
+MessageWriter::MessageWriter()
+{
+    m_frames.reserve(8);
+}
+
+void MessageWriter::reset(ObjectMode mode)
+{
+    m_mode = mode;
+    m_length = 0;
+    m_frames.clear();
+    m_object = QJsonObject();
+}
+
+void MessageWriter::setSelectedKeys(const QStringList &keys)
+{
+    m_selected = keys;
+}
+
+QStringList MessageWriter::topLevelKeys(const QStringList &fieldPaths)
+{
+    QStringList keys;
+    for (const QString &path : fieldPaths) {
+        const QString key = path.section(QLatin1Char('.'), 0, 0);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+char16_t *MessageWriter::reserve(qsizetype count)
+{
+    if (m_length + count > m_text.size())
+        m_text.resize(std::max<qsizetype>(m_text.size() * 2, m_length + count + 512));
+    // data() detaches only when a caller still shares the buffer (never after takeText()).
+    return reinterpret_cast<char16_t *>(m_text.data()) + m_length;
+}
+
+void MessageWriter::putLatin1(const char *text, qsizetype size)
+{
+    char16_t *out = reserve(size);
+    for (qsizetype i = 0; i < size; ++i)
+        out[i] = char16_t(uchar(text[i]));
+    m_length += size;
+}
+
+void MessageWriter::separate()
+{
+    if (m_frames.empty())
+        return;
+    Frame &frame = m_frames.back();
+    if (frame.isArray && !frame.first)
+        putChar(u',');
+    frame.first = false;
+}
+
+bool MessageWriter::capturing() const
+{
+    if (m_frames.empty())
+        return m_mode != ObjectMode::None;
+    const Frame &frame = m_frames.back();
+    return m_frames.size() == 1 ? frame.captureMember : frame.capture;
+}
+
+void MessageWriter::addValue(const QJsonValue &value)
+{
+    Frame &frame = m_frames.back();
+    if (frame.isArray)
+        frame.array.append(value);
+    else
+        frame.object.insert(frame.pendingKey, value);
+}
+
+MessageWriter &MessageWriter::beginObject()
+{
+    separate();
+    const bool capture = capturing();
+    putChar(u'{');
+    Frame frame;
+    frame.capture = capture;
+    m_frames.push_back(std::move(frame));
+    return *this;
+}
+
+MessageWriter &MessageWriter::endObject()
+{
+    putChar(u'}');
+    Frame frame = std::move(m_frames.back());
+    m_frames.pop_back();
+    if (m_frames.empty()) {
+        if (frame.capture)
+            m_object = frame.object;
+    } else if (capturing()) {
+        addValue(frame.object);
+    }
+    return *this;
+}
+
+MessageWriter &MessageWriter::beginArray()
+{
+    separate();
+    const bool capture = capturing();
+    putChar(u'[');
+    Frame frame;
+    frame.isArray = true;
+    frame.capture = capture;
+    m_frames.push_back(std::move(frame));
+    return *this;
+}
+
+MessageWriter &MessageWriter::endArray()
+{
+    putChar(u']');
+    Frame frame = std::move(m_frames.back());
+    m_frames.pop_back();
+    if (!m_frames.empty() && capturing())
+        addValue(frame.array);
+    return *this;
+}
+
+MessageWriter &MessageWriter::key(const char *name)
+{
+    Frame &frame = m_frames.back();
+    if (!frame.first)
+        putChar(u',');
+    frame.first = false;
+    const qsizetype size = qsizetype(std::strlen(name));
+    char16_t *out = reserve(size + 3);
+    *out++ = u'"';
+    for (qsizetype i = 0; i < size; ++i)
+        *out++ = char16_t(uchar(name[i]));
+    *out++ = u'"';
+    *out = u':';
+    m_length += size + 3;
+    if (m_frames.size() == 1) {
+        const QLatin1String latin1(name, size);
+        frame.captureMember = m_mode == ObjectMode::All ||
+                              (m_mode == ObjectMode::Selected && m_selected.contains(latin1));
+    }
+    if (m_frames.size() == 1 ? frame.captureMember : frame.capture)
+        frame.pendingKey = QString::fromLatin1(name, size);
+    return *this;
+}
+
+MessageWriter &MessageWriter::string(QStringView text)
+{
+    separate();
+    const qsizetype size = text.size();
+    const char16_t *in = text.utf16();
+    qsizetype plain = 0;
+    while (plain < size && !needsEscape(in[plain]))
+        ++plain;
+    char16_t *out = reserve(size + 2);
+    *out++ = u'"';
+    std::memcpy(out, in, size_t(plain) * sizeof(char16_t));
+    m_length += plain + 1;
+    // The rest (rare): escape as QJsonDocument does; a lone surrogate becomes \uXXXX.
+    for (qsizetype i = plain; i < size; ++i) {
+        const char16_t c = in[i];
+        if (!needsEscape(c)) {
+            putChar(c);
+            continue;
+        }
+        if (c >= 0xd800 && c <= 0xdfff) {
+            const bool pair = c < 0xdc00 && i + 1 < size && in[i + 1] >= 0xdc00 && in[i + 1] <= 0xdfff;
+            if (pair) {
+                putChar(c);
+                putChar(in[++i]);
+                continue;
+            }
+        }
+        char escaped[7] = {'\\', 'u', HexDigits[(c >> 12) & 0xf], HexDigits[(c >> 8) & 0xf],
+                           HexDigits[(c >> 4) & 0xf], HexDigits[c & 0xf], 0};
+        qsizetype length = 6;
+        switch (c) {
+        case u'"':
+        case u'\\':
+            escaped[1] = char(c);
+            length = 2;
+            break;
+        case u'\b':
+            escaped[1] = 'b';
+            length = 2;
+            break;
+        case u'\f':
+            escaped[1] = 'f';
+            length = 2;
+            break;
+        case u'\n':
+            escaped[1] = 'n';
+            length = 2;
+            break;
+        case u'\r':
+            escaped[1] = 'r';
+            length = 2;
+            break;
+        case u'\t':
+            escaped[1] = 't';
+            length = 2;
+            break;
+        default:
+            break;
+        }
+        putLatin1(escaped, length);
+    }
+    putChar(u'"');
+    if (capturing())
+        addValue(text.toString());
+    return *this;
+}
+
+MessageWriter &MessageWriter::string(QLatin1String text)
+{
+    separate();
+    // Only constants come here: ASCII with nothing to escape.
+    char16_t *out = reserve(text.size() + 2);
+    *out++ = u'"';
+    for (qsizetype i = 0; i < text.size(); ++i)
+        *out++ = char16_t(uchar(text.data()[i]));
+    *out = u'"';
+    m_length += text.size() + 2;
+    if (capturing())
+        addValue(QString(text));
+    return *this;
+}
+
+MessageWriter &MessageWriter::stringOrNull(const QString &text)
+{
+    return text.isEmpty() ? null() : string(text);
+}
+
+void MessageWriter::writeInteger(qint64 value)
+{
+    char digits[24];
+    char *end = digits + sizeof(digits);
+    char *p = end;
+    // Negate in unsigned arithmetic so the most negative value works too.
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    do {
+        *--p = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0)
+        *--p = '-';
+    putLatin1(p, end - p);
+}
+
+MessageWriter &MessageWriter::number(double value)
+{
+    separate();
+    if (!std::isfinite(value)) {
+        putLatin1("null", 4);
+    } else if (std::floor(value) == value && std::abs(value) <= MaxExactInteger) {
+        writeInteger(qint64(value));
+    } else {
+        const QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+        putLatin1(text.constData(), text.size());
+    }
+    if (capturing())
+        addValue(value);
+    return *this;
+}
+
+MessageWriter &MessageWriter::integer(qint64 value)
+{
+    separate();
+    writeInteger(value);
+    if (capturing())
+        addValue(value);
+    return *this;
+}
+
+MessageWriter &MessageWriter::boolean(bool value)
+{
+    separate();
+    if (value)
+        putLatin1("true", 4);
+    else
+        putLatin1("false", 5);
+    if (capturing())
+        addValue(value);
+    return *this;
+}
+
+MessageWriter &MessageWriter::null()
+{
+    separate();
+    putLatin1("null", 4);
+    if (capturing())
+        addValue(QJsonValue());
+    return *this;
+}
+
+QString MessageWriter::takeText()
+{
+    const qsizetype capacity = m_text.size();
+    m_text.truncate(m_length);
+    QString text = std::move(m_text);
+    // The next message is about as long: one allocation of the right size, never a regrowth.
+    m_text = QString(std::max<qsizetype>(capacity, 256), Qt::Uninitialized);
+    m_length = 0;
+    return text;
+}
+
+} // namespace allium

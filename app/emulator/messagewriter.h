@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <vector>
+
+namespace allium {
+
+/// Writes one stream message, described member by member, as compact JSON text and, when asked,
+/// as a QJsonObject of all its top-level members or of only those a filter reads. Generators
+/// describe each message once through it, so the stream sends text without building an object
+/// (the costly part) and filters on a small object. Members must come in ascending key order at
+/// every level: the text is then byte-identical to QJsonDocument's compact form of the object.
+class MessageWriter
+{
+public:
+    enum class ObjectMode {
+        None,     ///< text only
+        All,      ///< text and the whole object
+        Selected, ///< text and an object of the top-level members named by setSelectedKeys()
+    };
+
+    MessageWriter();
+
+    /// Starts a new message; the text buffer is kept, so steady writing does not allocate.
+    void reset(ObjectMode mode = ObjectMode::None);
+    ObjectMode mode() const { return m_mode; }
+    /// The top-level members ObjectMode::Selected builds: the first step of each path a filter
+    /// reads ("payload" for "payload.coin").
+    void setSelectedKeys(const QStringList &keys);
+    /// The top-level keys of field paths such as "payload.coin" or "topics.0", without duplicates.
+    static QStringList topLevelKeys(const QStringList &fieldPaths);
+
+    MessageWriter &beginObject();
+    MessageWriter &endObject();
+    MessageWriter &beginArray();
+    MessageWriter &endArray();
+    /// The next member's name: plain ASCII that JSON does not escape.
+    MessageWriter &key(const char *name);
+    MessageWriter &string(QStringView text);
+    MessageWriter &string(QLatin1String text);
+    /// `text`, or null when it is empty.
+    MessageWriter &stringOrNull(const QString &text);
+    /// A number as QJsonValue(double) holds it: integral values up to 2^53 print as integers.
+    MessageWriter &number(double value);
+    MessageWriter &integer(qint64 value);
+    MessageWriter &boolean(bool value);
+    MessageWriter &null();
+
+    /// The message's compact JSON text; the writer keeps nothing of it.
+    QString takeText();
+    /// The text written so far, without taking it.
+    QStringView text() const { return QStringView(m_text.constData(), m_length); }
+    /// The object of the finished message (empty in ObjectMode::None).
+    const QJsonObject &object() const { return m_object; }
+
+private:
+    struct Frame
+    {
+        bool isArray = false;
+        bool first = true;
+        bool capture = false;       ///< this container is built as a QJsonObject/QJsonArray
+        bool captureMember = false; ///< the top level's current member is built
+        QString pendingKey;
+        QJsonObject object;
+        QJsonArray array;
+    };
+
+    char16_t *reserve(qsizetype count);
+    void putLatin1(const char *text, qsizetype size);
+    void putChar(char16_t c) { *reserve(1) = c, ++m_length; }
+    void separate();
+    bool capturing() const;
+    void addValue(const QJsonValue &value);
+    void writeInteger(qint64 value);
+
+    ObjectMode m_mode = ObjectMode::None;
+    QList<QString> m_selected;
+    QString m_text;
+    qsizetype m_length = 0;
+    std::vector<Frame> m_frames;
+    QJsonObject m_object;
+};
+
+} // namespace allium
