@@ -1,5 +1,6 @@
 #include "apiresponder.h"
 
+#include "emulatorframes.h"
 #include "hyperliquidfillgenerator.h"
 #include "hyperliquidtradegenerator.h"
 #include "messagewriter.h"
@@ -24,7 +25,13 @@ namespace allium {
 
 namespace {
 
-using Result = ApiResponder::Result;
+// An answer as a handler makes it: a JSON value, or (for large answers) its compact JSON text.
+struct Answer
+{
+    bool ok = false;
+    QJsonValue data; ///< unused when `text` is set
+    QString text;
+};
 
 const QString AssetsPath = QStringLiteral("/api/v1/developer/assets");
 const QString PricesPath = QStringLiteral("/api/v1/developer/prices");
@@ -39,14 +46,19 @@ constexpr int SyntheticPerChain = 400;
 constexpr int MaxFills = 2000;
 constexpr qint64 HourMs = 3600000;
 
-Result ok(const QJsonValue &data)
+Answer ok(const QJsonValue &data)
 {
-    return {true, data};
+    return {true, data, QString()};
 }
 
-Result fail(const QString &message)
+Answer okText(const QString &json)
 {
-    return {false, message};
+    return {true, QJsonValue(), json};
+}
+
+Answer fail(const QString &message)
+{
+    return {false, message, QString()};
 }
 
 // "Now" for every response: the emulator's fixed clock, so answers depend only on seed + request.
@@ -336,7 +348,7 @@ SyntheticTokens::Token lookupToken(quint64 seed, const QString &chain, const QSt
     return t;
 }
 
-Result assets(quint64 seed, const QJsonObject &params)
+Answer assets(quint64 seed, const QJsonObject &params)
 {
     const QString chain = params.value(QStringLiteral("blockchain")).toString();
     if (!chain.isEmpty() && !SyntheticTokens::chains().contains(chain))
@@ -368,7 +380,7 @@ Result assets(quint64 seed, const QJsonObject &params)
     });
 }
 
-Result prices(quint64 seed, const QJsonValue &body)
+Answer prices(quint64 seed, const QJsonValue &body)
 {
     QList<QPair<QString, QString>> requested;
     QString error;
@@ -404,7 +416,7 @@ Result prices(quint64 seed, const QJsonValue &body)
     return ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-Result balances(quint64 seed, const QJsonValue &body)
+Answer balances(quint64 seed, const QJsonValue &body)
 {
     QList<QPair<QString, QString>> wallets;
     QString error;
@@ -469,7 +481,7 @@ Result balances(quint64 seed, const QJsonValue &body)
     return ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-Result tokens(quint64 seed, const QJsonObject &params)
+Answer tokens(quint64 seed, const QJsonObject &params)
 {
     const QString chain = params.value(QStringLiteral("chain")).toString();
     if (!chain.isEmpty() && !SyntheticTokens::chains().contains(chain))
@@ -635,7 +647,7 @@ QList<HyperliquidFillGenerator::Fill> UserFills::inHour(qint64 hour) const
     return fills;
 }
 
-Result hyperliquidFills(quint64 seed, const QJsonValue &body)
+Answer hyperliquidFills(quint64 seed, const QJsonValue &body)
 {
     if (!body.isObject())
         return fail(QStringLiteral(
@@ -698,7 +710,7 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
                 break;
         }
     }
-    // The answer as JSON text, parsed once: much cheaper than inserting member by member.
+    // Written as text only: building thousands of objects cost more than all the rest.
     MessageWriter writer;
     writer.beginArray();
     SyntheticData twapIds(SyntheticData::mix(seed, user + QLatin1String("twap")));
@@ -712,7 +724,7 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
         }
     }
     writer.endArray();
-    return ok(QJsonDocument::fromJson(writer.takeText().toUtf8()).array());
+    return okText(writer.takeText());
 }
 
 QJsonObject allMids(quint64 seed)
@@ -726,7 +738,7 @@ QJsonObject allMids(quint64 seed)
     return mids;
 }
 
-Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
+Answer hyperliquidInfo(quint64 seed, const QJsonValue &body)
 {
     if (!body.isObject())
         return fail(QStringLiteral("body must be an object like {\"type\":\"allMids\"}"));
@@ -852,8 +864,9 @@ QList<QPair<QString, QString>> ApiResponder::endpoints()
     };
 }
 
-ApiResponder::Result ApiResponder::respond(const QString &method, const QString &path,
-                                           const QJsonValue &body) const
+namespace {
+
+Answer answer(quint64 seed, const QString &method, const QString &path, const QJsonValue &body)
 {
     const QString verb = method.trimmed().toUpper();
     // A query string in the path counts as parameters too (GET), next to those in the body.
@@ -870,7 +883,7 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
     }
 
     bool known = false;
-    for (const auto &[allowed, endpoint] : endpoints()) {
+    for (const auto &[allowed, endpoint] : ApiResponder::endpoints()) {
         if (endpoint != route)
             continue;
         known = true;
@@ -880,20 +893,41 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
             !body.isUndefined())
             return fail(QStringLiteral("body of a GET must be an object of query parameters"));
         if (route == AssetsPath)
-            return assets(m_seed, params);
+            return assets(seed, params);
         if (route == TokensPath)
-            return tokens(m_seed, params);
+            return tokens(seed, params);
         if (route == PricesPath)
-            return prices(m_seed, body);
+            return prices(seed, body);
         if (route == BalancesPath)
-            return balances(m_seed, body);
+            return balances(seed, body);
         if (route == HlFillsPath)
-            return hyperliquidFills(m_seed, body);
-        return hyperliquidInfo(m_seed, body);
+            return hyperliquidFills(seed, body);
+        return hyperliquidInfo(seed, body);
     }
     if (known)
         return fail(QStringLiteral("method %1 not allowed for %2").arg(verb, route));
     return fail(QStringLiteral("unknown path %1").arg(path.section(QLatin1Char('?'), 0, 0)));
+}
+
+} // namespace
+
+ApiResponder::Result ApiResponder::respond(const QString &method, const QString &path,
+                                           const QJsonValue &body) const
+{
+    const Answer a = answer(m_seed, method, path, body);
+    if (a.text.isNull())
+        return {a.ok, a.data};
+    const QJsonDocument document = QJsonDocument::fromJson(a.text.toUtf8());
+    return {a.ok, document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())};
+}
+
+ApiResponder::TextResult ApiResponder::respondText(const QString &method, const QString &path,
+                                                   const QJsonValue &body) const
+{
+    Answer a = answer(m_seed, method, path, body);
+    if (a.text.isNull())
+        return {a.ok, EmulatorFrames::jsonText(a.data)};
+    return {a.ok, std::move(a.text)};
 }
 
 } // namespace allium

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -225,16 +226,23 @@ QString SyntheticData::isoTime(qint64 msecsSinceEpoch)
 
 QString SyntheticData::decimal(double value, int decimals)
 {
-    QString s = QString::number(value, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
+    // std::to_chars rounds exactly like QString::number(value, 'f', decimals) and allocates
+    // nothing: this runs several times per Hyperliquid message.
+    char buffer[400];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof(buffer), value,
+                                            std::chars_format::fixed, decimals);
+    if (error != std::errc())
+        return QString::number(value, 'f', decimals);
+    const char *last = end;
+    if (std::memchr(buffer, '.', size_t(end - buffer))) {
+        while (last[-1] == '0')
+            --last;
+        if (last[-1] == '.')
+            --last;
     }
-    if (s == QLatin1String("-0"))
-        s = QStringLiteral("0");
-    return s;
+    if (last - buffer == 2 && buffer[0] == '-' && buffer[1] == '0')
+        return QStringLiteral("0");
+    return QString::fromLatin1(buffer, last - buffer);
 }
 
 QString SyntheticData::wei(quint64 gwei, quint32 subGwei)
