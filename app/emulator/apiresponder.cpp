@@ -25,12 +25,13 @@ namespace allium {
 
 namespace {
 
-// An answer as a handler makes it: a JSON value, or (for large answers) its compact JSON text.
+// An answer as a handler makes it: a JSON value, its compact JSON text, or both when both come
+// cheaply (listings keep each item's text); large answers are text only.
 struct Answer
 {
     bool ok = false;
-    QJsonValue data; ///< unused when `text` is set
-    QString text;
+    QJsonValue data; ///< undefined when only `text` is set
+    QString text;    ///< null when only `data` is set
 };
 
 const QString AssetsPath = QStringLiteral("/api/v1/developer/assets");
@@ -51,10 +52,25 @@ Answer ok(const QJsonValue &data)
     return {true, data, QString()};
 }
 
-Answer okText(const QString &json)
+Answer okText(const QString &json, const QJsonValue &data = QJsonValue(QJsonValue::Undefined))
 {
-    return {true, QJsonValue(), json};
+    return {true, data, json};
 }
+
+// Builds "[t1,t2,…]" from items' compact JSON texts.
+class JsonListText
+{
+public:
+    void append(const QString &itemText)
+    {
+        m_text += m_text.isEmpty() ? QLatin1Char('[') : QLatin1Char(',');
+        m_text += itemText;
+    }
+    QString finish() { return m_text.isEmpty() ? QStringLiteral("[]") : m_text + QLatin1Char(']'); }
+
+private:
+    QString m_text;
+};
 
 Answer fail(const QString &message)
 {
@@ -159,6 +175,7 @@ QJsonObject assetItem(const Asset &asset)
 struct AssetListing
 {
     QList<QJsonObject> items;
+    QList<QString> itemTexts; ///< compact JSON of each item
     QHash<QString, QList<qsizetype>> byChain;
 };
 
@@ -169,6 +186,7 @@ struct TokenListing
     struct Row
     {
         QJsonObject object;
+        QString text; ///< compact JSON of object
         double volume = 0;
         double tradeCount = 0;
         double fdv = 0;
@@ -249,6 +267,7 @@ AssetListing makeAssetListing(quint64 seed)
     const QList<Asset> assets = assetUniverse(seed);
     for (qsizetype i = 0; i < assets.size(); ++i) {
         listing.items.append(assetItem(assets.at(i)));
+        listing.itemTexts.append(EmulatorFrames::jsonText(listing.items.last()));
         QStringList chains;
         for (const SyntheticTokens::Token &t : assets.at(i).tokens) {
             if (!chains.contains(t.chain))
@@ -371,13 +390,19 @@ Answer assets(quint64 seed, const QJsonObject &params)
     }
     const qint64 size = indexes ? indexes->size() : listing.items.size();
     QJsonArray items;
+    JsonListText itemsText;
     const qint64 end = std::min<qint64>(offset + limit, size);
-    for (qint64 i = offset; i < end; ++i)
-        items.append(listing.items.at(indexes ? indexes->at(i) : i));
-    return ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("cursor"), end < size ? QJsonValue(encodeCursor(end)) : QJsonValue()},
-    });
+    for (qint64 i = offset; i < end; ++i) {
+        const qsizetype index = indexes ? indexes->at(i) : i;
+        items.append(listing.items.at(index));
+        itemsText.append(listing.itemTexts.at(index));
+    }
+    const QJsonValue next = end < size ? QJsonValue(encodeCursor(end)) : QJsonValue();
+    // Keys in ascending order, as QJsonDocument writes them.
+    const QString text = QLatin1String("{\"cursor\":") + EmulatorFrames::jsonText(next) +
+                         QLatin1String(",\"items\":") + itemsText.finish() + QLatin1Char('}');
+    return okText(text, QJsonObject{{QStringLiteral("items"), items},
+                                    {QStringLiteral("cursor"), next}});
 }
 
 Answer prices(quint64 seed, const QJsonValue &body)
@@ -505,9 +530,13 @@ Answer tokens(quint64 seed, const QJsonObject &params)
     const TokenListing &listing = SeedUniverse::forSeed(seed)->tokens();
     const auto sorted = listing.order(chain, sort, order == QLatin1String("asc"));
     QJsonArray result;
-    for (qint64 i = offset; i < qint64(sorted->size()) && i < offset + limit; ++i)
-        result.append(listing.rows[size_t(sorted->at(size_t(i)))].object);
-    return ok(result);
+    JsonListText text;
+    for (qint64 i = offset; i < qint64(sorted->size()) && i < offset + limit; ++i) {
+        const TokenListing::Row &row = listing.rows[size_t(sorted->at(size_t(i)))];
+        result.append(row.object);
+        text.append(row.text);
+    }
+    return okText(text.finish(), result);
 }
 
 TokenListing *makeTokenListing(quint64 seed)
@@ -533,7 +562,8 @@ TokenListing *makeTokenListing(quint64 seed)
                          {QStringLiteral("total_supply"), t.circulatingSupply},
                          {QStringLiteral("price_change_24h"), random.uniform(-0.15, 0.15)},
                      });
-            listing->rows.push_back({o, volume, tradeCount, fdv, t.address, t.name});
+            listing->rows.push_back(
+                {o, EmulatorFrames::jsonText(o), volume, tradeCount, fdv, t.address, t.name});
         }
         listing->chainRange.insert(c, {begin, qsizetype(listing->rows.size())});
     }
@@ -915,7 +945,7 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
                                            const QJsonValue &body) const
 {
     const Answer a = answer(m_seed, method, path, body);
-    if (a.text.isNull())
+    if (!a.data.isUndefined())
         return {a.ok, a.data};
     const QJsonDocument document = QJsonDocument::fromJson(a.text.toUtf8());
     return {a.ok, document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())};
