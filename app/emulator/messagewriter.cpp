@@ -1,5 +1,6 @@
 #include "messagewriter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -14,6 +15,27 @@ constexpr double MaxExactInteger = 9007199254740992.0;
 bool needsEscape(char16_t c)
 {
     return c < 0x20 || c == u'"' || c == u'\\' || (c >= 0xd800 && c <= 0xdfff);
+}
+
+// The length of the prefix of `in` that JSON copies as is. Four characters at a time: a lane at
+// or above 0x8000 (surrogates among them), below 0x20, '"' or '\\' stops the fast loop (a lane
+// after a hit may be flagged too: the exact loop then takes over).
+qsizetype plainPrefix(const char16_t *in, qsizetype size)
+{
+    constexpr quint64 Ones = 0x0001000100010001ULL;
+    constexpr quint64 Highs = 0x8000800080008000ULL;
+    const auto anyBelow = [](quint64 x, quint64 n) { return ((x - n * Ones) & ~x & Highs) != 0; };
+    qsizetype plain = 0;
+    for (; plain + 4 <= size; plain += 4) {
+        quint64 x;
+        std::memcpy(&x, in + plain, sizeof(x));
+        if ((x & Highs) || anyBelow(x, 0x20) || anyBelow(x ^ (0x22 * Ones), 1) ||
+            anyBelow(x ^ (0x5c * Ones), 1))
+            break;
+    }
+    while (plain < size && !needsEscape(in[plain]))
+        ++plain;
+    return plain;
 }
 
 } // namespace
@@ -73,14 +95,6 @@ void MessageWriter::separate()
     frame.first = false;
 }
 
-bool MessageWriter::capturing() const
-{
-    if (m_frames.empty())
-        return m_mode != ObjectMode::None;
-    const Frame &frame = m_frames.back();
-    return m_frames.size() == 1 ? frame.captureMember : frame.capture;
-}
-
 void MessageWriter::addValue(const QJsonValue &value)
 {
     Frame &frame = m_frames.back();
@@ -137,27 +151,29 @@ MessageWriter &MessageWriter::endArray()
     return *this;
 }
 
-MessageWriter &MessageWriter::key(const char *name)
+MessageWriter &MessageWriter::key(QLatin1String name)
 {
     Frame &frame = m_frames.back();
+    const qsizetype size = name.size();
+    char16_t *out = reserve(size + 4);
     if (!frame.first)
-        putChar(u',');
+        *out++ = u',', ++m_length;
     frame.first = false;
-    const qsizetype size = qsizetype(std::strlen(name));
-    char16_t *out = reserve(size + 3);
     *out++ = u'"';
     for (qsizetype i = 0; i < size; ++i)
-        *out++ = char16_t(uchar(name[i]));
+        *out++ = char16_t(uchar(name.data()[i]));
     *out++ = u'"';
     *out = u':';
     m_length += size + 3;
+    if (m_mode == ObjectMode::None)
+        return *this;
     if (m_frames.size() == 1) {
-        const QLatin1String latin1(name, size);
-        frame.captureMember = m_mode == ObjectMode::All ||
-                              (m_mode == ObjectMode::Selected && m_selected.contains(latin1));
+        frame.captureMember =
+            m_mode == ObjectMode::All || std::any_of(m_selected.cbegin(), m_selected.cend(),
+                                                     [name](const QString &k) { return k == name; });
     }
     if (m_frames.size() == 1 ? frame.captureMember : frame.capture)
-        frame.pendingKey = QString::fromLatin1(name, size);
+        frame.pendingKey = QString(name);
     return *this;
 }
 
@@ -166,9 +182,7 @@ MessageWriter &MessageWriter::string(QStringView text)
     separate();
     const qsizetype size = text.size();
     const char16_t *in = text.utf16();
-    qsizetype plain = 0;
-    while (plain < size && !needsEscape(in[plain]))
-        ++plain;
+    qsizetype plain = plainPrefix(in, size);
     char16_t *out = reserve(size + 2);
     *out++ = u'"';
     std::memcpy(out, in, size_t(plain) * sizeof(char16_t));

@@ -41,7 +41,12 @@ public:
     MessageWriter &beginArray();
     MessageWriter &endArray();
     /// The next member's name: plain ASCII that JSON does not escape.
-    MessageWriter &key(const char *name);
+    MessageWriter &key(QLatin1String name);
+    template <size_t N>
+    MessageWriter &key(const char (&name)[N])
+    {
+        return key(QLatin1String(name, qsizetype(N) - 1));
+    }
     MessageWriter &string(QStringView text);
     MessageWriter &string(QLatin1String text);
     /// `text`, or null when it is empty.
@@ -75,7 +80,15 @@ private:
     void putLatin1(const char *text, qsizetype size);
     void putChar(char16_t c) { *reserve(1) = c, ++m_length; }
     void separate();
-    bool capturing() const;
+    bool capturing() const
+    {
+        if (m_mode == ObjectMode::None)
+            return false;
+        if (m_frames.empty())
+            return true;
+        const Frame &frame = m_frames.back();
+        return m_frames.size() == 1 ? frame.captureMember : frame.capture;
+    }
     void addValue(const QJsonValue &value);
     void writeInteger(qint64 value);
 

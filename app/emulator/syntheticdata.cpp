@@ -35,6 +35,15 @@ void fillHex(QChar *out, int count, NextWord nextWord)
     }
 }
 
+// Writes `digits` lower-case hex digits of `value`, zero-padded on the left, ending at out+digits.
+void putHex(QChar *out, quint64 value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = QLatin1Char(HexDigits[value & 0xf]);
+        value >>= 4;
+    }
+}
+
 } // namespace
 
 SyntheticData::SyntheticData(quint64 seed)
@@ -211,11 +220,7 @@ QString SyntheticData::hex64(quint64 value, int digits)
         value >>= 4 * (significant - digits);
     const int width = std::max(digits, 0);
     QString s(width, Qt::Uninitialized);
-    QChar *data = s.data();
-    for (int i = width - 1; i >= 0; --i) {
-        data[i] = QLatin1Char(HexDigits[value & 0xf]);
-        value >>= 4;
-    }
+    putHex(s.data(), value, width);
     return s;
 }
 
@@ -281,7 +286,12 @@ QString SyntheticData::weiFromEther(double ether, bool ragged)
 
 QString SyntheticData::abiAddressWord(const QString &address)
 {
-    return QString(24, QLatin1Char('0')) + address.mid(2);
+    const qsizetype digits = std::max<qsizetype>(0, address.size() - 2);
+    QString word(24 + digits, Qt::Uninitialized);
+    QChar *data = word.data();
+    std::fill(data, data + 24, QLatin1Char('0'));
+    std::copy(address.constData() + 2, address.constData() + 2 + digits, data + 24);
+    return word;
 }
 
 QString SyntheticData::abiUintWord(double value)
@@ -289,7 +299,11 @@ QString SyntheticData::abiUintWord(double value)
     value = std::floor(std::max(0.0, value));
     const double high = std::floor(value / 18446744073709551616.0);
     const double low = value - high * 18446744073709551616.0;
-    return hex64(quint64(std::min(high, 1.8e19)), 48) + hex64(quint64(low), 16);
+    // hex64(high, 48) + hex64(low, 16) in one string: high stays below 16^16, so no truncation.
+    QString word(64, Qt::Uninitialized);
+    putHex(word.data(), quint64(std::min(high, 1.8e19)), 48);
+    putHex(word.data() + 48, quint64(low), 16);
+    return word;
 }
 
 QString SyntheticData::rawAmount(double amount, int decimals)
