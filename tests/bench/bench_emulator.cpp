@@ -11,7 +11,9 @@
 #include "topicgenerator.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -22,6 +24,7 @@
 #include <cstdio>
 #include <ctime>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace allium;
 
@@ -40,6 +43,28 @@ double processCpuMicroseconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
+// CPU µs used so far by this process's thread named `name` (QThread names the OS thread), or -1.
+double namedThreadCpuMicroseconds(const QByteArray &name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1;
+        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            return -1;
+        const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+        return ticks * 1e6 / double(sysconf(_SC_CLK_TCK));
+    }
+    return -1;
 }
 
 // Mean CPU µs of `body` over `count` calls.
@@ -220,18 +245,22 @@ void benchRate(const QString &topic, double rate, int seconds)
     qint64 bytes = 0;
     double cpuStart = 0;
     double cpu = 0;
+    double emulatorCpuStart = 0;
+    double emulatorCpu = 0;
     qint64 elapsed = 0;
     QTimer done;
     done.setSingleShot(true);
     QObject::connect(&done, &QTimer::timeout, &loop, [&] {
         elapsed = clock.elapsed();
         cpu = processCpuMicroseconds() - cpuStart;
+        emulatorCpu = namedThreadCpuMicroseconds("allium-emulator") - emulatorCpuStart;
         loop.quit();
     });
     QObject::connect(&socket, &QWebSocket::connected, &loop, [&] {
         socket.sendTextMessage(QStringLiteral(R"({"action":"start"})"));
         clock.start();
         cpuStart = processCpuMicroseconds();
+        emulatorCpuStart = namedThreadCpuMicroseconds("allium-emulator");
         done.start(seconds * 1000);
     });
     QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
@@ -246,10 +275,12 @@ void benchRate(const QString &topic, double rate, int seconds)
     socket.abort();
     emulator.stop();
     const double perSecond = elapsed > 0 ? received * 1000.0 / double(elapsed) : 0;
-    std::printf("%-24s %8.0f %10lld %10.0f %8.1f %14.2f\n", qPrintable(topic), rate,
+    // The emulator thread's share of one core (it also writes to the socket).
+    const double emulatorShare = elapsed > 0 ? emulatorCpu / (double(elapsed) * 1e3) : 0;
+    std::printf("%-24s %8.0f %10lld %10.0f %7.1f %13.2f %10.1f%%\n", qPrintable(topic), rate,
                 static_cast<long long>(received), perSecond,
                 received ? double(bytes) / double(received) : 0.0,
-                received ? cpu / double(received) : 0.0);
+                received ? cpu / double(received) : 0.0, emulatorShare * 100);
 }
 
 } // namespace
@@ -271,8 +302,10 @@ int main(int argc, char *argv[])
         benchApi();
     if (all || args.contains(QStringLiteral("rate"))) {
         std::printf("\n== stream rate: one local client, 2 s ==\n");
-        std::printf("%-24s %8s %10s %10s %8s %14s\n", "topic", "--rate", "received", "msgs/s",
-                    "bytes", "process µs/msg");
+        std::printf("process: CPU of the whole process (client included) per message received;\n"
+                    "emulator thread: its CPU share of one core (generation and socket writes)\n");
+        std::printf("%-24s %8s %10s %10s %7s %13s %11s\n", "topic", "--rate", "received",
+                    "msgs/s", "bytes", "process µs", "emu thread");
         benchRate(QStringLiteral("ethereum.transactions"), 20000, 2);
         benchRate(QStringLiteral("hyperliquid.trades"), 20000, 2);
     }
