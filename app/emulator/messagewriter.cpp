@@ -53,20 +53,11 @@ void MessageWriter::reset(ObjectMode mode)
     m_object = QJsonObject();
 }
 
-void MessageWriter::setSelectedKeys(const QStringList &keys)
+void MessageWriter::setSelectedPaths(const QStringList &fieldPaths)
 {
-    m_selected = keys;
-}
-
-QStringList MessageWriter::topLevelKeys(const QStringList &fieldPaths)
-{
-    QStringList keys;
-    for (const QString &path : fieldPaths) {
-        const QString key = path.section(QLatin1Char('.'), 0, 0);
-        if (!keys.contains(key))
-            keys.append(key);
-    }
-    return keys;
+    m_selected.clear();
+    for (const QString &path : fieldPaths)
+        m_selected.push_back(path.split(QLatin1Char('.')));
 }
 
 char16_t *MessageWriter::reserve(qsizetype count)
@@ -101,16 +92,47 @@ void MessageWriter::addValue(const QJsonValue &value)
     if (frame.isArray)
         frame.array.append(value);
     else
-        frame.object.insert(frame.pendingKey, value);
+        frame.object.insert(frame.memberKey, value);
+}
+
+bool MessageWriter::capturingFully() const
+{
+    if (m_frames.empty())
+        return m_mode == ObjectMode::All;
+    const Frame &frame = m_frames.back();
+    return frame.isArray ? frame.capture : frame.memberFull;
+}
+
+void MessageWriter::selectMember(Frame &frame, QLatin1String name) const
+{
+    frame.memberCapture = frame.memberFull = frame.full;
+    if (frame.full || !frame.capture)
+        return;
+    // This member's path is the current member of every enclosing frame, then `name`.
+    const size_t depth = m_frames.size() - 1;
+    for (const QStringList &path : m_selected) {
+        if (size_t(path.size()) <= depth || path.at(qsizetype(depth)) != name)
+            continue;
+        bool prefix = true;
+        for (size_t i = 0; i < depth && prefix; ++i)
+            prefix = path.at(qsizetype(i)) == m_frames[i].memberKey;
+        if (!prefix)
+            continue;
+        frame.memberCapture = true;
+        if (size_t(path.size()) == depth + 1) {
+            frame.memberFull = true;
+            return;
+        }
+    }
 }
 
 MessageWriter &MessageWriter::beginObject()
 {
     separate();
-    const bool capture = capturing();
-    putChar(u'{');
     Frame frame;
-    frame.capture = capture;
+    frame.capture = capturing();
+    frame.full = capturingFully();
+    putChar(u'{');
     m_frames.push_back(std::move(frame));
     return *this;
 }
@@ -132,11 +154,11 @@ MessageWriter &MessageWriter::endObject()
 MessageWriter &MessageWriter::beginArray()
 {
     separate();
-    const bool capture = capturing();
-    putChar(u'[');
     Frame frame;
     frame.isArray = true;
-    frame.capture = capture;
+    // A path into an array (topics.0) builds the whole array: simpler, and arrays are short.
+    frame.capture = frame.full = capturing();
+    putChar(u'[');
     m_frames.push_back(std::move(frame));
     return *this;
 }
@@ -165,15 +187,9 @@ MessageWriter &MessageWriter::key(QLatin1String name)
     *out++ = u'"';
     *out = u':';
     m_length += size + 3;
-    if (m_mode == ObjectMode::None)
-        return *this;
-    if (m_frames.size() == 1) {
-        frame.captureMember =
-            m_mode == ObjectMode::All || std::any_of(m_selected.cbegin(), m_selected.cend(),
-                                                     [name](const QString &k) { return k == name; });
-    }
-    if (m_frames.size() == 1 ? frame.captureMember : frame.capture)
-        frame.pendingKey = QString(name);
+    frame.memberKey = name;
+    if (m_mode != ObjectMode::None)
+        selectMember(frame, name);
     return *this;
 }
 

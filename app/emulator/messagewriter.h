@@ -12,7 +12,7 @@
 namespace allium {
 
 /// Writes one stream message, described member by member, as compact JSON text and, when asked,
-/// as a QJsonObject of all its top-level members or of only those a filter reads. Generators
+/// as a QJsonObject of the whole message or of only the members a filter reads. Generators
 /// describe each message once through it, so the stream sends text without building an object
 /// (the costly part) and filters on a small object. Members must come in ascending key order at
 /// every level: the text is then byte-identical to QJsonDocument's compact form of the object.
@@ -22,7 +22,7 @@ public:
     enum class ObjectMode {
         None,     ///< text only
         All,      ///< text and the whole object
-        Selected, ///< text and an object of the top-level members named by setSelectedKeys()
+        Selected, ///< text and an object of only the members setSelectedPaths() names
     };
 
     MessageWriter();
@@ -30,17 +30,16 @@ public:
     /// Starts a new message; the text buffer is kept, so steady writing does not allocate.
     void reset(ObjectMode mode = ObjectMode::None);
     ObjectMode mode() const { return m_mode; }
-    /// The top-level members ObjectMode::Selected builds: the first step of each path a filter
-    /// reads ("payload" for "payload.coin").
-    void setSelectedKeys(const QStringList &keys);
-    /// The top-level keys of field paths such as "payload.coin" or "topics.0", without duplicates.
-    static QStringList topLevelKeys(const QStringList &fieldPaths);
+    /// The members ObjectMode::Selected builds: Filter::fieldPaths() ("payload.coin" builds
+    /// {"payload":{"coin":…}}). A path into an array builds the whole array.
+    void setSelectedPaths(const QStringList &fieldPaths);
 
     MessageWriter &beginObject();
     MessageWriter &endObject();
     MessageWriter &beginArray();
     MessageWriter &endArray();
-    /// The next member's name: plain ASCII that JSON does not escape.
+    /// The next member's name: a literal (it is referred to, not copied) of plain ASCII that
+    /// JSON does not escape.
     MessageWriter &key(QLatin1String name);
     template <size_t N>
     MessageWriter &key(const char (&name)[N])
@@ -69,9 +68,11 @@ private:
     {
         bool isArray = false;
         bool first = true;
-        bool capture = false;       ///< this container is built as a QJsonObject/QJsonArray
-        bool captureMember = false; ///< the top level's current member is built
-        QString pendingKey;
+        bool capture = false;      ///< this container is built as a QJsonObject/QJsonArray
+        bool full = false;         ///< with all its members (else only selected ones)
+        bool memberCapture = false; ///< the current member is built
+        bool memberFull = false;    ///< entirely (else only its selected members)
+        QLatin1String memberKey;
         QJsonObject object;
         QJsonArray array;
     };
@@ -80,6 +81,7 @@ private:
     void putLatin1(const char *text, qsizetype size);
     void putChar(char16_t c) { *reserve(1) = c, ++m_length; }
     void separate();
+    /// Whether the value written next is built.
     bool capturing() const
     {
         if (m_mode == ObjectMode::None)
@@ -87,13 +89,16 @@ private:
         if (m_frames.empty())
             return true;
         const Frame &frame = m_frames.back();
-        return m_frames.size() == 1 ? frame.captureMember : frame.capture;
+        return frame.isArray ? frame.capture : frame.memberCapture;
     }
+    /// Whether the value written next is built entirely.
+    bool capturingFully() const;
+    void selectMember(Frame &frame, QLatin1String name) const;
     void addValue(const QJsonValue &value);
     void writeInteger(qint64 value);
 
     ObjectMode m_mode = ObjectMode::None;
-    QList<QString> m_selected;
+    std::vector<QStringList> m_selected; ///< the selected paths, split at dots
     QString m_text;
     qsizetype m_length = 0;
     std::vector<Frame> m_frames;

@@ -113,8 +113,8 @@ void StreamConnection::handleText(const QString &text)
             return;
         }
         m_filter = parsed.filter;
-        // The filter reads only these members: the writer builds an object of just those.
-        m_writer.setSelectedKeys(MessageWriter::topLevelKeys(m_filter.fieldPaths()));
+        // The writer builds an object of only the members the filter reads.
+        m_writer.setSelectedPaths(m_filter.fieldPaths());
         matchPool();
     } else {
         sendError(QStringLiteral("unknown action \"%1\": expected \"start\", \"stop\" or "
