@@ -401,8 +401,8 @@ Answer assets(quint64 seed, const QJsonObject &params)
     // Keys in ascending order, as QJsonDocument writes them.
     const QString text = QLatin1String("{\"cursor\":") + EmulatorFrames::jsonText(next) +
                          QLatin1String(",\"items\":") + itemsText.finish() + QLatin1Char('}');
-    return okText(text, QJsonObject{{QStringLiteral("items"), items},
-                                    {QStringLiteral("cursor"), next}});
+    return okText(text,
+                  QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("cursor"), next}});
 }
 
 Answer prices(quint64 seed, const QJsonValue &body)
@@ -948,7 +948,8 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
     if (!a.data.isUndefined())
         return {a.ok, a.data};
     const QJsonDocument document = QJsonDocument::fromJson(a.text.toUtf8());
-    return {a.ok, document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())};
+    return {a.ok,
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())};
 }
 
 ApiResponder::TextResult ApiResponder::respondText(const QString &method, const QString &path,

@@ -113,8 +113,8 @@ void EvmBlockGenerator::writeBlock(qint64 number, MessageWriter &writer) const
     writer.key("receipts_root").string(receiptsRoot);
     // Keccak of the empty uncle list: no uncles since the merge.
     writer.key("sha3_uncles")
-        .string(QLatin1String(
-            "0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347"));
+        .string(
+            QLatin1String("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347"));
     writer.key("size").integer(size);
     writer.key("state_root").string(stateRoot);
     writer.key("timestamp").string(SyntheticData::isoTime(m_chain.timestampMs(number)));

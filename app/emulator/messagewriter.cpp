@@ -211,15 +211,21 @@ MessageWriter &MessageWriter::string(QStringView text)
             continue;
         }
         if (c >= 0xd800 && c <= 0xdfff) {
-            const bool pair = c < 0xdc00 && i + 1 < size && in[i + 1] >= 0xdc00 && in[i + 1] <= 0xdfff;
+            const bool pair =
+                c < 0xdc00 && i + 1 < size && in[i + 1] >= 0xdc00 && in[i + 1] <= 0xdfff;
             if (pair) {
                 putChar(c);
                 putChar(in[++i]);
                 continue;
             }
         }
-        char escaped[7] = {'\\', 'u', HexDigits[(c >> 12) & 0xf], HexDigits[(c >> 8) & 0xf],
-                           HexDigits[(c >> 4) & 0xf], HexDigits[c & 0xf], 0};
+        char escaped[7] = {'\\',
+                           'u',
+                           HexDigits[(c >> 12) & 0xf],
+                           HexDigits[(c >> 8) & 0xf],
+                           HexDigits[(c >> 4) & 0xf],
+                           HexDigits[c & 0xf],
+                           0};
         qsizetype length = 6;
         switch (c) {
         case u'"':

@@ -68,8 +68,8 @@ private:
     {
         bool isArray = false;
         bool first = true;
-        bool capture = false;      ///< this container is built as a QJsonObject/QJsonArray
-        bool full = false;         ///< with all its members (else only selected ones)
+        bool capture = false;       ///< this container is built as a QJsonObject/QJsonArray
+        bool full = false;          ///< with all its members (else only selected ones)
         bool memberCapture = false; ///< the current member is built
         bool memberFull = false;    ///< entirely (else only its selected members)
         QLatin1String memberKey;

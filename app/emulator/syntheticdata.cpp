@@ -234,8 +234,8 @@ QString SyntheticData::decimal(double value, int decimals)
     // std::to_chars rounds exactly like QString::number(value, 'f', decimals) and allocates
     // nothing: this runs several times per Hyperliquid message.
     char buffer[400];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof(buffer), value,
-                                            std::chars_format::fixed, decimals);
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed, decimals);
     if (error != std::errc())
         return QString::number(value, 'f', decimals);
     const char *last = end;

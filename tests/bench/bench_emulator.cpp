@@ -91,10 +91,8 @@ Filter filterFor(const QString &topic)
         field = QStringLiteral("is_voting");
         value = false;
     }
-    return Filter::condition(field,
-                             value.isDouble() ? Filter::Operator::Greater
-                                              : Filter::Operator::Equal,
-                             value);
+    return Filter::condition(
+        field, value.isDouble() ? Filter::Operator::Greater : Filter::Operator::Equal, value);
 }
 
 void benchTopics(const QStringList &only)
@@ -103,8 +101,8 @@ void benchTopics(const QStringList &only)
     std::printf("next(): the whole QJsonObject; toJson: QJsonDocument compact of it; filter: one\n"
                 "condition on an object; stream: writeNext() text as StreamConnection sends it,\n"
                 "without and with that filter (an object of the filtered member only)\n");
-    std::printf("%-24s %8s %8s %8s %8s %11s %7s\n", "topic", "next()", "toJson", "filter",
-                "stream", "stream+flt", "bytes");
+    std::printf("%-24s %8s %8s %8s %8s %11s %7s\n", "topic", "next()", "toJson", "filter", "stream",
+                "stream+flt", "bytes");
     for (const QString &topic : TopicGenerator::topics()) {
         if (!only.isEmpty() && !only.contains(topic))
             continue;
@@ -119,9 +117,8 @@ void benchTopics(const QStringList &only)
         });
         const Filter filter = filterFor(topic);
         int matched = 0;
-        const double match = perCall(count, [&](int i) {
-            matched += filter.matches(messages[size_t(i)]) ? 1 : 0;
-        });
+        const double match =
+            perCall(count, [&](int i) { matched += filter.matches(messages[size_t(i)]) ? 1 : 0; });
         // The stream's path as StreamConnection takes it: write, (filter,) take the text.
         MessageWriter writer;
         auto plain = TopicGenerator::create(topic, 2);
@@ -158,27 +155,30 @@ void benchApi()
     };
     const QString base = QStringLiteral("/api/v1/developer");
     QJsonArray prices;
-    for (const char *address :
-         {"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "0xdac17f958d2ee523a2206206994597c13d831ec7",
-          "0x1111111111111111111111111111111111111111"}) {
+    for (const char *address : {"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
+                                "0xdac17f958d2ee523a2206206994597c13d831ec7",
+                                "0x1111111111111111111111111111111111111111"}) {
         prices.append(QJsonObject{{QStringLiteral("token_address"), QLatin1String(address)},
                                   {QStringLiteral("chain"), QStringLiteral("ethereum")}});
     }
-    const QJsonArray wallets{
-        QJsonObject{{QStringLiteral("chain"), QStringLiteral("ethereum")},
-                    {QStringLiteral("address"),
-                     QStringLiteral("0x28c6c06298d514db089934071355e5743bf21d60")}}};
+    const QJsonArray wallets{QJsonObject{
+        {QStringLiteral("chain"), QStringLiteral("ethereum")},
+        {QStringLiteral("address"), QStringLiteral("0x28c6c06298d514db089934071355e5743bf21d60")}}};
     const QString user = QStringLiteral("0x28c6c06298d514db089934071355e5743bf21d60");
     const QString hl = base + QStringLiteral("/trading/hyperliquid/info");
     const QList<Request> requests{
         {"assets limit=1", QStringLiteral("GET"), base + QStringLiteral("/assets?limit=1"), {}},
         {"assets limit=100", QStringLiteral("GET"), base + QStringLiteral("/assets"), {}},
-        {"assets base, page 2", QStringLiteral("GET"),
-         base + QStringLiteral("/assets?blockchain=base&limit=50&cursor=b2Zmc2V0OjUw"), {}},
+        {"assets base, page 2",
+         QStringLiteral("GET"),
+         base + QStringLiteral("/assets?blockchain=base&limit=50&cursor=b2Zmc2V0OjUw"),
+         {}},
         {"tokens (50 by volume)", QStringLiteral("GET"), base + QStringLiteral("/tokens"), {}},
         {"tokens limit=1", QStringLiteral("GET"), base + QStringLiteral("/tokens?limit=1"), {}},
-        {"tokens solana by name", QStringLiteral("GET"),
-         base + QStringLiteral("/tokens?chain=solana&sort=name&order=asc&limit=200"), {}},
+        {"tokens solana by name",
+         QStringLiteral("GET"),
+         base + QStringLiteral("/tokens?chain=solana&sort=name&order=asc&limit=200"),
+         {}},
         {"prices (3)", QStringLiteral("POST"), base + QStringLiteral("/prices"), prices},
         {"wallet balances (1)", QStringLiteral("POST"), base + QStringLiteral("/wallet/balances"),
          wallets},
@@ -202,8 +202,8 @@ void benchApi()
     std::printf("\n== API responder: CPU µs per request ==\n");
     std::printf("text: respondText(), what the API connection sends (first call of a seed, then\n"
                 "repeated); value: respond(), the QJsonValue tests read\n");
-    std::printf("%-24s %10s %10s %10s %7s %9s\n", "request", "text 1st", "text", "value",
-                "items", "bytes");
+    std::printf("%-24s %10s %10s %10s %7s %9s\n", "request", "text 1st", "text", "value", "items",
+                "bytes");
     const ApiResponder responder(1);
     for (const Request &r : requests) {
         ApiResponder::TextResult text;
@@ -304,8 +304,8 @@ int main(int argc, char *argv[])
         std::printf("\n== stream rate: one local client, 2 s ==\n");
         std::printf("process: CPU of the whole process (client included) per message received;\n"
                     "emulator thread: its CPU share of one core (generation and socket writes)\n");
-        std::printf("%-24s %8s %10s %10s %7s %13s %11s\n", "topic", "--rate", "received",
-                    "msgs/s", "bytes", "process µs", "emu thread");
+        std::printf("%-24s %8s %10s %10s %7s %13s %11s\n", "topic", "--rate", "received", "msgs/s",
+                    "bytes", "process µs", "emu thread");
         benchRate(QStringLiteral("ethereum.transactions"), 20000, 2);
         benchRate(QStringLiteral("hyperliquid.trades"), 20000, 2);
     }

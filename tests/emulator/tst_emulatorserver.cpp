@@ -299,16 +299,15 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages_data()
                                               QStringLiteral("ETH"));
     QTest::newRow("nested OR group")
         << QStringLiteral("hyperliquid.fills")
-        << QJsonObject{
-               {QStringLiteral("op"), QStringLiteral("OR")},
-               {QStringLiteral("conditions"),
-                QJsonArray{condition(QStringLiteral("payload.side"), QStringLiteral("="),
-                                     QStringLiteral("B")),
-                           condition(QStringLiteral("payload.crossed"), QStringLiteral("="),
-                                     true)}}};
-    QTest::newRow("array element") << QStringLiteral("solana.transactions")
-                                   << condition(QStringLiteral("account_keys.4"),
-                                                QStringLiteral("exists"), true);
+        << QJsonObject{{QStringLiteral("op"), QStringLiteral("OR")},
+                       {QStringLiteral("conditions"),
+                        QJsonArray{condition(QStringLiteral("payload.side"), QStringLiteral("="),
+                                             QStringLiteral("B")),
+                                   condition(QStringLiteral("payload.crossed"), QStringLiteral("="),
+                                             true)}}};
+    QTest::newRow("array element")
+        << QStringLiteral("solana.transactions")
+        << condition(QStringLiteral("account_keys.4"), QStringLiteral("exists"), true);
     QTest::newRow("boolean") << QStringLiteral("solana.transactions")
                              << condition(QStringLiteral("is_voting"), QStringLiteral("="), false);
 }

@@ -66,8 +66,7 @@ void TestMessageWriter::textIsQJsonDocumentsCompactForm_data()
     QTest::newRow("surrogate pair") << QString::fromUtf8("emoji \xf0\x9f\x98\x80 end") << 1e21;
     QTest::newRow("lone surrogate") << QString(QChar(0xd800)) + QStringLiteral("x") << 2e-7;
     QTest::newRow("long plain") << QString(300, QLatin1Char('f')) << 9007199254740992.0;
-    QTest::newRow("escape after 4 plain")
-        << QStringLiteral("abcd\"efgh\\") << 123456789012345678.0;
+    QTest::newRow("escape after 4 plain") << QStringLiteral("abcd\"efgh\\") << 123456789012345678.0;
     QTest::newRow("negative zero") << QStringLiteral("x") << -0.0;
     QTest::newRow("not finite") << QStringLiteral("x") << std::numeric_limits<double>::infinity();
     QTest::newRow("large fraction") << QStringLiteral("x") << 149301205959699.9;
@@ -85,9 +84,10 @@ void TestMessageWriter::textIsQJsonDocumentsCompactForm()
     const QJsonObject object = writer.object();
     QCOMPARE(writer.takeText().toUtf8(), compact(object));
     QCOMPARE(object.value(QStringLiteral("z_text")).toString(), text);
-    QCOMPARE(object.value(QStringLiteral("f_nested"))[QStringLiteral("deep")]
-                 [QStringLiteral("leaf")].toString(),
-             text);
+    QCOMPARE(
+        object.value(QStringLiteral("f_nested"))[QStringLiteral("deep")][QStringLiteral("leaf")]
+            .toString(),
+        text);
     QCOMPARE(object.keys().size(), 7);
 }
 
@@ -114,8 +114,9 @@ void TestMessageWriter::selectedPathsBuildOnlyThoseMembers_data()
                                  << QByteArray(R"({"a_null":null,"z_text":"t"})");
     QTest::newRow("nested leaf") << QStringList{QStringLiteral("f_nested.deep.leaf")}
                                  << QByteArray(R"({"f_nested":{"deep":{"leaf":"t"}}})");
-    QTest::newRow("nested object whole") << QStringList{QStringLiteral("f_nested.deep")}
-                                         << QByteArray(R"({"f_nested":{"deep":{"leaf":"t","other":7}}})");
+    QTest::newRow("nested object whole")
+        << QStringList{QStringLiteral("f_nested.deep")}
+        << QByteArray(R"({"f_nested":{"deep":{"leaf":"t","other":7}}})");
     QTest::newRow("array by index") << QStringList{QStringLiteral("e_list.1")}
                                     << QByteArray(R"({"e_list":[1,"two",{"x":false},[]]})");
     QTest::newRow("missing") << QStringList{QStringLiteral("nope"), QStringLiteral("f_nested.x")}
@@ -140,8 +141,7 @@ void TestMessageWriter::selectedPathsBuildOnlyThoseMembers()
     writeSample(all, QStringLiteral("t"), 3);
     QCOMPARE(writer.takeText(), all.takeText());
     for (const QString &path : paths) {
-        const Filter exists =
-            Filter::condition(path, Filter::Operator::Exists, QJsonValue(true));
+        const Filter exists = Filter::condition(path, Filter::Operator::Exists, QJsonValue(true));
         QCOMPARE(exists.matches(writer.object()), exists.matches(all.object()));
     }
 }

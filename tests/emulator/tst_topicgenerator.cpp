@@ -79,8 +79,8 @@ QJsonObject subset(const QJsonObject &object, const QStringList &paths)
             result.insert(head, object.value(head));
             continue;
         }
-        QJsonObject inner = subset(object.value(head).toObject(),
-                                   {path.section(QLatin1Char('.'), 1)});
+        QJsonObject inner =
+            subset(object.value(head).toObject(), {path.section(QLatin1Char('.'), 1)});
         const QJsonObject existing = result.value(head).toObject();
         for (auto it = existing.begin(); it != existing.end(); ++it)
             inner.insert(it.key(), it.value());
