@@ -129,8 +129,8 @@ void ApiConnection::respond(const QJsonValue &id, const QString &method, const Q
         return; // accepted and never answered: it stays in flight
 
     // The responder also reads a query string in the path as parameters.
-    const ApiResponder::Result result = m_responder.respond(method, path, body);
-    const QString frame = EmulatorFrames::apiResponse(id, result.ok, result.data);
+    const ApiResponder::TextResult result = m_responder.respondText(method, path, body);
+    const QString frame = EmulatorFrames::apiResponseText(id, result.ok, result.data);
 
     const int delayMs =
         m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1)) : 0;

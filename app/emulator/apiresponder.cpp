@@ -1,23 +1,38 @@
 #include "apiresponder.h"
 
+#include "emulatorframes.h"
 #include "hyperliquidfillgenerator.h"
 #include "hyperliquidtradegenerator.h"
+#include "messagewriter.h"
 #include "syntheticdata.h"
 #include "syntheticdatachain.h"
 #include "syntheticdatatokens.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace allium {
 
 namespace {
 
-using Result = ApiResponder::Result;
+// An answer as a handler makes it: a JSON value, its compact JSON text, or both when both come
+// cheaply (listings keep each item's text); large answers are text only.
+struct Answer
+{
+    bool ok = false;
+    QJsonValue data; ///< undefined when only `text` is set
+    QString text;    ///< null when only `data` is set
+};
 
 const QString AssetsPath = QStringLiteral("/api/v1/developer/assets");
 const QString PricesPath = QStringLiteral("/api/v1/developer/prices");
@@ -32,14 +47,34 @@ constexpr int SyntheticPerChain = 400;
 constexpr int MaxFills = 2000;
 constexpr qint64 HourMs = 3600000;
 
-Result ok(const QJsonValue &data)
+Answer ok(const QJsonValue &data)
 {
-    return {true, data};
+    return {true, data, QString()};
 }
 
-Result fail(const QString &message)
+Answer okText(const QString &json, const QJsonValue &data = QJsonValue(QJsonValue::Undefined))
 {
-    return {false, message};
+    return {true, data, json};
+}
+
+// Builds "[t1,t2,…]" from items' compact JSON texts.
+class JsonListText
+{
+public:
+    void append(const QString &itemText)
+    {
+        m_text += m_text.isEmpty() ? QLatin1Char('[') : QLatin1Char(',');
+        m_text += itemText;
+    }
+    QString finish() { return m_text.isEmpty() ? QStringLiteral("[]") : m_text + QLatin1Char(']'); }
+
+private:
+    QString m_text;
+};
+
+Answer fail(const QString &message)
+{
+    return {false, message, QString()};
 }
 
 // "Now" for every response: the emulator's fixed clock, so answers depend only on seed + request.
@@ -91,7 +126,7 @@ struct Asset
     QList<SyntheticTokens::Token> tokens;
 };
 
-QList<Asset> assetUniverse(quint64 seed, const QString &chain)
+QList<Asset> assetUniverse(quint64 seed)
 {
     QList<Asset> assets;
     for (const SyntheticTokens::Token &t : SyntheticTokens::all()) {
@@ -104,24 +139,144 @@ QList<Asset> assetUniverse(quint64 seed, const QString &chain)
         }
     }
     const int known = int(assets.size());
+    const QStringList chains = SyntheticTokens::chains();
     for (int i = 0; i < SyntheticPerChain; ++i) {
-        const QStringList chains = SyntheticTokens::chains();
         for (int c = 0; c < chains.size(); ++c)
             assets.append(Asset{known + 1 + i * chains.size() + c,
                                 {SyntheticTokens::synthetic(seed, chains.at(c), i)}});
     }
-    if (chain.isEmpty())
-        return assets;
-    QList<Asset> filtered;
-    for (const Asset &a : assets) {
-        for (const SyntheticTokens::Token &t : a.tokens) {
-            if (t.chain == chain) {
-                filtered.append(a);
-                break;
-            }
-        }
+    return assets;
+}
+
+QJsonObject assetItem(const Asset &asset)
+{
+    const SyntheticTokens::Token &first = asset.tokens.first();
+    QJsonObject chains;
+    for (const SyntheticTokens::Token &t : asset.tokens) {
+        chains.insert(t.chain, QJsonObject{{QStringLiteral("address"), t.address},
+                                           {QStringLiteral("decimals"), t.decimals}});
     }
-    return filtered;
+    return QJsonObject{
+        {QStringLiteral("id"), double(asset.id)},
+        {QStringLiteral("slug"), first.slug},
+        {QStringLiteral("source"), QStringLiteral("coingecko")},
+        {QStringLiteral("chain_specific_data"), chains},
+        {QStringLiteral("name"), first.name},
+        {QStringLiteral("symbol"), first.symbol},
+        // .invalid never resolves: a client that loads images makes no traffic off loopback.
+        {QStringLiteral("image_url"),
+         QStringLiteral("https://assets.allium-emulator.invalid/%1.png").arg(first.slug)},
+        {QStringLiteral("circulating_supply"), first.circulatingSupply},
+        {QStringLiteral("token_creation_time"), SyntheticData::isoTime(first.creationMs)},
+    };
+}
+
+// The assets listing of one seed: every item, and per chain which items have a token there.
+struct AssetListing
+{
+    QList<QJsonObject> items;
+    QList<QString> itemTexts; ///< compact JSON of each item
+    QHash<QString, QList<qsizetype>> byChain;
+};
+
+// The rows of the tokens listing of one seed, per chain in SyntheticTokens::chains() order, and
+// the sorted orders requests asked for so far.
+struct TokenListing
+{
+    struct Row
+    {
+        QJsonObject object;
+        QString text; ///< compact JSON of object
+        double volume = 0;
+        double tradeCount = 0;
+        double fdv = 0;
+        QString address;
+        QString name;
+    };
+    std::vector<Row> rows;
+    QHash<QString, QPair<qsizetype, qsizetype>> chainRange; ///< [begin, end) in rows
+
+    /// Indexes into rows: `chain`'s rows (all when empty) stably sorted by `sort` and `order`.
+    std::shared_ptr<const std::vector<qsizetype>> order(const QString &chain, const QString &sort,
+                                                        bool ascending) const;
+
+private:
+    mutable QMutex m_mutex;
+    mutable QHash<QString, std::shared_ptr<const std::vector<qsizetype>>> m_orders;
+};
+
+AssetListing makeAssetListing(quint64 seed);
+TokenListing *makeTokenListing(quint64 seed);
+
+// What a seed's answers share whatever the request: built on first use, then kept for every
+// responder of that seed on any thread. Rebuilding the listings per request cost tens of ms on
+// the emulator's thread, which stalled its streams.
+class SeedUniverse
+{
+public:
+    explicit SeedUniverse(quint64 seed)
+        : m_seed(seed)
+    {}
+
+    static std::shared_ptr<const SeedUniverse> forSeed(quint64 seed)
+    {
+        // A few seeds at most in practice (one per emulator; tests use several): keep the
+        // most recently used ones.
+        static QMutex mutex;
+        static std::vector<std::shared_ptr<const SeedUniverse>> recent;
+        constexpr size_t MaxSeeds = 8;
+        const QMutexLocker lock(&mutex);
+        auto it = std::find_if(recent.begin(), recent.end(),
+                               [seed](const auto &u) { return u->m_seed == seed; });
+        std::shared_ptr<const SeedUniverse> universe;
+        if (it != recent.end()) {
+            universe = *it;
+            recent.erase(it);
+        } else {
+            universe = std::make_shared<const SeedUniverse>(seed);
+        }
+        recent.insert(recent.begin(), universe);
+        if (recent.size() > MaxSeeds)
+            recent.pop_back();
+        return universe;
+    }
+
+    const AssetListing &assets() const
+    {
+        std::call_once(m_assetsOnce, [this] { m_assets = makeAssetListing(m_seed); });
+        return m_assets;
+    }
+
+    const TokenListing &tokens() const
+    {
+        std::call_once(m_tokensOnce, [this] { m_tokens.reset(makeTokenListing(m_seed)); });
+        return *m_tokens;
+    }
+
+private:
+    quint64 m_seed;
+    mutable std::once_flag m_assetsOnce;
+    mutable AssetListing m_assets;
+    mutable std::once_flag m_tokensOnce;
+    mutable std::unique_ptr<TokenListing> m_tokens;
+};
+
+AssetListing makeAssetListing(quint64 seed)
+{
+    AssetListing listing;
+    const QList<Asset> assets = assetUniverse(seed);
+    for (qsizetype i = 0; i < assets.size(); ++i) {
+        listing.items.append(assetItem(assets.at(i)));
+        listing.itemTexts.append(EmulatorFrames::jsonText(listing.items.last()));
+        QStringList chains;
+        for (const SyntheticTokens::Token &t : assets.at(i).tokens) {
+            if (!chains.contains(t.chain))
+                chains.append(t.chain);
+        }
+        for (const QString &chain : chains)
+            listing.byChain[chain].append(i);
+    }
+    return listing;
 }
 
 QString encodeCursor(qint64 offset)
@@ -212,7 +367,7 @@ SyntheticTokens::Token lookupToken(quint64 seed, const QString &chain, const QSt
     return t;
 }
 
-Result assets(quint64 seed, const QJsonObject &params)
+Answer assets(quint64 seed, const QJsonObject &params)
 {
     const QString chain = params.value(QStringLiteral("blockchain")).toString();
     if (!chain.isEmpty() && !SyntheticTokens::chains().contains(chain))
@@ -226,39 +381,31 @@ Result assets(quint64 seed, const QJsonObject &params)
     if (!cursor.isEmpty() && !decodeCursor(cursor, &offset))
         return fail(QStringLiteral("invalid cursor \"%1\"").arg(cursor));
 
-    const QList<Asset> universe = assetUniverse(seed, chain);
-    QJsonArray items;
-    const qint64 end = std::min<qint64>(offset + limit, universe.size());
-    for (qint64 i = offset; i < end; ++i) {
-        const Asset &asset = universe.at(i);
-        const SyntheticTokens::Token &first = asset.tokens.first();
-        QJsonObject chains;
-        for (const SyntheticTokens::Token &t : asset.tokens) {
-            chains.insert(t.chain, QJsonObject{{QStringLiteral("address"), t.address},
-                                               {QStringLiteral("decimals"), t.decimals}});
-        }
-        items.append(QJsonObject{
-            {QStringLiteral("id"), double(asset.id)},
-            {QStringLiteral("slug"), first.slug},
-            {QStringLiteral("source"), QStringLiteral("coingecko")},
-            {QStringLiteral("chain_specific_data"), chains},
-            {QStringLiteral("name"), first.name},
-            {QStringLiteral("symbol"), first.symbol},
-            // .invalid never resolves: a client that loads images makes no traffic off loopback.
-            {QStringLiteral("image_url"),
-             QStringLiteral("https://assets.allium-emulator.invalid/%1.png").arg(first.slug)},
-            {QStringLiteral("circulating_supply"), first.circulatingSupply},
-            {QStringLiteral("token_creation_time"), SyntheticData::isoTime(first.creationMs)},
-        });
+    const AssetListing &listing = SeedUniverse::forSeed(seed)->assets();
+    static const QList<qsizetype> none;
+    const QList<qsizetype> *indexes = nullptr;
+    if (!chain.isEmpty()) {
+        const auto it = listing.byChain.constFind(chain);
+        indexes = it == listing.byChain.cend() ? &none : &it.value();
     }
-    return ok(QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("cursor"),
-         end < universe.size() ? QJsonValue(encodeCursor(end)) : QJsonValue()},
-    });
+    const qint64 size = indexes ? indexes->size() : listing.items.size();
+    QJsonArray items;
+    JsonListText itemsText;
+    const qint64 end = std::min<qint64>(offset + limit, size);
+    for (qint64 i = offset; i < end; ++i) {
+        const qsizetype index = indexes ? indexes->at(i) : i;
+        items.append(listing.items.at(index));
+        itemsText.append(listing.itemTexts.at(index));
+    }
+    const QJsonValue next = end < size ? QJsonValue(encodeCursor(end)) : QJsonValue();
+    // Keys in ascending order, as QJsonDocument writes them.
+    const QString text = QLatin1String("{\"cursor\":") + EmulatorFrames::jsonText(next) +
+                         QLatin1String(",\"items\":") + itemsText.finish() + QLatin1Char('}');
+    return okText(text,
+                  QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("cursor"), next}});
 }
 
-Result prices(quint64 seed, const QJsonValue &body)
+Answer prices(quint64 seed, const QJsonValue &body)
 {
     QList<QPair<QString, QString>> requested;
     QString error;
@@ -294,7 +441,7 @@ Result prices(quint64 seed, const QJsonValue &body)
     return ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-Result balances(quint64 seed, const QJsonValue &body)
+Answer balances(quint64 seed, const QJsonValue &body)
 {
     QList<QPair<QString, QString>> wallets;
     QString error;
@@ -359,7 +506,7 @@ Result balances(quint64 seed, const QJsonValue &body)
     return ok(QJsonObject{{QStringLiteral("items"), items}});
 }
 
-Result tokens(quint64 seed, const QJsonObject &params)
+Answer tokens(quint64 seed, const QJsonObject &params)
 {
     const QString chain = params.value(QStringLiteral("chain")).toString();
     if (!chain.isEmpty() && !SyntheticTokens::chains().contains(chain))
@@ -380,15 +527,23 @@ Result tokens(quint64 seed, const QJsonObject &params)
     if (!intParam(params, QStringLiteral("offset"), 0, 0, 1000000, &offset))
         return fail(QStringLiteral("offset must be a non-negative integer"));
 
-    struct Row
-    {
-        QJsonObject object;
-        double key = 0;
-        QString text;
-    };
-    std::vector<Row> rows;
-    const QStringList chains = chain.isEmpty() ? SyntheticTokens::chains() : QStringList{chain};
-    for (const QString &c : chains) {
+    const TokenListing &listing = SeedUniverse::forSeed(seed)->tokens();
+    const auto sorted = listing.order(chain, sort, order == QLatin1String("asc"));
+    QJsonArray result;
+    JsonListText text;
+    for (qint64 i = offset; i < qint64(sorted->size()) && i < offset + limit; ++i) {
+        const TokenListing::Row &row = listing.rows[size_t(sorted->at(size_t(i)))];
+        result.append(row.object);
+        text.append(row.text);
+    }
+    return okText(text.finish(), result);
+}
+
+TokenListing *makeTokenListing(quint64 seed)
+{
+    auto *listing = new TokenListing;
+    for (const QString &c : SyntheticTokens::chains()) {
+        const qsizetype begin = qsizetype(listing->rows.size());
         QList<SyntheticTokens::Token> list = SyntheticTokens::onChain(c);
         for (int i = 0; i < SyntheticPerChain; ++i)
             list.append(SyntheticTokens::synthetic(seed, c, i));
@@ -407,28 +562,46 @@ Result tokens(quint64 seed, const QJsonObject &params)
                          {QStringLiteral("total_supply"), t.circulatingSupply},
                          {QStringLiteral("price_change_24h"), random.uniform(-0.15, 0.15)},
                      });
-            Row row{o, 0, QString()};
-            if (sort == QLatin1String("volume"))
-                row.key = volume;
-            else if (sort == QLatin1String("trade_count"))
-                row.key = tradeCount;
-            else if (sort == QLatin1String("fully_diluted_valuation"))
-                row.key = fdv;
-            else
-                row.text = sort == QLatin1String("address") ? t.address : t.name;
-            rows.push_back(row);
+            listing->rows.push_back(
+                {o, EmulatorFrames::jsonText(o), volume, tradeCount, fdv, t.address, t.name});
         }
+        listing->chainRange.insert(c, {begin, qsizetype(listing->rows.size())});
     }
-    const bool ascending = order == QLatin1String("asc");
-    std::stable_sort(rows.begin(), rows.end(), [ascending](const Row &a, const Row &b) {
-        if (!a.text.isEmpty() || !b.text.isEmpty())
-            return ascending ? a.text < b.text : b.text < a.text;
-        return ascending ? a.key < b.key : b.key < a.key;
-    });
-    QJsonArray result;
-    for (qint64 i = offset; i < qint64(rows.size()) && i < offset + limit; ++i)
-        result.append(rows[size_t(i)].object);
-    return ok(result);
+    return listing;
+}
+
+std::shared_ptr<const std::vector<qsizetype>>
+TokenListing::order(const QString &chain, const QString &sort, bool ascending) const
+{
+    const QString key = chain + QLatin1Char('/') + sort + (ascending ? u'+' : u'-');
+    const QMutexLocker lock(&m_mutex);
+    if (const auto it = m_orders.constFind(key); it != m_orders.cend())
+        return it.value();
+    auto indexes = std::make_shared<std::vector<qsizetype>>();
+    const QPair<qsizetype, qsizetype> range =
+        chain.isEmpty() ? qMakePair(qsizetype(0), qsizetype(rows.size())) : chainRange.value(chain);
+    for (qsizetype i = range.first; i < range.second; ++i)
+        indexes->push_back(i);
+    const auto sortBy = [&](auto field) {
+        // Stable, so ties keep the listing's order whichever way it is sorted.
+        std::stable_sort(indexes->begin(), indexes->end(), [&](qsizetype a, qsizetype b) {
+            const auto &x = rows[size_t(a)].*field;
+            const auto &y = rows[size_t(b)].*field;
+            return ascending ? x < y : y < x;
+        });
+    };
+    if (sort == QLatin1String("volume"))
+        sortBy(&Row::volume);
+    else if (sort == QLatin1String("trade_count"))
+        sortBy(&Row::tradeCount);
+    else if (sort == QLatin1String("fully_diluted_valuation"))
+        sortBy(&Row::fdv);
+    else if (sort == QLatin1String("address"))
+        sortBy(&Row::address);
+    else
+        sortBy(&Row::name);
+    m_orders.insert(key, indexes);
+    return indexes;
 }
 
 bool readUser(const QJsonObject &request, QString *user, QString *error)
@@ -448,20 +621,35 @@ bool readUser(const QJsonObject &request, QString *user, QString *error)
 }
 
 // One user's fills in hour `hour` (ms epoch / 1 h): a pure function of (seed, user, hour), so
-// overlapping windows agree.
-QList<QJsonObject> fillsInHour(quint64 seed, const QString &user, qint64 hour)
+// overlapping windows agree. Worked out as plain values; only those a response keeps are written.
+struct UserFills
 {
-    const quint64 userKey = SyntheticData::mix(seed, user);
-    SyntheticData activity(userKey);
-    const double perHour = activity.logNormal(std::log(3.0), 1.2);
+    UserFills(quint64 seed, const QString &user)
+        : userKey(SyntheticData::mix(seed, user))
+    {
+        SyntheticData activity(userKey);
+        perHour = activity.logNormal(std::log(3.0), 1.2);
+    }
+
+    QList<HyperliquidFillGenerator::Fill> inHour(qint64 hour) const;
+
+    quint64 userKey;
+    double perHour = 0;
+};
+
+QList<HyperliquidFillGenerator::Fill> UserFills::inHour(qint64 hour) const
+{
     SyntheticData random(SyntheticData::mix(userKey, quint64(hour)));
     const int count = int(std::min(200.0, std::floor(random.exponential(perHour))));
-    QList<QJsonObject> fills;
+    QList<HyperliquidFillGenerator::Fill> fills;
+    if (count == 0)
+        return fills;
     QList<qint64> times;
     for (int i = 0; i < count; ++i)
         times.append(hour * HourMs + random.uniformInt(0, HourMs - 1));
     std::sort(times.begin(), times.end());
     const QList<HyperliquidTradeGenerator::Coin> &coins = HyperliquidTradeGenerator::coins();
+    fills.reserve(count);
     for (const qint64 time : times) {
         const auto &coin =
             coins.at(int(random.uniformInt(0, std::min<qint64>(3, coins.size() - 1))));
@@ -484,12 +672,12 @@ QList<QJsonObject> fillsInHour(quint64 seed, const QString &user, qint64 hour)
                                            : HyperliquidTradeGenerator::roundSize(
                                                  random.uniform(-3, 3) * trade.sz, coin.szDecimals);
         position.entry = trade.px * random.uniform(0.97, 1.03);
-        fills.append(HyperliquidFillGenerator::fill(trade, buyer, position));
+        fills.append(HyperliquidFillGenerator::makeFill(trade, buyer, position));
     }
     return fills;
 }
 
-Result hyperliquidFills(quint64 seed, const QJsonValue &body)
+Answer hyperliquidFills(quint64 seed, const QJsonValue &body)
 {
     if (!body.isObject())
         return fail(QStringLiteral(
@@ -526,13 +714,14 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
         return fail(QStringLiteral("\"endTime\" must not be before \"startTime\""));
     const bool twap = type == QLatin1String("userTwapSliceFills");
 
-    QList<QJsonObject> fills;
+    const UserFills source(seed, user);
+    QList<HyperliquidFillGenerator::Fill> fills;
     if (byTime) {
         // Oldest first from startTime, at most MaxFills, as Hyperliquid pages through time.
         for (qint64 hour = start / HourMs; hour <= end / HourMs && fills.size() < MaxFills;
              ++hour) {
-            for (const QJsonObject &f : fillsInHour(seed, user, hour)) {
-                const qint64 t = qint64(f.value(QStringLiteral("time")).toDouble());
+            for (const HyperliquidFillGenerator::Fill &f : source.inHour(hour)) {
+                const qint64 t = f.trade.timeMs;
                 if (t >= start && t <= end && fills.size() < MaxFills)
                     fills.append(f);
             }
@@ -541,28 +730,31 @@ Result hyperliquidFills(quint64 seed, const QJsonValue &body)
         // The most recent fills first, looking back at most 90 days.
         for (qint64 hour = end / HourMs;
              hour >= (end / HourMs) - 90 * 24 && fills.size() < MaxFills; --hour) {
-            QList<QJsonObject> inHour = fillsInHour(seed, user, hour);
+            const QList<HyperliquidFillGenerator::Fill> inHour = source.inHour(hour);
             for (auto it = inHour.crbegin(); it != inHour.crend() && fills.size() < MaxFills;
                  ++it) {
-                if (qint64(it->value(QStringLiteral("time")).toDouble()) <= end)
+                if (it->trade.timeMs <= end)
                     fills.append(*it);
             }
             if (twap && fills.size() >= 50)
                 break;
         }
     }
-    QJsonArray result;
+    // Written as text only: building thousands of objects cost more than all the rest.
+    MessageWriter writer;
+    writer.beginArray();
     SyntheticData twapIds(SyntheticData::mix(seed, user + QLatin1String("twap")));
-    for (const QJsonObject &f : fills) {
+    for (const HyperliquidFillGenerator::Fill &f : std::as_const(fills)) {
         if (twap) {
-            result.append(QJsonObject{
-                {QStringLiteral("fill"), f},
-                {QStringLiteral("twapId"), double(twapIds.uniformInt(100000, 999999))}});
+            writer.beginObject().key("fill");
+            HyperliquidFillGenerator::write(f, writer);
+            writer.key("twapId").integer(twapIds.uniformInt(100000, 999999)).endObject();
         } else {
-            result.append(f);
+            HyperliquidFillGenerator::write(f, writer);
         }
     }
-    return ok(result);
+    writer.endArray();
+    return okText(writer.takeText());
 }
 
 QJsonObject allMids(quint64 seed)
@@ -576,7 +768,7 @@ QJsonObject allMids(quint64 seed)
     return mids;
 }
 
-Result hyperliquidInfo(quint64 seed, const QJsonValue &body)
+Answer hyperliquidInfo(quint64 seed, const QJsonValue &body)
 {
     if (!body.isObject())
         return fail(QStringLiteral("body must be an object like {\"type\":\"allMids\"}"));
@@ -702,8 +894,9 @@ QList<QPair<QString, QString>> ApiResponder::endpoints()
     };
 }
 
-ApiResponder::Result ApiResponder::respond(const QString &method, const QString &path,
-                                           const QJsonValue &body) const
+namespace {
+
+Answer answer(quint64 seed, const QString &method, const QString &path, const QJsonValue &body)
 {
     const QString verb = method.trimmed().toUpper();
     // A query string in the path counts as parameters too (GET), next to those in the body.
@@ -720,7 +913,7 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
     }
 
     bool known = false;
-    for (const auto &[allowed, endpoint] : endpoints()) {
+    for (const auto &[allowed, endpoint] : ApiResponder::endpoints()) {
         if (endpoint != route)
             continue;
         known = true;
@@ -730,20 +923,42 @@ ApiResponder::Result ApiResponder::respond(const QString &method, const QString 
             !body.isUndefined())
             return fail(QStringLiteral("body of a GET must be an object of query parameters"));
         if (route == AssetsPath)
-            return assets(m_seed, params);
+            return assets(seed, params);
         if (route == TokensPath)
-            return tokens(m_seed, params);
+            return tokens(seed, params);
         if (route == PricesPath)
-            return prices(m_seed, body);
+            return prices(seed, body);
         if (route == BalancesPath)
-            return balances(m_seed, body);
+            return balances(seed, body);
         if (route == HlFillsPath)
-            return hyperliquidFills(m_seed, body);
-        return hyperliquidInfo(m_seed, body);
+            return hyperliquidFills(seed, body);
+        return hyperliquidInfo(seed, body);
     }
     if (known)
         return fail(QStringLiteral("method %1 not allowed for %2").arg(verb, route));
     return fail(QStringLiteral("unknown path %1").arg(path.section(QLatin1Char('?'), 0, 0)));
+}
+
+} // namespace
+
+ApiResponder::Result ApiResponder::respond(const QString &method, const QString &path,
+                                           const QJsonValue &body) const
+{
+    const Answer a = answer(m_seed, method, path, body);
+    if (!a.data.isUndefined())
+        return {a.ok, a.data};
+    const QJsonDocument document = QJsonDocument::fromJson(a.text.toUtf8());
+    return {a.ok,
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())};
+}
+
+ApiResponder::TextResult ApiResponder::respondText(const QString &method, const QString &path,
+                                                   const QJsonValue &body) const
+{
+    Answer a = answer(m_seed, method, path, body);
+    if (a.text.isNull())
+        return {a.ok, EmulatorFrames::jsonText(a.data)};
+    return {a.ok, std::move(a.text)};
 }
 
 } // namespace allium

@@ -22,6 +22,16 @@ public:
     /// a message a person understands (e.g. "unknown path /api/v1/nope").
     Result respond(const QString &method, const QString &path, const QJsonValue &body) const;
 
+    struct TextResult
+    {
+        bool ok = false;
+        QString data; ///< compact JSON text of Result::data
+    };
+    /// respond() with the data as compact JSON text, as the API connection sends it. Large
+    /// answers (Hyperliquid fills) are written as text and never built as objects.
+    TextResult respondText(const QString &method, const QString &path,
+                           const QJsonValue &body) const;
+
     /// The paths respond() knows, with the method each takes, e.g. {"GET", "/api/v1/developer/assets"}.
     static QList<QPair<QString, QString>> endpoints();
 

@@ -1,6 +1,6 @@
 #include "bitcoinblockgenerator.h"
 
-#include <QJsonValue>
+#include "messagewriter.h"
 
 namespace allium {
 
@@ -49,39 +49,43 @@ QString BitcoinBlockGenerator::blockHash(qint64 number) const
                .left(45);
 }
 
-QJsonObject BitcoinBlockGenerator::next()
+void BitcoinBlockGenerator::writeNext(MessageWriter &writer)
 {
+    // Every random value in the order it has always been drawn, so a seed keeps its data.
     const qint64 number = m_number++;
     const int poolIndex = m_random.weighted({30, 18, 12, 10, 6, 7, 4, 5, 4, 4});
     const Pool &pool = Pools[poolIndex];
     const int transactions = int(m_random.uniformInt(1800, 5200));
     const qint64 size = qint64(transactions) * m_random.uniformInt(280, 480);
     const qint64 strippedSize = qint64(double(size) * m_random.uniform(0.55, 0.75));
+    const int version = 536870912 + int(m_random.uniformInt(0, 8191)) * 8192;
+    const QString merkleRoot = m_random.hex(64, false);
+    const qint64 nonce = m_random.uniformInt(0, 4294967295LL);
     const QByteArray tag = QByteArray(pool.tag).toHex();
     // Coinbase: the BIP34 height push (3 bytes, little-endian), then the pool's tag.
     const QString heightPush = QStringLiteral("03") +
                                SyntheticData::hex64(quint64(number & 0xff), 2) +
                                SyntheticData::hex64(quint64((number >> 8) & 0xff), 2) +
                                SyntheticData::hex64(quint64((number >> 16) & 0xff), 2);
-    const QJsonObject block{
-        {QStringLiteral("number"), double(number)},
-        {QStringLiteral("hash"), blockHash(number)},
-        {QStringLiteral("previous_block_hash"), blockHash(number - 1)},
-        {QStringLiteral("timestamp"), SyntheticData::isoTime(qint64(m_timeMs))},
-        {QStringLiteral("transaction_count"), transactions},
-        {QStringLiteral("size"), double(size)},
-        {QStringLiteral("stripped_size"), double(strippedSize)},
-        {QStringLiteral("weight"), double(strippedSize * 3 + size)},
-        {QStringLiteral("version"), 536870912 + int(m_random.uniformInt(0, 8191)) * 8192},
-        {QStringLiteral("merkle_root"), m_random.hex(64, false)},
-        {QStringLiteral("nonce"), double(m_random.uniformInt(0, 4294967295LL))},
-        {QStringLiteral("bits"), QStringLiteral("17022a0f")},
-        {QStringLiteral("difficulty"), 149301205959699.9},
-        {QStringLiteral("miner"), QLatin1String(pool.name)},
-        {QStringLiteral("coinbase_param"), heightPush + QString::fromLatin1(tag)},
-    };
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("bits").string(QLatin1String("17022a0f"));
+    writer.key("coinbase_param").string(heightPush + QString::fromLatin1(tag));
+    writer.key("difficulty").number(149301205959699.9);
+    writer.key("hash").string(blockHash(number));
+    writer.key("merkle_root").string(merkleRoot);
+    writer.key("miner").string(QLatin1String(pool.name));
+    writer.key("nonce").integer(nonce);
+    writer.key("number").integer(number);
+    writer.key("previous_block_hash").string(blockHash(number - 1));
+    writer.key("size").integer(size);
+    writer.key("stripped_size").integer(strippedSize);
+    writer.key("timestamp").string(SyntheticData::isoTime(qint64(m_timeMs)));
+    writer.key("transaction_count").integer(transactions);
+    writer.key("version").integer(version);
+    writer.key("weight").integer(strippedSize * 3 + size);
+    writer.endObject();
     m_timeMs += m_random.exponential(600000.0);
-    return block;
 }
 
 } // namespace allium

@@ -12,7 +12,7 @@ class BitcoinBlockGenerator : public TopicGenerator
 public:
     BitcoinBlockGenerator(quint64 seed, qint64 startMs);
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
 private:

@@ -1,8 +1,7 @@
 #include "dextradegenerator.h"
 
+#include "messagewriter.h"
 #include "syntheticdatatokens.h"
-
-#include <QJsonValue>
 
 namespace allium {
 
@@ -35,7 +34,7 @@ double DexTradeGenerator::meanIntervalMs() const
     return m_transactions.meanIntervalMs() / TradesPerTransaction;
 }
 
-QJsonObject DexTradeGenerator::next()
+void DexTradeGenerator::writeNext(MessageWriter &writer)
 {
     EvmTransactionGenerator::Transaction tx;
     do {
@@ -46,30 +45,31 @@ QJsonObject DexTradeGenerator::next()
     const SyntheticTokens::Token *sold = SyntheticTokens::find(chain, tx.token);
     const SyntheticTokens::Token *bought = SyntheticTokens::find(chain, tx.tokenOut);
     const Venue where = venue(chain, m_transactions.routerIndex(tx.to));
-    return QJsonObject{
-        {QStringLiteral("chain"), chain},
-        {QStringLiteral("project"), QLatin1String(where.project)},
-        {QStringLiteral("protocol"), QLatin1String(where.protocol)},
-        {QStringLiteral("liquidity_pool_address"), tx.counterparty},
-        {QStringLiteral("token_bought_address"), tx.tokenOut},
-        {QStringLiteral("token_bought_symbol"), bought ? bought->symbol : QString()},
-        {QStringLiteral("token_bought_amount"), tx.amountOut},
-        {QStringLiteral("token_bought_amount_str"), SyntheticData::decimal(tx.amountOut, 12)},
-        {QStringLiteral("token_sold_address"), tx.token},
-        {QStringLiteral("token_sold_symbol"), sold ? sold->symbol : QString()},
-        {QStringLiteral("token_sold_amount"), tx.amount},
-        {QStringLiteral("token_sold_amount_str"), SyntheticData::decimal(tx.amount, 12)},
-        {QStringLiteral("usd_amount"), tx.usdAmount},
-        {QStringLiteral("sender_address"), tx.to},
-        {QStringLiteral("to_address"), tx.from},
-        {QStringLiteral("transaction_hash"), tx.hash},
-        {QStringLiteral("transaction_index"), tx.index},
-        {QStringLiteral("transaction_from_address"), tx.from},
-        {QStringLiteral("transaction_to_address"), tx.to},
-        {QStringLiteral("block_number"), double(tx.blockNumber)},
-        {QStringLiteral("block_timestamp"), tx.blockTimestamp},
-        {QStringLiteral("block_hash"), tx.blockHash},
-    };
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("block_hash").string(tx.blockHash);
+    writer.key("block_number").integer(tx.blockNumber);
+    writer.key("block_timestamp").string(tx.blockTimestamp);
+    writer.key("chain").string(chain);
+    writer.key("liquidity_pool_address").string(tx.counterparty);
+    writer.key("project").string(QLatin1String(where.project));
+    writer.key("protocol").string(QLatin1String(where.protocol));
+    writer.key("sender_address").string(tx.to);
+    writer.key("to_address").string(tx.from);
+    writer.key("token_bought_address").string(tx.tokenOut);
+    writer.key("token_bought_amount").number(tx.amountOut);
+    writer.key("token_bought_amount_str").string(SyntheticData::decimal(tx.amountOut, 12));
+    writer.key("token_bought_symbol").string(bought ? bought->symbol : QString());
+    writer.key("token_sold_address").string(tx.token);
+    writer.key("token_sold_amount").number(tx.amount);
+    writer.key("token_sold_amount_str").string(SyntheticData::decimal(tx.amount, 12));
+    writer.key("token_sold_symbol").string(sold ? sold->symbol : QString());
+    writer.key("transaction_from_address").string(tx.from);
+    writer.key("transaction_hash").string(tx.hash);
+    writer.key("transaction_index").integer(tx.index);
+    writer.key("transaction_to_address").string(tx.to);
+    writer.key("usd_amount").number(tx.usdAmount);
+    writer.endObject();
 }
 
 } // namespace allium

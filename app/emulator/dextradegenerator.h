@@ -11,7 +11,7 @@ class DexTradeGenerator : public TopicGenerator
 public:
     explicit DexTradeGenerator(const SyntheticChain &chain);
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
     /// Successful swaps per transaction (the swap share times the swap success rate).

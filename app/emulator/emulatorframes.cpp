@@ -22,10 +22,17 @@ QString streamError(const QString &reason)
 
 QString apiResponse(const QJsonValue &id, bool success, const QJsonValue &data)
 {
+    return apiResponseText(id, success,
+                           jsonText(data.isUndefined() ? QJsonValue(QJsonValue::Null) : data));
+}
+
+QString apiResponseText(const QJsonValue &id, bool success, const QString &dataJson)
+{
     const QJsonValue shownId = id.isUndefined() ? QJsonValue(QJsonValue::Null) : id;
-    return QStringLiteral("{\"id\":%1,\"status\":\"%2\",\"data\":%3}")
-        .arg(jsonText(shownId), success ? QStringLiteral("success") : QStringLiteral("error"),
-             jsonText(data.isUndefined() ? QJsonValue(QJsonValue::Null) : data));
+    // Concatenated, not QString::arg(): the data may be hundreds of kilobytes.
+    return QLatin1String("{\"id\":") + jsonText(shownId) + QLatin1String(",\"status\":\"") +
+           (success ? QLatin1String("success") : QLatin1String("error")) +
+           QLatin1String("\",\"data\":") + dataJson + QLatin1Char('}');
 }
 
 } // namespace allium::EmulatorFrames

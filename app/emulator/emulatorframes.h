@@ -15,6 +15,8 @@ QString jsonText(const QJsonValue &value);
 QString streamError(const QString &reason);
 /// {"id":<id>,"status":"success"|"error","data":<data>}: an API response.
 QString apiResponse(const QJsonValue &id, bool success, const QJsonValue &data);
+/// The same with `data` already as JSON text (jsonText() of the value).
+QString apiResponseText(const QJsonValue &id, bool success, const QString &dataJson);
 
 } // namespace EmulatorFrames
 

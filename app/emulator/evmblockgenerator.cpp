@@ -1,8 +1,7 @@
 #include "evmblockgenerator.h"
 
+#include "messagewriter.h"
 #include "syntheticdata.h"
-
-#include <QJsonValue>
 
 namespace allium {
 
@@ -61,13 +60,14 @@ double EvmBlockGenerator::meanIntervalMs() const
     return double(m_chain.blockIntervalMs());
 }
 
-QJsonObject EvmBlockGenerator::next()
+void EvmBlockGenerator::writeNext(MessageWriter &writer)
 {
-    return block(m_next++);
+    writeBlock(m_next++, writer);
 }
 
-QJsonObject EvmBlockGenerator::block(qint64 number) const
+void EvmBlockGenerator::writeBlock(qint64 number, MessageWriter &writer) const
 {
+    // Every random value in the order it has always been drawn, so a seed keeps its data.
     SyntheticData random(m_chain.blockSeed(number, BlockRecordPurpose));
     const int transactions = m_chain.transactionCount(number);
     const qint64 gasUsed = qint64(double(m_chain.gasLimit()) * random.uniform(0.25, 0.75));
@@ -81,37 +81,49 @@ QJsonObject EvmBlockGenerator::block(qint64 number) const
         miner = QLatin1String(builder.address);
         extraData = hexText(builder.extraData);
     }
-    QJsonObject record{
-        {QStringLiteral("number"), double(number)},
-        {QStringLiteral("hash"), m_chain.blockHash(number)},
-        {QStringLiteral("parent_hash"), m_chain.blockHash(number - 1)},
-        {QStringLiteral("timestamp"), SyntheticData::isoTime(m_chain.timestampMs(number))},
-        {QStringLiteral("miner"), miner},
-        {QStringLiteral("gas_used"), double(gasUsed)},
-        {QStringLiteral("gas_limit"), double(m_chain.gasLimit())},
-        {QStringLiteral("base_fee_per_gas"), double(m_chain.baseFeePerGas(number))},
-        {QStringLiteral("transaction_count"), transactions},
-        {QStringLiteral("size"), double(transactions * random.uniformInt(450, 900) + 620)},
-        {QStringLiteral("nonce"), QStringLiteral("0x0000000000000000")},
-        {QStringLiteral("difficulty"), 0},
-        {QStringLiteral("total_difficulty"),
-         m_chain.isL2() ? QStringLiteral("0") : QStringLiteral("58750003716598352816469")},
-        {QStringLiteral("extra_data"), extraData},
-        {QStringLiteral("logs_bloom"), logsBloom(random)},
-        // Keccak of the empty uncle list: no uncles since the merge.
-        {QStringLiteral("sha3_uncles"),
-         QStringLiteral("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347")},
-        {QStringLiteral("transactions_root"), random.evmHash()},
-        {QStringLiteral("state_root"), random.evmHash()},
-        {QStringLiteral("receipts_root"), random.evmHash()},
-        {QStringLiteral("mix_hash"), random.evmHash()},
-        {QStringLiteral("withdrawals_root"), random.evmHash()},
-    };
-    if (!m_chain.isL2()) {
-        record.insert(QStringLiteral("blob_gas_used"), double(131072 * random.uniformInt(0, 9)));
-        record.insert(QStringLiteral("excess_blob_gas"), double(random.uniformInt(0, 80000000)));
-    }
-    return record;
+    const qint64 size = transactions * random.uniformInt(450, 900) + 620;
+    const QString bloom = logsBloom(random);
+    const QString transactionsRoot = random.evmHash();
+    const QString stateRoot = random.evmHash();
+    const QString receiptsRoot = random.evmHash();
+    const QString mixHash = random.evmHash();
+    const QString withdrawalsRoot = random.evmHash();
+    const bool blobs = !m_chain.isL2();
+    const qint64 blobGasUsed = blobs ? 131072 * random.uniformInt(0, 9) : 0;
+    const qint64 excessBlobGas = blobs ? random.uniformInt(0, 80000000) : 0;
+
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("base_fee_per_gas").integer(qint64(m_chain.baseFeePerGas(number)));
+    if (blobs)
+        writer.key("blob_gas_used").integer(blobGasUsed);
+    writer.key("difficulty").integer(0);
+    if (blobs)
+        writer.key("excess_blob_gas").integer(excessBlobGas);
+    writer.key("extra_data").string(extraData);
+    writer.key("gas_limit").integer(m_chain.gasLimit());
+    writer.key("gas_used").integer(gasUsed);
+    writer.key("hash").string(m_chain.blockHash(number));
+    writer.key("logs_bloom").string(bloom);
+    writer.key("miner").string(miner);
+    writer.key("mix_hash").string(mixHash);
+    writer.key("nonce").string(QLatin1String("0x0000000000000000"));
+    writer.key("number").integer(number);
+    writer.key("parent_hash").string(m_chain.blockHash(number - 1));
+    writer.key("receipts_root").string(receiptsRoot);
+    // Keccak of the empty uncle list: no uncles since the merge.
+    writer.key("sha3_uncles")
+        .string(
+            QLatin1String("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347"));
+    writer.key("size").integer(size);
+    writer.key("state_root").string(stateRoot);
+    writer.key("timestamp").string(SyntheticData::isoTime(m_chain.timestampMs(number)));
+    writer.key("total_difficulty")
+        .string(m_chain.isL2() ? QLatin1String("0") : QLatin1String("58750003716598352816469"));
+    writer.key("transaction_count").integer(transactions);
+    writer.key("transactions_root").string(transactionsRoot);
+    writer.key("withdrawals_root").string(withdrawalsRoot);
+    writer.endObject();
 }
 
 } // namespace allium

@@ -13,10 +13,10 @@ class EvmBlockGenerator : public TopicGenerator
 public:
     explicit EvmBlockGenerator(const SyntheticChain &chain);
 
-    /// The record of block `number`: a pure function of the chain and the number.
-    QJsonObject block(qint64 number) const;
+    /// Writes the record of block `number`: a pure function of the chain and the number.
+    void writeBlock(qint64 number, MessageWriter &writer) const;
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
 private:

@@ -1,6 +1,6 @@
 #include "evmloggenerator.h"
 
-#include <QJsonValue>
+#include "messagewriter.h"
 
 #include <cmath>
 
@@ -47,39 +47,50 @@ double EvmLogGenerator::meanIntervalMs() const
     return m_transactions.meanIntervalMs() / LogsPerTransaction;
 }
 
-QJsonObject EvmLogGenerator::next()
+void EvmLogGenerator::writeNext(MessageWriter &writer)
 {
     // Transactions without logs are skipped; a few hundred in a row never happen in practice.
     while (m_pending.empty())
         emitLogs(m_transactions.nextTransaction());
-    QJsonObject log = m_pending.front();
+    const Log log = std::move(m_pending.front());
     m_pending.pop_front();
-    return log;
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("address").string(log.address);
+    writer.key("block_hash").string(log.blockHash);
+    writer.key("block_number").integer(log.blockNumber);
+    writer.key("block_timestamp").string(log.blockTimestamp);
+    writer.key("data").string(log.data);
+    writer.key("from_address").string(log.from);
+    writer.key("log_index").integer(log.logIndex);
+    writer.key("to_address").stringOrNull(log.to);
+    writer.key("topic0").stringOrNull(log.topics[0]);
+    writer.key("topic1").stringOrNull(log.topics[1]);
+    writer.key("topic2").stringOrNull(log.topics[2]);
+    writer.key("topic3").stringOrNull(log.topics[3]);
+    writer.key("transaction_hash").string(log.transactionHash);
+    writer.key("transaction_index").integer(log.transactionIndex);
+    writer.endObject();
 }
 
 void EvmLogGenerator::addLog(const EvmTransactionGenerator::Transaction &tx, const QString &address,
                              std::initializer_list<QString> topics, const QString &data)
 {
-    QJsonValue topic[4];
+    Log log;
     int i = 0;
     for (const QString &t : topics)
-        topic[i++] = t;
-    m_pending.push_back(QJsonObject{
-        {QStringLiteral("address"), address},
-        {QStringLiteral("topic0"), topic[0]},
-        {QStringLiteral("topic1"), topic[1]},
-        {QStringLiteral("topic2"), topic[2]},
-        {QStringLiteral("topic3"), topic[3]},
-        {QStringLiteral("data"), data},
-        {QStringLiteral("log_index"), m_logIndex++},
-        {QStringLiteral("transaction_hash"), tx.hash},
-        {QStringLiteral("transaction_index"), tx.index},
-        {QStringLiteral("from_address"), tx.from},
-        {QStringLiteral("to_address"), tx.to.isEmpty() ? QJsonValue() : QJsonValue(tx.to)},
-        {QStringLiteral("block_number"), double(tx.blockNumber)},
-        {QStringLiteral("block_timestamp"), tx.blockTimestamp},
-        {QStringLiteral("block_hash"), tx.blockHash},
-    });
+        log.topics[i++] = t;
+    log.address = address;
+    log.data = data;
+    log.logIndex = m_logIndex++;
+    log.transactionHash = tx.hash;
+    log.transactionIndex = tx.index;
+    log.from = tx.from;
+    log.to = tx.to;
+    log.blockNumber = tx.blockNumber;
+    log.blockTimestamp = tx.blockTimestamp;
+    log.blockHash = tx.blockHash;
+    m_pending.push_back(std::move(log));
 }
 
 void EvmLogGenerator::emitLogs(const EvmTransactionGenerator::Transaction &tx)

@@ -1,8 +1,7 @@
 #include "evmtransactiongenerator.h"
 
+#include "messagewriter.h"
 #include "syntheticdatatokens.h"
-
-#include <QJsonValue>
 
 #include <cmath>
 
@@ -46,6 +45,8 @@ EvmTransactionGenerator::EvmTransactionGenerator(const SyntheticChain &chain)
     , m_random(SyntheticData::mix(SyntheticData::mix(chain.seed(), chain.name()), 0x7478))
     , m_tokens(SyntheticTokens::onChain(chain.name()))
     , m_routers(routers(chain.name()))
+    , m_accounts(SenderPool)
+    , m_nonces(SenderPool, -1)
 {
     startBlock(m_chain.firstNumber());
 }
@@ -72,26 +73,27 @@ int EvmTransactionGenerator::pickAccount()
     return int(std::exp(m_random.uniform() * std::log(double(SenderPool)))) - 1;
 }
 
-QString EvmTransactionGenerator::accountAddress(int id) const
+const QString &EvmTransactionGenerator::accountAddress(int id)
 {
-    return SyntheticData::addressOf(accountKey(id));
+    QString &address = m_accounts[size_t(id)];
+    if (address.isNull())
+        address = SyntheticData::addressOf(accountKey(id));
+    return address;
 }
 
 quint64 EvmTransactionGenerator::accountKey(int id) const
 {
-    return SyntheticData::mix(SyntheticData::mix(m_chain.seed(), m_chain.name()),
-                              0x53454e44ULL * SenderPool + quint64(id));
+    return SyntheticData::mix(m_chain.key(), 0x53454e44ULL * SenderPool + quint64(id));
 }
 
 QString EvmTransactionGenerator::sender(qint64 *nonce)
 {
     const int id = pickAccount();
-    auto it = m_nonces.find(id);
-    if (it == m_nonces.end()) {
-        // Busy accounts have long histories.
-        it = m_nonces.insert(id, qint64(accountKey(id) % 5000) * (id < 40 ? 200 : 1));
-    }
-    *nonce = (*it)++;
+    qint64 &next = m_nonces[size_t(id)];
+    // Busy accounts have long histories.
+    if (next < 0)
+        next = qint64(accountKey(id) % 5000) * (id < 40 ? 200 : 1);
+    *nonce = next++;
     return accountAddress(id);
 }
 
@@ -243,40 +245,38 @@ EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
     return tx;
 }
 
-QJsonObject EvmTransactionGenerator::toJson(const Transaction &tx) const
+void EvmTransactionGenerator::write(const Transaction &tx, MessageWriter &writer) const
 {
-    const auto nullable = [](const QString &s) {
-        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-    };
-    const auto optionalFee = [&tx](quint64 fee) {
-        return tx.type == 2 ? QJsonValue(double(fee)) : QJsonValue();
-    };
-    return QJsonObject{
-        {QStringLiteral("hash"), tx.hash},
-        {QStringLiteral("nonce"), double(tx.nonce)},
-        {QStringLiteral("transaction_index"), tx.index},
-        {QStringLiteral("from_address"), tx.from},
-        {QStringLiteral("to_address"), nullable(tx.to)},
-        {QStringLiteral("value"), tx.value},
-        {QStringLiteral("gas"), double(tx.gas)},
-        {QStringLiteral("gas_price"), double(tx.gasPrice)},
-        {QStringLiteral("input"), tx.input},
-        {QStringLiteral("receipt_status"), tx.success ? 1 : 0},
-        {QStringLiteral("receipt_gas_used"), double(tx.gasUsed)},
-        {QStringLiteral("receipt_contract_address"), nullable(tx.contractAddress)},
-        {QStringLiteral("block_number"), double(tx.blockNumber)},
-        {QStringLiteral("block_hash"), tx.blockHash},
-        {QStringLiteral("block_timestamp"), tx.blockTimestamp},
-        {QStringLiteral("transaction_type"), tx.type},
-        {QStringLiteral("max_fee_per_gas"), optionalFee(tx.maxFeePerGas)},
-        {QStringLiteral("max_priority_fee_per_gas"), optionalFee(tx.maxPriorityFeePerGas)},
-        {QStringLiteral("blockchain"), m_chain.name()},
-    };
+    // Keys in ascending order (see MessageWriter).
+    const bool eip1559 = tx.type == 2;
+    writer.beginObject();
+    writer.key("block_hash").string(tx.blockHash);
+    writer.key("block_number").integer(tx.blockNumber);
+    writer.key("block_timestamp").string(tx.blockTimestamp);
+    writer.key("blockchain").string(m_chain.name());
+    writer.key("from_address").string(tx.from);
+    writer.key("gas").integer(qint64(tx.gas));
+    writer.key("gas_price").integer(qint64(tx.gasPrice));
+    writer.key("hash").string(tx.hash);
+    writer.key("input").string(tx.input);
+    writer.key("max_fee_per_gas");
+    eip1559 ? writer.integer(qint64(tx.maxFeePerGas)) : writer.null();
+    writer.key("max_priority_fee_per_gas");
+    eip1559 ? writer.integer(qint64(tx.maxPriorityFeePerGas)) : writer.null();
+    writer.key("nonce").integer(tx.nonce);
+    writer.key("receipt_contract_address").stringOrNull(tx.contractAddress);
+    writer.key("receipt_gas_used").integer(qint64(tx.gasUsed));
+    writer.key("receipt_status").integer(tx.success ? 1 : 0);
+    writer.key("to_address").stringOrNull(tx.to);
+    writer.key("transaction_index").integer(tx.index);
+    writer.key("transaction_type").integer(tx.type);
+    writer.key("value").string(tx.value);
+    writer.endObject();
 }
 
-QJsonObject EvmTransactionGenerator::next()
+void EvmTransactionGenerator::writeNext(MessageWriter &writer)
 {
-    return toJson(nextTransaction());
+    write(nextTransaction(), writer);
 }
 
 } // namespace allium

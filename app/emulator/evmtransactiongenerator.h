@@ -5,7 +5,7 @@
 #include "syntheticdatatokens.h"
 #include "topicgenerator.h"
 
-#include <QHash>
+#include <vector>
 
 namespace allium {
 
@@ -52,10 +52,10 @@ public:
     explicit EvmTransactionGenerator(const SyntheticChain &chain);
 
     Transaction nextTransaction();
-    /// The transactions-stream record of `tx`.
-    QJsonObject toJson(const Transaction &tx) const;
+    /// Writes the transactions-stream record of `tx`.
+    void write(const Transaction &tx, MessageWriter &writer) const;
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
     const SyntheticChain &chain() const { return m_chain; }
@@ -64,7 +64,7 @@ public:
 
 private:
     int pickAccount();
-    QString accountAddress(int id) const;
+    const QString &accountAddress(int id);
     quint64 accountKey(int id) const;
     QString sender(qint64 *nonce);
     QString recipient();
@@ -77,7 +77,9 @@ private:
     SyntheticData m_random;
     QList<SyntheticTokens::Token> m_tokens;
     QStringList m_routers;
-    QHash<int, qint64> m_nonces;
+    // Per pool account, filled on first use: the address and the next nonce (-1: not yet used).
+    std::vector<QString> m_accounts;
+    std::vector<qint64> m_nonces;
     qint64 m_blockNumber = 0;
     int m_blockCount = 0;
     int m_index = 0;

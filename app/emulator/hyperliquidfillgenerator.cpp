@@ -1,5 +1,7 @@
 #include "hyperliquidfillgenerator.h"
 
+#include "messagewriter.h"
+
 #include <cmath>
 
 namespace allium {
@@ -14,53 +16,74 @@ double HyperliquidFillGenerator::meanIntervalMs() const
     return m_trades.meanIntervalMs() / 2;
 }
 
-QJsonObject HyperliquidFillGenerator::fill(const HyperliquidTradeGenerator::Trade &trade,
-                                           bool buyer, Position &position)
+HyperliquidFillGenerator::Fill
+HyperliquidFillGenerator::makeFill(const HyperliquidTradeGenerator::Trade &trade, bool buyer,
+                                   Position &position)
 {
+    Fill fill;
+    fill.trade = trade;
+    fill.buyer = buyer;
     const double signedSize = buyer ? trade.sz : -trade.sz;
     const double start = position.size;
-    QString dir;
-    double closedPnl = 0;
+    fill.startPosition = start;
     if (start == 0 || (start > 0) == buyer) {
-        dir = buyer ? QStringLiteral("Open Long") : QStringLiteral("Open Short");
+        fill.dir = buyer ? QLatin1String("Open Long") : QLatin1String("Open Short");
         position.entry =
             (position.entry * std::abs(start) + trade.px * trade.sz) / (std::abs(start) + trade.sz);
     } else {
         const double closed = std::min(std::abs(start), trade.sz);
-        closedPnl = closed * (trade.px - position.entry) * (start > 0 ? 1 : -1);
+        fill.closedPnl = closed * (trade.px - position.entry) * (start > 0 ? 1 : -1);
         if (trade.sz > std::abs(start) + 1e-12) {
-            dir = buyer ? QStringLiteral("Short > Long") : QStringLiteral("Long > Short");
+            fill.dir = buyer ? QLatin1String("Short > Long") : QLatin1String("Long > Short");
             position.entry = trade.px;
         } else {
-            dir = buyer ? QStringLiteral("Close Short") : QStringLiteral("Close Long");
+            fill.dir = buyer ? QLatin1String("Close Short") : QLatin1String("Close Long");
         }
     }
     position.size = start + signedSize;
     if (std::abs(position.size) < 1e-12)
         position.size = 0;
-    const bool crossed = buyer == trade.buyerTook;
+    return fill;
+}
+
+void HyperliquidFillGenerator::write(const Fill &fill, MessageWriter &writer)
+{
+    const HyperliquidTradeGenerator::Trade &trade = fill.trade;
+    const bool crossed = fill.buyer == trade.buyerTook;
     // Taker 0.045%, maker 0.015% of notional, in USDC.
     const double fee = trade.px * trade.sz * (crossed ? 0.00045 : 0.00015);
     const int sizeDecimals = trade.szDecimals;
-    return QJsonObject{
-        {QStringLiteral("coin"), trade.coin},
-        {QStringLiteral("px"), HyperliquidTradeGenerator::priceText(trade.px, sizeDecimals)},
-        {QStringLiteral("sz"), HyperliquidTradeGenerator::sizeText(trade.sz, sizeDecimals)},
-        {QStringLiteral("side"), buyer ? QStringLiteral("B") : QStringLiteral("A")},
-        {QStringLiteral("time"), double(trade.timeMs)},
-        {QStringLiteral("startPosition"), SyntheticData::decimal(start, sizeDecimals)},
-        {QStringLiteral("dir"), dir},
-        {QStringLiteral("closedPnl"), SyntheticData::decimal(closedPnl, 6)},
-        {QStringLiteral("hash"), trade.hash},
-        {QStringLiteral("oid"), double(buyer ? trade.buyerOid : trade.sellerOid)},
-        {QStringLiteral("crossed"), crossed},
-        {QStringLiteral("fee"), SyntheticData::decimal(fee, 6)},
-        {QStringLiteral("tid"), double(trade.tid)},
-        {QStringLiteral("feeToken"), QStringLiteral("USDC")},
-    };
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("closedPnl").string(SyntheticData::decimal(fill.closedPnl, 6));
+    writer.key("coin").string(trade.coin);
+    writer.key("crossed").boolean(crossed);
+    writer.key("dir").string(fill.dir);
+    writer.key("fee").string(SyntheticData::decimal(fee, 6));
+    writer.key("feeToken").string(QLatin1String("USDC"));
+    writer.key("hash").string(trade.hash);
+    writer.key("oid").integer(fill.buyer ? trade.buyerOid : trade.sellerOid);
+    writer.key("px").string(HyperliquidTradeGenerator::priceText(trade.px, sizeDecimals));
+    writer.key("side").string(fill.buyer ? QLatin1String("B") : QLatin1String("A"));
+    writer.key("startPosition").string(SyntheticData::decimal(fill.startPosition, sizeDecimals));
+    writer.key("sz").string(HyperliquidTradeGenerator::sizeText(trade.sz, sizeDecimals));
+    writer.key("tid").integer(trade.tid);
+    writer.key("time").integer(trade.timeMs);
+    if (!fill.user.isEmpty())
+        writer.key("user").string(fill.user);
+    writer.endObject();
 }
 
-QJsonObject HyperliquidFillGenerator::next()
+QJsonObject HyperliquidFillGenerator::fill(const HyperliquidTradeGenerator::Trade &trade,
+                                           bool buyer, Position &position)
+{
+    MessageWriter writer;
+    writer.reset(MessageWriter::ObjectMode::All);
+    write(makeFill(trade, buyer, position), writer);
+    return writer.object();
+}
+
+void HyperliquidFillGenerator::writeNext(MessageWriter &writer)
 {
     if (m_pending.empty()) {
         const HyperliquidTradeGenerator::Trade trade = m_trades.nextTrade();
@@ -78,14 +101,16 @@ QJsonObject HyperliquidFillGenerator::next()
                 }
                 it = m_positions.insert(key, initial);
             }
-            QJsonObject payload = fill(trade, buyer, *it);
-            payload.insert(QStringLiteral("user"), user);
-            m_pending.push_back(QJsonObject{{QStringLiteral("payload"), payload}});
+            Fill fill = makeFill(trade, buyer, *it);
+            fill.user = user;
+            m_pending.push_back(std::move(fill));
         }
     }
-    QJsonObject record = m_pending.front();
+    const Fill fill = std::move(m_pending.front());
     m_pending.pop_front();
-    return record;
+    writer.beginObject().key("payload");
+    write(fill, writer);
+    writer.endObject();
 }
 
 } // namespace allium

@@ -1,6 +1,6 @@
 #include "hyperliquidtradegenerator.h"
 
-#include <QJsonArray>
+#include "messagewriter.h"
 
 #include <cmath>
 
@@ -32,6 +32,7 @@ HyperliquidTradeGenerator::HyperliquidTradeGenerator(quint64 seed, qint64 startM
 {
     for (const Coin &c : coins())
         m_prices.append(c.price);
+    m_users.resize(UserPool);
 }
 
 double HyperliquidTradeGenerator::meanIntervalMs() const
@@ -68,8 +69,12 @@ QString HyperliquidTradeGenerator::sizeText(double sz, int szDecimals)
 QString HyperliquidTradeGenerator::user()
 {
     const int id = int(std::exp(m_random.uniform() * std::log(double(UserPool)))) - 1;
-    return SyntheticData::addressOf(
-        SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)));
+    QString &address = m_users[id];
+    if (address.isNull()) {
+        address = SyntheticData::addressOf(
+            SyntheticData::mix(SyntheticData::mix(m_seed, 0x68), quint64(id)));
+    }
+    return address;
 }
 
 HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
@@ -110,20 +115,20 @@ HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
     return trade;
 }
 
-QJsonObject HyperliquidTradeGenerator::next()
+void HyperliquidTradeGenerator::writeNext(MessageWriter &writer)
 {
     const Trade t = nextTrade();
-    const QJsonObject trade{
-        {QStringLiteral("coin"), t.coin},
-        {QStringLiteral("side"), t.buyerTook ? QStringLiteral("B") : QStringLiteral("A")},
-        {QStringLiteral("px"), priceText(t.px, t.szDecimals)},
-        {QStringLiteral("sz"), sizeText(t.sz, t.szDecimals)},
-        {QStringLiteral("time"), double(t.timeMs)},
-        {QStringLiteral("hash"), t.hash},
-        {QStringLiteral("tid"), double(t.tid)},
-        {QStringLiteral("users"), QJsonArray{t.buyer, t.seller}},
-    };
-    return QJsonObject{{QStringLiteral("payload"), trade}};
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject().key("payload").beginObject();
+    writer.key("coin").string(t.coin);
+    writer.key("hash").string(t.hash);
+    writer.key("px").string(priceText(t.px, t.szDecimals));
+    writer.key("side").string(t.buyerTook ? QLatin1String("B") : QLatin1String("A"));
+    writer.key("sz").string(sizeText(t.sz, t.szDecimals));
+    writer.key("tid").integer(t.tid);
+    writer.key("time").integer(t.timeMs);
+    writer.key("users").beginArray().string(t.buyer).string(t.seller).endArray();
+    writer.endObject().endObject();
 }
 
 } // namespace allium

@@ -34,7 +34,7 @@ public:
 
     Trade nextTrade();
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
     /// Hyperliquid's price text: at most 5 significant figures and 6 − szDecimals decimals.
@@ -62,6 +62,7 @@ private:
     quint64 m_seed;
     SyntheticData m_random;
     QList<double> m_prices;
+    QList<QString> m_users; ///< addresses of the user pool, made on first use
     double m_timeMs;
     qint64 m_tid;
     qint64 m_oid;

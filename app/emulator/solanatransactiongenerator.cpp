@@ -1,9 +1,8 @@
 #include "solanatransactiongenerator.h"
 
-#include "syntheticdatatokens.h"
+#include "messagewriter.h"
 
-#include <QJsonArray>
-#include <QJsonValue>
+#include <QStringList>
 
 #include <cmath>
 
@@ -35,6 +34,9 @@ SolanaTransactionGenerator::SolanaTransactionGenerator(quint64 seed, qint64 star
 {
     // Skipped slots over the chain's life: the height trails the slot by ~21 million.
     m_height = m_firstSlot - 21400000 - qint64(m_seed % 1000);
+    m_accounts[0].resize(ValidatorPool);
+    m_accounts[1].resize(ValidatorPool);
+    m_accounts[2].resize(UserPool);
     startSlot(m_firstSlot);
 }
 
@@ -43,11 +45,16 @@ double SolanaTransactionGenerator::meanIntervalMs() const
     return double(SlotMs) / ((MinPerSlot + MaxPerSlot) / 2.0);
 }
 
-QString SolanaTransactionGenerator::account(int pool, int id) const
+const QString &SolanaTransactionGenerator::account(int pool, int id)
 {
-    // Deterministic keys per pool member, so busy signers recur and can be filtered on.
-    const quint64 key = SyntheticData::mix(SyntheticData::mix(m_seed, quint64(pool)), quint64(id));
-    return SyntheticData::base58Of(key, key % 10 == 0 ? 43 : 44);
+    QString &account = m_accounts[pool - 1][size_t(id)];
+    if (account.isNull()) {
+        // Deterministic keys per pool member, so busy signers recur and can be filtered on.
+        const quint64 key =
+            SyntheticData::mix(SyntheticData::mix(m_seed, quint64(pool)), quint64(id));
+        account = SyntheticData::base58Of(key, key % 10 == 0 ? 43 : 44);
+    }
+    return account;
 }
 
 void SolanaTransactionGenerator::startSlot(qint64 slot)
@@ -60,13 +67,16 @@ void SolanaTransactionGenerator::startSlot(qint64 slot)
     m_timestamp = SyntheticData::isoTime(m_startMs + (slot - m_firstSlot) * SlotMs);
 }
 
-QJsonObject SolanaTransactionGenerator::next()
+void SolanaTransactionGenerator::writeNext(MessageWriter &writer)
 {
     if (m_index >= m_slotCount)
         startSlot(m_slot + (m_random.chance(0.05) ? 2 : 1)); // ~5% of leaders miss their slot
 
-    QJsonArray keys;
-    QJsonValue err;
+    QStringList keys;
+    // err, when set: {"InstructionError":[errorIndex,{"Custom":errorCode}]}
+    bool failed = false;
+    int errorIndex = 0;
+    int errorCode = 0;
     bool voting = m_random.chance(0.65);
     qint64 fee = 5000;
     int instructions = 1;
@@ -75,9 +85,7 @@ QJsonObject SolanaTransactionGenerator::next()
         keys = {account(1, validator), account(2, validator),
                 QStringLiteral("SysvarS1otHashes111111111111111111111111111"),
                 QStringLiteral("SysvarC1ock11111111111111111111111111111111"), VoteProgram};
-        if (m_random.chance(0.003))
-            err = QJsonObject{{QStringLiteral("InstructionError"),
-                               QJsonArray{0, QJsonObject{{QStringLiteral("Custom"), 0}}}}};
+        failed = m_random.chance(0.003);
     } else {
         const int user = int(std::exp(m_random.uniform() * std::log(double(UserPool)))) - 1;
         keys.append(account(3, user));
@@ -107,27 +115,39 @@ QJsonObject SolanaTransactionGenerator::next()
         // Priority fees: mostly modest, a heavy tail of bots bidding for inclusion.
         fee += qint64(std::min(m_random.logNormal(std::log(12000.0), 1.8), 5e7));
         if (m_random.chance(0.06)) {
-            err = QJsonObject{{QStringLiteral("InstructionError"),
-                               QJsonArray{int(m_random.uniformInt(1, instructions - 1)),
-                                          QJsonObject{{QStringLiteral("Custom"),
-                                                       int(m_random.uniformInt(6000, 6040))}}}}};
+            failed = true;
+            errorIndex = int(m_random.uniformInt(1, instructions - 1));
+            errorCode = int(m_random.uniformInt(6000, 6040));
         }
     }
-    return QJsonObject{
-        {QStringLiteral("block_slot"), double(m_slot)},
-        {QStringLiteral("block_height"), double(m_height)},
-        {QStringLiteral("block_timestamp"), m_timestamp},
-        {QStringLiteral("block_hash"), m_blockHash},
-        {QStringLiteral("txn_id"), m_random.base58(m_random.chance(0.9) ? 88 : 87)},
-        {QStringLiteral("txn_index"), m_index++},
-        {QStringLiteral("signer"), keys.first()},
-        {QStringLiteral("fee"), double(fee)},
-        {QStringLiteral("success"), err.isNull()},
-        {QStringLiteral("err"), err},
-        {QStringLiteral("is_voting"), voting},
-        {QStringLiteral("account_keys"), keys},
-        {QStringLiteral("instruction_count"), instructions},
-    };
+    const QString txnId = m_random.base58(m_random.chance(0.9) ? 88 : 87);
+
+    // Keys in ascending order (see MessageWriter).
+    writer.beginObject();
+    writer.key("account_keys").beginArray();
+    for (const QString &key : std::as_const(keys))
+        writer.string(key);
+    writer.endArray();
+    writer.key("block_hash").string(m_blockHash);
+    writer.key("block_height").integer(m_height);
+    writer.key("block_slot").integer(m_slot);
+    writer.key("block_timestamp").string(m_timestamp);
+    writer.key("err");
+    if (failed) {
+        writer.beginObject().key("InstructionError").beginArray().integer(errorIndex);
+        writer.beginObject().key("Custom").integer(errorCode).endObject();
+        writer.endArray().endObject();
+    } else {
+        writer.null();
+    }
+    writer.key("fee").integer(fee);
+    writer.key("instruction_count").integer(instructions);
+    writer.key("is_voting").boolean(voting);
+    writer.key("signer").string(keys.first());
+    writer.key("success").boolean(!failed);
+    writer.key("txn_id").string(txnId);
+    writer.key("txn_index").integer(m_index++);
+    writer.endObject();
 }
 
 } // namespace allium

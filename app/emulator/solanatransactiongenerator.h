@@ -3,6 +3,8 @@
 #include "syntheticdata.h"
 #include "topicgenerator.h"
 
+#include <vector>
+
 namespace allium {
 
 /// `solana.transactions`: ~130 transactions per 400 ms slot (a few slots skipped), about two
@@ -13,13 +15,13 @@ class SolanaTransactionGenerator : public TopicGenerator
 public:
     explicit SolanaTransactionGenerator(quint64 seed, qint64 startMs);
 
-    QJsonObject next() override;
+    void writeNext(MessageWriter &writer) override;
     double meanIntervalMs() const override;
 
     static constexpr qint64 SlotMs = 400;
 
 private:
-    QString account(int pool, int id) const;
+    const QString &account(int pool, int id);
     void startSlot(qint64 slot);
 
     quint64 m_seed;
@@ -32,6 +34,8 @@ private:
     int m_index = 0;
     QString m_blockHash;
     QString m_timestamp;
+    // Keys of the validator (pools 1, 2) and user (pool 3) accounts, made on first use.
+    std::vector<QString> m_accounts[3];
 };
 
 } // namespace allium

@@ -18,11 +18,6 @@ namespace {
 // a busy machine) is dropped rather than letting one batch freeze the event loop.
 constexpr int MaxMessagesPerBatch = 20000;
 
-QString compact(const QJsonObject &message)
-{
-    return QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
@@ -118,6 +113,8 @@ void StreamConnection::handleText(const QString &text)
             return;
         }
         m_filter = parsed.filter;
+        // The writer builds an object of only the members the filter reads.
+        m_writer.setSelectedPaths(m_filter.fieldPaths());
         matchPool();
     } else {
         sendError(QStringLiteral("unknown action \"%1\": expected \"start\", \"stop\" or "
@@ -148,8 +145,11 @@ void StreamConnection::start()
             m_poolMessages.reserve(FirehosePoolSize);
             m_poolTexts.reserve(FirehosePoolSize);
             for (int i = 0; i < FirehosePoolSize; ++i) {
-                m_poolMessages.append(m_generator->next());
-                m_poolTexts.append(compact(m_poolMessages.last()));
+                // Whole objects: the pool is matched again whenever the filter changes.
+                m_writer.reset(MessageWriter::ObjectMode::All);
+                m_generator->writeNext(m_writer);
+                m_poolMessages.append(m_writer.object());
+                m_poolTexts.append(m_writer.takeText());
             }
             matchPool();
         }
@@ -200,10 +200,13 @@ void StreamConnection::sendDue()
         // A reader that cannot keep up loses messages, as on the real service.
         if (m_socket->bytesToWrite() > MaxQueuedBytes)
             continue;
-        const QJsonObject message = m_generator->next();
-        if (!m_filter.isEmpty() && !m_filter.matches(message))
+        const bool filtered = !m_filter.isEmpty();
+        m_writer.reset(filtered ? MessageWriter::ObjectMode::Selected
+                                : MessageWriter::ObjectMode::None);
+        m_generator->writeNext(m_writer);
+        if (filtered && !m_filter.matches(m_writer.object()))
             continue;
-        if (!sendStreamFrame(compact(message)))
+        if (!sendStreamFrame(m_writer.takeText()))
             return;
     }
     scheduleNext();

@@ -2,6 +2,7 @@
 
 #include "emulatoroptions.h"
 #include "filter.h"
+#include "messagewriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -80,6 +81,7 @@ private:
     EmulatorOptions m_options;
     std::unique_ptr<TopicGenerator> m_generator;
     Filter m_filter;
+    MessageWriter m_writer; ///< reused for every message, so its buffer is allocated once
     QTimer *m_timer;
     QElapsedTimer m_clock;
     QRandomGenerator m_random;

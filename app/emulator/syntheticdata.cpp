@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -31,6 +32,15 @@ void fillHex(QChar *out, int count, NextWord nextWord)
             word = nextWord();
         out[i] = QLatin1Char(HexDigits[word & 0xf]);
         word >>= 4;
+    }
+}
+
+// Writes `digits` lower-case hex digits of `value`, zero-padded on the left, ending at out+digits.
+void putHex(QChar *out, quint64 value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = QLatin1Char(HexDigits[value & 0xf]);
+        value >>= 4;
     }
 }
 
@@ -165,7 +175,18 @@ QString SyntheticData::hashOf(quint64 key, bool prefix)
 
 QString SyntheticData::addressOf(quint64 key)
 {
-    return QLatin1String("0x") + hashOf(key, false).right(40);
+    // The last 40 of hashOf()'s 64 digits, without building the other 24.
+    QString s(42, Qt::Uninitialized);
+    QChar *data = s.data();
+    data[0] = QLatin1Char('0');
+    data[1] = QLatin1Char('x');
+    quint64 state = key;
+    quint64 words[4];
+    for (quint64 &word : words)
+        word = state = splitmix(state);
+    for (int i = 24; i < 64; ++i)
+        data[i - 22] = QLatin1Char(HexDigits[(words[i / 16] >> (4 * (i % 16))) & 0xf]);
+    return s;
 }
 
 bool SyntheticData::isBase58(const QString &text)
@@ -191,7 +212,16 @@ QString SyntheticData::base58Of(quint64 key, int length)
 
 QString SyntheticData::hex64(quint64 value, int digits)
 {
-    return QString::number(value, 16).rightJustified(digits, QLatin1Char('0'), true);
+    int significant = 1;
+    while (significant < 16 && (value >> (4 * significant)) != 0)
+        ++significant;
+    // Too many digits keep the leftmost ones, as QString::rightJustified(…, true) did.
+    if (significant > digits)
+        value >>= 4 * (significant - digits);
+    const int width = std::max(digits, 0);
+    QString s(width, Qt::Uninitialized);
+    putHex(s.data(), value, width);
+    return s;
 }
 
 QString SyntheticData::isoTime(qint64 msecsSinceEpoch)
@@ -201,23 +231,41 @@ QString SyntheticData::isoTime(qint64 msecsSinceEpoch)
 
 QString SyntheticData::decimal(double value, int decimals)
 {
-    QString s = QString::number(value, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
+    // std::to_chars rounds exactly like QString::number(value, 'f', decimals) and allocates
+    // nothing: this runs several times per Hyperliquid message.
+    char buffer[400];
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed, decimals);
+    if (error != std::errc())
+        return QString::number(value, 'f', decimals);
+    const char *last = end;
+    if (std::memchr(buffer, '.', size_t(end - buffer))) {
+        while (last[-1] == '0')
+            --last;
+        if (last[-1] == '.')
+            --last;
     }
-    if (s == QLatin1String("-0"))
-        s = QStringLiteral("0");
-    return s;
+    if (last - buffer == 2 && buffer[0] == '-' && buffer[1] == '0')
+        return QStringLiteral("0");
+    return QString::fromLatin1(buffer, last - buffer);
 }
 
 QString SyntheticData::wei(quint64 gwei, quint32 subGwei)
 {
-    if (gwei == 0)
-        return QString::number(subGwei);
-    return QString::number(gwei) + QString::number(subGwei).rightJustified(9, QLatin1Char('0'));
+    // Digits from the right: the 9 sub-gwei digits (zero-padded unless gwei is 0), then gwei.
+    char digits[32];
+    char *end = digits + sizeof(digits);
+    char *p = end;
+    quint64 low = subGwei;
+    for (int i = 0; i < 9 && (gwei > 0 || low > 0 || p == end); ++i) {
+        *--p = char('0' + low % 10);
+        low /= 10;
+    }
+    while (gwei > 0) {
+        *--p = char('0' + gwei % 10);
+        gwei /= 10;
+    }
+    return QString::fromLatin1(p, end - p);
 }
 
 QString SyntheticData::weiFromEther(double ether, bool ragged)
@@ -238,7 +286,12 @@ QString SyntheticData::weiFromEther(double ether, bool ragged)
 
 QString SyntheticData::abiAddressWord(const QString &address)
 {
-    return QString(24, QLatin1Char('0')) + address.mid(2);
+    const qsizetype digits = std::max<qsizetype>(0, address.size() - 2);
+    QString word(24 + digits, Qt::Uninitialized);
+    QChar *data = word.data();
+    std::fill(data, data + 24, QLatin1Char('0'));
+    std::copy(address.constData() + 2, address.constData() + 2 + digits, data + 24);
+    return word;
 }
 
 QString SyntheticData::abiUintWord(double value)
@@ -246,7 +299,11 @@ QString SyntheticData::abiUintWord(double value)
     value = std::floor(std::max(0.0, value));
     const double high = std::floor(value / 18446744073709551616.0);
     const double low = value - high * 18446744073709551616.0;
-    return hex64(quint64(std::min(high, 1.8e19)), 48) + hex64(quint64(low), 16);
+    // hex64(high, 48) + hex64(low, 16) in one string: high stays below 16^16, so no truncation.
+    QString word(64, Qt::Uninitialized);
+    putHex(word.data(), quint64(std::min(high, 1.8e19)), 48);
+    putHex(word.data() + 48, quint64(low), 16);
+    return word;
 }
 
 QString SyntheticData::rawAmount(double amount, int decimals)

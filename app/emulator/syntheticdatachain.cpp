@@ -18,8 +18,9 @@ SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
     SyntheticChain chain;
     chain.m_name = QStringLiteral("ethereum");
     chain.m_seed = seed;
+    chain.m_key = SyntheticData::mix(seed, chain.m_name);
     // Near the real tip, shifted by the seed so two seeds never look alike at a glance.
-    chain.m_firstNumber = 23900000 + qint64(SyntheticData::mix(seed, chain.m_name) % 50000);
+    chain.m_firstNumber = 23900000 + qint64(chain.m_key % 50000);
     chain.m_startMs = startMs;
     chain.m_blockIntervalMs = 12000;
     chain.m_minTransactions = 150;
@@ -34,7 +35,8 @@ SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
     SyntheticChain chain;
     chain.m_name = QStringLiteral("base");
     chain.m_seed = seed;
-    chain.m_firstNumber = 38000000 + qint64(SyntheticData::mix(seed, chain.m_name) % 50000);
+    chain.m_key = SyntheticData::mix(seed, chain.m_name);
+    chain.m_firstNumber = 38000000 + qint64(chain.m_key % 50000);
     chain.m_startMs = startMs;
     chain.m_blockIntervalMs = 2000;
     chain.m_minTransactions = 120;
@@ -47,7 +49,7 @@ SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
 
 quint64 SyntheticChain::blockSeed(qint64 number, quint64 purpose) const
 {
-    return SyntheticData::mix(SyntheticData::mix(m_seed, m_name), quint64(number) * 16 + purpose);
+    return SyntheticData::mix(m_key, quint64(number) * 16 + purpose);
 }
 
 QString SyntheticChain::blockHash(qint64 number) const

@@ -18,6 +18,8 @@ public:
 
     QString name() const { return m_name; }
     quint64 seed() const { return m_seed; }
+    /// SyntheticData::mix(seed, name), computed once: the root of every per-chain derived seed.
+    quint64 key() const { return m_key; }
     qint64 firstNumber() const { return m_firstNumber; }
     qint64 blockIntervalMs() const { return m_blockIntervalMs; }
     /// Mean transactions per block, for the transaction streams' cadence.
@@ -37,6 +39,7 @@ public:
 private:
     QString m_name;
     quint64 m_seed = 0;
+    quint64 m_key = 0;
     qint64 m_firstNumber = 0;
     qint64 m_startMs = 0;
     qint64 m_blockIntervalMs = 12000;

@@ -7,6 +7,7 @@
 #include "evmtransactiongenerator.h"
 #include "hyperliquidfillgenerator.h"
 #include "hyperliquidtradegenerator.h"
+#include "messagewriter.h"
 #include "solanatransactiongenerator.h"
 
 #include <functional>
@@ -75,6 +76,14 @@ const std::map<QString, Factory> &factories()
 }
 
 } // namespace
+
+QJsonObject TopicGenerator::next()
+{
+    MessageWriter writer;
+    writer.reset(MessageWriter::ObjectMode::All);
+    writeNext(writer);
+    return writer.object();
+}
 
 std::unique_ptr<TopicGenerator> TopicGenerator::create(const QString &topic, quint64 seed)
 {

@@ -8,6 +8,8 @@
 
 namespace allium {
 
+class MessageWriter;
+
 /// Produces the synthetic messages of one stream topic, in order, with realistic and consistent
 /// data (block numbers rise by one, parent hashes chain, transactions belong to recent blocks).
 /// Deterministic for a given topic and seed. One instance per stream connection.
@@ -17,7 +19,11 @@ public:
     virtual ~TopicGenerator() = default;
 
     /// The next message, with the topic's field names (see shared/reference/allium-docs-notes.md).
-    virtual QJsonObject next() = 0;
+    QJsonObject next();
+    /// Writes the next message into `writer`, which the caller has reset: its compact JSON text
+    /// (byte-identical to QJsonDocument's) and as much of the object as the writer's mode asks.
+    /// The streams' path: no object is built unless a filter needs one.
+    virtual void writeNext(MessageWriter &writer) = 0;
     /// Mean real-time interval between two messages at speed 1, in milliseconds
     /// (e.g. 12000 for ethereum.blocks). The server adds its own jitter where it wants.
     virtual double meanIntervalMs() const = 0;

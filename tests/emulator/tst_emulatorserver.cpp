@@ -1,9 +1,11 @@
+#include "embeddedemulator.h"
 #include "emulatorserver.h"
 #include "emulatortesting.h"
 #include "filter.h"
 #include "rawhttp.h"
 #include "testwebsocketclient.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -87,6 +89,7 @@ private slots:
     void invalidFilterNamesThePathAndKeepsTheConnection();
     void firehoseSendsExactlyN();
     void firehoseAppliesTheFilter();
+    void highRateReachesOneClient();
 
     void tracksConnections();
     void dropAllConnectionsAbortsWithoutCloseFrame();
@@ -290,6 +293,23 @@ void TestEmulatorServer::setFilterAppliesToLaterMessages_data()
                 QJsonArray{condition(QStringLiteral("to_address"), QStringLiteral("exists"), true),
                            condition(QStringLiteral("value"), QStringLiteral("!="),
                                      QStringLiteral("0"))}}};
+    // Nested paths: the emulator builds only the filtered members, so these cover descending.
+    QTest::newRow("nested coin") << QStringLiteral("hyperliquid.trades")
+                                 << condition(QStringLiteral("payload.coin"), QStringLiteral("="),
+                                              QStringLiteral("ETH"));
+    QTest::newRow("nested OR group")
+        << QStringLiteral("hyperliquid.fills")
+        << QJsonObject{{QStringLiteral("op"), QStringLiteral("OR")},
+                       {QStringLiteral("conditions"),
+                        QJsonArray{condition(QStringLiteral("payload.side"), QStringLiteral("="),
+                                             QStringLiteral("B")),
+                                   condition(QStringLiteral("payload.crossed"), QStringLiteral("="),
+                                             true)}}};
+    QTest::newRow("array element")
+        << QStringLiteral("solana.transactions")
+        << condition(QStringLiteral("account_keys.4"), QStringLiteral("exists"), true);
+    QTest::newRow("boolean") << QStringLiteral("solana.transactions")
+                             << condition(QStringLiteral("is_voting"), QStringLiteral("="), false);
 }
 
 // After setFilter, every message delivered satisfies the filter (checked with the same Filter).
@@ -465,6 +485,37 @@ void TestEmulatorServer::firehoseAppliesTheFilter()
 }
 
 // connectionOpened/connectionClosed report each websocket with its path; the count follows.
+// At --rate 20000 the stream reaches one local client with valid messages (the emulator on its
+// own thread, as the GUI embeds it). The rate achieved is printed, not asserted: the machine
+// running the tests may be busy.
+void TestEmulatorServer::highRateReachesOneClient()
+{
+    EmbeddedEmulator emulator(fastOptions(20000));
+    QVERIFY2(emulator.start(), qPrintable(emulator.errorString()));
+    QUrl url = emulator.baseUrl();
+    url.setPath(StreamPath);
+    url.setQuery(QStringLiteral("topic=ethereum.transactions"));
+    TestWebSocketClient client;
+    QVERIFY(client.connectTo(url));
+    client.sendJson(action(QStringLiteral("start")));
+    QElapsedTimer clock;
+    clock.start();
+    // Two seconds' worth at the full rate, or whatever arrived by then.
+    client.waitForMessages(40000, 2000);
+    const qint64 elapsedMs = std::max<qint64>(1, clock.elapsed());
+    const qsizetype received = client.messages().size();
+    qInfo("--rate 20000: %lld messages in %lld ms (%.0f/s)", static_cast<long long>(received),
+          static_cast<long long>(elapsedMs), double(received) * 1000.0 / double(elapsedMs));
+    QVERIFY(received > 0);
+    const QList<QJsonObject> messages = client.jsonMessages(false);
+    QCOMPARE(messages.size(), received);
+    for (const QJsonObject &message : messages) {
+        QVERIFY(message.value(QStringLiteral("hash")).toString().size() == 66);
+        QVERIFY(message.value(QStringLiteral("block_number")).isDouble());
+    }
+    emulator.stop();
+}
+
 void TestEmulatorServer::tracksConnections()
 {
     const auto server = startEmulator();

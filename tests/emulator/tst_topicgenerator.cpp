@@ -1,3 +1,4 @@
+#include "messagewriter.h"
 #include "topicgenerator.h"
 
 #include <QJsonArray>
@@ -66,6 +67,28 @@ bool isBase58(const QString &s, int minLength, int maxLength)
     return true;
 }
 
+// The members of `object` on dotted object `paths`, nested as in `object`.
+QJsonObject subset(const QJsonObject &object, const QStringList &paths)
+{
+    QJsonObject result;
+    for (const QString &path : paths) {
+        const QString head = path.section(QLatin1Char('.'), 0, 0);
+        if (!object.contains(head))
+            continue;
+        if (!path.contains(QLatin1Char('.'))) {
+            result.insert(head, object.value(head));
+            continue;
+        }
+        QJsonObject inner =
+            subset(object.value(head).toObject(), {path.section(QLatin1Char('.'), 1)});
+        const QJsonObject existing = result.value(head).toObject();
+        for (auto it = existing.begin(); it != existing.end(); ++it)
+            inner.insert(it.key(), it.value());
+        result.insert(head, inner);
+    }
+    return result;
+}
+
 qint64 isoMs(const QString &text)
 {
     const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
@@ -101,6 +124,8 @@ private slots:
     void cadence();
     void derivedCadenceMatchesTheData();
     void startTimeAnchorsTimestamps();
+    void streamTextIsTheCompactJsonOfNext_data();
+    void streamTextIsTheCompactJsonOfNext();
 };
 
 // topics() lists every topic the brief asks for, sorted, and create() refuses unknown topics.
@@ -612,6 +637,39 @@ void TestTopicGenerator::startTimeAnchorsTimestamps()
                  .value(QStringLiteral("timestamp"))
                  .toString(),
              QStringLiteral("2026-11-27T20:00:00Z"));
+}
+
+void TestTopicGenerator::streamTextIsTheCompactJsonOfNext_data()
+{
+    QTest::addColumn<QString>("topic");
+    for (const QString &topic : TopicGenerator::topics())
+        QTest::newRow(qPrintable(topic)) << topic;
+}
+
+// What a stream sends (writeNext() text, no object built) is byte for byte the compact JSON of
+// next() for the same seed; with a filter, the object built holds exactly the filtered members.
+void TestTopicGenerator::streamTextIsTheCompactJsonOfNext()
+{
+    QFETCH(QString, topic);
+    const auto objects = TopicGenerator::create(topic, 21);
+    const auto texts = TopicGenerator::create(topic, 21);
+    const auto filtered = TopicGenerator::create(topic, 21);
+    const QStringList paths{QStringLiteral("block_number"), QStringLiteral("payload.coin"),
+                            QStringLiteral("payload.side"), QStringLiteral("is_voting"),
+                            QStringLiteral("to_address")};
+    MessageWriter writer;
+    MessageWriter picker;
+    picker.setSelectedPaths(paths);
+    const int count = topic.endsWith(QLatin1String(".blocks")) ? 50 : 500;
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject object = objects->next();
+        writer.reset(MessageWriter::ObjectMode::None);
+        texts->writeNext(writer);
+        QCOMPARE(writer.takeText().toUtf8(), QJsonDocument(object).toJson(QJsonDocument::Compact));
+        picker.reset(MessageWriter::ObjectMode::Selected);
+        filtered->writeNext(picker);
+        QCOMPARE(picker.object(), subset(object, paths));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTopicGenerator)
