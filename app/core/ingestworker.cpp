@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QStringEncoder>
 #include <QTimer>
 
 #include <simdjson.h>
@@ -20,6 +22,12 @@
 namespace allium {
 
 namespace {
+
+// The conversion buffer is kept between frames up to this size, and given back beyond it.
+constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
+
+// The smallest reservation for a new batch.
+constexpr int MinBatchReserve = 16;
 
 // Counts over the last second in 100 ms buckets; the rate is the sum of the ten complete
 // buckets before the current one, so it does not dip while the current one fills.
@@ -143,12 +151,14 @@ public:
     int handshakes = 0;
 
     simdjson::dom::parser parser;
-    std::string padded;
+    QStringEncoder encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    std::string padded;        // the frame as UTF-8, with simdjson's padding after it
     std::vector<std::string> watchedPointers;
     FieldCatalogue catalogue;
     qint64 lastFieldsSnapshotMs = 0;
 
     MessageBatch batch;
+    int lastBatchSize = 0;
     QTimer *flushTimer = nullptr;
     QTimer *statsTimer = nullptr;
     quint64 sequence = 0;
@@ -276,9 +286,24 @@ void IngestWorker::handleOpened()
 
 void IngestWorker::ingestFrame(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    // QWebSocket hands over UTF-16; it goes back to UTF-8 straight into the reused padded
+    // buffer that simdjson reads. QString::toUtf8() would allocate three bytes per character
+    // and keep that capacity in every stored message.
+    const std::size_t worstCase = std::size_t(d->encoder.requiredSpace(text.size()));
+    if (d->padded.size() < worstCase + simdjson::SIMDJSON_PADDING)
+        d->padded.resize(worstCase + simdjson::SIMDJSON_PADDING);
+    char *const utf8 = d->padded.data();
+    const auto length = std::size_t(d->encoder.appendToBuffer(utf8, text) - utf8);
+    // One huge frame must not pin its buffers for the rest of the session (on every return,
+    // after the last use of the parsed document).
+    const auto releaseLargeBuffers = qScopeGuard([this] {
+        if (d->padded.size() > MaxRetainedBufferBytes)
+            std::string().swap(d->padded);
+        if (d->parser.capacity() > MaxRetainedBufferBytes)
+            d->parser = simdjson::dom::parser();
+    });
+
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const auto length = std::size_t(utf8.size());
     d->stats.bytes += length;
     d->rate.add(nowMs, 1, length);
 
@@ -291,12 +316,9 @@ void IngestWorker::ingestFrame(const QString &text)
         return;
     }
 
-    if (d->padded.size() < length + simdjson::SIMDJSON_PADDING)
-        d->padded.resize(length + simdjson::SIMDJSON_PADDING);
-    std::memcpy(d->padded.data(), utf8.constData(), length);
     simdjson::dom::element root;
     simdjson::dom::object object;
-    if (d->parser.parse(d->padded.data(), length, false).get(root) != simdjson::SUCCESS
+    if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS
         || root.get_object().get(object) != simdjson::SUCCESS) {
         ++d->stats.parseErrors;
         return;
@@ -322,15 +344,19 @@ void IngestWorker::ingestFrame(const QString &text)
             return;
     }
 
-    StreamMessage message;
-    message.json = utf8;
+    // One batch-sized block, not one growth step after another; sized after the previous batch
+    // so that a trickle does not reserve room for maxBatch messages every time.
+    if (d->batch.messages.isEmpty())
+        d->batch.messages.reserve(qBound(MinBatchReserve, d->lastBatchSize, maxBatch));
+    StreamMessage &message = d->batch.messages.emplaceBack();
+    message.json = QByteArray(utf8, qsizetype(length)); // exactly sized: it may be kept long
     message.receivedAtMs = nowMs;
     message.sequence = ++d->sequence;
     if (!d->watchedPointers.empty()) {
-        message.extracted.resize(int(d->watchedPointers.size()));
+        message.extracted.resize(qsizetype(d->watchedPointers.size()));
         for (std::size_t i = 0; i < d->watchedPointers.size(); ++i) {
             simdjson::dom::element value;
-            message.extracted[int(i)] =
+            message.extracted[qsizetype(i)] =
                     root.at_pointer(d->watchedPointers[i]).get(value) == simdjson::SUCCESS
                     ? numericValue(value)
                     : std::numeric_limits<double>::quiet_NaN();
@@ -341,10 +367,6 @@ void IngestWorker::ingestFrame(const QString &text)
 
     ++d->stats.messages;
     d->stats.lastMessageAtMs = nowMs;
-    // One allocation per batch: growing it step by step showed up in profiles.
-    if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(maxBatch);
-    d->batch.messages.append(std::move(message));
 
     if (d->batch.messages.size() >= maxBatch)
         flush();
@@ -372,6 +394,7 @@ void IngestWorker::flush()
 
     MessageBatch out;
     out.messages.swap(d->batch.messages);
+    d->lastBatchSize = int(out.messages.size());
     out.stats = snapshotStats();
     const bool newFields = d->catalogue.takeNewFields();
     const qint64 nowMs = out.stats.lastMessageAtMs;
