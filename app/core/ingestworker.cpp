@@ -233,6 +233,10 @@ IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QOb
             });
     connect(d->connection, &WebSocketConnection::reconnectScheduled, this,
             &IngestWorker::reconnectScheduled);
+    connect(d->connection, &WebSocketConnection::connectionLost, this,
+            &IngestWorker::connectionLost);
+    connect(d->connection, &WebSocketConnection::closed, this, &IngestWorker::closed);
+    connect(d->connection, &WebSocketConnection::pongReceived, this, &IngestWorker::pongReceived);
 }
 
 IngestWorker::~IngestWorker() = default;
