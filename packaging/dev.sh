@@ -18,6 +18,9 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 if [ ! -f "$build_dir/build.ninja" ]; then
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
+# CMake 3.25's AUTOMOC misses Q_OBJECT headers that a re-glob adds to an existing build; letting
+# autogen re-check costs a second and spares a link error after a pull.
+find "$build_dir" -path '*_autogen/timestamp' -delete 2>/dev/null || true
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 case "$command" in

@@ -56,8 +56,7 @@ ApiClient::ApiClient(QObject *parent)
     m_deadlineTimer.setSingleShot(true);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiClient::handleDeadline);
     connect(m_connection, &WebSocketConnection::textReceived, this, &ApiClient::handleText);
-    connect(m_connection, &WebSocketConnection::stateChanged, this,
-            &ApiClient::handleStateChanged);
+    connect(m_connection, &WebSocketConnection::stateChanged, this, &ApiClient::handleStateChanged);
 }
 
 ApiClient::~ApiClient() = default;
@@ -103,8 +102,7 @@ void ApiClient::open()
 
 void ApiClient::close()
 {
-    finishAll(ApiRequestState::Cancelled, QStringLiteral("the client closed the connection"),
-              true);
+    finishAll(ApiRequestState::Cancelled, QStringLiteral("the client closed the connection"), true);
     m_connection->close();
     notifyCounts();
 }
@@ -209,8 +207,8 @@ void ApiClient::pump()
     while (m_inFlight < limit && !m_queue.empty()) {
         const auto [id, sequence] = m_queue.front();
         const auto it = m_pending.find(id);
-        if (it == m_pending.end() || it->sequence != sequence
-            || it->state != ApiRequestState::Queued) {
+        if (it == m_pending.end() || it->sequence != sequence ||
+            it->state != ApiRequestState::Queued) {
             m_queue.pop_front(); // cancelled or timed out while queued
             continue;
         }
@@ -267,9 +265,9 @@ void ApiClient::handleText(const QString &text)
     const QJsonValue data = response.value(QLatin1String("data"));
     if (status == QLatin1String("success")) {
         finish(id, ApiRequestState::Succeeded, {}, status, data, raw);
-    } else if (status == QLatin1String("error")
-               && data.toString().contains(QLatin1String("max inflight requests reached"),
-                                           Qt::CaseInsensitive)) {
+    } else if (status == QLatin1String("error") &&
+               data.toString().contains(QLatin1String("max inflight requests reached"),
+                                        Qt::CaseInsensitive)) {
         // Not a failure of the request: the server had no room. Learn its limit from what is in
         // flight now and send the request again as soon as a slot frees.
         ++m_limitRefusals;
@@ -303,8 +301,7 @@ void ApiClient::handleStateChanged(ConnectionState state)
         // The server may or may not have acted on them; resending is not ours to decide.
         // Queued requests were never sent and wait for the next connection.
         finishAll(ApiRequestState::ConnectionLost,
-                  QStringLiteral("the connection was lost while the request was in flight"),
-                  false);
+                  QStringLiteral("the connection was lost while the request was in flight"), false);
     }
     if (state == ConnectionState::Failed) {
         const QString reason = m_connection->failureReason();

@@ -23,9 +23,9 @@ struct ApiResult
     QString errorMessage;   ///< why it did not succeed, for people; empty on success
     double latencyMs = -1;  ///< send to response (or to the verdict); -1 if it was never sent
     QDateTime submittedAt;
-    QDateTime sentAt;       ///< invalid if it was never sent (last send when it was retried)
+    QDateTime sentAt; ///< invalid if it was never sent (last send when it was retried)
     QDateTime finishedAt;
-    int attempts = 0;       ///< times it was sent (more than one after "max inflight" refusals)
+    int attempts = 0; ///< times it was sent (more than one after "max inflight" refusals)
 
     bool succeeded() const { return state == ApiRequestState::Succeeded; }
 };

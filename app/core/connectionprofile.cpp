@@ -21,8 +21,7 @@ QUrl withPath(const QUrl &baseUrl, const QString &path)
 ConnectionProfile::ConnectionProfile(const QString &name, const QUrl &baseUrl)
     : m_name(name)
     , m_baseUrl(baseUrl)
-{
-}
+{}
 
 ConnectionProfile ConnectionProfile::embeddedEmulator(const QString &name)
 {
@@ -77,17 +76,15 @@ bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
 {
     const ConnectionOptions &x = a.m_options;
     const ConnectionOptions &y = b.m_options;
-    const bool sameOptions = x.backoffBaseMs == y.backoffBaseMs && x.backoffCapMs == y.backoffCapMs
-                             && qFuzzyCompare(x.backoffJitter + 1, y.backoffJitter + 1)
-                             && x.maxAttempts == y.maxAttempts
-                             && x.stableAfterMs == y.stableAfterMs
-                             && x.pingIntervalMs == y.pingIntervalMs
-                             && x.deadAfterMs == y.deadAfterMs
-                             && x.handshakeTimeoutMs == y.handshakeTimeoutMs
-                             && x.extraCaCertificates == y.extraCaCertificates;
-    return a.m_name == b.m_name && a.m_baseUrl == b.m_baseUrl
-           && a.m_embeddedEmulator == b.m_embeddedEmulator && a.keyReference() == b.keyReference()
-           && sameOptions;
+    const bool sameOptions =
+        x.backoffBaseMs == y.backoffBaseMs && x.backoffCapMs == y.backoffCapMs &&
+        qFuzzyCompare(x.backoffJitter + 1, y.backoffJitter + 1) && x.maxAttempts == y.maxAttempts &&
+        x.stableAfterMs == y.stableAfterMs && x.pingIntervalMs == y.pingIntervalMs &&
+        x.deadAfterMs == y.deadAfterMs && x.handshakeTimeoutMs == y.handshakeTimeoutMs &&
+        x.extraCaCertificates == y.extraCaCertificates;
+    return a.m_name == b.m_name && a.m_baseUrl == b.m_baseUrl &&
+           a.m_embeddedEmulator == b.m_embeddedEmulator && a.keyReference() == b.keyReference() &&
+           sameOptions;
 }
 
 } // namespace allium

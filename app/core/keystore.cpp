@@ -40,7 +40,28 @@ QString keychainProblem(const QKeychain::Job *job)
     return QStringLiteral("the system keychain is not available (%1)").arg(what);
 }
 
-template<typename JobType>
+/// A callback that is dropped when its context object is gone (a null context: always called).
+class Reply
+{
+public:
+    Reply(QObject *context, KeyStore::Callback done)
+        : m_guard(context)
+        , m_hadContext(context != nullptr)
+        , m_done(std::move(done))
+    {}
+    void operator()(const KeyStoreResult &result) const
+    {
+        if (m_done && (!m_hadContext || m_guard))
+            m_done(result);
+    }
+
+private:
+    QPointer<QObject> m_guard;
+    bool m_hadContext;
+    KeyStore::Callback m_done;
+};
+
+template <typename JobType>
 JobType *makeJob(const QString &reference, QObject *parent)
 {
     auto *job = new JobType(KeyStore::serviceName(), parent);
@@ -55,8 +76,7 @@ JobType *makeJob(const QString &reference, QObject *parent)
 
 KeyStore::KeyStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 KeyStore::~KeyStore()
 {
@@ -68,12 +88,7 @@ KeyStore::~KeyStore()
 void KeyStore::finish(QObject *context, const Callback &done, const KeyStoreResult &result)
 {
     // Always asynchronous, so callers see the same order whether or not the keychain is used.
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    QTimer::singleShot(0, this, [guard, hadContext, done, result] {
-        if (done && (!hadContext || guard))
-            done(result);
-    });
+    QTimer::singleShot(0, this, [reply = Reply(context, done), result] { reply(result); });
 }
 
 void KeyStore::reportUnavailable(const QString &reason)
@@ -95,10 +110,9 @@ void KeyStore::writeKey(const QString &reference, const QString &key, QObject *c
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(reference, this);
     job->setTextData(key);
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
+    const Reply reply(context, std::move(done));
     connect(job, &QKeychain::Job::finished, this,
-            [this, reference, key, guard, hadContext, done, memoryOnly](QKeychain::Job *finished) {
+            [this, reference, key, reply, memoryOnly](QKeychain::Job *finished) {
                 KeyStoreResult result;
                 result.ok = true;
                 if (finished->error() == QKeychain::NoError) {
@@ -110,8 +124,7 @@ void KeyStore::writeKey(const QString &reference, const QString &key, QObject *c
                     result.errorString = problem + memoryOnly;
                     reportUnavailable(problem);
                 }
-                if (done && (!hadContext || guard))
-                    done(result);
+                reply(result);
             });
     job->start();
 }
@@ -124,10 +137,10 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
         result.ok = it != m_sessionKeys.constEnd();
         if (result.ok)
             result.key = it.value();
-        result.errorString = result.ok ? problem
-                                       : QStringLiteral("no API key stored for \"%1\"").arg(reference)
-                                             + (problem.isEmpty() ? QString()
-                                                                  : QStringLiteral(": ") + problem);
+        result.errorString =
+            result.ok ? problem
+                      : QStringLiteral("no API key stored for \"%1\"").arg(reference) +
+                            (problem.isEmpty() ? QString() : QStringLiteral(": ") + problem);
         return result;
     };
     if (!m_keychainEnabled) {
@@ -135,10 +148,9 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
         return;
     }
     auto *job = makeJob<QKeychain::ReadPasswordJob>(reference, this);
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
+    const Reply reply(context, std::move(done));
     connect(job, &QKeychain::Job::finished, this,
-            [this, guard, hadContext, done, fromMemory](QKeychain::Job *finished) {
+            [this, reply, fromMemory](QKeychain::Job *finished) {
                 KeyStoreResult result;
                 if (finished->error() == QKeychain::NoError) {
                     result.ok = true;
@@ -151,8 +163,7 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
                     reportUnavailable(problem);
                     result = fromMemory(problem);
                 }
-                if (done && (!hadContext || guard))
-                    done(result);
+                reply(result);
             });
     job->start();
 }
@@ -169,21 +180,19 @@ void KeyStore::deleteKey(const QString &reference, QObject *context, Callback do
         return;
     }
     auto *job = makeJob<QKeychain::DeletePasswordJob>(reference, this);
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
+    const Reply reply(context, std::move(done));
     connect(job, &QKeychain::Job::finished, this,
-            [this, guard, hadContext, done, hadSessionKey](QKeychain::Job *finished) {
+            [this, reply, hadSessionKey](QKeychain::Job *finished) {
                 KeyStoreResult result;
                 const QKeychain::Error error = finished->error();
-                result.ok = error == QKeychain::NoError || error == QKeychain::EntryNotFound
-                            || hadSessionKey;
+                result.ok = error == QKeychain::NoError || error == QKeychain::EntryNotFound ||
+                            hadSessionKey;
                 result.persistent = error == QKeychain::NoError;
                 if (error != QKeychain::NoError && error != QKeychain::EntryNotFound) {
                     result.errorString = keychainProblem(finished);
                     reportUnavailable(result.errorString);
                 }
-                if (done && (!hadContext || guard))
-                    done(result);
+                reply(result);
             });
     job->start();
 }

@@ -14,7 +14,7 @@ struct KeyStoreResult
     bool ok = false;
     bool persistent = false; ///< the key is (or was found) in the system keychain
     QString key;
-    QString errorString;     ///< why it failed, or a warning (keychain unavailable); never the key
+    QString errorString; ///< why it failed, or a warning (keychain unavailable); never the key
 };
 
 /// API keys in the OS keychain (QtKeychain, service "Allium Monitor"), by key reference (the

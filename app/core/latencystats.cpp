@@ -9,13 +9,12 @@ namespace allium {
 
 LatencyStats::LatencyStats(int maxSamples)
     : m_maxSamples(std::max(1, maxSamples))
-{
-}
+{}
 
 void LatencyStats::add(const ApiResult &result)
 {
-    const bool answered = result.state == ApiRequestState::Succeeded
-                          || result.state == ApiRequestState::ServerError;
+    const bool answered =
+        result.state == ApiRequestState::Succeeded || result.state == ApiRequestState::ServerError;
     add(result.state, answered ? result.latencyMs : -1);
 }
 

@@ -24,7 +24,7 @@ public:
     void add(ApiRequestState state, double latencyMs);
     void clear();
 
-    int count() const { return m_count; }                ///< results added
+    int count() const { return m_count; } ///< results added
     int count(ApiRequestState state) const { return m_stateCounts.value(state); }
     qint64 latencyCount() const { return m_latencyCount; } ///< results that had a latency
 

@@ -36,8 +36,8 @@ ConnectionOptions readOptions(const QSettings &settings)
     };
     options.backoffBaseMs = readInt("backoffBaseMs", options.backoffBaseMs);
     options.backoffCapMs = readInt("backoffCapMs", options.backoffCapMs);
-    options.backoffJitter = settings.value(QStringLiteral("backoffJitter"), options.backoffJitter)
-                                .toDouble();
+    options.backoffJitter =
+        settings.value(QStringLiteral("backoffJitter"), options.backoffJitter).toDouble();
     options.maxAttempts = readInt("maxAttempts", options.maxAttempts);
     options.stableAfterMs = readInt("stableAfterMs", options.stableAfterMs);
     options.pingIntervalMs = readInt("pingIntervalMs", options.pingIntervalMs);
@@ -113,7 +113,8 @@ bool ProfileStore::create(const ConnectionProfile &profile, QString *error)
     if (!problem.isEmpty())
         return fail(error, problem);
     if (contains(profile.name()))
-        return fail(error, QStringLiteral("a profile named \"%1\" exists already").arg(profile.name()));
+        return fail(error,
+                    QStringLiteral("a profile named \"%1\" exists already").arg(profile.name()));
     m_profiles.append(profile);
     save();
     emit profilesChanged();

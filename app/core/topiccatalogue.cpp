@@ -8,13 +8,13 @@ namespace {
 
 using T = FieldType;
 
-QList<FieldInfo> makeFields(std::initializer_list<std::pair<const char *, FieldType>> list,
+QList<TopicField> makeFields(std::initializer_list<std::pair<const char *, FieldType>> list,
                             const QString &prefix = QString())
 {
-    QList<FieldInfo> out;
+    QList<TopicField> out;
     out.reserve(int(list.size()));
     for (const auto &[path, type] : list)
-        out.append(FieldInfo{prefix + QLatin1String(path), type, -1.0});
+        out.append(TopicField{prefix + QLatin1String(path), type, -1.0});
     return out;
 }
 
@@ -30,7 +30,7 @@ QStringList makeColumns(std::initializer_list<const char *> list,
 // Field names follow Allium's historical table schemas, which the docs say match the lagged
 // streams; types are those a JSON message would carry (BIGINT as number, wei and VARCHAR
 // amounts as numeric strings).
-QList<FieldInfo> evmBlockFields()
+QList<TopicField> evmBlockFields()
 {
     return makeFields({{"number", T::Number},
                        {"timestamp", T::Timestamp},
@@ -53,7 +53,7 @@ QList<FieldInfo> evmBlockFields()
                        {"receipts_root", T::Hex}});
 }
 
-QList<FieldInfo> evmTransactionFields()
+QList<TopicField> evmTransactionFields()
 {
     return makeFields({{"hash", T::Hex},
                        {"blockchain", T::String},
@@ -78,7 +78,7 @@ QList<FieldInfo> evmTransactionFields()
                        {"receipt_contract_address", T::Hex}});
 }
 
-QList<FieldInfo> evmLogFields()
+QList<TopicField> evmLogFields()
 {
     return makeFields({{"block_number", T::Number},
                        {"block_timestamp", T::Timestamp},
@@ -96,7 +96,7 @@ QList<FieldInfo> evmLogFields()
                        {"to_address", T::Hex}});
 }
 
-QList<FieldInfo> dexTradeFields()
+QList<TopicField> dexTradeFields()
 {
     return makeFields({{"block_timestamp", T::Timestamp},
                        {"block_number", T::Number},
@@ -137,7 +137,7 @@ QList<TopicInfo> buildTopics()
                                                 "transaction_hash"});
 
     QList<TopicInfo> topics;
-    auto add = [&topics](const char *name, const char *description, QList<FieldInfo> fields,
+    auto add = [&topics](const char *name, const char *description, QList<TopicField> fields,
                          QStringList columns) {
         const QString topic = QLatin1String(name);
         const int dot = topic.indexOf(QLatin1Char('.'));
@@ -279,10 +279,10 @@ const TopicInfo *TopicCatalogue::findSameKind(const QString &topic)
     return nullptr;
 }
 
-QList<FieldInfo> TopicCatalogue::fields(const QString &topic)
+QList<TopicField> TopicCatalogue::fields(const QString &topic)
 {
     const TopicInfo *info = findSameKind(topic);
-    return info ? info->fields : QList<FieldInfo>();
+    return info ? info->fields : QList<TopicField>();
 }
 
 FieldType TopicCatalogue::fieldType(const QString &topic, const QString &path)
@@ -290,7 +290,7 @@ FieldType TopicCatalogue::fieldType(const QString &topic, const QString &path)
     const TopicInfo *info = findSameKind(topic);
     if (!info)
         return FieldType::Unknown;
-    for (const FieldInfo &field : info->fields) {
+    for (const TopicField &field : info->fields) {
         if (field.path == path)
             return field.type;
     }

@@ -19,7 +19,7 @@ enum class FieldType {
 
 /// One field of a topic's messages: a dot path, its type and, for fields learned from live
 /// traffic, the share of messages that carried it.
-struct FieldInfo
+struct TopicField
 {
     QString path;
     FieldType type = FieldType::Unknown;
@@ -33,7 +33,7 @@ struct TopicInfo
     QString chain;       ///< "ethereum"
     QString kind;        ///< "blocks"
     QString description; ///< one line for the picker
-    QList<FieldInfo> fields;
+    QList<TopicField> fields;
     QStringList defaultColumns;
 };
 
@@ -54,7 +54,7 @@ public:
     static const TopicInfo *find(const QString &topic);
 
     /// Documented fields of `topic`, falling back to a known topic of the same kind.
-    static QList<FieldInfo> fields(const QString &topic);
+    static QList<TopicField> fields(const QString &topic);
     /// The documented type of `path` in `topic`, or Unknown.
     static FieldType fieldType(const QString &topic, const QString &path);
     /// Columns a table of `topic` starts with, falling back like fields().

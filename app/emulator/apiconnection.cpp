@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace allium {
@@ -102,8 +101,10 @@ void ApiConnection::handleText(const QString &text)
         return;
     }
     const QJsonValue body = request.value(QStringLiteral("body"));
-    if (!body.isUndefined() && !body.isNull() && !body.isObject()) {
-        sendError(id, QStringLiteral("\"body\" must be an object"));
+    // Objects as the service documents; arrays too, for endpoints that take a list (prices).
+    if (!body.isUndefined() && !body.isNull() && !body.isObject() && !body.isArray()) {
+        sendError(id, QStringLiteral("\"body\" must be an object (or an array for endpoints "
+                                     "that take a list)"));
         return;
     }
     if (m_inFlight >= MaxInFlight) {
@@ -127,26 +128,12 @@ void ApiConnection::respond(const QJsonValue &id, const QString &method, const Q
     if (m_options.faults.stallApi)
         return; // accepted and never answered: it stays in flight
 
-    // A query string in the path joins the body's parameters (the body wins on a clash).
-    QString bare = path;
-    QJsonObject parameters = body.toObject();
-    const qsizetype question = path.indexOf(QLatin1Char('?'));
-    if (question >= 0) {
-        bare = path.left(question);
-        const QUrlQuery query(path.mid(question + 1));
-        const auto items = query.queryItems(QUrl::FullyDecoded);
-        for (const auto &item : items) {
-            if (!parameters.contains(item.first))
-                parameters.insert(item.first, item.second);
-        }
-    }
-    const QJsonValue effectiveBody =
-        (body.isObject() || question >= 0) ? QJsonValue(parameters) : body;
-    const ApiResponder::Result result = m_responder.respond(method, bare, effectiveBody);
+    // The responder also reads a query string in the path as parameters.
+    const ApiResponder::Result result = m_responder.respond(method, path, body);
     const QString frame = EmulatorFrames::apiResponse(id, result.ok, result.data);
 
-    const int delayMs = m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1))
-                                                : 0;
+    const int delayMs =
+        m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1)) : 0;
     if (delayMs == 0) {
         --m_inFlight;
         m_socket->sendTextMessage(frame);

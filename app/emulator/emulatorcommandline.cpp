@@ -69,13 +69,16 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     parser.addOptions({
         value("port", "TCP port on 127.0.0.1; 0 picks a free one.", "N", QStringLiteral("0")),
         value("key", "An accepted API key (repeatable). Default: allium-demo-key.", "K"),
-        value("seed", "Seed of the synthetic data: same seed, same data.", "S", QStringLiteral("1")),
+        value("seed", "Seed of the synthetic data: same seed, same data.", "S",
+              QStringLiteral("1")),
         value("speed", "Multiplies every topic's real-time cadence.", "X", QStringLiteral("1")),
         value("rate", "Messages per second for every topic, overriding the cadence.", "R"),
         value("latency-ms", "API responses wait a random 0..MS, so they complete out of order.",
               "MS"),
-        value("firehose", "Each started stream sends N messages as fast as the socket takes "
-                          "them, then goes quiet.", "N"),
+        value("firehose",
+              "Each started stream sends N messages as fast as the socket takes "
+              "them, then goes quiet.",
+              "N"),
         flag("tls", "Serve wss:// with a self-signed certificate generated at startup."),
         value("cert-out", "With --tls: write the certificate (PEM) to FILE for clients to trust.",
               "FILE"),
@@ -118,31 +121,27 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     qint64 port = 0, seed = 1, latency = 0, firehose = 0, dropAfter = 0, malformedEvery = 0,
            stallAfter = 0, closeAfter = 0, closeCode = 1011, handshakeDelay = 0;
     QString &error = result.text;
-    const bool ok = readInteger(parser, QStringLiteral("port"), 0, 65535, &port, &error)
-                    && readInteger(parser, QStringLiteral("seed"), 0,
-                                   std::numeric_limits<qint64>::max(), &seed, &error)
-                    && readPositiveDouble(parser, QStringLiteral("speed"), &options.speed, &error)
-                    && readPositiveDouble(parser, QStringLiteral("rate"), &options.rate, &error)
-                    && readInteger(parser, QStringLiteral("latency-ms"), 0, 600000, &latency,
-                                   &error)
-                    && readInteger(parser, QStringLiteral("firehose"), 1,
-                                   std::numeric_limits<qint64>::max(), &firehose, &error)
-                    && readInteger(parser, QStringLiteral("drop-after"), 1, intMax, &dropAfter,
-                                   &error)
-                    && readInteger(parser, QStringLiteral("malformed-every"), 1, intMax,
-                                   &malformedEvery, &error)
-                    && readInteger(parser, QStringLiteral("stall-after"), 1, intMax, &stallAfter,
-                                   &error)
-                    && readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter,
-                                   &error)
-                    // 1000-1003, 1007-1011 and the application range; never 1005/1006/1015,
-                    // which must not appear in a close frame.
-                    && readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode,
-                                   &error)
-                    && readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000,
-                                   &handshakeDelay, &error);
+    const bool ok =
+        readInteger(parser, QStringLiteral("port"), 0, 65535, &port, &error) &&
+        readInteger(parser, QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), &seed,
+                    &error) &&
+        readPositiveDouble(parser, QStringLiteral("speed"), &options.speed, &error) &&
+        readPositiveDouble(parser, QStringLiteral("rate"), &options.rate, &error) &&
+        readInteger(parser, QStringLiteral("latency-ms"), 0, 600000, &latency, &error) &&
+        readInteger(parser, QStringLiteral("firehose"), 1, std::numeric_limits<qint64>::max(),
+                    &firehose, &error) &&
+        readInteger(parser, QStringLiteral("drop-after"), 1, intMax, &dropAfter, &error) &&
+        readInteger(parser, QStringLiteral("malformed-every"), 1, intMax, &malformedEvery,
+                    &error) &&
+        readInteger(parser, QStringLiteral("stall-after"), 1, intMax, &stallAfter, &error) &&
+        readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter, &error) &&
+        readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode, &error) &&
+        readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000, &handshakeDelay,
+                    &error);
     if (!ok)
         return result;
+    // The codes a close frame may carry, as Qt's client checks them: 1000-1003, 1007-1011 and
+    // 3000-4999 (1004-1006 are reserved, 1012-2999 unassigned for Qt).
     if ((closeCode >= 1004 && closeCode <= 1006) || (closeCode >= 1012 && closeCode <= 2999)) {
         error = QStringLiteral("--close-code: %1 may not be sent in a close frame; use 1000-1003, "
                                "1007-1011 or 3000-4999")

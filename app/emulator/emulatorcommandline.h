@@ -18,8 +18,8 @@ public:
     {
         Outcome outcome = Outcome::Error;
         EmulatorOptions options;
-        QString certificateOut;   ///< --cert-out: where to write the TLS certificate (PEM)
-        QString text;             ///< the help text, the version, or the error message
+        QString certificateOut; ///< --cert-out: where to write the TLS certificate (PEM)
+        QString text;           ///< the help text, the version, or the error message
     };
 
     /// `arguments` as QCoreApplication::arguments() gives them (program name first).

@@ -31,13 +31,12 @@ public:
     explicit Private(EmulatorServer *owner, const EmulatorOptions &emulatorOptions)
         : q(owner)
         , options(emulatorOptions)
-    {
-    }
+    {}
 
     void handleNewTcpConnections();
     void handlePassed(QTcpSocket *socket, const QUrl &target);
     void handleNewWebSockets();
-    template<typename Connection>
+    template <typename Connection>
     void track(Connection *connection, QList<QPointer<Connection>> &list, const QString &label);
 
     EmulatorServer *q;
@@ -75,7 +74,7 @@ void EmulatorServer::Private::handlePassed(QTcpSocket *socket, const QUrl &targe
     webSocketServer->handleConnection(socket);
 }
 
-template<typename Connection>
+template <typename Connection>
 void EmulatorServer::Private::track(Connection *connection, QList<QPointer<Connection>> &list,
                                     const QString &label)
 {
@@ -186,7 +185,8 @@ void EmulatorServer::close()
     const QList<QPointer<ApiConnection>> apis = d->apis;
     for (const auto &stream : streams) {
         if (stream)
-            stream->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("emulator closed"));
+            stream->close(QWebSocketProtocol::CloseCodeGoingAway,
+                          QStringLiteral("emulator closed"));
     }
     for (const auto &api : apis) {
         if (api)

@@ -29,8 +29,8 @@ public:
     quint16 port() const;
     /// ws://127.0.0.1:PORT or wss://… with tls.
     QUrl baseUrl() const;
-    QUrl apiUrl() const;                          ///< baseUrl + /api/v1/developer/ws/api
-    QUrl streamUrl(const QString &topic) const;   ///< baseUrl + /api/v1/developer/ws/stream?topic=T
+    QUrl apiUrl() const;                        ///< baseUrl + /api/v1/developer/ws/api
+    QUrl streamUrl(const QString &topic) const; ///< baseUrl + /api/v1/developer/ws/stream?topic=T
 
     /// The self-signed certificate when tls is on (clients under test trust it explicitly).
     QSslCertificate certificate() const;

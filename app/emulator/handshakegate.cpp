@@ -25,15 +25,14 @@ constexpr int RefusalLingerMs = 5000;
 
 QByteArray HttpRefusal::toHttp() const
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase
-           + "\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase +
+           "\r\nContent-Type: application/json\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
 HandshakeGate::HandshakeGate(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 HandshakeGate::~HandshakeGate() = default;
 

@@ -19,7 +19,7 @@ struct HttpRefusal
 {
     int status = 0;
     QByteArray reasonPhrase;
-    QByteArray body;       ///< JSON, e.g. {"detail":"Invalid API key"}
+    QByteArray body; ///< JSON, e.g. {"detail":"Invalid API key"}
 
     bool refuses() const { return status != 0; }
     /// The whole HTTP/1.1 response, with Content-Length and Connection: close.
@@ -60,7 +60,7 @@ signals:
 private:
     struct Pending
     {
-        QTimer *timer = nullptr;  ///< head timeout, then the handshake delay
+        QTimer *timer = nullptr; ///< head timeout, then the handshake delay
         int handshakeDelayMs = 0;
         bool headDone = false;
         QUrl target;

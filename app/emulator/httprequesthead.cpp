@@ -29,7 +29,8 @@ std::optional<HttpRequestHead> HttpRequestHead::parse(const QByteArray &head)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || result.m_headers.size() >= MaxHeaders)
             return std::nullopt;
-        result.m_headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        result.m_headers.append(
+            {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     }
     return result;
 }

@@ -38,7 +38,8 @@ bool installSignalHandlers(QCoreApplication *app)
     action.sa_handler = handleSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
+    return ::sigaction(SIGINT, &action, nullptr) == 0 &&
+           ::sigaction(SIGTERM, &action, nullptr) == 0;
 }
 
 void printLine(FILE *stream, const QString &text)
@@ -85,16 +86,16 @@ int main(int argc, char *argv[])
     }
     if (!command.certificateOut.isEmpty()) {
         QFile file(command.certificateOut);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || file.write(server.certificate().toPem()) < 0) {
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(server.certificate().toPem()) < 0) {
             printLine(stderr, QStringLiteral("allium-emulator: cannot write %1: %2")
                                   .arg(command.certificateOut, file.errorString()));
             return 1;
         }
     }
     // The one line scripts wait for: the base URL, flushed at once.
-    printLine(stdout, QStringLiteral("allium-emulator listening on %1")
-                          .arg(server.baseUrl().toString()));
+    printLine(stdout,
+              QStringLiteral("allium-emulator listening on %1").arg(server.baseUrl().toString()));
 
     const int status = QCoreApplication::exec();
     server.close();

@@ -14,7 +14,7 @@ namespace allium {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
+template <typename T, void (*Free)(T *)>
 struct Deleter
 {
     void operator()(T *pointer) const { Free(pointer); }
@@ -77,9 +77,8 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *errorString)
         return fail("RAND_bytes");
     serial[0] &= 0x7f; // a positive serial number
     BIGNUM *serialNumber = BN_bin2bn(serial, sizeof serial, nullptr);
-    const bool serialSet = serialNumber
-                           && BN_to_ASN1_INTEGER(serialNumber,
-                                                 X509_get_serialNumber(certificate.get()));
+    const bool serialSet =
+        serialNumber && BN_to_ASN1_INTEGER(serialNumber, X509_get_serialNumber(certificate.get()));
     BN_free(serialNumber);
     if (!serialSet)
         return fail("BN_to_ASN1_INTEGER");
@@ -100,8 +99,8 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *errorString)
         return fail("X509_set_issuer_name");
 
     if (!addExtension(certificate.get(), NID_subject_alt_name,
-                      "IP:127.0.0.1,IP:::1,DNS:localhost")
-        || !addExtension(certificate.get(), NID_subject_key_identifier, "hash")) {
+                      "IP:127.0.0.1,IP:::1,DNS:localhost") ||
+        !addExtension(certificate.get(), NID_subject_key_identifier, "hash")) {
         return fail("X509V3_EXT_conf_nid");
     }
     if (X509_sign(certificate.get(), key.get(), EVP_sha256()) <= 0)
@@ -114,9 +113,9 @@ SelfSignedCertificate SelfSignedCertificate::generate(QString *errorString)
         certificate.get());
     const QByteArray keyPem = pemOf(
         [](BIO *bio, const void *object) {
-            return PEM_write_bio_PrivateKey(
-                bio, static_cast<EVP_PKEY *>(const_cast<void *>(object)), nullptr, nullptr, 0,
-                nullptr, nullptr);
+            return PEM_write_bio_PrivateKey(bio,
+                                            static_cast<EVP_PKEY *>(const_cast<void *>(object)),
+                                            nullptr, nullptr, 0, nullptr, nullptr);
         },
         key.get());
 

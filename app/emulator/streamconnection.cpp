@@ -198,10 +198,8 @@ void StreamConnection::sendDue()
         }
         m_nextDueMs += nextIntervalMs();
         // A reader that cannot keep up loses messages, as on the real service.
-        if (m_socket->bytesToWrite() > MaxQueuedBytes) {
-            ++m_skipped;
+        if (m_socket->bytesToWrite() > MaxQueuedBytes)
             continue;
-        }
         const QJsonObject message = m_generator->next();
         if (!m_filter.isEmpty() && !m_filter.matches(message))
             continue;
@@ -224,8 +222,8 @@ void StreamConnection::pumpFirehose()
         return;
     if (!m_poolMatches.contains(true))
         return; // the filter rejects the whole pool: the firehose goes quiet
-    while (m_firehoseSent < m_options.firehoseCount
-           && m_socket->bytesToWrite() < FirehoseQueuedBytes) {
+    while (m_firehoseSent < m_options.firehoseCount &&
+           m_socket->bytesToWrite() < FirehoseQueuedBytes) {
         const qsizetype index = m_poolIndex;
         m_poolIndex = (m_poolIndex + 1) % m_poolTexts.size();
         if (!m_poolMatches.at(index))
@@ -250,7 +248,8 @@ bool StreamConnection::sendStreamFrame(const QString &text)
         return false;
     }
     if (faults.closeAfterMessages > 0 && m_framesSent >= faults.closeAfterMessages) {
-        close(faults.closeCode > 0 ? faults.closeCode : int(QWebSocketProtocol::CloseCodeBadOperation),
+        close(faults.closeCode > 0 ? faults.closeCode
+                                   : int(QWebSocketProtocol::CloseCodeBadOperation),
               QStringLiteral("emulated fault: closing after %1 messages").arg(m_framesSent));
         return false;
     }

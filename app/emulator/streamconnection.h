@@ -85,14 +85,13 @@ private:
     QRandomGenerator m_random;
     double m_nextDueMs = 0;
     bool m_started = false;
-    bool m_finished = false;   ///< stalled, closing or aborted: nothing more is sent
+    bool m_finished = false; ///< stalled, closing or aborted: nothing more is sent
     qint64 m_framesSent = 0;
-    qint64 m_skipped = 0;
 
     // Firehose: messages generated once, serialised once, then cycled.
     QList<QJsonObject> m_poolMessages;
     QList<QString> m_poolTexts;
-    QList<bool> m_poolMatches;   ///< the current filter's verdict on each pool message
+    QList<bool> m_poolMatches; ///< the current filter's verdict on each pool message
     qsizetype m_poolIndex = 0;
     qint64 m_firehoseSent = 0;
 };

@@ -1,7 +1,148 @@
+#include "emulatoroptions.h"
+#include "mainwindow.h"
+#include "monitorcommandline.h"
+#include "screenshotscene.h"
+
 #include <QApplication>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace {
+
+// A dark palette for --dark (screenshots, and a check that every widget reads on it).
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(45, 47, 51);
+    const QColor base(30, 31, 34);
+    const QColor text(225, 227, 230);
+    const QColor disabled(130, 133, 138);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(38, 40, 43));
+    palette.setColor(QPalette::ToolTipBase, window);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, disabled);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(110, 170, 255));
+    palette.setColor(QPalette::Highlight, QColor(60, 110, 190));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Mid, QColor(70, 72, 76));
+    palette.setColor(QPalette::Dark, QColor(25, 26, 28));
+    palette.setColor(QPalette::Light, QColor(80, 82, 86));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
+
+// The arguments without Qt's own GUI options (-platform offscreen, -style Fusion…), which
+// QApplication takes: our command line is read before it exists, so that --help and errors
+// work without a display.
+QStringList withoutQtOptions(int argc, char *argv[])
+{
+    static const QStringList withValue{
+        QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),
+        QStringLiteral("-platformtheme"),   QStringLiteral("-plugin"),
+        QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowicon"),
+        QStringLiteral("-qwindowtitle"),    QStringLiteral("-style"),
+        QStringLiteral("-stylesheet"),      QStringLiteral("-session"),
+        QStringLiteral("-display"),         QStringLiteral("-geometry"),
+        QStringLiteral("-qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("-reverse"), QStringLiteral("-widgetcount"),
+                                   QStringLiteral("-nograb"), QStringLiteral("-dograb"),
+                                   QStringLiteral("-sync")};
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        QString name = argument.section(QLatin1Char('='), 0, 0);
+        if (name.startsWith(QLatin1String("--")))
+            name.remove(0, 1);
+        if (i > 0 && withValue.contains(name)) {
+            if (!argument.contains(QLatin1Char('=')))
+                ++i;
+            continue;
+        }
+        if (i > 0 && flags.contains(name))
+            continue;
+        arguments.append(argument);
+    }
+    return arguments;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QApplication::setOrganizationName(QStringLiteral("Allium"));
+    QApplication::setApplicationName(QStringLiteral("Allium Monitor"));
+    QApplication::setApplicationVersion(QStringLiteral(ALLIUM_MONITOR_VERSION));
+
+    using allium::MonitorCommandLine;
+    const MonitorCommandLine::Result command =
+        MonitorCommandLine::parse(withoutQtOptions(argc, argv));
+    switch (command.outcome) {
+    case MonitorCommandLine::Outcome::Help:
+    case MonitorCommandLine::Outcome::Version:
+        std::fprintf(stdout, "%s\n", qPrintable(command.text));
+        return 0;
+    case MonitorCommandLine::Outcome::Error:
+        std::fprintf(stderr, "allium-monitor: %s\n", qPrintable(command.text));
+        std::fprintf(stderr, "Try 'allium-monitor --help'.\n");
+        return MonitorCommandLine::UsageExitCode;
+    case MonitorCommandLine::Outcome::Run:
+        break;
+    }
+
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setDesktopFileName(QStringLiteral("so.allium.Monitor"));
+
+    if (command.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    allium::MainWindowOptions options;
+    options.profile = command.profile;
+    options.baseUrl = command.url;
+    if (!command.url.isEmpty()) {
+        // The key of a --url connection comes from the environment, never the command line
+        // (other users can read command lines); a local emulator accepts its demo key.
+        options.apiKey = qEnvironmentVariable("ALLIUM_API_KEY");
+        if (options.apiKey.isEmpty() && (command.url.host() == QLatin1String("127.0.0.1") ||
+                                         command.url.host() == QLatin1String("localhost")))
+            options.apiKey = allium::EmulatorDemoKey;
+    }
+    options.topic = command.topic;
+    options.hasFilter = command.hasFilter;
+    options.filter = command.filter;
+    options.start = command.start;
+    if (command.emulatorRate > 0)
+        options.emulator.rate = command.emulatorRate;
+    // Screenshots always show the same first run, whatever this machine has saved, and never
+    // write to the user's settings.
+    QTemporaryDir screenshotSettings;
+    if (!command.screenshotFile.isEmpty()) {
+        options.restoreSettings = false;
+        options.settingsFile = screenshotSettings.filePath(QStringLiteral("settings.ini"));
+        options.useKeychain = false;
+        options.start = true;
+    }
+
+    allium::MainWindow window(options);
+    if (command.windowSize.isValid())
+        window.resize(command.windowSize);
+    window.show();
+    window.startUp();
+
+    if (!command.screenshotFile.isEmpty())
+        allium::ScreenshotScene::schedule(&window, command.screenshotScene, command.screenshotFile,
+                                          command.screenshotDelayMs);
+    return app.exec();
 }

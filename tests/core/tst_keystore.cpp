@@ -61,8 +61,8 @@ bool tst_KeyStore::keyInAnyFile(const QByteArray &key)
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
-            if (file.size() < 10 * 1024 * 1024 && file.open(QIODevice::ReadOnly)
-                && file.readAll().contains(key)) {
+            if (file.size() < 10 * 1024 * 1024 && file.open(QIODevice::ReadOnly) &&
+                file.readAll().contains(key)) {
                 qWarning("key found in %s", qPrintable(file.fileName()));
                 return true;
             }
@@ -77,28 +77,26 @@ void tst_KeyStore::memoryOnlyRoundTrip()
     KeyStore store;
     store.setKeychainEnabled(false);
     const QString key = QStringLiteral("mem-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const KeyStoreResult written = run([&](KeyStore::Callback done) {
-        store.writeKey(QStringLiteral("ref"), key, this, done);
-    });
+    const KeyStoreResult written = run(
+        [&](KeyStore::Callback done) { store.writeKey(QStringLiteral("ref"), key, this, done); });
     QVERIFY(written.ok);
     QVERIFY(!written.persistent);
     QVERIFY(written.errorString.contains(QStringLiteral("memory")));
     QVERIFY(!written.errorString.contains(key));
     QVERIFY(store.hasSessionKey(QStringLiteral("ref")));
 
-    const KeyStoreResult read = run([&](KeyStore::Callback done) {
-        store.readKey(QStringLiteral("ref"), this, done);
-    });
+    const KeyStoreResult read =
+        run([&](KeyStore::Callback done) { store.readKey(QStringLiteral("ref"), this, done); });
     QVERIFY(read.ok);
     QCOMPARE(read.key, key);
 
-    const KeyStoreResult deleted = run([&](KeyStore::Callback done) {
-        store.deleteKey(QStringLiteral("ref"), this, done);
-    });
+    const KeyStoreResult deleted =
+        run([&](KeyStore::Callback done) { store.deleteKey(QStringLiteral("ref"), this, done); });
     QVERIFY(deleted.ok);
     QVERIFY(!store.hasSessionKey(QStringLiteral("ref")));
-    QVERIFY(!run([&](KeyStore::Callback done) { store.readKey(QStringLiteral("ref"), this, done); })
-                 .ok);
+    QVERIFY(!run([&](KeyStore::Callback done) {
+                 store.readKey(QStringLiteral("ref"), this, done);
+             }).ok);
     QVERIFY(!keyInAnyFile(key.toUtf8()));
 }
 
@@ -108,18 +106,16 @@ void tst_KeyStore::keychainWriteReadDelete()
 {
     KeyStore store;
     QSignalSpy unavailable(&store, &KeyStore::keychainUnavailable);
-    const QString reference = QStringLiteral("tst_keystore-")
-                              + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString reference =
+        QStringLiteral("tst_keystore-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString key = QStringLiteral("kc-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 
-    const KeyStoreResult written = run([&](KeyStore::Callback done) {
-        store.writeKey(reference, key, this, done);
-    });
+    const KeyStoreResult written =
+        run([&](KeyStore::Callback done) { store.writeKey(reference, key, this, done); });
     QVERIFY(written.ok);
     QVERIFY(!written.errorString.contains(key));
-    const KeyStoreResult read = run([&](KeyStore::Callback done) {
-        store.readKey(reference, this, done);
-    });
+    const KeyStoreResult read =
+        run([&](KeyStore::Callback done) { store.readKey(reference, this, done); });
     QVERIFY(read.ok);
     QCOMPARE(read.key, key);
 
@@ -139,9 +135,8 @@ void tst_KeyStore::keychainWriteReadDelete()
         QVERIFY(!keyInAnyFile(key.toUtf8()));
     }
 
-    const KeyStoreResult deleted = run([&](KeyStore::Callback done) {
-        store.deleteKey(reference, this, done);
-    });
+    const KeyStoreResult deleted =
+        run([&](KeyStore::Callback done) { store.deleteKey(reference, this, done); });
     QVERIFY(deleted.ok);
     QVERIFY(!run([&](KeyStore::Callback done) { store.readKey(reference, this, done); }).ok);
 }
@@ -151,9 +146,8 @@ void tst_KeyStore::readOfMissingKeyFails()
 {
     KeyStore store;
     const QString reference = QStringLiteral("missing-") + QUuid::createUuid().toString();
-    const KeyStoreResult read = run([&](KeyStore::Callback done) {
-        store.readKey(reference, this, done);
-    });
+    const KeyStoreResult read =
+        run([&](KeyStore::Callback done) { store.readKey(reference, this, done); });
     QVERIFY(!read.ok);
     QVERIFY(read.key.isEmpty());
     QVERIFY(read.errorString.contains(reference));
@@ -170,7 +164,8 @@ void tst_KeyStore::destroyedContextGetsNoCallback()
                    [&called](const KeyStoreResult &) { called = true; });
     delete context;
     bool sentinel = false;
-    store.readKey(QStringLiteral("r"), this, [&sentinel](const KeyStoreResult &) { sentinel = true; });
+    store.readKey(QStringLiteral("r"), this,
+                  [&sentinel](const KeyStoreResult &) { sentinel = true; });
     QTRY_VERIFY(sentinel); // callbacks run in order: the first one had its chance
     QVERIFY(!called);
 }

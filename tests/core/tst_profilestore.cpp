@@ -94,9 +94,11 @@ void tst_ProfileStore::apiAndStreamUrlsAppendPaths()
     ConnectionProfile profile(QStringLiteral("p"), QUrl(QStringLiteral("ws://127.0.0.1:4000/")));
     QCOMPARE(profile.apiUrl(), QUrl(QStringLiteral("ws://127.0.0.1:4000/api/v1/developer/ws/api")));
     QCOMPARE(profile.streamUrl(QStringLiteral("ethereum.blocks")),
-             QUrl(QStringLiteral("ws://127.0.0.1:4000/api/v1/developer/ws/stream?topic=ethereum.blocks")));
+             QUrl(QStringLiteral(
+                 "ws://127.0.0.1:4000/api/v1/developer/ws/stream?topic=ethereum.blocks")));
     profile.setBaseUrl(QUrl(QStringLiteral("wss://example.test/proxy")));
-    QCOMPARE(profile.apiUrl(), QUrl(QStringLiteral("wss://example.test/proxy/api/v1/developer/ws/api")));
+    QCOMPARE(profile.apiUrl(),
+             QUrl(QStringLiteral("wss://example.test/proxy/api/v1/developer/ws/api")));
 }
 
 // Profiles, their options and the default survive a new store on the same file.
@@ -170,7 +172,8 @@ void tst_ProfileStore::duplicateCopiesWithFreshName()
     QVERIFY(store.create(profile));
     QCOMPARE(store.duplicate(QStringLiteral("Main")), QStringLiteral("Main (copy)"));
     QCOMPARE(store.duplicate(QStringLiteral("Main")), QStringLiteral("Main (copy 2)"));
-    QCOMPARE(store.duplicate(QStringLiteral("Main"), QStringLiteral("Mine")), QStringLiteral("Mine"));
+    QCOMPARE(store.duplicate(QStringLiteral("Main"), QStringLiteral("Mine")),
+             QStringLiteral("Mine"));
     QVERIFY(store.duplicate(QStringLiteral("Main"), QStringLiteral("Mine")).isEmpty());
     QVERIFY(store.duplicate(QStringLiteral("Nope")).isEmpty());
     const ConnectionProfile copy = store.profile(QStringLiteral("Main (copy)"));
@@ -255,7 +258,8 @@ void tst_ProfileStore::keyNeverReachesSettingsFile()
 void tst_ProfileStore::defaultConstructorUsesTestModeSettings()
 {
     ProfileStore store;
-    const QString testConfig = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    const QString testConfig =
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     QVERIFY2(store.fileName().startsWith(testConfig),
              qPrintable(store.fileName() + QStringLiteral(" not under ") + testConfig));
     QVERIFY(testConfig.contains(QStringLiteral("qttest")));

@@ -97,9 +97,9 @@ void TestTopicCatalogue::hyperliquidFieldsUnderPayload()
 {
     for (const QString &topic : {QStringLiteral("hyperliquid.fills"),
                                 QStringLiteral("hyperliquid.trades")}) {
-        const QList<FieldInfo> fields = TopicCatalogue::fields(topic);
+        const QList<TopicField> fields = TopicCatalogue::fields(topic);
         QVERIFY(!fields.isEmpty());
-        for (const FieldInfo &field : fields)
+        for (const TopicField &field : fields)
             QVERIFY2(field.path.startsWith(QLatin1String("payload.")), qPrintable(field.path));
     }
 }
@@ -194,7 +194,7 @@ void TestTopicCatalogue::matchesEmulatorMessages()
                 QVERIFY2(!valueAt(message, column).isUndefined(),
                          qPrintable(info.name + QLatin1Char(' ') + column));
             }
-            for (const FieldInfo &field : info.fields) {
+            for (const TopicField &field : info.fields) {
                 const QJsonValue value = valueAt(message, field.path);
                 if (value.isUndefined())
                     continue; // documented, but this synthetic message leaves it out

@@ -397,8 +397,8 @@ void TestFilterBuilder::liveFields()
     QTest::keyClicks(fieldBox->lineEdit(), QStringLiteral("chain_tag"));
     QCOMPARE(fieldBox->findText(QStringLiteral("chain_tag")), -1);
 
-    m_builder->setLiveFields({FieldInfo{QStringLiteral("chain_tag"), FieldType::String, 1.0},
-                              FieldInfo{QStringLiteral("value"), FieldType::Number, 0.9}});
+    m_builder->setLiveFields({TopicField{QStringLiteral("chain_tag"), FieldType::String, 1.0},
+                              TopicField{QStringLiteral("value"), FieldType::Number, 0.9}});
     QCOMPARE(fieldBox->currentText(), QStringLiteral("chain_tag"));
     QVERIFY(fieldBox->findText(QStringLiteral("chain_tag")) >= 0);
     QVERIFY(fieldBox->findText(QStringLiteral("from_address")) >= 0);

@@ -335,7 +335,9 @@ bool ProfileDialog::saveCurrent()
         const QString key = m_key->text();
         m_keyDirty = false;
         showKeyStatus(tr("Saving the key…"), false);
-        m_keys->writeKey(profile.keyReference(), key, this, [this](const KeyStoreResult &result) {
+        m_keys->writeKey(profile.keyReference(), key, this,
+                         [this, name = profile.name(), hasKey = !key.isEmpty()](
+                             const KeyStoreResult &result) {
             if (!result.ok)
                 showKeyStatus(tr("The key was not saved: %1").arg(result.errorString), true);
             else if (result.persistent)
@@ -343,6 +345,7 @@ bool ProfileDialog::saveCurrent()
             else
                 showKeyStatus(tr("Key kept for this session only: no system keychain available"),
                               true);
+            emit keySaved(name, result.ok, hasKey);
         });
     }
     m_dirty = false;

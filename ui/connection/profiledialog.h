@@ -46,6 +46,8 @@ signals:
     void profileSaved(const QString &name);
     /// ok: the handshake succeeded; message is what the dialog shows.
     void testFinished(bool ok, const QString &message);
+    /// The key of profile `name` was written (ok) or not; `hasKey` is false when it was cleared.
+    void keySaved(const QString &name, bool ok, bool hasKey);
 
 private:
     void reloadList(const QString &select);

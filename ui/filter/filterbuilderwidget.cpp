@@ -145,7 +145,7 @@ void FilterBuilderWidget::setTopic(const QString &topic)
     updateFieldModel();
 }
 
-void FilterBuilderWidget::setLiveFields(const QList<FieldInfo> &fields)
+void FilterBuilderWidget::setLiveFields(const QList<TopicField> &fields)
 {
     m_liveFields = fields;
     updateFieldModel();
@@ -153,7 +153,7 @@ void FilterBuilderWidget::setLiveFields(const QList<FieldInfo> &fields)
 
 FieldType FilterBuilderWidget::fieldType(const QString &path) const
 {
-    for (const FieldInfo &field : m_liveFields) {
+    for (const TopicField &field : m_liveFields) {
         if (field.path == path && field.type != FieldType::Unknown)
             return field.type;
     }
@@ -446,10 +446,10 @@ void FilterBuilderWidget::updateButtons()
 
 void FilterBuilderWidget::updateFieldModel()
 {
-    QList<FieldInfo> merged = TopicCatalogue::fields(m_topic);
-    for (const FieldInfo &live : m_liveFields) {
+    QList<TopicField> merged = TopicCatalogue::fields(m_topic);
+    for (const TopicField &live : m_liveFields) {
         auto it = std::find_if(merged.begin(), merged.end(),
-                               [&live](const FieldInfo &f) { return f.path == live.path; });
+                               [&live](const TopicField &f) { return f.path == live.path; });
         if (it == merged.end()) {
             merged.append(live);
         } else {
@@ -464,7 +464,7 @@ void FilterBuilderWidget::updateFieldModel()
     for (FilterConditionRow *row : rows)
         row->fieldBox()->blockSignals(true);
     m_fields->clear();
-    for (const FieldInfo &field : merged) {
+    for (const TopicField &field : merged) {
         auto *item = new QStandardItem(field.path);
         item->setData(int(field.type), FilterConditionRow::FieldTypeRole);
         const QString type = TopicCatalogue::fieldTypeName(field.type);

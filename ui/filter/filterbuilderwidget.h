@@ -31,7 +31,7 @@ public:
     void setTopic(const QString &topic);
     QString topic() const { return m_topic; }
     /// Fields seen in live traffic (path, type, presence), completed alongside the topic's.
-    void setLiveFields(const QList<FieldInfo> &fields);
+    void setLiveFields(const QList<TopicField> &fields);
     /// The type the value editors assume for `path` (live type first, then documented).
     FieldType fieldType(const QString &path) const;
 
@@ -80,7 +80,7 @@ private:
     void emitChanged();
 
     QString m_topic;
-    QList<FieldInfo> m_liveFields;
+    QList<TopicField> m_liveFields;
     QStandardItemModel *m_fields = nullptr;
     QComboBox *m_rootCombinator = nullptr;
     QTreeWidget *m_tree = nullptr;

@@ -172,7 +172,7 @@ void FilterEditorPanel::setTopic(const QString &topic)
     m_builder->setTopic(topic);
 }
 
-void FilterEditorPanel::setLiveFields(const QList<FieldInfo> &fields)
+void FilterEditorPanel::setLiveFields(const QList<TopicField> &fields)
 {
     m_builder->setLiveFields(fields);
 }

@@ -35,7 +35,7 @@ public:
     static constexpr int MaxSampleRows = 5;
 
     void setTopic(const QString &topic);
-    void setLiveFields(const QList<FieldInfo> &fields);
+    void setLiveFields(const QList<TopicField> &fields);
 
     /// Shows `filter` in the builder and the text; does not apply it.
     void setFilter(const Filter &filter);

@@ -1,0 +1,45 @@
+#include "clicommand.h"
+
+#include "connectiontarget.h"
+#include "console.h"
+
+#include <csignal>
+
+namespace allium {
+
+void CliCommand::interrupt(int signalNumber)
+{
+    if (m_done)
+        return;
+    Console::error(QStringLiteral("interrupted"));
+    finish(signalNumber == SIGTERM ? ExitCode(128 + SIGTERM) : ExitCode::Interrupted);
+}
+
+void CliCommand::handleConnectionState(ConnectionState state, const QUrl &url,
+                                       const QString &failureReason)
+{
+    if (m_done)
+        return;
+    if (state == ConnectionState::Connected) {
+        m_connectedOnce = true;
+        return;
+    }
+    const bool firstAttemptFailed = !m_connectedOnce && state == ConnectionState::Reconnecting;
+    if (state != ConnectionState::Failed && !firstAttemptFailed)
+        return;
+    const QString reason = state == ConnectionState::Failed ? failureReason : QString();
+    Console::error(ConnectionTarget::failureMessage(url, reason));
+    finish(ConnectionTarget::classifyFailure(reason));
+}
+
+void CliCommand::finish(ExitCode code)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    stop();
+    printSummary();
+    emit finished(int(code));
+}
+
+} // namespace allium

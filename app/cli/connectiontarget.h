@@ -1,0 +1,61 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "exitcode.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace allium {
+
+class EmbeddedEmulator;
+class KeyStore;
+
+/// Where allium-cli connects and with which key. The URL comes from --url or a saved profile;
+/// the key from ALLIUM_API_KEY or the keychain entry of the profile, never from the command
+/// line. With neither a key nor --url it starts an in-process emulator and uses its demo key.
+class ConnectionTarget : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionTarget(QObject *parent = nullptr);
+    ~ConnectionTarget() override;
+
+    static void addOptions(QCommandLineParser &parser);
+    /// Emits resolved() or failed() once (possibly before it returns).
+    void resolve(const QCommandLineParser &parser);
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString apiKey() const { return m_apiKey; }
+    ConnectionOptions options() const { return m_options; }
+    /// A line for stderr saying where we connect (never the key).
+    QString description() const;
+
+    /// KeyRefused for a handshake refused with HTTP 401/403, else ConnectionFailed.
+    static ExitCode classifyFailure(const QString &reason);
+    /// "connection to URL failed: reason" for stderr; the URL without its query.
+    static QString failureMessage(const QUrl &url, const QString &reason);
+
+signals:
+    void resolved();
+    void failed(allium::ExitCode code, const QString &message);
+
+private:
+    void startEmbeddedEmulator();
+    void finishWithKey(const QString &key, const QString &source);
+
+    QUrl m_baseUrl;
+    QString m_apiKey;
+    QString m_keySource;
+    QString m_profileName;
+    ConnectionOptions m_options;
+    std::unique_ptr<EmbeddedEmulator> m_emulator;
+    KeyStore *m_keyStore = nullptr;
+};
+
+} // namespace allium

@@ -1,0 +1,169 @@
+#include "streamcommand.h"
+
+#include "connectionprofile.h"
+#include "connectiontarget.h"
+#include "console.h"
+#include "messagebatch.h"
+#include "streamsession.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <limits>
+
+namespace allium {
+
+StreamCommand::StreamCommand(QObject *parent)
+    : CliCommand(parent)
+{
+    m_durationTimer.setSingleShot(true);
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(ExitCode::Ok); });
+}
+
+void StreamCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("topic"),
+                      QStringLiteral("Topic to stream, e.g. ethereum.blocks (see `allium-cli "
+                                     "topics`)."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("filter"),
+                      QStringLiteral("Filter as JSON text or a file holding it; checked before "
+                                     "connecting."),
+                      QStringLiteral("FILE|JSON")});
+    parser.addOption(
+        {QStringLiteral("count"), QStringLiteral("Stop after N messages."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
+}
+
+ExitCode StreamCommand::configure(const QCommandLineParser &parser)
+{
+    m_topic = parser.value(QStringLiteral("topic")).trimmed();
+    if (m_topic.isEmpty()) {
+        Console::error(QStringLiteral("--topic is required, e.g. --topic ethereum.blocks"));
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("count"))) {
+        bool ok = false;
+        m_count = parser.value(QStringLiteral("count")).toLongLong(&ok);
+        if (!ok || m_count < 1) {
+            Console::error(
+                QStringLiteral("--count must be a whole number of at least 1, not \"%1\"")
+                    .arg(parser.value(QStringLiteral("count"))));
+            return ExitCode::Usage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        m_durationS = parser.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || !(m_durationS > 0) || m_durationS > std::numeric_limits<int>::max() / 1000.0) {
+            Console::error(QStringLiteral("--duration must be a positive number of seconds, not "
+                                          "\"%1\"")
+                               .arg(parser.value(QStringLiteral("duration"))));
+            return ExitCode::Usage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("filter"))) {
+        const QString argument = parser.value(QStringLiteral("filter"));
+        QByteArray text = argument.toUtf8();
+        const QByteArray trimmed = text.trimmed();
+        const bool looksInline =
+            trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed == "null";
+        if (!looksInline) {
+            QFile file(argument);
+            if (!file.open(QIODevice::ReadOnly)) {
+                Console::error(QStringLiteral("cannot read filter file %1: %2")
+                                   .arg(argument, file.errorString()));
+                return ExitCode::Usage;
+            }
+            text = file.read(16 * 1024 * 1024);
+        }
+        const FilterParseResult parsed = Filter::parse(text);
+        if (!parsed.ok()) {
+            Console::error(QStringLiteral("invalid filter: %1").arg(parsed.errorString()));
+            return ExitCode::InvalidFilter;
+        }
+        m_filter = parsed.filter;
+        m_hasFilter = !m_filter.isEmpty();
+    }
+    return ExitCode::Ok;
+}
+
+void StreamCommand::start(const ConnectionTarget &target)
+{
+    m_session = new StreamSession(this);
+    m_session->setUrl(ConnectionProfile::streamUrl(target.baseUrl(), m_topic));
+    m_session->setApiKey(target.apiKey());
+    m_session->setConnectionOptions(target.options());
+    IngestOptions ingest = m_session->ingestOptions();
+    ingest.maxPendingBatches = 64; // a pipe may stall for a moment; drop only when it really lags
+    ingest.catalogueSampleAllFirst = 0;
+    ingest.catalogueSampleEvery = std::numeric_limits<int>::max(); // no field catalogue needed
+    m_session->setIngestOptions(ingest);
+    connect(m_session, &StreamSession::messagesReceived, this, &StreamCommand::handleBatch);
+    // After the first connection, drops are the session's business: it reconnects.
+    connect(m_session, &StreamSession::stateChanged, this, [this](ConnectionState state) {
+        handleConnectionState(state, m_session->url(), m_session->failureReason());
+    });
+    connect(m_session, &StreamSession::serverErrorReceived, this, [](const QString &message) {
+        Console::error(QStringLiteral("server error: %1").arg(message.left(500)));
+    });
+    if (m_hasFilter)
+        m_session->setFilter(m_filter);
+    m_session->start();
+    m_elapsed.start();
+    if (m_durationS > 0)
+        m_durationTimer.start(int(m_durationS * 1000));
+    m_session->open();
+}
+
+void StreamCommand::handleBatch(const MessageBatch &batch)
+{
+    if (isDone())
+        return;
+    m_reconnects = batch.stats.reconnects;
+    m_parseErrors = batch.stats.parseErrors;
+    m_serverErrors = batch.stats.serverErrors;
+    m_drops = batch.stats.drops;
+    for (const StreamMessage &message : batch.messages) {
+        if (!Console::writeLine(message.json)) {
+            finish(ExitCode::Ok); // the reader went away (e.g. `| head`)
+            return;
+        }
+        if (++m_printed == m_count) {
+            finish(ExitCode::Ok);
+            return;
+        }
+    }
+}
+
+void StreamCommand::stop()
+{
+    m_durationTimer.stop();
+    if (m_session)
+        m_session->close();
+}
+
+void StreamCommand::printSummary()
+{
+    const double seconds = m_elapsed.isValid() ? double(m_elapsed.nsecsElapsed()) / 1e9 : 0;
+    if (m_session) {
+        // The last batch may be older than the last counters.
+        const StreamStats stats = m_session->stats();
+        m_reconnects = std::max(m_reconnects, stats.reconnects);
+        m_parseErrors = std::max(m_parseErrors, stats.parseErrors);
+        m_serverErrors = std::max(m_serverErrors, stats.serverErrors);
+        m_drops = std::max(m_drops, stats.drops);
+    }
+    Console::error(QStringLiteral("messages: %1, rate: %2/s, elapsed: %3 s, reconnects: %4, "
+                                  "parse errors: %5, server errors: %6, dropped: %7")
+                       .arg(m_printed)
+                       .arg(seconds > 0 ? double(m_printed) / seconds : 0.0, 0, 'f', 1)
+                       .arg(seconds, 0, 'f', 2)
+                       .arg(m_reconnects)
+                       .arg(m_parseErrors)
+                       .arg(m_serverErrors)
+                       .arg(m_drops));
+}
+
+} // namespace allium

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "clicommand.h"
+#include "filter.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+namespace allium {
+
+class StreamSession;
+struct MessageBatch;
+
+/// `allium-cli stream`: prints every message of a topic as one JSON line (the raw text, as
+/// received) until --count or --duration, across reconnects, with a summary on stderr.
+class StreamCommand : public CliCommand
+{
+    Q_OBJECT
+public:
+    explicit StreamCommand(QObject *parent = nullptr);
+
+    static void addOptions(QCommandLineParser &parser);
+    /// Also validates the filter locally, before any connection.
+    ExitCode configure(const QCommandLineParser &parser) override;
+    void start(const ConnectionTarget &target) override;
+
+private:
+    void handleBatch(const MessageBatch &batch);
+    void stop() override;
+    void printSummary() override;
+
+    StreamSession *m_session = nullptr;
+    QString m_topic;
+    Filter m_filter;
+    bool m_hasFilter = false;
+    qint64 m_count = 0;     ///< 0: unlimited
+    double m_durationS = 0; ///< 0: unlimited
+    qint64 m_printed = 0;
+    quint64 m_reconnects = 0;
+    quint64 m_parseErrors = 0;
+    quint64 m_serverErrors = 0;
+    quint64 m_drops = 0;
+    QElapsedTimer m_elapsed;
+    QTimer m_durationTimer;
+};
+
+} // namespace allium

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+class QAbstractItemModel;
+class QIODevice;
+
+namespace allium {
+
+/// Writes the rows a message table shows (a MessageTableModel or a proxy over it) as NDJSON
+/// (each row's raw JSON as received, one per line) or CSV (one column per table column, exact
+/// values: strings as sent, numbers never rounded to the display format).
+class RowExporter
+{
+public:
+    enum class Format { Ndjson, Csv };
+
+    /// Rows written, or -1 with `error` set when the device failed.
+    static qint64 write(const QAbstractItemModel &model, Format format, QIODevice *device,
+                        QString *error = nullptr);
+    /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
+    static QString csvField(const QString &text);
+};
+
+} // namespace allium

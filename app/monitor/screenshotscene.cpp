@@ -1,0 +1,89 @@
+#include "screenshotscene.h"
+
+#include "apitemplate.h"
+#include "connection/profiledialog.h"
+#include "console/apiconsolepanel.h"
+#include "embeddedemulator.h"
+#include "filter/filtereditorpanel.h"
+#include "mainwindow.h"
+#include "streampanel.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QPixmap>
+#include <QScreen>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace allium {
+
+namespace {
+
+const char nestedFilter[] = R"({"op":"AND","conditions":[
+  {"field":"value","operator":">","value":"100000000000000000"},
+  {"op":"OR","conditions":[
+    {"field":"transaction_type","operator":"=","value":"0x2"},
+    {"field":"receipt_status","operator":"=","value":1}]}]})";
+
+} // namespace
+
+void ScreenshotScene::schedule(MainWindow *window, const QString &scene, const QString &fileName,
+                               int delayMs)
+{
+    QTimer::singleShot(delayMs / 2, window, [window, scene] { prepare(window, scene); });
+    QTimer::singleShot(delayMs, window, [window, fileName] { grab(window, fileName); });
+}
+
+void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
+{
+    StreamPanel *stream = window->streamPanel();
+    if (scene == QLatin1String("filter")) {
+        const FilterParseResult parsed = Filter::parse(QByteArray(nestedFilter));
+        stream->applyFilter(parsed.filter);
+        // Room for the whole builder tree and its JSON.
+        stream->setChartsVisible(false);
+        if (auto *splitter = stream->findChild<QSplitter *>(QStringLiteral("streamSplitter")))
+            splitter->setSizes({400, 300, 0});
+    } else if (scene == QLatin1String("charts")) {
+        stream->setEditorVisible(false);
+        stream->setChartField(QStringLiteral("gas_price"));
+    } else if (scene == QLatin1String("console")) {
+        window->tabs()->setCurrentIndex(1);
+        // Every built-in example once, then the first again: a history with a few rows.
+        ApiConsolePanel *console = window->consolePanel();
+        const QList<ApiTemplate> &templates = ApiTemplate::builtIns();
+        for (const ApiTemplate &request : templates) {
+            console->loadTemplate(request);
+            console->send();
+        }
+        if (!templates.isEmpty())
+            console->loadTemplate(templates.first());
+    } else if (scene == QLatin1String("events")) {
+        stream->setEditorVisible(false);
+        window->eventLogDock()->show();
+        if (EmbeddedEmulator *emulator = window->embeddedEmulator())
+            emulator->dropAllConnections();
+    } else if (scene == QLatin1String("profiles")) {
+        QTimer::singleShot(0, window, &MainWindow::showProfiles);
+    }
+}
+
+void ScreenshotScene::grab(MainWindow *window, const QString &fileName)
+{
+    // The profile dialog alone; otherwise, on a real X server (Xvfb), the whole screen.
+    QPixmap pixmap;
+    if (ProfileDialog *dialog = window->profileDialog())
+        pixmap = dialog->grab();
+    else if (QGuiApplication::platformName() == QLatin1String("xcb") && window->screen())
+        pixmap = window->screen()->grabWindow(0);
+    else
+        pixmap = window->grab();
+    if (!pixmap.save(fileName, "PNG"))
+        std::fprintf(stderr, "allium-monitor: could not write %s\n", qPrintable(fileName));
+    QApplication::exit(0);
+}
+
+} // namespace allium

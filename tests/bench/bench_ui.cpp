@@ -1,0 +1,203 @@
+// bench_ui: the real MainWindow, offscreen, against the embedded emulator at a high rate.
+// Measures how long the GUI thread's event loop stalls (gaps between 5 ms timer ticks), how
+// many messages arrive and are dropped, and the process memory as the history fills.
+//
+//   QT_QPA_PLATFORM=offscreen ./build/tests/bench/bench_ui [--seconds 20] [--rate 20000]
+//       [--history 100000] [--warmup 3]
+
+#include "mainwindow.h"
+#include "messagetablemodel.h"
+#include "stream/streamtablepanel.h"
+#include "streampanel.h"
+#include "streamsession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace allium;
+
+namespace {
+
+qint64 vmRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t index = std::min(values.size() - 1, std::size_t(p * double(values.size())));
+    return values[index];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("Measured seconds."), QStringLiteral("s"),
+                                           QStringLiteral("20"));
+    const QCommandLineOption warmupOption(QStringLiteral("warmup"),
+                                          QStringLiteral("Seconds before measuring."),
+                                          QStringLiteral("s"), QStringLiteral("3"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("Emulator messages per second."),
+                                        QStringLiteral("n"), QStringLiteral("20000"));
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+                                           QStringLiteral("Table history bound."),
+                                           QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption chartOption(QStringLiteral("chart-field"),
+                                         QStringLiteral("Field charted (\"none\": none)."),
+                                         QStringLiteral("path"), QStringLiteral("gas_price"));
+    parser.addOptions({secondsOption, warmupOption, rateOption, historyOption, chartOption});
+    parser.process(app);
+    const int seconds = std::max(1, parser.value(secondsOption).toInt());
+    const int warmup = std::max(0, parser.value(warmupOption).toInt());
+    const double rate = std::max(1.0, parser.value(rateOption).toDouble());
+    const int history = std::max(100, parser.value(historyOption).toInt());
+
+    const qint64 rssStart = vmRssKiB();
+    QTemporaryDir dir;
+    MainWindowOptions options;
+    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    options.useKeychain = false;
+    options.restoreSettings = false;
+    options.emulator.rate = rate;
+    options.topic = QStringLiteral("ethereum.transactions");
+    options.start = true;
+
+    MainWindow window(options);
+    window.resize(1280, 800);
+    window.show();
+    StreamTablePanel *table = window.streamPanel()->tablePanel();
+    table->setHistoryLimits(history, MessageStore::DefaultMaxBytes);
+    MessageTableModel *model = table->model();
+    const QString chartField = parser.value(chartOption);
+    window.streamPanel()->setChartField(chartField == QLatin1String("none") ? QString()
+                                                                            : chartField);
+    StreamSession *session = window.streamPanel()->session();
+    if (!window.startUp()) {
+        std::fprintf(stderr, "bench_ui: could not connect\n");
+        return 1;
+    }
+
+    // The probe: a 5 ms timer on the GUI thread; any gap beyond 5 ms is time the event loop
+    // was busy (parsing, inserting rows, painting) instead of serving it.
+    std::vector<double> gaps;
+    gaps.reserve(std::size_t(seconds) * 250);
+    QElapsedTimer clock;
+    qint64 lastTick = -1;
+    bool measuring = false;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (measuring && lastTick >= 0)
+            gaps.push_back(double(now - lastTick) / 1e6);
+        lastTick = now;
+    });
+    clock.start();
+    probe.start();
+
+    qint64 rssWarm = 0;
+    qint64 rssFull = 0;
+    qint64 rssMax = 0;
+    double fullAtSeconds = -1;
+    std::vector<std::pair<double, qint64>> timeline; // (s, KiB) every 5 s
+    qint64 nextTimelineMs = 0;
+    StreamStats statsWarm;
+    QTimer sampler;
+    sampler.setInterval(250);
+    QObject::connect(&sampler, &QTimer::timeout, &app, [&] {
+        const qint64 rss = vmRssKiB();
+        if (clock.elapsed() >= nextTimelineMs) {
+            timeline.emplace_back(double(clock.elapsed()) / 1000.0, rss);
+            nextTimelineMs += 5000;
+        }
+        if (measuring)
+            rssMax = std::max(rssMax, rss);
+        if (measuring && rssFull == 0 && model->size() >= model->capacity()) {
+            rssFull = rss;
+            fullAtSeconds = double(clock.elapsed()) / 1000.0;
+        }
+    });
+    sampler.start();
+
+    QTimer::singleShot(warmup * 1000, &app, [&] {
+        rssWarm = vmRssKiB();
+        statsWarm = session->stats();
+        measuring = true;
+    });
+    const qint64 measureStartMs = qint64(warmup) * 1000;
+    QTimer::singleShot((warmup + seconds) * 1000, &app, [&] { app.quit(); });
+    app.exec();
+
+    const double measuredSeconds = double(clock.elapsed() - measureStartMs) / 1000.0;
+    const StreamStats stats = session->stats();
+    const qint64 rssEnd = vmRssKiB();
+    const double received = double(stats.messages - statsWarm.messages);
+    const double dropped = double(stats.drops - statsWarm.drops);
+    const double maxGap = gaps.empty() ? 0 : *std::max_element(gaps.begin(), gaps.end());
+    const auto over = [&gaps](double ms) {
+        return std::count_if(gaps.begin(), gaps.end(), [ms](double g) { return g > ms; });
+    };
+
+    std::printf("bench_ui: MainWindow 1280x800 offscreen, ethereum.transactions, emulator rate "
+                "%.0f msg/s, history %d, chart field %s, %d s measured after %d s warm-up\n\n",
+                rate, history, qPrintable(chartField), seconds, warmup);
+    std::printf("%-44s %14s\n", "measure", "value");
+    std::printf("%-44s %14s\n", "--------------------------------------------", "--------------");
+    std::printf("%-44s %14.1f\n", "event-loop tick gap, max (ms)", maxGap);
+    std::printf("%-44s %14.1f\n", "tick gap p50 (ms)", percentile(gaps, 0.50));
+    std::printf("%-44s %14.1f\n", "tick gap p99 (ms)", percentile(gaps, 0.99));
+    std::printf("%-44s %14.1f\n", "tick gap p99.9 (ms)", percentile(gaps, 0.999));
+    std::printf("%-44s %14lld\n", "ticks", qlonglong(gaps.size()));
+    std::printf("%-44s %14lld\n", "gaps > 16 ms (a missed frame)", qlonglong(over(16)));
+    std::printf("%-44s %14lld\n", "gaps > 50 ms", qlonglong(over(50)));
+    std::printf("%-44s %14.0f\n", "messages sent (rate x time, approx.)", rate * measuredSeconds);
+    std::printf("%-44s %14.0f\n", "messages delivered to the table", received);
+    std::printf("%-44s %14.0f\n", "messages/s delivered", received / measuredSeconds);
+    std::printf("%-44s %14.0f\n", "dropped by backpressure", dropped);
+    std::printf("%-44s %14llu\n", "parse errors", qulonglong(stats.parseErrors));
+    std::printf("%-44s %14d\n", "rows in the table at the end", model->rowCount());
+    std::printf("%-44s %14lld\n", "VmRSS at start (KiB)", rssStart);
+    std::printf("%-44s %14lld\n", "VmRSS after warm-up (KiB)", rssWarm);
+    if (rssFull > 0)
+        std::printf("%-44s %14lld  (at %.1f s)\n", "VmRSS when the history was full (KiB)", rssFull,
+                    fullAtSeconds);
+    std::printf("%-44s %14lld\n", "VmRSS max while measuring (KiB)", rssMax);
+    std::printf("%-44s %14lld\n", "VmRSS at end (KiB)", rssEnd);
+    if (rssFull > 0)
+        std::printf("%-44s %14lld\n", "growth after the history was full (KiB)", rssEnd - rssFull);
+    std::printf("\nVmRSS timeline (s: MiB, rows):");
+    for (const auto &[at, kib] : timeline)
+        std::printf(" %.0f: %.0f", at, double(kib) / 1024.0);
+    std::printf("\n");
+    return 0;
+}

@@ -1,0 +1,193 @@
+#include "messagefilterproxymodel.h"
+#include "messagetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace allium;
+
+namespace {
+
+const char *const Coins[] = {"BTC", "ETH", "SOL", "HYPE"};
+
+// A hyperliquid-like fill: coin cycles through Coins, side alternates, px grows.
+StreamMessage makeFill(quint64 sequence)
+{
+    StreamMessage message;
+    message.sequence = sequence;
+    message.json = QByteArray("{\"payload\":{\"coin\":\"") + Coins[sequence % 4] +
+                   QByteArray("\",\"side\":\"") + (sequence % 2 ? "B" : "A") +
+                   QByteArray("\",\"px\":\"") + QByteArray::number(sequence * 10) +
+                   QByteArray("\",\"note\":\"Grüße\"}}");
+    return message;
+}
+
+MessageBatch makeBatch(quint64 first, int count)
+{
+    MessageBatch batch;
+    for (int i = 0; i < count; ++i)
+        batch.messages.append(makeFill(first + quint64(i)));
+    return batch;
+}
+
+QStringList proxyCoins(const QAbstractItemModel &proxy)
+{
+    QStringList coins;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        coins.append(proxy.index(row, 0).data().toString());
+    return coins;
+}
+
+} // namespace
+
+class TestMessageFilterProxyModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    // The search matches the raw JSON as a case-insensitive substring.
+    void textSearch_data();
+    void textSearch();
+    // A Filter keeps only rows it matches; combined with text, both must match.
+    void filterAndText();
+    // A new batch evaluates only its own rows; cached results are reused.
+    void newBatchEvaluatesOnlyNewRows();
+    // Evicted rows leave the proxy in one removal and keep the remaining rows' results.
+    void evictionKeepsResults();
+    // Clearing the search shows every row again.
+    void clearingShowsAll();
+    // The ASCII fast path agrees with plain case-insensitive search.
+    void containsIgnoringCase_data();
+    void containsIgnoringCase();
+
+private:
+    MessageTableModel *m_model = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestMessageFilterProxyModel::init()
+{
+    m_model = new MessageTableModel;
+    m_model->setColumns({QStringLiteral("payload.coin"), QStringLiteral("payload.px")});
+    m_model->setHistoryLimits(1000, 1 << 30);
+    m_proxy = new MessageFilterProxyModel;
+    m_proxy->setSourceModel(m_model);
+    m_tester = new QAbstractItemModelTester(m_proxy,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->appendBatch(makeBatch(0, 40));
+}
+
+void TestMessageFilterProxyModel::cleanup()
+{
+    delete m_tester;
+    delete m_proxy;
+    delete m_model;
+}
+
+void TestMessageFilterProxyModel::textSearch_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("coin") << QStringLiteral("sol") << 10;
+    QTest::newRow("upper case") << QStringLiteral("HYPE") << 10;
+    QTest::newRow("key and value") << QStringLiteral("\"coin\":\"eth\"") << 10;
+    QTest::newRow("number text") << QStringLiteral("\"px\":\"39") << 1;
+    QTest::newRow("everything") << QStringLiteral("payload") << 40;
+    QTest::newRow("nothing") << QStringLiteral("doge") << 0;
+    QTest::newRow("non-ASCII") << QStringLiteral("GRÜSSE") << 0;
+    QTest::newRow("non-ASCII case") << QStringLiteral("GRÜßE") << 40;
+}
+
+void TestMessageFilterProxyModel::textSearch()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    m_proxy->setSearchText(text);
+    QVERIFY(m_proxy->isFiltering());
+    QCOMPARE(m_proxy->rowCount(), rows);
+}
+
+void TestMessageFilterProxyModel::filterAndText()
+{
+    const Filter isBuy = Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
+                                           QStringLiteral("B"));
+    m_proxy->setRowFilter(isBuy);
+    QCOMPARE(m_proxy->rowCount(), 20);
+    // Odd sequences are buys; coins cycle every four, so buys are BTC-less: ETH and HYPE only.
+    QVERIFY(!proxyCoins(*m_proxy).contains(QStringLiteral("BTC")));
+    m_proxy->setSearchText(QStringLiteral("hype"));
+    QCOMPARE(m_proxy->rowCount(), 10);
+    const Filter pxAbove =
+        Filter::condition(QStringLiteral("payload.px"), Filter::Operator::Greater, 200);
+    m_proxy->setRowFilter(pxAbove);
+    QCOMPARE(m_proxy->rowCount(), 5); // HYPE at 23, 27, 31, 35, 39
+    m_proxy->setRowFilter(Filter());
+    m_proxy->setSearchText(QString());
+    QVERIFY(!m_proxy->isFiltering());
+    QCOMPARE(m_proxy->rowCount(), 40);
+}
+
+void TestMessageFilterProxyModel::newBatchEvaluatesOnlyNewRows()
+{
+    m_proxy->setSearchText(QStringLiteral("btc"));
+    QCOMPARE(m_proxy->rowCount(), 10);
+    const quint64 before = m_proxy->evaluationCount();
+    QCOMPARE(before, quint64(40));
+    QSignalSpy inserted(m_proxy, &QAbstractItemModel::rowsInserted);
+    m_model->appendBatch(makeBatch(40, 20));
+    QCOMPARE(m_proxy->evaluationCount(), before + 20);
+    QCOMPARE(m_proxy->rowCount(), 15);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_proxy->cachedResultCount(), 60);
+}
+
+void TestMessageFilterProxyModel::evictionKeepsResults()
+{
+    m_proxy->setSearchText(QStringLiteral("eth"));
+    QCOMPARE(m_proxy->rowCount(), 10);
+    m_model->setHistoryLimits(40, 1 << 30);
+    QSignalSpy removed(m_proxy, &QAbstractItemModel::rowsRemoved);
+    const quint64 before = m_proxy->evaluationCount();
+    m_model->appendBatch(makeBatch(40, 8)); // evicts sequences 0..7: two ETH rows
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_proxy->evaluationCount(), before + 8);
+    QCOMPARE(m_proxy->rowCount(), 10);
+    QCOMPARE(m_proxy->index(0, 1).data().toString(), QStringLiteral("90"));
+}
+
+void TestMessageFilterProxyModel::clearingShowsAll()
+{
+    m_proxy->setSearchText(QStringLiteral("sol"));
+    QSignalSpy filtering(m_proxy, &MessageFilterProxyModel::filteringChanged);
+    m_proxy->setSearchText(QString());
+    QCOMPARE(filtering.count(), 1);
+    QCOMPARE(m_proxy->rowCount(), 40);
+}
+
+void TestMessageFilterProxyModel::containsIgnoringCase_data()
+{
+    QTest::addColumn<QByteArray>("haystack");
+    QTest::addColumn<QByteArray>("needle");
+    QTest::newRow("start") << QByteArray("ABCdef") << QByteArray("abc");
+    QTest::newRow("end") << QByteArray("xyzABC") << QByteArray("abc");
+    QTest::newRow("absent") << QByteArray("ABAB") << QByteArray("abc");
+    QTest::newRow("longer than text") << QByteArray("ab") << QByteArray("abc");
+    QTest::newRow("overlap") << QByteArray("aaab") << QByteArray("aab");
+    QTest::newRow("empty needle") << QByteArray("x") << QByteArray();
+}
+
+void TestMessageFilterProxyModel::containsIgnoringCase()
+{
+    QFETCH(QByteArray, haystack);
+    QFETCH(QByteArray, needle);
+    const bool expected =
+        QString::fromLatin1(haystack).contains(QString::fromLatin1(needle), Qt::CaseInsensitive);
+    QCOMPARE(MessageFilterProxyModel::containsIgnoringCase(haystack, needle), expected);
+}
+
+QTEST_GUILESS_MAIN(TestMessageFilterProxyModel)
+#include "tst_messagefilterproxymodel.moc"

@@ -1,0 +1,224 @@
+#include "emulatorcommandline.h"
+#include "httprequesthead.h"
+
+#include <QTest>
+
+using namespace allium;
+
+Q_DECLARE_METATYPE(allium::EmulatorCommandLine::Outcome)
+
+/// allium-emulator's command line onto options, and the HTTP head parser of its handshake gate.
+class TestEmulatorCommandLine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void defaultsAreTheDocumentedOnes();
+    void mapsEveryOption();
+    void refusesBadValues_data();
+    void refusesBadValues();
+    void helpListsTheOptions();
+
+    void parsesRequestHeads_data();
+    void parsesRequestHeads();
+};
+
+namespace {
+
+EmulatorCommandLine::Result parse(const QStringList &arguments)
+{
+    return EmulatorCommandLine::parse(QStringList{QStringLiteral("allium-emulator")} + arguments);
+}
+
+} // namespace
+
+// With no arguments: a free port, the demo key, seed 1, real-time speed, no faults.
+void TestEmulatorCommandLine::defaultsAreTheDocumentedOnes()
+{
+    const auto result = parse({});
+    QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Run);
+    QCOMPARE(result.options.port, quint16(0));
+    QCOMPARE(result.options.keys, QStringList{EmulatorDemoKey});
+    QCOMPARE(result.options.seed, quint64(1));
+    QCOMPARE(result.options.speed, 1.0);
+    QCOMPARE(result.options.rate, 0.0);
+    QCOMPARE(result.options.latencyMs, 0);
+    QCOMPARE(result.options.firehoseCount, qint64(0));
+    QVERIFY(!result.options.tls);
+    QCOMPARE(result.options.faults.dropAfterMessages, 0);
+    QCOMPARE(result.options.faults.closeAfterMessages, 0);
+    QVERIFY(!result.options.faults.stallApi);
+    QVERIFY(result.options.address.isLoopback());
+}
+
+// Every option lands in its field; --key repeats.
+void TestEmulatorCommandLine::mapsEveryOption()
+{
+    const auto result = parse({QStringLiteral("--port"),
+                               QStringLiteral("18555"),
+                               QStringLiteral("--key"),
+                               QStringLiteral("a"),
+                               QStringLiteral("--key"),
+                               QStringLiteral("b"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("42"),
+                               QStringLiteral("--speed"),
+                               QStringLiteral("2.5"),
+                               QStringLiteral("--rate"),
+                               QStringLiteral("100"),
+                               QStringLiteral("--latency-ms"),
+                               QStringLiteral("250"),
+                               QStringLiteral("--firehose"),
+                               QStringLiteral("1000000"),
+                               QStringLiteral("--tls"),
+                               QStringLiteral("--cert-out"),
+                               QStringLiteral("/tmp/cert.pem"),
+                               QStringLiteral("--drop-after"),
+                               QStringLiteral("5"),
+                               QStringLiteral("--malformed-every"),
+                               QStringLiteral("7"),
+                               QStringLiteral("--stall-after"),
+                               QStringLiteral("9"),
+                               QStringLiteral("--close-after"),
+                               QStringLiteral("11"),
+                               QStringLiteral("--close-code"),
+                               QStringLiteral("4000"),
+                               QStringLiteral("--handshake-delay-ms"),
+                               QStringLiteral("300"),
+                               QStringLiteral("--stall-api")});
+    QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Run);
+    QCOMPARE(result.text, QString());
+    const EmulatorOptions &options = result.options;
+    QCOMPARE(options.port, quint16(18555));
+    QCOMPARE(options.keys, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(options.seed, quint64(42));
+    QCOMPARE(options.speed, 2.5);
+    QCOMPARE(options.rate, 100.0);
+    QCOMPARE(options.latencyMs, 250);
+    QCOMPARE(options.firehoseCount, qint64(1000000));
+    QVERIFY(options.tls);
+    QCOMPARE(result.certificateOut, QStringLiteral("/tmp/cert.pem"));
+    QCOMPARE(options.faults.dropAfterMessages, 5);
+    QCOMPARE(options.faults.malformedEvery, 7);
+    QCOMPARE(options.faults.stallAfterMessages, 9);
+    QCOMPARE(options.faults.closeAfterMessages, 11);
+    QCOMPARE(options.faults.closeCode, 4000);
+    QCOMPARE(options.faults.handshakeDelayMs, 300);
+    QVERIFY(options.faults.stallApi);
+}
+
+void TestEmulatorCommandLine::refusesBadValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+
+    const auto row = [](const char *name, const QStringList &arguments, const char *error) {
+        QTest::newRow(name) << arguments << QString::fromLatin1(error);
+    };
+    row("port not a number", {QStringLiteral("--port"), QStringLiteral("http")}, "--port:");
+    row("port too big", {QStringLiteral("--port"), QStringLiteral("70000")}, "--port:");
+    row("negative port", {QStringLiteral("--port"), QStringLiteral("-1")}, "--port:");
+    row("zero speed", {QStringLiteral("--speed"), QStringLiteral("0")}, "--speed:");
+    row("speed not a number", {QStringLiteral("--speed"), QStringLiteral("fast")}, "--speed:");
+    row("negative rate", {QStringLiteral("--rate"), QStringLiteral("-3")}, "--rate:");
+    row("latency negative", {QStringLiteral("--latency-ms"), QStringLiteral("-5")},
+        "--latency-ms:");
+    row("firehose zero", {QStringLiteral("--firehose"), QStringLiteral("0")}, "--firehose:");
+    row("drop-after zero", {QStringLiteral("--drop-after"), QStringLiteral("0")}, "--drop-after:");
+    row("malformed-every text", {QStringLiteral("--malformed-every"), QStringLiteral("x")},
+        "--malformed-every:");
+    row("close code 1006",
+        {QStringLiteral("--close-after"), QStringLiteral("1"), QStringLiteral("--close-code"),
+         QStringLiteral("1006")},
+        "--close-code: 1006 may not be sent");
+    row("close code out of range",
+        {QStringLiteral("--close-after"), QStringLiteral("1"), QStringLiteral("--close-code"),
+         QStringLiteral("999")},
+        "--close-code:");
+    row("close code alone", {QStringLiteral("--close-code"), QStringLiteral("4000")},
+        "--close-code needs --close-after");
+    row("cert-out without tls", {QStringLiteral("--cert-out"), QStringLiteral("/tmp/x")},
+        "--cert-out needs --tls");
+    row("empty key", {QStringLiteral("--key"), QString()}, "--key:");
+    row("unknown option", {QStringLiteral("--verbose")}, "Unknown option 'verbose'");
+    row("missing value", {QStringLiteral("--port")}, "Missing value after '--port'");
+    row("positional", {QStringLiteral("18555")}, "unexpected argument \"18555\"");
+}
+
+// A bad value is an error naming the option, never a silent default.
+void TestEmulatorCommandLine::refusesBadValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    const auto result = parse(arguments);
+    QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Error);
+    QVERIFY2(result.text.startsWith(error), qPrintable(result.text));
+}
+
+// --help gives the help text listing the options instead of running.
+void TestEmulatorCommandLine::helpListsTheOptions()
+{
+    const auto result = parse({QStringLiteral("--help")});
+    QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Help);
+    for (const char *option :
+         {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms", "--firehose", "--tls",
+          "--drop-after", "--malformed-every", "--stall-after", "--close-after", "--close-code",
+          "--handshake-delay-ms", "--stall-api"}) {
+        QVERIFY2(result.text.contains(QLatin1String(option)), option);
+    }
+}
+
+void TestEmulatorCommandLine::parsesRequestHeads_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<bool>("upgrade");
+
+    QTest::newRow("upgrade") << QByteArray("GET /api/v1/developer/ws/api HTTP/1.1\r\n"
+                                           "Host: x\r\nUpgrade: websocket\r\n"
+                                           "X-API-KEY: k1\r\n\r\n")
+                             << true << QStringLiteral("/api/v1/developer/ws/api")
+                             << QByteArray("k1") << true;
+    QTest::newRow("header case and spaces")
+        << QByteArray("GET /a?topic=b.c HTTP/1.1\r\n"
+                      "x-api-key:   k2  \r\n"
+                      "UPGRADE: WebSocket\r\n\r\n")
+        << true << QStringLiteral("/a") << QByteArray("k2") << true;
+    QTest::newRow("no upgrade") << QByteArray("GET / HTTP/1.0\r\n\r\n") << true
+                                << QStringLiteral("/") << QByteArray() << false;
+    QTest::newRow("bad request line")
+        << QByteArray("HELLO\r\n\r\n") << false << QString() << QByteArray() << false;
+    QTest::newRow("absolute target") << QByteArray("GET http://x/ HTTP/1.1\r\n\r\n") << false
+                                     << QString() << QByteArray() << false;
+    QTest::newRow("not HTTP") << QByteArray("GET / SPDY/3\r\n\r\n") << false << QString()
+                              << QByteArray() << false;
+    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbroken\r\n\r\n") << false
+                                          << QString() << QByteArray() << false;
+    QTest::newRow("too large") << (QByteArray("GET / HTTP/1.1\r\nX: ") +
+                                   QByteArray(HttpRequestHead::MaxSize, 'a') + "\r\n\r\n")
+                               << false << QString() << QByteArray() << false;
+}
+
+// The gate's HTTP head parser: request line, case-insensitive headers, limits.
+void TestEmulatorCommandLine::parsesRequestHeads()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, valid);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, key);
+    QFETCH(bool, upgrade);
+
+    const auto parsed = HttpRequestHead::parse(head);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        return;
+    QCOMPARE(parsed->method(), QByteArray("GET"));
+    QCOMPARE(parsed->target().path(), path);
+    QCOMPARE(parsed->header("X-Api-Key"), key);
+    QCOMPARE(parsed->hasHeader("x-api-key"), !key.isEmpty());
+    QCOMPARE(parsed->isWebSocketUpgrade(), upgrade);
+}
+
+QTEST_GUILESS_MAIN(TestEmulatorCommandLine)
+#include "tst_emulatorcommandline.moc"

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "emulatorserver.h"
+
+#include <memory>
+
+namespace allium {
+
+/// An emulator listening on a free loopback port, for tests; a warning names the reason when it
+/// cannot listen (the test's own checks then fail).
+std::unique_ptr<EmulatorServer> startEmulator(const EmulatorOptions &options = {});
+
+} // namespace allium

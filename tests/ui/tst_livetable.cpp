@@ -1,0 +1,351 @@
+#include "emulatoroptions.h"
+#include "emulatorserver.h"
+#include "jsontreemodel.h"
+#include "messagefilterproxymodel.h"
+#include "messagetablemodel.h"
+#include "stream/columnchooserdialog.h"
+#include "stream/livetableview.h"
+#include "stream/messagedetailpane.h"
+#include "stream/streamtablepanel.h"
+#include "streamsession.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+
+using namespace allium;
+
+namespace {
+
+const QString Topic = QStringLiteral("ethereum.transactions");
+
+} // namespace
+
+class TestLiveTable : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    // Messages from a real session reach the table with the topic's default columns.
+    void rowsArrive();
+    // Pausing freezes the rows while the pending count grows; resuming adds them at once.
+    void pauseAndResume();
+    // Scrolling up stops following: arriving rows leave the view where it was; back at the
+    // bottom, it follows again.
+    void scrollAwayStopsFollowing();
+    // Rows evicted above the viewport do not move the rows the user is reading.
+    void evictionKeepsViewInPlace();
+    // Clicking a row shows its JSON in the detail pane; Ctrl+C copies the raw JSON.
+    void selectShowsDetails();
+    // Typing in the search field (after Ctrl+F) narrows the rows to those containing the text.
+    void searchNarrowsRows();
+    // The history spin box bounds the rows; the fill label shows count, limit and memory.
+    void historyBound();
+    // The column chooser adds, orders and removes columns.
+    void columnChooser();
+    // saveState/restoreState bring back the chosen columns and the history size.
+    void stateRoundTrip();
+    // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
+    void screenshots();
+
+private:
+    void waitForRows(int rows);
+
+    EmulatorServer *m_server = nullptr;
+    StreamSession *m_session = nullptr;
+    StreamTablePanel *m_panel = nullptr;
+};
+
+void TestLiveTable::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // Grouped numbers below are checked as an English reader sees them.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestLiveTable::init()
+{
+    EmulatorOptions options;
+    options.rate = 400;
+    m_server = new EmulatorServer(options);
+    QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
+
+    m_panel = new StreamTablePanel;
+    m_panel->resize(1280, 500);
+    m_panel->setTopic(Topic);
+    m_panel->show();
+    m_panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_panel));
+
+    m_session = new StreamSession;
+    connect(m_session, &StreamSession::messagesReceived, m_panel, &StreamTablePanel::appendBatch);
+    m_session->setUrl(m_server->streamUrl(Topic));
+    m_session->setApiKey(EmulatorDemoKey);
+    m_session->open();
+    m_session->start();
+}
+
+void TestLiveTable::cleanup()
+{
+    delete m_session;
+    m_session = nullptr;
+    delete m_panel;
+    m_panel = nullptr;
+    delete m_server;
+    m_server = nullptr;
+}
+
+void TestLiveTable::waitForRows(int rows)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowCount() >= rows, 10000);
+}
+
+void TestLiveTable::rowsArrive()
+{
+    waitForRows(50);
+    MessageTableModel *model = m_panel->model();
+    QCOMPARE(model->columns().first(), QStringLiteral("hash"));
+    QVERIFY(model->columns().contains(QStringLiteral("value")));
+    const int valueColumn = int(model->columns().indexOf(QStringLiteral("value")));
+    QVERIFY(model->index(0, valueColumn).data().toString().endsWith(QLatin1String(" ETH")));
+    QCOMPARE(m_panel->view()->model()->rowCount(), model->rowCount());
+    auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
+    QVERIFY(fill);
+    QTRY_VERIFY(fill->text().contains(QStringLiteral(" / 100,000")));
+}
+
+void TestLiveTable::pauseAndResume()
+{
+    waitForRows(20);
+    auto *pause = m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton"));
+    QVERIFY(pause);
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QVERIFY(m_panel->model()->isPaused());
+    const int frozen = m_panel->model()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->pendingCount() >= 40, 10000);
+    QCOMPARE(m_panel->model()->rowCount(), frozen);
+    QVERIFY2(pause->text().startsWith(QStringLiteral("Paused — ")), qPrintable(pause->text()));
+    QVERIFY(pause->text().endsWith(QStringLiteral(" new")));
+
+    QSignalSpy inserted(m_panel->model(), &QAbstractItemModel::rowsInserted);
+    const int pending = m_panel->model()->pendingCount();
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QVERIFY(!m_panel->model()->isPaused());
+    QCOMPARE(inserted.count(), 1);
+    QVERIFY(m_panel->model()->rowCount() >= frozen + pending);
+    QCOMPARE(m_panel->model()->pendingCount(), 0);
+    QCOMPARE(pause->text(), QStringLiteral("Pause view"));
+}
+
+void TestLiveTable::scrollAwayStopsFollowing()
+{
+    LiveTableView *view = m_panel->view();
+    auto *follow = m_panel->findChild<QToolButton *>(QStringLiteral("followButton"));
+    QVERIFY(follow);
+    QVERIFY(follow->isChecked());
+    waitForRows(150);
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+    bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+    QVERIFY(!view->isFollowing());
+    QVERIFY(!follow->isChecked());
+    const int parked = bar->value();
+    const int rows = m_panel->model()->rowCount();
+    waitForRows(rows + 60);
+    QCOMPARE(bar->value(), parked);
+    QVERIFY(bar->maximum() > parked);
+
+    bar->triggerAction(QAbstractSlider::SliderToMaximum);
+    QVERIFY(view->isFollowing());
+    QVERIFY(follow->isChecked());
+    waitForRows(m_panel->model()->rowCount() + 30);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(bar->value() > parked);
+}
+
+void TestLiveTable::evictionKeepsViewInPlace()
+{
+    m_panel->setHistoryLimits(300, MessageStore::DefaultMaxBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 300, 10000);
+    LiveTableView *view = m_panel->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->triggerAction(QAbstractSlider::SliderToMinimum);
+    bar->setValue(150);
+    QVERIFY(!view->isFollowing());
+    const auto topRowId = [view] {
+        return view->indexAt(QPoint(1, 1)).data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    const quint64 before = topRowId();
+    const quint64 evictions = m_panel->model()->evictions();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() >= evictions + 60, 10000);
+    QCOMPARE(topRowId(), before);
+    QVERIFY(bar->value() < 150);
+}
+
+void TestLiveTable::selectShowsDetails()
+{
+    waitForRows(30);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    LiveTableView *view = m_panel->view();
+    const QModelIndex index = view->model()->index(view->model()->rowCount() - 3, 0);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QCOMPARE(view->currentIndex().row(), index.row());
+
+    const QByteArray json = index.data(MessageTableModel::RawJsonRole).toByteArray();
+    QVERIFY(!json.isEmpty());
+    MessageDetailPane *detail = m_panel->detailPane();
+    QCOMPARE(detail->json(), json);
+    const QString hash =
+        m_panel->model()->rawValue(m_panel->proxyModel()->mapToSource(index).row(), 0).toString();
+    QVERIFY(hash.startsWith(QStringLiteral("0x")));
+    QVERIFY(detail->prettyText().contains(hash));
+    QVERIFY(detail->treeModel()->rowCount() > 5);
+
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text().toUtf8(), json);
+}
+
+void TestLiveTable::searchNarrowsRows()
+{
+    waitForRows(40);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    const QString hash = m_panel->model()->rawValue(7, 0).toString();
+    QVERIFY(hash.size() > 30);
+
+    QTest::keyClick(m_panel->view(), Qt::Key_F, Qt::ControlModifier);
+    auto *search = m_panel->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasFocus());
+    QCOMPARE(search->placeholderText(), QStringLiteral("Search received messages…"));
+
+    QTest::keyClicks(search, hash.left(24).toUpper());
+    QTRY_COMPARE(m_panel->proxyModel()->rowCount(), 1);
+    QCOMPARE(m_panel->proxyModel()->index(0, 0).data(Qt::ToolTipRole).toString(), hash);
+    auto *match = m_panel->findChild<QLabel *>(QStringLiteral("matchLabel"));
+    QVERIFY(match->isVisible());
+    QVERIFY(match->text().startsWith(QStringLiteral("1 of ")));
+
+    // A broader text keeps more rows, but only matching ones.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("\"receipt_status\":1"));
+    QTRY_VERIFY(m_panel->proxyModel()->rowCount() > 1);
+    QVERIFY(m_panel->proxyModel()->rowCount() < m_panel->model()->rowCount());
+    for (int row = 0; row < m_panel->proxyModel()->rowCount(); ++row) {
+        QVERIFY(m_panel->proxyModel()
+                    ->index(row, 0)
+                    .data(MessageTableModel::RawJsonRole)
+                    .toByteArray()
+                    .contains("\"receipt_status\":1"));
+    }
+}
+
+void TestLiveTable::historyBound()
+{
+    auto *spin = m_panel->findChild<QSpinBox *>(QStringLiteral("historySpin"));
+    QVERIFY(spin);
+    spin->setValue(100);
+    QCOMPARE(m_panel->model()->capacity(), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 100, 10000);
+    QTRY_VERIFY(m_panel->model()->evictions() > 0);
+    auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
+    QVERIFY2(fill->text().startsWith(QStringLiteral("100 / 100 · ")), qPrintable(fill->text()));
+    QVERIFY2(fill->text().endsWith(QStringLiteral(" kB")), qPrintable(fill->text()));
+}
+
+void TestLiveTable::columnChooser()
+{
+    ColumnChooserDialog dialog;
+    dialog.setDefaultColumns({QStringLiteral("hash"), QStringLiteral("value")});
+    dialog.setAvailableFields(
+        {QStringLiteral("hash"), QStringLiteral("value"), QStringLiteral("gas")},
+        {QStringLiteral("blockchain")});
+    dialog.setColumns({QStringLiteral("hash"), QStringLiteral("value")});
+    auto *available = dialog.findChild<QListWidget *>(QStringLiteral("availableList"));
+    QCOMPARE(available->count(), 2); // gas, blockchain
+
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("fieldEdit"));
+    QTest::keyClicks(edit, QStringLiteral("payload.coin"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("addColumnButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("value"),
+                                            QStringLiteral("payload.coin")}));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("moveUpButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.columns().at(1), QStringLiteral("payload.coin"));
+    auto *shown = dialog.findChild<QListWidget *>(QStringLiteral("columnList"));
+    shown->setCurrentRow(0);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeColumnButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.columns(),
+             (QStringList{QStringLiteral("payload.coin"), QStringLiteral("value")}));
+    QCOMPARE(available->count(), 3); // hash is offered again
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("restoreDefaultsButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("value")}));
+}
+
+void TestLiveTable::stateRoundTrip()
+{
+    const QStringList chosen{QStringLiteral("block_number"), QStringLiteral("hash")};
+    m_panel->setColumns(chosen);
+    m_panel->setHistoryLimits(5000, MessageStore::DefaultMaxBytes);
+    const QByteArray state = m_panel->saveState();
+
+    StreamTablePanel other;
+    other.setTopic(Topic);
+    QVERIFY(other.columns() != chosen);
+    QVERIFY(other.restoreState(state));
+    QCOMPARE(other.columns(), chosen);
+    QCOMPARE(other.model()->capacity(), 5000);
+    QVERIFY(!other.restoreState(QByteArray("garbage")));
+    // Another topic keeps its own defaults.
+    other.setTopic(QStringLiteral("ethereum.blocks"));
+    QVERIFY(other.columns() != chosen);
+    other.setTopic(Topic);
+    QCOMPARE(other.columns(), chosen);
+}
+
+void TestLiveTable::screenshots()
+{
+    const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set ALLIUM_SCREENSHOT_DIR to save screenshots");
+    waitForRows(300);
+    LiveTableView *view = m_panel->view();
+    view->selectRow(view->model()->rowCount() - 5);
+    QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-1280.png"))));
+    m_panel->resize(700, 400);
+    QTRY_COMPARE(m_panel->width(), 700);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(m_panel->model()->pendingCount() > 10);
+    QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-700.png"))));
+    m_panel->findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentIndex(1);
+    QTest::keyClicks(m_panel->findChild<QLineEdit *>(QStringLiteral("searchField")),
+                     QStringLiteral("0xdac1"));
+    QTRY_VERIFY(m_panel->proxyModel()->rowCount() < m_panel->model()->rowCount());
+    QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-700-json.png"))));
+}
+
+QTEST_MAIN(TestLiveTable)
+#include "tst_livetable.moc"

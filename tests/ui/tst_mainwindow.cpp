@@ -1,0 +1,588 @@
+#include "apihistorymodel.h"
+#include "appsettings.h"
+#include "connection/connectionstatuswidget.h"
+#include "connection/profilebadge.h"
+#include "connection/profiledialog.h"
+#include "connectioneventlog.h"
+#include "console/apiconsolepanel.h"
+#include "embeddedemulator.h"
+#include "filter/filterbuilderwidget.h"
+#include "filter/filterconditionrow.h"
+#include "filter/filtereditorpanel.h"
+#include "filter/filtergrouprow.h"
+#include "keystore.h"
+#include "mainwindow.h"
+#include "messagetablemodel.h"
+#include "profilestore.h"
+#include "stream/livetableview.h"
+#include "stream/streamtablepanel.h"
+#include "streampanel.h"
+#include "streamsession.h"
+#include "topiccatalogue.h"
+#include "uitestsupport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <cmath>
+
+using namespace allium;
+
+namespace {
+
+// The emulator sends this many messages per second on every topic: rows arrive at once.
+constexpr double EmulatorRate = 300;
+constexpr int Timeout = 5000;
+
+double luminance(const QColor &color)
+{
+    const auto channel = [](double c) {
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+// The main window against its embedded emulator, driven by keyboard and mouse like a user.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    // First run: the embedded emulator, ethereum.transactions, streaming without a click.
+    void firstRunStreamsFromEmulator();
+    // Ctrl+T, typing and Enter in the picker switch the topic: columns and rows follow.
+    void pickTopicWithKeyboard();
+    // A nested filter built in the builder shows as the same JSON text.
+    void builderWritesJson();
+    // JSON typed into the text pane rebuilds the builder's tree.
+    void jsonRebuildsBuilder();
+    // After Apply (Ctrl+Return) only matching rows arrive; the preview counts matches.
+    void applyFilterLimitsRows();
+    // Stop and Start (Shift+F5, F5) stop and resume the rows; the state label says so.
+    void stopAndStart();
+    // Pause view (Ctrl+P) freezes the rows and counts what waits; resuming shows them.
+    void pauseAndResume();
+    // A server drop: Reconnecting, then Connected; rows keep coming, still filtered.
+    void surviveServerDrop();
+    // A server error frame shows in the message bar and the event log.
+    void serverErrorShowsInMessageBar();
+    // Ctrl+Return in the console sends a request; its response lands on the same row.
+    void consoleRequest();
+    // Export writes the visible rows as NDJSON and CSV.
+    void exportVisibleRows();
+    // The window fits 1024×700, and the message bar reads on a dark palette.
+    void layoutAndPalette();
+    // Topic, filter and layout come back in a second window over the same settings.
+    void settingsPersist();
+    // A key saved in the profile dialog makes that profile the default and connects with it.
+    void addingKeySwitchesProfile();
+
+private:
+    bool rowMatches(int row, const Filter &filter) const;
+    QString statusText(const char *name) const;
+    ConnectionState statusState(const char *name) const;
+    /// Shortcuts need the window active and no completer popup left open by typing.
+    bool activateWindow();
+
+    QTemporaryDir m_dir;
+    MainWindowOptions m_options;
+    MainWindow *m_window = nullptr;
+    MessageTableModel *m_model = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_options.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
+    m_options.useKeychain = false;
+    m_options.emulator.rate = EmulatorRate;
+    m_options.connection.backoffBaseMs = 50;
+    m_options.connection.backoffCapMs = 200;
+    m_window = new MainWindow(m_options);
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_model = m_window->streamPanel()->tablePanel()->model();
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    delete m_window;
+}
+
+bool TestMainWindow::rowMatches(int row, const Filter &filter) const
+{
+    return filter.matches(QJsonDocument::fromJson(m_model->message(row).json).object());
+}
+
+QString TestMainWindow::statusText(const char *name) const
+{
+    if (auto *status = m_window->findChild<ConnectionStatusWidget *>(QLatin1String(name)))
+        return status->statusText();
+    auto *label = m_window->findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QString();
+}
+
+bool TestMainWindow::activateWindow()
+{
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    m_window->activateWindow();
+    return QTest::qWaitForWindowActive(m_window);
+}
+
+ConnectionState TestMainWindow::statusState(const char *name) const
+{
+    auto *status = m_window->findChild<ConnectionStatusWidget *>(QLatin1String(name));
+    return status ? status->state() : ConnectionState::Failed;
+}
+
+void TestMainWindow::firstRunStreamsFromEmulator()
+{
+    QVERIFY(m_window->settings()->isFirstRun());
+    QVERIFY(m_window->startUp());
+    QVERIFY(m_window->isUsingEmulator());
+    QVERIFY(m_window->embeddedEmulator());
+    QCOMPARE(m_window->activeBaseUrl(), m_window->embeddedEmulator()->baseUrl());
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("endpointBadge"))->text(),
+             QStringLiteral("Local emulator"));
+    StreamPanel *panel = m_window->streamPanel();
+    QCOMPARE(panel->topic(), QStringLiteral("ethereum.transactions"));
+    QCOMPARE(m_model->columns(), TopicCatalogue::defaultColumns(panel->topic()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 20, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->stateText(), QStringLiteral("● Streaming"), Timeout);
+    QCOMPARE(statusState("streamStatus"), ConnectionState::Connected);
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(statusText("healthSummary").contains(QStringLiteral("msg/s")),
+                             Timeout);
+    const QJsonObject first = QJsonDocument::fromJson(m_model->message(0).json).object();
+    QVERIFY(first.contains(QStringLiteral("from_address")));
+    QVERIFY(!m_window->settings()->isFirstRun());
+}
+
+void TestMainWindow::pickTopicWithKeyboard()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QSignalSpy topicChanged(panel, &StreamPanel::topicChanged);
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("base.trans"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(topicChanged.size(), 1);
+    QCOMPARE(panel->topic(), QStringLiteral("base.transactions"));
+    QVERIFY(m_window->findChild<QToolButton *>(QStringLiteral("topicButton"))
+                ->text()
+                .contains(QStringLiteral("base.transactions")));
+    QCOMPARE(m_model->columns(),
+             TopicCatalogue::defaultColumns(QStringLiteral("base.transactions")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(m_model->message(m_model->rowCount() - 1).json)
+                                     .object()
+                                     .value(QStringLiteral("blockchain")) == QStringLiteral("base"),
+                             Timeout);
+
+    // And back, by typing the exact name.
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("ethereum.transactions"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(panel->topic(), QStringLiteral("ethereum.transactions"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
+}
+
+void TestMainWindow::builderWritesJson()
+{
+    FilterEditorPanel *editor = m_window->streamPanel()->filterEditor();
+    FilterBuilderWidget *builder = editor->builder();
+    auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
+    QVERIFY(json);
+    const auto typeCondition = [builder](QTreeWidgetItem *target, const QString &field,
+                                         const QString &op, const QString &value) {
+        auto *row = qobject_cast<FilterConditionRow *>(builder->tree()->itemWidget(target, 0));
+        QVERIFY(row);
+        auto *fieldBox = row->findChild<QComboBox *>(QStringLiteral("fieldBox"));
+        auto *operatorBox = row->findChild<QComboBox *>(QStringLiteral("operatorBox"));
+        fieldBox->setFocus();
+        QTest::keyClicks(fieldBox->lineEdit(), field);
+        QTest::keyClick(fieldBox->lineEdit(), Qt::Key_Escape);
+        operatorBox->setFocus();
+        QTest::keyClicks(operatorBox, op);
+        auto *edit = row->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+        QVERIFY(edit->isVisible());
+        edit->setFocus();
+        QTest::keyClicks(edit, value);
+        QTest::keyClick(edit, Qt::Key_Tab);
+    };
+    auto *addCondition = builder->findChild<QToolButton *>(QStringLiteral("addConditionButton"));
+    auto *addGroup = builder->findChild<QToolButton *>(QStringLiteral("addGroupButton"));
+    QVERIFY(addCondition && addGroup);
+
+    // Items are looked up afresh after every edit: the builder may rebuild its tree.
+    QTreeWidget *tree = builder->tree();
+    const auto item = [tree](const QList<int> &path) {
+        QTreeWidgetItem *found = nullptr;
+        for (int index : path)
+            found = found ? found->child(index) : tree->topLevelItem(index);
+        return found;
+    };
+    const auto focusRow = [builder, &item](const QList<int> &path) {
+        QTreeWidgetItem *found = item(path);
+        QVERIFY(found);
+        auto *row = builder->tree()->itemWidget(found, 0);
+        QVERIFY(row);
+        row->findChild<QComboBox *>(QStringLiteral("fieldBox"))->setFocus();
+    };
+    QTest::mouseClick(addCondition, Qt::LeftButton);
+    QVERIFY(item({0}));
+    typeCondition(item({0}), QStringLiteral("receipt_status"), QStringLiteral("="),
+                  QStringLiteral("1"));
+    focusRow({0});
+    QTest::mouseClick(addGroup, Qt::LeftButton);
+    QVERIFY(item({1}));
+    auto *groupRow = qobject_cast<FilterGroupRow *>(tree->itemWidget(item({1}), 0));
+    QVERIFY(groupRow);
+    auto *combinator = groupRow->findChild<QComboBox *>(QStringLiteral("combinatorBox"));
+    combinator->setFocus();
+    QTest::keyClicks(combinator, QStringLiteral("O"));
+    QVERIFY(item({1, 0}));
+    typeCondition(item({1, 0}), QStringLiteral("gas"), QStringLiteral(">"),
+                  QStringLiteral("100000"));
+    focusRow({1, 0});
+    QTest::mouseClick(addCondition, Qt::LeftButton);
+    QVERIFY(item({1, 1}));
+    typeCondition(item({1, 1}), QStringLiteral("transaction_index"), QStringLiteral("<"),
+                  QStringLiteral("10"));
+
+    const QByteArray expected =
+        R"({"op":"AND","conditions":[{"field":"receipt_status","operator":"=","value":1},)"
+        R"({"op":"OR","conditions":[{"field":"gas","operator":">","value":100000},)"
+        R"({"field":"transaction_index","operator":"<","value":10}]}]})";
+    QCOMPARE(builder->filter().toJsonText(), expected);
+    QTRY_COMPARE(Filter::parse(json->toPlainText().toUtf8()).filter.toJsonText(), expected);
+    QVERIFY(editor->isValid());
+}
+
+void TestMainWindow::jsonRebuildsBuilder()
+{
+    FilterEditorPanel *editor = m_window->streamPanel()->filterEditor();
+    auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
+    const QByteArray before = editor->filter().toJsonText();
+    json->setFocus();
+    QTest::keyClick(json, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(json, QStringLiteral(R"({"op":"OR","conditions":[)"
+                                          R"({"field":"value","operator":">","value":"5"},)"
+                                          R"({"field":"gas","operator":"<","value":30000}]})"));
+    QTRY_COMPARE(editor->builder()->filter().toJsonText(),
+                 QByteArray(R"({"op":"OR","conditions":[)"
+                            R"({"field":"value","operator":">","value":"5"},)"
+                            R"({"field":"gas","operator":"<","value":30000}]})"));
+    QCOMPARE(editor->builder()->tree()->topLevelItemCount(), 2);
+    // An invalid edit leaves the builder alone and says what is wrong.
+    QTest::keyClick(json, Qt::Key_Backspace);
+    QTRY_VERIFY(!editor->isValid());
+    QVERIFY(!editor->errorText().isEmpty());
+    QCOMPARE(editor->builder()->tree()->topLevelItemCount(), 2);
+    // Back to the nested filter of the previous test.
+    QTest::keyClick(json, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(json, QString::fromUtf8(before));
+    QTRY_VERIFY(editor->isValid());
+    QTRY_COMPARE(editor->filter().toJsonText(), before);
+}
+
+void TestMainWindow::applyFilterLimitsRows()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    FilterEditorPanel *editor = panel->filterEditor();
+    const Filter filter = editor->filter();
+    QVERIFY(!filter.isEmpty());
+
+    // The preview tries the filter on what was received: some match, some do not.
+    auto *preview = editor->findChild<QLabel *>(QStringLiteral("previewLabel"));
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->text().contains(QStringLiteral("would match")));
+
+    QVERIFY(activateWindow());
+    QSignalSpy applied(panel, &StreamPanel::filterApplied);
+    auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
+    json->setFocus();
+    QTest::keyClick(json, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(panel->appliedFilter(), filter);
+    QCOMPARE(panel->session()->filter(), filter);
+
+    // Messages already on the wire may still arrive; after them only matches come.
+    const int start = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= start + 60,
+                             Timeout);
+    const int last = m_model->rowCount() - 1;
+    for (int row = last - 39; row <= last; ++row)
+        QVERIFY2(rowMatches(row, filter), m_model->message(row).json.constData());
+}
+
+void TestMainWindow::stopAndStart()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_F5, Qt::ShiftModifier);
+    QTRY_COMPARE(panel->stateText(), QStringLiteral("■ Stopped"));
+    QVERIFY(!panel->session()->isRunning());
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows + 5, Timeout);
+}
+
+void TestMainWindow::pauseAndResume()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
+    QVERIFY(m_model->isPaused());
+    QVERIFY(m_window->pauseAction()->isChecked());
+    const int frozen = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->pendingCount() > 10, Timeout);
+    QCOMPARE(m_model->rowCount(), frozen);
+    QTRY_VERIFY(panel->stateText().startsWith(QStringLiteral("⏸ View paused — ")));
+
+    // Space in the table resumes; the backlog joins the table.
+    LiveTableView *view = panel->tablePanel()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(!m_model->isPaused());
+    QVERIFY(!m_window->pauseAction()->isChecked());
+    QCOMPARE(m_model->pendingCount(), 0);
+    QVERIFY(m_model->rowCount() > frozen);
+    QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
+}
+
+void TestMainWindow::surviveServerDrop()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    const Filter filter = panel->appliedFilter();
+    QSignalSpy states(panel->session(), &StreamSession::stateChanged);
+    QSignalSpy resubscribed(panel->session(), &StreamSession::resubscribed);
+    m_window->embeddedEmulator()->dropAllConnections();
+    QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 1, Timeout);
+    QList<ConnectionState> seen;
+    for (const QList<QVariant> &args : states)
+        seen << args.at(0).value<ConnectionState>();
+    QVERIFY(seen.contains(ConnectionState::Reconnecting));
+    QCOMPARE(seen.last(), ConnectionState::Connected);
+    QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
+    QTRY_COMPARE(statusState("streamStatus"), ConnectionState::Connected);
+
+    const int start = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= start + 30, Timeout);
+    for (int row = start; row < m_model->rowCount(); ++row)
+        QVERIFY2(rowMatches(row, filter), m_model->message(row).json.constData());
+    // The event log tells the story.
+    ConnectionEventLog *log = m_window->eventLog();
+    bool sawRetry = false;
+    for (int i = 0; i < log->eventCount(); ++i)
+        sawRetry |= log->event(i).kind == ConnectionEventKind::RetryScheduled;
+    QVERIFY(sawRetry);
+}
+
+void TestMainWindow::serverErrorShowsInMessageBar()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QVERIFY(panel->messageText().isEmpty());
+    QSignalSpy errors(panel->session(), &StreamSession::serverErrorReceived);
+    panel->session()->sendRawText(QByteArrayLiteral(R"({"action":"dance"})"));
+    QVERIFY(errors.wait(Timeout));
+    QVERIFY(panel->messageText().contains(QStringLiteral("The server answered with an error")));
+    auto *bar = panel->findChild<QWidget *>(QStringLiteral("messageBar"));
+    QVERIFY(bar->isVisible());
+    QTest::mouseClick(bar->findChild<QToolButton *>(QStringLiteral("messageBarClose")),
+                      Qt::LeftButton);
+    QVERIFY(panel->messageText().isEmpty());
+    // Still streaming after the error.
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
+}
+
+void TestMainWindow::consoleRequest()
+{
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
+    ApiConsolePanel *console = m_window->consolePanel();
+    QCOMPARE(m_window->tabs()->currentWidget(), console);
+    auto *method = console->findChild<QComboBox *>(QStringLiteral("methodCombo"));
+    auto *path = console->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+    auto *body = console->findChild<QPlainTextEdit *>(QStringLiteral("bodyEdit"));
+    auto *id = console->findChild<QLineEdit *>(QStringLiteral("idEdit"));
+    QVERIFY(method && path && body && id);
+    method->setFocus();
+    QTest::keyClicks(method, QStringLiteral("GET"));
+    QCOMPARE(method->currentText(), QStringLiteral("GET"));
+    body->setFocus();
+    QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(body, QStringLiteral(R"({"chain":"ethereum"})"));
+    path->setFocus();
+    path->selectAll();
+    QTest::keyClicks(path, QStringLiteral("/api/v1/developer/assets"));
+    id->selectAll();
+    QTest::keyClicks(id, QStringLiteral("shell-1"));
+    QSignalSpy submitted(console, &ApiConsolePanel::requestSubmitted);
+    path->setFocus();
+    QTest::keyClick(path, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(submitted.size(), 1);
+    QCOMPARE(submitted.first().at(0).toString(), QStringLiteral("shell-1"));
+    ApiHistoryModel *history = console->historyModel();
+    const int row = history->rowOfId(QStringLiteral("shell-1"));
+    QVERIFY(row >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(history->stateAt(row), ApiHistoryModel::RowState::Succeeded, Timeout);
+    const QModelIndex index = history->index(row, 0);
+    QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(), QStringLiteral("shell-1"));
+    QVERIFY(!index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().isEmpty());
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->streamPanel());
+}
+
+void TestMainWindow::exportVisibleRows()
+{
+    m_window->pauseAction()->trigger(); // a still table to compare with
+    const int rows = m_model->rowCount();
+    const QString ndjson = m_dir.filePath(QStringLiteral("rows.ndjson"));
+    QString error;
+    QCOMPARE(m_window->exportRowsTo(ndjson, &error), qint64(rows));
+    QFile file(ndjson);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), rows + 1); // the last line ends with a newline
+    QCOMPARE(lines.first(), m_model->message(0).json);
+
+    const QString csv = m_dir.filePath(QStringLiteral("rows.csv"));
+    QCOMPARE(m_window->exportRowsTo(csv, &error), qint64(rows));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QByteArray header = csvFile.readLine();
+    QCOMPARE(header.trimmed(), m_model->columns().join(QLatin1Char(',')).toUtf8());
+    error.clear();
+    QCOMPARE(m_window->exportRowsTo(m_dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error),
+             qint64(-1));
+    QVERIFY(!error.isEmpty());
+    m_window->pauseAction()->trigger();
+    QVERIFY(!m_model->isPaused());
+}
+
+void TestMainWindow::layoutAndPalette()
+{
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY2(m_window->minimumSizeHint().height() <= 700,
+             qPrintable(QString::number(m_window->minimumSizeHint().height())));
+    m_window->resize(1024, 700);
+    QTRY_COMPARE(m_window->size(), QSize(1024, 700));
+    QTRY_VERIFY(m_window->streamPanel()->tablePanel()->view()->height() > 120);
+
+    const QPalette before = m_window->palette();
+    m_window->setPalette(uitest::darkPalette());
+    StreamPanel *panel = m_window->streamPanel();
+    panel->showMessage(QStringLiteral("A message on a dark palette"));
+    auto *bar = panel->findChild<QWidget *>(QStringLiteral("messageBar"));
+    auto *text = panel->findChild<QLabel *>(QStringLiteral("messageBarText"));
+    QVERIFY(contrast(bar->palette().color(QPalette::Window),
+                     text->palette().color(QPalette::WindowText)) >= 4.5);
+    const QImage image = m_window->grab().toImage();
+    QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+    panel->hideMessage();
+    m_window->setPalette(before);
+    m_window->resize(1280, 800);
+}
+
+void TestMainWindow::settingsPersist()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    const Filter filter = panel->appliedFilter();
+    panel->tablePanel()->setColumns({QStringLiteral("hash"), QStringLiteral("gas")});
+    m_window->saveSettings();
+
+    MainWindowOptions options = m_options;
+    MainWindow second(options);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QVERIFY(!second.settings()->isFirstRun());
+    second.startUp();
+    QCOMPARE(second.streamPanel()->topic(), QStringLiteral("ethereum.transactions"));
+    QCOMPARE(second.streamPanel()->appliedFilter(), filter);
+    QCOMPARE(second.streamPanel()->filterEditor()->filter(), filter);
+    QCOMPARE(second.streamPanel()->tablePanel()->columns(),
+             (QStringList{QStringLiteral("hash"), QStringLiteral("gas")}));
+    // Not the first run: connected, but waiting for Start.
+    QTRY_COMPARE_WITH_TIMEOUT(second.streamPanel()->stateText(), QStringLiteral("■ Stopped"),
+                              Timeout);
+}
+
+void TestMainWindow::addingKeySwitchesProfile()
+{
+    // A profile pointing at the embedded emulator's address, as a real one would at Allium.
+    ProfileStore *profiles = m_window->profileStore();
+    ConnectionProfile local(QStringLiteral("Local test"), m_window->embeddedEmulator()->baseUrl());
+    local.setOptions(m_options.connection);
+    QVERIFY(profiles->create(local));
+    m_window->showProfiles();
+    ProfileDialog *dialog = m_window->profileDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->selectProfile(local.name());
+    auto *key = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+    QVERIFY(key);
+    QCOMPARE(key->echoMode(), QLineEdit::Password); // masked unless the user asks
+    key->setFocus();
+    QTest::keyClicks(key, EmulatorDemoKey);
+    QSignalSpy saved(dialog, &ProfileDialog::keySaved);
+    QVERIFY(dialog->saveCurrent());
+    QVERIFY(saved.wait(Timeout));
+    QTRY_COMPARE(m_window->activeProfileName(), local.name());
+    QVERIFY(!m_window->isUsingEmulator());
+    QCOMPARE(profiles->defaultProfileName(), local.name());
+    QVERIFY(m_window->settings()->profilesWithKey().contains(local.name()));
+    QCOMPARE(m_window->findChild<ProfileBadge *>(QStringLiteral("endpointBadge"))->kind(),
+             ProfileBadge::Kind::LocalEmulator);
+    // Connected with the saved key: rows keep coming on the new connection.
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
+    // The key never reached the settings file.
+    m_window->settings()->sync();
+    QFile settings(m_options.settingsFile);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains(EmulatorDemoKey.toUtf8()));
+    dialog->close();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

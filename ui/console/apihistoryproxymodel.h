@@ -1,0 +1,29 @@
+#pragma once
+
+#include "apihistorymodel.h"
+
+#include <QColor>
+#include <QPalette>
+#include <QSortFilterProxyModel>
+
+namespace allium {
+
+/// The console history as the table shows it: sortable by each column's natural value and
+/// coloured by the rows' tones, with colours derived from the palette (light and dark themes).
+class ApiHistoryProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ApiHistoryProxyModel(QObject *parent = nullptr);
+
+    void setPalette(const QPalette &palette);
+    /// The text colour of `tone` on `palette`'s base colour.
+    static QColor toneColor(ApiHistoryModel::Tone tone, const QPalette &palette);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QPalette m_palette;
+};
+
+} // namespace allium

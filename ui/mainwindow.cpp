@@ -1,0 +1,612 @@
+#include "mainwindow.h"
+
+#include "apiclient.h"
+#include "appsettings.h"
+#include "connection/connectionstatuswidget.h"
+#include "connection/eventlogview.h"
+#include "connection/profilebadge.h"
+#include "connection/profiledialog.h"
+#include "connectioneventlog.h"
+#include "connectionprofile.h"
+#include "console/apiconsolepanel.h"
+#include "embeddedemulator.h"
+#include "filter/filtereditorpanel.h"
+#include "keystore.h"
+#include "messagefilterproxymodel.h"
+#include "messagetablemodel.h"
+#include "profilestore.h"
+#include "rowexporter.h"
+#include "stream/livetableview.h"
+#include "stream/streamtablepanel.h"
+#include "streampanel.h"
+#include "streamsession.h"
+#include "websocketconnection.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace allium {
+
+namespace {
+
+const QString commandLineProfile = QStringLiteral("Command line");
+
+} // namespace
+
+MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_settings(options.settingsFile.isEmpty()
+                     ? std::make_unique<AppSettings>()
+                     : std::make_unique<AppSettings>(options.settingsFile))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Allium Monitor"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/allium-monitor.svg")));
+    setMinimumSize(900, 600);
+
+    m_profiles = options.settingsFile.isEmpty() ? new ProfileStore(this)
+                                                : new ProfileStore(options.settingsFile, this);
+    m_profiles->ensureBuiltinProfiles();
+    m_keys = new KeyStore(this);
+    m_keys->setKeychainEnabled(options.useKeychain);
+    m_apiClient = new ApiClient(this);
+    m_eventLog = new ConnectionEventLog(this);
+
+    m_streamPanel = new StreamPanel(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_streamPanel, tr("Stream"));
+    buildConsole();
+    setCentralWidget(m_tabs);
+
+    buildActions();
+    buildToolBar();
+    buildEventLogDock();
+    buildMenus();
+    buildStatusBar();
+
+    m_eventLog->attach(m_streamPanel->session(), tr("Stream"));
+    m_eventLog->attach(m_apiClient->connection(), tr("API"));
+
+    StreamSession *session = m_streamPanel->session();
+    connect(session, &StreamSession::statsChanged, this, &MainWindow::updateHealth);
+    connect(m_streamPanel, &StreamPanel::topicChanged, this, [this](const QString &topic) {
+        updateTopicButton(topic);
+        if (m_startedUp)
+            m_settings->setLastTopic(topic);
+    });
+    connect(m_streamPanel, &StreamPanel::filterApplied, this, [this](const Filter &filter) {
+        if (m_startedUp)
+            m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
+    });
+    connect(m_streamPanel, &StreamPanel::chartFieldChanged, this, [this](const QString &path) {
+        if (m_startedUp)
+            m_settings->setChartField(path);
+    });
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
+
+    MessageTableModel *model = m_streamPanel->tablePanel()->model();
+    connect(model, &MessageTableModel::pausedChanged, m_pauseAction, &QAction::setChecked);
+
+    updateTopicButton(QString());
+    refreshProfileBox();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow()
+{
+    // The connections go before the emulator they talk to.
+    m_apiClient->close();
+    m_streamPanel->session()->close();
+}
+
+void MainWindow::buildActions()
+{
+    const auto make = [this](const QString &text, const QString &name, const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        return action;
+    };
+    m_topicAction = make(tr("Choose &topic…"), QStringLiteral("topicAction"),
+                         tr("Search the known topics or type any chain.kind (Ctrl+T)"));
+    m_topicAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_topicAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_streamPanel);
+        m_streamPanel->focusTopicSearch();
+    });
+
+    m_startAction = make(tr("&Start"), QStringLiteral("startAction"),
+                         tr("Ask the server to send messages (F5)"));
+    m_startAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_startAction, &QAction::triggered, m_streamPanel, &StreamPanel::start);
+
+    m_stopAction = make(tr("S&top"), QStringLiteral("stopAction"),
+                        tr("Ask the server to stop sending (Shift+F5)"));
+    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    connect(m_stopAction, &QAction::triggered, m_streamPanel, &StreamPanel::stop);
+
+    m_pauseAction = make(tr("&Pause view"), QStringLiteral("pauseAction"),
+                         tr("Freeze the table while messages keep arriving (Ctrl+P, or Space "
+                            "in the table)"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_pauseAction, &QAction::toggled, m_streamPanel, &StreamPanel::setViewPaused);
+
+    // Ctrl+Return belongs to whichever editor has the focus (the filter editor applies, the
+    // console sends): here it applies only from the table and the toolbar, or Qt would see
+    // two shortcuts for one key and run neither.
+    m_applyAction = make(tr("&Apply filter"), QStringLiteral("applyFilterAction"),
+                         tr("Send the filter in the editor to the server (Ctrl+Return)"));
+    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_streamPanel->tablePanel()->addAction(m_applyAction);
+    connect(m_applyAction, &QAction::triggered, m_streamPanel, &StreamPanel::applyEditorFilter);
+
+    m_reconnectAction = make(tr("&Reconnect now"), QStringLiteral("reconnectAction"),
+                             tr("Connect again at once, without waiting for the next retry "
+                                "(Ctrl+R)"));
+    m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_reconnectAction, &QAction::triggered, this, [this] {
+        m_streamPanel->reconnectNow();
+        if (m_apiClient->state() == ConnectionState::Disconnected ||
+            m_apiClient->state() == ConnectionState::Failed)
+            m_apiClient->open();
+        else
+            m_apiClient->connection()->reconnectNow();
+    });
+
+    m_disconnectAction = make(tr("&Disconnect"), QStringLiteral("disconnectAction"),
+                              tr("Close the stream and API connections"));
+    connect(m_disconnectAction, &QAction::triggered, this, [this] {
+        m_streamPanel->disconnectStream();
+        m_apiClient->close();
+    });
+
+    m_profilesAction = make(tr("&Profiles…"), QStringLiteral("profilesAction"),
+                            tr("Add, edit and test connection profiles and API keys"));
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::showProfiles);
+
+    m_exportAction = make(tr("&Export visible rows…"), QStringLiteral("exportAction"),
+                          tr("Write the rows the table shows as NDJSON or CSV (Ctrl+E)"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRows);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *stream = menuBar()->addMenu(tr("&Stream"));
+    stream->addAction(m_topicAction);
+    stream->addAction(m_startAction);
+    stream->addAction(m_stopAction);
+    stream->addAction(m_pauseAction);
+    stream->addAction(m_applyAction);
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    connection->addAction(m_profilesAction);
+    connection->addSeparator();
+    connection->addAction(m_reconnectAction);
+    connection->addAction(m_disconnectAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *editor = view->addAction(tr("Topic and filter &editor"));
+    editor->setObjectName(QStringLiteral("showEditorAction"));
+    editor->setCheckable(true);
+    editor->setChecked(true);
+    connect(editor, &QAction::toggled, m_streamPanel, &StreamPanel::setEditorVisible);
+    QAction *charts = view->addAction(tr("&Charts"));
+    charts->setObjectName(QStringLiteral("showChartsAction"));
+    charts->setCheckable(true);
+    charts->setChecked(true);
+    connect(charts, &QAction::toggled, m_streamPanel, &StreamPanel::setChartsVisible);
+    connect(view, &QMenu::aboutToShow, this, [this, editor, charts] {
+        editor->setChecked(m_streamPanel->isEditorVisible());
+        charts->setChecked(m_streamPanel->isChartsVisible());
+    });
+    view->addAction(m_eventDock->toggleViewAction());
+    view->addSeparator();
+    QAction *streamTab =
+        view->addAction(tr("&Stream tab"), this, [this] { m_tabs->setCurrentIndex(0); });
+    streamTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    QAction *consoleTab =
+        view->addAction(tr("API &console tab"), this, [this] { m_tabs->setCurrentIndex(1); });
+    consoleTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Allium Monitor"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_topicButton = new QToolButton(bar);
+    m_topicButton->setObjectName(QStringLiteral("topicButton"));
+    m_topicButton->setDefaultAction(m_topicAction);
+    m_topicButton->setAccessibleName(tr("Choose topic"));
+    bar->addWidget(m_topicButton);
+    bar->addSeparator();
+    bar->addAction(m_startAction);
+    bar->addAction(m_stopAction);
+    bar->addAction(m_pauseAction);
+    bar->addAction(m_applyAction);
+    bar->addSeparator();
+    bar->addAction(m_reconnectAction);
+    bar->addAction(m_disconnectAction);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+
+    auto *profileLabel = new QLabel(tr("Profile:"), bar);
+    bar->addWidget(profileLabel);
+    m_profileBox = new QComboBox(bar);
+    m_profileBox->setObjectName(QStringLiteral("profileBox"));
+    m_profileBox->setAccessibleName(tr("Connection profile"));
+    m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profileBox->setMinimumContentsLength(10);
+    profileLabel->setBuddy(m_profileBox);
+    bar->addWidget(m_profileBox);
+    connect(m_profileBox, &QComboBox::activated, this,
+            [this](int index) { connectProfile(m_profileBox->itemData(index).toString()); });
+
+    m_badge = new ProfileBadge(bar);
+    m_badge->setObjectName(QStringLiteral("endpointBadge"));
+    m_badge->setAccessibleName(tr("Endpoint"));
+    bar->addWidget(m_badge);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_streamStatus = new ConnectionStatusWidget(this);
+    m_streamStatus->setObjectName(QStringLiteral("streamStatus"));
+    m_streamStatus->setAccessibleName(tr("Stream connection"));
+    m_streamStatus->setConnectionName(tr("Stream"));
+    m_streamStatus->attach(m_streamPanel->session());
+    m_apiStatus = new ConnectionStatusWidget(this);
+    m_apiStatus->setObjectName(QStringLiteral("apiStatus"));
+    m_apiStatus->setAccessibleName(tr("API connection"));
+    m_apiStatus->setConnectionName(tr("API"));
+    m_apiStatus->attach(m_apiClient->connection());
+    m_health = new QLabel(this);
+    m_health->setObjectName(QStringLiteral("healthSummary"));
+    m_health->setAccessibleName(tr("Stream health"));
+    statusBar()->addWidget(m_streamStatus);
+    statusBar()->addWidget(m_apiStatus);
+    statusBar()->addPermanentWidget(m_health);
+}
+
+void MainWindow::buildEventLogDock()
+{
+    m_eventDock = new QDockWidget(tr("Event log"), this);
+    m_eventDock->setObjectName(QStringLiteral("eventLogDock"));
+    m_eventView = new EventLogView(m_eventDock);
+    m_eventView->setObjectName(QStringLiteral("eventLogView"));
+    m_eventView->setAccessibleName(tr("Connection events"));
+    m_eventView->setLog(m_eventLog);
+    m_eventDock->setWidget(m_eventView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+    m_eventDock->hide();
+}
+
+void MainWindow::buildConsole()
+{
+    m_consolePanel = new ApiConsolePanel(this);
+    m_consolePanel->setObjectName(QStringLiteral("apiConsolePanel"));
+    m_consolePanel->setAccessibleName(tr("API console"));
+    m_consolePanel->setApiClient(m_apiClient);
+    m_tabs->addTab(m_consolePanel, tr("API console"));
+}
+
+bool MainWindow::startUp()
+{
+    const bool firstRun = m_settings->isFirstRun();
+    if (m_options.restoreSettings) {
+        restoreGeometry(m_settings->windowGeometry());
+        restoreState(m_settings->windowState());
+        m_streamPanel->restoreState(m_settings->streamPanelState());
+        m_streamPanel->tablePanel()->restoreState(m_settings->tableState());
+        m_consolePanel->restoreState(m_settings->consoleState());
+        if (!m_settings->chartField().isEmpty())
+            m_streamPanel->setChartField(m_settings->chartField());
+        m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab(), m_tabs->count() - 1));
+    }
+
+    bool connected = true;
+    if (!m_options.baseUrl.isEmpty()) {
+        connectTarget(commandLineProfile, m_options.baseUrl, m_options.apiKey, m_options.connection,
+                      false);
+    } else {
+        QString name = m_options.profile;
+        if (name.isEmpty() && m_options.restoreSettings)
+            name = m_settings->lastProfile();
+        if (name.isEmpty() || !m_profiles->contains(name)) {
+            if (!m_options.profile.isEmpty())
+                m_streamPanel->showMessage(
+                    tr("There is no profile called \"%1\"; showing the default one.")
+                        .arg(m_options.profile));
+            name = m_profiles->defaultProfileName();
+        }
+        connectProfile(name);
+        connected = m_usingEmulator ? m_emulator && m_emulator->isRunning() : true;
+    }
+
+    QString topic = m_options.topic;
+    if (topic.isEmpty() && m_options.restoreSettings)
+        topic = m_settings->lastTopic();
+    if (topic.isEmpty())
+        topic = defaultTopic();
+
+    Filter filter;
+    if (m_options.hasFilter) {
+        filter = m_options.filter;
+    } else if (m_options.restoreSettings && !m_settings->lastFilter().isEmpty()) {
+        const FilterParseResult parsed = Filter::parse(m_settings->lastFilter());
+        if (parsed.ok())
+            filter = parsed.filter;
+    }
+    // The filter goes first so that the very first messages are already filtered.
+    if (!filter.isEmpty() || m_options.hasFilter)
+        m_streamPanel->applyFilter(filter);
+    m_streamPanel->setTopic(topic);
+    if (m_options.start || firstRun)
+        m_streamPanel->start();
+
+    m_startedUp = true;
+    m_settings->setLastTopic(topic);
+    m_settings->setFirstRunDone();
+    m_streamPanel->tablePanel()->view()->setFocus();
+    return connected;
+}
+
+void MainWindow::connectProfile(const QString &name)
+{
+    const ConnectionProfile profile = m_profiles->profile(name);
+    if (profile.name().isEmpty() || profile.isEmbeddedEmulator()) {
+        connectEmulator(profile.name().isEmpty() ? QStringLiteral("Emulator") : profile.name());
+        return;
+    }
+    if (!m_settings->profilesWithKey().contains(profile.name())) {
+        // No key yet: the built-in emulator shows what the app does until one is added.
+        connectEmulator(QStringLiteral("Emulator"));
+        const QString note = tr("No API key saved for \"%1\": showing the built-in emulator. Add "
+                                "a key in Connection → Profiles… to connect.")
+                                 .arg(profile.name());
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, note);
+        if (m_startedUp) // the user picked it; on start-up the badge says enough
+            m_streamPanel->showMessage(note);
+        return;
+    }
+    m_keys->readKey(profile.keyReference(), this, [this, profile](const KeyStoreResult &result) {
+        if (!result.ok) {
+            m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
+                                           .arg(profile.name(), result.errorString));
+            return;
+        }
+        m_eventLog->addSecret(result.key);
+        connectTarget(profile.name(), profile.baseUrl(), result.key, profile.options(), false);
+    });
+}
+
+bool MainWindow::connectEmulator(const QString &profileName)
+{
+    if (!m_emulator) {
+        m_emulator = std::make_unique<EmbeddedEmulator>(m_options.emulator);
+        if (!m_emulator->start()) {
+            m_streamPanel->showMessage(
+                tr("The built-in emulator could not start: %1").arg(m_emulator->errorString()));
+            m_emulator.reset();
+            return false;
+        }
+    }
+    ConnectionOptions options = m_options.connection;
+    if (m_options.emulator.tls)
+        options.extraCaCertificates.append(m_emulator->certificate());
+    connectTarget(profileName, m_emulator->baseUrl(), m_options.emulator.keys.value(0), options,
+                  true);
+    return true;
+}
+
+void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
+                               const QString &apiKey, const ConnectionOptions &options,
+                               bool emulator)
+{
+    m_activeProfile = profileName;
+    m_activeBaseUrl = baseUrl;
+    m_usingEmulator = emulator;
+    if (m_startedUp && profileName != commandLineProfile)
+        m_settings->setLastProfile(profileName);
+    m_eventLog->addEvent(
+        tr("App"), ConnectionEventKind::Info,
+        emulator ? tr("Connecting to the built-in emulator at %1").arg(baseUrl.toDisplayString())
+                 : tr("Connecting with profile \"%1\" to %2")
+                       .arg(profileName, baseUrl.toDisplayString()));
+    m_streamPanel->setConnection(baseUrl, apiKey, options);
+    m_apiClient->close();
+    m_apiClient->setBaseUrl(baseUrl);
+    m_apiClient->setApiKey(apiKey);
+    m_apiClient->setOptions(options);
+    m_apiClient->open();
+    refreshProfileBox();
+    updateBadge();
+}
+
+void MainWindow::refreshProfileBox()
+{
+    const QSignalBlocker blocker(m_profileBox);
+    m_profileBox->clear();
+    for (const QString &name : m_profiles->names())
+        m_profileBox->addItem(name, name);
+    if (m_activeProfile == commandLineProfile)
+        m_profileBox->addItem(tr("Command line (%1)").arg(m_activeBaseUrl.host()),
+                              commandLineProfile);
+    const int index = m_profileBox->findData(m_activeProfile);
+    m_profileBox->setCurrentIndex(index);
+}
+
+void MainWindow::updateBadge()
+{
+    m_badge->setProfile(m_usingEmulator ? ConnectionProfile::embeddedEmulator(m_activeProfile)
+                                        : ConnectionProfile(m_activeProfile, m_activeBaseUrl));
+}
+
+void MainWindow::updateTopicButton(const QString &topic)
+{
+    m_topicAction->setText(topic.isEmpty() ? tr("Choose topic…") : tr("Topic: %1 ▾").arg(topic));
+}
+
+void MainWindow::updateHealth(const StreamStats &stats)
+{
+    const QLocale locale;
+    QString text = tr("%1 msg/s · %2/s · %3 received")
+                       .arg(locale.toString(stats.messagesPerSecond, 'f', 0),
+                            locale.formattedDataSize(qint64(stats.bytesPerSecond), 1,
+                                                     QLocale::DataSizeTraditionalFormat),
+                            locale.toString(qulonglong(stats.messages)));
+    if (stats.drops > 0)
+        text += tr(" · %1 dropped").arg(locale.toString(qulonglong(stats.drops)));
+    if (stats.parseErrors > 0)
+        text += tr(" · %1 parse errors").arg(locale.toString(qulonglong(stats.parseErrors)));
+    m_health->setText(text);
+}
+
+ProfileDialog *MainWindow::profileDialog() const
+{
+    return m_profileDialog.data();
+}
+
+void MainWindow::showProfiles()
+{
+    if (m_profileDialog) {
+        m_profileDialog->raise();
+        m_profileDialog->activateWindow();
+        return;
+    }
+    m_profileDialog = new ProfileDialog(m_profiles, m_keys, this);
+    m_profileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_emulator)
+        m_profileDialog->setEmulatorBaseUrl(m_emulator->baseUrl());
+    if (m_profiles->contains(m_activeProfile))
+        m_profileDialog->selectProfile(m_activeProfile);
+    connect(m_profileDialog, &ProfileDialog::keySaved, this, &MainWindow::handleKeySaved);
+    // Non-modal: the stream keeps running and the status bar stays readable.
+    m_profileDialog->show();
+}
+
+void MainWindow::handleKeySaved(const QString &name, bool ok, bool hasKey)
+{
+    if (!ok)
+        return;
+    m_settings->setProfileHasKey(name, hasKey);
+    const ConnectionProfile profile = m_profiles->profile(name);
+    if (!hasKey || profile.isEmbeddedEmulator())
+        return;
+    // A key was added: this profile becomes the default and is used from now on.
+    m_profiles->setDefaultProfile(name);
+    m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
+                         tr("A key was saved for \"%1\": switching to it.").arg(name));
+    connectProfile(name);
+}
+
+void MainWindow::exportRows()
+{
+    QString selectedFilter;
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export visible rows"), QStringLiteral("%1.ndjson").arg(m_streamPanel->topic()),
+        tr("NDJSON (*.ndjson *.jsonl);;CSV (*.csv)"), &selectedFilter);
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    const qint64 rows = exportRowsTo(fileName, &error);
+    if (rows < 0)
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1: %2").arg(fileName, error));
+    else
+        statusBar()->showMessage(
+            tr("Exported %1 rows to %2").arg(QLocale().toString(rows), fileName), 5000);
+}
+
+qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    const auto format = fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                            ? RowExporter::Format::Csv
+                            : RowExporter::Format::Ndjson;
+    const qint64 rows =
+        RowExporter::write(*m_streamPanel->tablePanel()->proxyModel(), format, &file, error);
+    if (rows < 0)
+        return -1;
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    return rows;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Allium Monitor"),
+        tr("<h3>Allium Monitor %1</h3>"
+           "<p>Live blockchain streams and the Developer API of Allium over websockets.</p>"
+           "<p>Without an API key the monitor runs against a <b>built-in emulator</b> that "
+           "produces synthetic data on this machine (loopback only): blocks, transactions, "
+           "logs and API answers look real but are not. Add a key in Connection → Profiles… "
+           "to connect to Allium.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setCurrentTab(m_tabs->currentIndex());
+    m_settings->setStreamPanelState(m_streamPanel->saveState());
+    m_settings->setTableState(m_streamPanel->tablePanel()->saveState());
+    m_settings->setConsoleState(m_consolePanel->saveState());
+    m_settings->setChartField(m_streamPanel->chartField());
+    if (!m_streamPanel->topic().isEmpty())
+        m_settings->setLastTopic(m_streamPanel->topic());
+    const Filter filter = m_streamPanel->appliedFilter();
+    m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace allium

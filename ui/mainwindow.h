@@ -1,0 +1,149 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "connectionstate.h"
+#include "mainwindowoptions.h"
+#include "streamstats.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QTabWidget;
+class QToolButton;
+
+namespace allium {
+
+class ApiClient;
+class ApiConsolePanel;
+class AppSettings;
+class ConnectionEventLog;
+class ConnectionStatusWidget;
+class EmbeddedEmulator;
+class EventLogView;
+class KeyStore;
+class ProfileBadge;
+class ProfileDialog;
+class ProfileStore;
+class StreamPanel;
+
+/// The application window: the Stream and API console tabs, a toolbar with the main actions
+/// and the connection profile, the event log dock and a status bar with both connections'
+/// states and the stream's health. Chooses what to connect to: the command line's URL or
+/// profile, else the default profile when it has a key, else the embedded emulator.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    static QString defaultTopic() { return QStringLiteral("ethereum.transactions"); }
+
+    explicit MainWindow(const MainWindowOptions &options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Restores the saved layout, connects, sets the topic and filter and, on the first run or
+    /// when asked, starts streaming. False when nothing could be connected (the message bar and
+    /// the event log say why).
+    bool startUp();
+
+    StreamPanel *streamPanel() const { return m_streamPanel; }
+    ApiClient *apiClient() const { return m_apiClient; }
+    ApiConsolePanel *consolePanel() const { return m_consolePanel; }
+    ConnectionEventLog *eventLog() const { return m_eventLog; }
+    QDockWidget *eventLogDock() const { return m_eventDock; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /// The emulator running in-process, or nullptr when it is not in use.
+    EmbeddedEmulator *embeddedEmulator() const { return m_emulator.get(); }
+    ProfileStore *profileStore() const { return m_profiles; }
+    KeyStore *keyStore() const { return m_keys; }
+    AppSettings *settings() const { return m_settings.get(); }
+    /// The profile in use ("Emulator" for the embedded one, "Command line" for --url).
+    QString activeProfileName() const { return m_activeProfile; }
+    bool isUsingEmulator() const { return m_usingEmulator; }
+    QUrl activeBaseUrl() const { return m_activeBaseUrl; }
+
+    QAction *startAction() const { return m_startAction; }
+    QAction *stopAction() const { return m_stopAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    QAction *applyFilterAction() const { return m_applyAction; }
+    QAction *reconnectAction() const { return m_reconnectAction; }
+    QAction *disconnectAction() const { return m_disconnectAction; }
+    /// The profile dialog while it is open (Connection → Profiles…), else nullptr.
+    ProfileDialog *profileDialog() const;
+
+    /// Writes the layout, topic, filter and panel states to the settings.
+    void saveSettings();
+
+public slots:
+    /// Switches both connections to the saved profile `name` (the embedded emulator for an
+    /// emulator profile or a profile without a key).
+    void connectProfile(const QString &name);
+    void showProfiles();
+    /// Asks for a file and writes the rows the table shows (after the local search).
+    void exportRows();
+    /// Writes the rows the table shows to `fileName`: NDJSON, or CSV for a .csv name. Returns
+    /// the number of rows, or -1 with `error` set.
+    qint64 exportRowsTo(const QString &fileName, QString *error = nullptr);
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildStatusBar();
+    void buildEventLogDock();
+    void buildConsole();
+    void connectTarget(const QString &profileName, const QUrl &baseUrl, const QString &apiKey,
+                       const ConnectionOptions &options, bool emulator);
+    bool connectEmulator(const QString &profileName);
+    void refreshProfileBox();
+    void updateBadge();
+    void updateHealth(const StreamStats &stats);
+    void handleKeySaved(const QString &name, bool ok, bool hasKey);
+    void updateTopicButton(const QString &topic);
+
+    MainWindowOptions m_options;
+    std::unique_ptr<AppSettings> m_settings;
+    ProfileStore *m_profiles = nullptr;
+    KeyStore *m_keys = nullptr;
+    std::unique_ptr<EmbeddedEmulator> m_emulator;
+    ApiClient *m_apiClient = nullptr;
+    ConnectionEventLog *m_eventLog = nullptr;
+    QString m_activeProfile;
+    QUrl m_activeBaseUrl;
+    bool m_usingEmulator = false;
+    bool m_startedUp = false;
+
+    QTabWidget *m_tabs = nullptr;
+    StreamPanel *m_streamPanel = nullptr;
+    ApiConsolePanel *m_consolePanel = nullptr;
+    QDockWidget *m_eventDock = nullptr;
+    EventLogView *m_eventView = nullptr;
+    QToolButton *m_topicButton = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    ProfileBadge *m_badge = nullptr;
+    ConnectionStatusWidget *m_streamStatus = nullptr;
+    ConnectionStatusWidget *m_apiStatus = nullptr;
+    QLabel *m_health = nullptr;
+    QPointer<ProfileDialog> m_profileDialog;
+
+    QAction *m_topicAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_applyAction = nullptr;
+    QAction *m_reconnectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_profilesAction = nullptr;
+    QAction *m_exportAction = nullptr;
+};
+
+} // namespace allium

@@ -1,0 +1,275 @@
+#include "stream/livetableview.h"
+
+#include "messagetablemodel.h"
+#include "valueformatter.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QScrollBar>
+
+#include <algorithm>
+
+namespace allium {
+
+namespace {
+
+// Where a message keeps the hash worth copying, most specific first.
+const char *const HashPaths[] = {"hash",         "transaction_hash", "txn_id",
+                                 "payload.hash", "signature",        "tx_hash"};
+
+int defaultWidth(const QString &path, const QFontMetrics &metrics)
+{
+    const QString name = path.mid(path.lastIndexOf(QLatin1Char('.')) + 1);
+    int characters = 14;
+    switch (ValueFormatter::kindForPath(path)) {
+    case ValueFormatter::Kind::Timestamp:
+        characters = 23;
+        break;
+    case ValueFormatter::Kind::Wei:
+    case ValueFormatter::Kind::Gwei:
+        characters = 15;
+        break;
+    case ValueFormatter::Kind::Grouped:
+        characters = 12;
+        break;
+    case ValueFormatter::Kind::Plain:
+        if (name.contains(QLatin1String("hash")) || name.contains(QLatin1String("address")) ||
+            name == QLatin1String("miner") || name == QLatin1String("user") ||
+            name == QLatin1String("signer") || name == QLatin1String("txn_id"))
+            characters = 15;
+        break;
+    }
+    const int content = metrics.horizontalAdvance(QLatin1Char('0')) * characters;
+    const int header = metrics.horizontalAdvance(path) + 2 * metrics.height();
+    return std::max(content, header);
+}
+
+} // namespace
+
+LiveTableView::LiveTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setObjectName(QStringLiteral("liveTable"));
+    setAccessibleName(tr("Received messages"));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setAlternatingRowColors(true);
+    setCornerButtonEnabled(false);
+    // One row per scroll step keeps the arithmetic of "stay where you were" exact.
+    setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    // Uniform rows: the view never measures a row's contents, whatever the history holds.
+    QHeaderView *rows = verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 6);
+    rows->setMinimumSectionSize(fontMetrics().height() + 2);
+    rows->hide();
+
+    QHeaderView *columns = horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setStretchLastSection(true);
+    columns->setHighlightSections(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setTextElideMode(Qt::ElideMiddle);
+
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &LiveTableView::handleScrollValueChanged);
+}
+
+void LiveTableView::setModel(QAbstractItemModel *newModel)
+{
+    for (const QMetaObject::Connection &connection : qAsConst(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    QTableView::setModel(newModel);
+    if (!newModel)
+        return;
+    m_modelConnections << connect(newModel, &QAbstractItemModel::rowsInserted, this,
+                                  &LiveTableView::handleRowsInserted);
+    m_modelConnections << connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                                  &LiveTableView::handleRowsAboutToBeRemoved);
+    m_modelConnections << connect(
+        newModel, &QAbstractItemModel::columnsInserted, this,
+        [this](const QModelIndex &, int first, int last) {
+            for (int column = first; column <= last; ++column) {
+                const QString path = model()->headerData(column, Qt::Horizontal).toString();
+                setColumnWidth(column, defaultWidth(path, fontMetrics()));
+            }
+        });
+}
+
+void LiveTableView::setFollowing(bool following)
+{
+    if (following == m_following)
+        return;
+    m_following = following;
+    if (following) {
+        m_programmaticScroll = true;
+        scrollToBottom();
+        m_programmaticScroll = false;
+    }
+    emit followingChanged(following);
+}
+
+void LiveTableView::handleRowsInserted()
+{
+    if (!m_following)
+        return;
+    m_programmaticScroll = true;
+    scrollToBottom();
+    m_programmaticScroll = false;
+}
+
+// Rows evicted above the viewport would slide the rows the user is reading up and out of view;
+// scrolling back by as many rows keeps them in place.
+void LiveTableView::handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid() || m_following)
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    const int top = bar->value();
+    const int removedAbove = std::min(last, top - 1) - first + 1;
+    if (removedAbove <= 0)
+        return;
+    m_programmaticScroll = true;
+    bar->setValue(top - removedAbove);
+    m_programmaticScroll = false;
+}
+
+void LiveTableView::handleScrollValueChanged(int value)
+{
+    if (m_programmaticScroll)
+        return;
+    const bool atBottom = value >= verticalScrollBar()->maximum();
+    if (atBottom != m_following) {
+        m_following = atBottom;
+        emit followingChanged(m_following);
+    }
+}
+
+QByteArray LiveTableView::selectedRowsJson() const
+{
+    if (!model() || !selectionModel())
+        return {};
+    QModelIndexList rows = selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QByteArray out;
+    for (const QModelIndex &row : qAsConst(rows)) {
+        out += row.data(MessageTableModel::RawJsonRole).toByteArray();
+        out += '\n';
+    }
+    return out;
+}
+
+QByteArray LiveTableView::currentRowJson() const
+{
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.data(MessageTableModel::RawJsonRole).toByteArray()
+                             : QByteArray();
+}
+
+QString LiveTableView::currentValueText() const
+{
+    const QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return {};
+    return ValueFormatter::copyText(current.data(MessageTableModel::JsonValueRole).toJsonValue());
+}
+
+QString LiveTableView::currentHash() const
+{
+    const QByteArray json = currentRowJson();
+    if (json.isEmpty())
+        return {};
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    for (const char *path : HashPaths) {
+        const QJsonValue value = MessageTableModel::valueAt(object, QString::fromLatin1(path));
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+    }
+    return {};
+}
+
+void LiveTableView::copySelectedRows() const
+{
+    QByteArray json = selectedRowsJson();
+    if (json.isEmpty())
+        json = currentRowJson();
+    if (json.endsWith('\n') && json.count('\n') == 1)
+        json.chop(1);
+    if (!json.isEmpty())
+        QApplication::clipboard()->setText(QString::fromUtf8(json));
+}
+
+void LiveTableView::copyCurrentValue() const
+{
+    if (currentIndex().isValid())
+        QApplication::clipboard()->setText(currentValueText());
+}
+
+void LiveTableView::copyCurrentHash() const
+{
+    const QString hash = currentHash();
+    if (!hash.isEmpty())
+        QApplication::clipboard()->setText(hash);
+}
+
+void LiveTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (event == QKeySequence::Copy) {
+        copySelectedRows();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_End && event->modifiers() == Qt::ControlModifier) {
+        setFollowing(true);
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void LiveTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(viewport()->mapFromGlobal(event->globalPos()));
+    if (index.isValid() && index != currentIndex())
+        setCurrentIndex(index);
+    if (!currentIndex().isValid())
+        return;
+    QMenu menu(this);
+    QAction *copyValue = menu.addAction(tr("Copy value"));
+    copyValue->setObjectName(QStringLiteral("copyValueAction"));
+    QAction *copyRow = menu.addAction(tr("Copy row JSON"));
+    copyRow->setShortcut(QKeySequence::Copy);
+    copyRow->setObjectName(QStringLiteral("copyRowAction"));
+    QAction *copyHash = menu.addAction(tr("Copy hash"));
+    copyHash->setObjectName(QStringLiteral("copyHashAction"));
+    copyHash->setEnabled(!currentHash().isEmpty());
+    QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == copyValue)
+        copyCurrentValue();
+    else if (chosen == copyRow)
+        copySelectedRows();
+    else if (chosen == copyHash)
+        copyCurrentHash();
+}
+
+void LiveTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QTableView::currentChanged(current, previous);
+    if (current.row() != previous.row() || !current.isValid())
+        emit currentMessageChanged(currentRowJson());
+}
+
+} // namespace allium

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QTableView>
+
+namespace allium {
+
+/// The live message table: follows new rows at the bottom until the user scrolls away, keeps
+/// what the user looks at in place while rows come and go, and copies rows as raw JSON.
+class LiveTableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit LiveTableView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+
+    /// Following: every new row scrolls the table to the bottom.
+    bool isFollowing() const { return m_following; }
+    void setFollowing(bool following);
+
+    /// Raw JSON of the selected rows, one per line (NDJSON), in table order.
+    QByteArray selectedRowsJson() const;
+    /// The current row's raw JSON; empty without a current row.
+    QByteArray currentRowJson() const;
+
+    /// The current cell's exact value, as "Copy value" puts it on the clipboard.
+    QString currentValueText() const;
+    /// The current row's hash (hash, transaction_hash, txn_id, …); empty when it has none.
+    QString currentHash() const;
+
+    void copySelectedRows() const;
+    void copyCurrentValue() const;
+    void copyCurrentHash() const;
+
+signals:
+    void followingChanged(bool following);
+    /// The current row changed; `json` is empty when there is none.
+    void currentMessageChanged(const QByteArray &json);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+
+private:
+    void handleRowsInserted();
+    void handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void handleScrollValueChanged(int value);
+
+    QList<QMetaObject::Connection> m_modelConnections;
+    bool m_following = true;
+    bool m_programmaticScroll = false;
+};
+
+} // namespace allium

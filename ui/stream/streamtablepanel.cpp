@@ -1,0 +1,393 @@
+#include "stream/streamtablepanel.h"
+
+#include "columnset.h"
+#include "fieldinfo.h"
+#include "messagebatch.h"
+#include "messagefilterproxymodel.h"
+#include "messagestore.h"
+#include "messagetablemodel.h"
+#include "stream/columnchooserdialog.h"
+#include "stream/livetableview.h"
+#include "stream/messagedetailpane.h"
+
+#include <QDataStream>
+#include <QHBoxLayout>
+#include <QIODevice>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace allium {
+
+namespace {
+
+constexpr quint32 StateMagic = 0x414c5442; // "ALTB"
+constexpr quint32 StateVersion = 1;
+// Typing pauses this long before the search runs over the whole history.
+constexpr int SearchDelayMs = 150;
+constexpr int LiveColumnCount = 6;
+
+} // namespace
+
+StreamTablePanel::StreamTablePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_maxBytes(MessageStore::DefaultMaxBytes)
+    , m_model(new MessageTableModel(this))
+    , m_proxy(new MessageFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("streamTablePanel"));
+    setAccessibleName(tr("Live table"));
+    m_model->setHistoryLimits(DefaultHistoryCount, m_maxBytes);
+    m_proxy->setSourceModel(m_model);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setAccessibleName(tr("Search received messages"));
+    m_search->setPlaceholderText(tr("Search received messages…"));
+    m_search->setToolTip(tr("Shows only rows whose JSON contains this text, ignoring case "
+                            "(Ctrl+F). The server filter is not affected."));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 24);
+    m_search->setMaximumWidth(m_search->fontMetrics().averageCharWidth() * 48);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelayMs);
+
+    m_matchLabel = new QLabel(this);
+    m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
+    m_matchLabel->setAccessibleName(tr("Matching rows"));
+    m_matchLabel->hide();
+
+    m_pauseButton = new QPushButton(tr("Pause view"), this);
+    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+    m_pauseButton->setAccessibleName(tr("Pause view"));
+    m_pauseButton->setCheckable(true);
+
+    m_followButton = new QToolButton(this);
+    m_followButton->setObjectName(QStringLiteral("followButton"));
+    m_followButton->setAccessibleName(tr("Follow new rows"));
+    m_followButton->setText(tr("⤓ Follow"));
+    m_followButton->setToolTip(tr("Keep the newest row in view (Ctrl+End). Scrolling up stops "
+                                  "following; scrolling to the bottom starts it again."));
+    m_followButton->setCheckable(true);
+    m_followButton->setChecked(true);
+    m_followButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_columnsButton = new QPushButton(tr("Columns…"), this);
+    m_columnsButton->setObjectName(QStringLiteral("columnsButton"));
+    m_columnsButton->setAccessibleName(tr("Choose columns"));
+
+    auto *historyLabel = new QLabel(tr("&Keep last"), this);
+    m_historySpin = new QSpinBox(this);
+    m_historySpin->setObjectName(QStringLiteral("historySpin"));
+    m_historySpin->setAccessibleName(tr("Keep last N messages"));
+    m_historySpin->setToolTip(tr("How many received messages the table keeps; the oldest go "
+                                 "first. Memory is bounded too."));
+    m_historySpin->setRange(MinHistoryCount, MaxHistoryCount);
+    m_historySpin->setSingleStep(10000);
+    m_historySpin->setGroupSeparatorShown(true);
+    m_historySpin->setKeyboardTracking(false); // "1" on the way to "100000" must not evict
+    m_historySpin->setValue(DefaultHistoryCount);
+    historyLabel->setBuddy(m_historySpin);
+
+    m_fillLabel = new QLabel(this);
+    m_fillLabel->setObjectName(QStringLiteral("fillLabel"));
+    m_fillLabel->setAccessibleName(tr("History fill"));
+    // The fill may be clipped rather than make the panel wider than its window.
+    m_fillLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    m_view = new LiveTableView(this);
+    m_view->setModel(m_proxy);
+
+    m_detail = new MessageDetailPane(this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("tableSplitter"));
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setCollapsible(0, false);
+
+    auto *viewControls = new QHBoxLayout;
+    viewControls->setContentsMargins(0, 0, 0, 0);
+    viewControls->addWidget(m_search, 1);
+    viewControls->addWidget(m_matchLabel);
+    viewControls->addWidget(m_pauseButton);
+    viewControls->addWidget(m_followButton);
+    viewControls->addWidget(m_columnsButton);
+    viewControls->addStretch(0);
+
+    auto *historyControls = new QHBoxLayout;
+    historyControls->setContentsMargins(0, 0, 0, 0);
+    historyControls->addSpacing(m_search->fontMetrics().averageCharWidth() * 2);
+    historyControls->addWidget(historyLabel);
+    historyControls->addWidget(m_historySpin);
+    historyControls->addWidget(m_fillLabel, 1);
+
+    m_toolbar = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_toolbar->setContentsMargins(0, 0, 0, 0);
+    m_toolbar->addLayout(viewControls, 1);
+    m_toolbar->addLayout(historyControls);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    // The one-line toolbar is wider than the stacked one: the minimum must not depend on which
+    // is shown, or a window could never shrink far enough to switch (see minimumSizeHint()).
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
+    layout->addLayout(m_toolbar);
+    layout->addWidget(m_splitter, 1);
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &StreamTablePanel::applySearch);
+    connect(m_searchDelay, &QTimer::timeout, this, &StreamTablePanel::applySearch);
+    connect(m_pauseButton, &QPushButton::toggled, this, &StreamTablePanel::setPaused);
+    connect(m_followButton, &QToolButton::toggled, m_view, &LiveTableView::setFollowing);
+    connect(m_view, &LiveTableView::followingChanged, m_followButton, &QToolButton::setChecked);
+    connect(m_columnsButton, &QPushButton::clicked, this, &StreamTablePanel::chooseColumns);
+    connect(m_historySpin, &QSpinBox::valueChanged, this,
+            [this](int count) { setHistoryLimits(count, m_maxBytes); });
+    connect(m_model, &MessageTableModel::pendingCountChanged, this,
+            &StreamTablePanel::updatePauseButton);
+    connect(m_model, &MessageTableModel::pausedChanged, this, [this](bool paused) {
+        m_pauseButton->setChecked(paused);
+        updatePauseButton();
+    });
+    connect(m_model, &MessageTableModel::fillChanged, this, &StreamTablePanel::updateFill);
+    connect(m_model, &MessageTableModel::columnsChanged, this, [this](const QStringList &paths) {
+        if (m_topic.isEmpty())
+            return;
+        if (paths == ColumnSet::defaultColumns(m_topic))
+            m_columnsByTopic.remove(m_topic);
+        else
+            m_columnsByTopic.insert(m_topic, paths);
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &StreamTablePanel::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamTablePanel::updateMatchLabel);
+    connect(m_view, &LiveTableView::currentMessageChanged, this,
+            &StreamTablePanel::showCurrentMessage);
+
+    updatePauseButton();
+    updateFill();
+    adaptLayout();
+}
+
+StreamTablePanel::~StreamTablePanel() = default;
+
+QSize StreamTablePanel::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 14};
+}
+
+void StreamTablePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    adaptLayout();
+}
+
+// Wide panels put the details beside the table and the toolbar on one line; narrow ones stack
+// both, so neither the table nor the search field is squeezed to nothing.
+void StreamTablePanel::adaptLayout()
+{
+    const int charWidth = fontMetrics().averageCharWidth();
+    const bool wide = width() >= charWidth * 150;
+    const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != orientation || !m_splitterPlaced) {
+        m_splitter->setOrientation(orientation);
+        const int length = wide ? width() : height();
+        m_splitter->setSizes({length * 3 / 5, length - length * 3 / 5});
+        m_splitterPlaced = true;
+    }
+    const bool oneLine = width() >= charWidth * 140;
+    m_toolbar->setDirection(oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // On one line the fill gets room for its usual text; on its own line it takes the rest.
+    m_fillLabel->setMinimumWidth(oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(
+                                               QStringLiteral("1,000,000 / 1,000,000 · 999.9 MB"))
+                                         : charWidth * 16);
+}
+
+void StreamTablePanel::setTopic(const QString &topic)
+{
+    m_topic = topic;
+    m_livePaths.clear();
+    clear();
+    setColumns(m_columnsByTopic.value(topic, ColumnSet::defaultColumns(topic)));
+}
+
+void StreamTablePanel::appendBatch(const MessageBatch &batch)
+{
+    if (batch.fieldsChanged)
+        setLiveFields(batch.fields);
+    m_model->appendBatch(batch);
+}
+
+void StreamTablePanel::setLiveFields(const QVector<FieldInfo> &fields)
+{
+    m_livePaths.clear();
+    for (const FieldInfo &field : fields) {
+        if (!field.hasType(FieldInfo::Object) && !field.hasType(FieldInfo::Array))
+            m_livePaths.append(field.path);
+    }
+    // A topic nobody documented starts with the first fields its messages carry.
+    if (m_model->columns().isEmpty() && !m_livePaths.isEmpty())
+        m_model->setColumns(m_livePaths.mid(0, LiveColumnCount));
+}
+
+void StreamTablePanel::clear()
+{
+    m_model->clear();
+    m_detail->clear();
+    m_view->setFollowing(true);
+}
+
+void StreamTablePanel::setHistoryLimits(int maxCount, qint64 maxBytes)
+{
+    m_maxBytes = maxBytes;
+    m_model->setHistoryLimits(maxCount, maxBytes);
+    const QSignalBlocker blocker(m_historySpin);
+    m_historySpin->setValue(maxCount);
+}
+
+void StreamTablePanel::setColumns(const QStringList &paths)
+{
+    m_model->setColumns(paths);
+}
+
+QStringList StreamTablePanel::columns() const
+{
+    return m_model->columns();
+}
+
+void StreamTablePanel::setPaused(bool paused)
+{
+    m_model->setPaused(paused);
+}
+
+void StreamTablePanel::chooseColumns()
+{
+    ColumnChooserDialog dialog(this);
+    dialog.setDefaultColumns(ColumnSet::defaultColumns(m_topic));
+    dialog.setAvailableFields(ColumnSet::knownFields(m_topic), m_livePaths);
+    dialog.setColumns(m_model->columns());
+    if (dialog.exec() == QDialog::Accepted)
+        setColumns(dialog.columns());
+}
+
+void StreamTablePanel::applySearch()
+{
+    m_searchDelay->stop();
+    m_proxy->setSearchText(m_search->text());
+    updateMatchLabel();
+}
+
+void StreamTablePanel::updatePauseButton()
+{
+    const QSignalBlocker blocker(m_pauseButton);
+    const bool paused = m_model->isPaused();
+    m_pauseButton->setChecked(paused);
+    if (paused) {
+        m_pauseButton->setText(
+            tr("Paused — %1 new").arg(QLocale().toString(m_model->pendingCount())));
+        m_pauseButton->setToolTip(tr("The table is frozen while messages keep arriving. Click "
+                                     "to resume and show the new messages."));
+    } else {
+        m_pauseButton->setText(tr("Pause view"));
+        m_pauseButton->setToolTip(tr("Freeze the table to read it; messages keep arriving and "
+                                     "appear when you resume."));
+    }
+}
+
+void StreamTablePanel::updateFill()
+{
+    const QLocale locale;
+    m_fillLabel->setText(tr("%1 / %2 · %3")
+                             .arg(locale.toString(m_model->size()),
+                                  locale.toString(m_model->capacity()),
+                                  locale.formattedDataSize(m_model->bytes(), 1,
+                                                           QLocale::DataSizeTraditionalFormat)));
+    m_fillLabel->setToolTip(
+        tr("Messages kept / limit · memory (limit %1). %2 older messages were dropped to "
+           "stay within the limits.")
+            .arg(locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                          QLocale::DataSizeTraditionalFormat),
+                 locale.toString(m_model->evictions())));
+}
+
+void StreamTablePanel::updateMatchLabel()
+{
+    if (!m_proxy->isFiltering()) {
+        m_matchLabel->hide();
+        return;
+    }
+    const QLocale locale;
+    m_matchLabel->setText(
+        tr("%1 of %2")
+            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount())));
+    m_matchLabel->show();
+}
+
+void StreamTablePanel::showCurrentMessage()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->setMessage(current.data(MessageTableModel::RawJsonRole).toByteArray(),
+                         current.data(MessageTableModel::SequenceRole).toULongLong(),
+                         current.data(MessageTableModel::ReceivedAtRole).toLongLong());
+}
+
+QByteArray StreamTablePanel::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << StateMagic << StateVersion << m_splitter->saveState() << qint32(m_model->capacity())
+        << m_columnsByTopic;
+    return state;
+}
+
+bool StreamTablePanel::restoreState(const QByteArray &state)
+{
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint32 version = 0;
+    QByteArray splitter;
+    qint32 capacity = 0;
+    QHash<QString, QStringList> columnsByTopic;
+    in >> magic >> version;
+    if (in.status() != QDataStream::Ok || magic != StateMagic || version != StateVersion)
+        return false;
+    in >> splitter >> capacity >> columnsByTopic;
+    if (in.status() != QDataStream::Ok)
+        return false;
+    m_splitterPlaced = m_splitter->restoreState(splitter);
+    if (capacity >= MinHistoryCount && capacity <= MaxHistoryCount)
+        setHistoryLimits(capacity, m_maxBytes);
+    m_columnsByTopic = columnsByTopic;
+    if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
+        setColumns(m_columnsByTopic.value(m_topic));
+    return true;
+}
+
+} // namespace allium

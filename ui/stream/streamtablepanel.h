@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QHash>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QSplitter;
+class QTimer;
+class QToolButton;
+
+namespace allium {
+
+struct FieldInfo;
+struct MessageBatch;
+class LiveTableView;
+class MessageDetailPane;
+class MessageFilterProxyModel;
+class MessageTableModel;
+
+/// The live table part of a stream panel: a toolbar (local search, pause view, follow,
+/// columns, history bound and fill), the message table and the selected message's details.
+class StreamTablePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultHistoryCount = 100000;
+    static constexpr int MinHistoryCount = 100;
+    static constexpr int MaxHistoryCount = 2000000;
+
+    explicit StreamTablePanel(QWidget *parent = nullptr);
+    ~StreamTablePanel() override;
+
+    /// Clears the table and shows the topic's columns (the user's, when they chose some before).
+    void setTopic(const QString &topic);
+    QString topic() const { return m_topic; }
+
+    /// Adds a batch from StreamSession::messagesReceived (its field snapshot included).
+    void appendBatch(const allium::MessageBatch &batch);
+    /// Fields seen live: offered in the column chooser; the first columns of unknown topics.
+    void setLiveFields(const QVector<allium::FieldInfo> &fields);
+    void clear();
+
+    /// History bounds: count (also the spin box) and bytes.
+    void setHistoryLimits(int maxCount, qint64 maxBytes);
+    void setColumns(const QStringList &paths);
+    QStringList columns() const;
+
+    QSize minimumSizeHint() const override;
+
+    MessageTableModel *model() const { return m_model; }
+    MessageFilterProxyModel *proxyModel() const { return m_proxy; }
+    LiveTableView *view() const { return m_view; }
+    MessageDetailPane *detailPane() const { return m_detail; }
+
+    /// Splitter sizes, history count and the columns chosen per topic.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+public slots:
+    void setPaused(bool paused);
+    /// Opens the column chooser.
+    void chooseColumns();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void adaptLayout();
+    void updatePauseButton();
+    void updateFill();
+    void updateMatchLabel();
+    void showCurrentMessage();
+    void applySearch();
+
+    QString m_topic;
+    QStringList m_livePaths;
+    QHash<QString, QStringList> m_columnsByTopic; // columns the user chose, per topic
+    qint64 m_maxBytes;
+
+    MessageTableModel *m_model = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+    LiveTableView *m_view = nullptr;
+    MessageDetailPane *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_splitterPlaced = false; // sizes set once, then left to the user
+    QBoxLayout *m_toolbar = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QLabel *m_matchLabel = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QToolButton *m_followButton = nullptr;
+    QPushButton *m_columnsButton = nullptr;
+    QSpinBox *m_historySpin = nullptr;
+    QLabel *m_fillLabel = nullptr;
+};
+
+} // namespace allium
