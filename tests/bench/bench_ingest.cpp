@@ -347,8 +347,10 @@ int main(int argc, char *argv[])
                 raws << measureRaw(url, expected, emulator.processId(), &samples);
             }
             pipelines << measurePipeline(url, expected, emulator.processId(), &store);
-            if (!pipelineOnly && raws.last().ok && pipelines.last().ok)
-                pairRatios << pipelines.last().messagesPerSecond() / raws.last().messagesPerSecond();
+            if (!pipelineOnly && raws.last().ok && pipelines.last().ok) {
+                pairRatios << pipelines.last().messagesPerSecond()
+                                / raws.last().messagesPerSecond();
+            }
             failures += (pipelineOnly || raws.last().ok) && pipelines.last().ok ? 0 : 1;
         }
         const Summary raw = summarise(raws);
