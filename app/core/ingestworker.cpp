@@ -6,13 +6,14 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QStringEncoder>
 #include <QTimer>
 
 #include <simdjson.h>
 
 #include <array>
-#include <cmath>
-#include <cstring>
+#include <charconv>
 #include <limits>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@
 namespace allium {
 
 namespace {
+
+// The conversion buffer is kept between frames up to this size, and given back beyond it.
+constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
+
+// The smallest reservation for a new batch.
+constexpr int MinBatchReserve = 16;
 
 // Counts over the last second in 100 ms buckets; the rate is the sum of the ten complete
 // buckets before the current one, so it does not dip while the current one fills.
@@ -80,23 +87,68 @@ private:
     qint64 m_current = 0;
 };
 
-// "payload.coin" -> "/payload/coin" (RFC 6901 escapes for '~' and '/').
-std::string jsonPointer(const QString &dotPath)
+// At most a given number of turns per second, handed out in 100 ms windows so that a burst
+// does not spend the whole second's budget at once.
+class SampleBudget
 {
-    std::string pointer;
-    const QByteArray utf8 = dotPath.toUtf8();
-    for (const QByteArray &part : utf8.split('.')) {
-        pointer += '/';
-        for (const char c : part) {
-            if (c == '~')
-                pointer += "~0";
-            else if (c == '/')
-                pointer += "~1";
-            else
-                pointer += c;
+public:
+    void setPerSecond(int perSecond) { m_perWindow = perSecond > 0 ? qMax(1, perSecond / 10) : 0; }
+
+    bool take(qint64 nowMs)
+    {
+        if (m_perWindow == 0)
+            return true;
+        const qint64 window = nowMs / 100;
+        if (window != m_window) {
+            m_window = window;
+            m_taken = 0;
+        }
+        if (m_taken >= m_perWindow)
+            return false;
+        ++m_taken;
+        return true;
+    }
+
+private:
+    int m_perWindow = 0;
+    int m_taken = 0;
+    qint64 m_window = -1;
+};
+
+// "payload.coin" -> {"payload", "coin"}: split once, not parsed again as a JSON pointer for
+// every message (that showed up in the profile).
+using KeyPath = std::vector<std::string>;
+
+KeyPath keyPath(const QString &dotPath)
+{
+    KeyPath keys;
+    for (const QByteArray &part : dotPath.toUtf8().split('.'))
+        keys.emplace_back(part.constData(), std::size_t(part.size()));
+    return keys;
+}
+
+// The value at path: object members by key, array elements by a decimal index ("logs.0.address").
+bool lookUp(simdjson::dom::element element, const KeyPath &path, simdjson::dom::element *value)
+{
+    for (const std::string &key : path) {
+        simdjson::dom::object object;
+        simdjson::dom::array array;
+        if (element.get_object().get(object) == simdjson::SUCCESS) {
+            if (object.at_key(key).get(element) != simdjson::SUCCESS)
+                return false;
+        } else if (element.get_array().get(array) == simdjson::SUCCESS) {
+            std::size_t index = 0;
+            const auto result = std::from_chars(key.data(), key.data() + key.size(), index);
+            if (key.empty() || result.ec != std::errc() || result.ptr != key.data() + key.size()
+                || array.at(index).get(element) != simdjson::SUCCESS) {
+                return false;
+            }
+        } else {
+            return false;
         }
     }
-    return pointer;
+    *value = element;
+    return true;
 }
 
 double numericValue(const simdjson::dom::element &value)
@@ -143,12 +195,15 @@ public:
     int handshakes = 0;
 
     simdjson::dom::parser parser;
-    std::string padded;
-    std::vector<std::string> watchedPointers;
+    QStringEncoder encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    std::string padded;        // the frame as UTF-8, with simdjson's padding after it
+    std::vector<KeyPath> watchedPaths;
     FieldCatalogue catalogue;
+    SampleBudget catalogueBudget;
     qint64 lastFieldsSnapshotMs = 0;
 
     MessageBatch batch;
+    int lastBatchSize = 0;
     QTimer *flushTimer = nullptr;
     QTimer *statsTimer = nullptr;
     quint64 sequence = 0;
@@ -162,6 +217,7 @@ IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QOb
     , d(std::make_unique<Private>())
 {
     d->pendingBatches = std::move(pendingBatches);
+    d->catalogueBudget.setPerSecond(d->ingest.catalogueMaxSamplesPerSecond);
     d->flushTimer = new QTimer(this);
     d->flushTimer->setSingleShot(true);
     connect(d->flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
@@ -177,6 +233,10 @@ IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QOb
             });
     connect(d->connection, &WebSocketConnection::reconnectScheduled, this,
             &IngestWorker::reconnectScheduled);
+    connect(d->connection, &WebSocketConnection::connectionLost, this,
+            &IngestWorker::connectionLost);
+    connect(d->connection, &WebSocketConnection::closed, this, &IngestWorker::closed);
+    connect(d->connection, &WebSocketConnection::pongReceived, this, &IngestWorker::pongReceived);
 }
 
 IngestWorker::~IngestWorker() = default;
@@ -191,13 +251,14 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->ingest.maxBatchMessages = qMax(1, d->ingest.maxBatchMessages);
     d->ingest.maxPendingBatches = qMax(1, d->ingest.maxPendingBatches);
     d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
+    d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
 
 void IngestWorker::setWatchedFields(const QStringList &paths)
 {
-    d->watchedPointers.clear();
+    d->watchedPaths.clear();
     for (const QString &path : paths)
-        d->watchedPointers.push_back(jsonPointer(path));
+        d->watchedPaths.push_back(keyPath(path));
 }
 
 void IngestWorker::open()
@@ -276,9 +337,24 @@ void IngestWorker::handleOpened()
 
 void IngestWorker::ingestFrame(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    // QWebSocket hands over UTF-16; it goes back to UTF-8 straight into the reused padded
+    // buffer that simdjson reads. (QString::toUtf8() allocates three bytes per character and
+    // keeps that capacity: every stored message held three times its size.)
+    const std::size_t worstCase = std::size_t(d->encoder.requiredSpace(text.size()));
+    if (d->padded.size() < worstCase + simdjson::SIMDJSON_PADDING)
+        d->padded.resize(worstCase + simdjson::SIMDJSON_PADDING);
+    char *const utf8 = d->padded.data();
+    const auto length = std::size_t(d->encoder.appendToBuffer(utf8, text) - utf8);
+    // One huge frame must not pin its buffers for the rest of the session (on every return,
+    // after the last use of the parsed document).
+    const auto releaseLargeBuffers = qScopeGuard([this] {
+        if (d->padded.size() > MaxRetainedBufferBytes)
+            std::string().swap(d->padded);
+        if (d->parser.capacity() > MaxRetainedBufferBytes)
+            d->parser = simdjson::dom::parser();
+    });
+
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const auto length = std::size_t(utf8.size());
     d->stats.bytes += length;
     d->rate.add(nowMs, 1, length);
 
@@ -291,12 +367,9 @@ void IngestWorker::ingestFrame(const QString &text)
         return;
     }
 
-    if (d->padded.size() < length + simdjson::SIMDJSON_PADDING)
-        d->padded.resize(length + simdjson::SIMDJSON_PADDING);
-    std::memcpy(d->padded.data(), utf8.constData(), length);
     simdjson::dom::element root;
     simdjson::dom::object object;
-    if (d->parser.parse(d->padded.data(), length, false).get(root) != simdjson::SUCCESS
+    if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS
         || root.get_object().get(object) != simdjson::SUCCESS) {
         ++d->stats.parseErrors;
         return;
@@ -322,29 +395,30 @@ void IngestWorker::ingestFrame(const QString &text)
             return;
     }
 
-    StreamMessage message;
-    message.json = utf8;
+    // One batch-sized block, not one growth step after another; sized after the previous batch
+    // so that a trickle does not reserve room for maxBatch messages every time.
+    if (d->batch.messages.isEmpty())
+        d->batch.messages.reserve(qBound(MinBatchReserve, d->lastBatchSize, maxBatch));
+    StreamMessage &message = d->batch.messages.emplaceBack();
+    message.json = QByteArray(utf8, qsizetype(length)); // exactly sized: it may be kept long
     message.receivedAtMs = nowMs;
     message.sequence = ++d->sequence;
-    if (!d->watchedPointers.empty()) {
-        message.extracted.resize(int(d->watchedPointers.size()));
-        for (std::size_t i = 0; i < d->watchedPointers.size(); ++i) {
+    if (!d->watchedPaths.empty()) {
+        message.extracted.resize(qsizetype(d->watchedPaths.size()));
+        for (std::size_t i = 0; i < d->watchedPaths.size(); ++i) {
             simdjson::dom::element value;
-            message.extracted[int(i)] =
-                    root.at_pointer(d->watchedPointers[i]).get(value) == simdjson::SUCCESS
+            message.extracted[qsizetype(i)] = lookUp(root, d->watchedPaths[i], &value)
                     ? numericValue(value)
                     : std::numeric_limits<double>::quiet_NaN();
         }
     }
-    if (d->catalogue.takeSampleTurn())
+    // The first messages all go in (the catalogue fills at once); the budget applies after.
+    const bool early = d->catalogue.offeredMessages() < quint64(d->ingest.catalogueSampleAllFirst);
+    if (d->catalogue.takeSampleTurn() && (early || d->catalogueBudget.take(nowMs)))
         d->catalogue.addParsed(root);
 
     ++d->stats.messages;
     d->stats.lastMessageAtMs = nowMs;
-    // One allocation per batch: growing it step by step showed up in profiles.
-    if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(maxBatch);
-    d->batch.messages.append(std::move(message));
 
     if (d->batch.messages.size() >= maxBatch)
         flush();
@@ -372,6 +446,7 @@ void IngestWorker::flush()
 
     MessageBatch out;
     out.messages.swap(d->batch.messages);
+    d->lastBatchSize = int(out.messages.size());
     out.stats = snapshotStats();
     const bool newFields = d->catalogue.takeNewFields();
     const qint64 nowMs = out.stats.lastMessageAtMs;

@@ -55,6 +55,9 @@ public:
 signals:
     void stateChanged(allium::ConnectionState state, int attempt, const QString &failureReason);
     void reconnectScheduled(int attempt, int delayMs);
+    void connectionLost(const QString &reason);
+    void closed(int closeCode, const QString &reason);
+    void pongReceived(int latencyMs);
     void opened();
     void resubscribed();
     void batchReady(const allium::MessageBatch &batch);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-#include <QVector>
+#include <QVarLengthArray>
 
 namespace allium {
 
@@ -13,13 +13,18 @@ struct StreamMessage
     QByteArray json;           ///< raw UTF-8 JSON text of the frame
     qint64 receivedAtMs = 0;   ///< wall clock (ms since epoch) when the worker took the frame
     quint64 sequence = 0;      ///< per session, +1 for every data frame; gaps mean dropped frames
-    QVector<double> extracted; ///< one value per watched field, NaN where absent or not numeric
+    /// One value per watched field, NaN where absent or not numeric. A few live inline: a heap
+    /// block per message for two or three numbers showed up in the ingest profile.
+    QVarLengthArray<double, 4> extracted;
 
     /// Approximate memory held by this message, used for byte bounds.
     qint64 footprintBytes() const
     {
-        return qint64(sizeof(StreamMessage)) + json.size()
-                + qint64(extracted.size()) * qint64(sizeof(double));
+        // Inline values are part of sizeof; only a spilled array adds a heap block.
+        const qint64 spilled = extracted.capacity() > 4
+                ? qint64(extracted.capacity()) * qint64(sizeof(double))
+                : 0;
+        return qint64(sizeof(StreamMessage)) + json.size() + spilled;
     }
 };
 

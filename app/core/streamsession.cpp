@@ -37,6 +37,10 @@ StreamSession::StreamSession(QObject *parent)
                 m_state = state;
                 m_attempt = attempt;
                 m_failureReason = reason;
+                if (state == ConnectionState::Failed)
+                    m_lastError = reason;
+                else if (state == ConnectionState::Connected)
+                    m_lastError.clear();
                 emit stateChanged(state);
                 if (state == ConnectionState::Failed)
                     emit failed(reason);
@@ -46,6 +50,15 @@ StreamSession::StreamSession(QObject *parent)
         m_retryDelayMs = delayMs;
         m_retryClock.start();
         emit reconnectScheduled(attempt, delayMs);
+    });
+    connect(m_worker, &IngestWorker::connectionLost, this, [this](const QString &reason) {
+        m_lastError = reason;
+        emit connectionLost(reason);
+    });
+    connect(m_worker, &IngestWorker::closed, this, &StreamSession::closed);
+    connect(m_worker, &IngestWorker::pongReceived, this, [this](int latencyMs) {
+        m_lastPongLatencyMs = latencyMs;
+        emit pongReceived(latencyMs);
     });
     connect(m_worker, &IngestWorker::opened, this, &StreamSession::opened);
     connect(m_worker, &IngestWorker::resubscribed, this, &StreamSession::resubscribed);
@@ -168,6 +181,16 @@ QString StreamSession::failureReason() const
     return m_state == ConnectionState::Failed ? m_failureReason : QString();
 }
 
+QString StreamSession::lastError() const
+{
+    return m_lastError;
+}
+
+int StreamSession::lastPongLatencyMs() const
+{
+    return m_lastPongLatencyMs;
+}
+
 bool StreamSession::isRunning() const
 {
     return m_running;
@@ -190,6 +213,7 @@ QVector<FieldInfo> StreamSession::fields() const
 
 void StreamSession::open()
 {
+    m_lastError.clear();
     post([worker = m_worker, url = m_url, key = m_apiKey, options = m_connectionOptions,
           ingest = m_ingestOptions] {
         worker->configure(url, key, options, ingest);
@@ -199,6 +223,7 @@ void StreamSession::open()
 
 void StreamSession::close()
 {
+    m_lastError.clear();
     post([worker = m_worker] { worker->close(); });
 }
 

@@ -52,6 +52,11 @@ public:
     int attempt() const;
     qint64 msUntilRetry() const;          ///< while Reconnecting, else -1
     QString failureReason() const;        ///< while Failed
+    /// Why the latest connection or attempt ended (retry scheduled, or Failed): "the server
+    /// closed the connection (code 1011: …)". Empty while connected and after open()/close().
+    QString lastError() const;
+    /// Round trip of the latest heartbeat ping in ms; -1 until the first pong.
+    int lastPongLatencyMs() const;
     bool isRunning() const;               ///< the desired state: start() was called last
     Filter filter() const;
     StreamStats stats() const;
@@ -74,9 +79,17 @@ public slots:
 
 signals:
     void stateChanged(allium::ConnectionState state);
+    /// A connection or an attempt ended and a retry follows; comes before the stateChanged()
+    /// to Reconnecting and reconnectScheduled(), with lastError() already set to reason.
+    void connectionLost(const QString &reason);
     void reconnectScheduled(int attempt, int delayMs);
     void failed(const QString &reason);
     void opened();
+    /// An established connection ended: the code and reason of the server's close frame as
+    /// QWebSocket reports them, or 1000 "closed by the user" after close().
+    void closed(int closeCode, const QString &reason);
+    /// A heartbeat pong came back after latencyMs (the ping interval is in ConnectionOptions).
+    void pongReceived(int latencyMs);
     /// After every (re)connect, once the filter and start were sent again.
     void resubscribed();
     void messagesReceived(const allium::MessageBatch &batch);
@@ -106,6 +119,8 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     int m_attempt = 0;
     QString m_failureReason;
+    QString m_lastError;
+    int m_lastPongLatencyMs = -1;
     int m_retryDelayMs = 0;
     QElapsedTimer m_retryClock;
     StreamStats m_stats;

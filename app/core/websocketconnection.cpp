@@ -71,6 +71,7 @@ public:
     QString failureReason;
     QString lastError;             // why the current attempt ended, for the next decision
     QString fatalError;            // set when the current attempt must not be retried
+    QString lostReason;            // lastError(): outlives the attempt, unlike lastError
     int lastPongLatencyMs = -1;
 
     QTimer retryTimer;
@@ -138,6 +139,7 @@ void WebSocketConnection::Private::startAttempt()
         if (ws != socket)
             return;
         handshakeTimer.stop();
+        lostReason.clear();
         setState(ConnectionState::Connected);
         if (options.stableAfterMs > 0)
             stableTimer.start(options.stableAfterMs);
@@ -278,8 +280,12 @@ void WebSocketConnection::Private::scheduleReconnect(const QString &reason)
         return;
     }
     lastError = reason;
+    lostReason = reason;
     retryDelayMs = backoff.delayMs(attempt);
     retryClock.start();
+    // Before the state changes, so that a status view reading lastError() on stateChanged()
+    // finds the reason already.
+    emit q->connectionLost(reason);
     setState(ConnectionState::Reconnecting);
     emit q->reconnectScheduled(attempt, retryDelayMs);
     retryTimer.start(retryDelayMs);
@@ -289,6 +295,7 @@ void WebSocketConnection::Private::fail(const QString &reason)
 {
     stopTimers();
     failureReason = reason;
+    lostReason = reason;
     setState(ConnectionState::Failed);
     emit q->failed(reason);
 }
@@ -393,6 +400,11 @@ QString WebSocketConnection::failureReason() const
     return d->state == ConnectionState::Failed ? d->failureReason : QString();
 }
 
+QString WebSocketConnection::lastError() const
+{
+    return d->lostReason;
+}
+
 int WebSocketConnection::lastPongLatencyMs() const
 {
     return d->lastPongLatencyMs;
@@ -411,6 +423,7 @@ void WebSocketConnection::open()
     d->stopTimers();
     d->attempt = 0;
     d->failureReason.clear();
+    d->lostReason.clear();
     d->startAttempt();
 }
 
@@ -437,6 +450,7 @@ void WebSocketConnection::close()
     }
     d->attempt = 0;
     d->failureReason.clear();
+    d->lostReason.clear();
     if (wasConnected)
         emit closed(QWebSocketProtocol::CloseCodeNormal, tr("closed by the user"));
     d->setState(ConnectionState::Disconnected);

@@ -30,6 +30,9 @@ public:
     int attempt() const;                   ///< current reconnect attempt, 0 when connected
     qint64 msUntilRetry() const;           ///< while Reconnecting, else -1
     QString failureReason() const;         ///< while Failed
+    /// Why the latest connection or attempt ended (the reason of the last connectionLost() or
+    /// failed()); empty while connected, after open() and after close().
+    QString lastError() const;
     int lastPongLatencyMs() const;         ///< -1 until the first pong
 
     /// Sends a text frame; false when not connected (nothing is queued here).
@@ -44,6 +47,9 @@ signals:
     void stateChanged(allium::ConnectionState state);
     void opened();                                  ///< after every successful handshake
     void closed(int closeCode, const QString &reason);
+    /// A connection or an attempt ended and a retry follows (then reconnectScheduled()); reason
+    /// is for people, e.g. "the server closed the connection (code 1011: …)".
+    void connectionLost(const QString &reason);
     void reconnectScheduled(int attempt, int delayMs);
     void failed(const QString &reason);
     void textReceived(const QString &text);

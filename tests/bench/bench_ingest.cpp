@@ -1,6 +1,11 @@
 // Ingest throughput: a bare QWebSocket (the ceiling) against the whole StreamSession pipeline
 // (worker thread, simdjson, batches, MessageStore), both fed by allium-emulator --firehose
-// running in its own process on loopback.
+// running in its own process on loopback. Raw and pipeline runs alternate (--runs N pairs,
+// default 5) and the best and the median of each are printed, with the CPU per message of this
+// process, of its GUI thread alone and of the emulator: on a loaded machine the CPU figures are
+// the stable ones.
+//
+// Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
 
 #include "emulatoroptions.h"
 #include "ingestworker.h"
@@ -9,15 +14,18 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace allium;
 
@@ -27,12 +35,47 @@ constexpr int TimeoutMs = 120000;
 
 // CPU time of the whole process (every thread), in microseconds: the robust figure on a busy
 // machine, where wall-clock rates depend on what else runs.
+qint64 cpuMicroseconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000
+            + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
 qint64 processCpuMicroseconds()
+{
+    return cpuMicroseconds(RUSAGE_SELF);
+}
+
+// Minor page faults of this process: memory touched for the first time (or again after malloc
+// gave it back), a cost that CPU per message includes and that explains part of it.
+qint64 processPageFaults()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000
-            + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+    return usage.ru_minflt;
+}
+
+// This thread alone (the GUI thread of the pipeline, which takes the batches).
+qint64 threadCpuMicroseconds()
+{
+    return cpuMicroseconds(RUSAGE_THREAD);
+}
+
+// CPU time of another process from /proc (clock ticks, so only good to ~10 ms); -1 if unknown.
+qint64 otherProcessCpuMicroseconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = file.readAll();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
+    return ticks * 1000000 / sysconf(_SC_CLK_TCK);
 }
 
 struct Measurement
@@ -42,9 +85,13 @@ struct Measurement
     quint64 drops = 0;
     qint64 elapsedMs = 0;
     qint64 cpuMicroseconds = 0;
+    qint64 guiCpuMicroseconds = -1;      // the pipeline's GUI thread alone
+    qint64 emulatorCpuMicroseconds = -1;
+    qint64 pageFaults = 0;
     bool ok = false;
 
-    double cpuPerMessage() const { return messages ? double(cpuMicroseconds) / messages : 0; }
+    double perMessage(qint64 micros) const { return messages ? double(micros) / messages : 0; }
+    double cpuPerMessage() const { return perMessage(cpuMicroseconds); }
 
     double messagesPerSecond() const { return elapsedMs ? messages * 1000.0 / elapsedMs : 0; }
     double megabytesPerSecond() const
@@ -79,16 +126,21 @@ QUrl startEmulator(QProcess *process, qint64 firehose)
 }
 
 // (a) the ceiling: a bare QWebSocket in this thread that only counts text messages.
-Measurement measureRaw(const QUrl &url, quint64 expected, QStringList *samples)
+Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid,
+                       QStringList *samples)
 {
     Measurement result;
     QWebSocket socket;
     QEventLoop loop;
     QElapsedTimer clock;
     qint64 cpuStart = 0;
+    qint64 emulatorCpuStart = 0;
+    qint64 faultsStart = 0;
     QObject::connect(&socket, &QWebSocket::connected, &loop, [&] {
         clock.start();
         cpuStart = processCpuMicroseconds();
+        faultsStart = processPageFaults();
+        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
         socket.sendTextMessage(QStringLiteral(R"({"action":"start"})"));
     });
     QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
@@ -100,6 +152,9 @@ Measurement measureRaw(const QUrl &url, quint64 expected, QStringList *samples)
                          if (result.messages == expected) {
                              result.elapsedMs = clock.elapsed();
                              result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
+                             result.pageFaults = processPageFaults() - faultsStart;
+                             result.emulatorCpuMicroseconds =
+                                     otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
                              result.ok = true;
                              loop.quit();
                          }
@@ -114,7 +169,8 @@ Measurement measureRaw(const QUrl &url, quint64 expected, QStringList *samples)
 }
 
 // (b) the pipeline: StreamSession (socket + simdjson on the worker) -> batches -> MessageStore.
-Measurement measurePipeline(const QUrl &url, quint64 expected, MessageStore *store)
+Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPid,
+                            MessageStore *store)
 {
     Measurement result;
     StreamSession session;
@@ -124,9 +180,15 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, MessageStore *sto
     QEventLoop loop;
     QElapsedTimer clock;
     qint64 cpuStart = 0;
+    qint64 guiCpuStart = 0;
+    qint64 emulatorCpuStart = 0;
+    qint64 faultsStart = 0;
     QObject::connect(&session, &StreamSession::opened, &loop, [&] {
         clock.start();
         cpuStart = processCpuMicroseconds();
+        faultsStart = processPageFaults();
+        guiCpuStart = threadCpuMicroseconds();
+        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
     });
     QObject::connect(&session, &StreamSession::messagesReceived, &loop,
                      [&](const MessageBatch &batch) {
@@ -138,6 +200,10 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, MessageStore *sto
                          if (result.messages + result.drops >= expected) {
                              result.elapsedMs = clock.elapsed();
                              result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
+                             result.pageFaults = processPageFaults() - faultsStart;
+                             result.guiCpuMicroseconds = threadCpuMicroseconds() - guiCpuStart;
+                             result.emulatorCpuMicroseconds =
+                                     otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
                              result.ok = true;
                              loop.quit();
                          }
@@ -164,6 +230,7 @@ Measurement measureWorkerOnly(const QStringList &samples, quint64 count)
     QElapsedTimer clock;
     clock.start();
     const qint64 cpuStart = processCpuMicroseconds();
+    const qint64 faultsStart = processPageFaults();
     for (quint64 i = 0; i < count; ++i) {
         const QString &text = samples.at(int(i % quint64(samples.size())));
         result.bytes += quint64(text.size());
@@ -171,18 +238,58 @@ Measurement measureWorkerOnly(const QStringList &samples, quint64 count)
     }
     result.elapsedMs = qMax<qint64>(1, clock.elapsed());
     result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
+    result.pageFaults = processPageFaults() - faultsStart;
     result.messages = count;
     result.ok = true;
     return result;
 }
 
-void printRow(const char *topic, const char *path, const Measurement &m, quint64 expected)
+// "-" for a figure that was not measured.
+QByteArray figure(double value, bool known)
 {
-    std::printf("%-24s %-9s %10llu %8lld %12.0f %9.1f %10.2f %7llu%s\n", topic, path,
-                static_cast<unsigned long long>(m.messages), static_cast<long long>(m.elapsedMs),
-                m.messagesPerSecond(), m.megabytesPerSecond(), m.cpuPerMessage(),
+    return known ? QByteArray::number(value, 'f', 2) : QByteArrayLiteral("-");
+}
+
+void printHeader()
+{
+    std::printf("%-22s %-16s %8s %6s %8s %6s %8s %8s %8s %8s %5s\n", "topic", "path", "messages",
+                "ms", "msgs/s", "MB/s", "cpu us/m", "gui us/m", "emu us/m", "faults/m", "drops");
+}
+
+void printRow(const char *topic, const QByteArray &path, const Measurement &m, quint64 expected)
+{
+    std::printf("%-22s %-16s %8llu %6lld %8.0f %6.1f %8s %8s %8s %8.2f %5llu%s\n", topic,
+                path.constData(), static_cast<unsigned long long>(m.messages),
+                static_cast<long long>(m.elapsedMs), m.messagesPerSecond(),
+                m.megabytesPerSecond(), figure(m.cpuPerMessage(), true).constData(),
+                figure(m.perMessage(m.guiCpuMicroseconds), m.guiCpuMicroseconds >= 0)
+                        .constData(),
+                figure(m.perMessage(m.emulatorCpuMicroseconds), m.emulatorCpuMicroseconds >= 0)
+                        .constData(),
+                m.messages ? double(m.pageFaults) / double(m.messages) : 0.0,
                 static_cast<unsigned long long>(m.drops),
                 m.ok ? "" : qPrintable(QStringLiteral("  (timed out, expected %1)").arg(expected)));
+}
+
+// The run with the highest rate and the median one (by rate); failed runs count as zero.
+struct Summary
+{
+    Measurement best;
+    Measurement median;
+};
+
+Summary summarise(QList<Measurement> runs)
+{
+    std::sort(runs.begin(), runs.end(), [](const Measurement &a, const Measurement &b) {
+        return (a.ok ? a.messagesPerSecond() : 0) > (b.ok ? b.messagesPerSecond() : 0);
+    });
+    return runs.isEmpty() ? Summary{} : Summary{runs.first(), runs.at(runs.size() / 2)};
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 } // namespace
@@ -202,12 +309,15 @@ int main(int argc, char *argv[])
     QStringList only = app.arguments().mid(1);
     // --pipeline-only: skip the raw and worker rows (for profiling the pipeline alone).
     const bool pipelineOnly = only.removeAll(QStringLiteral("--pipeline-only")) > 0;
-    const int runs = pipelineOnly ? 1 : 3;
+    int runs = pipelineOnly ? 1 : 5;
+    const qsizetype runsAt = only.indexOf(QStringLiteral("--runs"));
+    if (runsAt >= 0 && runsAt + 1 < only.size()) {
+        runs = qMax(1, only.at(runsAt + 1).toInt());
+        only.remove(runsAt, 2);
+    }
 
-    std::printf("%-24s %-9s %10s %8s %12s %9s %10s %7s\n", "topic", "path", "messages", "ms",
-                "msgs/s", "MB/s", "cpu us/msg", "drops");
+    printHeader();
     int failures = 0;
-    QList<double> ratios;
     for (const Case &benchCase : cases) {
         const QString topic = QString::fromLatin1(benchCase.topic);
         if (!only.isEmpty() && !only.contains(topic))
@@ -221,43 +331,60 @@ int main(int argc, char *argv[])
         const QUrl url = StreamSession::streamUrl(base, topic);
         const quint64 expected = quint64(benchCase.messages);
 
-        // Best of a few runs each, alternating, so that a burst of load from other processes on
-        // the machine does not decide the ratio.
+        // Raw and pipeline alternate, so that a burst of load from other processes on the
+        // machine hits both alike; each pair also gives a ratio of its own.
         QStringList samples;
-        Measurement raw;
-        Measurement pipeline;
+        QList<Measurement> raws;
+        QList<Measurement> pipelines;
+        QList<double> pairRatios;
+        // The store is kept across runs, as in a monitor that runs for a while: the first run
+        // pays for memory the store has never held (page faults), the later ones recycle the
+        // memory of evicted messages.
         MessageStore store(100000, 512ll * 1024 * 1024);
         for (int run = 0; run < runs; ++run) {
             if (!pipelineOnly) {
                 samples.clear();
-                const Measurement next = measureRaw(url, expected, &samples);
-                if (!raw.ok || (next.ok && next.elapsedMs < raw.elapsedMs))
-                    raw = next;
+                raws << measureRaw(url, expected, emulator.processId(), &samples);
             }
-            store.clear();
-            const Measurement next = measurePipeline(url, expected, &store);
-            if (!pipeline.ok || (next.ok && next.elapsedMs < pipeline.elapsedMs))
-                pipeline = next;
+            pipelines << measurePipeline(url, expected, emulator.processId(), &store);
+            if (!pipelineOnly && raws.last().ok && pipelines.last().ok) {
+                pairRatios << pipelines.last().messagesPerSecond()
+                                / raws.last().messagesPerSecond();
+            }
+            failures += (pipelineOnly || raws.last().ok) && pipelines.last().ok ? 0 : 1;
         }
-        if (!pipelineOnly)
-            printRow(benchCase.topic, "raw", raw, expected);
-        printRow(benchCase.topic, "pipeline", pipeline, expected);
-        const double ratio = raw.messagesPerSecond() > 0
-                ? pipeline.messagesPerSecond() / raw.messagesPerSecond()
-                : 0;
-        std::printf("%-24s %-9s %.0f%% of raw (avg %.0f B/message, store %d messages, %.1f MB)\n",
-                    benchCase.topic, "ratio", ratio * 100,
-                    raw.messages ? double(raw.bytes) / double(raw.messages) : 0.0, store.size(),
-                    double(store.bytes()) / (1024.0 * 1024.0));
-        ratios << ratio;
+        const Summary raw = summarise(raws);
+        const Summary pipeline = summarise(pipelines);
+        if (!pipelineOnly) {
+            printRow(benchCase.topic, "raw best", raw.best, expected);
+            printRow(benchCase.topic, "raw median", raw.median, expected);
+        }
+        printRow(benchCase.topic, "pipeline best", pipeline.best, expected);
+        printRow(benchCase.topic, "pipeline median", pipeline.median, expected);
+        if (!pipelineOnly) {
+            const auto ratio = [](const Measurement &a, const Measurement &b) {
+                return b.messagesPerSecond() > 0 ? a.messagesPerSecond() / b.messagesPerSecond()
+                                                 : 0.0;
+            };
+            QByteArray pairs;
+            for (const double value : qAsConst(pairRatios))
+                pairs += ' ' + QByteArray::number(value * 100, 'f', 0);
+            std::printf("%-22s %-16s best/best %.0f%%, median/median %.0f%%, median of pairs "
+                        "%.0f%% (pairs:%s) avg %.0f B/message\n",
+                        benchCase.topic, "ratio", ratio(pipeline.best, raw.best) * 100,
+                        ratio(pipeline.median, raw.median) * 100, median(pairRatios) * 100,
+                        pairs.constData(),
+                        raw.best.messages ? double(raw.best.bytes) / double(raw.best.messages)
+                                          : 0.0);
+        }
         if (!samples.isEmpty())
-            printRow(benchCase.topic, "worker", measureWorkerOnly(samples, expected), expected);
-        failures += ((raw.ok || pipelineOnly) && pipeline.ok) ? 0 : 1;
+            printRow(benchCase.topic, "worker alone", measureWorkerOnly(samples, expected),
+                     expected);
+        std::fflush(stdout);
 
         emulator.terminate();
         if (!emulator.waitForFinished(5000))
             emulator.kill();
     }
-    std::fflush(stdout);
     return failures == 0 ? 0 : 1;
 }

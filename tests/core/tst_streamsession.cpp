@@ -6,8 +6,11 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <cmath>
+#include <limits>
 
 using namespace allium;
 
@@ -49,6 +52,33 @@ public:
     int maxBatchSize = 0;
 };
 
+// A bare stream server on loopback that sends each client a fixed list of text frames as soon
+// as it connects: for exact frames the emulator does not produce.
+class ScriptedStreamServer : public QObject
+{
+public:
+    explicit ScriptedStreamServer(const QStringList &frames)
+        : m_server(QStringLiteral("scripted"), QWebSocketServer::NonSecureMode)
+    {
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this, frames] {
+            while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                for (const QString &frame : frames)
+                    socket->sendTextMessage(frame);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/developer/ws/stream?topic=test")
+                            .arg(m_server.serverPort()));
+    }
+
+private:
+    QWebSocketServer m_server;
+};
+
 QJsonObject objectOf(const StreamMessage &message)
 {
     QJsonParseError error;
@@ -77,6 +107,11 @@ private slots:
     void userCloseNeverReconnects();
     void fieldCatalogueReachesTheGuiThread();
     void rateIsMeasured();
+    void serverCloseCodeAndRetryReasonReachTheGui();
+    void pongLatencyReachesTheGui();
+    void extractedValuesFollowDotPaths_data();
+    void extractedValuesFollowDotPaths();
+    void nonAsciiTextIsStoredAsExactUtf8();
 };
 
 // streamUrl() builds …/api/v1/developer/ws/stream?topic=T from a base URL.
@@ -418,6 +453,143 @@ void TestStreamSession::rateIsMeasured()
                                      && session.stats().messagesPerSecond < 300,
                              5000);
     QVERIFY(session.stats().bytesPerSecond > session.stats().messagesPerSecond * 50);
+}
+
+// A close frame with 1011: closed(1011, reason) reaches the GUI thread, then connectionLost()
+// with a reason naming the code, which lastError() holds while reconnecting (already when the
+// state turns Reconnecting) and drops once connected again.
+void TestStreamSession::serverCloseCodeAndRetryReasonReachTheGui()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    serverOptions.faults.closeAfterMessages = 5;
+    serverOptions.faults.closeCode = 1011;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    QSignalSpy closed(&session, &StreamSession::closed);
+    QSignalSpy lost(&session, &StreamSession::connectionLost);
+    QSignalSpy opened(&session, &StreamSession::opened);
+    // Read at the moments a status view would read them.
+    QString errorWhenReconnecting;
+    QString errorWhenScheduled;
+    QString errorWhenOpenedAgain = QStringLiteral("not read");
+    connect(&session, &StreamSession::stateChanged, this, [&](ConnectionState state) {
+        if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
+            errorWhenReconnecting = session.lastError();
+    });
+    connect(&session, &StreamSession::reconnectScheduled, this, [&] {
+        if (errorWhenScheduled.isEmpty())
+            errorWhenScheduled = session.lastError();
+    });
+    connect(&session, &StreamSession::opened, this, [&] {
+        if (opened.size() == 2)
+            errorWhenOpenedAgain = session.lastError();
+    });
+    session.start();
+    session.open();
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(closed.at(0).at(0).toInt(), 1011);
+    QVERIFY2(closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
+             qPrintable(closed.at(0).at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    QVERIFY(lost.size() >= 1);
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("1011")), qPrintable(reason));
+    QCOMPARE(errorWhenReconnecting, reason);
+    QCOMPARE(errorWhenScheduled, reason);
+    QCOMPARE(errorWhenOpenedAgain, QString());
+}
+
+// With a short ping interval the pong latency reaches the GUI thread: -1 before, then >= 0.
+void TestStreamSession::pongLatencyReachesTheGui()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
+    ConnectionOptions options = fastOptions();
+    options.pingIntervalMs = 50;
+    session.setConnectionOptions(options);
+    QCOMPARE(session.lastPongLatencyMs(), -1);
+    QSignalSpy pongs(&session, &StreamSession::pongReceived);
+    session.open();
+    QVERIFY(pongs.wait(5000));
+    const int latency = pongs.last().at(0).toInt();
+    QVERIFY(latency >= 0 && latency < 5000);
+    QCOMPARE(session.lastPongLatencyMs(), latency);
+    QCOMPARE(session.state(), ConnectionState::Connected);
+}
+
+// Watched dot paths reach into nested objects and, by decimal index, into arrays; numbers,
+// decimal and hex strings and booleans give numbers; anything else is NaN.
+void TestStreamSession::extractedValuesFollowDotPaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<double>("expected"); // NaN: absent or not numeric
+
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("top-level number") << QStringLiteral("n") << 7.0;
+    QTest::newRow("nested decimal string") << QStringLiteral("a.s") << 12.5;
+    QTest::newRow("array index") << QStringLiteral("a.b.0") << 10.0;
+    QTest::newRow("object in array, hex string") << QStringLiteral("a.b.1.c") << 31.0;
+    QTest::newRow("boolean") << QStringLiteral("a.t") << 1.0;
+    QTest::newRow("index past the end") << QStringLiteral("a.b.2") << nan;
+    QTest::newRow("index that is not a number") << QStringLiteral("a.b.x") << nan;
+    QTest::newRow("an array itself") << QStringLiteral("a.b") << nan;
+    QTest::newRow("an object itself") << QStringLiteral("a") << nan;
+    QTest::newRow("below a number") << QStringLiteral("n.m") << nan;
+    QTest::newRow("word string") << QStringLiteral("a.w") << nan;
+    QTest::newRow("absent") << QStringLiteral("nothing.here") << nan;
+    QTest::newRow("key with a slash") << QStringLiteral("x/y") << 3.0;
+}
+
+void TestStreamSession::extractedValuesFollowDotPaths()
+{
+    QFETCH(QString, path);
+    QFETCH(double, expected);
+    ScriptedStreamServer server({QStringLiteral(
+            R"({"n":7,"a":{"s":"12.5","b":[10,{"c":"0x1f"}],"t":true,"w":"ten"},"x/y":3})")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.url());
+    session.setConnectionOptions(fastOptions());
+    session.setWatchedFields({path});
+    Collector collector(&session);
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
+    const StreamMessage &message = collector.messages.first();
+    QCOMPARE(message.extracted.size(), 1);
+    const double value = message.extracted.at(0);
+    if (std::isnan(expected))
+        QVERIFY2(std::isnan(value), qPrintable(QString::number(value)));
+    else
+        QCOMPARE(value, expected);
+}
+
+// Text beyond ASCII (accents, a character outside the BMP) is stored as the exact UTF-8 of the
+// frame, with no slack capacity (the store's byte bound counts json.size()), and counted in bytes.
+void TestStreamSession::nonAsciiTextIsStoredAsExactUtf8()
+{
+    const QString text = QStringLiteral("{\"name\":\"caf\u00e9 \U0001F680 \u65e5\u672c\",\"n\":1}");
+    ScriptedStreamServer server({text, QStringLiteral("{\"truncated\":")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.url());
+    session.setConnectionOptions(fastOptions());
+    Collector collector(&session);
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().parseErrors, quint64(1), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
+    const QByteArray json = collector.messages.first().json;
+    QCOMPARE(json, text.toUtf8());
+    QCOMPARE(json.capacity(), json.size());
+    QCOMPARE(objectOf(collector.messages.first()).value(QStringLiteral("name")).toString(),
+             QStringLiteral("caf\u00e9 \U0001F680 \u65e5\u672c"));
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().bytes,
+                              quint64(text.toUtf8().size() + QByteArray("{\"truncated\":").size()),
+                              2000);
 }
 
 QTEST_GUILESS_MAIN(TestStreamSession)

@@ -132,6 +132,7 @@ void TestWebSocketConnection::refusedKeyFailsOnceWithoutRetry()
              qPrintable(reason));
     QVERIFY(!reason.contains(wrongKey));
     QCOMPARE(connection.failureReason(), reason);
+    QCOMPARE(connection.lastError(), reason);
 
     // Well past several backoff periods (50, 100, 200 ms): nothing more happens.
     QVERIFY(!states.wait(600));
@@ -355,7 +356,9 @@ void TestWebSocketConnection::heartbeatDetectsStalledServer()
     QCOMPARE(texts.size() % 5, 0);
 }
 
-// A close frame from the server (code 1011) is reported and reconnected.
+// A close frame from the server (code 1011) is reported with its code, the retry names the
+// code in connectionLost() and lastError() (set before the state turns Reconnecting), and a
+// new connection clears lastError().
 void TestWebSocketConnection::serverCloseIsReconnected()
 {
     EmulatorOptions serverOptions;
@@ -368,12 +371,28 @@ void TestWebSocketConnection::serverCloseIsReconnected()
     configure(&connection, server);
     QSignalSpy opened(&connection, &WebSocketConnection::opened);
     QSignalSpy closed(&connection, &WebSocketConnection::closed);
-    connect(&connection, &WebSocketConnection::opened, &connection,
-            [&connection] { connection.sendText(QByteArrayLiteral(R"({"action":"start"})")); });
+    QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
+    QString errorWhenReconnecting;
+    connect(&connection, &WebSocketConnection::stateChanged, &connection,
+            [&](ConnectionState state) {
+                if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
+                    errorWhenReconnecting = connection.lastError();
+            });
+    QStringList errorsWhenOpened;
+    connect(&connection, &WebSocketConnection::opened, &connection, [&] {
+        errorsWhenOpened << connection.lastError();
+        connection.sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    });
+    QVERIFY(connection.lastError().isEmpty());
     connection.open();
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
     QVERIFY(closed.size() >= 1);
     QCOMPARE(closed.at(0).at(0).toInt(), 1011);
+    QVERIFY(lost.size() >= 1);
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("code 1011")), qPrintable(reason));
+    QCOMPARE(errorWhenReconnecting, reason);
+    QCOMPARE(errorsWhenOpened.mid(0, 2), QStringList({QString(), QString()}));
 }
 
 // close() by the user: Disconnected, the server sees the close, nothing reconnects.
