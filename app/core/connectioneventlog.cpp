@@ -56,18 +56,19 @@ void ConnectionEventLog::setCapacity(int capacity)
 
 void ConnectionEventLog::attach(StreamSession *session, const QString &name)
 {
-    // The session reports states, not close frames: a Connected → other transition is the end
-    // of a link.
+    // A loss carries its reason (close code, network error, dead heartbeat); the user's own
+    // disconnect is only visible as Connected → Disconnected.
     auto previous = std::make_shared<ConnectionState>(session->state());
     connect(
         session, &StreamSession::stateChanged, this, [this, name, previous](ConnectionState state) {
-            if (*previous == ConnectionState::Connected && state != ConnectionState::Connected) {
-                addEvent(name, ConnectionEventKind::Closed,
-                         state == ConnectionState::Disconnected ? tr("closed by the user")
-                                                                : tr("connection lost"));
-            }
+            if (*previous == ConnectionState::Connected && state == ConnectionState::Disconnected)
+                addEvent(name, ConnectionEventKind::Closed, tr("closed by the user"));
             *previous = state;
         });
+    connect(session, &StreamSession::connectionLost, this, [this, name](const QString &reason) {
+        addEvent(name, ConnectionEventKind::Closed,
+                 reason.isEmpty() ? tr("connection lost") : tr("connection lost: %1").arg(reason));
+    });
     connect(session, &StreamSession::opened, this, [this, session, name] {
         addEvent(name, ConnectionEventKind::Opened, openedText(session->url()));
     });

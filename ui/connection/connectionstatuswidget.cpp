@@ -72,7 +72,7 @@ void ConnectionStatusWidget::attach(StreamSession *session)
     source.attempt = [session] { return session->attempt(); };
     source.msUntilRetry = [session] { return session->msUntilRetry(); };
     source.failureReason = [session] { return session->failureReason(); };
-    source.latencyMs = [] { return -1; };
+    source.latencyMs = [session] { return session->lastPongLatencyMs(); };
     source.open = [session] { session->open(); };
     source.close = [session] { session->close(); };
     source.reconnectNow = [session] { session->reconnectNow(); };
@@ -80,6 +80,7 @@ void ConnectionStatusWidget::attach(StreamSession *session)
     connect(session, &StreamSession::stateChanged, this, &ConnectionStatusWidget::refresh);
     connect(session, &StreamSession::reconnectScheduled, this, &ConnectionStatusWidget::refresh);
     connect(session, &StreamSession::failed, this, &ConnectionStatusWidget::refresh);
+    connect(session, &StreamSession::pongReceived, this, &ConnectionStatusWidget::refresh);
     connect(session, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
     refresh();
 }
