@@ -1,6 +1,7 @@
 #include "apiclient.h"
 #include "emulatorserver.h"
 #include "latencystats.h"
+#include "scriptedapiserver.h"
 #include "websocketconnection.h"
 
 #include <QJsonArray>
@@ -48,66 +49,38 @@ public:
     int maxInFlight = 0;
 };
 
-/// A bare API server on loopback for answers the emulator never gives: the test decides what
-/// each request gets, by its path.
-class ScriptedApiServer : public QObject
+/// Answers for the scripted server, by request path.
+void answerOddly(QWebSocket *socket, const QJsonObject &request)
 {
-public:
-    ScriptedApiServer()
-        : m_server(QStringLiteral("scripted"), QWebSocketServer::NonSecureMode)
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QWebSocket::textMessageReceived, socket,
-                        [socket](const QString &text) { answer(socket, text); });
-            }
-        });
+    const QString id = request.value(QLatin1String("id")).toString();
+    const QString path = request.value(QLatin1String("path")).toString();
+    const auto send = [socket](const QJsonObject &frame) {
+        ScriptedApiServer::send(socket, frame);
+    };
+    const QJsonObject ok{{QStringLiteral("id"), id},
+                         {QStringLiteral("status"), QStringLiteral("success")},
+                         {QStringLiteral("data"), path}};
+    if (path == QLatin1String("/unknown-id")) {
+        QJsonObject other = ok;
+        other.insert(QStringLiteral("id"), QStringLiteral("nobody-asked-") + id);
+        send(other);
+        send(ok);
+    } else if (path == QLatin1String("/twice")) {
+        send(ok);
+        send(ok); // the second answers a finished request
+    } else if (path == QLatin1String("/malformed")) {
+        socket->sendTextMessage(QStringLiteral("{\"id\": \"") + id + QStringLiteral("\", oops"));
+        socket->sendTextMessage(QStringLiteral("[1, 2, 3]"));
+        socket->sendTextMessage(QStringLiteral("{\"id\": 42, \"status\": \"success\"}"));
+        send(ok);
+    } else if (path == QLatin1String("/odd-status")) {
+        QJsonObject odd = ok;
+        odd.insert(QStringLiteral("status"), QStringLiteral("maybe"));
+        send(odd);
+    } else {
+        send(ok);
     }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl baseUrl() const
-    {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server.serverPort()));
-    }
-
-private:
-    static void answer(QWebSocket *socket, const QString &text)
-    {
-        const QJsonObject request = QJsonDocument::fromJson(text.toUtf8()).object();
-        const QString id = request.value(QLatin1String("id")).toString();
-        const QString path = request.value(QLatin1String("path")).toString();
-        const auto send = [socket](const QJsonObject &frame) {
-            socket->sendTextMessage(
-                QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
-        };
-        const QJsonObject ok{{QStringLiteral("id"), id},
-                             {QStringLiteral("status"), QStringLiteral("success")},
-                             {QStringLiteral("data"), path}};
-        if (path == QLatin1String("/unknown-id")) {
-            QJsonObject other = ok;
-            other.insert(QStringLiteral("id"), QStringLiteral("nobody-asked-") + id);
-            send(other);
-            send(ok);
-        } else if (path == QLatin1String("/twice")) {
-            send(ok);
-            send(ok); // the second answers a finished request
-        } else if (path == QLatin1String("/malformed")) {
-            socket->sendTextMessage(QStringLiteral("{\"id\": \"") + id +
-                                    QStringLiteral("\", oops"));
-            socket->sendTextMessage(QStringLiteral("[1, 2, 3]"));
-            socket->sendTextMessage(QStringLiteral("{\"id\": 42, \"status\": \"success\"}"));
-            send(ok);
-        } else if (path == QLatin1String("/odd-status")) {
-            QJsonObject odd = ok;
-            odd.insert(QStringLiteral("status"), QStringLiteral("maybe"));
-            send(odd);
-        } else {
-            send(ok);
-        }
-    }
-
-    QWebSocketServer m_server;
-};
+}
 
 ApiRequest request(const QString &path, const QString &id = {}, int timeoutMs = 10000)
 {
@@ -571,7 +544,7 @@ void tst_ApiClient::closeCancelsPending()
 // Responses naming no pending request are counted and reported with their raw text.
 void tst_ApiClient::unknownResponseIdsAreReported()
 {
-    ScriptedApiServer server;
+    ScriptedApiServer server(answerOddly);
     QVERIFY(server.listen());
     ApiClient client;
     Recorder recorder(&client);
@@ -591,7 +564,7 @@ void tst_ApiClient::unknownResponseIdsAreReported()
 // Frames that are not responses are counted and reported; a bad status still ends its request.
 void tst_ApiClient::malformedFramesAreCountedAndReported()
 {
-    ScriptedApiServer server;
+    ScriptedApiServer server(answerOddly);
     QVERIFY(server.listen());
     ApiClient client;
     Recorder recorder(&client);

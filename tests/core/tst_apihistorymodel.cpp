@@ -2,6 +2,7 @@
 #include "apihistorymodel.h"
 #include "apiresult.h"
 #include "emulatorserver.h"
+#include "scriptedapiserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -22,58 +23,32 @@ namespace {
 
 const QString assetsPath = QStringLiteral("/api/v1/developer/assets");
 
-/// A loopback API server whose answers depend on the request path, for responses the emulator
-/// never gives: an answer under another id, a second answer, a frame that is not a response.
-class OddApiServer : public QObject
+/// Answers by request path, for responses the emulator never gives: an answer under another id,
+/// a second answer, a frame that is not a response.
+void answerOddly(QWebSocket *socket, const QJsonObject &request)
 {
-public:
-    OddApiServer()
-        : m_server(QStringLiteral("odd"), QWebSocketServer::NonSecureMode)
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QWebSocket::textMessageReceived, socket,
-                        [socket](const QString &text) { answer(socket, text); });
-            }
-        });
-    }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl baseUrl() const
-    {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server.serverPort()));
-    }
-
-private:
-    static void answer(QWebSocket *socket, const QString &text)
-    {
-        const QJsonObject request = QJsonDocument::fromJson(text.toUtf8()).object();
-        const QString id = request.value(QLatin1String("id")).toString();
-        const QString path = request.value(QLatin1String("path")).toString();
-        QJsonObject reply{{QStringLiteral("id"), id},
-                          {QStringLiteral("status"), QStringLiteral("success")},
-                          {QStringLiteral("data"), QJsonObject{{QStringLiteral("path"), path}}}};
-        const auto send = [socket](const QJsonObject &frame) {
-            socket->sendTextMessage(
-                QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
-        };
-        if (path == QLatin1String("/orphan")) {
-            QJsonObject stranger = reply;
-            stranger.insert(QStringLiteral("id"), QStringLiteral("stranger-") + id);
-            send(stranger);
-        } else if (path == QLatin1String("/twice")) {
-            send(reply);
-        } else if (path == QLatin1String("/garbage")) {
-            socket->sendTextMessage(QStringLiteral("{not json"));
-        } else if (path == QLatin1String("/error")) {
-            reply.insert(QStringLiteral("status"), QStringLiteral("error"));
-            reply.insert(QStringLiteral("data"), QStringLiteral("nope"));
-        }
+    const QString id = request.value(QLatin1String("id")).toString();
+    const QString path = request.value(QLatin1String("path")).toString();
+    QJsonObject reply{{QStringLiteral("id"), id},
+                      {QStringLiteral("status"), QStringLiteral("success")},
+                      {QStringLiteral("data"), QJsonObject{{QStringLiteral("path"), path}}}};
+    const auto send = [socket](const QJsonObject &frame) {
+        ScriptedApiServer::send(socket, frame);
+    };
+    if (path == QLatin1String("/orphan")) {
+        QJsonObject stranger = reply;
+        stranger.insert(QStringLiteral("id"), QStringLiteral("stranger-") + id);
+        send(stranger);
+    } else if (path == QLatin1String("/twice")) {
         send(reply);
+    } else if (path == QLatin1String("/garbage")) {
+        socket->sendTextMessage(QStringLiteral("{not json"));
+    } else if (path == QLatin1String("/error")) {
+        reply.insert(QStringLiteral("status"), QStringLiteral("error"));
+        reply.insert(QStringLiteral("data"), QStringLiteral("nope"));
     }
-
-    QWebSocketServer m_server;
-};
+    send(reply);
+}
 
 ApiRequest makeRequest(const QString &path, const QString &id, const QJsonValue &body = {})
 {
@@ -231,7 +206,7 @@ void tst_ApiHistoryModel::statesHaveTextAndTone()
 
 void tst_ApiHistoryModel::orphanLateAndMalformedResponses()
 {
-    OddApiServer server;
+    ScriptedApiServer server(answerOddly);
     QVERIFY(server.listen());
     ApiClient client;
     ApiHistoryModel model;
@@ -369,7 +344,7 @@ void tst_ApiHistoryModel::unannouncedRequestIsCompletedOnFinish()
 
 void tst_ApiHistoryModel::errorsSortingAndClear()
 {
-    OddApiServer server;
+    ScriptedApiServer server(answerOddly);
     QVERIFY(server.listen());
     ApiClient client;
     ApiHistoryModel model;
