@@ -1,5 +1,6 @@
 #include "streamsession.h"
 
+#include "connectionprofile.h"
 #include "ingestworker.h"
 
 #include <QMetaObject>
@@ -97,15 +98,7 @@ void StreamSession::post(Function &&function)
 
 QUrl StreamSession::streamUrl(const QUrl &baseUrl, const QString &topic)
 {
-    QUrl url = baseUrl;
-    QString path = url.path();
-    if (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/api/v1/developer/ws/stream"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("topic"), topic);
-    url.setQuery(query);
-    return url;
+    return ConnectionProfile::streamUrl(baseUrl, topic);
 }
 
 void StreamSession::setUrl(const QUrl &url)
