@@ -13,15 +13,19 @@ enum : quint64 { HashPurpose = 1, CountPurpose = 2, FeePurpose = 3 };
 
 } // namespace
 
+SyntheticChain::SyntheticChain(const QString &name, quint64 seed, qint64 startMs, qint64 tip)
+    : m_name(name)
+    , m_seed(seed)
+    , m_key(SyntheticData::mix(seed, name))
+    , m_firstNumber(tip + qint64(m_key % 50000))
+    , m_startMs(startMs)
+{
+}
+
 SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
 {
-    SyntheticChain chain;
-    chain.m_name = QStringLiteral("ethereum");
-    chain.m_seed = seed;
-    chain.m_key = SyntheticData::mix(seed, chain.m_name);
-    // Near the real tip, shifted by the seed so two seeds never look alike at a glance.
-    chain.m_firstNumber = 23900000 + qint64(chain.m_key % 50000);
-    chain.m_startMs = startMs;
+    // Near the real tip.
+    SyntheticChain chain(QStringLiteral("ethereum"), seed, startMs, 23900000);
     chain.m_blockIntervalMs = 12000;
     chain.m_minTransactions = 150;
     chain.m_maxTransactions = 250;
@@ -32,12 +36,7 @@ SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
 
 SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
 {
-    SyntheticChain chain;
-    chain.m_name = QStringLiteral("base");
-    chain.m_seed = seed;
-    chain.m_key = SyntheticData::mix(seed, chain.m_name);
-    chain.m_firstNumber = 38000000 + qint64(chain.m_key % 50000);
-    chain.m_startMs = startMs;
+    SyntheticChain chain(QStringLiteral("base"), seed, startMs, 38000000);
     chain.m_blockIntervalMs = 2000;
     chain.m_minTransactions = 120;
     chain.m_maxTransactions = 220;

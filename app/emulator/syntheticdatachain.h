@@ -37,6 +37,10 @@ public:
     quint64 blockSeed(qint64 number, quint64 purpose) const;
 
 private:
+    /// Name, seed and start; the first block number is `tip` shifted by the seed, so two seeds
+    /// never look alike at a glance.
+    SyntheticChain(const QString &name, quint64 seed, qint64 startMs, qint64 tip);
+
     QString m_name;
     quint64 m_seed = 0;
     quint64 m_key = 0;
