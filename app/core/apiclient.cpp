@@ -1,5 +1,6 @@
 #include "apiclient.h"
 
+#include "apiresponse.h"
 #include "connectionprofile.h"
 #include "websocketconnection.h"
 
@@ -45,7 +46,7 @@ QByteArray requestFrame(const ApiRequest &request)
 
 QString ApiClient::inFlightLimitError()
 {
-    return QStringLiteral("max inflight requests reached, please wait for requests to finish");
+    return ApiResponse::inFlightLimitError();
 }
 
 ApiClient::ApiClient(QObject *parent)
@@ -234,26 +235,14 @@ void ApiClient::pump()
 void ApiClient::handleText(const QString &text)
 {
     const QByteArray raw = text.toUtf8();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
-    QString problem;
-    if (parseError.error != QJsonParseError::NoError)
-        problem = QStringLiteral("not JSON: %1 at offset %2")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset);
-    else if (!document.isObject())
-        problem = QStringLiteral("not a JSON object");
-    const QJsonObject response = document.object();
-    const QJsonValue idValue = response.value(QLatin1String("id"));
-    if (problem.isEmpty() && !idValue.isString())
-        problem = QStringLiteral("no string \"id\"");
-    if (!problem.isEmpty()) {
+    const ApiResponse response = ApiResponse::parse(raw);
+    if (!response.isValid()) {
         ++m_malformedResponses;
-        emit malformedResponseReceived(raw, problem);
+        emit malformedResponseReceived(raw, response.problem);
         return;
     }
 
-    const QString id = idValue.toString();
+    const QString &id = response.id;
     const auto it = m_pending.find(id);
     if (it == m_pending.end() || it->state != ApiRequestState::InFlight) {
         ++m_unknownResponses;
@@ -261,8 +250,8 @@ void ApiClient::handleText(const QString &text)
         return;
     }
 
-    const QString status = response.value(QLatin1String("status")).toString();
-    const QJsonValue data = response.value(QLatin1String("data"));
+    const QString &status = response.status;
+    const QJsonValue &data = response.data;
     if (status == QLatin1String("success")) {
         finish(id, ApiRequestState::Succeeded, {}, status, data, raw);
     } else if (status == QLatin1String("error") &&
