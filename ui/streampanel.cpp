@@ -121,6 +121,7 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_messageLabel = new QLabel(m_messageBar);
     m_messageLabel->setObjectName(QStringLiteral("messageBarText"));
     m_messageLabel->setAccessibleName(tr("Stream message"));
+    m_messageLabel->setTextFormat(Qt::PlainText); // server text: never rich text
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *closeMessage = new QToolButton(m_messageBar);
@@ -261,9 +262,17 @@ StreamPanel::StreamPanel(QWidget *parent)
             emit chartFieldChanged(path);
         }
     });
-    connect(m_session, &StreamSession::serverErrorReceived, this, [this](const QString &message) {
-        showMessage(tr("The server answered with an error: %1").arg(message));
-    });
+    connect(m_session, &StreamSession::serverErrorsReceived, this,
+            [this](quint64 count, const QString &lastMessage) {
+                // A flood of errors is one line that counts, not a line each.
+                const quint64 shown = m_serverErrorsShown + count;
+                showMessage(shown == 1
+                                ? tr("The server answered with an error: %1").arg(lastMessage)
+                                : tr("The server answered with %1 errors; the last: %2")
+                                      .arg(shown)
+                                      .arg(lastMessage));
+                m_serverErrorsShown = shown;
+            });
     connect(m_session, &StreamSession::failed, this, [this](const QString &reason) {
         showMessage(tr("The stream connection failed: %1").arg(reason));
     });
@@ -430,6 +439,7 @@ void StreamPanel::showMessage(const QString &text)
                      blend(palette.color(QPalette::Window), QColor(230, 160, 30), 0.28));
     m_messageBar->setPalette(palette);
     m_messageLabel->setText(text);
+    m_serverErrorsShown = 0;
     m_messageBar->show();
 }
 
@@ -437,6 +447,7 @@ void StreamPanel::hideMessage()
 {
     m_messageBar->hide();
     m_messageLabel->clear();
+    m_serverErrorsShown = 0;
 }
 
 QString StreamPanel::messageText() const

@@ -125,6 +125,7 @@ private:
     QPushButton *m_stopButton = nullptr;
     QFrame *m_messageBar = nullptr;
     QLabel *m_messageLabel = nullptr;
+    quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
     QTimer *m_countdown = nullptr;
     QTimer *m_previewRefresh = nullptr;
     QString m_stateText;

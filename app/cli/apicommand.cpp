@@ -46,8 +46,9 @@ void ApiCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Send the request N times (default 1)."), QStringLiteral("N"),
                       QStringLiteral("1")});
     parser.addOption({QStringLiteral("concurrency"),
-                      QStringLiteral("At most C requests in flight at once (default 1). Above "
-                                     "the server's 1,000, its refusals are retried."),
+                      QStringLiteral("Keep C requests going at once (default 1). At most "
+                                     "1,000 (the server's limit) are in flight on the "
+                                     "connection; the rest wait in the client's queue."),
                       QStringLiteral("C"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("timeout-ms"),
                       QStringLiteral("Per-request timeout in milliseconds (default 30000)."),
@@ -127,6 +128,15 @@ void ApiCommand::start(const ConnectionTarget &target)
     connect(m_client, &ApiClient::requestFinished, this, &ApiCommand::handleFinished);
     connect(m_client->connection(), &WebSocketConnection::stateChanged, this,
             &ApiCommand::handleStateChanged);
+    connect(m_client->connection(), &WebSocketConnection::connectionLost, this,
+            &ApiCommand::reportConnectionLost);
+    // The first one is said; the summary counts them all (a flood would bury the output).
+    connect(m_client, &ApiClient::malformedResponseReceived, this,
+            [this](const QByteArray &, const QString &reason) {
+                if (m_client->malformedResponseCount() == 1)
+                    Console::error(
+                        QStringLiteral("ignored a frame that is not a response: %1").arg(reason));
+            });
     m_elapsed.start();
     m_client->open();
     submitMore();
@@ -210,6 +220,14 @@ void ApiCommand::printSummary()
     Console::error(QStringLiteral("elapsed: %1 s, %2 responses/s")
                        .arg(seconds, 0, 'f', 2)
                        .arg(seconds > 0 ? answered / seconds : 0.0, 0, 'f', 1));
+    if (m_client) {
+        Console::error(QStringLiteral("in-flight limit refusals: %1, unknown responses: %2, "
+                                      "malformed responses: %3, most in flight: %4")
+                           .arg(m_client->limitRefusalCount())
+                           .arg(m_client->unknownResponseCount())
+                           .arg(m_client->malformedResponseCount())
+                           .arg(m_client->maxInFlightObserved()));
+    }
 }
 
 } // namespace allium

@@ -32,6 +32,12 @@ void CliCommand::handleConnectionState(ConnectionState state, const QUrl &url,
     finish(ConnectionTarget::classifyFailure(reason));
 }
 
+void CliCommand::reportConnectionLost(const QString &reason)
+{
+    if (!m_done && m_connectedOnce)
+        Console::error(QStringLiteral("connection lost: %1; reconnecting").arg(reason));
+}
+
 void CliCommand::finish(ExitCode code)
 {
     if (m_done)

@@ -38,6 +38,9 @@ protected:
                                const QString &failureReason);
     void finish(ExitCode code);
     bool isDone() const { return m_done; }
+    /// An established connection ended and is retried: said on stderr, never silent (a 1007
+    /// for invalid UTF-8, a dead link). Before the first connection, the failure rule applies.
+    void reportConnectionLost(const QString &reason);
 
     /// Cancels and closes whatever is running; called once by finish().
     virtual void stop() = 0;

@@ -48,9 +48,31 @@ bool Console::isStdoutClosed()
     return stdoutClosed;
 }
 
+QString Console::printable(const QString &text)
+{
+    const auto isInert = [](char16_t c) {
+        const bool control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        // Bidirectional embeddings, overrides and isolates reorder what follows them.
+        const bool bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return !control && !bidi;
+    };
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (isInert(c))
+            out.append(ch);
+        else if (c < 0x100)
+            out.append(QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0')));
+        else
+            out.append(QStringLiteral("\\u{%1}").arg(uint(c), 4, 16, QLatin1Char('0')));
+    }
+    return out;
+}
+
 void Console::error(const QString &message)
 {
-    writeAll(STDERR_FILENO, message.toUtf8() + '\n');
+    writeAll(STDERR_FILENO, printable(message).toUtf8() + '\n');
 }
 
 } // namespace allium

@@ -15,8 +15,12 @@ public:
     /// Writes `line` and a newline to stdout; false once stdout is closed (EPIPE).
     static bool writeLine(const QByteArray &line);
     static bool isStdoutClosed();
-    /// Writes `message` and a newline to stderr.
+    /// Writes `message` and a newline to stderr, with control characters escaped (see
+    /// printable()): messages carry server text, which must not drive the terminal.
     static void error(const QString &message);
+    /// `text` with C0/C1 control characters, DEL and bidirectional overrides written as
+    /// \xNN or \u{NNNN}, so that it prints as one inert line.
+    static QString printable(const QString &text);
 };
 
 } // namespace allium

@@ -105,9 +105,15 @@ void StreamCommand::start(const ConnectionTarget &target)
     connect(m_session, &StreamSession::stateChanged, this, [this](ConnectionState state) {
         handleConnectionState(state, m_session->url(), m_session->failureReason());
     });
-    connect(m_session, &StreamSession::serverErrorReceived, this, [](const QString &message) {
-        Console::error(QStringLiteral("server error: %1").arg(message.left(500)));
-    });
+    connect(m_session, &StreamSession::connectionLost, this, &StreamCommand::reportConnectionLost);
+    connect(m_session, &StreamSession::serverErrorsReceived, this,
+            [](quint64 count, const QString &lastMessage) {
+                Console::error(count == 1
+                                   ? QStringLiteral("server error: %1").arg(lastMessage.left(500))
+                                   : QStringLiteral("%1 server errors, the last: %2")
+                                         .arg(count)
+                                         .arg(lastMessage.left(500)));
+            });
     if (m_hasFilter)
         m_session->setFilter(m_filter);
     m_session->start();
@@ -125,6 +131,7 @@ void StreamCommand::handleBatch(const MessageBatch &batch)
     m_parseErrors = batch.stats.parseErrors;
     m_serverErrors = batch.stats.serverErrors;
     m_drops = batch.stats.drops;
+    m_binaryFrames = batch.stats.binaryFrames;
     for (const StreamMessage &message : batch.messages) {
         if (!Console::writeLine(message.json)) {
             finish(ExitCode::Ok); // the reader went away (e.g. `| head`)
@@ -154,16 +161,19 @@ void StreamCommand::printSummary()
         m_parseErrors = std::max(m_parseErrors, stats.parseErrors);
         m_serverErrors = std::max(m_serverErrors, stats.serverErrors);
         m_drops = std::max(m_drops, stats.drops);
+        m_binaryFrames = std::max(m_binaryFrames, stats.binaryFrames);
     }
     Console::error(QStringLiteral("messages: %1, rate: %2/s, elapsed: %3 s, reconnects: %4, "
-                                  "parse errors: %5, server errors: %6, dropped: %7")
+                                  "parse errors: %5, server errors: %6, dropped: %7, binary "
+                                  "frames: %8")
                        .arg(m_printed)
                        .arg(seconds > 0 ? double(m_printed) / seconds : 0.0, 0, 'f', 1)
                        .arg(seconds, 0, 'f', 2)
                        .arg(m_reconnects)
                        .arg(m_parseErrors)
                        .arg(m_serverErrors)
-                       .arg(m_drops));
+                       .arg(m_drops)
+                       .arg(m_binaryFrames));
 }
 
 } // namespace allium

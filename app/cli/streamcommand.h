@@ -40,6 +40,7 @@ private:
     quint64 m_parseErrors = 0;
     quint64 m_serverErrors = 0;
     quint64 m_drops = 0;
+    quint64 m_binaryFrames = 0;
     QElapsedTimer m_elapsed;
     QTimer m_durationTimer;
 };

@@ -56,7 +56,14 @@ ApiClient::ApiClient(QObject *parent)
     m_clock.start();
     m_deadlineTimer.setSingleShot(true);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiClient::handleDeadline);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiClient::handleRetries);
     connect(m_connection, &WebSocketConnection::textReceived, this, &ApiClient::handleText);
+    connect(m_connection, &WebSocketConnection::binaryReceived, this, [this](qint64 size) {
+        ++m_malformedResponses;
+        emit malformedResponseReceived(
+            {}, QStringLiteral("a binary frame of %1 bytes (responses are JSON text)").arg(size));
+    });
     connect(m_connection, &WebSocketConnection::stateChanged, this, &ApiClient::handleStateChanged);
 }
 
@@ -90,7 +97,8 @@ ConnectionState ApiClient::state() const
 
 void ApiClient::setMaxInFlight(int maxInFlight)
 {
-    m_maxInFlight = std::max(1, maxInFlight);
+    // More would only earn "max inflight" refusals from the server.
+    m_maxInFlight = std::clamp(maxInFlight, 1, DefaultMaxInFlight);
     m_serverLimit = std::max(m_serverLimit, m_maxInFlight);
     pump();
     notifyCounts();
@@ -128,17 +136,25 @@ QString ApiClient::submit(const ApiRequest &request, QString *error)
         problem = QStringLiteral("a request with id \"%1\" is still pending").arg(normalized.id);
     if (problem.isEmpty() && m_queuedCount >= m_maxQueued)
         problem = QStringLiteral("too many queued requests (%1)").arg(m_maxQueued);
+    if (normalized.id.isEmpty() && problem.isEmpty())
+        normalized.id = generateId();
+    QByteArray frame;
+    if (problem.isEmpty()) {
+        frame = requestFrame(normalized);
+        if (m_pendingBytes + frame.size() > m_maxPendingBytes)
+            problem = QStringLiteral("too many bytes of requests pending (%1 MiB)")
+                          .arg(m_maxPendingBytes / (1024 * 1024));
+    }
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
         reject(normalized, problem);
         return {};
     }
-    if (normalized.id.isEmpty())
-        normalized.id = generateId();
-
     Pending pending;
     pending.request = normalized;
+    pending.frame = frame;
+    m_pendingBytes += frame.size();
     pending.submittedAt = QDateTime::currentDateTimeUtc();
     if (normalized.timeoutMs > 0) {
         pending.deadline = m_clock.elapsed() + normalized.timeoutMs;
@@ -213,13 +229,16 @@ void ApiClient::pump()
             m_queue.pop_front(); // cancelled or timed out while queued
             continue;
         }
-        if (!m_connection->sendText(requestFrame(it->request)))
+        if (!m_connection->sendText(it->frame))
             break; // the connection is going away; the state change will sort the rest out
         m_queue.pop_front();
         --m_queuedCount;
         it->state = ApiRequestState::InFlight;
-        it->sentAt = QDateTime::currentDateTimeUtc();
-        it->sendTimer.start();
+        // Latency counts from the first send: retries after refusals are part of the wait.
+        if (!it->sendTimer.isValid()) {
+            it->sentAt = QDateTime::currentDateTimeUtc();
+            it->sendTimer.start();
+        }
         ++it->attempts;
         ++m_inFlight;
         sent.append(id);
@@ -254,16 +273,8 @@ void ApiClient::handleText(const QString &text)
     const QJsonValue &data = response.data;
     if (status == QLatin1String("success")) {
         finish(id, ApiRequestState::Succeeded, {}, status, data, raw);
-    } else if (status == QLatin1String("error") &&
-               data.toString().contains(QLatin1String("max inflight requests reached"),
-                                        Qt::CaseInsensitive)) {
-        // Not a failure of the request: the server had no room. Learn its limit from what is in
-        // flight now and send the request again as soon as a slot frees.
-        ++m_limitRefusals;
-        --m_inFlight;
-        m_serverLimit = std::max(1, std::min(m_serverLimit, m_inFlight));
-        enqueue(id, true);
-        emit requestRequeued(id);
+    } else if (response.isInFlightRefusal()) {
+        handleLimitRefusal(id, data.toString(), raw);
     } else if (status == QLatin1String("error")) {
         finish(id, ApiRequestState::ServerError,
                data.isString() ? data.toString() : QStringLiteral("the server returned an error"),
@@ -275,6 +286,54 @@ void ApiClient::handleText(const QString &text)
         emit malformedResponseReceived(raw, reason);
         finish(id, ApiRequestState::ServerError, reason, status, data, raw);
     }
+    pump();
+    notifyCounts();
+}
+
+void ApiClient::handleLimitRefusal(const QString &id, const QString &serverText,
+                                   const QByteArray &raw)
+{
+    ++m_limitRefusals;
+    Pending &pending = m_pending[id];
+    if (++pending.limitRefusals >= MaxLimitRefusals) {
+        finish(id, ApiRequestState::ServerError, serverText, QStringLiteral("error"), serverText,
+               raw);
+        return;
+    }
+    // Not a failure of the request: the server had no room. Learn its limit from what is in
+    // flight now, and send it again after a growing pause, so that a server that keeps refusing
+    // sees a few retries rather than a storm.
+    --m_inFlight;
+    m_serverLimit = std::max(1, std::min(m_serverLimit, m_inFlight));
+    pending.state = ApiRequestState::Queued;
+    pending.sequence = ++m_sequence; // any older queue entry is stale now
+    pending.waitingForRetry = true;
+    ++m_queuedCount;
+    const int nominal =
+        std::min(MaxRetryMs, FirstRetryMs << std::min(pending.limitRefusals - 1, 16));
+    const int delayMs = nominal / 2 + int(QRandomGenerator::global()->bounded(nominal / 2 + 1));
+    m_retries.insert(m_clock.elapsed() + delayMs, id);
+    if (!m_retryTimer.isActive() || m_retryTimer.remainingTime() > delayMs)
+        m_retryTimer.start(delayMs);
+    emit requestRequeued(id, delayMs);
+}
+
+void ApiClient::handleRetries()
+{
+    const qint64 now = m_clock.elapsed();
+    QStringList due;
+    while (!m_retries.isEmpty() && m_retries.firstKey() <= now)
+        due.append(m_retries.take(m_retries.firstKey()));
+    // Those refused first go first, ahead of requests that never left the queue.
+    for (auto it = due.crbegin(); it != due.crend(); ++it) {
+        const auto pending = m_pending.find(*it);
+        if (pending == m_pending.end() || !pending->waitingForRetry)
+            continue;
+        pending->waitingForRetry = false;
+        m_queue.emplace_front(*it, pending->sequence);
+    }
+    if (!m_retries.isEmpty())
+        m_retryTimer.start(int(std::max<qint64>(0, m_retries.firstKey() - now)));
     pump();
     notifyCounts();
 }
@@ -339,8 +398,11 @@ void ApiClient::finish(const QString &id, ApiRequestState state, const QString &
         return;
     const Pending pending = it.value();
     m_pending.erase(it);
+    m_pendingBytes -= pending.frame.size();
     if (pending.deadline >= 0)
         m_deadlines.remove(pending.deadline, id);
+    if (pending.waitingForRetry)
+        m_retries.remove(m_retries.key(id), id);
     if (pending.state == ApiRequestState::InFlight)
         --m_inFlight;
     else if (--m_queuedCount == 0)

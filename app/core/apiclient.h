@@ -24,16 +24,25 @@ class WebSocketConnection;
 /// Calls the Developer API over one API websocket (`…/api/v1/developer/ws/api`): matches
 /// responses to requests by id in any order, keeps at most maxInFlight requests on the wire (the
 /// rest wait in a FIFO queue), retries requests the server refused with "max inflight requests
-/// reached", and ends every request in exactly one terminal state with its latency.
+/// reached" (with backoff, a bounded number of times), and ends every request in exactly one
+/// terminal state with its latency from its first send.
 /// Lives in (and must be used from) one thread, normally the GUI thread.
 class ApiClient : public QObject
 {
     Q_OBJECT
 public:
-    /// The server's documented limit of concurrent requests per connection.
+    /// The server's documented limit of concurrent requests per connection; setMaxInFlight()
+    /// never goes above it.
     static constexpr int DefaultMaxInFlight = 1000;
     /// Requests waiting on the client beyond this are rejected (bounds memory).
     static constexpr int DefaultMaxQueued = 1000000;
+    /// … and so are requests beyond this many bytes of request frames, queued and in flight.
+    static constexpr qint64 DefaultMaxPendingBytes = 64 * 1024 * 1024;
+    /// A request the server refused for its in-flight limit this many times ends in Error.
+    static constexpr int MaxLimitRefusals = 8;
+    /// The wait before resending a refused request: FirstRetryMs, doubling up to MaxRetryMs.
+    static constexpr int FirstRetryMs = 50;
+    static constexpr int MaxRetryMs = 2000;
     /// The error text the server answers with when a connection has too many requests in flight.
     static QString inFlightLimitError();
 
@@ -48,13 +57,16 @@ public:
     WebSocketConnection *connection() const { return m_connection; }
     ConnectionState state() const;
 
-    /// At most this many requests are sent and unanswered at once (at least 1).
+    /// At most this many requests are sent and unanswered at once (1 to DefaultMaxInFlight).
     void setMaxInFlight(int maxInFlight);
     int maxInFlight() const { return m_maxInFlight; }
     /// The limit in force: lowered to what the server accepted after a "max inflight" refusal,
     /// back to maxInFlight on the next connection.
     int effectiveMaxInFlight() const { return std::min(m_maxInFlight, m_serverLimit); }
     void setMaxQueued(int maxQueued) { m_maxQueued = std::max(0, maxQueued); }
+    void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = std::max<qint64>(0, bytes); }
+    /// Bytes of the request frames queued, waiting for a retry or in flight.
+    qint64 pendingBytes() const { return m_pendingBytes; }
 
     /// Queues a request and returns its id (generated when the request has none). A request
     /// with an id still pending, or invalid (method, path), is refused: the return value is
@@ -83,26 +95,30 @@ signals:
     void requestQueued(const QString &id);
     /// Sent (again, after a "max inflight" refusal when attempts > 1).
     void requestSent(const QString &id);
-    /// The server refused it for the in-flight limit; it waits at the front of the queue.
-    void requestRequeued(const QString &id);
+    /// The server refused it for the in-flight limit; it is sent again after delayMs.
+    void requestRequeued(const QString &id, int delayMs);
     void requestFinished(const allium::ApiResult &result);
     void inFlightChanged(int inFlight, int queued);
     /// A response whose id matches no request in flight (unknown, or finished already).
     void unknownResponseReceived(const QByteArray &raw);
-    /// A frame that is not a response: not JSON, not an object, no string id, no valid status.
+    /// A frame that is not a response: binary, not JSON, not an object, no string id, no valid
+    /// status. `raw` is empty for a binary frame (its content is not kept).
     void malformedResponseReceived(const QByteArray &raw, const QString &reason);
 
 private:
     struct Pending
     {
         ApiRequest request;
+        QByteArray frame; ///< the request as sent, serialised once
         ApiRequestState state = ApiRequestState::Queued;
-        quint64 sequence = 0; ///< tells a live queue entry from a stale one
-        qint64 deadline = -1; ///< on m_clock, ms; -1: none
+        bool waitingForRetry = false; ///< refused for the limit; counted as queued
+        quint64 sequence = 0;         ///< tells a live queue entry from a stale one
+        qint64 deadline = -1;         ///< on m_clock, ms; -1: none
         QElapsedTimer sendTimer;
         QDateTime submittedAt;
         QDateTime sentAt;
         int attempts = 0;
+        int limitRefusals = 0;
     };
 
     QString generateId();
@@ -111,6 +127,8 @@ private:
     void handleText(const QString &text);
     void handleStateChanged(ConnectionState state);
     void handleDeadline();
+    void handleRetries();
+    void handleLimitRefusal(const QString &id, const QString &serverText, const QByteArray &raw);
     void armDeadlineTimer();
     void finish(const QString &id, ApiRequestState state, const QString &errorMessage,
                 const QString &status = {}, const QJsonValue &data = {},
@@ -124,10 +142,14 @@ private:
     int m_maxInFlight = DefaultMaxInFlight;
     int m_serverLimit = DefaultMaxInFlight;
     int m_maxQueued = DefaultMaxQueued;
+    qint64 m_maxPendingBytes = DefaultMaxPendingBytes;
+    qint64 m_pendingBytes = 0;
     QHash<QString, Pending> m_pending;
     std::deque<std::pair<QString, quint64>> m_queue; ///< may hold stale entries, skipped on pop
     QMultiMap<qint64, QString> m_deadlines;
     QTimer m_deadlineTimer;
+    QMultiMap<qint64, QString> m_retries; ///< refused requests by the time they go again
+    QTimer m_retryTimer;
     QElapsedTimer m_clock;
     quint64 m_sequence = 0;
     quint64 m_idCounter = 0;

@@ -82,9 +82,11 @@ void ConnectionEventLog::attach(StreamSession *session, const QString &name)
             });
     connect(session, &StreamSession::failed, this,
             [this, name](const QString &reason) { addEvent(name, failureKind(reason), reason); });
-    connect(session, &StreamSession::serverErrorReceived, this,
-            [this, name](const QString &message) {
-                addEvent(name, ConnectionEventKind::ServerError, message);
+    connect(session, &StreamSession::serverErrorsReceived, this,
+            [this, name](quint64 count, const QString &lastMessage) {
+                addEvent(name, ConnectionEventKind::ServerError,
+                         count == 1 ? lastMessage
+                                    : tr("%1 errors, the last: %2").arg(count).arg(lastMessage));
             });
 }
 

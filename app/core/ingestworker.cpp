@@ -14,6 +14,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -139,8 +140,8 @@ bool lookUp(simdjson::dom::element element, const KeyPath &path, simdjson::dom::
         } else if (element.get_array().get(array) == simdjson::SUCCESS) {
             std::size_t index = 0;
             const auto result = std::from_chars(key.data(), key.data() + key.size(), index);
-            if (key.empty() || result.ec != std::errc() || result.ptr != key.data() + key.size()
-                || array.at(index).get(element) != simdjson::SUCCESS) {
+            if (key.empty() || result.ec != std::errc() || result.ptr != key.data() + key.size() ||
+                array.at(index).get(element) != simdjson::SUCCESS) {
                 return false;
             }
         } else {
@@ -168,9 +169,11 @@ double numericValue(const simdjson::dom::element &value)
         if (parseDecimalText(text, &number))
             return number;
         // Block numbers and quantities in hex ("0x12a05f200") fit a double's range.
-        if (text.size() > 2 && text.size() <= 18 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        if (text.size() > 2 && text.size() <= 18 && text[0] == '0' &&
+            (text[1] == 'x' || text[1] == 'X')) {
             quint64 hex = 0;
-            const auto result = std::from_chars(text.data() + 2, text.data() + text.size(), hex, 16);
+            const auto result =
+                std::from_chars(text.data() + 2, text.data() + text.size(), hex, 16);
             if (result.ec == std::errc() && result.ptr == text.data() + text.size())
                 return double(hex);
         }
@@ -186,17 +189,17 @@ double numericValue(const simdjson::dom::element &value)
 class IngestWorker::Private
 {
 public:
-    std::shared_ptr<std::atomic<int>> pendingBatches;
+    std::shared_ptr<PendingBatches> pending;
     WebSocketConnection *connection = nullptr;
     IngestOptions ingest;
 
-    QByteArray filterData;   // empty: no filter
+    QByteArray filterData; // empty: no filter
     bool running = false;
     int handshakes = 0;
 
     simdjson::dom::parser parser;
     QStringEncoder encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
-    std::string padded;        // the frame as UTF-8, with simdjson's padding after it
+    std::string padded; // the frame as UTF-8, with simdjson's padding after it
     std::vector<KeyPath> watchedPaths;
     FieldCatalogue catalogue;
     SampleBudget catalogueBudget;
@@ -212,11 +215,11 @@ public:
     RateWindow rate;
 };
 
-IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QObject *parent)
+IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
-    d->pendingBatches = std::move(pendingBatches);
+    d->pending = std::move(pending);
     d->catalogueBudget.setPerSecond(d->ingest.catalogueMaxSamplesPerSecond);
     d->flushTimer = new QTimer(this);
     d->flushTimer->setSingleShot(true);
@@ -226,11 +229,12 @@ IngestWorker::IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches, QOb
 
     d->connection = new WebSocketConnection(this);
     connect(d->connection, &WebSocketConnection::textReceived, this, &IngestWorker::ingestFrame);
+    connect(d->connection, &WebSocketConnection::binaryReceived, this,
+            &IngestWorker::ingestBinaryFrame);
     connect(d->connection, &WebSocketConnection::opened, this, &IngestWorker::handleOpened);
-    connect(d->connection, &WebSocketConnection::stateChanged, this,
-            [this](ConnectionState state) {
-                emit stateChanged(state, d->connection->attempt(), d->connection->failureReason());
-            });
+    connect(d->connection, &WebSocketConnection::stateChanged, this, [this](ConnectionState state) {
+        emit stateChanged(state, d->connection->attempt(), d->connection->failureReason());
+    });
     connect(d->connection, &WebSocketConnection::reconnectScheduled, this,
             &IngestWorker::reconnectScheduled);
     connect(d->connection, &WebSocketConnection::connectionLost, this,
@@ -250,6 +254,8 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->ingest = ingest;
     d->ingest.maxBatchMessages = qMax(1, d->ingest.maxBatchMessages);
     d->ingest.maxPendingBatches = qMax(1, d->ingest.maxPendingBatches);
+    d->ingest.maxBatchBytes = qMax<qint64>(1, d->ingest.maxBatchBytes);
+    d->ingest.maxPendingBytes = qMax<qint64>(1, d->ingest.maxPendingBytes);
     d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
@@ -295,9 +301,9 @@ void IngestWorker::setFilterData(const QByteArray &data)
     const QByteArray trimmed = data.trimmed();
     d->filterData = trimmed == "{}" ? QByteArray() : trimmed;
     if (d->connection->state() == ConnectionState::Connected) {
-        d->connection->sendText(QByteArrayLiteral(R"({"action":"setFilter","data":)")
-                                + (d->filterData.isEmpty() ? QByteArrayLiteral("{}") : d->filterData)
-                                + '}');
+        d->connection->sendText(
+            QByteArrayLiteral(R"({"action":"setFilter","data":)") +
+            (d->filterData.isEmpty() ? QByteArrayLiteral("{}") : d->filterData) + '}');
     }
 }
 
@@ -326,8 +332,8 @@ void IngestWorker::handleOpened()
     // A new connection knows nothing of the previous one: the filter first, so that no
     // unfiltered message slips in, then start.
     if (!d->filterData.isEmpty()) {
-        d->connection->sendText(QByteArrayLiteral(R"({"action":"setFilter","data":)")
-                                + d->filterData + '}');
+        d->connection->sendText(QByteArrayLiteral(R"({"action":"setFilter","data":)") +
+                                d->filterData + '}');
     }
     if (d->running)
         d->connection->sendText(QByteArrayLiteral(R"({"action":"start"})"));
@@ -358,19 +364,17 @@ void IngestWorker::ingestFrame(const QString &text)
     d->stats.bytes += length;
     d->rate.add(nowMs, 1, length);
 
-    const int maxBatch = d->ingest.maxBatchMessages;
-    if (d->batch.messages.size() >= maxBatch) {
-        // The consumer holds maxPendingBatches already and this batch is full: drop rather than
-        // grow without bound. The sequence still advances so the gap is visible downstream.
-        ++d->stats.drops;
-        ++d->sequence;
+    if (batchIsFull()) {
+        // The consumer holds as much as it may already and this batch is full: drop rather than
+        // grow without bound.
+        dropFrame();
         return;
     }
 
     simdjson::dom::element root;
     simdjson::dom::object object;
-    if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS
-        || root.get_object().get(object) != simdjson::SUCCESS) {
+    if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS ||
+        root.get_object().get(object) != simdjson::SUCCESS) {
         ++d->stats.parseErrors;
         return;
     }
@@ -378,17 +382,26 @@ void IngestWorker::ingestFrame(const QString &text)
     // A server error or acknowledgement is a small envelope {"status":…,"data":…}; data
     // messages can have a "status" field too, so the envelope's shape is checked as well.
     std::string_view status;
-    if (object.size() <= 3 && object["status"].get_string().get(status) == simdjson::SUCCESS
-        && object["data"].error() == simdjson::SUCCESS) {
+    if (object.size() <= 3 && object["status"].get_string().get(status) == simdjson::SUCCESS &&
+        object["data"].error() == simdjson::SUCCESS) {
         if (status == "error") {
+            // Counted and kept as "N errors, last: …" in the batch: a flood of error frames
+            // costs a counter, not a queued signal each.
             ++d->stats.serverErrors;
+            ++d->batch.serverErrors;
             const simdjson::dom::element data = object["data"].value_unsafe();
             std::string_view message;
-            const std::string textData = data.get_string().get(message) == simdjson::SUCCESS
-                    ? std::string(message)
-                    : simdjson::minify(data);
-            emit serverErrorReceived(
-                    QString::fromUtf8(textData.data(), qsizetype(textData.size())));
+            std::string minified;
+            if (data.get_string().get(message) != simdjson::SUCCESS) {
+                minified = simdjson::minify(data);
+                message = minified;
+            }
+            // Characters take at most 4 bytes; QString::fromUtf8 marks a cut sequence with U+FFFD.
+            message = message.substr(0, std::size_t(4 * MessageBatch::MaxServerErrorLength));
+            d->batch.lastServerError = QString::fromUtf8(message.data(), qsizetype(message.size()))
+                                           .left(MessageBatch::MaxServerErrorLength);
+            if (!d->flushTimer->isActive())
+                d->flushTimer->start(d->ingest.batchIntervalMs);
             return;
         }
         if (status == "success")
@@ -397,10 +410,16 @@ void IngestWorker::ingestFrame(const QString &text)
 
     // One batch-sized block, not one growth step after another; sized after the previous batch
     // so that a trickle does not reserve room for maxBatch messages every time.
+    const int maxBatch = d->ingest.maxBatchMessages;
     if (d->batch.messages.isEmpty())
         d->batch.messages.reserve(qBound(MinBatchReserve, d->lastBatchSize, maxBatch));
     StreamMessage &message = d->batch.messages.emplaceBack();
-    message.json = QByteArray(utf8, qsizetype(length)); // exactly sized: it may be kept long
+    // One JSON document per line downstream (NDJSON output and export): a frame that spreads
+    // over several lines is kept compact. Exactly sized either way: it may be kept long.
+    if (std::memchr(utf8, '\n', length) || std::memchr(utf8, '\r', length))
+        message.json = QByteArray::fromStdString(simdjson::minify(root));
+    else
+        message.json = QByteArray(utf8, qsizetype(length));
     message.receivedAtMs = nowMs;
     message.sequence = ++d->sequence;
     if (!d->watchedPaths.empty()) {
@@ -408,8 +427,8 @@ void IngestWorker::ingestFrame(const QString &text)
         for (std::size_t i = 0; i < d->watchedPaths.size(); ++i) {
             simdjson::dom::element value;
             message.extracted[qsizetype(i)] = lookUp(root, d->watchedPaths[i], &value)
-                    ? numericValue(value)
-                    : std::numeric_limits<double>::quiet_NaN();
+                                                  ? numericValue(value)
+                                                  : std::numeric_limits<double>::quiet_NaN();
         }
     }
     // The first messages all go in (the catalogue fills at once); the budget applies after.
@@ -419,8 +438,9 @@ void IngestWorker::ingestFrame(const QString &text)
 
     ++d->stats.messages;
     d->stats.lastMessageAtMs = nowMs;
+    d->batch.bytes += message.footprintBytes();
 
-    if (d->batch.messages.size() >= maxBatch)
+    if (batchIsFull())
         flush();
     else if (!d->flushTimer->isActive())
         d->flushTimer->start(d->ingest.batchIntervalMs);
@@ -433,11 +453,31 @@ StreamStats IngestWorker::snapshotStats()
     return d->stats;
 }
 
+bool IngestWorker::batchIsFull() const
+{
+    return d->batch.messages.size() >= d->ingest.maxBatchMessages ||
+           d->batch.bytes >= d->ingest.maxBatchBytes;
+}
+
+void IngestWorker::dropFrame()
+{
+    // The sequence still advances so that the gap is visible downstream.
+    ++d->stats.drops;
+    ++d->sequence;
+}
+
+void IngestWorker::ingestBinaryFrame(qint64 size)
+{
+    d->stats.bytes += quint64(qMax<qint64>(0, size));
+    ++d->stats.binaryFrames;
+}
+
 void IngestWorker::flush()
 {
-    if (d->batch.messages.isEmpty())
+    if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0)
         return;
-    if (d->pendingBatches->load(std::memory_order_acquire) >= d->ingest.maxPendingBatches) {
+    if (!d->pending->hasRoomFor(d->batch.bytes, d->ingest.maxPendingBatches,
+                                d->ingest.maxPendingBytes)) {
         // The consumer is behind; keep filling this batch (dropping once full) and look again.
         d->flushTimer->start(d->ingest.batchIntervalMs);
         return;
@@ -445,7 +485,7 @@ void IngestWorker::flush()
     d->flushTimer->stop();
 
     MessageBatch out;
-    out.messages.swap(d->batch.messages);
+    std::swap(out, d->batch);
     d->lastBatchSize = int(out.messages.size());
     out.stats = snapshotStats();
     const bool newFields = d->catalogue.takeNewFields();
@@ -458,7 +498,7 @@ void IngestWorker::flush()
         d->lastFieldsSnapshotMs = nowMs;
     }
     d->lastReported = out.stats;
-    d->pendingBatches->fetch_add(1, std::memory_order_acq_rel);
+    d->pending->handedOver(out.bytes);
     emit batchReady(out);
 }
 
@@ -466,11 +506,11 @@ void IngestWorker::reportStats()
 {
     const StreamStats stats = snapshotStats();
     const StreamStats &last = d->lastReported;
-    if (stats.messages == last.messages && stats.bytes == last.bytes
-        && stats.parseErrors == last.parseErrors && stats.drops == last.drops
-        && stats.serverErrors == last.serverErrors && stats.reconnects == last.reconnects
-        && stats.messagesPerSecond == last.messagesPerSecond
-        && stats.bytesPerSecond == last.bytesPerSecond) {
+    if (stats.messages == last.messages && stats.bytes == last.bytes &&
+        stats.parseErrors == last.parseErrors && stats.drops == last.drops &&
+        stats.binaryFrames == last.binaryFrames && stats.serverErrors == last.serverErrors &&
+        stats.reconnects == last.reconnects && stats.messagesPerSecond == last.messagesPerSecond &&
+        stats.bytesPerSecond == last.bytesPerSecond) {
         return;
     }
     d->lastReported = stats;

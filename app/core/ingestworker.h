@@ -5,13 +5,13 @@
 #include "fieldinfo.h"
 #include "ingestoptions.h"
 #include "messagebatch.h"
+#include "pendingbatches.h"
 #include "streamstats.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
 
-#include <atomic>
 #include <memory>
 
 namespace allium {
@@ -26,9 +26,8 @@ class IngestWorker : public QObject
 {
     Q_OBJECT
 public:
-    /// pendingBatches is shared with the consumer side, which decrements it per batch taken.
-    explicit IngestWorker(std::shared_ptr<std::atomic<int>> pendingBatches,
-                          QObject *parent = nullptr);
+    /// pending is shared with the consumer side, which calls taken() for every batch it takes.
+    explicit IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent = nullptr);
     ~IngestWorker() override;
 
     void configure(const QUrl &url, const QString &apiKey, const ConnectionOptions &options,
@@ -51,6 +50,8 @@ public:
 
     /// Entry point of one text frame (public so the benchmark can drive it without a socket).
     void ingestFrame(const QString &text);
+    /// A binary frame: the service sends text only, so it is counted and skipped.
+    void ingestBinaryFrame(qint64 size);
 
 signals:
     void stateChanged(allium::ConnectionState state, int attempt, const QString &failureReason);
@@ -62,12 +63,13 @@ signals:
     void resubscribed();
     void batchReady(const allium::MessageBatch &batch);
     void statsUpdated(const allium::StreamStats &stats);
-    void serverErrorReceived(const QString &message);
     void fieldsReady(const QVector<allium::FieldInfo> &fields, bool newFieldsAdded);
 
 private:
     void handleOpened();
     void flush();
+    bool batchIsFull() const;
+    void dropFrame();
     void reportStats();
     StreamStats snapshotStats();
 

@@ -24,12 +24,12 @@ void registerMetaTypes()
 
 StreamSession::StreamSession(QObject *parent)
     : QObject(parent)
-    , m_pendingBatches(std::make_shared<std::atomic<int>>(0))
+    , m_pending(std::make_shared<PendingBatches>())
 {
     registerMetaTypes();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("allium-ingest"));
-    m_worker = new IngestWorker(m_pendingBatches);
+    m_worker = new IngestWorker(m_pending);
     m_worker->moveToThread(m_thread);
 
     // Every worker signal crosses threads, so these connections are queued.
@@ -68,8 +68,6 @@ StreamSession::StreamSession(QObject *parent)
         m_stats = stats;
         emit statsChanged(stats);
     });
-    connect(m_worker, &IngestWorker::serverErrorReceived, this,
-            &StreamSession::serverErrorReceived);
     connect(m_worker, &IngestWorker::fieldsReady, this,
             [this](const QVector<FieldInfo> &fields, bool newFieldsAdded) {
                 const bool grew = fields.size() != m_fields.size();
@@ -83,14 +81,14 @@ StreamSession::StreamSession(QObject *parent)
 StreamSession::~StreamSession()
 {
     // The socket belongs to the worker thread: it is closed there before the thread stops.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->shutdown(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_worker;
 }
 
-template<typename Function>
+template <typename Function>
 void StreamSession::post(Function &&function)
 {
     QMetaObject::invokeMethod(m_worker, std::forward<Function>(function), Qt::QueuedConnection);
@@ -260,10 +258,12 @@ void StreamSession::requestFields()
 
 void StreamSession::handleBatch(const MessageBatch &batch)
 {
-    m_pendingBatches->fetch_sub(1, std::memory_order_acq_rel);
+    m_pending->taken(batch.bytes);
     m_stats = batch.stats;
     if (batch.fieldsChanged)
         m_fields = batch.fields;
+    if (batch.serverErrors > 0)
+        emit serverErrorsReceived(batch.serverErrors, batch.lastServerError);
     if (!batch.messages.isEmpty())
         emit messagesReceived(batch);
     emit statsChanged(m_stats);

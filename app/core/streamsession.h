@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "ingestoptions.h"
 #include "messagebatch.h"
+#include "pendingbatches.h"
 #include "streamstats.h"
 
 #include <QElapsedTimer>
@@ -13,7 +14,6 @@
 #include <QStringList>
 #include <QUrl>
 
-#include <atomic>
 #include <memory>
 
 class QThread;
@@ -39,7 +39,7 @@ public:
     void setUrl(const QUrl &url);
     QUrl url() const;
     QString topic() const;
-    void setApiKey(const QString &key);   ///< never logged, never part of any signal
+    void setApiKey(const QString &key); ///< never logged, never part of any signal
     void setConnectionOptions(const ConnectionOptions &options);
     ConnectionOptions connectionOptions() const;
     void setIngestOptions(const IngestOptions &options);
@@ -50,14 +50,14 @@ public:
 
     ConnectionState state() const;
     int attempt() const;
-    qint64 msUntilRetry() const;          ///< while Reconnecting, else -1
-    QString failureReason() const;        ///< while Failed
+    qint64 msUntilRetry() const;   ///< while Reconnecting, else -1
+    QString failureReason() const; ///< while Failed
     /// Why the latest connection or attempt ended (retry scheduled, or Failed): "the server
     /// closed the connection (code 1011: …)". Empty while connected and after open()/close().
     QString lastError() const;
     /// Round trip of the latest heartbeat ping in ms; -1 until the first pong.
     int lastPongLatencyMs() const;
-    bool isRunning() const;               ///< the desired state: start() was called last
+    bool isRunning() const; ///< the desired state: start() was called last
     Filter filter() const;
     StreamStats stats() const;
     /// The latest field catalogue snapshot (updated with the batches).
@@ -65,7 +65,7 @@ public:
 
 public slots:
     void open();
-    void close();                         ///< the user's disconnect: never reconnects
+    void close(); ///< the user's disconnect: never reconnects
     void reconnectNow();
     void start();
     void stop();
@@ -93,20 +93,21 @@ signals:
     /// After every (re)connect, once the filter and start were sent again.
     void resubscribed();
     void messagesReceived(const allium::MessageBatch &batch);
-    /// A `{"status":"error","data":…}` frame from the server; not counted as a message.
-    void serverErrorReceived(const QString &message);
+    /// `{"status":"error","data":…}` frames from the server (not counted as messages), reported
+    /// with the batches: `count` since the previous report, and the last one's text.
+    void serverErrorsReceived(quint64 count, const QString &lastMessage);
     void statsChanged(const allium::StreamStats &stats);
     /// New field paths appeared in the catalogue (fields() has them).
     void fieldsChanged();
 
 private:
     void handleBatch(const MessageBatch &batch);
-    template<typename Function>
+    template <typename Function>
     void post(Function &&function);
 
     QThread *m_thread = nullptr;
     IngestWorker *m_worker = nullptr;
-    std::shared_ptr<std::atomic<int>> m_pendingBatches;
+    std::shared_ptr<PendingBatches> m_pending;
 
     QUrl m_url;
     QString m_apiKey;

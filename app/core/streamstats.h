@@ -8,15 +8,16 @@ namespace allium {
 /// Counters of one stream session, as a plain snapshot taken on the worker thread.
 struct StreamStats
 {
-    quint64 messages = 0;        ///< data messages delivered to consumers
-    quint64 bytes = 0;           ///< bytes of every text frame received (UTF-8)
-    quint64 parseErrors = 0;     ///< frames that were not valid JSON objects (skipped)
-    quint64 drops = 0;           ///< data frames dropped because consumers lagged (backpressure)
-    quint64 serverErrors = 0;    ///< `{"status":"error",…}` frames (not counted as messages)
-    quint64 reconnects = 0;      ///< successful handshakes after the first one
+    quint64 messages = 0;         ///< data messages delivered to consumers
+    quint64 bytes = 0;            ///< bytes of every text frame received (UTF-8)
+    quint64 parseErrors = 0;      ///< frames that were not valid JSON objects (skipped)
+    quint64 binaryFrames = 0;     ///< binary frames (the service sends text): counted, skipped
+    quint64 drops = 0;            ///< data frames dropped because consumers lagged (backpressure)
+    quint64 serverErrors = 0;     ///< `{"status":"error",…}` frames (not counted as messages)
+    quint64 reconnects = 0;       ///< successful handshakes after the first one
     double messagesPerSecond = 0; ///< over the last ~1 s
     double bytesPerSecond = 0;    ///< over the last ~1 s
-    qint64 lastMessageAtMs = 0;  ///< wall clock of the last data message, 0 before the first
+    qint64 lastMessageAtMs = 0;   ///< wall clock of the last data message, 0 before the first
 };
 
 } // namespace allium

@@ -14,10 +14,6 @@ namespace allium {
 
 namespace {
 
-// A frame larger than this is refused by QWebSocket (it closes with 1009) rather than letting
-// a broken or hostile server grow our memory without bound.
-constexpr quint64 MaxIncomingMessageBytes = 64ull * 1024 * 1024;
-
 // After close() we wait this long for the server's close frame before aborting the TCP link.
 constexpr int GracefulCloseMs = 2000;
 
@@ -29,6 +25,25 @@ int handshakeHttpStatus(const QString &errorString)
     static const QRegularExpression pattern(QStringLiteral("status code: (\\d{3})"));
     const QRegularExpressionMatch match = pattern.match(errorString);
     return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+// The close codes QWebSocket uses itself when the server breaks the protocol: the close is then
+// ours, and the reason says what the server sent.
+QString protocolViolation(int closeCode)
+{
+    switch (closeCode) {
+    case QWebSocketProtocol::CloseCodeProtocolError:
+        return WebSocketConnection::tr("the server broke the websocket protocol");
+    case QWebSocketProtocol::CloseCodeWrongDatatype:
+        return WebSocketConnection::tr("the server sent text that is not valid UTF-8");
+    case QWebSocketProtocol::CloseCodeTooMuchData:
+        return WebSocketConnection::tr("the server sent a frame over %1 MiB or a message over %2 "
+                                       "MiB")
+            .arg(WebSocketConnection::MaxIncomingFrameBytes / (1024 * 1024))
+            .arg(WebSocketConnection::MaxIncomingMessageBytes / (1024 * 1024));
+    default:
+        return {};
+    }
 }
 
 QString hostAndPort(const QUrl &url)
@@ -44,8 +59,7 @@ class WebSocketConnection::Private
 public:
     explicit Private(WebSocketConnection *owner)
         : q(owner)
-    {
-    }
+    {}
 
     void startAttempt();
     void endAttempt();
@@ -67,11 +81,11 @@ public:
 
     ConnectionState state = ConnectionState::Disconnected;
     QWebSocket *socket = nullptr;
-    int attempt = 0;               // failed attempts since the last stable connection
+    int attempt = 0; // failed attempts since the last stable connection
     QString failureReason;
-    QString lastError;             // why the current attempt ended, for the next decision
-    QString fatalError;            // set when the current attempt must not be retried
-    QString lostReason;            // lastError(): outlives the attempt, unlike lastError
+    QString lastError;  // why the current attempt ended, for the next decision
+    QString fatalError; // set when the current attempt must not be retried
+    QString lostReason; // lastError(): outlives the attempt, unlike lastError
     int lastPongLatencyMs = -1;
 
     QTimer retryTimer;
@@ -127,6 +141,9 @@ void WebSocketConnection::Private::startAttempt()
 
     auto *ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
     socket = ws;
+    // Without a frame limit QWebSocket reads frames of up to 2 GiB before the message limit
+    // applies: a broken or hostile server could grow our memory by that much.
+    ws->setMaxAllowedIncomingFrameSize(MaxIncomingFrameBytes);
     ws->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
     if (url.scheme() == QLatin1String("wss")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -161,6 +178,12 @@ void WebSocketConnection::Private::startAttempt()
             return;
         ++framesSeen;
         emit q->textReceived(text);
+    });
+    QObject::connect(ws, &QWebSocket::binaryMessageReceived, q, [this, ws](const QByteArray &data) {
+        if (ws != socket)
+            return;
+        ++framesSeen;
+        emit q->binaryReceived(data.size());
     });
     QObject::connect(ws, &QWebSocket::pong, q, [this, ws](quint64 elapsed, const QByteArray &) {
         if (ws != socket)
@@ -202,13 +225,13 @@ void WebSocketConnection::Private::handleError(QWebSocket *ws, QAbstractSocket::
     if (ws != socket)
         return;
     const int status = error == QAbstractSocket::ConnectionRefusedError
-            ? handshakeHttpStatus(ws->errorString())
-            : 0;
+                           ? handshakeHttpStatus(ws->errorString())
+                           : 0;
     if (status == 401 || status == 403) {
         // A refused key is not a network hiccup: retrying would only hammer the server.
-        fatalError = WebSocketConnection::tr(
-                         "invalid API key or websocket access not enabled (HTTP %1)")
-                         .arg(status);
+        fatalError =
+            WebSocketConnection::tr("invalid API key or websocket access not enabled (HTTP %1)")
+                .arg(status);
     } else if (status != 0) {
         lastError = WebSocketConnection::tr("the server refused the websocket handshake (HTTP %1)")
                         .arg(status);
@@ -261,11 +284,19 @@ void WebSocketConnection::Private::endAttempt()
     }
     QString reason = lastError;
     if (reason.isEmpty()) {
-        reason = wasConnected && closeCode != QWebSocketProtocol::CloseCodeNormal
-                ? WebSocketConnection::tr("the server closed the connection (code %1%2)")
-                      .arg(closeCode)
-                      .arg(closeReason.isEmpty() ? QString() : QStringLiteral(": ") + closeReason)
-                : WebSocketConnection::tr("the server closed the connection");
+        const QString detail =
+            closeReason.isEmpty() ? QString() : QStringLiteral(": ") + closeReason;
+        const QString violation = protocolViolation(closeCode);
+        if (wasConnected && !violation.isEmpty())
+            reason = WebSocketConnection::tr("the connection was closed with code %1 (%2)%3")
+                         .arg(closeCode)
+                         .arg(violation, detail);
+        else if (wasConnected && closeCode != QWebSocketProtocol::CloseCodeNormal)
+            reason = WebSocketConnection::tr("the server closed the connection (code %1%2)")
+                         .arg(closeCode)
+                         .arg(detail);
+        else
+            reason = WebSocketConnection::tr("the server closed the connection");
     }
     scheduleReconnect(reason);
 }
@@ -310,8 +341,9 @@ void WebSocketConnection::Private::handleHeartbeat()
         activityClock.restart();
     } else if (options.deadAfterMs > 0 && activityClock.elapsed() >= options.deadAfterMs) {
         // A half-open TCP link shows no error at all: silence is the only symptom.
-        lastError = WebSocketConnection::tr("no data and no pong for %1 ms; connection presumed dead")
-                        .arg(activityClock.elapsed());
+        lastError =
+            WebSocketConnection::tr("no data and no pong for %1 ms; connection presumed dead")
+                .arg(activityClock.elapsed());
         endAttempt();
         return;
     }

@@ -251,7 +251,7 @@ void TestStreamSession::emptyFilterClears()
     StreamSession session;
     configure(&session, server, QStringLiteral("hyperliquid.fills"));
     Collector collector(&session);
-    QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
+    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
     session.setFilter(Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
                                         QStringLiteral("B")));
     session.start();
@@ -269,7 +269,7 @@ void TestStreamSession::emptyFilterClears()
     QCOMPARE(errors.size(), 0);
 }
 
-// {"status":"error","data":…} frames surface as serverErrorReceived, not as messages.
+// {"status":"error","data":…} frames surface as serverErrorsReceived, not as messages.
 void TestStreamSession::serverErrorsAreReportedApart()
 {
     EmulatorServer server;
@@ -277,15 +277,16 @@ void TestStreamSession::serverErrorsAreReportedApart()
     StreamSession session;
     configure(&session, server, QStringLiteral("ethereum.blocks"));
     QSignalSpy opened(&session, &StreamSession::opened);
-    QSignalSpy errors(&session, &StreamSession::serverErrorReceived);
+    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
     QSignalSpy batches(&session, &StreamSession::messagesReceived);
     session.open();
     QVERIFY(opened.wait(5000));
 
     session.setFilterJson(QByteArrayLiteral(R"({"field":"number","operator":"=~","value":1})"));
     QVERIFY(errors.wait(5000));
-    QVERIFY2(errors.at(0).at(0).toString().contains(QLatin1String("invalid filter")),
-             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(errors.at(0).at(0).toULongLong(), 1ull);
+    QVERIFY2(errors.at(0).at(1).toString().contains(QLatin1String("invalid filter")),
+             qPrintable(errors.at(0).at(1).toString()));
     session.sendRawText(QByteArrayLiteral("this is not json"));
     QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(session.stats().serverErrors, quint64(2), 2000);

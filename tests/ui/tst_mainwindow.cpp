@@ -418,7 +418,7 @@ void TestMainWindow::serverErrorShowsInMessageBar()
 {
     StreamPanel *panel = m_window->streamPanel();
     QVERIFY(panel->messageText().isEmpty());
-    QSignalSpy errors(panel->session(), &StreamSession::serverErrorReceived);
+    QSignalSpy errors(panel->session(), &StreamSession::serverErrorsReceived);
     panel->session()->sendRawText(QByteArrayLiteral(R"({"action":"dance"})"));
     QVERIFY(errors.wait(Timeout));
     QVERIFY(panel->messageText().contains(QStringLiteral("The server answered with an error")));

@@ -1,0 +1,205 @@
+#include "connectionprofile.h"
+#include "hostileserver.h"
+#include "ingestworker.h"
+#include "streamsession.h"
+#include "websocketconnection.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace allium;
+
+namespace {
+
+ConnectionOptions fastOptions()
+{
+    ConnectionOptions options;
+    options.backoffBaseMs = 200;
+    options.backoffCapMs = 1000;
+    options.backoffJitter = 0;
+    options.pingIntervalMs = 0;
+    options.deadAfterMs = 0;
+    return options;
+}
+
+QUrl streamUrl(const HostileServer &server)
+{
+    return ConnectionProfile::streamUrl(server.baseUrl(), QStringLiteral("ethereum.blocks"));
+}
+
+// A session on the hostile server's stream endpoint, started.
+void openSession(StreamSession *session, const HostileServer &server)
+{
+    session->setUrl(streamUrl(server));
+    session->setApiKey(QStringLiteral("k"));
+    session->setConnectionOptions(fastOptions());
+    session->start();
+    session->open();
+}
+
+QByteArray dataMessage(int number, int padding = 0)
+{
+    return QByteArrayLiteral("{\"number\":") + QByteArray::number(number) +
+           QByteArrayLiteral(",\"pad\":\"") + QByteArray(padding, 'x') + QByteArrayLiteral("\"}");
+}
+
+} // namespace
+
+/// What a server can send that a well-behaved one never does: the client survives each with
+/// bounded memory, and says what happened.
+class tst_HostileServer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hugeFrameIsRefusedAtItsHeader();
+    void stalledConsumerHoldsBoundedBytes();
+    void errorFloodIsCountedNotQueued();
+    void binaryFramesAreCounted();
+    void invalidUtf8ClosesWithAReason();
+    void prettyPrintedJsonIsKeptOnOneLine();
+};
+
+// A header announcing a 400 MB frame ends the connection at once (nothing is buffered for it):
+// close 1009, a reason naming the limit, then a retry.
+void tst_HostileServer::hugeFrameIsRefusedAtItsHeader()
+{
+    HostileServer server;
+    server.setScript({HostileServer::textFrame(dataMessage(1)),
+                      HostileServer::frameHeader(0x1, 400ull * 1024 * 1024)});
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    connection.setUrl(streamUrl(server));
+    connection.setOptions(fastOptions());
+    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
+    connection.open();
+    QVERIFY(lost.wait(10000));
+    QCOMPARE(texts.size(), 1);
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("1009")) && reason.contains(QLatin1String("16 MiB")),
+             qPrintable(reason));
+    QCOMPARE(connection.state(), ConnectionState::Reconnecting);
+}
+
+// 1 MiB messages and a consumer that takes nothing: the worker hands over no more than the
+// pending byte bound (plus the batch it holds), then drops and counts every further message.
+void tst_HostileServer::stalledConsumerHoldsBoundedBytes()
+{
+    constexpr int total = 200;
+    constexpr qint64 messageBytes = 1024 * 1024;
+    HostileServer server;
+    server.setFlood(HostileServer::textFrame(dataMessage(7, int(messageBytes))), total);
+    QVERIFY(server.listen());
+
+    auto pending = std::make_shared<PendingBatches>();
+    IngestWorker worker(pending);
+    IngestOptions ingest;
+    ingest.maxBatchBytes = 4 * messageBytes;
+    ingest.maxPendingBytes = 16 * messageBytes;
+    ingest.maxPendingBatches = 1000; // the byte bound is the one under test
+    worker.configure(streamUrl(server), QStringLiteral("k"), fastOptions(), ingest);
+    qint64 handedOverBytes = 0;
+    int handedOverMessages = 0;
+    StreamStats stats;
+    connect(&worker, &IngestWorker::batchReady, this, [&](const MessageBatch &batch) {
+        handedOverBytes += batch.bytes; // never taken: the consumer is stalled
+        handedOverMessages += int(batch.messages.size());
+    });
+    connect(&worker, &IngestWorker::statsUpdated, this,
+            [&](const StreamStats &latest) { stats = latest; });
+    worker.open();
+
+    QTRY_COMPARE_WITH_TIMEOUT(stats.messages + stats.drops, quint64(total), 30000);
+    QVERIFY(stats.drops > 0);
+    QVERIFY2(handedOverBytes <= ingest.maxPendingBytes + ingest.maxBatchBytes + messageBytes,
+             qPrintable(QString::number(handedOverBytes)));
+    QCOMPARE(pending->bytes.load(), handedOverBytes);
+    // What is not handed over waits in one batch of at most maxBatchBytes (+ one message).
+    QVERIFY(qint64(stats.messages - quint64(handedOverMessages)) * messageBytes <=
+            ingest.maxBatchBytes + messageBytes);
+    worker.shutdown();
+}
+
+// 20,000 error frames: every one is counted, the GUI thread gets them as a few batched reports
+// (count + last text), never one queued signal each.
+void tst_HostileServer::errorFloodIsCountedNotQueued()
+{
+    constexpr int total = 20000;
+    HostileServer server;
+    server.setFlood(HostileServer::textFrame(
+                        R"({"status":"error","data":"<img src=\"/dev/zero\"> \u001b[31mboom"})"),
+                    total);
+    QVERIFY(server.listen());
+    StreamSession session;
+    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
+    openSession(&session, server);
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().serverErrors, quint64(total), 30000);
+    quint64 reported = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            reported = 0;
+            for (const QList<QVariant> &arguments : std::as_const(errors))
+                reported += arguments.at(0).toULongLong();
+            return reported == quint64(total);
+        }(),
+        10000);
+    QVERIFY2(errors.size() <= total / 10, qPrintable(QString::number(errors.size())));
+    QCOMPARE(errors.last().at(1).toString(),
+             QStringLiteral("<img src=\"/dev/zero\"> \x1b[31mboom"));
+    QCOMPARE(session.stats().messages, quint64(0));
+}
+
+// Binary frames (the service sends text) are counted and skipped; text keeps flowing.
+void tst_HostileServer::binaryFramesAreCounted()
+{
+    HostileServer server;
+    server.setScript({HostileServer::binaryFrame("\x01\x02\x03"), HostileServer::binaryFrame({}),
+                      HostileServer::textFrame(dataMessage(1)),
+                      HostileServer::binaryFrame(QByteArray(5000, 'b'))});
+    QVERIFY(server.listen());
+    StreamSession session;
+    QSignalSpy batches(&session, &StreamSession::messagesReceived);
+    openSession(&session, server);
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().binaryFrames, quint64(3), 10000);
+    QTRY_COMPARE(session.stats().messages, quint64(1));
+    QCOMPARE(session.stats().parseErrors, quint64(0));
+}
+
+// Text that is not UTF-8 closes the connection (1007, as RFC 6455 says) with a reason that
+// says so, and the session retries.
+void tst_HostileServer::invalidUtf8ClosesWithAReason()
+{
+    HostileServer server;
+    server.setScript({HostileServer::textFrame(dataMessage(1)),
+                      HostileServer::textFrame("{\"number\":\"\xff\xfe\"}")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    QSignalSpy lost(&session, &StreamSession::connectionLost);
+    openSession(&session, server);
+    QVERIFY(lost.wait(10000));
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("1007")) && reason.contains(QLatin1String("UTF-8")),
+             qPrintable(reason));
+    QTRY_COMPARE(session.stats().messages, quint64(1));
+}
+
+// A message spread over several lines is kept compact: one JSON document per line downstream.
+void tst_HostileServer::prettyPrintedJsonIsKeptOnOneLine()
+{
+    HostileServer server;
+    server.setScript(
+        {HostileServer::textFrame("{\n  \"number\": 5,\r\n  \"hash\": \"0xab\"\n}\n")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    QVector<StreamMessage> messages;
+    connect(&session, &StreamSession::messagesReceived, this,
+            [&messages](const MessageBatch &batch) { messages += batch.messages; });
+    openSession(&session, server);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 10000);
+    QCOMPARE(messages.at(0).json, QByteArray(R"({"number":5,"hash":"0xab"})"));
+}
+
+QTEST_GUILESS_MAIN(tst_HostileServer)
+#include "tst_hostileserver.moc"
