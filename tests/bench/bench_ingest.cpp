@@ -219,12 +219,12 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPi
 Measurement measureWorkerOnly(const QStringList &samples, quint64 count)
 {
     Measurement result;
-    auto pending = std::make_shared<std::atomic<int>>(0);
+    auto pending = std::make_shared<PendingBatches>();
     IngestWorker worker(pending);
     worker.setWatchedFields({QStringLiteral("number"), QStringLiteral("payload.px")});
     QObject::connect(&worker, &IngestWorker::batchReady, &worker,
                      [&](const MessageBatch &batch) {
-                         pending->fetch_sub(1);
+                         pending->taken(batch.bytes);
                          result.messages += quint64(batch.messages.size());
                      });
     QElapsedTimer clock;

@@ -3,10 +3,15 @@
 // many messages arrive and are dropped, and the process memory as the history fills.
 //
 //   QT_QPA_PLATFORM=offscreen ./build/tests/bench/bench_ui [--seconds 20] [--rate 20000]
-//       [--history 100000] [--warmup 3]
+//       [--history 100000] [--warmup 3] [--report-every 60]
+//
+// The soak run of the hardening work: --seconds 600 --report-every 60 prints, every minute, the
+// RSS, the longest stall of that minute and the delivered rate, and at the end how flat the RSS
+// stayed once the history was full.
 
 #include "mainwindow.h"
 #include "messagetablemodel.h"
+#include "processmemory.h"
 #include "stream/streamtablepanel.h"
 #include "streampanel.h"
 #include "streamsession.h"
@@ -14,7 +19,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -26,18 +30,6 @@
 using namespace allium;
 
 namespace {
-
-qint64 vmRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 double percentile(std::vector<double> values, double p)
 {
@@ -74,12 +66,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption chartOption(QStringLiteral("chart-field"),
                                          QStringLiteral("Field charted (\"none\": none)."),
                                          QStringLiteral("path"), QStringLiteral("gas_price"));
-    parser.addOptions({secondsOption, warmupOption, rateOption, historyOption, chartOption});
+    const QCommandLineOption reportOption(QStringLiteral("report-every"),
+                                          QStringLiteral("Print a line every s seconds (0: none)."),
+                                          QStringLiteral("s"), QStringLiteral("0"));
+    parser.addOptions(
+        {secondsOption, warmupOption, rateOption, historyOption, chartOption, reportOption});
     parser.process(app);
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int warmup = std::max(0, parser.value(warmupOption).toInt());
     const double rate = std::max(1.0, parser.value(rateOption).toDouble());
     const int history = std::max(100, parser.value(historyOption).toInt());
+    const int reportEvery = std::max(0, parser.value(reportOption).toInt());
 
     const qint64 rssStart = vmRssKiB();
     QTemporaryDir dir;
@@ -132,6 +129,11 @@ int main(int argc, char *argv[])
     std::vector<std::pair<double, qint64>> timeline; // (s, KiB) every 5 s
     qint64 nextTimelineMs = 0;
     StreamStats statsWarm;
+    // Per-interval reports (--report-every): RSS after the history was full, to judge flatness.
+    qint64 nextReportMs = (qint64(warmup) + reportEvery) * 1000;
+    std::size_t gapsAtReport = 0;
+    StreamStats statsAtReport;
+    std::vector<qint64> fullRssReports;
     QTimer sampler;
     sampler.setInterval(250);
     QObject::connect(&sampler, &QTimer::timeout, &app, [&] {
@@ -146,12 +148,31 @@ int main(int argc, char *argv[])
             rssFull = rss;
             fullAtSeconds = double(clock.elapsed()) / 1000.0;
         }
+        if (measuring && reportEvery > 0 && clock.elapsed() >= nextReportMs) {
+            const double stall =
+                gaps.size() > gapsAtReport
+                    ? *std::max_element(gaps.begin() + std::ptrdiff_t(gapsAtReport), gaps.end())
+                    : 0.0;
+            const StreamStats now = session->stats();
+            std::printf("%7.0f s  VmRSS %7.1f MiB  longest stall %6.1f ms  %8.0f msg/s  "
+                        "dropped %llu  rows %d\n",
+                        double(clock.elapsed()) / 1000.0, double(rss) / 1024.0, stall,
+                        double(now.messages - statsAtReport.messages) / reportEvery,
+                        qulonglong(now.drops), model->rowCount());
+            std::fflush(stdout);
+            if (rssFull > 0)
+                fullRssReports.push_back(rss);
+            gapsAtReport = gaps.size();
+            statsAtReport = now;
+            nextReportMs += qint64(reportEvery) * 1000;
+        }
     });
     sampler.start();
 
     QTimer::singleShot(warmup * 1000, &app, [&] {
         rssWarm = vmRssKiB();
         statsWarm = session->stats();
+        statsAtReport = statsWarm;
         measuring = true;
     });
     const qint64 measureStartMs = qint64(warmup) * 1000;
@@ -195,6 +216,13 @@ int main(int argc, char *argv[])
     std::printf("%-44s %14lld\n", "VmRSS at end (KiB)", rssEnd);
     if (rssFull > 0)
         std::printf("%-44s %14lld\n", "growth after the history was full (KiB)", rssEnd - rssFull);
+    if (fullRssReports.size() >= 2) {
+        const auto [low, high] = std::minmax_element(fullRssReports.begin(), fullRssReports.end());
+        std::printf("%-44s %14.1f  (%.0f..%.0f MiB over %zu reports)\n",
+                    "VmRSS spread once full (% of lowest)",
+                    100.0 * double(*high - *low) / double(*low), double(*low) / 1024.0,
+                    double(*high) / 1024.0, fullRssReports.size());
+    }
     std::printf("\nVmRSS timeline (s: MiB, rows):");
     for (const auto &[at, kib] : timeline)
         std::printf(" %.0f: %.0f", at, double(kib) / 1024.0);
