@@ -1,9 +1,11 @@
+#include "apiclient.h"
 #include "connectionprofile.h"
 #include "hostileserver.h"
 #include "ingestworker.h"
 #include "streamsession.h"
 #include "websocketconnection.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -59,6 +61,7 @@ private slots:
     void binaryFramesAreCounted();
     void invalidUtf8ClosesWithAReason();
     void prettyPrintedJsonIsKeptOnOneLine();
+    void neverReadingServerBoundsWhatWaits();
 };
 
 // A header announcing a 400 MB frame ends the connection at once (nothing is buffered for it):
@@ -199,6 +202,43 @@ void tst_HostileServer::prettyPrintedJsonIsKeptOnOneLine()
     openSession(&session, server);
     QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 10000);
     QCOMPARE(messages.at(0).json, QByteArray(R"({"number":5,"hash":"0xab"})"));
+}
+
+// An API server that accepts the connection and never reads: at most 1,000 requests go on the
+// wire, what waits is bounded in bytes (the rest is rejected at once), and every request still
+// ends exactly once (here by its timeout).
+void tst_HostileServer::neverReadingServerBoundsWhatWaits()
+{
+    HostileServer server;
+    QVERIFY(server.listen());
+    ApiClient client;
+    client.setOptions(fastOptions());
+    client.setBaseUrl(server.baseUrl());
+    client.setApiKey(QStringLiteral("k"));
+    client.setMaxPendingBytes(8 * 1024 * 1024);
+    int finished = 0;
+    int rejected = 0;
+    connect(&client, &ApiClient::requestFinished, this, [&](const ApiResult &result) {
+        ++finished;
+        rejected += result.state == ApiRequestState::Rejected ? 1 : 0;
+    });
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Connected, 10000);
+
+    constexpr int total = 2000;
+    ApiRequest request;
+    request.method = QStringLiteral("POST");
+    request.path = QStringLiteral("/api/v1/developer/prices");
+    request.body = QJsonObject{{QStringLiteral("pad"), QString(8 * 1024, QLatin1Char('p'))}};
+    request.timeoutMs = 3000;
+    for (int i = 0; i < total; ++i)
+        client.submit(request);
+    QVERIFY(client.pendingBytes() <= 8 * 1024 * 1024);
+    QVERIFY(rejected > 0);
+    QVERIFY(client.inFlightCount() <= ApiClient::DefaultMaxInFlight);
+    QCOMPARE(client.inFlightCount() + client.queuedCount() + rejected, total);
+    QTRY_COMPARE_WITH_TIMEOUT(finished, total, 20000);
+    QCOMPARE(client.pendingBytes(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_HostileServer)
