@@ -1,4 +1,5 @@
 #include "clirunner.h"
+#include "emulatorserver.h"
 #include "hostileserver.h"
 #include "processmemory.h"
 
@@ -49,6 +50,7 @@ private slots:
     void invalidUtf8AndHugeFramesAreSaid_data();
     void invalidUtf8AndHugeFramesAreSaid();
     void stalledReaderKeepsMemoryBounded();
+    void concurrencyAboveTheServerLimitEarnsNoRefusal();
 
 private:
     QStringList streamArguments(const HostileServer &server, const QStringList &extra) const;
@@ -186,6 +188,30 @@ void tst_CliHostile::stalledReaderKeepsMemoryBounded()
     const qint64 printed = summaryFigure(err, QStringLiteral("messages"));
     const qint64 dropped = summaryFigure(err, QStringLiteral("dropped"));
     QVERIFY2(dropped > 0 && printed >= 0 && printed + dropped <= total, err.constData());
+}
+
+// --concurrency 2000 keeps 2,000 requests going, but never more than the server's 1,000 on the
+// connection: 3,000 requests, all answered, not one "max inflight" refusal.
+void tst_CliHostile::concurrencyAboveTheServerLimitEarnsNoRefusal()
+{
+    EmulatorOptions options;
+    options.keys = QStringList{key};
+    options.latencyMs = 400; // answers wait, so the server really holds what it was sent
+    EmulatorServer server(options);
+    QVERIFY(server.listen());
+    const CliRun run =
+        CliRunner(m_home.path())
+            .run({QStringLiteral("api"), QStringLiteral("--path"),
+                  QStringLiteral("/api/v1/developer/assets"), QStringLiteral("--repeat"),
+                  QStringLiteral("3000"), QStringLiteral("--concurrency"), QStringLiteral("2000"),
+                  QStringLiteral("--url"), server.baseUrl().toString()},
+                 key, 60000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.lines().size(), 3000);
+    QCOMPARE(summaryFigure(run.err, QStringLiteral("succeeded")), 3000);
+    QCOMPARE(summaryFigure(run.err, QStringLiteral("in-flight limit refusals")), 0);
+    QCOMPARE(summaryFigure(run.err, QStringLiteral("most in flight")), 1000);
+    QVERIFY(!run.out.contains("max inflight"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliHostile)
