@@ -4,6 +4,7 @@
 #   packaging/dev.sh test          install packages, build, run every test through CTest
 #   packaging/dev.sh bench         install packages, build, run the benchmarks
 #   packaging/dev.sh emulator [args]  install packages, build, run allium-emulator
+#   packaging/dev.sh package       install packages, build, make the .deb and check it with lintian
 # BUILD_DIR overrides the build folder (default: build/ in the checkout).
 set -euo pipefail
 
@@ -13,6 +14,10 @@ command="${1:-run}"
 shift || true
 
 bash "$root/packaging/install-deps.sh"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+fi
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 if [ ! -f "$build_dir/build.ninja" ]; then
@@ -42,8 +47,19 @@ case "$command" in
             QT_QPA_PLATFORM=offscreen "$bench" "$@"
         done
         ;;
+    package)
+        # lintian is needed only here: installed on demand, like the build's own packages.
+        if ! command -v lintian >/dev/null; then
+            "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends lintian
+        fi
+        (cd "$build_dir" && cpack -G DEB -B "$build_dir/package")
+        deb="$(ls "$build_dir"/package/allium-monitor_*.deb)"
+        dpkg-deb --contents "$deb"
+        lintian --fail-on error,warning "$deb"
+        echo "package: $deb (lintian: no errors, no warnings)"
+        ;;
     *)
-        echo "usage: packaging/dev.sh run|test|bench|emulator [args]" >&2
+        echo "usage: packaging/dev.sh run|test|bench|emulator|package [args]" >&2
         exit 64
         ;;
 esac
