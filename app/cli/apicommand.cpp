@@ -2,12 +2,12 @@
 
 #include "apiclient.h"
 #include "apiresult.h"
+#include "boundedfile.h"
 #include "connectiontarget.h"
 #include "console.h"
 #include "websocketconnection.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,14 +95,11 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
     }
     if (parser.isSet(QStringLiteral("body"))) {
         QByteArray text = parser.value(QStringLiteral("body")).toUtf8();
-        if (text.startsWith('@')) {
-            QFile file(QString::fromUtf8(text.mid(1)));
-            if (!file.open(QIODevice::ReadOnly)) {
-                Console::error(QStringLiteral("cannot read --body file %1: %2")
-                                   .arg(file.fileName(), file.errorString()));
-                return ExitCode::Usage;
-            }
-            text = file.readAll();
+        QString problem;
+        if (text.startsWith('@') && !BoundedFile::read(QString::fromUtf8(text.mid(1)),
+                                                       MaxInputFileBytes, &text, &problem)) {
+            Console::error(QStringLiteral("--body: %1").arg(problem));
+            return ExitCode::Usage;
         }
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(text, &error);

@@ -32,6 +32,9 @@ signals:
     void finished(int exitCode);
 
 protected:
+    /// Largest --filter or --body file read; a larger one (or a device) is a usage error.
+    static constexpr qint64 MaxInputFileBytes = 16 * 1024 * 1024;
+
     /// Before the first connection any failure ends the command (a mistyped URL should not
     /// retry forever); after it only a connection that gave up does, reconnects are fine.
     void handleConnectionState(ConnectionState state, const QUrl &url,

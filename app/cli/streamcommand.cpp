@@ -1,5 +1,6 @@
 #include "streamcommand.h"
 
+#include "boundedfile.h"
 #include "connectionprofile.h"
 #include "connectiontarget.h"
 #include "console.h"
@@ -7,7 +8,6 @@
 #include "streamsession.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 #include <limits>
 
@@ -69,14 +69,10 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         const QByteArray trimmed = text.trimmed();
         const bool looksInline =
             trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed == "null";
-        if (!looksInline) {
-            QFile file(argument);
-            if (!file.open(QIODevice::ReadOnly)) {
-                Console::error(QStringLiteral("cannot read filter file %1: %2")
-                                   .arg(argument, file.errorString()));
-                return ExitCode::Usage;
-            }
-            text = file.read(16 * 1024 * 1024);
+        QString problem;
+        if (!looksInline && !BoundedFile::read(argument, MaxInputFileBytes, &text, &problem)) {
+            Console::error(QStringLiteral("--filter: %1").arg(problem));
+            return ExitCode::Usage;
         }
         const FilterParseResult parsed = Filter::parse(text);
         if (!parsed.ok()) {

@@ -51,6 +51,8 @@ private slots:
     void invalidUtf8AndHugeFramesAreSaid();
     void stalledReaderKeepsMemoryBounded();
     void concurrencyAboveTheServerLimitEarnsNoRefusal();
+    void inputFilesAreBounded_data();
+    void inputFilesAreBounded();
 
 private:
     QStringList streamArguments(const HostileServer &server, const QStringList &extra) const;
@@ -212,6 +214,37 @@ void tst_CliHostile::concurrencyAboveTheServerLimitEarnsNoRefusal()
     QCOMPARE(summaryFigure(run.err, QStringLiteral("in-flight limit refusals")), 0);
     QCOMPARE(summaryFigure(run.err, QStringLiteral("most in flight")), 1000);
     QVERIFY(!run.out.contains("max inflight"));
+}
+
+void tst_CliHostile::inputFilesAreBounded_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    const QString body = QStringLiteral("--body");
+    QTest::newRow("--body @/dev/zero")
+        << QStringList{QStringLiteral("api"), QStringLiteral("--path"), QStringLiteral("/x"), body,
+                       QStringLiteral("@/dev/zero")}
+        << QStringLiteral("--body: /dev/zero is larger than 16 MiB");
+    QTest::newRow("--filter /dev/zero")
+        << QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
+                       QStringLiteral("ethereum.blocks"), QStringLiteral("--filter"),
+                       QStringLiteral("/dev/zero")}
+        << QStringLiteral("--filter: /dev/zero is larger than 16 MiB");
+    QTest::newRow("--body missing file")
+        << QStringList{QStringLiteral("api"), QStringLiteral("--path"), QStringLiteral("/x"), body,
+                       QStringLiteral("@/nonexistent/body.json")}
+        << QStringLiteral("--body: cannot read /nonexistent/body.json");
+}
+
+// A file named on the command line is read with a bound: a device that never ends (or a huge
+// file) is a usage error with a clear message, not a process that fills memory.
+void tst_CliHostile::inputFilesAreBounded()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const CliRun run = CliRunner(m_home.path()).run(arguments, key);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expected.toUtf8()), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliHostile)
