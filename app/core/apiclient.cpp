@@ -2,6 +2,7 @@
 
 #include "apiresponse.h"
 #include "connectionprofile.h"
+#include "logging.h"
 #include "websocketconnection.h"
 
 #include <QJsonDocument>
@@ -257,6 +258,7 @@ void ApiClient::handleText(const QString &text)
     const ApiResponse response = ApiResponse::parse(raw);
     if (!response.isValid()) {
         ++m_malformedResponses;
+        qCDebug(lcApi).noquote() << "not a response:" << response.problem;
         emit malformedResponseReceived(raw, response.problem);
         return;
     }
@@ -295,6 +297,7 @@ void ApiClient::handleLimitRefusal(const QString &id, const QString &serverText,
 {
     ++m_limitRefusals;
     Pending &pending = m_pending[id];
+    qCDebug(lcApi) << "in-flight refusal" << pending.limitRefusals + 1 << "of request" << id;
     if (++pending.limitRefusals >= MaxLimitRefusals) {
         finish(id, ApiRequestState::ServerError, serverText, QStringLiteral("error"), serverText,
                raw);

@@ -1,6 +1,7 @@
 #include "ingestworker.h"
 
 #include "fieldcatalogue.h"
+#include "logging.h"
 #include "numerictext.h"
 #include "websocketconnection.h"
 
@@ -376,6 +377,8 @@ void IngestWorker::ingestFrame(const QString &text)
     if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS ||
         root.get_object().get(object) != simdjson::SUCCESS) {
         ++d->stats.parseErrors;
+        qCDebug(lcIngest) << "skipped a frame that is not a JSON object;" << d->stats.parseErrors
+                          << "so far";
         return;
     }
 
@@ -462,7 +465,8 @@ bool IngestWorker::batchIsFull() const
 void IngestWorker::dropFrame()
 {
     // The sequence still advances so that the gap is visible downstream.
-    ++d->stats.drops;
+    if (d->stats.drops++ == 0)
+        qCInfo(lcIngest) << "the consumer is behind: dropping (and counting) messages";
     ++d->sequence;
 }
 

@@ -1,6 +1,7 @@
 #include "websocketconnection.h"
 
 #include "backoffpolicy.h"
+#include "logging.h"
 
 #include <QElapsedTimer>
 #include <QNetworkRequest>
@@ -167,6 +168,7 @@ void WebSocketConnection::Private::startAttempt()
         activityClock.start();
         if (options.pingIntervalMs > 0)
             pingTimer.start(options.pingIntervalMs);
+        qCInfo(lcNet) << "connected to" << url.toDisplayString(QUrl::RemoveUserInfo);
         emit q->opened();
     });
     // Depending on the failure, disconnected() may come before or after error(): both look at
@@ -313,6 +315,8 @@ void WebSocketConnection::Private::scheduleReconnect(const QString &reason)
     lastError = reason;
     lostReason = reason;
     retryDelayMs = backoff.delayMs(attempt);
+    qCInfo(lcNet).noquote() << url.toDisplayString(QUrl::RemoveUserInfo) << "lost:" << reason
+                            << "- retry" << attempt << "in" << retryDelayMs << "ms";
     retryClock.start();
     // Before the state changes, so that a status view reading lastError() on stateChanged()
     // finds the reason already.
@@ -325,6 +329,7 @@ void WebSocketConnection::Private::scheduleReconnect(const QString &reason)
 void WebSocketConnection::Private::fail(const QString &reason)
 {
     stopTimers();
+    qCInfo(lcNet).noquote() << url.toDisplayString(QUrl::RemoveUserInfo) << "failed:" << reason;
     failureReason = reason;
     lostReason = reason;
     setState(ConnectionState::Failed);
