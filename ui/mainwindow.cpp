@@ -63,6 +63,11 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     m_profiles->ensureBuiltinProfiles();
     m_keys = new KeyStore(this);
     m_keys->setKeychainEnabled(options.useKeychain);
+    // Keys saved by an older version sit in entries named after their profile: they move to
+    // the profile's id once (QtKeychain runs jobs in order, so reads queued meanwhile by
+    // connectProfile() still find the key).
+    adoptLegacyKeyFlags();
+    m_profiles->migrateLegacyKeys(m_keys);
     m_apiClient = new ApiClient(this);
     m_eventLog = new ConnectionEventLog(this);
 
@@ -280,6 +285,18 @@ void MainWindow::buildToolBar()
     m_badge->setObjectName(QStringLiteral("endpointBadge"));
     m_badge->setAccessibleName(tr("Endpoint"));
     bar->addWidget(m_badge);
+
+    // Shown only while an unencrypted connection to another machine, allowed by the user, is
+    // in use: the key and the data can be read on the way.
+    m_insecureWarning = new QLabel(tr("⚠ Unencrypted"), bar);
+    m_insecureWarning->setObjectName(QStringLiteral("insecureWarning"));
+    m_insecureWarning->setTextFormat(Qt::PlainText);
+    m_insecureWarning->setAccessibleName(tr("Unencrypted connection warning"));
+    m_insecureWarning->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: #d93a3a; border-radius: 3px; "
+                       "padding: 2px 6px; font-weight: bold; }"));
+    m_insecureWarningAction = bar->addWidget(m_insecureWarning);
+    m_insecureWarningAction->setVisible(false);
 }
 
 void MainWindow::buildStatusBar()
@@ -341,7 +358,7 @@ bool MainWindow::startUp()
     bool connected = true;
     if (!m_options.baseUrl.isEmpty()) {
         connectTarget(commandLineProfile, m_options.baseUrl, m_options.apiKey, m_options.connection,
-                      false);
+                      false, m_options.allowInsecure);
     } else {
         QString name = m_options.profile;
         if (name.isEmpty() && m_options.restoreSettings)
@@ -392,7 +409,17 @@ void MainWindow::connectProfile(const QString &name)
         connectEmulator(profile.name().isEmpty() ? QStringLiteral("Emulator") : profile.name());
         return;
     }
-    if (!m_settings->profilesWithKey().contains(profile.name())) {
+    if (const QString problem = profile.transportError(); !problem.isEmpty()) {
+        // Refused before the key is even read: it must not go out in clear text.
+        connectEmulator(QStringLiteral("Emulator"));
+        const QString note = tr("Not connecting with \"%1\": %2 (in Connection → Profiles…). "
+                                "Showing the built-in emulator.")
+                                 .arg(profile.name(), problem);
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
+        m_streamPanel->showMessage(note);
+        return;
+    }
+    if (!hasSavedKey(profile)) {
         // No key yet: the built-in emulator shows what the app does until one is added.
         connectEmulator(QStringLiteral("Emulator"));
         const QString note = tr("No API key saved for \"%1\": showing the built-in emulator. Add "
@@ -409,8 +436,8 @@ void MainWindow::connectProfile(const QString &name)
                                            .arg(profile.name(), result.errorString));
             return;
         }
-        m_eventLog->addSecret(result.key);
-        connectTarget(profile.name(), profile.baseUrl(), result.key, profile.options(), false);
+        connectTarget(profile.name(), profile.baseUrl(), result.key, profile.options(), false,
+                      profile.allowsInsecureTransport());
     });
 }
 
@@ -429,14 +456,25 @@ bool MainWindow::connectEmulator(const QString &profileName)
     if (m_options.emulator.tls)
         options.extraCaCertificates.append(m_emulator->certificate());
     connectTarget(profileName, m_emulator->baseUrl(), m_options.emulator.keys.value(0), options,
-                  true);
+                  true, false);
     return true;
 }
 
 void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
                                const QString &apiKey, const ConnectionOptions &options,
-                               bool emulator)
+                               bool emulator, bool allowInsecure)
 {
+    // Every key in use is masked in the event log, whatever its source (keychain,
+    // ALLIUM_API_KEY, the emulator's), before anything can be logged about the connection.
+    m_eventLog->addSecret(apiKey);
+    // The last line of defence of the one rule (callers check earlier, with a better message).
+    if (const QString problem = ConnectionProfile::transportError(baseUrl, allowInsecure);
+        !emulator && !problem.isEmpty()) {
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, problem);
+        m_streamPanel->showMessage(tr("Not connecting: %1").arg(problem));
+        return;
+    }
+    m_insecure = !emulator && ConnectionProfile::isCleartextToRemote(baseUrl);
     m_activeProfile = profileName;
     m_activeBaseUrl = baseUrl;
     m_usingEmulator = emulator;
@@ -455,6 +493,31 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
     m_apiClient->open();
     refreshProfileBox();
     updateBadge();
+    m_insecureWarningAction->setVisible(m_insecure);
+    if (m_insecure) {
+        const QString warning = ConnectionProfile::insecureWarning(baseUrl);
+        m_insecureWarning->setToolTip(warning);
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, tr("Warning: %1").arg(warning));
+    }
+}
+
+bool MainWindow::hasSavedKey(const ConnectionProfile &profile) const
+{
+    // Recorded per keychain entry (the profile's id), never per name: a new profile of an
+    // old name has no key.
+    return m_settings->profilesWithKey().contains(profile.keyReference());
+}
+
+void MainWindow::adoptLegacyKeyFlags()
+{
+    // Older versions recorded "has a key" by profile name, which was also the entry's name;
+    // once migrated the entry is the id's, so record that one too.
+    const QStringList withKey = m_settings->profilesWithKey();
+    for (const ConnectionProfile &profile : m_profiles->profiles()) {
+        const QString legacy = profile.legacyKeyReference();
+        if (!legacy.isEmpty() && withKey.contains(legacy))
+            m_settings->setProfileHasKey(ConnectionProfile::keyReferenceForId(profile.id()), true);
+    }
 }
 
 void MainWindow::refreshProfileBox()
@@ -515,6 +578,9 @@ void MainWindow::showProfiles()
     if (m_profiles->contains(m_activeProfile))
         m_profileDialog->selectProfile(m_activeProfile);
     connect(m_profileDialog, &ProfileDialog::keySaved, this, &MainWindow::handleKeySaved);
+    connect(m_profileDialog, &ProfileDialog::keyCopied, this, [this](const QString &name) {
+        m_settings->setProfileHasKey(m_profiles->profile(name).keyReference(), true);
+    });
     // Non-modal: the stream keeps running and the status bar stays readable.
     m_profileDialog->show();
 }
@@ -523,8 +589,8 @@ void MainWindow::handleKeySaved(const QString &name, bool ok, bool hasKey)
 {
     if (!ok)
         return;
-    m_settings->setProfileHasKey(name, hasKey);
     const ConnectionProfile profile = m_profiles->profile(name);
+    m_settings->setProfileHasKey(profile.keyReference(), hasKey);
     if (!hasKey || profile.isEmbeddedEmulator())
         return;
     // A key was added: this profile becomes the default and is used from now on.

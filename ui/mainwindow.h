@@ -21,6 +21,7 @@ class QToolButton;
 namespace allium {
 
 class ApiClient;
+class ConnectionProfile;
 class ApiConsolePanel;
 class AppSettings;
 class ConnectionEventLog;
@@ -66,6 +67,9 @@ public:
     QString activeProfileName() const { return m_activeProfile; }
     bool isUsingEmulator() const { return m_usingEmulator; }
     QUrl activeBaseUrl() const { return m_activeBaseUrl; }
+    /// True while the connection in use is unencrypted ws:// to another machine (allowed by the
+    /// user); the toolbar then shows a warning.
+    bool isInsecureConnection() const { return m_insecure; }
 
     QAction *startAction() const { return m_startAction; }
     QAction *stopAction() const { return m_stopAction; }
@@ -102,7 +106,9 @@ private:
     void buildEventLogDock();
     void buildConsole();
     void connectTarget(const QString &profileName, const QUrl &baseUrl, const QString &apiKey,
-                       const ConnectionOptions &options, bool emulator);
+                       const ConnectionOptions &options, bool emulator, bool allowInsecure);
+    bool hasSavedKey(const ConnectionProfile &profile) const;
+    void adoptLegacyKeyFlags();
     bool connectEmulator(const QString &profileName);
     void refreshProfileBox();
     void updateBadge();
@@ -120,6 +126,7 @@ private:
     QString m_activeProfile;
     QUrl m_activeBaseUrl;
     bool m_usingEmulator = false;
+    bool m_insecure = false;
     bool m_startedUp = false;
 
     QTabWidget *m_tabs = nullptr;
@@ -130,6 +137,8 @@ private:
     QToolButton *m_topicButton = nullptr;
     QComboBox *m_profileBox = nullptr;
     ProfileBadge *m_badge = nullptr;
+    QLabel *m_insecureWarning = nullptr;
+    QAction *m_insecureWarningAction = nullptr;
     ConnectionStatusWidget *m_streamStatus = nullptr;
     ConnectionStatusWidget *m_apiStatus = nullptr;
     QLabel *m_health = nullptr;

@@ -20,6 +20,8 @@ struct MainWindowOptions
     QString profile;         ///< a saved profile's name; empty: the default profile
     QUrl baseUrl;            ///< set: connect here instead of any profile
     QString apiKey;          ///< the key for baseUrl (never shown, never stored)
+    /// --allow-insecure: baseUrl may be ws:// to another machine (the window then warns).
+    bool allowInsecure = false;
     /// Reconnect and heartbeat options for the emulator and baseUrl (profiles have their own).
     ConnectionOptions connection;
     EmulatorOptions emulator; ///< options of the embedded emulator, when it is used

@@ -1,5 +1,6 @@
 #include "connectiontarget.h"
 
+#include "connectioneventlog.h"
 #include "connectionprofile.h"
 #include "embeddedemulator.h"
 #include "emulatoroptions.h"
@@ -26,6 +27,21 @@ void ConnectionTarget::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Saved connection profile (URL, and the keychain entry of "
                                      "its key) of Allium Monitor; default: the default profile."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("allow-insecure"),
+                      QStringLiteral("Allow ws:// to a host other than this machine: the API key "
+                                     "then travels in clear text (a warning is printed).")});
+}
+
+QString ConnectionTarget::warning() const
+{
+    if (m_emulator || !ConnectionProfile::isCleartextToRemote(m_baseUrl))
+        return {};
+    return QStringLiteral("warning: %1").arg(ConnectionProfile::insecureWarning(m_baseUrl));
+}
+
+QString ConnectionTarget::redact(const QString &text) const
+{
+    return ConnectionEventLog::redacted(text, {m_apiKey});
 }
 
 QString ConnectionTarget::description() const
@@ -95,6 +111,19 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
         }
         if (!hasUrl)
             m_baseUrl = profile.baseUrl();
+    }
+    // Checked before any key is looked up: it must not go out in clear text.
+    const bool allowInsecure = parser.isSet(QStringLiteral("allow-insecure")) ||
+                               (!hasUrl && profile.allowsInsecureTransport());
+    if (const QString problem = ConnectionProfile::transportError(m_baseUrl, allowInsecure);
+        !problem.isEmpty()) {
+        const QString source =
+            hasUrl ? QStringLiteral("bad --url \"%1\"").arg(parser.value(QStringLiteral("url")))
+                   : QStringLiteral("profile \"%1\"").arg(m_profileName);
+        emit failed(
+            ExitCode::BadUrl,
+            QStringLiteral("%1: %2 (add --allow-insecure to accept that)").arg(source, problem));
+        return;
     }
     if (!envKey.isEmpty()) {
         finishWithKey(envKey, QStringLiteral("ALLIUM_API_KEY"));

@@ -19,6 +19,8 @@ class KeyStore;
 /// Where allium-cli connects and with which key. The URL comes from --url or a saved profile;
 /// the key from ALLIUM_API_KEY or the keychain entry of the profile, never from the command
 /// line. With neither a key nor --url it starts an in-process emulator and uses its demo key.
+/// ws:// to a host other than this machine is refused (BadUrl) unless --allow-insecure or the
+/// profile's consent allows it.
 class ConnectionTarget : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,11 @@ public:
     ConnectionOptions options() const { return m_options; }
     /// A line for stderr saying where we connect (never the key).
     QString description() const;
+    /// "warning: unencrypted connection to HOST…" when ws:// to another machine was allowed
+    /// (--allow-insecure, or the profile's consent); empty otherwise.
+    QString warning() const;
+    /// `text` with the API key in use masked, for anything from a server written to stderr.
+    QString redact(const QString &text) const;
 
     /// KeyRefused for a handshake refused with HTTP 401/403, else ConnectionFailed.
     static ExitCode classifyFailure(const QString &reason);

@@ -21,7 +21,8 @@ Exit codes:
   0    ok (also when the reader of stdout went away, e.g. `| head`)
   1    api: finished, but some requests failed, timed out or lost their connection
   2    usage: unknown command or option, missing or bad argument
-  3    bad URL (--url must be ws://HOST[:PORT] or wss://HOST[:PORT])
+  3    bad URL (--url must be ws://HOST[:PORT] or wss://HOST[:PORT]; ws:// to a host other
+       than this machine only with --allow-insecure, as the key would travel in clear text)
   4    invalid filter (checked locally before connecting; the message names the filter path)
   5    API key refused by the server (HTTP 401/403), or no key found
   6    connection failed (server not reachable, unknown topic, TLS error)
@@ -89,12 +90,15 @@ int runCommand(QCoreApplication &app, const QString &name, const QString &descri
         app.exit(code);
     });
     QObject::connect(&target, &allium::ConnectionTarget::failed, &app,
-                     [&exitCode, &app](ExitCode code, const QString &message) {
-                         Console::error(QStringLiteral("allium-cli: %1").arg(message));
+                     [&exitCode, &app, &target](ExitCode code, const QString &message) {
+                         Console::error(
+                             QStringLiteral("allium-cli: %1").arg(target.redact(message)));
                          exitCode = int(code);
                          app.exit(exitCode);
                      });
     QObject::connect(&target, &allium::ConnectionTarget::resolved, &command, [&command, &target] {
+        if (const QString warning = target.warning(); !warning.isEmpty())
+            Console::error(QStringLiteral("allium-cli: %1").arg(warning));
         Console::error(target.description());
         command.start(target);
     });

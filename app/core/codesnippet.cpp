@@ -2,10 +2,27 @@
 
 #include "connectionprofile.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace allium {
+
+QString CodeSnippet::shellQuoted(const QString &text)
+{
+    // Inside single quotes the shell expands nothing; a quote is closed, escaped and reopened.
+    QString quoted = text;
+    quoted.replace(QLatin1String("'"), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString CodeSnippet::stringLiteral(const QString &text)
+{
+    // A JSON string is a valid string literal in both Python and JavaScript: quotes,
+    // backslashes and control characters come out escaped.
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
 
 QByteArray CodeSnippet::requestFrame(const ApiRequest &request, bool indented)
 {
@@ -61,8 +78,8 @@ QString CodeSnippet::python(const QByteArray &frame, const QString &url)
                "import json\n"
                "import websocket  # pip install websocket-client\n"
                "\n"
-               "API_KEY = \"%1\"\n"
-               "WS_URL = \"%2\"\n"
+               "API_KEY = %1\n"
+               "WS_URL = %2\n"
                "\n"
                "request = json.loads('''%3''')\n"
                "\n"
@@ -74,7 +91,7 @@ QString CodeSnippet::python(const QByteArray &frame, const QString &url)
                "        print(json.dumps(response, indent=2))\n"
                "        break\n"
                "ws.close()\n")
-        .arg(keyPlaceholder(), url, text);
+        .arg(stringLiteral(keyPlaceholder()), stringLiteral(url), text);
 }
 
 QString CodeSnippet::javaScript(const QByteArray &frame, const QString &url)
@@ -83,8 +100,8 @@ QString CodeSnippet::javaScript(const QByteArray &frame, const QString &url)
     return QStringLiteral(
                "const WebSocket = require('ws'); // npm install ws\n"
                "\n"
-               "const API_KEY = \"%1\";\n"
-               "const WS_URL = \"%2\";\n"
+               "const API_KEY = %1;\n"
+               "const WS_URL = %2;\n"
                "\n"
                "const request = %3;\n"
                "\n"
@@ -96,18 +113,17 @@ QString CodeSnippet::javaScript(const QByteArray &frame, const QString &url)
                "    console.log(JSON.stringify(response, null, 2));\n"
                "    ws.close();\n"
                "});\n")
-        .arg(keyPlaceholder(), url, QString::fromUtf8(frame));
+        .arg(stringLiteral(keyPlaceholder()), stringLiteral(url), QString::fromUtf8(frame));
 }
 
 QString CodeSnippet::shell(const QByteArray &frame, const QString &url)
 {
-    // Single quotes keep the shell away from the JSON; a quote inside is closed, escaped and
-    // reopened.
-    QString quoted = QString::fromUtf8(frame);
-    quoted.replace(QLatin1String("'"), QLatin1String("'\\''"));
-    return QStringLiteral("echo '%1' \\\n"
-                          "  | websocat -n1 -H 'X-API-KEY: %2' '%3'\n")
-        .arg(quoted, keyPlaceholder(), url);
+    // printf, not echo: dash's echo would turn the two characters \n of a JSON string into a
+    // line break.
+    return QStringLiteral("printf '%s\\n' %1 \\\n"
+                          "  | websocat -n1 -H %2 %3\n")
+        .arg(shellQuoted(QString::fromUtf8(frame)),
+             shellQuoted(QStringLiteral("X-API-KEY: ") + keyPlaceholder()), shellQuoted(url));
 }
 
 } // namespace allium

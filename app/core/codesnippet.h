@@ -27,6 +27,11 @@ public:
     static QString snippet(Language language, const ApiRequest &request, const QUrl &apiUrl = {});
     static QString languageName(Language language);
 
+    /// `text` as one shell word: in single quotes, each ' written as '\''.
+    static QString shellQuoted(const QString &text);
+    /// `text` as a double-quoted string literal valid in Python and JavaScript (JSON escaping).
+    static QString stringLiteral(const QString &text);
+
 private:
     static QString python(const QByteArray &frame, const QString &url);
     static QString javaScript(const QByteArray &frame, const QString &url);

@@ -4,8 +4,11 @@
 #include "websocketconnection.h"
 
 #include <QDateTime>
+#include <QUrl>
 
+#include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace allium {
 
@@ -120,11 +123,26 @@ void ConnectionEventLog::addSecret(const QString &secret)
         m_secrets.append(secret);
 }
 
-QString ConnectionEventLog::redact(QString text) const
+QString ConnectionEventLog::redacted(QString text, QStringList secrets)
 {
-    for (const QString &secret : m_secrets)
+    // A server may echo a key percent-encoded (from a URL) as well as verbatim.
+    const qsizetype count = secrets.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secrets.at(i)));
+        if (encoded != secrets.at(i))
+            secrets.append(encoded);
+    }
+    secrets.removeAll(QString());
+    std::sort(secrets.begin(), secrets.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &secret : std::as_const(secrets))
         text.replace(secret, QStringLiteral("••••"));
     return text;
+}
+
+QString ConnectionEventLog::redact(QString text) const
+{
+    return redacted(std::move(text), m_secrets);
 }
 
 void ConnectionEventLog::addEvent(const QString &connection, ConnectionEventKind kind,

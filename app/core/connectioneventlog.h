@@ -40,8 +40,12 @@ public:
     /// Stops logging `source` (a session or connection given to attach()).
     void detach(QObject *source);
 
-    /// Texts are searched for these strings (API keys) and have them masked.
+    /// Texts are searched for these strings (API keys) and have them masked. Register every
+    /// key in use, whatever its source (keychain, ALLIUM_API_KEY, --url, the emulator's).
     void addSecret(const QString &secret);
+    /// `text` with each secret (as is, and percent-encoded as in a URL) replaced by "••••",
+    /// longest first so that a key containing another is masked whole.
+    static QString redacted(QString text, QStringList secrets);
 
     void addEvent(const QString &connection, ConnectionEventKind kind, const QString &text);
     void addEvent(const ConnectionEvent &event);

@@ -1,6 +1,8 @@
 #include "connectionprofile.h"
 
+#include <QHostAddress>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace allium {
 
@@ -28,6 +30,64 @@ ConnectionProfile ConnectionProfile::embeddedEmulator(const QString &name)
     ConnectionProfile profile(name, QUrl());
     profile.setEmbeddedEmulator(true);
     return profile;
+}
+
+QString ConnectionProfile::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString ConnectionProfile::keyReferenceForId(const QString &id)
+{
+    return id.isEmpty() ? QString() : QStringLiteral("profile-") + id;
+}
+
+QString ConnectionProfile::keyReference() const
+{
+    return m_legacyKeyReference.isEmpty() ? keyReferenceForId(m_id) : m_legacyKeyReference;
+}
+
+bool ConnectionProfile::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    // QUrl gives IPv6 hosts without brackets; anything that is not an address is a name, and a
+    // name other than localhost may resolve anywhere.
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return false;
+    bool mapped = false;
+    const quint32 ipv4 = address.toIPv4Address(&mapped);
+    if (mapped)
+        return (ipv4 >> 24) == 127;
+    return address.isLoopback();
+}
+
+bool ConnectionProfile::isCleartextToRemote(const QUrl &baseUrl)
+{
+    return baseUrl.scheme().compare(QLatin1String("ws"), Qt::CaseInsensitive) == 0 &&
+           !isLoopbackHost(baseUrl.host());
+}
+
+QString ConnectionProfile::transportError(const QUrl &baseUrl, bool allowInsecure)
+{
+    if (allowInsecure || !isCleartextToRemote(baseUrl))
+        return {};
+    return QStringLiteral("ws:// to %1 is not encrypted and the API key would travel in clear "
+                          "text: use wss://, or allow unencrypted ws:// explicitly")
+        .arg(baseUrl.host());
+}
+
+QString ConnectionProfile::transportError() const
+{
+    return m_embeddedEmulator ? QString() : transportError(m_baseUrl, m_allowInsecure);
+}
+
+QString ConnectionProfile::insecureWarning(const QUrl &baseUrl)
+{
+    return QStringLiteral("unencrypted connection to %1: the API key and all data travel in "
+                          "clear text")
+        .arg(baseUrl.host());
 }
 
 QUrl ConnectionProfile::apiUrl(const QUrl &baseUrl)
@@ -63,13 +123,19 @@ QString ConnectionProfile::baseUrlError(const QUrl &baseUrl)
     return {};
 }
 
-QString ConnectionProfile::validationError() const
+QString ConnectionProfile::definitionError() const
 {
     if (m_name.trimmed().isEmpty())
         return QStringLiteral("the profile has no name");
     if (m_embeddedEmulator)
         return {};
     return baseUrlError(m_baseUrl);
+}
+
+QString ConnectionProfile::validationError() const
+{
+    const QString problem = definitionError();
+    return problem.isEmpty() ? transportError() : problem;
 }
 
 bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
@@ -82,9 +148,9 @@ bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
         x.stableAfterMs == y.stableAfterMs && x.pingIntervalMs == y.pingIntervalMs &&
         x.deadAfterMs == y.deadAfterMs && x.handshakeTimeoutMs == y.handshakeTimeoutMs &&
         x.extraCaCertificates == y.extraCaCertificates;
-    return a.m_name == b.m_name && a.m_baseUrl == b.m_baseUrl &&
-           a.m_embeddedEmulator == b.m_embeddedEmulator && a.keyReference() == b.keyReference() &&
-           sameOptions;
+    return a.m_name == b.m_name && a.m_id == b.m_id && a.m_baseUrl == b.m_baseUrl &&
+           a.m_embeddedEmulator == b.m_embeddedEmulator && a.m_allowInsecure == b.m_allowInsecure &&
+           a.m_legacyKeyReference == b.m_legacyKeyReference && sameOptions;
 }
 
 } // namespace allium

@@ -103,9 +103,14 @@ void KeyStore::writeKey(const QString &reference, const QString &key, QObject *c
                         Callback done)
 {
     const QString memoryOnly = QStringLiteral("; the key is kept in memory for this session only");
+    if (reference.isEmpty()) {
+        finish(context, done, {false, false, false, {}, QStringLiteral("no key reference")});
+        return;
+    }
     if (!m_keychainEnabled) {
         m_sessionKeys.insert(reference, key);
-        finish(context, done, {true, false, {}, QStringLiteral("keychain disabled") + memoryOnly});
+        finish(context, done,
+               {true, false, false, {}, QStringLiteral("keychain disabled") + memoryOnly});
         return;
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(reference, this);
@@ -135,6 +140,7 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
         KeyStoreResult result;
         const auto it = m_sessionKeys.constFind(reference);
         result.ok = it != m_sessionKeys.constEnd();
+        result.missing = !result.ok && problem.isEmpty();
         if (result.ok)
             result.key = it.value();
         result.errorString =
@@ -143,6 +149,10 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
                             (problem.isEmpty() ? QString() : QStringLiteral(": ") + problem);
         return result;
     };
+    if (reference.isEmpty()) {
+        finish(context, done, {false, false, true, {}, QStringLiteral("no key reference")});
+        return;
+    }
     if (!m_keychainEnabled) {
         finish(context, done, fromMemory({}));
         return;
@@ -170,13 +180,17 @@ void KeyStore::readKey(const QString &reference, QObject *context, Callback done
 
 void KeyStore::deleteKey(const QString &reference, QObject *context, Callback done)
 {
+    if (reference.isEmpty()) {
+        finish(context, done, {false, false, false, {}, QStringLiteral("no key reference")});
+        return;
+    }
     const bool hadSessionKey = m_sessionKeys.contains(reference);
     if (hadSessionKey) {
         m_sessionKeys[reference].fill(QLatin1Char('\0'));
         m_sessionKeys.remove(reference);
     }
     if (!m_keychainEnabled) {
-        finish(context, done, {true, false, {}, {}});
+        finish(context, done, {true, false, false, {}, {}});
         return;
     }
     auto *job = makeJob<QKeychain::DeletePasswordJob>(reference, this);

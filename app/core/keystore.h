@@ -13,6 +13,7 @@ struct KeyStoreResult
 {
     bool ok = false;
     bool persistent = false; ///< the key is (or was found) in the system keychain
+    bool missing = false;    ///< read: there is no such entry (not: the keychain did not answer)
     QString key;
     QString errorString; ///< why it failed, or a warning (keychain unavailable); never the key
 };
@@ -36,7 +37,8 @@ public:
     void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
     bool isKeychainEnabled() const { return m_keychainEnabled; }
 
-    /// Each calls `done` once, later, from the event loop, unless `context` was destroyed.
+    /// Each calls `done` once, later, from the event loop, unless `context` was destroyed. An
+    /// empty reference (a profile without an id) fails: it names no entry.
     void writeKey(const QString &reference, const QString &key, QObject *context, Callback done);
     void readKey(const QString &reference, QObject *context, Callback done);
     void deleteKey(const QString &reference, QObject *context, Callback done);

@@ -77,6 +77,10 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
                                  QStringLiteral("Connect to the base URL <url> (ws:// or wss://); "
                                                 "the key comes from ALLIUM_API_KEY."),
                                  QStringLiteral("url"));
+    const QCommandLineOption allowInsecure(
+        QStringLiteral("allow-insecure"),
+        QStringLiteral("Allow --url ws:// to a host other than this machine: the API key then "
+                       "travels in clear text."));
     const QCommandLineOption topic(QStringLiteral("topic"),
                                    QStringLiteral("Stream topic, e.g. ethereum.transactions."),
                                    QStringLiteral("topic"));
@@ -102,8 +106,8 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         QStringLiteral("window-size"), QStringLiteral("Window size WxH."), QStringLiteral("size")));
     const QCommandLineOption dark =
         hidden(QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette.")));
-    for (const QCommandLineOption &option :
-         {profile, url, topic, filter, start, rate, screenshot, delay, scene, size, dark})
+    for (const QCommandLineOption &option : {profile, url, allowInsecure, topic, filter, start,
+                                             rate, screenshot, delay, scene, size, dark})
         parser.addOption(option);
 
     Result result;
@@ -145,6 +149,14 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         const QString error = ConnectionProfile::baseUrlError(result.url);
         if (!error.isEmpty())
             return fail(QStringLiteral("--url: %1").arg(error));
+        result.allowInsecure = parser.isSet(allowInsecure);
+        const QString transport =
+            ConnectionProfile::transportError(result.url, result.allowInsecure);
+        if (!transport.isEmpty())
+            return fail(QStringLiteral("--url: %1 (--allow-insecure)").arg(transport));
+    } else if (parser.isSet(allowInsecure)) {
+        // A profile carries its own consent, given in the profile dialog.
+        return fail(QStringLiteral("--allow-insecure applies to --url only"));
     }
     if (parser.isSet(topic)) {
         result.topic = parser.value(topic).trimmed();

@@ -25,14 +25,15 @@ public:
     struct Result
     {
         Outcome outcome = Outcome::Error;
-        QString profile;         ///< --profile: a saved profile's name
-        QUrl url;                ///< --url: a base URL (ws:// or wss://), overrides profiles
-        QString topic;           ///< --topic
-        QString filterFile;      ///< --filter: the file it came from
-        bool hasFilter = false;  ///< --filter was given and its filter is valid
-        Filter filter;           ///< --filter's filter (may be empty: `{}` clears)
-        bool start = false;      ///< --start: start streaming without waiting for the user
-        double emulatorRate = 0; ///< --emulator-rate: messages/s per topic of the embedded one
+        QString profile;            ///< --profile: a saved profile's name
+        QUrl url;                   ///< --url: a base URL (ws:// or wss://), overrides profiles
+        bool allowInsecure = false; ///< --allow-insecure: ws:// to another machine is allowed
+        QString topic;              ///< --topic
+        QString filterFile;         ///< --filter: the file it came from
+        bool hasFilter = false;     ///< --filter was given and its filter is valid
+        Filter filter;              ///< --filter's filter (may be empty: `{}` clears)
+        bool start = false;         ///< --start: start streaming without waiting for the user
+        double emulatorRate = 0;    ///< --emulator-rate: messages/s per topic of the embedded one
         // Hidden options, for README screenshots and demos.
         QString screenshotFile; ///< --screenshot: grab the window into this PNG and quit
         int screenshotDelayMs = 4000;

@@ -1,7 +1,13 @@
 #include "profilestore.h"
 
+#include "keystore.h"
+
+#include <QHash>
 #include <QSettings>
 #include <QSslCertificate>
+
+#include <memory>
+#include <utility>
 
 namespace allium {
 
@@ -46,7 +52,8 @@ ConnectionOptions readOptions(const QSettings &settings)
     const QStringList pems = settings.value(QStringLiteral("extraCaCertificates")).toStringList();
     for (const QString &pem : pems)
         options.extraCaCertificates.append(QSslCertificate::fromData(pem.toLatin1()));
-    return options;
+    // A hand-edited 0 ms retry delay would hammer the server.
+    return options.withinLimits();
 }
 
 bool fail(QString *error, const QString &message)
@@ -96,6 +103,23 @@ int ProfileStore::indexOf(const QString &name) const
     return -1;
 }
 
+int ProfileStore::indexOfId(const QString &id) const
+{
+    if (id.isEmpty())
+        return -1;
+    for (int i = 0; i < m_profiles.size(); ++i) {
+        if (m_profiles.at(i).id() == id)
+            return i;
+    }
+    return -1;
+}
+
+ConnectionProfile ProfileStore::profileById(const QString &id) const
+{
+    const int index = indexOfId(id);
+    return index >= 0 ? m_profiles.at(index) : ConnectionProfile();
+}
+
 bool ProfileStore::contains(const QString &name) const
 {
     return indexOf(name) >= 0;
@@ -115,7 +139,12 @@ bool ProfileStore::create(const ConnectionProfile &profile, QString *error)
     if (contains(profile.name()))
         return fail(error,
                     QStringLiteral("a profile named \"%1\" exists already").arg(profile.name()));
-    m_profiles.append(profile);
+    ConnectionProfile added = profile;
+    // A fresh id, so a new profile never finds a key left behind under an old one.
+    if (added.id().isEmpty() || indexOfId(added.id()) >= 0)
+        added.setId(ConnectionProfile::newId());
+    added.setOptions(added.options().withinLimits());
+    m_profiles.append(added);
     save();
     emit profilesChanged();
     return true;
@@ -123,15 +152,26 @@ bool ProfileStore::create(const ConnectionProfile &profile, QString *error)
 
 bool ProfileStore::update(const ConnectionProfile &profile, QString *error)
 {
-    const int index = indexOf(profile.name());
+    // By id when the profile has one (so update() can rename), else by name.
+    const int index = profile.id().isEmpty() ? indexOf(profile.name()) : indexOfId(profile.id());
     if (index < 0)
         return fail(error, QStringLiteral("no profile named \"%1\"").arg(profile.name()));
     const QString problem = profile.validationError();
     if (!problem.isEmpty())
         return fail(error, problem);
-    if (m_profiles.at(index) == profile)
+    const QString oldName = m_profiles.at(index).name();
+    if (profile.name() != oldName && contains(profile.name()))
+        return fail(error,
+                    QStringLiteral("a profile named \"%1\" exists already").arg(profile.name()));
+    ConnectionProfile updated = profile;
+    updated.setId(m_profiles.at(index).id());
+    updated.setLegacyKeyReference(m_profiles.at(index).legacyKeyReference());
+    updated.setOptions(updated.options().withinLimits());
+    if (m_profiles.at(index) == updated)
         return true;
-    m_profiles[index] = profile;
+    m_profiles[index] = updated;
+    if (m_defaultName == oldName)
+        m_defaultName = updated.name();
     save();
     emit profilesChanged();
     return true;
@@ -148,10 +188,8 @@ bool ProfileStore::rename(const QString &name, const QString &newName, QString *
         return fail(error, QStringLiteral("the profile has no name"));
     if (contains(newName))
         return fail(error, QStringLiteral("a profile named \"%1\" exists already").arg(newName));
-    ConnectionProfile &profile = m_profiles[index];
-    // Pin the key reference first: an implicit one follows the name and would lose the key.
-    profile.setKeyReference(profile.keyReference());
-    profile.setName(newName);
+    // The key reference follows the id, not the name: nothing else changes.
+    m_profiles[index].setName(newName);
     if (m_defaultName == name)
         m_defaultName = newName;
     save();
@@ -172,7 +210,8 @@ QString ProfileStore::duplicate(const QString &name, const QString &newName, QSt
                           : QStringLiteral("%1 (copy %2)").arg(name).arg(n);
     }
     ConnectionProfile copy = m_profiles.at(index);
-    copy.setKeyReference(copy.keyReference());
+    copy.setId(QString());
+    copy.setLegacyKeyReference(QString());
     copy.setName(copyName);
     return create(copy, error) ? copyName : QString();
 }
@@ -227,25 +266,108 @@ void ProfileStore::reload()
     emit profilesChanged();
 }
 
+void ProfileStore::migrateLegacyKeys(KeyStore *keys)
+{
+    // Profiles sharing one legacy entry (duplicates of an older version) move together: the
+    // key is copied to each one's own entry, and the old entry goes once all have it.
+    QHash<QString, QStringList> idsByReference;
+    for (const ConnectionProfile &profile : std::as_const(m_profiles)) {
+        if (!profile.legacyKeyReference().isEmpty())
+            idsByReference[profile.legacyKeyReference()].append(profile.id());
+    }
+    for (auto it = idsByReference.cbegin(); it != idsByReference.cend(); ++it) {
+        const QString legacy = it.key();
+        const QStringList ids = it.value();
+        ++m_pendingMigrations;
+        keys->readKey(legacy, this, [this, keys, legacy, ids](const KeyStoreResult &read) {
+            if (!read.ok || read.key.isEmpty()) {
+                // Nothing there: the profile simply has no key. A keychain that could not be
+                // asked leaves the reference for the next start.
+                if (read.missing)
+                    finishMigration(legacy, ids);
+                else
+                    finishMigration(QString(), {});
+                return;
+            }
+            auto remaining = std::make_shared<int>(int(ids.size()));
+            auto allStored = std::make_shared<bool>(true);
+            for (const QString &id : ids) {
+                keys->writeKey(
+                    ConnectionProfile::keyReferenceForId(id), read.key, this,
+                    [this, keys, legacy, ids, remaining, allStored](const KeyStoreResult &written) {
+                        // In memory only while a keychain exists but refused: keep the old entry.
+                        *allStored = *allStored && written.ok &&
+                                     (written.persistent || !keys->isKeychainEnabled());
+                        if (--*remaining > 0)
+                            return;
+                        if (!*allStored) {
+                            finishMigration(QString(), {});
+                            return;
+                        }
+                        keys->deleteKey(legacy, this, [this, legacy, ids](const KeyStoreResult &) {
+                            finishMigration(legacy, ids);
+                        });
+                    });
+            }
+        });
+    }
+    if (m_pendingMigrations == 0)
+        emit legacyKeysMigrated();
+}
+
+void ProfileStore::finishMigration(const QString &legacy, const QStringList &ids)
+{
+    bool changed = false;
+    for (const QString &id : ids) {
+        const int index = indexOfId(id);
+        // The profile may have been deleted, or already moved on, meanwhile.
+        if (index >= 0 && m_profiles.at(index).legacyKeyReference() == legacy) {
+            m_profiles[index].setLegacyKeyReference(QString());
+            changed = true;
+        }
+    }
+    if (changed) {
+        save();
+        emit profilesChanged();
+    }
+    if (--m_pendingMigrations == 0)
+        emit legacyKeysMigrated();
+}
+
 void ProfileStore::load()
 {
     m_profiles.clear();
+    bool idsAdded = false;
     const int count = m_settings->beginReadArray(profilesKey);
     for (int i = 0; i < count; ++i) {
         m_settings->setArrayIndex(i);
         ConnectionProfile profile(m_settings->value(QStringLiteral("name")).toString(),
                                   QUrl(m_settings->value(QStringLiteral("baseUrl")).toString()));
+        profile.setId(m_settings->value(QStringLiteral("id")).toString());
         profile.setEmbeddedEmulator(m_settings->value(QStringLiteral("embeddedEmulator")).toBool());
-        profile.setKeyReference(m_settings->value(QStringLiteral("keyReference")).toString());
+        profile.setAllowInsecureTransport(
+            m_settings->value(QStringLiteral("allowInsecure")).toBool());
+        // Written by older versions (always, as the profile's name) and kept until the key
+        // entry has moved to the id's.
+        profile.setLegacyKeyReference(m_settings->value(QStringLiteral("keyReference")).toString());
         m_settings->beginGroup(QStringLiteral("options"));
         profile.setOptions(readOptions(*m_settings));
         m_settings->endGroup();
-        // A hand-edited file may hold junk or duplicates: keep what is usable.
-        if (profile.validationError().isEmpty() && !contains(profile.name()))
-            m_profiles.append(profile);
+        // A hand-edited file may hold junk or duplicates: keep what is usable. A profile that
+        // lacks only the consent to unencrypted ws:// is kept, and refused when used.
+        if (!profile.definitionError().isEmpty() || contains(profile.name()))
+            continue;
+        if (profile.id().isEmpty() || indexOfId(profile.id()) >= 0) {
+            profile.setId(ConnectionProfile::newId());
+            idsAdded = true;
+        }
+        m_profiles.append(profile);
     }
     m_settings->endArray();
     m_defaultName = m_settings->value(defaultKey).toString();
+    // Ids are written at once, so every process (monitor, cli) sees the same ones.
+    if (idsAdded)
+        save();
 }
 
 void ProfileStore::save()
@@ -256,9 +378,12 @@ void ProfileStore::save()
         const ConnectionProfile &profile = m_profiles.at(i);
         m_settings->setArrayIndex(i);
         m_settings->setValue(QStringLiteral("name"), profile.name());
+        m_settings->setValue(QStringLiteral("id"), profile.id());
         m_settings->setValue(QStringLiteral("baseUrl"), profile.baseUrl().toString());
         m_settings->setValue(QStringLiteral("embeddedEmulator"), profile.isEmbeddedEmulator());
-        m_settings->setValue(QStringLiteral("keyReference"), profile.keyReference());
+        m_settings->setValue(QStringLiteral("allowInsecure"), profile.allowsInsecureTransport());
+        if (!profile.legacyKeyReference().isEmpty())
+            m_settings->setValue(QStringLiteral("keyReference"), profile.legacyKeyReference());
         m_settings->beginGroup(QStringLiteral("options"));
         writeOptions(*m_settings, profile.options());
         m_settings->endGroup();

@@ -1,5 +1,6 @@
 #include "rowexporter.h"
 
+#include "decimalnumber.h"
 #include "messagetablemodel.h"
 
 #include <QAbstractItemModel>
@@ -48,6 +49,25 @@ bool writeAll(QIODevice *device, const QByteArray &bytes, QString *error)
 
 } // namespace
 
+QString RowExporter::neutralised(const QString &text)
+{
+    // OWASP's CSV injection advice: a cell a spreadsheet would read as a formula gets a leading
+    // quote. A plain decimal number ("-1.5") is no formula and stays a number.
+    if (text.isEmpty() || DecimalNumber::isNumeric(text))
+        return text;
+    switch (text.front().unicode()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return QLatin1Char('\'') + text;
+    default:
+        return text;
+    }
+}
+
 QString RowExporter::csvField(const QString &text)
 {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
@@ -66,8 +86,8 @@ qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODev
     if (format == Format::Csv) {
         QStringList header;
         for (int column = 0; column < columns; ++column)
-            header << csvField(
-                model.headerData(column, Qt::Horizontal, MessageTableModel::PathRole).toString());
+            header << csvField(neutralised(
+                model.headerData(column, Qt::Horizontal, MessageTableModel::PathRole).toString()));
         if (!writeAll(device, header.join(QLatin1Char(',')).toUtf8() + "\r\n", error))
             return -1;
     }
@@ -81,9 +101,13 @@ qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODev
             line += '\n';
         } else {
             QStringList fields;
-            for (int column = 0; column < columns; ++column)
-                fields << csvField(exactText(
-                    model.index(row, column).data(MessageTableModel::JsonValueRole).toJsonValue()));
+            for (int column = 0; column < columns; ++column) {
+                const QJsonValue value =
+                    model.index(row, column).data(MessageTableModel::JsonValueRole).toJsonValue();
+                // JSON numbers are printed by us ("-1e+300"), never a formula: they stay numbers.
+                const QString text = exactText(value);
+                fields << csvField(value.isDouble() ? text : neutralised(text));
+            }
             line = fields.join(QLatin1Char(',')).toUtf8() + "\r\n";
         }
         if (!writeAll(device, line, error))

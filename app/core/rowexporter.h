@@ -9,7 +9,8 @@ namespace allium {
 
 /// Writes the rows a message table shows (a MessageTableModel or a proxy over it) as NDJSON
 /// (each row's raw JSON as received, one per line) or CSV (one column per table column, exact
-/// values: strings as sent, numbers never rounded to the display format).
+/// values: strings as sent, numbers never rounded to the display format). CSV cells that a
+/// spreadsheet would run as a formula are neutralised (see neutralised()).
 class RowExporter
 {
 public:
@@ -20,6 +21,10 @@ public:
                         QString *error = nullptr);
     /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
     static QString csvField(const QString &text);
+    /// Formula injection guard: text starting with = + - @, a tab or a carriage return gets a
+    /// leading ' unless it is a plain decimal number (-?digits[.digits], e.g. "-1.5"), which a
+    /// spreadsheet reads as the number it is. Header cells (field names) get the same.
+    static QString neutralised(const QString &text);
 };
 
 } // namespace allium

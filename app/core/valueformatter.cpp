@@ -312,6 +312,10 @@ QString ValueFormatter::elideMiddle(const QString &text)
 QString ValueFormatter::decimalUnits(QStringView integerDigits, int shift, int maxDecimals,
                                      const QString &unit) const
 {
+    // Past what a cell can show, decimals are noise: the elided whole number is the value.
+    if (integerDigits.size() - shift > MaxGroupedDigits)
+        return groupedInteger(integerDigits.left(integerDigits.size() - shift).toString(), false) +
+               QLatin1Char(' ') + unit;
     QString digits = integerDigits.toString();
     if (digits.size() <= shift)
         digits = QString(shift + 1 - digits.size(), QLatin1Char('0')) + digits;
@@ -346,15 +350,34 @@ QString ValueFormatter::decimalUnits(QStringView integerDigits, int shift, int m
 
 QString ValueFormatter::groupedInteger(const QString &digits, bool negative) const
 {
-    QString text = digits.isEmpty() ? QStringLiteral("0") : digits;
-    while (text.size() > 1 && text.startsWith(QLatin1Char('0')))
-        text.remove(0, 1);
-    if (!(m_locale.numberOptions() & QLocale::OmitGroupSeparator)) {
-        const QString separator = m_locale.groupSeparator();
-        for (qsizetype at = text.size() - 3; at > 0; at -= 3)
-            text.insert(at, separator);
+    // One pass, appending into a reserved string: inserting separators one by one is quadratic
+    // (an 800k-digit number froze the GUI for seconds).
+    qsizetype first = 0;
+    while (first < digits.size() - 1 && digits.at(first) == QLatin1Char('0'))
+        ++first;
+    const QStringView significant =
+        digits.isEmpty() ? QStringView(u"0") : QStringView(digits).mid(first);
+    const qsizetype count = significant.size();
+    // Beyond a cell's width the middle digits say nothing: show the leading ones and the count.
+    const bool elided = count > MaxGroupedDigits;
+    const QStringView shown = elided ? significant.left(ElidedLeadingDigits) : significant;
+    const bool group = !(m_locale.numberOptions() & QLocale::OmitGroupSeparator);
+    const QString separator = m_locale.groupSeparator();
+    QString text;
+    text.reserve(shown.size() + (shown.size() / 3 + 1) * separator.size() + 32);
+    if (negative)
+        text += m_locale.negativeSign();
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        // Separators sit where they would in the whole number, counted from its last digit.
+        if (group && i > 0 && (count - i) % 3 == 0)
+            text += separator;
+        text += shown.at(i);
     }
-    return negative ? m_locale.negativeSign() + text : text;
+    if (elided) {
+        text += Ellipsis;
+        text += QStringLiteral(" (%1 digits)").arg(m_locale.toString(qlonglong(count)));
+    }
+    return text;
 }
 
 } // namespace allium

@@ -28,6 +28,10 @@ public:
     static constexpr int ElideThreshold = 20;
     /// Display text longer than this is cut, so a huge string cannot slow the table.
     static constexpr int MaxDisplayLength = 300;
+    /// Integers with more digits than this show their leading ElidedLeadingDigits digits, an
+    /// ellipsis and the digit count ("1,234,567,890,123,45… (1,000,000 digits)").
+    static constexpr int MaxGroupedDigits = 40;
+    static constexpr int ElidedLeadingDigits = 15;
 
     /// The system locale and time zone.
     ValueFormatter();

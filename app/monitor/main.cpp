@@ -1,3 +1,4 @@
+#include "connectionprofile.h"
 #include "emulatoroptions.h"
 #include "mainwindow.h"
 #include "monitorcommandline.h"
@@ -115,9 +116,13 @@ int main(int argc, char *argv[])
         // The key of a --url connection comes from the environment, never the command line
         // (other users can read command lines); a local emulator accepts its demo key.
         options.apiKey = qEnvironmentVariable("ALLIUM_API_KEY");
-        if (options.apiKey.isEmpty() && (command.url.host() == QLatin1String("127.0.0.1") ||
-                                         command.url.host() == QLatin1String("localhost")))
+        if (options.apiKey.isEmpty() &&
+            allium::ConnectionProfile::isLoopbackHost(command.url.host()))
             options.apiKey = allium::EmulatorDemoKey;
+        options.allowInsecure = command.allowInsecure;
+        if (allium::ConnectionProfile::isCleartextToRemote(command.url))
+            std::fprintf(stderr, "allium-monitor: warning: %s\n",
+                         qPrintable(allium::ConnectionProfile::insecureWarning(command.url)));
     }
     options.topic = command.topic;
     options.hasFilter = command.hasFilter;

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrl>
 
 using namespace allium;
 
@@ -64,6 +65,9 @@ private slots:
     void modelIsConsistentAndBounded();
     void copiesRowsAsTabSeparatedText();
     void registeredSecretsAreMasked();
+    // Every registered key is masked whole (the longest first when one contains another), also
+    // when echoed percent-encoded.
+    void everyKeyMaskedWhole();
     void logsWebSocketConnectionLifecycle();
     void logsStreamSessionLifecycle();
     void logsRefusedKeyAsFailure();
@@ -117,6 +121,22 @@ void TestConnectionEventLog::registeredSecretsAreMasked()
                  QStringLiteral("unknown key %1 for topic").arg(SecretKey));
     QVERIFY(!allText(log).contains(SecretKey));
     QVERIFY(log.event(0).text.startsWith(QStringLiteral("unknown key ")));
+}
+
+void TestConnectionEventLog::everyKeyMaskedWhole()
+{
+    ConnectionEventLog log;
+    const QString keychainKey = QStringLiteral("sk-abc");
+    const QString environmentKey = QStringLiteral("sk-abc+def/ghi");
+    log.addSecret(keychainKey);
+    log.addSecret(environmentKey);
+    log.addEvent(QStringLiteral("s"), ConnectionEventKind::ServerError,
+                 QStringLiteral("bad %1, bad %2, url key=%3")
+                     .arg(environmentKey, keychainKey,
+                          QString::fromLatin1(QUrl::toPercentEncoding(environmentKey))));
+    QCOMPARE(log.event(0).text, QStringLiteral("bad ••••, bad ••••, url key=••••"));
+    QCOMPARE(ConnectionEventLog::redacted(QStringLiteral("x sk-abc y"), {QString(), keychainKey}),
+             QStringLiteral("x •••• y"));
 }
 
 // A real connection to the emulator: opened, then a dropped link gives closed + retry + opened,

@@ -24,6 +24,8 @@ private slots:
     void allOptions();
     void errors_data();
     void errors();
+    // ws:// to another machine needs --allow-insecure; loopback and wss:// never do.
+    void insecureUrlNeedsAllowInsecure();
     void filterFiles_data();
     void filterFiles();
     void help();
@@ -121,6 +123,27 @@ void TestMonitorCommandLine::errors_data()
     QTest::newRow("window size") << QStringList{QStringLiteral("--window-size"),
                                                 QStringLiteral("big")}
                                  << QStringLiteral("--window-size");
+    QTest::newRow("ws to another machine")
+        << QStringList{QStringLiteral("--url"), QStringLiteral("ws://203.0.113.1:9")}
+        << QStringLiteral("clear text");
+    QTest::newRow("allow-insecure without url")
+        << QStringList{QStringLiteral("--allow-insecure")} << QStringLiteral("--url only");
+}
+
+void TestMonitorCommandLine::insecureUrlNeedsAllowInsecure()
+{
+    auto result = MonitorCommandLine::parse(
+        args({QStringLiteral("--url"), QStringLiteral("ws://203.0.113.1:9"),
+              QStringLiteral("--allow-insecure")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QVERIFY(result.allowInsecure);
+    result = MonitorCommandLine::parse(
+        args({QStringLiteral("--url"), QStringLiteral("ws://localhost:9")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QVERIFY(!result.allowInsecure);
+    result = MonitorCommandLine::parse(
+        args({QStringLiteral("--url"), QStringLiteral("wss://203.0.113.1")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
 }
 
 // Each bad input is an Error naming the option; the caller exits with UsageExitCode.

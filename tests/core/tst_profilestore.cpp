@@ -1,14 +1,47 @@
+#include "backoffpolicy.h"
 #include "connectionprofile.h"
 #include "keystore.h"
 #include "profilestore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace allium;
+
+namespace {
+
+// Reads `reference` from `keys`, waiting for the answer.
+KeyStoreResult readKey(KeyStore &keys, const QString &reference, QObject *context)
+{
+    KeyStoreResult result;
+    bool done = false;
+    keys.readKey(reference, context, [&](const KeyStoreResult &r) {
+        result = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 5000))
+        qWarning("no answer from the KeyStore");
+    return result;
+}
+
+bool writeKey(KeyStore &keys, const QString &reference, const QString &key, QObject *context)
+{
+    bool ok = false;
+    bool done = false;
+    keys.writeKey(reference, key, context, [&](const KeyStoreResult &r) {
+        ok = r.ok;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 5000))
+        qWarning("no answer from the KeyStore");
+    return ok;
+}
+
+} // namespace
 
 class tst_ProfileStore : public QObject
 {
@@ -31,6 +64,14 @@ private slots:
     void builtinProfilesOnFirstUse();
     void keyNeverReachesSettingsFile();
     void defaultConstructorUsesTestModeSettings();
+    void profilesGetStableIds();
+    void renameKeepsKey();
+    void recreatedNameHasNoKey();
+    void legacyKeysMigrateOnce();
+    void insecureTransportNeedsConsent_data();
+    void insecureTransportNeedsConsent();
+    void legacyInsecureProfileIsKeptButRefused();
+    void retryDelayHasAMinimum();
 
 private:
     QString m_file;
@@ -49,12 +90,13 @@ void tst_ProfileStore::init()
     QFile::remove(m_file);
 }
 
-// A new profile points at Allium's production URL and uses its name as key reference.
+// A new profile points at Allium's production URL; it names no key entry until the store
+// gives it an id.
 void tst_ProfileStore::profileDefaultsToAllium()
 {
     const ConnectionProfile profile(QStringLiteral("Work"));
     QCOMPARE(profile.baseUrl(), QUrl(QStringLiteral("wss://api.allium.so")));
-    QCOMPARE(profile.keyReference(), QStringLiteral("Work"));
+    QVERIFY(profile.keyReference().isEmpty());
     QVERIFY(!profile.isEmbeddedEmulator());
     QVERIFY(profile.validationError().isEmpty());
     QVERIFY(ConnectionProfile::embeddedEmulator().isEmbeddedEmulator());
@@ -112,7 +154,7 @@ void tst_ProfileStore::createPersistsAcrossInstances()
     options.pingIntervalMs = 0;
     options.backoffJitter = 0.5;
     profile.setOptions(options);
-    profile.setKeyReference(QStringLiteral("staging-key"));
+    profile.setAllowInsecureTransport(true);
     {
         ProfileStore store(m_file);
         QSignalSpy changed(&store, &ProfileStore::profilesChanged);
@@ -124,6 +166,7 @@ void tst_ProfileStore::createPersistsAcrossInstances()
     }
     ProfileStore reloaded(m_file);
     QCOMPARE(reloaded.names(), (QStringList{QStringLiteral("Staging"), QStringLiteral("Local")}));
+    profile.setId(reloaded.profile(QStringLiteral("Staging")).id());
     QCOMPARE(reloaded.profile(QStringLiteral("Staging")), profile);
     QCOMPARE(reloaded.profile(QStringLiteral("Staging")).options().maxAttempts, 7);
     QVERIFY(reloaded.profile(QStringLiteral("Local")).isEmbeddedEmulator());
@@ -147,7 +190,7 @@ void tst_ProfileStore::createRefusesDuplicateAndInvalid()
     QCOMPARE(store.names(), QStringList{QStringLiteral("A")});
 }
 
-// Renaming keeps the keychain entry the profile points at, and follows the default.
+// Renaming keeps the keychain entry the profile points at (its id's), and follows the default.
 void tst_ProfileStore::renameKeepsKeyReferenceAndDefault()
 {
     ProfileStore store(m_file);
@@ -157,14 +200,15 @@ void tst_ProfileStore::renameKeepsKeyReferenceAndDefault()
     QString error;
     QVERIFY(!store.rename(QStringLiteral("Old"), QStringLiteral("Other"), &error));
     QVERIFY(!store.rename(QStringLiteral("Missing"), QStringLiteral("X"), &error));
+    const QString reference = store.profile(QStringLiteral("Old")).keyReference();
     QVERIFY2(store.rename(QStringLiteral("Old"), QStringLiteral("New"), &error), qPrintable(error));
     QVERIFY(!store.contains(QStringLiteral("Old")));
-    QCOMPARE(store.profile(QStringLiteral("New")).keyReference(), QStringLiteral("Old"));
+    QCOMPARE(store.profile(QStringLiteral("New")).keyReference(), reference);
     QCOMPARE(store.defaultProfileName(), QStringLiteral("New"));
     QCOMPARE(ProfileStore(m_file).defaultProfileName(), QStringLiteral("New"));
 }
 
-// A duplicate gets "<name> (copy)", then "(copy 2)", and shares the key reference.
+// A duplicate gets "<name> (copy)", then "(copy 2)", and an id (and key entry) of its own.
 void tst_ProfileStore::duplicateCopiesWithFreshName()
 {
     ProfileStore store(m_file);
@@ -178,7 +222,8 @@ void tst_ProfileStore::duplicateCopiesWithFreshName()
     QVERIFY(store.duplicate(QStringLiteral("Nope")).isEmpty());
     const ConnectionProfile copy = store.profile(QStringLiteral("Main (copy)"));
     QCOMPARE(copy.baseUrl(), profile.baseUrl());
-    QCOMPARE(copy.keyReference(), QStringLiteral("Main"));
+    QVERIFY(!copy.id().isEmpty());
+    QVERIFY(copy.keyReference() != store.profile(QStringLiteral("Main")).keyReference());
     QCOMPARE(store.names().size(), 4);
 }
 
@@ -263,6 +308,209 @@ void tst_ProfileStore::defaultConstructorUsesTestModeSettings()
     QVERIFY2(store.fileName().startsWith(testConfig),
              qPrintable(store.fileName() + QStringLiteral(" not under ") + testConfig));
     QVERIFY(testConfig.contains(QStringLiteral("qttest")));
+}
+
+// Each profile gets its own stable id, kept across instances; the key entry is named after it.
+void tst_ProfileStore::profilesGetStableIds()
+{
+    QString id;
+    {
+        ProfileStore store(m_file);
+        QVERIFY(store.create(ConnectionProfile(QStringLiteral("A"))));
+        QVERIFY(store.create(ConnectionProfile(QStringLiteral("B"))));
+        id = store.profile(QStringLiteral("A")).id();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(id != store.profile(QStringLiteral("B")).id());
+        QCOMPARE(store.profile(QStringLiteral("A")).keyReference(),
+                 QStringLiteral("profile-") + id);
+    }
+    ProfileStore reloaded(m_file);
+    QCOMPARE(reloaded.profile(QStringLiteral("A")).id(), id);
+    QCOMPARE(reloaded.profileById(id).name(), QStringLiteral("A"));
+}
+
+// Renaming (by rename() or by update() with the same id) keeps the key with the profile.
+void tst_ProfileStore::renameKeepsKey()
+{
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileStore store(m_file);
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Work"))));
+    const QString key = QStringLiteral("sk-work-1");
+    QVERIFY(writeKey(keys, store.profile(QStringLiteral("Work")).keyReference(), key, this));
+
+    QVERIFY(store.rename(QStringLiteral("Work"), QStringLiteral("Job")));
+    QCOMPARE(readKey(keys, store.profile(QStringLiteral("Job")).keyReference(), this).key, key);
+
+    ConnectionProfile edited = store.profile(QStringLiteral("Job"));
+    edited.setName(QStringLiteral("Office"));
+    QVERIFY(store.update(edited));
+    QVERIFY(!store.contains(QStringLiteral("Job")));
+    QCOMPARE(
+        readKey(keys, ProfileStore(m_file).profile(QStringLiteral("Office")).keyReference(), this)
+            .key,
+        key);
+}
+
+// A profile deleted (even with its keychain entry left behind) and created again under the same
+// name has no key: the orphaned entry can never be sent to the new profile's URL.
+void tst_ProfileStore::recreatedNameHasNoKey()
+{
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileStore store(m_file);
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Work"))));
+    const QString oldReference = store.profile(QStringLiteral("Work")).keyReference();
+    QVERIFY(writeKey(keys, oldReference, QStringLiteral("sk-old"), this));
+    QVERIFY(store.remove(QStringLiteral("Work")));
+    QVERIFY(store.create(
+        ConnectionProfile(QStringLiteral("Work"), QUrl(QStringLiteral("wss://other.example")))));
+    const ConnectionProfile fresh = store.profile(QStringLiteral("Work"));
+    QVERIFY(fresh.keyReference() != oldReference);
+    const KeyStoreResult result = readKey(keys, fresh.keyReference(), this);
+    QVERIFY(!result.ok);
+    QVERIFY(result.missing);
+    // A duplicate, too, starts without a key entry of its own (the dialog copies the key).
+    QVERIFY(!store.duplicate(QStringLiteral("Work")).isEmpty());
+    QVERIFY(store.profile(QStringLiteral("Work (copy)")).keyReference() != fresh.keyReference());
+}
+
+// Settings of an older version (no id, key entry named after the profile, shared by a
+// duplicate): ids are given and written at once, and the key moves to each id's entry once.
+void tst_ProfileStore::legacyKeysMigrateOnce()
+{
+    {
+        QSettings legacy(m_file, QSettings::IniFormat);
+        legacy.beginWriteArray(QStringLiteral("profiles"), 3);
+        const QStringList names{QStringLiteral("Work"), QStringLiteral("Work (copy)"),
+                                QStringLiteral("Empty")};
+        const QStringList references{QStringLiteral("Work"), QStringLiteral("Work"),
+                                     QStringLiteral("Empty")};
+        for (int i = 0; i < 3; ++i) {
+            legacy.setArrayIndex(i);
+            legacy.setValue(QStringLiteral("name"), names.at(i));
+            legacy.setValue(QStringLiteral("baseUrl"), QStringLiteral("wss://api.allium.so"));
+            legacy.setValue(QStringLiteral("keyReference"), references.at(i));
+        }
+        legacy.endArray();
+    }
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    const QString key = QStringLiteral("sk-legacy-9");
+    QVERIFY(writeKey(keys, QStringLiteral("Work"), key, this));
+
+    ProfileStore store(m_file);
+    const ConnectionProfile work = store.profile(QStringLiteral("Work"));
+    QVERIFY(!work.id().isEmpty());
+    QCOMPARE(work.keyReference(), QStringLiteral("Work")); // until migrated
+    QCOMPARE(ProfileStore(m_file).profile(QStringLiteral("Work")).id(), work.id());
+
+    QSignalSpy migrated(&store, &ProfileStore::legacyKeysMigrated);
+    store.migrateLegacyKeys(&keys);
+    QVERIFY(migrated.count() == 1 || migrated.wait(5000));
+    for (const QString &name : {QStringLiteral("Work"), QStringLiteral("Work (copy)")}) {
+        const ConnectionProfile profile = store.profile(name);
+        QVERIFY(profile.legacyKeyReference().isEmpty());
+        QCOMPARE(profile.keyReference(), ConnectionProfile::keyReferenceForId(profile.id()));
+        QCOMPARE(readKey(keys, profile.keyReference(), this).key, key);
+    }
+    QVERIFY(store.profile(QStringLiteral("Empty")).legacyKeyReference().isEmpty());
+    QVERIFY(!readKey(keys, QStringLiteral("Work"), this).ok); // the old entry is gone
+
+    // Once: the file no longer names the old entries.
+    ProfileStore again(m_file);
+    QVERIFY(again.profile(QStringLiteral("Work")).legacyKeyReference().isEmpty());
+    QFile file(m_file);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("keyReference"));
+}
+
+// ws:// to another machine needs the profile's explicit consent, which is saved; loopback
+// (localhost, 127.0.0.0/8, ::1) never does.
+void tst_ProfileStore::insecureTransportNeedsConsent_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("needsConsent");
+    QTest::newRow("wss remote") << "wss://api.allium.so" << false;
+    QTest::newRow("ws 127.0.0.1") << "ws://127.0.0.1:8080" << false;
+    QTest::newRow("ws 127.4.5.6") << "ws://127.4.5.6:8080" << false;
+    QTest::newRow("ws localhost") << "ws://LocalHost:1" << false;
+    QTest::newRow("ws ::1") << "ws://[::1]:9000" << false;
+    QTest::newRow("ws mapped 127") << "ws://[::ffff:127.0.0.1]:9000" << false;
+    QTest::newRow("ws remote name") << "ws://api.allium.so" << true;
+    QTest::newRow("ws private address") << "ws://192.168.1.10:8080" << true;
+    QTest::newRow("ws 128.0.0.1") << "ws://128.0.0.1" << true;
+    QTest::newRow("ws localhost look-alike") << "ws://localhost.example.com" << true;
+    QTest::newRow("ws ipv6 remote") << "ws://[2001:db8::1]:1" << true;
+    QTest::newRow("ws mapped remote") << "ws://[::ffff:192.0.2.1]:1" << true;
+}
+
+void tst_ProfileStore::insecureTransportNeedsConsent()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, needsConsent);
+    ConnectionProfile profile(QStringLiteral("P"), QUrl(url));
+    QCOMPARE(ConnectionProfile::isCleartextToRemote(profile.baseUrl()), needsConsent);
+    QCOMPARE(!profile.validationError().isEmpty(), needsConsent);
+    ProfileStore store(m_file);
+    QString error;
+    QCOMPARE(store.create(profile, &error), !needsConsent);
+    if (!needsConsent)
+        return;
+    QVERIFY2(error.contains(QStringLiteral("clear text")), qPrintable(error));
+    profile.setAllowInsecureTransport(true);
+    QVERIFY(profile.validationError().isEmpty());
+    QVERIFY2(store.create(profile, &error), qPrintable(error));
+    QVERIFY(ProfileStore(m_file).profile(QStringLiteral("P")).allowsInsecureTransport());
+    // Withdrawing the consent is refused while the URL is still ws:// to another machine.
+    profile = store.profile(QStringLiteral("P"));
+    profile.setAllowInsecureTransport(false);
+    QVERIFY(!store.update(profile));
+}
+
+// A profile an older version saved with ws:// to another machine is kept (not silently
+// dropped) but refuses to be used until the user consents.
+void tst_ProfileStore::legacyInsecureProfileIsKeptButRefused()
+{
+    {
+        QSettings legacy(m_file, QSettings::IniFormat);
+        legacy.beginWriteArray(QStringLiteral("profiles"), 1);
+        legacy.setArrayIndex(0);
+        legacy.setValue(QStringLiteral("name"), QStringLiteral("Lab"));
+        legacy.setValue(QStringLiteral("baseUrl"), QStringLiteral("ws://10.1.2.3:8000"));
+        legacy.endArray();
+    }
+    ProfileStore store(m_file);
+    QVERIFY(store.contains(QStringLiteral("Lab")));
+    QVERIFY(!store.profile(QStringLiteral("Lab")).transportError().isEmpty());
+}
+
+// The retry delay cannot be made shorter than the minimum, whether set or read from a file.
+void tst_ProfileStore::retryDelayHasAMinimum()
+{
+    ConnectionProfile profile(QStringLiteral("Fast"), QUrl(QStringLiteral("ws://127.0.0.1:1")));
+    ConnectionOptions options;
+    options.backoffBaseMs = 0;
+    options.backoffCapMs = 0;
+    options.backoffJitter = 1.0;
+    profile.setOptions(options);
+    ProfileStore store(m_file);
+    QVERIFY(store.create(profile));
+    const ConnectionOptions stored = store.profile(QStringLiteral("Fast")).options();
+    QCOMPARE(stored.backoffBaseMs, ConnectionOptions::MinBackoffBaseMs);
+    QCOMPARE(stored.backoffCapMs, ConnectionOptions::MinBackoffBaseMs);
+    QCOMPARE(stored.backoffJitter, ConnectionOptions::MaxBackoffJitter);
+    {
+        QSettings file(m_file, QSettings::IniFormat);
+        file.setValue(QStringLiteral("profiles/1/options/backoffBaseMs"), 0);
+        file.setValue(QStringLiteral("profiles/1/options/backoffJitter"), QStringLiteral("nan"));
+    }
+    const ConnectionOptions loaded = ProfileStore(m_file).profile(QStringLiteral("Fast")).options();
+    QCOMPARE(loaded.backoffBaseMs, ConnectionOptions::MinBackoffBaseMs);
+    QVERIFY(loaded.backoffJitter >= 0 && loaded.backoffJitter <= 0.5);
+    const BackoffPolicy policy = BackoffPolicy::fromOptions(loaded);
+    // The earliest retry, at the cap and the lowest jitter draw: half the minimum base.
+    QVERIFY(policy.delayMs(1, 0.0) >= ConnectionOptions::MinBackoffBaseMs / 2);
 }
 
 QTEST_GUILESS_MAIN(tst_ProfileStore)

@@ -15,6 +15,12 @@ private slots:
     void csvExactValues();
     void csvField_data();
     void csvField();
+    // A cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading ';
+    // plain decimal numbers stay numbers.
+    void neutralised_data();
+    void neutralised();
+    // The whole export: hostile strings and field names neutralised, numbers untouched.
+    void csvFormulasNeutralised();
     void failingDevice();
 
 private:
@@ -81,6 +87,48 @@ void TestRowExporter::csvField()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(RowExporter::csvField(text), expected);
+}
+
+void TestRowExporter::neutralised_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("equals") << QStringLiteral("=1+1") << QStringLiteral("'=1+1");
+    QTest::newRow("plus") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::newRow("minus formula")
+        << QStringLiteral("-2+3+cmd|' /C calc'!A0") << QStringLiteral("'-2+3+cmd|' /C calc'!A0");
+    QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");
+    QTest::newRow("negative number") << QStringLiteral("-1.5") << QStringLiteral("-1.5");
+    QTest::newRow("negative integer") << QStringLiteral("-42") << QStringLiteral("-42");
+    QTest::newRow("minus alone") << QStringLiteral("-") << QStringLiteral("'-");
+    QTest::newRow("plain") << QStringLiteral("a=b") << QStringLiteral("a=b");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestRowExporter::neutralised()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(RowExporter::neutralised(text), expected);
+}
+
+void TestRowExporter::csvFormulasNeutralised()
+{
+    MessageTableModel model;
+    model.setColumns({QStringLiteral("s"), QStringLiteral("n"), QStringLiteral("=x")});
+    fill(&model,
+         {R"json({"s":"=HYPERLINK(\"http://evil\",\"x\")","n":-1.5,"=x":"@A1"})json",
+          R"json({"s":"+1","n":"-2","=x":"\tx"})json", R"json({"s":"-1+cmd","n":-1e300})json"});
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QCOMPARE(RowExporter::write(model, RowExporter::Format::Csv, &buffer), qint64(3));
+    QCOMPARE(buffer.data(),
+             QByteArray("s,n,'=x\r\n"
+                        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-1.5,'@A1\r\n"
+                        "'+1,-2,'\tx\r\n"
+                        "'-1+cmd,-1.0000000000000001e+300,\r\n"));
 }
 
 // A device that refuses writes gives -1 and its error.

@@ -43,6 +43,12 @@ private slots:
     // Copy gives the exact value: strings unquoted, big integers in full, objects compact.
     void copyText_data();
     void copyText();
+    // A million-digit integer is shown elided (leading digits, separators where the whole
+    // number has them, the digit count), in a cell and in a tooltip, never formatted whole.
+    void millionDigitsElided_data();
+    void millionDigitsElided();
+    // Integers up to the limit keep every digit and separator.
+    void longestGroupedInFull();
     // The field kind is guessed from the last path step, ignoring case.
     void kindForPath_data();
     void kindForPath();
@@ -226,6 +232,52 @@ void TestValueFormatter::copyText()
     QFETCH(QString, literal);
     QFETCH(QString, expected);
     QCOMPARE(ValueFormatter::copyText(json(literal.toUtf8().constData())), expected);
+}
+
+void TestValueFormatter::millionDigitsElided_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("negative");
+    QTest::addColumn<QString>("expected");
+    const QString ellipsis(QChar(0x2026));
+    QTest::newRow("block number")
+        << QStringLiteral("block_number") << false
+        << QStringLiteral("1,234,567,890,123,45%1 (1,000,000 digits)").arg(ellipsis);
+    QTest::newRow("negative gas")
+        << QStringLiteral("gas") << true
+        << QStringLiteral("-1,234,567,890,123,45%1 (1,000,000 digits)").arg(ellipsis);
+    // 18 digits go to the fraction: 999,982 remain for the whole ETH.
+    QTest::newRow("wei")
+        << QStringLiteral("value") << false
+        << QStringLiteral("1,234,567,890,123,45%1 (999,982 digits) ETH").arg(ellipsis);
+    QTest::newRow("gwei")
+        << QStringLiteral("gas_price") << false
+        << QStringLiteral("1,234,567,890,123,45%1 (999,991 digits) gwei").arg(ellipsis);
+}
+
+void TestValueFormatter::millionDigitsElided()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, negative);
+    QFETCH(QString, expected);
+    QString digits = QStringLiteral("1234567890").repeated(100000);
+    QCOMPARE(digits.size(), 1000000);
+    if (negative)
+        digits.prepend(QLatin1Char('-'));
+    const ValueFormatter formatter = testFormatter();
+    QCOMPARE(formatter.display(path, QJsonValue(digits)), expected);
+    const QString tip = formatter.toolTip(path, QJsonValue(digits));
+    QVERIFY2(tip.size() < 3000, qPrintable(QString::number(tip.size())));
+    if (path == QLatin1String("value"))
+        QVERIFY(tip.endsWith(expected));
+}
+
+void TestValueFormatter::longestGroupedInFull()
+{
+    const QString digits = QStringLiteral("1234567890").repeated(4);
+    QCOMPARE(digits.size(), ValueFormatter::MaxGroupedDigits);
+    QCOMPARE(testFormatter().display(u"block_number", QJsonValue(QStringLiteral("000") + digits)),
+             QStringLiteral("1,234,567,890,123,456,789,012,345,678,901,234,567,890"));
 }
 
 void TestValueFormatter::kindForPath_data()

@@ -3,8 +3,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -59,6 +61,10 @@ private slots:
     void badUrlExitsThree_data();
     void badUrlExitsThree();
     void unreachableServerExitsSix();
+    void insecureUrlRefusedExitsThree_data();
+    void insecureUrlRefusedExitsThree();
+    void allowedInsecureUrlWarns_data();
+    void allowedInsecureUrlWarns();
     void apiRepeatPrintsLinesAndSummary();
     void apiServerErrorAndTimeoutExitOne();
     void apiWithoutKeyOrUrlUsesBuiltInEmulator();
@@ -70,6 +76,8 @@ private:
     void startProcess(QProcess &process, const QStringList &arguments,
                       const QString &key = secretKey);
     QString url() const { return m_server->baseUrl().toString(); }
+    /// Saves one profile in the settings the CLI reads (a fresh file each time).
+    void writeProfile(const QString &name, const QString &url, bool allowInsecure);
 
     std::unique_ptr<EmulatorServer> m_server;
     QTemporaryDir m_home;
@@ -93,6 +101,7 @@ void tst_Cli::init()
 void tst_Cli::cleanup()
 {
     m_server.reset();
+    QFile::remove(m_home.filePath(QStringLiteral("config/Allium/Allium Monitor.conf")));
 }
 
 void tst_Cli::startProcess(QProcess &process, const QStringList &arguments, const QString &key)
@@ -331,6 +340,96 @@ void tst_Cli::unreachableServerExitsSix()
              QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1").arg(port)});
     QCOMPARE(result.exitCode, 6);
     QVERIFY2(result.err.contains(QByteArray::number(port)), result.err.constData());
+}
+
+void tst_Cli::writeProfile(const QString &name, const QString &url, bool allowInsecure)
+{
+    // Where ProfileStore() looks under the HOME/XDG_CONFIG_HOME the CLI runs with.
+    QSettings settings(m_home.filePath(QStringLiteral("config/Allium/Allium Monitor.conf")),
+                       QSettings::IniFormat);
+    settings.beginWriteArray(QStringLiteral("profiles"), 1);
+    settings.setArrayIndex(0);
+    settings.setValue(QStringLiteral("name"), name);
+    settings.setValue(QStringLiteral("id"), QStringLiteral("0c7d3a52-0000-4000-8000-000000000001"));
+    settings.setValue(QStringLiteral("baseUrl"), url);
+    settings.setValue(QStringLiteral("allowInsecure"), allowInsecure);
+    settings.endArray();
+    settings.sync();
+}
+
+void tst_Cli::insecureUrlRefusedExitsThree_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("names");
+    // 203.0.113.1 is TEST-NET-3: nothing is ever sent there, the refusal comes first.
+    QTest::newRow("stream --url") << QStringList{QStringLiteral("stream"),
+                                                 QStringLiteral("--topic"),
+                                                 QStringLiteral("ethereum.blocks"),
+                                                 QStringLiteral("--url"),
+                                                 QStringLiteral("ws://203.0.113.1:9")}
+                                  << QStringLiteral("--url");
+    QTest::newRow("api --url") << QStringList{QStringLiteral("api"), QStringLiteral("--path"),
+                                              assetsPath, QStringLiteral("--url"),
+                                              QStringLiteral("ws://203.0.113.1:9")}
+                               << QStringLiteral("--url");
+    QTest::newRow("profile without consent")
+        << QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
+                       QStringLiteral("ethereum.blocks"), QStringLiteral("--profile"),
+                       QStringLiteral("Lab")}
+        << QStringLiteral("profile \"Lab\"");
+}
+
+// ws:// to another machine is refused with exit 3 and a reason, before any key is sent.
+void tst_Cli::insecureUrlRefusedExitsThree()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, names);
+    writeProfile(QStringLiteral("Lab"), QStringLiteral("ws://203.0.113.1:9"), false);
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.err.contains(names.toUtf8()), result.err.constData());
+    QVERIFY2(result.err.contains("clear text"), result.err.constData());
+    QVERIFY2(result.err.contains("--allow-insecure"), result.err.constData());
+}
+
+// Allowed (--allow-insecure, or the profile's consent), it connects and warns on stderr. The
+// "remote" host is this machine's own non-loopback address: nothing leaves the machine.
+void tst_Cli::allowedInsecureUrlWarns_data()
+{
+    QTest::addColumn<bool>("viaProfile");
+    QTest::newRow("--allow-insecure") << false;
+    QTest::newRow("profile consent") << true;
+}
+
+void tst_Cli::allowedInsecureUrlWarns()
+{
+    QFETCH(bool, viaProfile);
+    QHostAddress local;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            local = address;
+            break;
+        }
+    }
+    if (local.isNull())
+        QSKIP("this machine has no non-loopback IPv4 address");
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close(); // nothing listens there on any address: the connection fails (exit 6)
+    const QString url = QStringLiteral("ws://%1:%2").arg(local.toString()).arg(port);
+    QStringList arguments{QStringLiteral("stream"), QStringLiteral("--topic"),
+                          QStringLiteral("ethereum.blocks")};
+    if (viaProfile) {
+        writeProfile(QStringLiteral("Lab"), url, true);
+        arguments << QStringLiteral("--profile") << QStringLiteral("Lab");
+    } else {
+        arguments << QStringLiteral("--url") << url << QStringLiteral("--allow-insecure");
+    }
+    const Run result = run(arguments);
+    QVERIFY2(result.err.contains("warning: unencrypted connection to " + local.toString().toUtf8()),
+             result.err.constData());
+    QCOMPARE(result.exitCode, 6);
 }
 
 // api --repeat 20 prints 20 response lines with unique ids and a latency summary.

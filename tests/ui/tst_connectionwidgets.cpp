@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
 #include <QLabel>
@@ -88,6 +89,8 @@ private slots:
     void badgeTellsEmulatorFromAllium();
     void profileDialogTestsAgainstTheEmulator();
     void profileDialogCreatesDuplicatesDeletes();
+    void profileDialogRequiresConsentForCleartext();
+    void profileDialogKeysFollowTheProfile();
 };
 
 void TestConnectionWidgets::initTestCase()
@@ -442,6 +445,126 @@ void TestConnectionWidgets::profileDialogCreatesDuplicatesDeletes()
     QCOMPARE(store.names(), QStringList{QStringLiteral("Staging")});
     QCOMPARE(list->count(), 1);
     QCOMPARE(dialog.currentProfileName(), QStringLiteral("Staging"));
+}
+
+// ws:// to another machine: the dialog explains the refusal, refuses to save or test (no key
+// is sent), and accepts it once "Allow unencrypted ws://" is ticked, with a warning that stays.
+void TestConnectionWidgets::profileDialogRequiresConsentForCleartext()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("profiles.ini"));
+    ProfileStore store(file);
+    QVERIFY(store.create(
+        ConnectionProfile(QStringLiteral("Lab"), QUrl(QStringLiteral("ws://127.0.0.1:9")))));
+    QVERIFY(store.create(ConnectionProfile::embeddedEmulator(QStringLiteral("Local"))));
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileDialog dialog(&store, &keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.selectProfile(QStringLiteral("Lab"));
+    auto *check = child<QCheckBox>(dialog, "allowInsecureCheck");
+    auto *note = child<QLabel>(dialog, "transportLabel");
+    QCOMPARE(check->text(),
+             QStringLiteral("Allow unencrypted ws:// (the key is sent in clear text)"));
+    QVERIFY(!check->isChecked());
+    QVERIFY(!note->isVisible()); // loopback needs no consent
+
+    auto *urlEdit = child<QLineEdit>(dialog, "baseUrlEdit");
+    urlEdit->selectAll();
+    QTest::keyClicks(urlEdit, QStringLiteral("ws://203.0.113.1:9"));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("clear text")), qPrintable(note->text()));
+    QCOMPARE(note->textFormat(), Qt::PlainText);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, "errorLabel")->text().startsWith(QStringLiteral("Not saved")));
+    QCOMPARE(store.profile(QStringLiteral("Lab")).baseUrl(),
+             QUrl(QStringLiteral("ws://127.0.0.1:9")));
+    // Testing would send the key: refused the same way, without connecting.
+    QSignalSpy tested(&dialog, &ProfileDialog::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QCOMPARE(tested.count(), 1);
+    QCOMPARE(tested.at(0).at(0).toBool(), false);
+    QVERIFY(tested.at(0).at(1).toString().startsWith(QStringLiteral("Cannot test")));
+
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(4, check->height() / 2));
+    QVERIFY(check->isChecked());
+    QVERIFY(note->text().startsWith(QStringLiteral("Warning")));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, "errorLabel")->text().isEmpty());
+    const ConnectionProfile saved = ProfileStore(file).profile(QStringLiteral("Lab"));
+    QCOMPARE(saved.baseUrl(), QUrl(QStringLiteral("ws://203.0.113.1:9")));
+    QVERIFY(saved.allowsInsecureTransport());
+
+    // The embedded emulator has no URL to consent to.
+    dialog.selectProfile(QStringLiteral("Local"));
+    QVERIFY(!check->isEnabled());
+    QVERIFY(!note->isVisible());
+}
+
+// Keys follow the profile, not its name: a rename keeps the key, a duplicate gets a copy in
+// its own entry, and a profile created under a deleted one's name starts without a key.
+void TestConnectionWidgets::profileDialogKeysFollowTheProfile()
+{
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Work"))));
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Other"))));
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileDialog dialog(&store, &keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.selectProfile(QStringLiteral("Work"));
+    auto *keyEdit = child<QLineEdit>(dialog, "keyEdit");
+    auto *nameEdit = child<QLineEdit>(dialog, "nameEdit");
+    auto *keyStatus = child<QLabel>(dialog, "keyStatusLabel");
+    QTRY_COMPARE(keyStatus->text(), QStringLiteral("No key saved"));
+    QTest::keyClicks(keyEdit, SecretKey);
+    QSignalSpy keySaved(&dialog, &ProfileDialog::keySaved);
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, QStringLiteral("Job")); // rename and key in one save
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(keySaved.count() == 1 || keySaved.wait(5000));
+    QCOMPARE(store.names(), (QStringList{QStringLiteral("Job"), QStringLiteral("Other")}));
+
+    // Away and back: the renamed profile still has its key.
+    dialog.selectProfile(QStringLiteral("Other"));
+    QTRY_COMPARE(keyStatus->text(), QStringLiteral("No key saved"));
+    QVERIFY(keyEdit->text().isEmpty());
+    dialog.selectProfile(QStringLiteral("Job"));
+    QTRY_COMPARE(keyEdit->text(), SecretKey);
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, QStringLiteral("Work"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QCOMPARE(store.names(), (QStringList{QStringLiteral("Work"), QStringLiteral("Other")}));
+
+    // Duplicate: the copy has the key, in an entry of its own.
+    QSignalSpy copied(&dialog, &ProfileDialog::keyCopied);
+    QTest::mouseClick(child<QPushButton>(dialog, "duplicateButton"), Qt::LeftButton);
+    QVERIFY(copied.wait(5000));
+    QCOMPARE(copied.at(0).at(0).toString(), QStringLiteral("Work (copy)"));
+    const QString copyReference = store.profile(QStringLiteral("Work (copy)")).keyReference();
+    QVERIFY(copyReference != store.profile(QStringLiteral("Work")).keyReference());
+    QVERIFY(keys.hasSessionKey(copyReference));
+
+    // Delete "Work" and make a new profile called "Work": it has no key.
+    const QString oldReference = store.profile(QStringLiteral("Work")).keyReference();
+    dialog.selectProfile(QStringLiteral("Work"));
+    answerNextMessageBox(QMessageBox::Yes);
+    QTest::mouseClick(child<QPushButton>(dialog, "deleteButton"), Qt::LeftButton);
+    QVERIFY(!store.contains(QStringLiteral("Work")));
+    QTRY_VERIFY(!keys.hasSessionKey(oldReference)); // the key went with it
+    QVERIFY(keys.hasSessionKey(copyReference));     // the copy keeps its own
+    QTest::mouseClick(child<QPushButton>(dialog, "newButton"), Qt::LeftButton);
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, QStringLiteral("Work"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(store.contains(QStringLiteral("Work")));
+    dialog.selectProfile(QStringLiteral("Other"));
+    dialog.selectProfile(QStringLiteral("Work"));
+    QTRY_COMPARE(keyStatus->text(), QStringLiteral("No key saved"));
+    QVERIFY(keyEdit->text().isEmpty());
 }
 
 QTEST_MAIN(TestConnectionWidgets)

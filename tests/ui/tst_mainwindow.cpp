@@ -1,3 +1,4 @@
+#include "apiclient.h"
 #include "apihistorymodel.h"
 #include "appsettings.h"
 #include "connection/connectionstatuswidget.h"
@@ -29,10 +30,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkInterface>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSignalSpy>
 
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -101,6 +105,14 @@ private slots:
     void settingsPersist();
     // A key saved in the profile dialog makes that profile the default and connects with it.
     void addingKeySwitchesProfile();
+    // Allowed unencrypted ws:// to another machine shows a warning in the toolbar and the log;
+    // the emulator (loopback) never does.
+    void insecureConnectionWarns();
+    // A saved profile with ws:// to another machine and no consent is not connected (no key is
+    // read or sent); the reason is in the event log.
+    void insecureProfileIsRefused();
+    // A key given through ALLIUM_API_KEY (--url) is masked in the event log like a saved one.
+    void environmentKeyIsRedacted();
 
 private:
     bool rowMatches(int row, const Filter &filter) const;
@@ -342,8 +354,7 @@ void TestMainWindow::applyFilterLimitsRows()
 
     // Messages already on the wire may still arrive; after them only matches come.
     const int start = m_model->rowCount();
-    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= start + 60,
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() >= start + 60, Timeout);
     const int last = m_model->rowCount() - 1;
     for (int row = last - 39; row <= last; ++row)
         QVERIFY2(rowMatches(row, filter), m_model->message(row).json.constData());
@@ -569,7 +580,8 @@ void TestMainWindow::addingKeySwitchesProfile()
     QTRY_COMPARE(m_window->activeProfileName(), local.name());
     QVERIFY(!m_window->isUsingEmulator());
     QCOMPARE(profiles->defaultProfileName(), local.name());
-    QVERIFY(m_window->settings()->profilesWithKey().contains(local.name()));
+    QVERIFY(m_window->settings()->profilesWithKey().contains(
+        profiles->profile(local.name()).keyReference()));
     QCOMPARE(m_window->findChild<ProfileBadge *>(QStringLiteral("endpointBadge"))->kind(),
              ProfileBadge::Kind::LocalEmulator);
     // Connected with the saved key: rows keep coming on the new connection.
@@ -582,6 +594,102 @@ void TestMainWindow::addingKeySwitchesProfile()
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains(EmulatorDemoKey.toUtf8()));
     dialog->close();
+}
+
+void TestMainWindow::insecureConnectionWarns()
+{
+    // The "remote" host is this machine's own non-loopback address: nothing leaves the machine
+    // (nothing listens on the port, so the connection simply fails).
+    QHostAddress local;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            local = address;
+            break;
+        }
+    }
+    auto *emulatorWarning = m_window->findChild<QLabel *>(QStringLiteral("insecureWarning"));
+    QVERIFY(emulatorWarning);
+    QVERIFY(!emulatorWarning->isVisible());
+    QVERIFY(!m_window->isInsecureConnection());
+    if (local.isNull())
+        QSKIP("this machine has no non-loopback IPv4 address");
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    MainWindowOptions options = m_options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("insecure.ini"));
+    options.baseUrl = QUrl(QStringLiteral("ws://%1:%2").arg(local.toString()).arg(port));
+    options.apiKey = QStringLiteral("sk-insecure-test");
+    options.allowInsecure = true;
+    MainWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp();
+    QVERIFY(window.isInsecureConnection());
+    auto *warning = window.findChild<QLabel *>(QStringLiteral("insecureWarning"));
+    QTRY_VERIFY(warning->isVisible()); // the toolbar lays it out on the next event loop pass
+    QVERIFY(warning->text().contains(QStringLiteral("Unencrypted")));
+    QVERIFY(warning->toolTip().contains(local.toString()));
+    QString log;
+    for (int row = 0; row < window.eventLog()->eventCount(); ++row)
+        log += window.eventLog()->event(row).text + QLatin1Char('\n');
+    QVERIFY2(log.contains(QStringLiteral("clear text")), qPrintable(log));
+}
+
+void TestMainWindow::insecureProfileIsRefused()
+{
+    const QString file = m_dir.filePath(QStringLiteral("legacy-insecure.ini"));
+    {
+        // As an older version saved it: ws:// to another machine, no consent.
+        QSettings settings(file, QSettings::IniFormat);
+        settings.beginWriteArray(QStringLiteral("profiles"), 1);
+        settings.setArrayIndex(0);
+        settings.setValue(QStringLiteral("name"), QStringLiteral("Lab"));
+        settings.setValue(QStringLiteral("baseUrl"), QStringLiteral("ws://203.0.113.1:9"));
+        settings.endArray();
+        settings.setValue(QStringLiteral("monitor/profilesWithKey"),
+                          QStringList{QStringLiteral("Lab")});
+    }
+    MainWindowOptions options = m_options;
+    options.settingsFile = file;
+    options.profile = QStringLiteral("Lab");
+    MainWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp();
+    QVERIFY(window.isUsingEmulator());
+    QVERIFY(!window.isInsecureConnection());
+    QVERIFY(window.activeBaseUrl().host() != QLatin1String("203.0.113.1"));
+    QString log;
+    for (int row = 0; row < window.eventLog()->eventCount(); ++row)
+        log += window.eventLog()->event(row).text + QLatin1Char('\n');
+    QVERIFY2(log.contains(QStringLiteral("Not connecting with \"Lab\"")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("clear text")), qPrintable(log));
+}
+
+void TestMainWindow::environmentKeyIsRedacted()
+{
+    const QString key = QStringLiteral("sk-environment-5b7e1d");
+    EmulatorOptions emulatorOptions;
+    emulatorOptions.keys = {key};
+    EmulatorServer server(emulatorOptions);
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    MainWindowOptions options = m_options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("environment-key.ini"));
+    options.baseUrl = server.baseUrl();
+    options.apiKey = key; // as main() reads it from ALLIUM_API_KEY
+    MainWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp();
+    QTRY_COMPARE_WITH_TIMEOUT(window.apiClient()->state(), ConnectionState::Connected, Timeout);
+    // A server that echoes the key back (in an error, a close reason) never gets it shown.
+    window.eventLog()->addEvent(QStringLiteral("Stream"), ConnectionEventKind::ServerError,
+                                QStringLiteral("unknown key %1").arg(key));
+    const ConnectionEvent &last = window.eventLog()->event(window.eventLog()->eventCount() - 1);
+    QCOMPARE(last.text, QStringLiteral("unknown key ••••"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,6 +6,7 @@
 #include "websocketconnection.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -59,6 +60,9 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     , m_badge(new ProfileBadge(this))
     , m_name(new QLineEdit(this))
     , m_baseUrl(new QLineEdit(this))
+    , m_allowInsecure(
+          new QCheckBox(tr("Allow unencrypted ws:// (the key is sent in clear text)"), this))
+    , m_transport(new QLabel(this))
     , m_key(new QLineEdit(this))
     , m_keyStatus(new QLabel(this))
     , m_backoffBase(makeSpin(this, QStringLiteral("backoffBaseSpin"), 600000, tr(" ms")))
@@ -83,6 +87,16 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
     m_baseUrl->setPlaceholderText(ConnectionProfile::defaultBaseUrl().toString());
+    m_allowInsecure->setObjectName(QStringLiteral("allowInsecureCheck"));
+    m_allowInsecure->setToolTip(tr("Only for servers on a network you trust: anyone on the way "
+                                   "can read the API key and the data"));
+    m_transport->setObjectName(QStringLiteral("transportLabel"));
+    m_transport->setTextFormat(Qt::PlainText); // it quotes the host the user typed
+    m_transport->setWordWrap(true);
+    m_transport->hide();
+    // A retry sooner than this would hammer the server.
+    m_backoffBase->setMinimum(ConnectionOptions::MinBackoffBaseMs);
+    m_backoffCap->setMinimum(ConnectionOptions::MinBackoffBaseMs);
     m_key->setObjectName(QStringLiteral("keyEdit"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("X-API-KEY"));
@@ -121,6 +135,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Base URL:"), m_baseUrl);
+    form->addRow(QString(), m_allowInsecure);
+    form->addRow(QString(), m_transport);
     form->addRow(tr("API key:"), m_key);
     form->addRow(QString(), m_keyStatus);
     auto *options = new QGroupBox(tr("Reconnect and heartbeat"), this);
@@ -193,6 +209,11 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     connect(m_baseUrl, &QLineEdit::textChanged, this, [this] {
         if (!m_loading)
             m_badge->setProfile(formProfile());
+        updateTransportNote();
+    });
+    connect(m_allowInsecure, &QCheckBox::toggled, this, [this] {
+        markDirty();
+        updateTransportNote();
     });
 
     reloadList(m_store->defaultProfileName());
@@ -229,9 +250,9 @@ void ProfileDialog::reloadList(const QString &select)
 void ProfileDialog::setFormEnabled(bool enabled)
 {
     for (QWidget *widget : std::initializer_list<QWidget *>{
-             m_name, m_baseUrl, m_key, m_backoffBase, m_backoffCap, m_maxAttempts, m_pingInterval,
-             m_deadAfter, m_handshakeTimeout, m_saveButton, m_testButton, m_duplicateButton,
-             m_deleteButton}) {
+             m_name, m_baseUrl, m_allowInsecure, m_key, m_backoffBase, m_backoffCap, m_maxAttempts,
+             m_pingInterval, m_deadAfter, m_handshakeTimeout, m_saveButton, m_testButton,
+             m_duplicateButton, m_deleteButton}) {
         widget->setEnabled(enabled);
     }
 }
@@ -246,6 +267,8 @@ void ProfileDialog::load(const QString &name)
     m_name->setText(profile.name());
     m_baseUrl->setText(profile.isEmbeddedEmulator() ? QString() : profile.baseUrl().toString());
     m_baseUrl->setReadOnly(profile.isEmbeddedEmulator());
+    m_allowInsecure->setChecked(profile.allowsInsecureTransport());
+    m_allowInsecure->setEnabled(exists && !profile.isEmbeddedEmulator());
     m_baseUrl->setPlaceholderText(profile.isEmbeddedEmulator()
                                       ? tr("(the emulator built into this application)")
                                       : ConnectionProfile::defaultBaseUrl().toString());
@@ -265,6 +288,7 @@ void ProfileDialog::load(const QString &name)
     m_dirty = false;
     m_keyDirty = false;
     m_loading = false;
+    updateTransportNote();
     if (!exists) {
         showKeyStatus(QString(), false);
         return;
@@ -292,6 +316,33 @@ void ProfileDialog::showKeyStatus(const QString &text, bool warning)
     setLabel(m_keyStatus, text, warning ? WarningColor : QColor());
 }
 
+void ProfileDialog::updateTransportNote()
+{
+    if (m_loading)
+        return;
+    const ConnectionProfile profile = formProfile();
+    const QUrl url = profile.baseUrl();
+    if (profile.isEmbeddedEmulator() || !ConnectionProfile::baseUrlError(url).isEmpty() ||
+        !ConnectionProfile::isCleartextToRemote(url)) {
+        m_transport->hide();
+        return;
+    }
+    // Refused until the user ticks the box; a warning that stays while it is ticked.
+    if (m_allowInsecure->isChecked())
+        setLabel(m_transport,
+                 tr("Warning: the connection to %1 is not encrypted; the API key and all data "
+                    "travel in clear text.")
+                     .arg(url.host()),
+                 WarningColor);
+    else
+        setLabel(m_transport,
+                 tr("ws:// to %1 is not encrypted: the API key would travel in clear text. Use "
+                    "wss://, or tick “Allow unencrypted ws://”.")
+                     .arg(url.host()),
+                 ErrorColor);
+    m_transport->show();
+}
+
 void ProfileDialog::markDirty()
 {
     if (!m_loading)
@@ -302,8 +353,10 @@ ConnectionProfile ProfileDialog::formProfile() const
 {
     ConnectionProfile profile = m_store->profile(m_current);
     profile.setName(m_name->text().trimmed());
-    if (!profile.isEmbeddedEmulator())
+    if (!profile.isEmbeddedEmulator()) {
         profile.setBaseUrl(QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode));
+        profile.setAllowInsecureTransport(m_allowInsecure->isChecked());
+    }
     ConnectionOptions options = profile.options();
     options.backoffBaseMs = m_backoffBase->value();
     options.backoffCapMs = m_backoffCap->value();
@@ -311,7 +364,7 @@ ConnectionProfile ProfileDialog::formProfile() const
     options.pingIntervalMs = m_pingInterval->value();
     options.deadAfterMs = m_deadAfter->value();
     options.handshakeTimeoutMs = m_handshakeTimeout->value();
-    profile.setOptions(options);
+    profile.setOptions(options.withinLimits());
     return profile;
 }
 
@@ -320,9 +373,8 @@ bool ProfileDialog::saveCurrent()
     if (m_current.isEmpty())
         return true;
     const ConnectionProfile profile = formProfile();
+    // The form's profile carries its id: update() renames as well, and the key stays with it.
     QString error = profile.validationError();
-    if (error.isEmpty() && profile.name() != m_current)
-        m_store->rename(m_current, profile.name(), &error);
     if (error.isEmpty())
         m_store->update(profile, &error);
     if (!error.isEmpty()) {
@@ -381,11 +433,23 @@ void ProfileDialog::duplicateProfile()
     if (m_current.isEmpty() || (m_dirty && !saveCurrent()))
         return;
     QString error;
+    const QString original = m_store->profile(m_current).keyReference();
     const QString copy = m_store->duplicate(m_current, QString(), &error);
     if (copy.isEmpty()) {
         setLabel(m_error, error, ErrorColor);
         return;
     }
+    // The copy has an entry of its own: deleting or re-keying one never touches the other.
+    const QString copyReference = m_store->profile(copy).keyReference();
+    m_keys->readKey(original, this, [this, copy, copyReference](const KeyStoreResult &read) {
+        if (!read.ok || read.key.isEmpty())
+            return;
+        m_keys->writeKey(copyReference, read.key, this,
+                         [this, copy](const KeyStoreResult &written) {
+                             if (written.ok)
+                                 emit keyCopied(copy);
+                         });
+    });
     reloadList(copy);
 }
 
@@ -399,14 +463,17 @@ void ProfileDialog::deleteProfile()
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    const QString reference = m_store->profile(name).keyReference();
+    const ConnectionProfile profile = m_store->profile(name);
     m_store->remove(name);
-    // Duplicates share a key reference: the key goes only with the last profile using it.
+    // The key goes with its profile, so a later profile can never be sent it. An entry of an
+    // older version not migrated yet may be shared by duplicates: it goes with the last one.
+    m_keys->deleteKey(ConnectionProfile::keyReferenceForId(profile.id()), this, {});
+    const QString legacy = profile.legacyKeyReference();
     bool shared = false;
     for (const ConnectionProfile &other : m_store->profiles())
-        shared = shared || other.keyReference() == reference;
-    if (!shared)
-        m_keys->deleteKey(reference, this, {});
+        shared = shared || other.legacyKeyReference() == legacy;
+    if (!legacy.isEmpty() && !shared)
+        m_keys->deleteKey(legacy, this, {});
     m_dirty = false;
     reloadList(QString());
 }
@@ -419,15 +486,18 @@ void ProfileDialog::testConnection()
     }
     const ConnectionProfile profile = formProfile();
     const QUrl base = profile.isEmbeddedEmulator() ? m_emulatorBaseUrl : profile.baseUrl();
-    const QString urlError = ConnectionProfile::baseUrlError(base);
+    QString urlError = ConnectionProfile::baseUrlError(base);
+    // The test sends the key too: the same rule as a connection.
+    if (urlError.isEmpty() && !profile.isEmbeddedEmulator())
+        urlError = profile.transportError();
     if (!urlError.isEmpty()) {
         finishTest(false, tr("Cannot test: %1").arg(urlError));
         return;
     }
     // One attempt and one quick retry at most: a test reports, it does not keep trying.
     ConnectionOptions options = profile.options();
-    options.backoffBaseMs = 1;
-    options.backoffCapMs = 1;
+    options.backoffBaseMs = ConnectionOptions::MinBackoffBaseMs;
+    options.backoffCapMs = ConnectionOptions::MinBackoffBaseMs;
     options.backoffJitter = 0;
     options.maxAttempts = 1;
     options.pingIntervalMs = 0;

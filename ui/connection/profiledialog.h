@@ -13,6 +13,7 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QAction;
+class QCheckBox;
 
 namespace allium {
 
@@ -48,6 +49,8 @@ signals:
     void testFinished(bool ok, const QString &message);
     /// The key of profile `name` was written (ok) or not; `hasKey` is false when it was cleared.
     void keySaved(const QString &name, bool ok, bool hasKey);
+    /// Duplicating copied the original's key to the copy `name` (its own keychain entry).
+    void keyCopied(const QString &name);
 
 private:
     void reloadList(const QString &select);
@@ -60,6 +63,7 @@ private:
     void finishTest(bool ok, const QString &message);
     void showKeyStatus(const QString &text, bool warning);
     void markDirty();
+    void updateTransportNote();
 
     ProfileStore *m_store;
     KeyStore *m_keys;
@@ -70,6 +74,8 @@ private:
     ProfileBadge *m_badge;
     QLineEdit *m_name;
     QLineEdit *m_baseUrl;
+    QCheckBox *m_allowInsecure;
+    QLabel *m_transport;
     QLineEdit *m_key;
     QAction *m_showKey;
     QLabel *m_keyStatus;
