@@ -98,7 +98,7 @@ ExitCode ApiCommand::configure(const QCommandLineParser &parser)
         QString problem;
         if (text.startsWith('@') && !BoundedFile::read(QString::fromUtf8(text.mid(1)),
                                                        MaxInputFileBytes, &text, &problem)) {
-            Console::error(QStringLiteral("--body: %1").arg(problem));
+            Console::error(QStringLiteral("bad --body file: %1").arg(problem));
             return ExitCode::Usage;
         }
         QJsonParseError error;

@@ -1,5 +1,7 @@
 #include "console.h"
 
+#include "connectioneventlog.h"
+
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
@@ -9,6 +11,7 @@ namespace allium {
 namespace {
 
 bool stdoutClosed = false;
+QStringList secrets;
 
 bool writeAll(int fd, const QByteArray &bytes)
 {
@@ -72,7 +75,22 @@ QString Console::printable(const QString &text)
 
 void Console::error(const QString &message)
 {
-    writeAll(STDERR_FILENO, printable(message).toUtf8() + '\n');
+    const QString masked = ConnectionEventLog::redacted(message, secrets);
+    writeAll(STDERR_FILENO, printable(masked).toUtf8() + '\n');
+}
+
+void Console::setSecrets(const QStringList &newSecrets)
+{
+    secrets = newSecrets;
+}
+
+void Console::installMessageHandler()
+{
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &context, const QString &text) {
+        error(context.category && qstrcmp(context.category, "default") != 0
+                  ? QString::fromLatin1(context.category) + QStringLiteral(": ") + text
+                  : text);
+    });
 }
 
 } // namespace allium

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace allium {
 
@@ -15,9 +16,14 @@ public:
     /// Writes `line` and a newline to stdout; false once stdout is closed (EPIPE).
     static bool writeLine(const QByteArray &line);
     static bool isStdoutClosed();
-    /// Writes `message` and a newline to stderr, with control characters escaped (see
-    /// printable()): messages carry server text, which must not drive the terminal.
+    /// Writes `message` and a newline to stderr, with the secrets masked and control characters
+    /// escaped (see printable()): messages carry server text, which may echo a key and must not
+    /// drive the terminal.
     static void error(const QString &message);
+    /// Strings (the API key in use) that error() never writes.
+    static void setSecrets(const QStringList &secrets);
+    /// Routes Qt's log messages (QT_LOGGING_RULES="allium.*=true") through error().
+    static void installMessageHandler();
     /// `text` with C0/C1 control characters, DEL and bidirectional overrides written as
     /// \xNN or \u{NNNN}, so that it prints as one inert line.
     static QString printable(const QString &text);

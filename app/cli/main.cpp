@@ -97,6 +97,7 @@ int runCommand(QCoreApplication &app, const QString &name, const QString &descri
                          app.exit(exitCode);
                      });
     QObject::connect(&target, &allium::ConnectionTarget::resolved, &command, [&command, &target] {
+        Console::setSecrets({target.apiKey()});
         if (const QString warning = target.warning(); !warning.isEmpty())
             Console::error(QStringLiteral("allium-cli: %1").arg(warning));
         Console::error(target.description());
@@ -130,6 +131,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("allium-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ALLIUM_CLI_VERSION));
     Console::setUp();
+    Console::installMessageHandler();
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);

@@ -71,7 +71,7 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
             trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed == "null";
         QString problem;
         if (!looksInline && !BoundedFile::read(argument, MaxInputFileBytes, &text, &problem)) {
-            Console::error(QStringLiteral("--filter: %1").arg(problem));
+            Console::error(QStringLiteral("bad --filter file: %1").arg(problem));
             return ExitCode::Usage;
         }
         const FilterParseResult parsed = Filter::parse(text);

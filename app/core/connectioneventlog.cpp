@@ -162,7 +162,8 @@ void ConnectionEventLog::addEvent(const ConnectionEvent &event)
     beginInsertRows(QModelIndex(), row, row);
     ConnectionEvent stored = event;
     stored.connection = redact(stored.connection);
-    stored.text = redact(stored.text);
+    // Bounded after masking, so that a cut never leaves part of a key.
+    stored.text = redact(stored.text).left(MaxTextLength);
     m_events.push_back(std::move(stored));
     endInsertRows();
 }

@@ -27,6 +27,8 @@ public:
     };
 
     static constexpr int DefaultCapacity = 5000;
+    /// Longest text kept per event (characters): the log is bounded in bytes, not only in count.
+    static constexpr int MaxTextLength = 2000;
 
     explicit ConnectionEventLog(QObject *parent = nullptr);
 

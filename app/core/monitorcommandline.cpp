@@ -1,11 +1,12 @@
 #include "monitorcommandline.h"
 
+#include "boundedfile.h"
+
 #include "connectionprofile.h"
 #include "topiccatalogue.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,18 +26,12 @@ QCommandLineOption hidden(QCommandLineOption option)
 
 bool MonitorCommandLine::readFilterFile(const QString &fileName, Filter *filter, QString *error)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("--filter: cannot read %1: %2").arg(fileName, file.errorString());
+    QByteArray text;
+    QString problem;
+    if (!BoundedFile::read(fileName, MaxFilterFileBytes, &text, &problem)) {
+        *error = QStringLiteral("--filter: %1").arg(problem);
         return false;
     }
-    if (file.size() > MaxFilterFileBytes) {
-        *error = QStringLiteral("--filter: %1 is larger than %2 MB")
-                     .arg(fileName)
-                     .arg(MaxFilterFileBytes / (1024 * 1024));
-        return false;
-    }
-    const QByteArray text = file.read(MaxFilterFileBytes + 1);
     // A whole setFilter action is accepted too, as copied from a websocket client.
     const QJsonDocument document = QJsonDocument::fromJson(text);
     QJsonValue data;

@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "emulatorserver.h"
 #include "filter.h"
 
@@ -22,21 +23,6 @@ namespace {
 
 const QString secretKey = QStringLiteral("cli-test-key-7d1e0c5b9a");
 const QString assetsPath = QStringLiteral("/api/v1/developer/assets");
-
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    QList<QByteArray> lines() const
-    {
-        QList<QByteArray> result = out.split('\n');
-        if (!result.isEmpty() && result.constLast().isEmpty())
-            result.removeLast();
-        return result;
-    }
-};
 
 } // namespace
 
@@ -72,9 +58,16 @@ private slots:
     void closedStdoutEndsQuietly();
 
 private:
-    Run run(const QStringList &arguments, const QString &key = secretKey, int timeoutMs = 15000);
+    CliRun run(const QStringList &arguments, const QString &key = secretKey,
+               int timeoutMs = 15000) const
+    {
+        return CliRunner(m_home.path()).run(arguments, key, timeoutMs);
+    }
     void startProcess(QProcess &process, const QStringList &arguments,
-                      const QString &key = secretKey);
+                      const QString &key = secretKey) const
+    {
+        CliRunner(m_home.path()).start(process, arguments, key);
+    }
     QString url() const { return m_server->baseUrl().toString(); }
     /// Saves one profile in the settings the CLI reads (a fresh file each time).
     void writeProfile(const QString &name, const QString &url, bool allowInsecure);
@@ -85,7 +78,7 @@ private:
 
 void tst_Cli::initTestCase()
 {
-    QVERIFY(QFile::exists(QStringLiteral(ALLIUM_CLI_PATH)));
+    QVERIFY(QFile::exists(CliRunner::executablePath()));
     QVERIFY(m_home.isValid());
 }
 
@@ -104,45 +97,6 @@ void tst_Cli::cleanup()
     QFile::remove(m_home.filePath(QStringLiteral("config/Allium/Allium Monitor.conf")));
 }
 
-void tst_Cli::startProcess(QProcess &process, const QStringList &arguments, const QString &key)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("ALLIUM_API_KEY"));
-    if (!key.isEmpty())
-        environment.insert(QStringLiteral("ALLIUM_API_KEY"), key);
-    // Never the user's settings or keychain files.
-    environment.insert(QStringLiteral("HOME"), m_home.path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                       m_home.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(ALLIUM_CLI_PATH), arguments);
-}
-
-// Runs allium-cli while this process keeps serving the emulator (no blocking waits), and checks
-// that the key never shows in its output.
-Run tst_Cli::run(const QStringList &arguments, const QString &key, int timeoutMs)
-{
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    startProcess(process, arguments, key);
-    Run result;
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("allium-cli %s did not finish; stderr: %s", qPrintable(arguments.join(u' ')),
-                 process.readAllStandardError().constData());
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.exitStatus = process.exitStatus();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    if (!key.isEmpty() && (result.out.contains(key.toUtf8()) || result.err.contains(key.toUtf8())))
-        qFatal("the API key appeared in allium-cli's output");
-    return result;
-}
-
 // --help of the tool and of each command lists every exit code.
 void tst_Cli::helpDocumentsExitCodes()
 {
@@ -150,7 +104,7 @@ void tst_Cli::helpDocumentsExitCodes()
          {QStringList{QStringLiteral("--help")},
           QStringList{QStringLiteral("stream"), QStringLiteral("--help")},
           QStringList{QStringLiteral("api"), QStringLiteral("--help")}}) {
-        const Run result = run(arguments);
+        const CliRun result = run(arguments);
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("Exit codes"));
         for (const char *code : {"  0 ", "  2 ", "  3 ", "  4 ", "  5 ", "  6 ", "  130 "})
@@ -164,7 +118,7 @@ void tst_Cli::helpDocumentsExitCodes()
 // `topics` prints the known topics, one per line.
 void tst_Cli::topicsListsKnownTopics()
 {
-    const Run result = run({QStringLiteral("topics")});
+    const CliRun result = run({QStringLiteral("topics")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.lines().contains("ethereum.blocks"));
     QCOMPARE(result.lines().size(), EmulatorServer::topics().size());
@@ -216,7 +170,7 @@ void tst_Cli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run result = run(arguments);
+    const CliRun result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message.toUtf8()) || result.out.contains(message.toUtf8()),
              result.err.constData());
@@ -225,7 +179,7 @@ void tst_Cli::usageErrors()
 // stream --count 5 prints exactly five lines, each a JSON object, and a summary on stderr.
 void tst_Cli::streamCountPrintsJsonLines()
 {
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
              QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--url"), url()});
     QVERIFY2(result.exitCode == 0, result.err.constData());
@@ -253,7 +207,7 @@ void tst_Cli::streamFilterFromFileIsApplied()
     QVERIFY(file.open());
     file.write(filterJson);
     file.close();
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("stream"), QStringLiteral("--topic"),
              QStringLiteral("ethereum.transactions"), QStringLiteral("--filter"), file.fileName(),
              QStringLiteral("--count"), QStringLiteral("10"), QStringLiteral("--url"), url()});
@@ -283,7 +237,7 @@ void tst_Cli::invalidFilterExitsFour()
 {
     QFETCH(QString, filter);
     QFETCH(QString, named);
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
              QStringLiteral("--filter"), filter, QStringLiteral("--url"), url()});
     QCOMPARE(result.exitCode, 4);
@@ -296,14 +250,14 @@ void tst_Cli::invalidFilterExitsFour()
 void tst_Cli::refusedKeyExitsFive()
 {
     const QString wrongKey = QStringLiteral("wrong-key-4b8e2f");
-    const Run stream = run({QStringLiteral("stream"), QStringLiteral("--topic"),
-                            QStringLiteral("ethereum.blocks"), QStringLiteral("--url"), url()},
-                           wrongKey);
+    const CliRun stream = run({QStringLiteral("stream"), QStringLiteral("--topic"),
+                               QStringLiteral("ethereum.blocks"), QStringLiteral("--url"), url()},
+                              wrongKey);
     QCOMPARE(stream.exitCode, 5);
     QVERIFY2(stream.err.contains("401"), stream.err.constData());
-    const Run api = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
-                         QStringLiteral("--url"), url()},
-                        wrongKey);
+    const CliRun api = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
+                            QStringLiteral("--url"), url()},
+                           wrongKey);
     QCOMPARE(api.exitCode, 5);
     QVERIFY(api.out.isEmpty());
 }
@@ -322,8 +276,8 @@ void tst_Cli::badUrlExitsThree_data()
 void tst_Cli::badUrlExitsThree()
 {
     QFETCH(QString, url);
-    const Run result = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
-                            QStringLiteral("--url"), url});
+    const CliRun result = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
+                               QStringLiteral("--url"), url});
     QCOMPARE(result.exitCode, 3);
     QVERIFY2(result.err.contains("--url"), result.err.constData());
 }
@@ -335,7 +289,7 @@ void tst_Cli::unreachableServerExitsSix()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const quint16 port = probe.serverPort();
     probe.close(); // the port is now (very likely) closed
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("stream"), QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
              QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1").arg(port)});
     QCOMPARE(result.exitCode, 6);
@@ -385,7 +339,7 @@ void tst_Cli::insecureUrlRefusedExitsThree()
     QFETCH(QStringList, arguments);
     QFETCH(QString, names);
     writeProfile(QStringLiteral("Lab"), QStringLiteral("ws://203.0.113.1:9"), false);
-    const Run result = run(arguments);
+    const CliRun result = run(arguments);
     QCOMPARE(result.exitCode, 3);
     QVERIFY2(result.err.contains(names.toUtf8()), result.err.constData());
     QVERIFY2(result.err.contains("clear text"), result.err.constData());
@@ -426,7 +380,7 @@ void tst_Cli::allowedInsecureUrlWarns()
     } else {
         arguments << QStringLiteral("--url") << url << QStringLiteral("--allow-insecure");
     }
-    const Run result = run(arguments);
+    const CliRun result = run(arguments);
     QVERIFY2(result.err.contains("warning: unencrypted connection to " + local.toString().toUtf8()),
              result.err.constData());
     QCOMPARE(result.exitCode, 6);
@@ -435,7 +389,7 @@ void tst_Cli::allowedInsecureUrlWarns()
 // api --repeat 20 prints 20 response lines with unique ids and a latency summary.
 void tst_Cli::apiRepeatPrintsLinesAndSummary()
 {
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("api"), QStringLiteral("--method"), QStringLiteral("GET"),
              QStringLiteral("--path"), assetsPath, QStringLiteral("--body"),
              QStringLiteral(R"({"limit":"2"})"), QStringLiteral("--repeat"), QStringLiteral("20"),
@@ -461,8 +415,8 @@ void tst_Cli::apiRepeatPrintsLinesAndSummary()
 // A server error and a timeout are reported per line and in the summary; the exit code is 1.
 void tst_Cli::apiServerErrorAndTimeoutExitOne()
 {
-    const Run error = run({QStringLiteral("api"), QStringLiteral("--path"),
-                           QStringLiteral("/api/v1/nope"), QStringLiteral("--url"), url()});
+    const CliRun error = run({QStringLiteral("api"), QStringLiteral("--path"),
+                              QStringLiteral("/api/v1/nope"), QStringLiteral("--url"), url()});
     QCOMPARE(error.exitCode, 1);
     QCOMPARE(
         QJsonDocument::fromJson(error.lines().value(0)).object().value(QLatin1String("status")),
@@ -472,9 +426,9 @@ void tst_Cli::apiServerErrorAndTimeoutExitOne()
     EmulatorFaults faults;
     faults.stallApi = true;
     m_server->setFaults(faults);
-    const Run timeout = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
-                             QStringLiteral("--timeout-ms"), QStringLiteral("300"),
-                             QStringLiteral("--url"), url()});
+    const CliRun timeout = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
+                                QStringLiteral("--timeout-ms"), QStringLiteral("300"),
+                                QStringLiteral("--url"), url()});
     QCOMPARE(timeout.exitCode, 1);
     const QJsonObject line = QJsonDocument::fromJson(timeout.lines().value(0)).object();
     QCOMPARE(line.value(QLatin1String("status")).toString(), QStringLiteral("timed_out"));
@@ -484,7 +438,7 @@ void tst_Cli::apiServerErrorAndTimeoutExitOne()
 // With no key and no --url, allium-cli serves itself from a built-in emulator.
 void tst_Cli::apiWithoutKeyOrUrlUsesBuiltInEmulator()
 {
-    const Run result =
+    const CliRun result =
         run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath}, QString());
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.lines().size(), 1);
@@ -524,7 +478,7 @@ void tst_Cli::closedStdoutEndsQuietly()
         QStringLiteral("\"$0\" stream --topic ethereum.transactions --url \"$1\" | head -n 3; "
                        "exit ${PIPESTATUS[0]}");
     process.setProgram(QStringLiteral("bash"));
-    process.setArguments({QStringLiteral("-c"), script, QStringLiteral(ALLIUM_CLI_PATH), url()});
+    process.setArguments({QStringLiteral("-c"), script, CliRunner::executablePath(), url()});
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("ALLIUM_API_KEY"), secretKey);
     environment.insert(QStringLiteral("HOME"), m_home.path());

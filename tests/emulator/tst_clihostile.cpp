@@ -224,16 +224,16 @@ void tst_CliHostile::inputFilesAreBounded_data()
     QTest::newRow("--body @/dev/zero")
         << QStringList{QStringLiteral("api"), QStringLiteral("--path"), QStringLiteral("/x"), body,
                        QStringLiteral("@/dev/zero")}
-        << QStringLiteral("--body: /dev/zero is larger than 16 MiB");
+        << QStringLiteral("bad --body file: /dev/zero is larger than 16 MiB");
     QTest::newRow("--filter /dev/zero")
         << QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
                        QStringLiteral("ethereum.blocks"), QStringLiteral("--filter"),
                        QStringLiteral("/dev/zero")}
-        << QStringLiteral("--filter: /dev/zero is larger than 16 MiB");
+        << QStringLiteral("bad --filter file: /dev/zero is larger than 16 MiB");
     QTest::newRow("--body missing file")
         << QStringList{QStringLiteral("api"), QStringLiteral("--path"), QStringLiteral("/x"), body,
                        QStringLiteral("@/nonexistent/body.json")}
-        << QStringLiteral("--body: cannot read /nonexistent/body.json");
+        << QStringLiteral("bad --body file: cannot read /nonexistent/body.json");
 }
 
 // A file named on the command line is read with a bound: a device that never ends (or a huge
