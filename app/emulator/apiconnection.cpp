@@ -177,8 +177,12 @@ void ApiConnection::answer(const Request &request)
         m_responder.respondText(request.method, request.path, request.body);
     if (!send(EmulatorFrames::apiResponseText(request.id, result.ok, result.data)))
         return;
-    // In flight until the network has taken everything up to the end of this response.
+    // In flight until the network has taken everything up to the end of this response. Written
+    // at once when the kernel takes it, so a client that reads is not refused for responses
+    // that only waited for the event loop while a burst of its requests was answered.
     m_unwritten.enqueue(m_watch->endOfQueue());
+    m_watch->flush();
+    settle();
 }
 
 void ApiConnection::answerHeld()
@@ -189,6 +193,12 @@ void ApiConnection::answerHeld()
 
 void ApiConnection::handleWritten()
 {
+    settle();
+    answerHeld();
+}
+
+void ApiConnection::settle()
+{
     const qint64 written = m_watch->writtenBytes();
     // An empty socket has written every response, whatever the counts say.
     const bool drained = m_watch->socketQueuedBytes() == 0;
@@ -196,7 +206,6 @@ void ApiConnection::handleWritten()
         m_unwritten.dequeue();
         --m_inFlight;
     }
-    answerHeld();
     updateBusy();
 }
 

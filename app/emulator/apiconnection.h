@@ -65,6 +65,8 @@ private:
     void answer(const Request &request);
     void answerHeld();
     void handleWritten();
+    /// Ends the in-flight life of every response the network has taken.
+    void settle();
     void sendError(const QJsonValue &id, const QString &message);
     /// Queues a frame unless it would take the backlog over the limit (which closes instead).
     bool send(const QString &frame);

@@ -1,5 +1,6 @@
 #include "connectionwatch.h"
 
+#include <QScopedValueRollback>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -29,6 +30,7 @@ ConnectionWatch::ConnectionWatch(QWebSocket *socket, QTcpSocket *transport,
     // QWebSocket::bytesWritten counts bytes on the wire (encrypted ones with TLS), the same
     // units as socketQueuedBytes(), so written + queued is a position in one byte stream.
     connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64 bytes) {
+        const QScopedValueRollback<bool> reporting(m_reporting, true);
         m_written += bytes;
         emit dataWritten();
     });
@@ -91,6 +93,12 @@ bool ConnectionWatch::reserve(qint64 bytes)
 void ConnectionWatch::noteQueued()
 {
     m_peak = std::max(m_peak, queuedBytes());
+}
+
+void ConnectionWatch::flush()
+{
+    if (!m_reporting && !m_closing)
+        m_socket->flush();
 }
 
 void ConnectionWatch::setBusy(bool busy)

@@ -53,6 +53,10 @@ public:
     bool reserve(qint64 bytes);
     /// After queuing a frame: records the peak.
     void noteQueued();
+    /// Hands what is queued to the network now, not at the next event-loop turn, so bytes leave
+    /// (and dataWritten() reports them) while a burst is still being answered. Does nothing from
+    /// inside dataWritten(): Qt does not report bytes written during its own report.
+    void flush();
     /// A busy connection (a started stream, requests in flight) is never idle.
     void setBusy(bool busy);
 
@@ -85,6 +89,7 @@ private:
     qint64 m_held = 0;
     qint64 m_peak = 0;
     bool m_busy = false;
+    bool m_reporting = false; ///< inside the socket's bytesWritten report
     bool m_closing = false;
     bool m_closedForBacklog = false;
 };
