@@ -61,6 +61,7 @@ private slots:
     void streamErrorFloodWithoutReadingIsClosed();
     void pingFloodWithoutReadingIsClosed();
     void slowStreamReaderLosesMessagesButStays();
+    void tlsFirehoseIsPacedByTheEncryptedBacklog();
     void connectionsBeyondTheCapGet503();
     void idleConnectionIsClosed();
     void busyConnectionIsNotIdle();
@@ -204,6 +205,27 @@ void TestEmulatorLimits::slowStreamReaderLosesMessagesButStays()
     QVERIFY(client.isConnected());
     QCOMPARE(server->backlogClosedCount(), 0);
     QVERIFY(server->peakWriteQueueBytes() <= WriteQueueLimit);
+}
+
+// With TLS the bytes waiting are encrypted records the socket's bytesToWrite() does not show:
+// a firehose to a client that does not read still stops at half the limit.
+void TestEmulatorLimits::tlsFirehoseIsPacedByTheEncryptedBacklog()
+{
+    EmulatorOptions options;
+    options.limits = smallQueue();
+    options.tls = true;
+    options.firehoseCount = 200000;
+    const auto server = startEmulator(options);
+    RawWebSocketClient client;
+    client.useTls(server->certificate());
+    QVERIFY(client.connectTo(server->port(),
+                             "/api/v1/developer/ws/stream?topic=ethereum.transactions"));
+    client.sendText("{\"action\":\"start\"}");
+    QTRY_VERIFY_WITH_TIMEOUT(server->peakWriteQueueBytes() >= WriteQueueLimit / 2, 30000);
+    QVERIFY2(server->peakWriteQueueBytes() <= WriteQueueLimit,
+             qPrintable(QString::number(server->peakWriteQueueBytes())));
+    QCOMPARE(server->backlogClosedCount(), 0);
+    QVERIFY(client.isConnected());
 }
 
 // Beyond maxConnections the handshake is refused with 503 and a JSON detail; a place freed is

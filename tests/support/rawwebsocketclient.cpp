@@ -4,7 +4,8 @@
 
 #include <QHostAddress>
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTest>
 #include <QtEndian>
 
@@ -20,10 +21,10 @@ constexpr qint64 NotReadingBufferSize = 4096;
 
 RawWebSocketClient::RawWebSocketClient(QObject *parent)
     : QObject(parent)
-    , m_socket(new QTcpSocket(this))
+    , m_socket(new QSslSocket(this))
 {
-    connect(m_socket, &QTcpSocket::readyRead, this, &RawWebSocketClient::handleReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+    connect(m_socket, &QSslSocket::readyRead, this, &RawWebSocketClient::handleReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, [this] {
         m_disconnected = true;
         handleReadyRead();
     });
@@ -31,12 +32,27 @@ RawWebSocketClient::RawWebSocketClient(QObject *parent)
 
 RawWebSocketClient::~RawWebSocketClient() = default;
 
+void RawWebSocketClient::useTls(const QSslCertificate &certificate)
+{
+    m_trusted = certificate;
+}
+
 bool RawWebSocketClient::connectTo(quint16 port, const QByteArray &target, const QByteArray &apiKey,
                                    int timeoutMs)
 {
-    m_socket->connectToHost(QHostAddress::LocalHost, port);
-    if (!m_socket->waitForConnected(timeoutMs))
-        return false;
+    if (m_trusted.isNull()) {
+        m_socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!m_socket->waitForConnected(timeoutMs))
+            return false;
+    } else {
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.addCaCertificate(m_trusted);
+        m_socket->setSslConfiguration(configuration);
+        m_socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        // Not waitForEncrypted(): the server under test may run in this thread's event loop.
+        if (!QTest::qWaitFor([this] { return m_socket->isEncrypted(); }, timeoutMs))
+            return false;
+    }
     m_socket->write(upgradeRequest(target, {"X-API-KEY: " + apiKey}));
     // The head only; what follows it stays unread in the socket.
     if (!QTest::qWaitFor([this] { return m_socket->peek(4096).contains("\r\n\r\n"); }, timeoutMs))
@@ -102,8 +118,8 @@ bool RawWebSocketClient::isConnected() const
 
 void RawWebSocketClient::handleReadyRead()
 {
-    // After a reset the socket is closed and has nothing left to read.
-    if (!m_reading || !m_socket->isReadable())
+    // Nothing buffered (after a reset the socket is closed and reading it only warns).
+    if (!m_reading || m_socket->bytesAvailable() == 0)
         return;
     m_buffer += m_socket->readAll();
     parseFrames();

@@ -3,10 +3,11 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 
 QT_BEGIN_NAMESPACE
-class QTcpSocket;
+class QSslSocket;
 QT_END_NAMESPACE
 
 namespace allium {
@@ -21,6 +22,8 @@ public:
     explicit RawWebSocketClient(QObject *parent = nullptr);
     ~RawWebSocketClient() override;
 
+    /// Before connectTo(): speak TLS, trusting `certificate` (the emulator's self-signed one).
+    void useTls(const QSslCertificate &certificate);
     /// Connects to 127.0.0.1:`port`, asks to upgrade `target` ("/path?query") with X-API-KEY
     /// `apiKey` and waits for the 101; false on anything else.
     bool connectTo(quint16 port, const QByteArray &target,
@@ -45,7 +48,8 @@ private:
     void handleReadyRead();
     void parseFrames();
 
-    QTcpSocket *m_socket;
+    QSslSocket *m_socket; ///< plain TCP unless useTls()
+    QSslCertificate m_trusted;
     bool m_reading = false;
     bool m_disconnected = false;
     QByteArray m_buffer;
