@@ -218,7 +218,7 @@ bool ApiConnection::send(const QString &frame)
 {
     // Error and refusal frames count too: a client that never reads cannot make the server
     // queue them without limit either.
-    if (!m_watch->reserve(ConnectionWatch::textFrameBytes(frame)))
+    if (!m_watch->reserveText(frame))
         return false;
     m_socket->sendTextMessage(frame);
     m_watch->noteQueued();

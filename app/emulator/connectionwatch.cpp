@@ -90,6 +90,17 @@ bool ConnectionWatch::reserve(qint64 bytes)
     return false;
 }
 
+bool ConnectionWatch::reserveText(QStringView text)
+{
+    // At most three UTF-8 bytes per UTF-16 unit: far from the limit that bound is enough.
+    const qint64 payloadBound = text.size() * 3;
+    const qint64 upperBound =
+        payloadBound + MaxFrameHeaderSize * (1 + payloadBound / OutgoingFragmentSize);
+    if (!m_closing && queuedBytes() + upperBound <= m_limits.maxWriteQueueBytes)
+        return true;
+    return reserve(textFrameBytes(text));
+}
+
 void ConnectionWatch::noteQueued()
 {
     m_peak = std::max(m_peak, queuedBytes());

@@ -51,6 +51,9 @@ public:
     /// Before queuing `bytes` more: true when they fit under the limit (or nothing else waits);
     /// otherwise closes the connection for not reading and returns false.
     bool reserve(qint64 bytes);
+    /// reserve() for a text message, measured exactly only when near the limit (the hot path of
+    /// a firehose pays no pass over the text).
+    bool reserveText(QStringView text);
     /// After queuing a frame: records the peak.
     void noteQueued();
     /// Hands what is queued to the network now, not at the next event-loop turn, so bytes leave

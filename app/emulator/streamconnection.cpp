@@ -146,7 +146,7 @@ void StreamConnection::sendError(const QString &reason)
 
 bool StreamConnection::send(const QString &text)
 {
-    if (!m_watch->reserve(ConnectionWatch::textFrameBytes(text)))
+    if (!m_watch->reserveText(text))
         return false;
     m_socket->sendTextMessage(text);
     m_watch->noteQueued();
