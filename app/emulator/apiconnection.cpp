@@ -1,5 +1,6 @@
 #include "apiconnection.h"
 
+#include "connectionwatch.h"
 #include "emulatorframes.h"
 
 #include <QJsonDocument>
@@ -21,9 +22,11 @@ const QStringList &httpMethods()
 
 } // namespace
 
-ApiConnection::ApiConnection(QWebSocket *socket, const EmulatorOptions &options, QObject *parent)
+ApiConnection::ApiConnection(QWebSocket *socket, QTcpSocket *transport,
+                             const EmulatorOptions &options, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_watch(new ConnectionWatch(socket, transport, options.limits, this))
     , m_options(options)
     , m_responder(options.seed)
     , m_random(quint32(options.seed))
@@ -34,6 +37,12 @@ ApiConnection::ApiConnection(QWebSocket *socket, const EmulatorOptions &options,
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ApiConnection::handleText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ApiConnection::handleBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &ApiConnection::disconnected);
+    connect(m_watch, &ConnectionWatch::dataWritten, this, &ApiConnection::handleWritten);
+    connect(m_watch, &ConnectionWatch::closing, this, [this] {
+        // Closed for not reading (or idle, or by the server): nothing more is answered.
+        m_held.clear();
+        setHeldBytes(0);
+    });
 }
 
 ApiConnection::~ApiConnection() = default;
@@ -45,11 +54,13 @@ void ApiConnection::abort()
 
 void ApiConnection::close(int closeCode, const QString &reason)
 {
-    m_socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    m_watch->close(closeCode, reason);
 }
 
 void ApiConnection::handleText(const QString &text)
 {
+    if (m_watch->isClosing())
+        return;
     const QByteArray utf8 = text.toUtf8();
     if (utf8.size() > MaxRequestSize) {
         sendError(QJsonValue::Null, QStringLiteral("request too large: %1 bytes, the limit is %2 "
@@ -108,11 +119,12 @@ void ApiConnection::handleText(const QString &text)
         return;
     }
     if (m_inFlight >= MaxInFlight) {
+        ++m_refused;
         sendError(id, QStringLiteral("max inflight requests reached, please wait for requests to "
                                      "finish"));
         return;
     }
-    respond(id, method.toString(), path.toString(), body);
+    accept({id, method.toString(), path.toString(), body, utf8.size()});
 }
 
 void ApiConnection::handleBinary(const QByteArray &data)
@@ -121,33 +133,107 @@ void ApiConnection::handleBinary(const QByteArray &data)
     sendError(QJsonValue::Null, QStringLiteral("binary frames are not supported: send JSON text"));
 }
 
-void ApiConnection::respond(const QJsonValue &id, const QString &method, const QString &path,
-                            const QJsonValue &body)
+void ApiConnection::accept(const Request &request)
 {
+    ++m_accepted;
+    if (m_options.faults.stallApi) {
+        ++m_inFlight; // accepted and never answered: it stays in flight
+        updateBusy();
+        return;
+    }
+    // Until it is answered the request is memory the client makes the server hold.
+    if (!m_watch->reserve(request.size))
+        return;
     ++m_inFlight;
-    if (m_options.faults.stallApi)
-        return; // accepted and never answered: it stays in flight
-
-    // The responder also reads a query string in the path as parameters.
-    const ApiResponder::TextResult result = m_responder.respondText(method, path, body);
-    const QString frame = EmulatorFrames::apiResponseText(id, result.ok, result.data);
+    setHeldBytes(m_heldBytes + request.size);
+    updateBusy();
 
     const int delayMs =
         m_options.latencyMs > 0 ? int(m_random.bounded(m_options.latencyMs + 1)) : 0;
-    if (delayMs == 0) {
-        --m_inFlight;
-        m_socket->sendTextMessage(frame);
+    if (delayMs == 0)
+        answerOrHold(request);
+    else
+        QTimer::singleShot(delayMs, this, [this, request] { answerOrHold(request); });
+}
+
+void ApiConnection::answerOrHold(const Request &request)
+{
+    if (m_watch->isClosing())
+        return;
+    // A client that does not read gets no new responses, only requests held for it (each still
+    // in flight, so the 1,001st is refused); they are answered in order as it reads.
+    if (!m_held.isEmpty() || m_watch->isCongested()) {
+        m_held.enqueue(request);
         return;
     }
-    QTimer::singleShot(delayMs, this, [this, frame] {
+    answer(request);
+}
+
+void ApiConnection::answer(const Request &request)
+{
+    setHeldBytes(m_heldBytes - request.size);
+    // The responder also reads a query string in the path as parameters.
+    const ApiResponder::TextResult result =
+        m_responder.respondText(request.method, request.path, request.body);
+    if (!send(EmulatorFrames::apiResponseText(request.id, result.ok, result.data)))
+        return;
+    // In flight until the network has taken everything up to the end of this response. Written
+    // at once when the kernel takes it, so a client that reads is not refused for responses
+    // that only waited for the event loop while a burst of its requests was answered.
+    m_unwritten.enqueue(m_watch->endOfQueue());
+    m_watch->flush();
+    settle();
+}
+
+void ApiConnection::answerHeld()
+{
+    while (!m_held.isEmpty() && !m_watch->isClosing() && !m_watch->isCongested())
+        answer(m_held.dequeue());
+}
+
+void ApiConnection::handleWritten()
+{
+    settle();
+    answerHeld();
+}
+
+void ApiConnection::settle()
+{
+    const qint64 written = m_watch->writtenBytes();
+    // An empty socket has written every response, whatever the counts say.
+    const bool drained = m_watch->socketQueuedBytes() == 0;
+    while (!m_unwritten.isEmpty() && (drained || m_unwritten.head() <= written)) {
+        m_unwritten.dequeue();
         --m_inFlight;
-        m_socket->sendTextMessage(frame);
-    });
+    }
+    updateBusy();
 }
 
 void ApiConnection::sendError(const QJsonValue &id, const QString &message)
 {
-    m_socket->sendTextMessage(EmulatorFrames::apiResponse(id, false, message));
+    send(EmulatorFrames::apiResponse(id, false, message));
+}
+
+bool ApiConnection::send(const QString &frame)
+{
+    // Error and refusal frames count too: a client that never reads cannot make the server
+    // queue them without limit either.
+    if (!m_watch->reserveText(frame))
+        return false;
+    m_socket->sendTextMessage(frame);
+    m_watch->noteQueued();
+    return true;
+}
+
+void ApiConnection::setHeldBytes(qint64 bytes)
+{
+    m_heldBytes = bytes;
+    m_watch->setHeldBytes(bytes);
+}
+
+void ApiConnection::updateBusy()
+{
+    m_watch->setBusy(m_inFlight > 0);
 }
 
 } // namespace allium

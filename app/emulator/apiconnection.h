@@ -3,18 +3,24 @@
 #include "apiresponder.h"
 #include "emulatoroptions.h"
 
+#include <QJsonValue>
 #include <QObject>
+#include <QQueue>
 #include <QRandomGenerator>
 
 QT_BEGIN_NAMESPACE
+class QTcpSocket;
 class QWebSocket;
 QT_END_NAMESPACE
 
 namespace allium {
 
+class ConnectionWatch;
+
 /// One client of the websocket API: answers `{method,id,path,body}` requests with
 /// `{id,status,data}` through ApiResponder, each after a random delay up to latencyMs (so they
-/// complete out of order), with at most MaxInFlight unanswered requests per connection.
+/// complete out of order), with at most MaxInFlight requests per connection whose response has
+/// not been written to the network yet. Responses wait while the client is not reading.
 class ApiConnection : public QObject
 {
     Q_OBJECT
@@ -25,11 +31,17 @@ public:
     /// Frames above this are refused by the websocket layer itself, which closes with 1009.
     static constexpr qint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
 
-    /// Takes ownership of `socket`.
-    ApiConnection(QWebSocket *socket, const EmulatorOptions &options, QObject *parent = nullptr);
+    /// Takes ownership of `socket`; `transport` is the TCP socket underneath, or nullptr.
+    ApiConnection(QWebSocket *socket, QTcpSocket *transport, const EmulatorOptions &options,
+                  QObject *parent = nullptr);
     ~ApiConnection() override;
 
+    /// Requests accepted whose response has not been written to the network yet.
     int inFlight() const { return m_inFlight; }
+    /// Requests accepted so far, and refused because MaxInFlight were in flight.
+    int acceptedCount() const { return m_accepted; }
+    int refusedCount() const { return m_refused; }
+    const ConnectionWatch &watch() const { return *m_watch; }
     void abort();
     void close(int closeCode, const QString &reason);
 
@@ -37,17 +49,41 @@ signals:
     void disconnected();
 
 private:
+    struct Request
+    {
+        QJsonValue id;
+        QString method;
+        QString path;
+        QJsonValue body;
+        qint64 size = 0; ///< of the request text: what holding it costs
+    };
+
     void handleText(const QString &text);
     void handleBinary(const QByteArray &data);
-    void respond(const QJsonValue &id, const QString &method, const QString &path,
-                 const QJsonValue &body);
+    void accept(const Request &request);
+    void answerOrHold(const Request &request);
+    void answer(const Request &request);
+    void answerHeld();
+    void handleWritten();
+    /// Ends the in-flight life of every response the network has taken.
+    void settle();
     void sendError(const QJsonValue &id, const QString &message);
+    /// Queues a frame unless it would take the backlog over the limit (which closes instead).
+    bool send(const QString &frame);
+    void setHeldBytes(qint64 bytes);
+    void updateBusy();
 
     QWebSocket *m_socket;
+    ConnectionWatch *m_watch;
     EmulatorOptions m_options;
     ApiResponder m_responder;
     QRandomGenerator m_random;
     int m_inFlight = 0;
+    int m_accepted = 0;
+    int m_refused = 0;
+    QQueue<Request> m_held;     ///< accepted, waiting for the client to read what it was sent
+    qint64 m_heldBytes = 0;     ///< requests accepted and not answered (delayed or held)
+    QQueue<qint64> m_unwritten; ///< ConnectionWatch::endOfQueue() after each queued response
 };
 
 } // namespace allium

@@ -91,6 +91,18 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         value("handshake-delay-ms", "Fault: wait MS before answering the websocket handshake.",
               "MS"),
         flag("stall-api", "Fault: accept API requests but never answer them."),
+        value("max-connections",
+              "Websocket connections open at once; more are refused with HTTP 503.", "N",
+              QStringLiteral("256")),
+        value("max-write-queue",
+              "Bytes a connection may leave unread (responses, errors, held requests); above "
+              "half, API responses wait and stream messages are dropped; above it, the "
+              "connection is closed with 1008.",
+              "BYTES", QStringLiteral("16777216")),
+        value("idle-timeout-ms",
+              "Close a connection that receives nothing (not even a ping) and has nothing "
+              "running for MS; 0 never.",
+              "MS", QStringLiteral("300000")),
     });
 
     Result result;
@@ -120,6 +132,9 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     constexpr qint64 intMax = std::numeric_limits<int>::max();
     qint64 port = 0, seed = 1, latency = 0, firehose = 0, dropAfter = 0, malformedEvery = 0,
            stallAfter = 0, closeAfter = 0, closeCode = 1011, handshakeDelay = 0;
+    EmulatorLimits &limits = options.limits;
+    qint64 maxConnections = limits.maxConnections, maxWriteQueue = limits.maxWriteQueueBytes,
+           idleTimeout = limits.idleTimeoutMs;
     QString &error = result.text;
     const bool ok =
         readInteger(parser, QStringLiteral("port"), 0, 65535, &port, &error) &&
@@ -137,7 +152,13 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         readInteger(parser, QStringLiteral("close-after"), 1, intMax, &closeAfter, &error) &&
         readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode, &error) &&
         readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000, &handshakeDelay,
-                    &error);
+                    &error) &&
+        readInteger(parser, QStringLiteral("max-connections"), 1, 100000, &maxConnections,
+                    &error) &&
+        // Under 64 KiB a single ordinary response could not be queued.
+        readInteger(parser, QStringLiteral("max-write-queue"), 65536, qint64(1) << 40,
+                    &maxWriteQueue, &error) &&
+        readInteger(parser, QStringLiteral("idle-timeout-ms"), 0, intMax, &idleTimeout, &error);
     if (!ok)
         return result;
     // The codes a close frame may carry, as Qt's client checks them: 1000-1003, 1007-1011 and
@@ -179,6 +200,9 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     faults.closeCode = int(closeCode);
     faults.handshakeDelayMs = int(handshakeDelay);
     faults.stallApi = parser.isSet(QStringLiteral("stall-api"));
+    limits.maxConnections = int(maxConnections);
+    limits.maxWriteQueueBytes = maxWriteQueue;
+    limits.idleTimeoutMs = int(idleTimeout);
     result.certificateOut = certificateOut;
     result.outcome = Outcome::Run;
     error.clear();

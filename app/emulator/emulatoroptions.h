@@ -21,6 +21,22 @@ struct EmulatorFaults
     bool stallApi = false;         ///< accept API requests but never answer them
 };
 
+/// Bounds on what clients may make the emulator hold, so a hostile or stuck client cannot grow it
+/// without limit (the GUI embeds it; anyone on the machine can reach its port).
+struct EmulatorLimits
+{
+    /// Websocket connections open at once (API and stream together); more are refused at the
+    /// handshake with HTTP 503.
+    int maxConnections = 256;
+    /// Bytes a connection may have waiting to be written (unread responses, error frames,
+    /// pongs, plus requests held back for it). Above half of it API responses wait and stream
+    /// messages are dropped; above it the connection is closed with 1008.
+    qint64 maxWriteQueueBytes = 16 * 1024 * 1024;
+    /// A connection that receives nothing (not even a ping) while nothing of it is running (no
+    /// started stream, no request in flight) is closed after this long; 0 never.
+    int idleTimeoutMs = 5 * 60 * 1000;
+};
+
 /// How an emulator instance behaves; the command line of allium-emulator maps onto this.
 struct EmulatorOptions
 {
@@ -36,6 +52,7 @@ struct EmulatorOptions
                                     ///< socket takes them, then goes quiet
     bool tls = false;               ///< wss:// with a generated self-signed certificate
     EmulatorFaults faults;
+    EmulatorLimits limits;
 };
 
 } // namespace allium

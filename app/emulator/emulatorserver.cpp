@@ -1,6 +1,7 @@
 #include "emulatorserver.h"
 
 #include "apiconnection.h"
+#include "connectionwatch.h"
 #include "emulatorendpoints.h"
 #include "handshakegate.h"
 #include "selfsignedcertificate.h"
@@ -16,6 +17,9 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <algorithm>
+#include <type_traits>
 
 namespace allium {
 
@@ -51,6 +55,11 @@ public:
     /// Sockets handed to the websocket upgrade, by peer port (unique on one loopback address):
     /// the upgrade yields a QWebSocket, and the stall fault needs the TCP socket beneath it.
     QHash<quint16, Upgrade> upgrades;
+    // What connections that are gone reported, for the totals.
+    qint64 closedPeakQueuedBytes = 0;
+    int closedBacklogCount = 0;
+    int closedApiAccepted = 0;
+    int closedApiRefused = 0;
 };
 
 void EmulatorServer::Private::handleNewTcpConnections()
@@ -80,6 +89,13 @@ void EmulatorServer::Private::track(Connection *connection, QList<QPointer<Conne
 {
     list.append(connection);
     QObject::connect(connection, &Connection::disconnected, q, [this, connection, &list, label] {
+        closedPeakQueuedBytes =
+            std::max(closedPeakQueuedBytes, connection->watch().peakQueuedBytes());
+        closedBacklogCount += connection->watch().closedForBacklog() ? 1 : 0;
+        if constexpr (std::is_same_v<Connection, ApiConnection>) {
+            closedApiAccepted += connection->acceptedCount();
+            closedApiRefused += connection->refusedCount();
+        }
         list.removeAll(connection);
         connection->deleteLater();
         emit q->connectionClosed(label);
@@ -97,7 +113,7 @@ void EmulatorServer::Private::handleNewWebSockets()
         const QUrl target = upgrade.target.isEmpty() ? socket->requestUrl() : upgrade.target;
         const QString label = target.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
         if (target.path() == EmulatorApiPath) {
-            track(new ApiConnection(socket, options, q), apis, label);
+            track(new ApiConnection(socket, upgrade.transport, options, q), apis, label);
         } else {
             const QString topic =
                 QUrlQuery(target).queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
@@ -114,6 +130,13 @@ EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
     d->gate = new HandshakeGate(this);
     d->gate->setKeys(options.keys);
     d->gate->setTopics(topics());
+    // Connections being upgraded count too, so a burst of handshakes cannot overshoot.
+    d->gate->setConnectionLimit(options.limits.maxConnections, [this] {
+        const auto upgrading =
+            std::count_if(d->upgrades.cbegin(), d->upgrades.cend(),
+                          [](const Private::Upgrade &u) { return !u.transport.isNull(); });
+        return connectionCount() + int(upgrading);
+    });
     d->webSocketServer = new QWebSocketServer(QStringLiteral("allium-emulator"),
                                               QWebSocketServer::NonSecureMode, this);
     // TLS, when on, is done by the QSslServer before the gate; the upgrade sees plain bytes.
@@ -273,6 +296,54 @@ int EmulatorServer::connectionCount() const
 int EmulatorServer::pendingHandshakeCount() const
 {
     return d->gate->pendingCount();
+}
+
+qint64 EmulatorServer::peakWriteQueueBytes() const
+{
+    qint64 peak = d->closedPeakQueuedBytes;
+    for (const auto &stream : d->streams) {
+        if (stream)
+            peak = std::max(peak, stream->watch().peakQueuedBytes());
+    }
+    for (const auto &api : d->apis) {
+        if (api)
+            peak = std::max(peak, api->watch().peakQueuedBytes());
+    }
+    return peak;
+}
+
+int EmulatorServer::backlogClosedCount() const
+{
+    int count = d->closedBacklogCount;
+    for (const auto &stream : d->streams)
+        count += stream && stream->watch().closedForBacklog() ? 1 : 0;
+    for (const auto &api : d->apis)
+        count += api && api->watch().closedForBacklog() ? 1 : 0;
+    return count;
+}
+
+int EmulatorServer::apiInFlight() const
+{
+    int count = 0;
+    for (const auto &api : d->apis)
+        count += api ? api->inFlight() : 0;
+    return count;
+}
+
+int EmulatorServer::apiAcceptedCount() const
+{
+    int count = d->closedApiAccepted;
+    for (const auto &api : d->apis)
+        count += api ? api->acceptedCount() : 0;
+    return count;
+}
+
+int EmulatorServer::apiRefusedCount() const
+{
+    int count = d->closedApiRefused;
+    for (const auto &api : d->apis)
+        count += api ? api->refusedCount() : 0;
+    return count;
 }
 
 QStringList EmulatorServer::topics()

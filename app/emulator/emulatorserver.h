@@ -45,6 +45,17 @@ public:
     /// the request head or the handshake-delay fault).
     int pendingHandshakeCount() const;
 
+    /// The largest write backlog any connection has had, in bytes (what waited to be written
+    /// plus requests held for it); stays within EmulatorLimits::maxWriteQueueBytes.
+    qint64 peakWriteQueueBytes() const;
+    /// Connections closed (1008) because their client did not read what it was sent.
+    int backlogClosedCount() const;
+    /// API requests accepted whose response has not been written to the network yet.
+    int apiInFlight() const;
+    /// API requests accepted (valid, under the in-flight limit), and refused for the limit.
+    int apiAcceptedCount() const;
+    int apiRefusedCount() const;
+
     /// The topics the emulator serves, e.g. "ethereum.blocks".
     static QStringList topics();
 

@@ -18,6 +18,13 @@ HttpRefusal refusal(int status, const QByteArray &reasonPhrase, const QString &d
     return {status, reasonPhrase, QJsonDocument(body).toJson(QJsonDocument::Compact)};
 }
 
+HttpRefusal tooManyConnections(int maximum)
+{
+    return refusal(503, "Service Unavailable",
+                   QStringLiteral("too many connections: the emulator serves at most %1 at once")
+                       .arg(maximum));
+}
+
 // Refused sockets get this long to take their answer before they are aborted.
 constexpr int RefusalLingerMs = 5000;
 
@@ -46,8 +53,19 @@ void HandshakeGate::setTopics(const QStringList &topics)
     m_topics = topics;
 }
 
+void HandshakeGate::setConnectionLimit(int maximum, std::function<int()> openConnections)
+{
+    m_maxConnections = maximum;
+    m_openConnections = std::move(openConnections);
+}
+
 void HandshakeGate::admit(QTcpSocket *socket, int handshakeDelayMs)
 {
+    // Connections that have not sent their head yet cost memory and a timer each: bounded too.
+    if (m_maxConnections > 0 && m_pending.size() >= m_maxConnections) {
+        refuse(socket, tooManyConnections(m_maxConnections));
+        return;
+    }
     Pending pending;
     pending.timer = new QTimer(this);
     pending.timer->setSingleShot(true);
@@ -118,6 +136,9 @@ HttpRefusal HandshakeGate::check(const HttpRequestHead &head) const
         return refusal(426, "Upgrade Required",
                        QStringLiteral("This endpoint only accepts websocket connections"));
     }
+    // Last: a request that is wrong anyway gets its own answer, not "try later".
+    if (m_maxConnections > 0 && m_openConnections && m_openConnections() >= m_maxConnections)
+        return tooManyConnections(m_maxConnections);
     return {};
 }
 

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
 class QTimer;
@@ -29,7 +31,7 @@ struct HttpRefusal
 /// Holds each new TCP connection until its HTTP request head has arrived (peeked, not consumed),
 /// answers the refusals the real service gives at the handshake itself (401 for a missing or
 /// wrong key, 404 for an unknown path or topic) and passes the rest on, after the optional
-/// handshake-delay fault, to the websocket upgrade.
+/// handshake-delay fault, to the websocket upgrade. Refuses with 503 beyond the connection limit.
 class HandshakeGate : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,10 @@ public:
 
     void setKeys(const QStringList &keys);
     void setTopics(const QStringList &topics);
+    /// At most `maximum` connections: `openConnections` says how many are open (upgraded or
+    /// being upgraded); a good head beyond that is refused with 503, and at most `maximum`
+    /// connections may wait here for their head.
+    void setConnectionLimit(int maximum, std::function<int()> openConnections);
 
     /// Watches `socket` until its head is complete; then refuses it or emits passed().
     void admit(QTcpSocket *socket, int handshakeDelayMs);
@@ -73,6 +79,8 @@ private:
 
     QStringList m_keys;
     QStringList m_topics;
+    int m_maxConnections = 0; ///< 0: no limit
+    std::function<int()> m_openConnections;
     QHash<QTcpSocket *, Pending> m_pending;
 };
 

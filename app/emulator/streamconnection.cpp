@@ -1,5 +1,6 @@
 #include "streamconnection.h"
 
+#include "connectionwatch.h"
 #include "emulatorframes.h"
 #include "topicgenerator.h"
 
@@ -25,6 +26,7 @@ StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, co
     : QObject(parent)
     , m_socket(socket)
     , m_transport(transport)
+    , m_watch(new ConnectionWatch(socket, transport, options.limits, this))
     , m_topic(topic)
     , m_options(options)
     , m_generator(TopicGenerator::create(topic, options.seed))
@@ -42,18 +44,24 @@ StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, co
     connect(m_socket, &QWebSocket::textMessageReceived, this, &StreamConnection::handleText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &StreamConnection::handleBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &StreamConnection::disconnected);
-    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+    connect(m_watch, &ConnectionWatch::dataWritten, this, [this] {
         if (m_options.firehoseCount > 0)
             pumpFirehose();
     });
+    connect(m_watch, &ConnectionWatch::closing, this, &StreamConnection::finish);
 }
 
 StreamConnection::~StreamConnection() = default;
 
-void StreamConnection::abort()
+void StreamConnection::finish()
 {
     m_finished = true;
     m_timer->stop();
+}
+
+void StreamConnection::abort()
+{
+    finish();
     // What was already sent reaches the client; then the TCP connection ends with no close frame.
     m_socket->flush();
     m_socket->abort();
@@ -61,9 +69,8 @@ void StreamConnection::abort()
 
 void StreamConnection::close(int closeCode, const QString &reason)
 {
-    m_finished = true;
-    m_timer->stop();
-    m_socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    // Through the watch: a client that never reads the close frame is aborted after a while.
+    m_watch->close(closeCode, reason);
 }
 
 void StreamConnection::handleText(const QString &text)
@@ -132,7 +139,18 @@ void StreamConnection::handleBinary(const QByteArray &data)
 
 void StreamConnection::sendError(const QString &reason)
 {
-    m_socket->sendTextMessage(EmulatorFrames::streamError(reason));
+    // Unlike messages, error frames are never dropped: a client flooding bad control frames
+    // while not reading is closed when they would pass the limit.
+    send(EmulatorFrames::streamError(reason));
+}
+
+bool StreamConnection::send(const QString &text)
+{
+    if (!m_watch->reserveText(text))
+        return false;
+    m_socket->sendTextMessage(text);
+    m_watch->noteQueued();
+    return true;
 }
 
 void StreamConnection::start()
@@ -140,6 +158,7 @@ void StreamConnection::start()
     if (m_started || m_finished || !m_generator)
         return;
     m_started = true;
+    m_watch->setBusy(true);
     if (m_options.firehoseCount > 0) {
         if (m_poolTexts.isEmpty()) {
             m_poolMessages.reserve(FirehosePoolSize);
@@ -164,6 +183,7 @@ void StreamConnection::start()
 void StreamConnection::stop()
 {
     m_started = false;
+    m_watch->setBusy(false);
     m_timer->stop();
 }
 
@@ -198,7 +218,7 @@ void StreamConnection::sendDue()
         }
         m_nextDueMs += nextIntervalMs();
         // A reader that cannot keep up loses messages, as on the real service.
-        if (m_socket->bytesToWrite() > MaxQueuedBytes)
+        if (m_watch->isCongested())
             continue;
         const bool filtered = !m_filter.isEmpty();
         m_writer.reset(filtered ? MessageWriter::ObjectMode::Selected
@@ -226,7 +246,7 @@ void StreamConnection::pumpFirehose()
     if (!m_poolMatches.contains(true))
         return; // the filter rejects the whole pool: the firehose goes quiet
     while (m_firehoseSent < m_options.firehoseCount &&
-           m_socket->bytesToWrite() < FirehoseQueuedBytes) {
+           m_watch->queuedBytes() < FirehoseQueuedBytes && !m_watch->isCongested()) {
         const qsizetype index = m_poolIndex;
         m_poolIndex = (m_poolIndex + 1) % m_poolTexts.size();
         if (!m_poolMatches.at(index))
@@ -241,10 +261,11 @@ bool StreamConnection::sendStreamFrame(const QString &text)
 {
     ++m_framesSent;
     const EmulatorFaults &faults = m_options.faults;
-    if (faults.malformedEvery > 0 && m_framesSent % faults.malformedEvery == 0)
-        m_socket->sendTextMessage(text.left(std::max<qsizetype>(1, text.size() / 2)));
-    else
-        m_socket->sendTextMessage(text);
+    const bool sent = faults.malformedEvery > 0 && m_framesSent % faults.malformedEvery == 0
+                          ? send(text.left(std::max<qsizetype>(1, text.size() / 2)))
+                          : send(text);
+    if (!sent)
+        return false;
 
     if (faults.dropAfterMessages > 0 && m_framesSent >= faults.dropAfterMessages) {
         abort();
@@ -265,8 +286,7 @@ bool StreamConnection::sendStreamFrame(const QString &text)
 
 void StreamConnection::stall()
 {
-    m_finished = true;
-    m_timer->stop();
+    finish();
     // QWebSocket answers pings by itself as it reads. Cutting the transport's readyRead from
     // every receiver (the websocket among them) stops all reading, so pings go unanswered and
     // the client's heartbeat sees a dead peer, while the TCP connection stays up.

@@ -21,11 +21,13 @@ QT_END_NAMESPACE
 
 namespace allium {
 
+class ConnectionWatch;
 class TopicGenerator;
 
 /// One client of a data stream: sends nothing until `start`, then the topic's messages at the
 /// generator's cadence (or as a firehose), pauses on `stop`, applies `setFilter`, answers bad
-/// control messages with an error frame, and injects the faults it was created with.
+/// control messages with an error frame, and injects the faults it was created with. Messages
+/// for a client that does not read are dropped once half the write-queue limit is waiting.
 class StreamConnection : public QObject
 {
     Q_OBJECT
@@ -34,8 +36,6 @@ public:
     static constexpr qint64 MaxControlMessageSize = 1024 * 1024;
     /// Frames above this are refused by the websocket layer itself, which closes with 1009.
     static constexpr qint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
-    /// A slow reader makes the server skip messages once this much is waiting to be written.
-    static constexpr qint64 MaxQueuedBytes = 8 * 1024 * 1024;
     /// The firehose keeps about this much queued, so generation is never the bottleneck.
     static constexpr qint64 FirehoseQueuedBytes = 2 * 1024 * 1024;
     static constexpr int FirehosePoolSize = 1024;
@@ -52,6 +52,7 @@ public:
     bool isStarted() const { return m_started; }
     /// Frames sent so far (messages and malformed frames).
     qint64 framesSent() const { return m_framesSent; }
+    const ConnectionWatch &watch() const { return *m_watch; }
     /// Drops the connection without a close frame, as a network failure would.
     void abort();
     void close(int closeCode, const QString &reason);
@@ -63,6 +64,9 @@ private:
     void handleText(const QString &text);
     void handleBinary(const QByteArray &data);
     void sendError(const QString &reason);
+    /// Queues a frame unless it would take the backlog over the limit (which closes instead).
+    bool send(const QString &text);
+    void finish();
     void start();
     void stop();
     void scheduleNext();
@@ -77,6 +81,7 @@ private:
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_transport;
+    ConnectionWatch *m_watch;
     QString m_topic;
     EmulatorOptions m_options;
     std::unique_ptr<TopicGenerator> m_generator;

@@ -48,6 +48,9 @@ void TestEmulatorCommandLine::defaultsAreTheDocumentedOnes()
     QCOMPARE(result.options.faults.closeAfterMessages, 0);
     QVERIFY(!result.options.faults.stallApi);
     QVERIFY(result.options.address.isLoopback());
+    QCOMPARE(result.options.limits.maxConnections, 256);
+    QCOMPARE(result.options.limits.maxWriteQueueBytes, qint64(16 * 1024 * 1024));
+    QCOMPARE(result.options.limits.idleTimeoutMs, 300000);
 }
 
 // Every option lands in its field; --key repeats.
@@ -84,7 +87,13 @@ void TestEmulatorCommandLine::mapsEveryOption()
                                QStringLiteral("4000"),
                                QStringLiteral("--handshake-delay-ms"),
                                QStringLiteral("300"),
-                               QStringLiteral("--stall-api")});
+                               QStringLiteral("--stall-api"),
+                               QStringLiteral("--max-connections"),
+                               QStringLiteral("8"),
+                               QStringLiteral("--max-write-queue"),
+                               QStringLiteral("1048576"),
+                               QStringLiteral("--idle-timeout-ms"),
+                               QStringLiteral("0")});
     QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Run);
     QCOMPARE(result.text, QString());
     const EmulatorOptions &options = result.options;
@@ -104,6 +113,9 @@ void TestEmulatorCommandLine::mapsEveryOption()
     QCOMPARE(options.faults.closeCode, 4000);
     QCOMPARE(options.faults.handshakeDelayMs, 300);
     QVERIFY(options.faults.stallApi);
+    QCOMPARE(options.limits.maxConnections, 8);
+    QCOMPARE(options.limits.maxWriteQueueBytes, qint64(1048576));
+    QCOMPARE(options.limits.idleTimeoutMs, 0);
 }
 
 void TestEmulatorCommandLine::refusesBadValues_data()
@@ -139,6 +151,12 @@ void TestEmulatorCommandLine::refusesBadValues_data()
     row("cert-out without tls", {QStringLiteral("--cert-out"), QStringLiteral("/tmp/x")},
         "--cert-out needs --tls");
     row("empty key", {QStringLiteral("--key"), QString()}, "--key:");
+    row("no connections", {QStringLiteral("--max-connections"), QStringLiteral("0")},
+        "--max-connections:");
+    row("write queue too small", {QStringLiteral("--max-write-queue"), QStringLiteral("1000")},
+        "--max-write-queue:");
+    row("idle timeout negative", {QStringLiteral("--idle-timeout-ms"), QStringLiteral("-1")},
+        "--idle-timeout-ms:");
     row("unknown option", {QStringLiteral("--verbose")}, "Unknown option 'verbose'");
     row("missing value", {QStringLiteral("--port")}, "Missing value after '--port'");
     row("positional", {QStringLiteral("18555")}, "unexpected argument \"18555\"");
@@ -162,7 +180,8 @@ void TestEmulatorCommandLine::helpListsTheOptions()
     for (const char *option :
          {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms", "--firehose", "--tls",
           "--drop-after", "--malformed-every", "--stall-after", "--close-after", "--close-code",
-          "--handshake-delay-ms", "--stall-api"}) {
+          "--handshake-delay-ms", "--stall-api", "--max-connections", "--max-write-queue",
+          "--idle-timeout-ms"}) {
         QVERIFY2(result.text.contains(QLatin1String(option)), option);
     }
 }
