@@ -12,6 +12,17 @@ namespace allium {
 namespace {
 
 constexpr int MinimumCapacity = 1;
+/// Server text (close reasons, error frames) is kept up to this many characters per event, so
+/// a flood of megabyte errors cannot fill memory or stall the view's layout.
+constexpr int MaxTextChars = 4000;
+
+QString boundedText(const QString &text)
+{
+    if (text.size() <= MaxTextChars)
+        return text;
+    return text.left(MaxTextChars) +
+           QStringLiteral("… (%1 more characters)").arg(text.size() - MaxTextChars);
+}
 
 ConnectionEventKind failureKind(const QString &reason)
 {
@@ -141,8 +152,9 @@ void ConnectionEventLog::addEvent(const ConnectionEvent &event)
     const int row = eventCount();
     beginInsertRows(QModelIndex(), row, row);
     ConnectionEvent stored = event;
-    stored.connection = redact(stored.connection);
-    stored.text = redact(stored.text);
+    // Redacted before cutting, so a key cut in half cannot show its first part.
+    stored.connection = boundedText(redact(stored.connection));
+    stored.text = boundedText(redact(stored.text));
     m_events.push_back(std::move(stored));
     endInsertRows();
 }

@@ -4,6 +4,7 @@
 #include "profilebadge.h"
 #include "profilestore.h"
 #include "websocketconnection.h"
+#include "text/plaintext.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -41,7 +42,9 @@ QSpinBox *makeSpin(QWidget *parent, const QString &objectName, int max, const QS
 
 void setLabel(QLabel *label, const QString &text, const QColor &color)
 {
-    label->setText(text);
+    // Errors and test results carry server and user text: shown literally, never as HTML.
+    label->setTextFormat(Qt::PlainText);
+    label->setText(PlainText::bounded(text));
     label->setStyleSheet(color.isValid() ? QStringLiteral("color: %1;").arg(color.name())
                                          : QString());
 }
@@ -394,9 +397,9 @@ void ProfileDialog::deleteProfile()
     if (m_current.isEmpty())
         return;
     const QString name = m_current;
-    const auto answer = QMessageBox::question(this, tr("Delete profile"),
-                                              tr("Delete the profile \"%1\"?").arg(name),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer = PlainText::question(this, tr("Delete profile"),
+                                            tr("Delete the profile \"%1\"?").arg(name),
+                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     const QString reference = m_store->profile(name).keyReference();

@@ -1,6 +1,8 @@
 #include "stream/messagedetailpane.h"
 
 #include "jsontreemodel.h"
+#include "text/plainlabel.h"
+#include "text/plaintooltipfilter.h"
 #include "valueformatter.h"
 #include "json/jsonhighlighter.h"
 
@@ -38,7 +40,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     setObjectName(QStringLiteral("messageDetailPane"));
     setAccessibleName(tr("Message details"));
 
-    m_summary = new QLabel(tr("Select a message to see it in full."), this);
+    m_summary = new PlainLabel(tr("Select a message to see it in full."), this);
     m_summary->setObjectName(QStringLiteral("detailSummary"));
     m_summary->setAccessibleName(tr("Selected message"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -47,6 +49,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_tree->setObjectName(QStringLiteral("detailTree"));
     m_tree->setAccessibleName(tr("Message as a tree"));
     m_tree->setModel(m_treeModel);
+    PlainToolTipFilter::install(m_tree);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
