@@ -454,7 +454,13 @@ void tst_ApiConsole::largeResponseShowsAllOnRequest()
     QCOMPARE(
         exchange->responseTree()->json().toObject().value(QLatin1String("data")).toArray().size(),
         20000);
-    uitest::saveScreenshot(m_panel.get(), QStringLiteral("console-truncated"));
+    for (const QSize size : {QSize(1280, 800), QSize(800, 600)}) {
+        m_panel->resize(size);
+        QCoreApplication::processEvents(); // pending layout requests
+        uitest::saveScreenshot(
+            m_panel.get(),
+            QStringLiteral("console-truncated-%1x%2").arg(size.width()).arg(size.height()));
+    }
 
     // Copy copies all of it even while only the beginning is shown.
     QTest::mouseClick(exchange->findChild<QPushButton *>(QStringLiteral("copyResponseButton")),

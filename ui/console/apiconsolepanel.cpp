@@ -329,8 +329,6 @@ QWidget *ApiConsolePanel::buildHistory()
     actions->addWidget(m_cancel);
     actions->addWidget(m_clear);
     actions->addStretch(1);
-    actions->addWidget(m_fill);
-    actions->addSpacing(12);
     actions->addWidget(m_counts);
 
     auto *historyPane =
@@ -339,7 +337,11 @@ QWidget *ApiConsolePanel::buildHistory()
     historyLayout->setContentsMargins(0, 0, 0, 0);
     historyLayout->addLayout(actions);
     historyLayout->addWidget(m_table, 1);
-    historyLayout->addWidget(m_stats);
+    // The fill sits beside the wrapping latency line, where it never widens the panel.
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_stats, 1);
+    footer->addWidget(m_fill);
+    historyLayout->addLayout(footer);
     historyLayout->addWidget(m_notice);
 
     m_exchange = named(new ApiExchangeView, QStringLiteral("exchangeView"),
@@ -613,7 +615,8 @@ void ApiConsolePanel::updateFill()
 {
     const QLocale locale;
     const auto size = [&locale](qint64 bytes) {
-        return locale.formattedDataSize(bytes, bytes < 1024 * 1024 ? 0 : 1,
+        return locale.formattedDataSize(bytes,
+                                        bytes < 1000 * 1000 || bytes % (1024 * 1024) == 0 ? 0 : 1,
                                         QLocale::DataSizeTraditionalFormat);
     };
     m_fill->setText(QStringLiteral("History %1 · %2 of %3")

@@ -37,7 +37,9 @@ QString indented(const QByteArray &json, bool isPrefix = false)
 
 QString dataSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // "256 kB", "1.7 MB": a decimal only where it says something.
+    const bool whole = bytes < 1000 * 1000 || bytes % (1024 * 1024) == 0;
+    return QLocale().formattedDataSize(bytes, whole ? 0 : 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QPlainTextEdit *makeTextPane(const QString &objectName, const QString &accessibleName)
