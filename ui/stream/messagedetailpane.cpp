@@ -5,6 +5,7 @@
 #include "text/plaintooltipfilter.h"
 #include "valueformatter.h"
 #include "json/jsonhighlighter.h"
+#include "json/jsonindenter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -13,7 +14,6 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -143,14 +143,13 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
                                         m_tree->viewport()->width() / 3));
     }
 
-    QByteArray pretty =
-        parsed ? QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented) : json;
-    const bool cut = pretty.size() > MaxPrettyBytes;
+    // Indented in one pass over (a prefix of) the frame: no second parse, and the message's
+    // own key order and digits (wei values beyond 2^53) are kept.
+    const bool cut = json.size() > MaxPrettyBytes;
+    const QByteArray shown = cut ? JsonIndenter::utf8Prefix(json, MaxPrettyBytes) : json;
+    QString text = QString::fromUtf8(parsed ? JsonIndenter::indent(shown, cut) : shown);
     if (cut)
-        pretty.truncate(MaxPrettyBytes);
-    QString text = QString::fromUtf8(pretty);
-    if (cut)
-        text += tr("\n… (%1 more bytes not shown)").arg(json.size() - MaxPrettyBytes);
+        text += tr("\n… (%1 more bytes not shown)").arg(json.size() - shown.size());
     m_raw->setPlainText(text);
 
     QStringList parts;
