@@ -3,8 +3,8 @@
 #include "keystore.h"
 #include "profilebadge.h"
 #include "profilestore.h"
-#include "websocketconnection.h"
 #include "text/plaintext.h"
+#include "websocketconnection.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -397,9 +397,9 @@ void ProfileDialog::deleteProfile()
     if (m_current.isEmpty())
         return;
     const QString name = m_current;
-    const auto answer = PlainText::question(this, tr("Delete profile"),
-                                            tr("Delete the profile \"%1\"?").arg(name),
-                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        PlainText::question(this, tr("Delete profile"), tr("Delete the profile \"%1\"?").arg(name),
+                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     const QString reference = m_store->profile(name).keyReference();

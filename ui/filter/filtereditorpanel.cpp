@@ -1,11 +1,11 @@
 #include "filter/filtereditorpanel.h"
 
 #include "filter/filterbuilderwidget.h"
-#include "json/jsonhighlighter.h"
 #include "jsonpathlocator.h"
 #include "text/plainlabel.h"
 #include "text/plaintext.h"
 #include "text/plaintooltipfilter.h"
+#include "json/jsonhighlighter.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -494,10 +494,9 @@ void FilterEditorPanel::deleteInteractively()
     const QString name = m_savedBox->currentText();
     if (name.isEmpty())
         return;
-    if (PlainText::question(this, tr("Delete saved filter"),
-                            tr("Delete the saved filter \"%1\"?").arg(name),
-                            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
-        == QMessageBox::Yes)
+    if (PlainText::question(
+            this, tr("Delete saved filter"), tr("Delete the saved filter \"%1\"?").arg(name),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes)
         deleteSavedFilter(name);
 }
 
