@@ -20,6 +20,8 @@
 #include "stream/streamtablepanel.h"
 #include "streampanel.h"
 #include "streamsession.h"
+#include "text/plainlabel.h"
+#include "text/plaintext.h"
 #include "websocketconnection.h"
 
 #include <QAction>
@@ -311,7 +313,7 @@ void MainWindow::buildStatusBar()
     m_apiStatus->setAccessibleName(tr("API connection"));
     m_apiStatus->setConnectionName(tr("API"));
     m_apiStatus->attach(m_apiClient->connection());
-    m_health = new QLabel(this);
+    m_health = new PlainLabel(this);
     m_health->setObjectName(QStringLiteral("healthSummary"));
     m_health->setAccessibleName(tr("Stream health"));
     statusBar()->addWidget(m_streamStatus);
@@ -611,10 +613,12 @@ void MainWindow::exportRows()
     QString error;
     const qint64 rows = exportRowsTo(fileName, &error);
     if (rows < 0)
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1: %2").arg(fileName, error));
+        PlainText::warning(this, tr("Export"), tr("Could not write %1: %2").arg(fileName, error));
     else
         statusBar()->showMessage(
-            tr("Exported %1 rows to %2").arg(QLocale().toString(rows), fileName), 5000);
+            PlainText::bounded(
+                tr("Exported %1 rows to %2").arg(QLocale().toString(rows), fileName)),
+            5000);
 }
 
 qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)

@@ -8,6 +8,7 @@
 #include "stream/livetableview.h"
 #include "stream/streamtablepanel.h"
 #include "streamsession.h"
+#include "text/plainlabel.h"
 #include "topic/topicpickerwidget.h"
 #include "topicgenerator.h"
 
@@ -76,7 +77,7 @@ StreamPanel::StreamPanel(QWidget *parent)
     setAccessibleName(tr("Stream"));
 
     // Header: what is happening, and the two buttons that change it.
-    m_stateLabel = new QLabel(this);
+    m_stateLabel = new PlainLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("streamStateLabel"));
     m_stateLabel->setAccessibleName(tr("Stream state"));
     QFont bold = m_stateLabel->font();
@@ -84,11 +85,11 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_stateLabel->setFont(bold);
     m_stateLabel->setMinimumWidth(m_stateLabel->fontMetrics().horizontalAdvance(
         QStringLiteral("⏸ View paused — 1,000,000 new · ● Streaming")));
-    m_topicLabel = new QLabel(this);
+    m_topicLabel = new PlainLabel(this);
     m_topicLabel->setObjectName(QStringLiteral("streamTopicLabel"));
     m_topicLabel->setAccessibleName(tr("Topic"));
     m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_filterLabel = new QLabel(this);
+    m_filterLabel = new PlainLabel(this);
     m_filterLabel->setObjectName(QStringLiteral("appliedFilterLabel"));
     m_filterLabel->setAccessibleName(tr("Applied server filter"));
     m_filterLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -118,10 +119,9 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_messageBar->setObjectName(QStringLiteral("messageBar"));
     m_messageBar->setFrameShape(QFrame::StyledPanel);
     m_messageBar->setAutoFillBackground(true);
-    m_messageLabel = new QLabel(m_messageBar);
+    m_messageLabel = new PlainLabel(m_messageBar);
     m_messageLabel->setObjectName(QStringLiteral("messageBarText"));
     m_messageLabel->setAccessibleName(tr("Stream message"));
-    m_messageLabel->setTextFormat(Qt::PlainText); // server text: never rich text
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *closeMessage = new QToolButton(m_messageBar);
@@ -140,7 +140,7 @@ StreamPanel::StreamPanel(QWidget *parent)
     m_editor = new FilterEditorPanel(this);
     m_editor->setObjectName(QStringLiteral("filterEditor"));
     m_editor->setAccessibleName(tr("Server filter editor"));
-    m_typeWarnings = new QLabel(this);
+    m_typeWarnings = new PlainLabel(this);
     m_typeWarnings->setObjectName(QStringLiteral("previewTypeWarnings"));
     m_typeWarnings->setAccessibleName(tr("Filter type warnings"));
     m_typeWarnings->setWordWrap(true);
@@ -404,9 +404,9 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_filterLabel->setText(conditions == 1
                                    ? tr("Server filter: 1 condition")
                                    : tr("Server filter: %1 conditions").arg(conditions));
-        m_filterLabel->setToolTip(tr("On %1\n\n%2")
-                                      .arg(filter.fieldPaths().join(QStringLiteral(", ")),
-                                           QString::fromUtf8(filter.toJsonText(true))));
+        m_filterLabel->setPlainToolTip(tr("On %1\n\n%2")
+                                           .arg(filter.fieldPaths().join(QStringLiteral(", ")),
+                                                QString::fromUtf8(filter.toJsonText(true))));
     }
     emit filterApplied(filter);
 }
@@ -559,8 +559,8 @@ void StreamPanel::updateStateLabel()
         return;
     m_stateText = text;
     m_stateLabel->setText(text);
-    m_stateLabel->setToolTip(state == ConnectionState::Failed ? m_session->failureReason()
-                                                              : connectionStateText(state));
+    m_stateLabel->setPlainToolTip(state == ConnectionState::Failed ? m_session->failureReason()
+                                                                   : connectionStateText(state));
     emit stateTextChanged(text);
 }
 

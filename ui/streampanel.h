@@ -20,6 +20,7 @@ namespace allium {
 class FilterEditorPanel;
 class HealthReadoutWidget;
 class LiveChartsPanel;
+class PlainLabel;
 class StreamSession;
 class StreamTablePanel;
 class TopicPickerWidget;
@@ -117,14 +118,14 @@ private:
     HealthReadoutWidget *m_health = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_editorSplitter = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_topicLabel = nullptr;
-    QLabel *m_filterLabel = nullptr;
-    QLabel *m_typeWarnings = nullptr;
+    PlainLabel *m_stateLabel = nullptr;
+    PlainLabel *m_topicLabel = nullptr;
+    PlainLabel *m_filterLabel = nullptr;
+    PlainLabel *m_typeWarnings = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QFrame *m_messageBar = nullptr;
-    QLabel *m_messageLabel = nullptr;
+    PlainLabel *m_messageLabel = nullptr;
     quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
     QTimer *m_countdown = nullptr;
     QTimer *m_previewRefresh = nullptr;

@@ -16,6 +16,15 @@ namespace {
 constexpr int MaxAnnounced = 10000;
 /// Response-only rows keep at most this much of a frame: they come from the network.
 constexpr int MaxOrphanBytes = 1024 * 1024;
+constexpr qint64 MinimumMaxBytes = 64 * 1024;
+/// What a row costs besides its texts: strings' headers, dates, the hash entry, the deque slot.
+constexpr qint64 RowOverhead = 512;
+
+bool isPending(ApiHistoryModel::RowState state)
+{
+    return state == ApiHistoryModel::RowState::Queued ||
+           state == ApiHistoryModel::RowState::InFlight;
+}
 
 QString latencyText(double ms)
 {
@@ -77,21 +86,37 @@ void ApiHistoryModel::setMaxRows(int maxRows)
         evict(int(m_rows.size()) - m_maxRows);
 }
 
+void ApiHistoryModel::setMaxBytes(qint64 maxBytes)
+{
+    m_maxBytes = std::max(MinimumMaxBytes, maxBytes);
+    evictForBytes(-1);
+    emit fillChanged();
+}
+
 void ApiHistoryModel::clear()
 {
     beginResetModel();
-    m_firstSequence += qint64(m_rows.size());
     m_rows.clear();
     m_sequenceById.clear();
+    m_bytes = 0;
     endResetModel();
     m_stats.clear();
     emit statsChanged();
+    emit fillChanged();
 }
 
 int ApiHistoryModel::rowOfId(const QString &id) const
 {
     const auto it = m_sequenceById.constFind(id);
-    return it == m_sequenceById.constEnd() ? -1 : int(it.value() - m_firstSequence);
+    if (it == m_sequenceById.constEnd())
+        return -1;
+    // Rows are in sequence order; evictions take rows from anywhere, so search rather than
+    // subtract.
+    const qint64 sequence = it.value();
+    const auto row = std::lower_bound(
+        m_rows.cbegin(), m_rows.cend(), sequence,
+        [](const Row &candidate, qint64 wanted) { return candidate.sequence < wanted; });
+    return row != m_rows.cend() && row->sequence == sequence ? int(row - m_rows.cbegin()) : -1;
 }
 
 QString ApiHistoryModel::idAt(int row) const
@@ -259,6 +284,12 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
         return row.state == RowState::Queued || row.state == RowState::InFlight;
     case AttemptsRole:
         return row.attempts;
+    case ResponseDataRole:
+        return QVariant::fromValue(row.data);
+    case ResponseStatusRole:
+        return row.status;
+    case ResponseSizeRole:
+        return row.responseSize;
     case SortRole:
         switch (index.column()) {
         case IdColumn:
@@ -311,8 +342,7 @@ void ApiHistoryModel::handleQueued(const QString &id)
         row.request.id = id;
     }
     row.time = QDateTime::currentDateTimeUtc();
-    const int number = append(row);
-    m_sequenceById.insert(id, m_firstSequence + number);
+    m_sequenceById.insert(id, append(std::move(row)));
 }
 
 void ApiHistoryModel::handleSent(const QString &id)
@@ -354,21 +384,24 @@ void ApiHistoryModel::handleFinished(const ApiResult &result)
     target.hasRequest = true;
     target.state = rowStateOf(result.state);
     target.status = result.status;
-    target.response = result.rawResponse;
     target.errorMessage = result.errorMessage;
     target.latencyMs = result.latencyMs;
     target.attempts = result.attempts;
     target.time = result.sentAt.isValid() ? result.sentAt : result.submittedAt;
+    // The client parsed the frame once and matched it by id: nothing to parse again here.
     if (!result.rawResponse.isEmpty()) {
-        const QJsonObject frame = QJsonDocument::fromJson(result.rawResponse).object();
-        target.responseId = frame.value(QLatin1String("id")).toString();
+        setResponse(target, result.rawResponse, result.data);
+        target.responseId = result.id;
     }
     if (ownRow) {
+        recount(target);
         rowChanged(number);
+        evictForBytes(target.sequence);
     } else {
-        const int appended = append(fresh);
-        if (!row)
-            m_sequenceById.insert(result.id, m_firstSequence + appended);
+        const bool hadRow = row != nullptr;
+        const qint64 sequence = append(std::move(fresh));
+        if (!hadRow)
+            m_sequenceById.insert(result.id, sequence);
     }
     emit statsChanged();
 }
@@ -377,8 +410,12 @@ void ApiHistoryModel::handleUnknownResponse(const QByteArray &raw)
 {
     Row row;
     row.hasRequest = false;
-    row.response = raw.left(MaxOrphanBytes);
+    // Nobody parsed this frame yet (the client only knows it matches no pending request).
     const QJsonObject frame = QJsonDocument::fromJson(raw).object();
+    setResponse(row, raw.left(MaxOrphanBytes),
+                raw.size() <= MaxOrphanBytes ? frame.value(QLatin1String("data"))
+                                             : QJsonValue(QJsonValue::Undefined));
+    row.responseSize = raw.size();
     row.id = frame.value(QLatin1String("id")).toString();
     row.responseId = row.id;
     row.status = frame.value(QLatin1String("status")).toString();
@@ -392,29 +429,36 @@ void ApiHistoryModel::handleUnknownResponse(const QByteArray &raw)
         row.state = RowState::UnknownId;
         row.errorMessage = QStringLiteral("a response whose id matches no request sent here");
     }
-    append(row); // not indexed: the id belongs to the request's row
+    append(std::move(row)); // not indexed: the id belongs to the request's row
 }
 
 void ApiHistoryModel::handleMalformedResponse(const QByteArray &raw, const QString &reason)
 {
     Row row;
     row.hasRequest = false;
-    row.response = raw.left(MaxOrphanBytes);
+    setResponse(row, raw.left(MaxOrphanBytes), QJsonValue(QJsonValue::Undefined));
+    row.responseSize = raw.size();
     row.state = RowState::Malformed;
-    row.errorMessage = QStringLiteral("not a response: %1").arg(reason);
+    row.errorMessage = QStringLiteral("not a response: %1").arg(reason.left(MaxOrphanBytes));
     row.time = QDateTime::currentDateTimeUtc();
-    append(row);
+    append(std::move(row));
 }
 
-int ApiHistoryModel::append(Row row)
+qint64 ApiHistoryModel::append(Row row)
 {
     if (int(m_rows.size()) >= m_maxRows)
         evict(int(m_rows.size()) - m_maxRows + 1);
+    row.sequence = m_nextSequence++;
+    row.cost = costOf(row);
+    const qint64 sequence = row.sequence;
     const int number = int(m_rows.size());
     beginInsertRows({}, number, number);
+    m_bytes += row.cost;
     m_rows.push_back(std::move(row));
     endInsertRows();
-    return number;
+    evictForBytes(sequence);
+    emit fillChanged();
+    return sequence;
 }
 
 void ApiHistoryModel::evict(int count)
@@ -424,15 +468,83 @@ void ApiHistoryModel::evict(int count)
         return;
     beginRemoveRows({}, 0, count - 1);
     for (int i = 0; i < count; ++i) {
-        const auto it = m_sequenceById.find(m_rows.front().id);
+        const Row &front = m_rows.front();
+        const auto it = m_sequenceById.find(front.id);
         // Only if the hash points at this row: a newer request may reuse the id.
-        if (it != m_sequenceById.end() && it.value() == m_firstSequence)
+        if (it != m_sequenceById.end() && it.value() == front.sequence)
             m_sequenceById.erase(it);
+        m_bytes -= front.cost;
         m_rows.pop_front();
-        ++m_firstSequence;
     }
     m_evicted += count;
     endRemoveRows();
+    emit fillChanged();
+}
+
+void ApiHistoryModel::evictForBytes(qint64 keepSequence)
+{
+    int from = 0;
+    while (m_bytes > m_maxBytes) {
+        // The oldest finished row goes; pending rows are small and their responses need them.
+        int victim = -1;
+        for (int i = from; i < int(m_rows.size()); ++i) {
+            const Row &row = m_rows[size_t(i)];
+            if (row.sequence != keepSequence && !isPending(row.state)) {
+                victim = i;
+                break;
+            }
+        }
+        if (victim < 0)
+            return;
+        removeRowAt(victim);
+        from = victim; // everything before it is pending or kept
+    }
+}
+
+void ApiHistoryModel::removeRowAt(int number)
+{
+    beginRemoveRows({}, number, number);
+    const auto position = m_rows.begin() + number;
+    const auto it = m_sequenceById.find(position->id);
+    if (it != m_sequenceById.end() && it.value() == position->sequence)
+        m_sequenceById.erase(it);
+    m_bytes -= position->cost;
+    m_rows.erase(position);
+    ++m_evicted;
+    endRemoveRows();
+    emit fillChanged();
+}
+
+void ApiHistoryModel::setResponse(Row &row, const QByteArray &raw, const QJsonValue &data) const
+{
+    row.responseSize = raw.size();
+    // One response may take a quarter of the history: a bigger one keeps its beginning (for
+    // reading) but not its parsed tree.
+    const qint64 maxKept = m_maxBytes / 4;
+    if (raw.size() > maxKept) {
+        row.response = raw.left(maxKept);
+        row.data = QJsonValue(QJsonValue::Undefined);
+    } else {
+        row.response = raw;
+        row.data = data;
+    }
+}
+
+qint64 ApiHistoryModel::costOf(const Row &row)
+{
+    const qint64 texts = row.id.size() + row.request.method.size() + row.request.path.size() +
+                         row.status.size() + row.responseId.size() + row.errorMessage.size();
+    // A parsed tree takes about what its text took, so a kept "data" counts the frame twice.
+    const qint64 parsed = row.data.isUndefined() ? 0 : row.response.size();
+    return RowOverhead + 2 * texts + row.response.size() + parsed;
+}
+
+void ApiHistoryModel::recount(Row &row)
+{
+    m_bytes -= row.cost;
+    row.cost = costOf(row);
+    m_bytes += row.cost;
+    emit fillChanged();
 }
 
 ApiHistoryModel::Row *ApiHistoryModel::rowFor(const QString &id, int *rowNumber)

@@ -15,6 +15,15 @@ namespace allium {
 namespace {
 
 constexpr int MinimumCapacity = 1;
+/// Server text (close reasons, error frames) is kept up to this many characters per event, so
+/// a flood of megabyte errors cannot fill memory or stall the view's layout.
+QString boundedText(const QString &text)
+{
+    constexpr int max = ConnectionEventLog::MaxTextLength;
+    if (text.size() <= max)
+        return text;
+    return text.left(max) + QStringLiteral("… (%1 more characters)").arg(text.size() - max);
+}
 
 ConnectionEventKind failureKind(const QString &reason)
 {
@@ -161,9 +170,9 @@ void ConnectionEventLog::addEvent(const ConnectionEvent &event)
     const int row = eventCount();
     beginInsertRows(QModelIndex(), row, row);
     ConnectionEvent stored = event;
-    stored.connection = redact(stored.connection);
-    // Bounded after masking, so that a cut never leaves part of a key.
-    stored.text = redact(stored.text).left(MaxTextLength);
+    // Redacted before cutting, so a key cut in half cannot show its first part.
+    stored.connection = boundedText(redact(stored.connection));
+    stored.text = boundedText(redact(stored.text));
     m_events.push_back(std::move(stored));
     endInsertRows();
 }

@@ -9,6 +9,19 @@
 
 namespace allium {
 
+namespace {
+
+/// A cell shows at most MaxDisplayChars of a text: laying out a megabyte string on every paint
+/// would stall the view (the tooltip and the copy actions still have all of it).
+QString elided(const QString &text)
+{
+    if (text.size() <= JsonTreeModel::MaxDisplayChars)
+        return text;
+    return text.left(JsonTreeModel::MaxDisplayChars) + QChar(0x2026);
+}
+
+} // namespace
+
 struct JsonTreeModel::Node
 {
     Node *parent = nullptr;
@@ -167,9 +180,9 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case KeyColumn:
-            return node->key;
+            return elided(node->key);
         case ValueColumn:
-            return displayText(node->value);
+            return elided(displayText(node->value));
         case TypeColumn:
             return typeName(node->value);
         }

@@ -28,6 +28,8 @@ public:
     static constexpr int DefaultMaxNodes = 50000;
     /// Levels below this depth are not expanded.
     static constexpr int MaxDepth = 256;
+    /// Keys and values longer than this are cut (with "…") for display.
+    static constexpr int MaxDisplayChars = 1000;
 
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;

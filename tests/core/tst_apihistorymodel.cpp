@@ -94,10 +94,92 @@ private slots:
     void errorsSortingAndClear();
     // After detaching, the client's signals no longer reach the model.
     void detachStopsUpdates();
+    // Many multi-megabyte responses keep the history under its byte bound: the oldest finished
+    // rows go, a pending request keeps its row, the client's parsed data is kept (not parsed
+    // again), and a response larger than a quarter of the bound keeps only its beginning.
+    void byteBoundWithLargeResponses();
 
 private:
     std::unique_ptr<EmulatorServer> startEmulator(int latencyMs = 0);
 };
+
+void tst_ApiHistoryModel::byteBoundWithLargeResponses()
+{
+    constexpr int Mib = 1024 * 1024;
+    ScriptedApiServer server([](QWebSocket *socket, const QJsonObject &request) {
+        const QString path = request.value(QLatin1String("path")).toString();
+        if (path == QLatin1String("/never"))
+            return;
+        const int size = path == QLatin1String("/huge") ? 5 * Mib : 2 * Mib;
+        ScriptedApiServer::send(socket,
+                                {{QStringLiteral("id"), request.value(QLatin1String("id"))},
+                                 {QStringLiteral("status"), QStringLiteral("success")},
+                                 {QStringLiteral("data"), QString(size, QLatin1Char('d'))}});
+    });
+    QVERIFY(server.listen());
+    ApiClient client;
+    ApiHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.attach(&client);
+    model.setMaxBytes(16 * Mib);
+    QCOMPARE(model.maxBytes(), qint64(16 * Mib));
+    connectTo(client, server.baseUrl());
+    QTRY_COMPARE(client.state(), ConnectionState::Connected);
+    qint64 highest = 0;
+    connect(&model, &ApiHistoryModel::fillChanged, this,
+            [&] { highest = std::max(highest, model.bytes()); });
+
+    const ApiRequest pending = makeRequest(QStringLiteral("/never"), QStringLiteral("pending"));
+    model.announce(pending);
+    client.submit(pending);
+    constexpr int Count = 24;
+    for (int i = 0; i < Count; ++i) {
+        const ApiRequest request = makeRequest(assetsPath, QStringLiteral("big-%1").arg(i));
+        model.announce(request);
+        client.submit(request);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(model.stats().count(), Count, 20000);
+    QVERIFY2(model.bytes() <= model.maxBytes(), qPrintable(QString::number(model.bytes())));
+    // Between two events the bound may be passed by the one row being added, never more.
+    QVERIFY(highest <= model.maxBytes() + 4 * Mib + 4096);
+    QVERIFY(model.rowCount() < Count);
+    QVERIFY(model.evictedCount() > 0);
+    // The pending request is still first and still finds its row.
+    QCOMPARE(model.rowOfId(QStringLiteral("pending")), 0);
+    QVERIFY(model.isPendingAt(0));
+    // The newest rows are whole, with the client's parsed data.
+    const int last = model.rowOfId(QStringLiteral("big-%1").arg(Count - 1));
+    QCOMPARE(last, model.rowCount() - 1);
+    const QModelIndex index = model.index(last, 0);
+    QVERIFY(index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().size() > 2 * Mib);
+    QCOMPARE(index.data(ApiHistoryModel::ResponseDataRole).value<QJsonValue>().toString().size(),
+             2 * Mib);
+    QCOMPARE(index.data(ApiHistoryModel::ResponseStatusRole).toString(), QStringLiteral("success"));
+    QCOMPARE(index.data(ApiHistoryModel::ResponseIdRole).toString(),
+             QStringLiteral("big-%1").arg(Count - 1));
+    for (int i = 0; i < Count; ++i) {
+        const int row = model.rowOfId(QStringLiteral("big-%1").arg(i));
+        QVERIFY(row < 0 || model.idAt(row) == QStringLiteral("big-%1").arg(i));
+    }
+
+    // 5 MiB is more than a quarter of 16 MiB: the row keeps 4 MiB of it and no parsed tree.
+    const ApiRequest huge = makeRequest(QStringLiteral("/huge"), QStringLiteral("huge"));
+    model.announce(huge);
+    client.submit(huge);
+    QTRY_COMPARE_WITH_TIMEOUT(model.stats().count(), Count + 1, 20000);
+    const QModelIndex hugeIndex = model.index(model.rowOfId(QStringLiteral("huge")), 0);
+    QCOMPARE(hugeIndex.data(ApiHistoryModel::ResponseJsonRole).toByteArray().size(), 4 * Mib);
+    QVERIFY(hugeIndex.data(ApiHistoryModel::ResponseSizeRole).toLongLong() > 5 * Mib);
+    QVERIFY(hugeIndex.data(ApiHistoryModel::ResponseDataRole).value<QJsonValue>().isUndefined());
+    QVERIFY(model.bytes() <= model.maxBytes());
+
+    // Shrinking the bound evicts at once; clearing empties it.
+    model.setMaxBytes(6 * Mib);
+    QVERIFY(model.bytes() <= 6 * Mib);
+    QCOMPARE(model.rowOfId(QStringLiteral("pending")), 0);
+    model.clear();
+    QCOMPARE(model.bytes(), 0);
+}
 
 std::unique_ptr<EmulatorServer> tst_ApiHistoryModel::startEmulator(int latencyMs)
 {

@@ -6,6 +6,8 @@
 #include "emulatorserver.h"
 #include "jsontreemodel.h"
 #include "savedrequeststore.h"
+#include "scriptedapiserver.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -22,10 +24,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QWebSocket>
 
 #include <memory>
 
@@ -75,6 +79,10 @@ private slots:
     void composerProblemsDisableSend();
     // Selecting a row shows its request and matched response, as tree and as text.
     void selectingRowShowsResponse();
+    // A multi-megabyte response shows its first 256 KiB and a Show all button that shows the
+    // rest; the tree comes from the client's parse; Copy copies all of it; the history says
+    // how full it is.
+    void largeResponseShowsAllOnRequest();
     // Resend submits the selected request again under a new id, as a new row.
     void resendAddsRow();
     // A pending request (the server never answers) can be cancelled from the table; the
@@ -393,6 +401,83 @@ void tst_ApiConsole::selectingRowShowsResponse()
     QTest::mouseClick(exchange->findChild<QPushButton *>(QStringLiteral("copyResponseButton")),
                       Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), exchange->responseText());
+}
+
+void tst_ApiConsole::largeResponseShowsAllOnRequest()
+{
+    // About 2 MB of rows, as a big query answers.
+    QJsonArray rows;
+    for (int i = 0; i < 20000; ++i)
+        rows.append(QJsonObject{
+            {QStringLiteral("n"), i},
+            {QStringLiteral("hash"), QStringLiteral("0x%1").arg(i, 64, 16, QLatin1Char('0'))}});
+    ScriptedApiServer server([&rows](QWebSocket *socket, const QJsonObject &request) {
+        ScriptedApiServer::send(socket, {{QStringLiteral("id"), request.value(QLatin1String("id"))},
+                                         {QStringLiteral("status"), QStringLiteral("success")},
+                                         {QStringLiteral("data"), rows}});
+    });
+    QVERIFY(server.listen());
+    m_panel->setApiClient(nullptr);
+    m_client = std::make_unique<ApiClient>();
+    m_client->setBaseUrl(server.baseUrl());
+    m_client->setApiKey(EmulatorDemoKey);
+    m_client->open();
+    QTRY_COMPARE(m_client->state(), ConnectionState::Connected);
+    m_panel->setApiClient(m_client.get());
+
+    const QString id = sendCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), QStringLiteral("Success"), 10000);
+    const QByteArray raw =
+        m_history->index(rowOf(id), 0).data(ApiHistoryModel::ResponseJsonRole).toByteArray();
+    QVERIFY(raw.size() > 1024 * 1024);
+    auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("historyFillLabel"));
+    QVERIFY(fill->text().contains(QStringLiteral("MB")));
+
+    selectRow(rowOf(id));
+    auto *exchange = m_panel->findChild<ApiExchangeView *>(QStringLiteral("exchangeView"));
+    auto *tabs = exchange->findChild<QTabWidget *>(QStringLiteral("exchangeTabs"));
+    tabs->setCurrentIndex(1);
+    auto *showAll = exchange->findChild<QPushButton *>(QStringLiteral("showAllButton"));
+    auto *note = exchange->findChild<QLabel *>(QStringLiteral("truncationLabel"));
+    QVERIFY(exchange->isResponseTruncated());
+    QTRY_VERIFY(showAll->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("first 256")));
+    const QString preview = exchange->responseText();
+    QVERIFY(preview.size() < 600 * 1024); // indented, so larger than the 256 KiB it came from
+    QVERIFY(preview.contains(QStringLiteral("\"n\": 0\n")));
+    QVERIFY(!preview.contains(QStringLiteral("\"n\": 19999")));
+    // The tree is the client's parse of the frame (id, status and data), shown up to its node
+    // cap (20,000 rows of 3 nodes are more than it shows).
+    QCOMPARE(exchange->responseTree()->json().toObject().keys(),
+             QStringList({QStringLiteral("data"), QStringLiteral("id"), QStringLiteral("status")}));
+    QVERIFY(exchange->responseTree()->rowCount() >= 2);
+    QCOMPARE(
+        exchange->responseTree()->json().toObject().value(QLatin1String("data")).toArray().size(),
+        20000);
+    for (const QSize size : {QSize(1280, 800), QSize(800, 600)}) {
+        m_panel->resize(size);
+        QCoreApplication::processEvents(); // pending layout requests
+        uitest::saveScreenshot(
+            m_panel.get(),
+            QStringLiteral("console-truncated-%1x%2").arg(size.width()).arg(size.height()));
+    }
+
+    // Copy copies all of it even while only the beginning is shown.
+    QTest::mouseClick(exchange->findChild<QPushButton *>(QStringLiteral("copyResponseButton")),
+                      Qt::LeftButton);
+    QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()),
+             QJsonDocument::fromJson(raw));
+
+    QTest::mouseClick(showAll, Qt::LeftButton);
+    QVERIFY(!exchange->isResponseTruncated());
+    QVERIFY(!showAll->isVisible());
+    QCOMPARE(QJsonDocument::fromJson(exchange->responseText().toUtf8()),
+             QJsonDocument::fromJson(raw));
+
+    // Selecting another row and coming back starts from the preview again.
+    m_table->clearSelection();
+    selectRow(rowOf(id));
+    QVERIFY(exchange->isResponseTruncated());
 }
 
 void tst_ApiConsole::resendAddsRow()

@@ -1,5 +1,7 @@
 #include "timeserieschartview.h"
 
+#include "text/plaintext.h"
+
 #include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -10,6 +12,13 @@
 namespace allium {
 
 namespace {
+
+/// Qt Charts renders titles as HTML; a field path comes from the server's messages, so it is
+/// escaped to show literally.
+QString chartText(const QString &text)
+{
+    return PlainText::bounded(text, 200).toHtmlEscaped();
+}
 
 constexpr int MinimumPoints = 200;
 constexpr int MaximumPoints = 4000;
@@ -77,7 +86,7 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget *parent)
 
 void TimeSeriesChartView::setTitle(const QString &title)
 {
-    chart()->setTitle(title);
+    chart()->setTitle(chartText(title));
 }
 
 void TimeSeriesChartView::setValueTitle(const QString &title)
@@ -174,16 +183,16 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
 void TimeSeriesChartView::updateValueTitle()
 {
     if (m_prefix.isEmpty()) {
-        m_valueAxis->setTitleText(m_valueTitle);
+        m_valueAxis->setTitleText(chartText(m_valueTitle));
         return;
     }
     // "gas_used (M)" or "value (k ETH)": the prefix joins the unit when there is one.
     const int open = m_valueTitle.lastIndexOf(QLatin1String(" ("));
     if (open >= 0 && m_valueTitle.endsWith(QLatin1Char(')'))) {
-        m_valueAxis->setTitleText(m_valueTitle.left(open + 2) + m_prefix + QLatin1Char(' ') +
-                                  m_valueTitle.mid(open + 2));
+        m_valueAxis->setTitleText(chartText(m_valueTitle.left(open + 2) + m_prefix +
+                                            QLatin1Char(' ') + m_valueTitle.mid(open + 2)));
     } else {
-        m_valueAxis->setTitleText(QStringLiteral("%1 (%2)").arg(m_valueTitle, m_prefix));
+        m_valueAxis->setTitleText(chartText(QStringLiteral("%1 (%2)").arg(m_valueTitle, m_prefix)));
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "statusdot.h"
 #include "streamsession.h"
+#include "text/plainlabel.h"
+#include "text/plaintext.h"
 #include "websocketconnection.h"
 
 #include <QHBoxLayout>
@@ -23,8 +25,8 @@ constexpr int MaxReasonChars = 80;
 ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_dot(new StatusDot(this))
-    , m_name(new QLabel(this))
-    , m_text(new QLabel(this))
+    , m_name(new PlainLabel(this))
+    , m_text(new PlainLabel(this))
     , m_reconnectButton(new QToolButton(this))
     , m_connectButton(new QToolButton(this))
 {
@@ -187,7 +189,7 @@ void ConnectionStatusWidget::refresh()
     }
     m_statusText = text;
     m_text->setText(text);
-    m_text->setToolTip(toolTip);
+    m_text->setToolTip(PlainText::toolTip(toolTip));
     m_dot->setColor(stateColor(m_state));
     m_dot->setToolTip(connectionStateText(m_state));
 

@@ -3,6 +3,7 @@
 #include "connectionevent.h"
 #include "connectioneventlog.h"
 #include "connectionstatuswidget.h"
+#include "text/plaintooltipfilter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -76,6 +77,7 @@ EventLogView::EventLogView(QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_proxy);
+    PlainToolTipFilter::install(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();

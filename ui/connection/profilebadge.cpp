@@ -1,6 +1,7 @@
 #include "profilebadge.h"
 
 #include "connectionprofile.h"
+#include "text/plaintext.h"
 
 #include <QHostAddress>
 
@@ -10,6 +11,7 @@ ProfileBadge::ProfileBadge(QWidget *parent)
     : QLabel(parent)
 {
     setObjectName(QStringLiteral("profileBadge"));
+    setTextFormat(Qt::PlainText); // the host comes from a profile, i.e. from the user or a file
     setAlignment(Qt::AlignCenter);
 }
 
@@ -44,11 +46,12 @@ void ProfileBadge::setProfile(const ConnectionProfile &profile)
         background = QStringLiteral("#6b6b6b");
         break;
     }
-    setText(text);
-    setToolTip(profile.isEmbeddedEmulator()
-                   ? tr("%1: the emulator built into this application").arg(profile.name())
-                   : tr("%1: %2").arg(profile.name(),
-                                      profile.baseUrl().toDisplayString(QUrl::RemoveUserInfo)));
+    setText(PlainText::bounded(text, 80));
+    setToolTip(PlainText::toolTip(
+        profile.isEmbeddedEmulator()
+            ? tr("%1: the emulator built into this application").arg(profile.name())
+            : tr("%1: %2").arg(profile.name(),
+                               profile.baseUrl().toDisplayString(QUrl::RemoveUserInfo))));
     // White on a saturated colour reads the same on light and dark palettes.
     setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold;"
                                  " border-radius: 3px; padding: 1px 6px; }")

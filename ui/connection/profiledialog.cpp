@@ -3,6 +3,7 @@
 #include "keystore.h"
 #include "profilebadge.h"
 #include "profilestore.h"
+#include "text/plaintext.h"
 #include "websocketconnection.h"
 
 #include <QAction>
@@ -42,7 +43,9 @@ QSpinBox *makeSpin(QWidget *parent, const QString &objectName, int max, const QS
 
 void setLabel(QLabel *label, const QString &text, const QColor &color)
 {
-    label->setText(text);
+    // Errors and test results carry server and user text: shown literally, never as HTML.
+    label->setTextFormat(Qt::PlainText);
+    label->setText(PlainText::bounded(text));
     label->setStyleSheet(color.isValid() ? QStringLiteral("color: %1;").arg(color.name())
                                          : QString());
 }
@@ -458,9 +461,9 @@ void ProfileDialog::deleteProfile()
     if (m_current.isEmpty())
         return;
     const QString name = m_current;
-    const auto answer = QMessageBox::question(this, tr("Delete profile"),
-                                              tr("Delete the profile \"%1\"?").arg(name),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        PlainText::question(this, tr("Delete profile"), tr("Delete the profile \"%1\"?").arg(name),
+                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     const ConnectionProfile profile = m_store->profile(name);

@@ -9,6 +9,9 @@
 #include "jsonsyntaxcheck.h"
 #include "latencystats.h"
 #include "savedrequeststore.h"
+#include "text/plainlabel.h"
+#include "text/plaintext.h"
+#include "text/plaintooltipfilter.h"
 #include "json/jsonhighlighter.h"
 
 #include <QAction>
@@ -23,8 +26,11 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -99,6 +105,7 @@ ApiConsolePanel::ApiConsolePanel(QWidget *parent)
     }
 
     connect(m_history, &ApiHistoryModel::statsChanged, this, &ApiConsolePanel::updateStats);
+    connect(m_history, &ApiHistoryModel::fillChanged, this, &ApiConsolePanel::updateFill);
     connect(m_history, &ApiHistoryModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const int selected = selectedSourceRow();
@@ -116,6 +123,7 @@ ApiConsolePanel::ApiConsolePanel(QWidget *parent)
     applyColours();
     updateCounts(0, 0);
     updateStats();
+    updateFill();
     updateSelectionActions();
     validate();
 }
@@ -186,7 +194,8 @@ QWidget *ApiConsolePanel::buildComposer()
     m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
     m_bodyHighlighter = new JsonHighlighter(m_body->document(), palette());
 
-    m_bodyError = named(new QLabel, QStringLiteral("bodyError"), QStringLiteral("Request problem"));
+    m_bodyError =
+        named(new PlainLabel, QStringLiteral("bodyError"), QStringLiteral("Request problem"));
     m_bodyError->setWordWrap(true);
     m_bodyError->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -242,6 +251,7 @@ QWidget *ApiConsolePanel::buildHistory()
     m_table =
         named(new QTableView, QStringLiteral("historyTable"), QStringLiteral("Request history"));
     m_table->setModel(m_proxy);
+    PlainToolTipFilter::install(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -298,11 +308,14 @@ QWidget *ApiConsolePanel::buildHistory()
         updateSelectionActions();
     });
 
-    m_counts = named(new QLabel, QStringLiteral("inFlightLabel"),
+    m_counts = named(new PlainLabel, QStringLiteral("inFlightLabel"),
                      QStringLiteral("Requests in flight and queued"));
-    m_stats = named(new QLabel, QStringLiteral("latencyLabel"), QStringLiteral("Latency summary"));
+    m_stats =
+        named(new PlainLabel, QStringLiteral("latencyLabel"), QStringLiteral("Latency summary"));
+    m_fill =
+        named(new PlainLabel, QStringLiteral("historyFillLabel"), QStringLiteral("History size"));
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_notice = named(new QLabel, QStringLiteral("noticeLabel"), QStringLiteral("Last action"));
+    m_notice = named(new PlainLabel, QStringLiteral("noticeLabel"), QStringLiteral("Last action"));
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->setWordWrap(true);
 
@@ -324,7 +337,11 @@ QWidget *ApiConsolePanel::buildHistory()
     historyLayout->setContentsMargins(0, 0, 0, 0);
     historyLayout->addLayout(actions);
     historyLayout->addWidget(m_table, 1);
-    historyLayout->addWidget(m_stats);
+    // The fill sits beside the wrapping latency line, where it never widens the panel.
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_stats, 1);
+    footer->addWidget(m_fill);
+    historyLayout->addLayout(footer);
     historyLayout->addWidget(m_notice);
 
     m_exchange = named(new ApiExchangeView, QStringLiteral("exchangeView"),
@@ -534,8 +551,9 @@ void ApiConsolePanel::rebuildTemplateMenu()
     if (saved.isEmpty())
         m_templatesMenu->addAction(QStringLiteral("(none yet)"))->setEnabled(false);
     for (const ApiTemplate &t : saved) {
-        QAction *action = m_templatesMenu->addAction(t.name);
-        action->setToolTip(QStringLiteral("%1 %2").arg(t.method, t.path));
+        QAction *action = m_templatesMenu->addAction(PlainText::bounded(t.name, 200));
+        // Saved requests come from a file: their text is shown literally.
+        action->setToolTip(PlainText::toolTip(QStringLiteral("%1 %2").arg(t.method, t.path)));
         connect(action, &QAction::triggered, this, [this, t] { loadTemplate(t); });
     }
     m_templatesMenu->addSeparator();
@@ -593,6 +611,23 @@ void ApiConsolePanel::updateStats()
             .arg(latencyText(stats.min()), latencyText(stats.mean()), latencyText(stats.max())));
 }
 
+void ApiConsolePanel::updateFill()
+{
+    const QLocale locale;
+    const auto size = [&locale](qint64 bytes) {
+        return locale.formattedDataSize(bytes,
+                                        bytes < 1000 * 1000 || bytes % (1024 * 1024) == 0 ? 0 : 1,
+                                        QLocale::DataSizeTraditionalFormat);
+    };
+    m_fill->setText(QStringLiteral("History %1 · %2 of %3")
+                        .arg(locale.toString(m_history->rowCount()), size(m_history->bytes()),
+                             size(m_history->maxBytes())));
+    m_fill->setToolTip(QStringLiteral("Requests kept (at most %1) and the memory they use; the "
+                                      "oldest finished requests go first. %2 dropped so far.")
+                           .arg(locale.toString(m_history->maxRows()),
+                                locale.toString(m_history->evictedCount())));
+}
+
 void ApiConsolePanel::updateDetail()
 {
     const int row = selectedSourceRow();
@@ -613,9 +648,23 @@ void ApiConsolePanel::updateDetail()
     const QString problem = state == ApiHistoryModel::RowState::Succeeded
                                 ? QString()
                                 : index.data(ApiHistoryModel::ErrorMessageRole).toString();
+    // The tree shows the frame the client parsed (id, status, data), so it is not parsed again.
+    QJsonValue tree(QJsonValue::Undefined);
+    const QJsonValue responseData =
+        index.data(ApiHistoryModel::ResponseDataRole).value<QJsonValue>();
+    if (!responseData.isUndefined()) {
+        QJsonObject frame{
+            {QStringLiteral("id"), index.data(ApiHistoryModel::ResponseIdRole).toString()},
+            {QStringLiteral("data"), responseData}};
+        const QString status = index.data(ApiHistoryModel::ResponseStatusRole).toString();
+        if (!status.isEmpty())
+            frame.insert(QStringLiteral("status"), status);
+        tree = frame;
+    }
     m_exchange->showExchange(index.data(ApiHistoryModel::RequestJsonRole).toByteArray(),
                              index.data(ApiHistoryModel::ResponseJsonRole).toByteArray(),
-                             parts.join(QStringLiteral(" · ")), problem);
+                             parts.join(QStringLiteral(" · ")), problem, tree,
+                             index.data(ApiHistoryModel::ResponseSizeRole).toLongLong());
 }
 
 void ApiConsolePanel::updateSelectionActions()

@@ -19,6 +19,8 @@ class QToolButton;
 
 namespace allium {
 
+class PlainLabel;
+
 class ApiClient;
 class ApiExchangeView;
 class ApiHistoryModel;
@@ -84,6 +86,7 @@ private:
     void submit(ApiRequest request);
     void updateCounts(int inFlight, int queued);
     void updateStats();
+    void updateFill();
     void updateDetail();
     void updateSelectionActions();
     void rebuildTemplateMenu();
@@ -109,7 +112,7 @@ private:
     QToolButton *m_codeButton = nullptr;
     QPlainTextEdit *m_body = nullptr;
     JsonHighlighter *m_bodyHighlighter = nullptr;
-    QLabel *m_bodyError = nullptr;
+    PlainLabel *m_bodyError = nullptr;
     QLineEdit *m_id = nullptr;
     QToolButton *m_newId = nullptr;
     QPushButton *m_send = nullptr;
@@ -119,7 +122,8 @@ private:
     QPushButton *m_clear = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_stats = nullptr;
-    QLabel *m_notice = nullptr;
+    PlainLabel *m_fill = nullptr;
+    PlainLabel *m_notice = nullptr;
     ApiExchangeView *m_exchange = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_historySplitter = nullptr;

@@ -2,7 +2,10 @@
 
 #include "apihistoryproxymodel.h"
 #include "jsontreemodel.h"
+#include "text/plainlabel.h"
+#include "text/plaintooltipfilter.h"
 #include "json/jsonhighlighter.h"
+#include "json/jsonindenter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -10,8 +13,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -22,20 +24,22 @@ namespace allium {
 
 namespace {
 
-/// Above this, the response text is shown as received rather than re-indented: indenting a
-/// multi-megabyte frame would stall the GUI for little benefit.
-constexpr int MaxIndentBytes = 4 * 1024 * 1024;
+/// Above this, the text panes are not syntax-highlighted: highlighting runs over every line at
+/// once and would stall the GUI on a multi-megabyte "Show all".
+constexpr qsizetype MaxHighlightChars = 1024 * 1024;
 
-QString indented(const QByteArray &json)
+/// Indented without building a document (no parse, key order and digits kept); a frame that is
+/// not JSON (a malformed one) shows as received.
+QString indented(const QByteArray &json, bool isPrefix = false)
 {
-    if (json.isEmpty())
-        return {};
-    if (json.size() <= MaxIndentBytes) {
-        const QJsonDocument document = QJsonDocument::fromJson(json);
-        if (!document.isNull())
-            return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
-    }
-    return QString::fromUtf8(json); // not JSON (a malformed frame): show what came
+    return QString::fromUtf8(JsonIndenter::indent(json, isPrefix)).trimmed();
+}
+
+QString dataSize(qint64 bytes)
+{
+    // "256 kB", "1.7 MB": a decimal only where it says something.
+    const bool whole = bytes < 1000 * 1000 || bytes % (1024 * 1024) == 0;
+    return QLocale().formattedDataSize(bytes, whole ? 0 : 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QPlainTextEdit *makeTextPane(const QString &objectName, const QString &accessibleName)
@@ -53,12 +57,15 @@ QPlainTextEdit *makeTextPane(const QString &objectName, const QString &accessibl
 
 ApiExchangeView::ApiExchangeView(QWidget *parent)
     : QWidget(parent)
-    , m_summary(new QLabel)
-    , m_problem(new QLabel)
+    , m_summary(new PlainLabel)
+    , m_problem(new PlainLabel)
     , m_tabs(new QTabWidget)
     , m_tree(new QTreeView)
     , m_treeModel(new JsonTreeModel(this))
     , m_responseText(makeTextPane(QStringLiteral("responseText"), QStringLiteral("Response JSON")))
+    , m_truncationBar(new QWidget)
+    , m_truncationLabel(new PlainLabel)
+    , m_showAll(new QPushButton(QStringLiteral("Show all")))
     , m_requestText(makeTextPane(QStringLiteral("requestText"), QStringLiteral("Request JSON")))
     , m_responseHighlighter(new JsonHighlighter(m_responseText->document(), palette()))
     , m_requestHighlighter(new JsonHighlighter(m_requestText->document(), palette()))
@@ -78,6 +85,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     m_tree->setObjectName(QStringLiteral("responseTree"));
     m_tree->setAccessibleName(QStringLiteral("Response tree"));
     m_tree->setModel(m_treeModel);
+    PlainToolTipFilter::install(m_tree);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
@@ -89,7 +97,25 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     m_tabs->setAccessibleName(QStringLiteral("Request and response"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tree, QStringLiteral("Response"));
-    m_tabs->addTab(m_responseText, QStringLiteral("Response JSON"));
+    m_truncationBar->setObjectName(QStringLiteral("truncationBar"));
+    m_truncationLabel->setObjectName(QStringLiteral("truncationLabel"));
+    m_truncationLabel->setWordWrap(true);
+    m_showAll->setObjectName(QStringLiteral("showAllButton"));
+    m_showAll->setAccessibleName(QStringLiteral("Show all of the response"));
+    m_showAll->setToolTip(QStringLiteral("Show the whole response (may take a moment)"));
+    connect(m_showAll, &QPushButton::clicked, this, &ApiExchangeView::showAll);
+    auto *barLayout = new QHBoxLayout(m_truncationBar);
+    barLayout->setContentsMargins(4, 2, 4, 2);
+    barLayout->addWidget(m_truncationLabel, 1);
+    barLayout->addWidget(m_showAll);
+    m_truncationBar->hide();
+    auto *responsePage = new QWidget;
+    auto *responseLayout = new QVBoxLayout(responsePage);
+    responseLayout->setContentsMargins(0, 0, 0, 0);
+    responseLayout->setSpacing(0);
+    responseLayout->addWidget(m_truncationBar);
+    responseLayout->addWidget(m_responseText, 1);
+    m_tabs->addTab(responsePage, QStringLiteral("Response JSON"));
     m_tabs->addTab(m_requestText, QStringLiteral("Request"));
 
     m_copyResponse->setObjectName(QStringLiteral("copyResponseButton"));
@@ -98,7 +124,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     m_copyRequest->setObjectName(QStringLiteral("copyRequestButton"));
     m_copyRequest->setAccessibleName(QStringLiteral("Copy request"));
     m_copyRequest->setToolTip(QStringLiteral("Copy the request frame to the clipboard"));
-    connect(m_copyResponse, &QPushButton::clicked, this, [this] { copy(responseText()); });
+    connect(m_copyResponse, &QPushButton::clicked, this, [this] { copy(fullResponseText()); });
     connect(m_copyRequest, &QPushButton::clicked, this, [this] { copy(requestText()); });
 
     auto *buttons = new QHBoxLayout;
@@ -116,23 +142,70 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
 }
 
 void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArray &responseJson,
-                                   const QString &summary, const QString &problem)
+                                   const QString &summary, const QString &problem,
+                                   const QJsonValue &responseTree, qint64 responseSize)
 {
     m_summary->setText(summary);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    const QString response = indented(responseJson);
-    if (m_responseText->toPlainText() != response) {
-        m_responseText->setPlainText(response);
-        if (responseJson.isEmpty() || !m_treeModel->setJsonText(responseJson))
+    // The history re-announces a row on every change of it; the response is rendered only when
+    // it is another one (the same frame shares its data, so this is a pointer comparison).
+    const bool sameResponse = (responseJson.constData() == m_response.constData() &&
+                               responseJson.size() == m_response.size()) ||
+                              responseJson == m_response;
+    if (!sameResponse || m_responseText->document()->isEmpty() != responseJson.isEmpty()) {
+        m_response = responseJson;
+        m_responseSize = std::max<qint64>(responseSize, responseJson.size());
+        showResponseText(false);
+        if (!responseTree.isUndefined())
+            m_treeModel->setJson(responseTree);
+        else if (responseJson.isEmpty() || responseJson.size() > MaxTreeParseBytes ||
+                 !m_treeModel->setJsonText(responseJson))
             m_treeModel->clear();
         m_tree->expandToDepth(0);
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)
-        m_requestText->setPlainText(request);
-    m_copyResponse->setEnabled(!response.isEmpty());
+        setText(m_requestText, m_requestHighlighter, request);
+    m_copyResponse->setEnabled(!m_response.isEmpty());
     m_copyRequest->setEnabled(!request.isEmpty());
+}
+
+void ApiExchangeView::showAll()
+{
+    if (m_responseTruncated)
+        showResponseText(true);
+}
+
+void ApiExchangeView::showResponseText(bool all)
+{
+    m_responseTruncated = !all && m_response.size() > PreviewBytes;
+    const QString text = m_responseTruncated
+                             ? indented(JsonIndenter::utf8Prefix(m_response, PreviewBytes), true) +
+                                   QStringLiteral("\n…")
+                             : indented(m_response);
+    setText(m_responseText, m_responseHighlighter, text);
+
+    QStringList notes;
+    if (m_responseTruncated)
+        notes << QStringLiteral("Showing the first %1 of %2.")
+                     .arg(dataSize(PreviewBytes), dataSize(m_response.size()));
+    if (m_responseSize > m_response.size())
+        notes << QStringLiteral("The history kept only the first %1 of this %2 response.")
+                     .arg(dataSize(m_response.size()), dataSize(m_responseSize));
+    m_truncationLabel->setText(notes.join(QLatin1Char(' ')));
+    m_showAll->setVisible(m_responseTruncated);
+    m_truncationBar->setVisible(!notes.isEmpty());
+}
+
+void ApiExchangeView::setText(QPlainTextEdit *edit, JsonHighlighter *highlighter,
+                              const QString &text)
+{
+    // Highlighting runs over every line at once: a huge text is shown plain.
+    QTextDocument *wanted = text.size() <= MaxHighlightChars ? edit->document() : nullptr;
+    if (highlighter->document() != wanted)
+        highlighter->setDocument(wanted);
+    edit->setPlainText(text);
 }
 
 void ApiExchangeView::clear()
@@ -149,6 +222,11 @@ QString ApiExchangeView::requestText() const
 QString ApiExchangeView::responseText() const
 {
     return m_responseText->toPlainText();
+}
+
+QString ApiExchangeView::fullResponseText() const
+{
+    return m_responseTruncated ? indented(m_response) : responseText();
 }
 
 void ApiExchangeView::changeEvent(QEvent *event)

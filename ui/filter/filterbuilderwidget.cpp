@@ -2,6 +2,7 @@
 
 #include "filter/filterconditionrow.h"
 #include "filter/filtergrouprow.h"
+#include "text/plaintooltipfilter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -97,6 +98,7 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
     auto *ofLabel = new QLabel(tr("of:"), this);
 
     m_tree->setObjectName(QStringLiteral("filterTree"));
+    PlainToolTipFilter::install(m_tree);
     m_tree->setAccessibleName(tr("Filter conditions"));
     m_tree->setColumnCount(1);
     m_tree->header()->hide();

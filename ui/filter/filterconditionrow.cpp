@@ -1,6 +1,7 @@
 #include "filter/filterconditionrow.h"
 
 #include "filter/filtervaluetext.h"
+#include "text/plaintooltipfilter.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -81,6 +82,9 @@ FilterConditionRow::FilterConditionRow(QStandardItemModel *fields, QWidget *pare
     completer->setFilterMode(Qt::MatchContains);
     completer->setCompletionMode(QCompleter::PopupCompletion);
     m_field->setCompleter(completer);
+    // Field names come from received messages: their tooltips show literally.
+    PlainToolTipFilter::install(m_field->view());
+    PlainToolTipFilter::install(completer->popup());
 
     m_operator->setObjectName(QStringLiteral("operatorBox"));
     for (Filter::Operator op : Operators) {

@@ -1,8 +1,11 @@
 #include "filter/filtereditorpanel.h"
 
 #include "filter/filterbuilderwidget.h"
-#include "json/jsonhighlighter.h"
 #include "jsonpathlocator.h"
+#include "text/plainlabel.h"
+#include "text/plaintext.h"
+#include "text/plaintooltipfilter.h"
+#include "json/jsonhighlighter.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -38,9 +41,9 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     : QWidget(parent)
     , m_builder(new FilterBuilderWidget(this))
     , m_jsonEdit(new QPlainTextEdit(this))
-    , m_status(new QLabel(this))
-    , m_previewSummary(new QLabel(this))
-    , m_previewWarnings(new QLabel(this))
+    , m_status(new PlainLabel(this))
+    , m_previewSummary(new PlainLabel(this))
+    , m_previewWarnings(new PlainLabel(this))
     , m_previewSamples(new QListWidget(this))
     , m_savedBox(new QComboBox(this))
     , m_saveButton(new QPushButton(tr("Save as…"), this))
@@ -77,6 +80,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_previewWarnings->setWordWrap(true);
     m_previewWarnings->hide();
     m_previewSamples->setObjectName(QStringLiteral("previewSamples"));
+    PlainToolTipFilter::install(m_previewSamples);
     m_previewSamples->setAccessibleName(tr("Sample matching messages"));
     m_previewSamples->setToolTip(tr("A few received messages the filter would let through"));
     m_previewSamples->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -302,7 +306,7 @@ void FilterEditorPanel::markError(int start, int length)
     selection.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
     selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
     selection.format.setUnderlineColor(m_status->palette().color(QPalette::WindowText));
-    selection.format.setToolTip(m_error);
+    selection.format.setToolTip(PlainText::toolTip(m_error));
     m_jsonEdit->setExtraSelections({selection});
 }
 
@@ -490,9 +494,9 @@ void FilterEditorPanel::deleteInteractively()
     const QString name = m_savedBox->currentText();
     if (name.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Delete saved filter"),
-                              tr("Delete the saved filter \"%1\"?").arg(name))
-        == QMessageBox::Yes)
+    if (PlainText::question(
+            this, tr("Delete saved filter"), tr("Delete the saved filter \"%1\"?").arg(name),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes)
         deleteSavedFilter(name);
 }
 

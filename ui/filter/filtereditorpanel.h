@@ -17,6 +17,8 @@ class QTimer;
 
 namespace allium {
 
+class PlainLabel;
+
 class FilterBuilderWidget;
 class JsonHighlighter;
 
@@ -100,9 +102,9 @@ private:
     FilterBuilderWidget *m_builder = nullptr;
     QPlainTextEdit *m_jsonEdit = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_previewSummary = nullptr;
-    QLabel *m_previewWarnings = nullptr;
+    PlainLabel *m_status = nullptr;
+    PlainLabel *m_previewSummary = nullptr;
+    PlainLabel *m_previewWarnings = nullptr;
     QListWidget *m_previewSamples = nullptr;
     QComboBox *m_savedBox = nullptr;
     QPushButton *m_saveButton = nullptr;

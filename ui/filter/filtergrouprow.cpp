@@ -1,4 +1,5 @@
 #include "filter/filtergrouprow.h"
+#include "text/plainlabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,7 +10,7 @@ namespace allium {
 FilterGroupRow::FilterGroupRow(QWidget *parent)
     : QWidget(parent)
     , m_combinator(new QComboBox(this))
-    , m_summary(new QLabel(this))
+    , m_summary(new PlainLabel(this))
 {
     m_combinator->setObjectName(QStringLiteral("combinatorBox"));
     m_combinator->addItem(tr("AND: all of"), int(Filter::Combinator::And));

@@ -1,4 +1,5 @@
 #include "healthreadoutwidget.h"
+#include "text/plainlabel.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -71,7 +72,7 @@ QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectN
     auto *grid = static_cast<QGridLayout *>(layout());
     auto *caption = new QLabel(label + QLatin1Char(':'), this);
     caption->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new QLabel(this);
+    auto *value = new PlainLabel(this);
     value->setObjectName(objectName);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(caption, row, column);

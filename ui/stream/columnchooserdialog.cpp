@@ -1,4 +1,5 @@
 #include "stream/columnchooserdialog.h"
+#include "text/plaintooltipfilter.h"
 
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -53,6 +54,8 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
 
     m_availableList = new QListWidget(this);
     m_availableList->setObjectName(QStringLiteral("availableList"));
+    PlainToolTipFilter::install(m_columnList);
+    PlainToolTipFilter::install(m_availableList);
     m_availableList->setAccessibleName(tr("Fields that can be added"));
 
     m_addButton = makeButton(tr("Add"), "addColumnButton", tr("Add the field as a column"), this);

@@ -1,6 +1,7 @@
 #include "stream/livetableview.h"
 
 #include "messagetablemodel.h"
+#include "text/plaintooltipfilter.h"
 #include "valueformatter.h"
 
 #include <QApplication>
@@ -64,6 +65,7 @@ LiveTableView::LiveTableView(QWidget *parent)
     setTextElideMode(Qt::ElideRight);
     setAlternatingRowColors(true);
     setCornerButtonEnabled(false);
+    PlainToolTipFilter::install(this);
     // One row per scroll step keeps the arithmetic of "stay where you were" exact.
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);

@@ -1,8 +1,11 @@
 #include "stream/messagedetailpane.h"
 
 #include "jsontreemodel.h"
+#include "text/plainlabel.h"
+#include "text/plaintooltipfilter.h"
 #include "valueformatter.h"
 #include "json/jsonhighlighter.h"
+#include "json/jsonindenter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -11,7 +14,6 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -38,7 +40,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     setObjectName(QStringLiteral("messageDetailPane"));
     setAccessibleName(tr("Message details"));
 
-    m_summary = new QLabel(tr("Select a message to see it in full."), this);
+    m_summary = new PlainLabel(tr("Select a message to see it in full."), this);
     m_summary->setObjectName(QStringLiteral("detailSummary"));
     m_summary->setAccessibleName(tr("Selected message"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -47,6 +49,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_tree->setObjectName(QStringLiteral("detailTree"));
     m_tree->setAccessibleName(tr("Message as a tree"));
     m_tree->setModel(m_treeModel);
+    PlainToolTipFilter::install(m_tree);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -140,14 +143,13 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
                                         m_tree->viewport()->width() / 3));
     }
 
-    QByteArray pretty =
-        parsed ? QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented) : json;
-    const bool cut = pretty.size() > MaxPrettyBytes;
+    // Indented in one pass over (a prefix of) the frame: no second parse, and the message's
+    // own key order and digits (wei values beyond 2^53) are kept.
+    const bool cut = json.size() > MaxPrettyBytes;
+    const QByteArray shown = cut ? JsonIndenter::utf8Prefix(json, MaxPrettyBytes) : json;
+    QString text = QString::fromUtf8(parsed ? JsonIndenter::indent(shown, cut) : shown);
     if (cut)
-        pretty.truncate(MaxPrettyBytes);
-    QString text = QString::fromUtf8(pretty);
-    if (cut)
-        text += tr("\n… (%1 more bytes not shown)").arg(json.size() - MaxPrettyBytes);
+        text += tr("\n… (%1 more bytes not shown)").arg(json.size() - shown.size());
     m_raw->setPlainText(text);
 
     QStringList parts;

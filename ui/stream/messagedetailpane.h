@@ -11,6 +11,8 @@ class QTreeView;
 
 namespace allium {
 
+class PlainLabel;
+
 class JsonHighlighter;
 class JsonTreeModel;
 
@@ -48,7 +50,7 @@ private:
     QString selectedPath() const;
 
     QByteArray m_json;
-    QLabel *m_summary = nullptr;
+    PlainLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_tree = nullptr;
     JsonTreeModel *m_treeModel = nullptr;

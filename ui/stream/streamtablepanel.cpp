@@ -9,6 +9,7 @@
 #include "stream/columnchooserdialog.h"
 #include "stream/livetableview.h"
 #include "stream/messagedetailpane.h"
+#include "text/plainlabel.h"
 
 #include <QDataStream>
 #include <QHBoxLayout>
@@ -61,7 +62,7 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelayMs);
 
-    m_matchLabel = new QLabel(this);
+    m_matchLabel = new PlainLabel(this);
     m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
     m_matchLabel->setAccessibleName(tr("Matching rows"));
     m_matchLabel->hide();
@@ -98,7 +99,7 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_historySpin->setValue(DefaultHistoryCount);
     historyLabel->setBuddy(m_historySpin);
 
-    m_fillLabel = new QLabel(this);
+    m_fillLabel = new PlainLabel(this);
     m_fillLabel->setObjectName(QStringLiteral("fillLabel"));
     m_fillLabel->setAccessibleName(tr("History fill"));
     // The fill may be clipped rather than make the panel wider than its window.

@@ -16,6 +16,8 @@ class QToolButton;
 
 namespace allium {
 
+class PlainLabel;
+
 struct FieldInfo;
 struct MessageBatch;
 class LiveTableView;
@@ -93,7 +95,7 @@ private:
     QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
-    QLabel *m_matchLabel = nullptr;
+    PlainLabel *m_matchLabel = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QToolButton *m_followButton = nullptr;
     QPushButton *m_columnsButton = nullptr;

@@ -1,5 +1,6 @@
 #include "topic/topicpickerwidget.h"
 
+#include "text/plaintooltipfilter.h"
 #include "topiccatalogue.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,7 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
     m_tree->setAccessibleName(tr("Known topics"));
     m_tree->setToolTip(tr("Known topics by chain. Enter or double-click picks one."));
     m_tree->setModel(m_proxy);
+    PlainToolTipFilter::install(m_tree);
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
