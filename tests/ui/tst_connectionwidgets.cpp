@@ -224,6 +224,15 @@ void TestConnectionWidgets::healthShowsCountersAndStaleness()
         !child<QLabel>(health, "parseErrorsValue")->styleSheet().contains(QStringLiteral("color")));
     QVERIFY(child<QLabel>(health, "bufferValue")->text().contains(QStringLiteral("(25 %)")));
     QCOMPARE(child<QLabel>(health, "lastMessageValue")->text(), QStringLiteral("2 s ago"));
+    // Binary frames are skipped frames too: counted, shown, told apart in the tooltip.
+    StreamStats skipped = stats;
+    skipped.parseErrors = 2;
+    skipped.binaryFrames = 3;
+    health.setStats(skipped);
+    QCOMPARE(child<QLabel>(health, "parseErrorsValue")->text(), QStringLiteral("5"));
+    QCOMPARE(child<QLabel>(health, "parseErrorsValue")->toolTip(),
+             QStringLiteral("2 not JSON objects, 3 binary frames"));
+    health.setStats(stats);
     QVERIFY(!health.isStale());
     saveScreenshot(&health, QStringLiteral("health-fresh"));
 

@@ -45,7 +45,8 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     grid->addWidget(m_lastMessage, 0, 1, 1, 3);
     m_rate = addRow(tr("Messages/s"), QStringLiteral("rateValue"), 1, 0);
     m_byteRate = addRow(tr("Bytes/s"), QStringLiteral("byteRateValue"), 1, 2);
-    m_parseErrors = addRow(tr("Parse errors"), QStringLiteral("parseErrorsValue"), 2, 0);
+    // Frames that were not JSON objects and binary frames: both skipped, both counted.
+    m_parseErrors = addRow(tr("Skipped frames"), QStringLiteral("parseErrorsValue"), 2, 0);
     m_dropped = addRow(tr("Dropped"), QStringLiteral("droppedValue"), 2, 2);
     m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
     m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
@@ -117,7 +118,10 @@ void HealthReadoutWidget::setStats(const StreamStats &stats)
     m_byteRate->setText(tr("%1/s").arg(humanBytes(quint64(stats.bytesPerSecond))));
     m_byteRate->setToolTip(tr("%1 received in total").arg(humanBytes(stats.bytes)));
     m_rate->setToolTip(tr("%1 messages in total").arg(locale.toString(stats.messages)));
-    setCounter(m_parseErrors, stats.parseErrors);
+    setCounter(m_parseErrors, stats.parseErrors + stats.binaryFrames);
+    m_parseErrors->setToolTip(tr("%1 not JSON objects, %2 binary frames")
+                                  .arg(locale.toString(stats.parseErrors),
+                                       locale.toString(stats.binaryFrames)));
     setCounter(m_dropped, stats.drops);
     setCounter(m_serverErrors, stats.serverErrors);
     m_reconnects->setText(locale.toString(stats.reconnects));
