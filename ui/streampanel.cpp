@@ -319,8 +319,7 @@ void StreamPanel::setTopic(const QString &topic)
     const bool changed = topic != m_topic;
     m_clearOnConnected = m_clearOnConnected || changed;
     m_topic = topic;
-    m_topicLabel->setText(topic.isEmpty() ? tr("No topic chosen")
-                                          : tr("Topic: <b>%1</b>").arg(topic.toHtmlEscaped()));
+    m_topicLabel->setText(topic.isEmpty() ? tr("No topic chosen") : tr("Topic: %1").arg(topic));
     m_table->setTopic(topic);
     m_editor->setTopic(topic);
     m_editor->setLiveFields({});
