@@ -397,8 +397,9 @@ void IngestWorker::ingestFrame(const QString &text)
 
     // One batch-sized block, not one growth step after another; sized after the previous batch
     // so that a trickle does not reserve room for maxBatch messages every time.
+    // (Not qBound: a batch size below MinBatchReserve is allowed and breaks its min <= max.)
     if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(qBound(MinBatchReserve, d->lastBatchSize, maxBatch));
+        d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
     StreamMessage &message = d->batch.messages.emplaceBack();
     message.json = QByteArray(utf8, qsizetype(length)); // exactly sized: it may be kept long
     message.receivedAtMs = nowMs;
