@@ -76,14 +76,15 @@ run_fuzz() {
             continue
         fi
         echo "== $name: fuzzing for $seconds s (log: $log)"
-        local result=ok
+        local result=ok started=$SECONDS
         nice -n 19 "$fuzz_dir/tests/fuzz/$name" "${flags[@]}" -max_total_time="$seconds" \
             "$work" "$seeds" >"$log" 2>&1 || result=FAILED
         local executions corpus
         executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
         corpus="$(find "$work" -type f | wc -l)"
         [ "$result" = ok ] || { tail -n 60 "$log"; failed=1; }
-        echo "$name: $result, ${executions:-?} executions in $seconds s, corpus $corpus files" \
+        echo "$name: $result, ${executions:-?} executions in $((SECONDS - started)) s," \
+            "corpus $corpus files" \
             | tee -a "$summary"
     done
     return "$failed"
