@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package the build, the tests and the screenshots need.
 # Idempotent: packages already present are skipped, and apt is not touched at all when none is missing.
+# Extra package names given as arguments are added (dev.sh fuzz asks for clang-14 this way).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
     qtkeychain-qt6-dev libsimdjson-dev libssl-dev
     xvfb xauth imagemagick fonts-dejavu-core
     desktop-file-utils appstream help2man
+    "$@"
 )
 
 missing=()

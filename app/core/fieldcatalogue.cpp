@@ -21,6 +21,7 @@ struct FieldEntry
     std::string path;
     unsigned types = 0;
     quint64 presence = 0;
+    quint64 lastSample = 0; // the sample that last counted towards presence
     bool hasRange = false;
     bool numericString = false;
     double min = 0;
@@ -84,7 +85,12 @@ void FieldCatalogue::Private::walk(simdjson::dom::object object, std::string &pa
         FieldEntry *info = entry(path);
         const simdjson::dom::element value = field.value;
         if (info) {
-            ++info->presence;
+            // Once per message: a duplicated key, or "a.b" next to {"a":{"b":…}}, names the
+            // same path twice, and presence must not exceed the messages sampled.
+            if (info->lastSample != sampled) {
+                info->lastSample = sampled;
+                ++info->presence;
+            }
             switch (value.type()) {
             case simdjson::dom::element_type::OBJECT:
                 info->types |= FieldInfo::Object;

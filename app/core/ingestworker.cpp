@@ -414,8 +414,9 @@ void IngestWorker::ingestFrame(const QString &text)
     // One batch-sized block, not one growth step after another; sized after the previous batch
     // so that a trickle does not reserve room for maxBatch messages every time.
     const int maxBatch = d->ingest.maxBatchMessages;
+    // (Not qBound: a batch size below MinBatchReserve is allowed and breaks its min <= max.)
     if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(qBound(MinBatchReserve, d->lastBatchSize, maxBatch));
+        d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
     StreamMessage &message = d->batch.messages.emplaceBack();
     // One JSON document per line downstream (NDJSON output and export): a frame that spreads
     // over several lines is kept compact. Exactly sized either way: it may be kept long.

@@ -201,7 +201,8 @@ MessageWriter &MessageWriter::string(QStringView text)
     qsizetype plain = plainPrefix(in, size);
     char16_t *out = reserve(size + 2);
     *out++ = u'"';
-    std::memcpy(out, in, size_t(plain) * sizeof(char16_t));
+    if (plain > 0) // a null view's utf16() is nullptr, which memcpy may not take even for 0
+        std::memcpy(out, in, size_t(plain) * sizeof(char16_t));
     m_length += plain + 1;
     // The rest (rare): escape as QJsonDocument does; a lone surrogate becomes \uXXXX.
     for (qsizetype i = plain; i < size; ++i) {

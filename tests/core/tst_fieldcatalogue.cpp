@@ -34,6 +34,7 @@ private slots:
     void types_data();
     void types();
     void presenceAndRatio();
+    void presenceCountsAPathOncePerMessage();
     void numericRanges();
     void arraysAreNotDescended();
     void rejectsNonObjects_data();
@@ -109,6 +110,25 @@ void TestFieldCatalogue::presenceAndRatio()
     QCOMPARE(fieldNamed(fields, QStringLiteral("sometimes")).presence, quint64(2));
     QCOMPARE(fieldNamed(fields, QStringLiteral("sometimes")).presenceRatio, 0.5);
     QCOMPARE(catalogue.sampledMessages(), quint64(4));
+}
+
+// A path named twice in one message (a duplicated key, or a dotted key next to the nested
+// object) is present once: the ratio never exceeds 1. Its values all still count.
+void TestFieldCatalogue::presenceCountsAPathOncePerMessage()
+{
+    FieldCatalogue catalogue;
+    catalogue.addMessage(R"({"fee":"7","fee":"9","a.b":1,"a":{"b":5}})");
+    catalogue.addMessage(R"({"fee":"8"})");
+    const QVector<FieldInfo> fields = catalogue.snapshot();
+    const FieldInfo fee = fieldNamed(fields, QStringLiteral("fee"));
+    QCOMPARE(fee.presence, quint64(2));
+    QCOMPARE(fee.presenceRatio, 1.0);
+    QCOMPARE(fee.min, 7.0);
+    QCOMPARE(fee.max, 9.0);
+    const FieldInfo ab = fieldNamed(fields, QStringLiteral("a.b"));
+    QCOMPARE(ab.presence, quint64(1));
+    QCOMPARE(ab.presenceRatio, 0.5);
+    QCOMPARE(ab.max, 5.0);
 }
 
 // Numbers and decimal strings feed min/max; hex strings and words do not.

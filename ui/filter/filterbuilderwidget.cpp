@@ -132,11 +132,18 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
         emitChanged();
     });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &FilterBuilderWidget::updateButtons);
-    connect(qApp, &QApplication::focusChanged, this,
-            [this](QWidget *, QWidget *now) { handleFocusChanged(now); });
+    m_focusConnection = connect(qApp, &QApplication::focusChanged, this,
+                                [this](QWidget *, QWidget *now) { handleFocusChanged(now); });
 
     updateFieldModel();
     rebuild(Filter::group(Filter::Combinator::And), {});
+}
+
+// Hiding and deleting the children in ~QWidget moves the focus, and the connection to qApp only
+// ends in ~QObject: without this, handleFocusChanged() ran on a half-destroyed widget (UBSan).
+FilterBuilderWidget::~FilterBuilderWidget()
+{
+    disconnect(m_focusConnection);
 }
 
 void FilterBuilderWidget::setTopic(const QString &topic)

@@ -26,6 +26,7 @@ class FilterBuilderWidget : public QWidget
 
 public:
     explicit FilterBuilderWidget(QWidget *parent = nullptr);
+    ~FilterBuilderWidget() override;
 
     /// The topic whose documented fields the field boxes complete.
     void setTopic(const QString &topic);
@@ -92,6 +93,8 @@ private:
     QToolButton *m_indent = nullptr;
     QToolButton *m_outdent = nullptr;
     bool m_rootIsGroup = false;
+    // To the application's focusChanged, which ~QWidget still emits after our destructor ran.
+    QMetaObject::Connection m_focusConnection;
 };
 
 } // namespace allium
