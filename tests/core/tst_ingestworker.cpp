@@ -2,7 +2,6 @@
 
 #include <QTest>
 
-#include <atomic>
 #include <memory>
 
 using namespace allium;
@@ -32,7 +31,7 @@ void TestIngestWorker::batchesNeverExceedTheConfiguredSize_data()
 void TestIngestWorker::batchesNeverExceedTheConfiguredSize()
 {
     QFETCH(int, maxBatch);
-    auto pending = std::make_shared<std::atomic<int>>(0);
+    auto pending = std::make_shared<PendingBatches>();
     IngestWorker worker(pending);
     IngestOptions options;
     options.maxBatchMessages = maxBatch;
@@ -45,7 +44,7 @@ void TestIngestWorker::batchesNeverExceedTheConfiguredSize()
         largestBatch = qMax(largestBatch, int(batch.messages.size()));
         for (const StreamMessage &message : batch.messages)
             sequences.append(message.sequence);
-        pending->fetch_sub(1);
+        pending->taken(batch.bytes);
     });
 
     constexpr int Frames = 50;
