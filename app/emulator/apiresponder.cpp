@@ -97,7 +97,8 @@ bool intParam(const QJsonObject &params, const QString &name, qint64 fallback, q
     if (v.isDouble()) {
         const double d = v.toDouble();
         good = std::floor(d) == d && std::abs(d) < 9e15;
-        value = qint64(d);
+        // Converted only when in range: a double beyond qint64 is undefined behaviour to cast.
+        value = good ? qint64(d) : 0;
     } else if (v.isString()) {
         value = v.toString().trimmed().toLongLong(&good);
     }

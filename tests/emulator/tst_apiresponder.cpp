@@ -363,6 +363,9 @@ void TestApiResponder::errors_data()
                                << QStringLiteral("limit must be between 1 and 10000");
     QTest::newRow("limit text") << get << Assets << QByteArray(R"({"limit": "ten"})")
                                 << QStringLiteral("limit must be between 1 and 10000");
+    // Far beyond qint64: refused, never cast (undefined behaviour; found by fuzz_apirequest).
+    QTest::newRow("limit 1e41") << get << Assets << QByteArray(R"({"limit": 1.2e41})")
+                                << QStringLiteral("limit must be between 1 and 10000");
     QTest::newRow("bad cursor") << get << Assets << QByteArray(R"({"cursor": "zzz"})")
                                 << QStringLiteral("invalid cursor \"zzz\"");
     QTest::newRow("unknown blockchain")
