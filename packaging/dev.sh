@@ -19,6 +19,8 @@ command="${1:-run}"
 shift || true
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# Paths relative to the checkout, so that another clone (CI's) hits the same cache entries.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}" CCACHE_NOHASHDIR=1
 
 # Sanitizer settings shared by the fuzz and asan commands: stop at the first report, with a
 # stack; leaks are errors, except the few Qt/system ones listed (and explained) in lsan.supp.
