@@ -136,8 +136,7 @@ void FieldCatalogue::Private::walk(simdjson::dom::object object, std::string &pa
 
 FieldCatalogue::FieldCatalogue()
     : d(std::make_unique<Private>())
-{
-}
+{}
 
 FieldCatalogue::~FieldCatalogue() = default;
 
@@ -150,8 +149,8 @@ void FieldCatalogue::setSampling(int sampleAllFirst, int sampleEvery)
 bool FieldCatalogue::takeSampleTurn()
 {
     const quint64 number = d->offered++;
-    return number < quint64(d->sampleAllFirst)
-            || (number - quint64(d->sampleAllFirst)) % quint64(d->sampleEvery) == 0;
+    return number < quint64(d->sampleAllFirst) ||
+           (number - quint64(d->sampleAllFirst)) % quint64(d->sampleEvery) == 0;
 }
 
 bool FieldCatalogue::offer(const QByteArray &json)

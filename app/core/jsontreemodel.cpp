@@ -36,8 +36,7 @@ struct JsonTreeModel::Node
 JsonTreeModel::JsonTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{}
 
 JsonTreeModel::~JsonTreeModel() = default;
 
@@ -119,8 +118,8 @@ void JsonTreeModel::build(Node *node, const QJsonValue &value, int *budget, int 
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (int i = 0; i < array.size(); ++i) {
-            Node *child = addChild(QStringLiteral("[%1]").arg(i), childPath(QString::number(i)),
-                                   array.at(i));
+            Node *child =
+                addChild(QStringLiteral("[%1]").arg(i), childPath(QString::number(i)), array.at(i));
             if (!child)
                 return;
             build(child, array.at(i), budget, depth + 1);

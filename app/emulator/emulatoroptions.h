@@ -12,13 +12,14 @@ inline const QString EmulatorDemoKey = QStringLiteral("allium-demo-key");
 /// Faults the emulator injects, for tests of the client's error handling. Zero means off.
 struct EmulatorFaults
 {
-    int dropAfterMessages = 0;     ///< abort the TCP connection after N stream messages (no close frame)
-    int malformedEvery = 0;        ///< every Nth stream frame is malformed JSON instead of a message
-    int stallAfterMessages = 0;    ///< after N stream messages, send nothing more and answer no ping
-    int closeAfterMessages = 0;    ///< after N stream messages, close with closeCode
-    int closeCode = 0;             ///< the close code for closeAfterMessages (default 1011)
-    int handshakeDelayMs = 0;      ///< wait this long before answering the websocket handshake
-    bool stallApi = false;         ///< accept API requests but never answer them
+    int dropAfterMessages =
+        0;                  ///< abort the TCP connection after N stream messages (no close frame)
+    int malformedEvery = 0; ///< every Nth stream frame is malformed JSON instead of a message
+    int stallAfterMessages = 0; ///< after N stream messages, send nothing more and answer no ping
+    int closeAfterMessages = 0; ///< after N stream messages, close with closeCode
+    int closeCode = 0;          ///< the close code for closeAfterMessages (default 1011)
+    int handshakeDelayMs = 0;   ///< wait this long before answering the websocket handshake
+    bool stallApi = false;      ///< accept API requests but never answer them
 };
 
 /// Bounds on what clients may make the emulator hold, so a hostile or stuck client cannot grow it
@@ -41,16 +42,16 @@ struct EmulatorLimits
 struct EmulatorOptions
 {
     QHostAddress address = QHostAddress::LocalHost; ///< loopback only, always
-    quint16 port = 0;               ///< 0 picks a free port
+    quint16 port = 0;                               ///< 0 picks a free port
     QStringList keys{EmulatorDemoKey};
-    quint64 seed = 1;               ///< same seed, same data
-    double speed = 1.0;             ///< multiplies the real-time cadence of every topic
-    double rate = 0;                ///< if > 0: messages per second for every topic, overriding cadence
-    int latencyMs = 0;              ///< API response delay; each response waits up to this (random),
-                                    ///< so responses complete out of order
-    qint64 firehoseCount = 0;       ///< if > 0: each started stream sends N messages as fast as the
-                                    ///< socket takes them, then goes quiet
-    bool tls = false;               ///< wss:// with a generated self-signed certificate
+    quint64 seed = 1;         ///< same seed, same data
+    double speed = 1.0;       ///< multiplies the real-time cadence of every topic
+    double rate = 0;          ///< if > 0: messages per second for every topic, overriding cadence
+    int latencyMs = 0;        ///< API response delay; each response waits up to this (random),
+                              ///< so responses complete out of order
+    qint64 firehoseCount = 0; ///< if > 0: each started stream sends N messages as fast as the
+                              ///< socket takes them, then goes quiet
+    bool tls = false;         ///< wss:// with a generated self-signed certificate
     EmulatorFaults faults;
     EmulatorLimits limits;
 };

@@ -39,8 +39,8 @@ qint64 cpuMicroseconds(int who)
 {
     rusage usage{};
     getrusage(who, &usage);
-    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000
-            + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 +
+           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 qint64 processCpuMicroseconds()
@@ -85,7 +85,7 @@ struct Measurement
     quint64 drops = 0;
     qint64 elapsedMs = 0;
     qint64 cpuMicroseconds = 0;
-    qint64 guiCpuMicroseconds = -1;      // the pipeline's GUI thread alone
+    qint64 guiCpuMicroseconds = -1; // the pipeline's GUI thread alone
     qint64 emulatorCpuMicroseconds = -1;
     qint64 pageFaults = 0;
     bool ok = false;
@@ -126,8 +126,7 @@ QUrl startEmulator(QProcess *process, qint64 firehose)
 }
 
 // (a) the ceiling: a bare QWebSocket in this thread that only counts text messages.
-Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid,
-                       QStringList *samples)
+Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid, QStringList *samples)
 {
     Measurement result;
     QWebSocket socket;
@@ -143,22 +142,21 @@ Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid,
         emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
         socket.sendTextMessage(QStringLiteral(R"({"action":"start"})"));
     });
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop,
-                     [&](const QString &text) {
-                         ++result.messages;
-                         result.bytes += quint64(text.size()); // the JSON is ASCII
-                         if (samples->size() < 2000)
-                             samples->append(text);
-                         if (result.messages == expected) {
-                             result.elapsedMs = clock.elapsed();
-                             result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
-                             result.pageFaults = processPageFaults() - faultsStart;
-                             result.emulatorCpuMicroseconds =
-                                     otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
-                             result.ok = true;
-                             loop.quit();
-                         }
-                     });
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
+        ++result.messages;
+        result.bytes += quint64(text.size()); // the JSON is ASCII
+        if (samples->size() < 2000)
+            samples->append(text);
+        if (result.messages == expected) {
+            result.elapsedMs = clock.elapsed();
+            result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
+            result.pageFaults = processPageFaults() - faultsStart;
+            result.emulatorCpuMicroseconds =
+                otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
+            result.ok = true;
+            loop.quit();
+        }
+    });
     QTimer::singleShot(TimeoutMs, &loop, &QEventLoop::quit);
     QNetworkRequest request(url);
     request.setRawHeader(QByteArrayLiteral("X-API-KEY"), EmulatorDemoKey.toUtf8());
@@ -203,7 +201,7 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPi
                              result.pageFaults = processPageFaults() - faultsStart;
                              result.guiCpuMicroseconds = threadCpuMicroseconds() - guiCpuStart;
                              result.emulatorCpuMicroseconds =
-                                     otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
+                                 otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
                              result.ok = true;
                              loop.quit();
                          }
@@ -222,11 +220,10 @@ Measurement measureWorkerOnly(const QStringList &samples, quint64 count)
     auto pending = std::make_shared<PendingBatches>();
     IngestWorker worker(pending);
     worker.setWatchedFields({QStringLiteral("number"), QStringLiteral("payload.px")});
-    QObject::connect(&worker, &IngestWorker::batchReady, &worker,
-                     [&](const MessageBatch &batch) {
-                         pending->taken(batch.bytes);
-                         result.messages += quint64(batch.messages.size());
-                     });
+    QObject::connect(&worker, &IngestWorker::batchReady, &worker, [&](const MessageBatch &batch) {
+        pending->taken(batch.bytes);
+        result.messages += quint64(batch.messages.size());
+    });
     QElapsedTimer clock;
     clock.start();
     const qint64 cpuStart = processCpuMicroseconds();
@@ -258,17 +255,15 @@ void printHeader()
 
 void printRow(const char *topic, const QByteArray &path, const Measurement &m, quint64 expected)
 {
-    std::printf("%-22s %-16s %8llu %6lld %8.0f %6.1f %8s %8s %8s %8.2f %5llu%s\n", topic,
-                path.constData(), static_cast<unsigned long long>(m.messages),
-                static_cast<long long>(m.elapsedMs), m.messagesPerSecond(),
-                m.megabytesPerSecond(), figure(m.cpuPerMessage(), true).constData(),
-                figure(m.perMessage(m.guiCpuMicroseconds), m.guiCpuMicroseconds >= 0)
-                        .constData(),
-                figure(m.perMessage(m.emulatorCpuMicroseconds), m.emulatorCpuMicroseconds >= 0)
-                        .constData(),
-                m.messages ? double(m.pageFaults) / double(m.messages) : 0.0,
-                static_cast<unsigned long long>(m.drops),
-                m.ok ? "" : qPrintable(QStringLiteral("  (timed out, expected %1)").arg(expected)));
+    std::printf(
+        "%-22s %-16s %8llu %6lld %8.0f %6.1f %8s %8s %8s %8.2f %5llu%s\n", topic, path.constData(),
+        static_cast<unsigned long long>(m.messages), static_cast<long long>(m.elapsedMs),
+        m.messagesPerSecond(), m.megabytesPerSecond(), figure(m.cpuPerMessage(), true).constData(),
+        figure(m.perMessage(m.guiCpuMicroseconds), m.guiCpuMicroseconds >= 0).constData(),
+        figure(m.perMessage(m.emulatorCpuMicroseconds), m.emulatorCpuMicroseconds >= 0).constData(),
+        m.messages ? double(m.pageFaults) / double(m.messages) : 0.0,
+        static_cast<unsigned long long>(m.drops),
+        m.ok ? "" : qPrintable(QStringLiteral("  (timed out, expected %1)").arg(expected)));
 }
 
 // The run with the highest rate and the median one (by rate); failed runs count as zero.
@@ -348,8 +343,8 @@ int main(int argc, char *argv[])
             }
             pipelines << measurePipeline(url, expected, emulator.processId(), &store);
             if (!pipelineOnly && raws.last().ok && pipelines.last().ok) {
-                pairRatios << pipelines.last().messagesPerSecond()
-                                / raws.last().messagesPerSecond();
+                pairRatios << pipelines.last().messagesPerSecond() /
+                                  raws.last().messagesPerSecond();
             }
             failures += (pipelineOnly || raws.last().ok) && pipelines.last().ok ? 0 : 1;
         }

@@ -51,11 +51,11 @@ void TestFieldCatalogue::pathsInFirstSeenOrder()
     FieldCatalogue catalogue;
     QVERIFY(catalogue.addMessage(R"({"a":1,"payload":{"coin":"ETH","px":{"value":2}},"b":true})"));
     QVERIFY(catalogue.addMessage(R"({"z":null,"a":2})"));
-    QCOMPARE(paths(catalogue.snapshot()),
-             (QStringList{QStringLiteral("a"), QStringLiteral("payload"),
-                          QStringLiteral("payload.coin"), QStringLiteral("payload.px"),
-                          QStringLiteral("payload.px.value"), QStringLiteral("b"),
-                          QStringLiteral("z")}));
+    QCOMPARE(
+        paths(catalogue.snapshot()),
+        (QStringList{QStringLiteral("a"), QStringLiteral("payload"), QStringLiteral("payload.coin"),
+                     QStringLiteral("payload.px"), QStringLiteral("payload.px.value"),
+                     QStringLiteral("b"), QStringLiteral("z")}));
 }
 
 // Each JSON type is recorded; a field seen with two types carries both.
@@ -72,14 +72,14 @@ void TestFieldCatalogue::types_data()
                                   << QStringLiteral("number");
     QTest::newRow("string") << QByteArray(R"({"f":"x"})") << QByteArray(R"({"f":"y"})")
                             << unsigned(FieldInfo::String) << QStringLiteral("string");
-    QTest::newRow("number or null") << QByteArray(R"({"f":1})") << QByteArray(R"({"f":null})")
-                                    << unsigned(FieldInfo::Number | FieldInfo::Null)
-                                    << QStringLiteral("number|null");
+    QTest::newRow("number or null")
+        << QByteArray(R"({"f":1})") << QByteArray(R"({"f":null})")
+        << unsigned(FieldInfo::Number | FieldInfo::Null) << QStringLiteral("number|null");
     QTest::newRow("bool") << QByteArray(R"({"f":true})") << QByteArray(R"({"f":false})")
                           << unsigned(FieldInfo::Bool) << QStringLiteral("bool");
-    QTest::newRow("object or array") << QByteArray(R"({"f":{}})") << QByteArray(R"({"f":[]})")
-                                     << unsigned(FieldInfo::Object | FieldInfo::Array)
-                                     << QStringLiteral("object|array");
+    QTest::newRow("object or array")
+        << QByteArray(R"({"f":{}})") << QByteArray(R"({"f":[]})")
+        << unsigned(FieldInfo::Object | FieldInfo::Array) << QStringLiteral("object|array");
 }
 
 void TestFieldCatalogue::types()

@@ -72,7 +72,7 @@ public:
     QUrl url() const
     {
         return QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/developer/ws/stream?topic=test")
-                            .arg(m_server.serverPort()));
+                        .arg(m_server.serverPort()));
     }
 
 private:
@@ -119,8 +119,9 @@ void TestStreamSession::streamUrlHasTopic()
 {
     const QUrl url = StreamSession::streamUrl(QUrl(QStringLiteral("wss://api.allium.so/")),
                                               QStringLiteral("ethereum.blocks"));
-    QCOMPARE(url.toString(),
-             QStringLiteral("wss://api.allium.so/api/v1/developer/ws/stream?topic=ethereum.blocks"));
+    QCOMPARE(
+        url.toString(),
+        QStringLiteral("wss://api.allium.so/api/v1/developer/ws/stream?topic=ethereum.blocks"));
     StreamSession session;
     session.setUrl(url);
     QCOMPARE(session.topic(), QStringLiteral("ethereum.blocks"));
@@ -136,8 +137,8 @@ void TestStreamSession::deliversParsedBatches()
     QVERIFY(server.listen());
     StreamSession session;
     configure(&session, server, QStringLiteral("ethereum.blocks"));
-    session.setWatchedFields({QStringLiteral("number"), QStringLiteral("no.such.field"),
-                              QStringLiteral("gas_used")});
+    session.setWatchedFields(
+        {QStringLiteral("number"), QStringLiteral("no.such.field"), QStringLiteral("gas_used")});
     Collector collector(&session);
     QSignalSpy opened(&session, &StreamSession::opened);
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
@@ -220,8 +221,8 @@ void TestStreamSession::filterIsResentAfterEveryReconnect()
     QVERIFY(server.listen());
     StreamSession session;
     configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
-                                              QStringLiteral("B"));
+    const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"),
+                                              Filter::Operator::Equal, QStringLiteral("B"));
     Collector collector(&session);
     QSignalSpy resubscribed(&session, &StreamSession::resubscribed);
     int messagesAtSecondSubscribe = -1;
@@ -260,7 +261,11 @@ void TestStreamSession::emptyFilterClears()
     session.setFilter(Filter());
     const auto sawSell = [&collector] {
         for (const StreamMessage &message : qAsConst(collector.messages)) {
-            if (objectOf(message).value(QStringLiteral("payload")).toObject().value(QStringLiteral("side")).toString() == QLatin1String("A"))
+            if (objectOf(message)
+                    .value(QStringLiteral("payload"))
+                    .toObject()
+                    .value(QStringLiteral("side"))
+                    .toString() == QLatin1String("A"))
                 return true;
         }
         return false;
@@ -308,8 +313,8 @@ void TestStreamSession::malformedFramesAreCountedAndSkipped()
     Collector collector(&session);
     session.start();
     session.open();
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().parseErrors,
-                              quint64(400), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().parseErrors, quint64(400),
+                              10000);
     QCOMPARE(session.stats().parseErrors, quint64(100));
     QCOMPARE(collector.messages.size(), 300);
     for (const StreamMessage &message : qAsConst(collector.messages))
@@ -331,10 +336,13 @@ void TestStreamSession::backpressureDropsAndCountsExactly()
     serverThread.start();
     const auto stopServer = qScopeGuard([&] {
         QThread *mainThread = thread();
-        QMetaObject::invokeMethod(&server, [&server, mainThread] {
-            server.close();
-            server.moveToThread(mainThread);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &server,
+            [&server, mainThread] {
+                server.close();
+                server.moveToThread(mainThread);
+            },
+            Qt::BlockingQueuedConnection);
         serverThread.quit();
         serverThread.wait();
     });
@@ -388,7 +396,7 @@ void TestStreamSession::refusedKeyFailsOnce()
     QVERIFY(failed.wait(5000));
     QCOMPARE(session.state(), ConnectionState::Failed);
     QVERIFY(session.failureReason().contains(
-            QLatin1String("invalid API key or websocket access not enabled")));
+        QLatin1String("invalid API key or websocket access not enabled")));
     QVERIFY(!states.wait(400));
     QCOMPARE(failed.size(), 1);
     QCOMPARE(scheduled.size(), 0);
@@ -427,8 +435,9 @@ void TestStreamSession::fieldCatalogueReachesTheGuiThread()
     QStringList paths;
     for (const FieldInfo &field : session.fields())
         paths << field.path;
-    QVERIFY2(paths.contains(QStringLiteral("payload")) && paths.contains(QStringLiteral("payload.coin"))
-                     && paths.contains(QStringLiteral("payload.crossed")),
+    QVERIFY2(paths.contains(QStringLiteral("payload")) &&
+                 paths.contains(QStringLiteral("payload.coin")) &&
+                 paths.contains(QStringLiteral("payload.crossed")),
              qPrintable(paths.join(QLatin1Char(','))));
     for (const FieldInfo &field : session.fields()) {
         if (field.path == QLatin1String("payload.px")) {
@@ -450,9 +459,8 @@ void TestStreamSession::rateIsMeasured()
     configure(&session, server, QStringLiteral("hyperliquid.fills"));
     session.start();
     session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(session.stats().messagesPerSecond > 120
-                                     && session.stats().messagesPerSecond < 300,
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        session.stats().messagesPerSecond > 120 && session.stats().messagesPerSecond < 300, 5000);
     QVERIFY(session.stats().bytesPerSecond > session.stats().messagesPerSecond * 50);
 }
 
@@ -551,7 +559,7 @@ void TestStreamSession::extractedValuesFollowDotPaths()
     QFETCH(QString, path);
     QFETCH(double, expected);
     ScriptedStreamServer server({QStringLiteral(
-            R"({"n":7,"a":{"s":"12.5","b":[10,{"c":"0x1f"}],"t":true,"w":"ten"},"x/y":3})")});
+        R"({"n":7,"a":{"s":"12.5","b":[10,{"c":"0x1f"}],"t":true,"w":"ten"},"x/y":3})")});
     QVERIFY(server.listen());
     StreamSession session;
     session.setUrl(server.url());

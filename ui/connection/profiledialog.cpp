@@ -116,10 +116,9 @@ ProfileDialog::ProfileDialog(ProfileStore *store, KeyStore *keys, QWidget *paren
     m_testButton->setObjectName(QStringLiteral("testButton"));
     // Wide enough for both of its texts, so the result label beside it cannot squeeze it.
     const QFontMetrics metrics = m_testButton->fontMetrics();
-    m_testButton->setMinimumWidth(
-            std::max(metrics.horizontalAdvance(tr("Test connection")),
-                     metrics.horizontalAdvance(tr("Cancel test")))
-            + 4 * metrics.averageCharWidth());
+    m_testButton->setMinimumWidth(std::max(metrics.horizontalAdvance(tr("Test connection")),
+                                           metrics.horizontalAdvance(tr("Cancel test"))) +
+                                  4 * metrics.averageCharWidth());
     m_testButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
     m_testResult->setWordWrap(true);
@@ -390,18 +389,18 @@ bool ProfileDialog::saveCurrent()
         const QString key = m_key->text();
         m_keyDirty = false;
         showKeyStatus(tr("Saving the key…"), false);
-        m_keys->writeKey(profile.keyReference(), key, this,
-                         [this, name = profile.name(), hasKey = !key.isEmpty()](
-                             const KeyStoreResult &result) {
-            if (!result.ok)
-                showKeyStatus(tr("The key was not saved: %1").arg(result.errorString), true);
-            else if (result.persistent)
-                showKeyStatus(tr("Key stored in the system keychain"), false);
-            else
-                showKeyStatus(tr("Key kept for this session only: no system keychain available"),
-                              true);
-            emit keySaved(name, result.ok, hasKey);
-        });
+        m_keys->writeKey(
+            profile.keyReference(), key, this,
+            [this, name = profile.name(), hasKey = !key.isEmpty()](const KeyStoreResult &result) {
+                if (!result.ok)
+                    showKeyStatus(tr("The key was not saved: %1").arg(result.errorString), true);
+                else if (result.persistent)
+                    showKeyStatus(tr("Key stored in the system keychain"), false);
+                else
+                    showKeyStatus(
+                        tr("Key kept for this session only: no system keychain available"), true);
+                emit keySaved(name, result.ok, hasKey);
+            });
     }
     m_dirty = false;
     // The list shows names; a rename must show at once, without reloading the form.

@@ -16,7 +16,6 @@
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
-
 namespace allium {
 
 namespace {
@@ -46,9 +45,8 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
     , m_rootCombinator(new QComboBox(this))
     , m_tree(new QTreeWidget(this))
 {
-    auto makeButton = [this](const QString &objectName, const QString &text,
-                             const QString &toolTip, const QKeySequence &shortcut,
-                             void (FilterBuilderWidget::*handler)()) {
+    auto makeButton = [this](const QString &objectName, const QString &text, const QString &toolTip,
+                             const QKeySequence &shortcut, void (FilterBuilderWidget::*handler)()) {
         auto *action = new QAction(text, this);
         action->setShortcut(shortcut);
         // Only while the focus is inside the builder, so the main window keeps its keys.
@@ -64,29 +62,27 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
         button->setAccessibleName(toolTip);
         return button;
     };
-    m_addCondition = makeButton(QStringLiteral("addConditionButton"), tr("+ Condition"),
-                                tr("Add a condition"), QKeySequence(Qt::CTRL | Qt::Key_N),
-                                &FilterBuilderWidget::addCondition);
-    m_addGroup = makeButton(QStringLiteral("addGroupButton"), tr("+ Group"),
-                            tr("Add an AND/OR group"), QKeySequence(Qt::CTRL | Qt::Key_G),
-                            &FilterBuilderWidget::addGroup);
-    m_remove = makeButton(QStringLiteral("removeButton"), tr("Remove"),
-                          tr("Remove the current condition or group"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
-                          &FilterBuilderWidget::removeCurrent);
+    m_addCondition =
+        makeButton(QStringLiteral("addConditionButton"), tr("+ Condition"), tr("Add a condition"),
+                   QKeySequence(Qt::CTRL | Qt::Key_N), &FilterBuilderWidget::addCondition);
+    m_addGroup =
+        makeButton(QStringLiteral("addGroupButton"), tr("+ Group"), tr("Add an AND/OR group"),
+                   QKeySequence(Qt::CTRL | Qt::Key_G), &FilterBuilderWidget::addGroup);
+    m_remove = makeButton(
+        QStringLiteral("removeButton"), tr("Remove"), tr("Remove the current condition or group"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), &FilterBuilderWidget::removeCurrent);
     m_moveUp = makeButton(QStringLiteral("moveUpButton"), tr("Up"), tr("Move up"),
                           QKeySequence(Qt::CTRL | Qt::Key_Up), &FilterBuilderWidget::moveCurrentUp);
-    m_moveDown = makeButton(QStringLiteral("moveDownButton"), tr("Down"), tr("Move down"),
-                            QKeySequence(Qt::CTRL | Qt::Key_Down),
-                            &FilterBuilderWidget::moveCurrentDown);
+    m_moveDown =
+        makeButton(QStringLiteral("moveDownButton"), tr("Down"), tr("Move down"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Down), &FilterBuilderWidget::moveCurrentDown);
     m_indent = makeButton(QStringLiteral("indentButton"), tr("Nest"),
                           tr("Nest into the group above, or into a new group"),
                           QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
                           &FilterBuilderWidget::indentCurrent);
-    m_outdent = makeButton(QStringLiteral("outdentButton"), tr("Unnest"),
-                           tr("Move out of the enclosing group"),
-                           QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
-                           &FilterBuilderWidget::outdentCurrent);
+    m_outdent = makeButton(
+        QStringLiteral("outdentButton"), tr("Unnest"), tr("Move out of the enclosing group"),
+        QKeySequence(Qt::CTRL | Qt::Key_BracketLeft), &FilterBuilderWidget::outdentCurrent);
 
     m_rootCombinator->setObjectName(QStringLiteral("rootCombinatorBox"));
     m_rootCombinator->addItem(tr("all (AND)"), int(Filter::Combinator::And));
@@ -361,8 +357,7 @@ QTreeWidgetItem *FilterBuilderWidget::createItem(const Filter &node, QTreeWidget
         auto *conditionRow = new FilterConditionRow(m_fields);
         conditionRow->setCondition(node);
         conditionRow->setPositionLabel(label);
-        connect(conditionRow, &FilterConditionRow::edited, this,
-                &FilterBuilderWidget::emitChanged);
+        connect(conditionRow, &FilterConditionRow::edited, this, &FilterBuilderWidget::emitChanged);
         row = conditionRow;
     }
     // The row is created before its children so the tab order follows the tree.
@@ -377,8 +372,8 @@ FilterBuilderWidget::Path FilterBuilderWidget::currentPath() const
 {
     Path path;
     for (QTreeWidgetItem *item = m_tree->currentItem(); item; item = item->parent()) {
-        const int index = item->parent() ? item->parent()->indexOfChild(item)
-                                         : m_tree->indexOfTopLevelItem(item);
+        const int index =
+            item->parent() ? item->parent()->indexOfChild(item) : m_tree->indexOfTopLevelItem(item);
         path.prepend(index);
     }
     return path;
@@ -477,11 +472,10 @@ void FilterBuilderWidget::updateFieldModel()
         auto *item = new QStandardItem(field.path);
         item->setData(int(field.type), FilterConditionRow::FieldTypeRole);
         const QString type = TopicCatalogue::fieldTypeName(field.type);
-        item->setToolTip(field.presence >= 0
-                             ? tr("%1, seen in %2% of received messages")
-                                   .arg(type)
-                                   .arg(qRound(field.presence * 100))
-                             : tr("%1, documented for %2").arg(type, m_topic));
+        item->setToolTip(field.presence >= 0 ? tr("%1, seen in %2% of received messages")
+                                                   .arg(type)
+                                                   .arg(qRound(field.presence * 100))
+                                             : tr("%1, documented for %2").arg(type, m_topic));
         m_fields->appendRow(item);
     }
     for (FilterConditionRow *row : rows) {

@@ -52,9 +52,8 @@ private:
     using Path = QList<int>;
     /// Changes the tree for the current node (given the root, the node's path and its
     /// siblings); returns the path to make current, or nothing to cancel.
-    using StructureEdit
-        = std::function<std::optional<Path>(Filter *root, const Path &current,
-                                            QList<Filter> &siblings)>;
+    using StructureEdit = std::function<std::optional<Path>(Filter *root, const Path &current,
+                                                            QList<Filter> &siblings)>;
 
     void editCurrent(int minimumDepth, const StructureEdit &edit);
 

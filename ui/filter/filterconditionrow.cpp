@@ -16,9 +16,10 @@ namespace allium {
 namespace {
 
 constexpr Filter::Operator Operators[] = {
-    Filter::Operator::Equal,    Filter::Operator::NotEqual, Filter::Operator::Greater,
-    Filter::Operator::GreaterOrEqual, Filter::Operator::Less, Filter::Operator::LessOrEqual,
-    Filter::Operator::In,       Filter::Operator::Exists,
+    Filter::Operator::Equal,   Filter::Operator::NotEqual,
+    Filter::Operator::Greater, Filter::Operator::GreaterOrEqual,
+    Filter::Operator::Less,    Filter::Operator::LessOrEqual,
+    Filter::Operator::In,      Filter::Operator::Exists,
 };
 
 QString operatorHelp(Filter::Operator op)
@@ -292,8 +293,8 @@ void FilterConditionRow::updateEditorForOperator()
         m_valueStack->setCurrentIndex(ScalarPage);
         break;
     }
-    const bool hadFocus = m_valueStack->hasFocus() || m_value->hasFocus() || m_list->hasFocus()
-        || m_exists->hasFocus();
+    const bool hadFocus = m_valueStack->hasFocus() || m_value->hasFocus() || m_list->hasFocus() ||
+                          m_exists->hasFocus();
     if (hadFocus)
         m_valueStack->currentWidget()->setFocus();
 }
@@ -318,10 +319,9 @@ void FilterConditionRow::updateValidators()
     }
     auto apply = [this](QLineEdit *edit, const QRegularExpression *pattern) {
         // Text typed before the field was chosen stays editable: keep no validator it fails.
-        if (!pattern
-            || !QRegularExpression(QRegularExpression::anchoredPattern(pattern->pattern()))
-                    .match(edit->text())
-                    .hasMatch()) {
+        if (!pattern || !QRegularExpression(QRegularExpression::anchoredPattern(pattern->pattern()))
+                             .match(edit->text())
+                             .hasMatch()) {
             replaceValidator(edit, nullptr);
             return;
         }

@@ -147,8 +147,8 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(PreviewDelayMs);
 
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                     QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &FilterEditorPanel::apply);
@@ -157,13 +157,11 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
             &FilterEditorPanel::handleBuilderChanged);
     connect(m_jsonEdit, &QPlainTextEdit::textChanged, this, &FilterEditorPanel::handleTextChanged);
     connect(m_parseTimer, &QTimer::timeout, this, &FilterEditorPanel::parseText);
-    connect(m_previewTimer, &QTimer::timeout, this,
-            [this] { emit previewRequested(m_current); });
+    connect(m_previewTimer, &QTimer::timeout, this, [this] { emit previewRequested(m_current); });
     connect(m_applyButton, &QPushButton::clicked, this, &FilterEditorPanel::apply);
     connect(m_clearButton, &QPushButton::clicked, this, &FilterEditorPanel::clear);
     connect(m_saveButton, &QPushButton::clicked, this, &FilterEditorPanel::saveInteractively);
-    connect(m_deleteButton, &QPushButton::clicked, this,
-            &FilterEditorPanel::deleteInteractively);
+    connect(m_deleteButton, &QPushButton::clicked, this, &FilterEditorPanel::deleteInteractively);
     connect(m_savedBox, &QComboBox::activated, this, &FilterEditorPanel::handleSavedActivated);
 
     setFilter(Filter());
@@ -217,8 +215,8 @@ void FilterEditorPanel::handleBuilderChanged(const Filter &filter)
     m_settingText = false;
     const FilterParseResult result = Filter::parse(text);
     if (!result.ok()) {
-        const JsonPathLocator::Range range
-            = JsonPathLocator::locate(m_jsonEdit->toPlainText(), result.errorPath);
+        const JsonPathLocator::Range range =
+            JsonPathLocator::locate(m_jsonEdit->toPlainText(), result.errorPath);
         setInvalid(result.errorString(), range.start, range.length);
         return;
     }
@@ -235,8 +233,7 @@ void FilterEditorPanel::parseText()
 {
     const QString text = m_jsonEdit->toPlainText();
     if (text.size() > MaxFilterTextChars) {
-        setInvalid(tr("The filter text is too large (over %1 characters).")
-                       .arg(MaxFilterTextChars),
+        setInvalid(tr("The filter text is too large (over %1 characters).").arg(MaxFilterTextChars),
                    0, 0);
         return;
     }
@@ -335,8 +332,8 @@ void FilterEditorPanel::updateStatusColours()
 void FilterEditorPanel::changeEvent(QEvent *event)
 {
     // An application-wide theme switch arrives as ApplicationPaletteChange, not PaletteChange.
-    if (event->type() == QEvent::PaletteChange
-        || event->type() == QEvent::ApplicationPaletteChange) {
+    if (event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::ApplicationPaletteChange) {
         m_highlighter->setPalette(palette());
         updateStatusColours();
     }
@@ -349,12 +346,10 @@ void FilterEditorPanel::setPreview(int matched, int total, const QStringList &un
     if (total <= 0)
         m_previewSummary->setText(tr("Preview: no messages received yet to try the filter on."));
     else
-        m_previewSummary->setText(total == 1
-                                      ? tr("Preview: would match %1 of 1 received message.")
-                                            .arg(matched)
-                                      : tr("Preview: would match %1 of %2 received messages.")
-                                            .arg(matched)
-                                            .arg(total));
+        m_previewSummary->setText(
+            total == 1
+                ? tr("Preview: would match %1 of 1 received message.").arg(matched)
+                : tr("Preview: would match %1 of %2 received messages.").arg(matched).arg(total));
     m_previewWarnings->setVisible(!unknownFields.isEmpty());
     m_previewWarnings->setText(
         unknownFields.isEmpty()
@@ -363,8 +358,8 @@ void FilterEditorPanel::setPreview(int matched, int total, const QStringList &un
     m_previewSamples->clear();
     for (const QByteArray &row : sampleRows.mid(0, MaxSampleRows)) {
         const QJsonDocument document = QJsonDocument::fromJson(row);
-        const QByteArray compact = document.isNull() ? row
-                                                     : document.toJson(QJsonDocument::Compact);
+        const QByteArray compact =
+            document.isNull() ? row : document.toJson(QJsonDocument::Compact);
         QString text = QString::fromUtf8(compact.left(MaxSampleChars * 4));
         if (text.size() > MaxSampleChars)
             text = text.left(MaxSampleChars - 1) + QChar(0x2026);

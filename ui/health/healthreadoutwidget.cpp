@@ -119,9 +119,9 @@ void HealthReadoutWidget::setStats(const StreamStats &stats)
     m_byteRate->setToolTip(tr("%1 received in total").arg(humanBytes(stats.bytes)));
     m_rate->setToolTip(tr("%1 messages in total").arg(locale.toString(stats.messages)));
     setCounter(m_parseErrors, stats.parseErrors + stats.binaryFrames);
-    m_parseErrors->setToolTip(tr("%1 not JSON objects, %2 binary frames")
-                                  .arg(locale.toString(stats.parseErrors),
-                                       locale.toString(stats.binaryFrames)));
+    m_parseErrors->setToolTip(
+        tr("%1 not JSON objects, %2 binary frames")
+            .arg(locale.toString(stats.parseErrors), locale.toString(stats.binaryFrames)));
     setCounter(m_dropped, stats.drops);
     setCounter(m_serverErrors, stats.serverErrors);
     m_reconnects->setText(locale.toString(stats.reconnects));
