@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine:
 #   packaging/dev.sh run [args]    install packages, build, launch allium-monitor (embedded emulator)
-#   packaging/dev.sh test          install packages, build, run every test through CTest
+#   packaging/dev.sh test          install packages, check the formatting (clang-format), build,
+#                                  run every test through CTest
+#   packaging/dev.sh format        format every C++ source with clang-format-14 (.clang-format)
 #   packaging/dev.sh bench         install packages, build, run the benchmarks
 #   packaging/dev.sh emulator [args]  install packages, build, run allium-emulator
 #   packaging/dev.sh package       install packages, build, make the .deb and check it with lintian
@@ -100,7 +102,6 @@ run_asan() {
         cmake -S "$root" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
             -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DALLIUM_SANITIZE=ON
     fi
-    find "$asan_dir" -path '*_autogen/timestamp' -delete 2>/dev/null || true
     nice cmake --build "$asan_dir" --parallel "$(nproc)"
     sanitizer_env
     export QT_QPA_PLATFORM=offscreen
@@ -121,12 +122,25 @@ esac
 
 bash "$root/packaging/install-deps.sh"
 
+# House rule: every C++ source is formatted by .clang-format (fix with: packaging/dev.sh format).
+check_format() {
+    (cd "$root" && find app ui tests \( -name '*.cpp' -o -name '*.h' \) -print0 |
+        xargs -0 clang-format-14 --dry-run --Werror)
+}
+case "$command" in
+    format)
+        (cd "$root" && find app ui tests \( -name '*.cpp' -o -name '*.h' \) -print0 |
+            xargs -0 clang-format-14 -i)
+        exit
+        ;;
+    test)
+        check_format
+        ;;
+esac
+
 if [ ! -f "$build_dir/build.ninja" ]; then
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-# CMake 3.25's AUTOMOC misses Q_OBJECT headers that a re-glob adds to an existing build; letting
-# autogen re-check costs a second and spares a link error after a pull.
-find "$build_dir" -path '*_autogen/timestamp' -delete 2>/dev/null || true
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 case "$command" in
@@ -158,7 +172,7 @@ case "$command" in
         echo "package: $deb (lintian: no errors, no warnings)"
         ;;
     *)
-        echo "usage: packaging/dev.sh run|test|bench|emulator|package|fuzz|asan [args]" >&2
+        echo "usage: packaging/dev.sh run|test|bench|emulator|package|format|fuzz|asan [args]" >&2
         exit 64
         ;;
 esac

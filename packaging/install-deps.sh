@@ -10,7 +10,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     qtkeychain-qt6-dev libsimdjson-dev libssl-dev
     xvfb xauth imagemagick fonts-dejavu-core
-    desktop-file-utils appstream help2man
+    desktop-file-utils appstream help2man clang-format-14
     "$@"
 )
 

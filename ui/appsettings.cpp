@@ -1,6 +1,6 @@
-#include "appsettings.h"
+#include "ui/appsettings.h"
 
-#include "profilestore.h"
+#include "core/settings/profilestore.h"
 
 #include <QSettings>
 

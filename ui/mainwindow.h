@@ -1,9 +1,9 @@
 #pragma once
 
-#include "connectionoptions.h"
-#include "connectionstate.h"
-#include "mainwindowoptions.h"
-#include "streamstats.h"
+#include "core/connection/connectionoptions.h"
+#include "core/connection/connectionstate.h"
+#include "core/stream/streamstats.h"
+#include "ui/mainwindowoptions.h"
 
 #include <QMainWindow>
 #include <QPointer>

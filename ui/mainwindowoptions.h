@@ -1,8 +1,8 @@
 #pragma once
 
-#include "connectionoptions.h"
-#include "emulatoroptions.h"
-#include "filter.h"
+#include "core/connection/connectionoptions.h"
+#include "core/filter/filter.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QList>
 #include <QSslCertificate>

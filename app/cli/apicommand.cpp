@@ -1,11 +1,11 @@
-#include "apicommand.h"
+#include "cli/apicommand.h"
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "boundedfile.h"
-#include "connectiontarget.h"
-#include "console.h"
-#include "websocketconnection.h"
+#include "cli/connectiontarget.h"
+#include "cli/console.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
+#include "core/base/boundedfile.h"
+#include "core/connection/websocketconnection.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

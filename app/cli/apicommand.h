@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apirequest.h"
-#include "clicommand.h"
-#include "latencystats.h"
+#include "cli/clicommand.h"
+#include "core/api/apirequest.h"
+#include "core/api/latencystats.h"
 
 #include <QElapsedTimer>
 

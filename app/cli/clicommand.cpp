@@ -1,7 +1,7 @@
-#include "clicommand.h"
+#include "cli/clicommand.h"
 
-#include "connectiontarget.h"
-#include "console.h"
+#include "cli/connectiontarget.h"
+#include "cli/console.h"
 
 #include <csignal>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionstate.h"
-#include "exitcode.h"
+#include "cli/exitcode.h"
+#include "core/connection/connectionstate.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,11 +1,11 @@
-#include "connectiontarget.h"
+#include "cli/connectiontarget.h"
 
-#include "connectioneventlog.h"
-#include "connectionprofile.h"
-#include "embeddedemulator.h"
-#include "emulatoroptions.h"
-#include "keystore.h"
-#include "profilestore.h"
+#include "core/connection/connectioneventlog.h"
+#include "core/connection/connectionprofile.h"
+#include "core/settings/keystore.h"
+#include "core/settings/profilestore.h"
+#include "emulator/embeddedemulator.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>

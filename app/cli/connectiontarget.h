@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionoptions.h"
-#include "exitcode.h"
+#include "cli/exitcode.h"
+#include "core/connection/connectionoptions.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "console.h"
+#include "cli/console.h"
 
-#include "connectioneventlog.h"
+#include "core/connection/connectioneventlog.h"
 
 #include <cerrno>
 #include <csignal>

@@ -1,12 +1,12 @@
 // allium-cli: Allium's data streams and websocket API from a terminal, as NDJSON.
 
-#include "apicommand.h"
-#include "connectiontarget.h"
-#include "console.h"
-#include "emulatorserver.h"
-#include "exitcode.h"
-#include "signalwatcher.h"
-#include "streamcommand.h"
+#include "cli/apicommand.h"
+#include "cli/connectiontarget.h"
+#include "cli/console.h"
+#include "cli/exitcode.h"
+#include "cli/signalwatcher.h"
+#include "cli/streamcommand.h"
+#include "emulator/emulatorserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
-#include "streamcommand.h"
+#include "cli/streamcommand.h"
 
-#include "boundedfile.h"
-#include "connectionprofile.h"
-#include "connectiontarget.h"
-#include "console.h"
-#include "messagebatch.h"
-#include "streamsession.h"
+#include "cli/connectiontarget.h"
+#include "cli/console.h"
+#include "core/base/boundedfile.h"
+#include "core/connection/connectionprofile.h"
+#include "core/stream/messagebatch.h"
+#include "core/stream/streamsession.h"
 
 #include <QCommandLineParser>
 

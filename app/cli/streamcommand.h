@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clicommand.h"
-#include "filter.h"
+#include "cli/clicommand.h"
+#include "core/filter/filter.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "apiconnection.h"
+#include "emulator/apiconnection.h"
 
-#include "connectionwatch.h"
-#include "emulatorframes.h"
+#include "emulator/connectionwatch.h"
+#include "emulator/emulatorframes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiresponder.h"
-#include "emulatoroptions.h"
+#include "emulator/apiresponder.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QJsonValue>
 #include <QObject>

@@ -1,12 +1,12 @@
-#include "apiresponder.h"
+#include "emulator/apiresponder.h"
 
-#include "emulatorframes.h"
-#include "hyperliquidfillgenerator.h"
-#include "hyperliquidtradegenerator.h"
-#include "messagewriter.h"
-#include "syntheticdata.h"
-#include "syntheticdatachain.h"
-#include "syntheticdatatokens.h"
+#include "emulator/emulatorframes.h"
+#include "emulator/generators/hyperliquidfillgenerator.h"
+#include "emulator/generators/hyperliquidtradegenerator.h"
+#include "emulator/generators/syntheticdata.h"
+#include "emulator/generators/syntheticdatachain.h"
+#include "emulator/generators/syntheticdatatokens.h"
+#include "emulator/messagewriter.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -15,7 +15,7 @@ public:
     struct Result
     {
         bool ok = false;
-        QJsonValue data;  ///< the response data, or the error message (a string) when !ok
+        QJsonValue data; ///< the response data, or the error message (a string) when !ok
     };
 
     /// The answer for one request. An unknown path, a wrong method or invalid body gives !ok with
@@ -32,7 +32,8 @@ public:
     TextResult respondText(const QString &method, const QString &path,
                            const QJsonValue &body) const;
 
-    /// The paths respond() knows, with the method each takes, e.g. {"GET", "/api/v1/developer/assets"}.
+    /// The paths respond() knows, with the method each takes, e.g. {"GET",
+    /// "/api/v1/developer/assets"}.
     static QList<QPair<QString, QString>> endpoints();
 
 private:

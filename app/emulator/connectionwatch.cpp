@@ -1,4 +1,4 @@
-#include "connectionwatch.h"
+#include "emulator/connectionwatch.h"
 
 #include <QScopedValueRollback>
 #include <QSslSocket>

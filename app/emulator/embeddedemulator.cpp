@@ -1,6 +1,6 @@
-#include "embeddedemulator.h"
+#include "emulator/embeddedemulator.h"
 
-#include "emulatorserver.h"
+#include "emulator/emulatorserver.h"
 
 #include <QThread>
 
@@ -9,15 +9,14 @@ namespace allium {
 EmbeddedEmulator::EmbeddedEmulator(const EmulatorOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-{
-}
+{}
 
 EmbeddedEmulator::~EmbeddedEmulator()
 {
     stop();
 }
 
-template<typename Function>
+template <typename Function>
 void EmbeddedEmulator::runOnServerThread(Function &&function)
 {
     if (!m_context)

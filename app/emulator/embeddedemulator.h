@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulatoroptions.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QObject>
 #include <QSslCertificate>
@@ -37,12 +37,12 @@ public:
     void dropAllConnections();
 
 private:
-    template<typename Function>
+    template <typename Function>
     void runOnServerThread(Function &&function);
 
     EmulatorOptions m_options;
     QThread *m_thread = nullptr;
-    QObject *m_context = nullptr;     // lives on m_thread; owns the server
+    QObject *m_context = nullptr; // lives on m_thread; owns the server
     EmulatorServer *m_server = nullptr;
     QUrl m_baseUrl;
     QSslCertificate m_certificate;

@@ -1,4 +1,4 @@
-#include "emulatorcommandline.h"
+#include "emulator/emulatorcommandline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulatoroptions.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "emulatorframes.h"
+#include "emulator/emulatorframes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

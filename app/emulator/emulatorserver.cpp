@@ -1,12 +1,12 @@
-#include "emulatorserver.h"
+#include "emulator/emulatorserver.h"
 
-#include "apiconnection.h"
-#include "connectionwatch.h"
-#include "emulatorendpoints.h"
-#include "handshakegate.h"
-#include "selfsignedcertificate.h"
-#include "streamconnection.h"
-#include "topicgenerator.h"
+#include "emulator/apiconnection.h"
+#include "emulator/connectionwatch.h"
+#include "emulator/emulatorendpoints.h"
+#include "emulator/generators/topicgenerator.h"
+#include "emulator/handshakegate.h"
+#include "emulator/selfsignedcertificate.h"
+#include "emulator/streamconnection.h"
 
 #include <QHash>
 #include <QPointer>

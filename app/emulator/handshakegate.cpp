@@ -1,6 +1,6 @@
-#include "handshakegate.h"
+#include "emulator/handshakegate.h"
 
-#include "emulatorendpoints.h"
+#include "emulator/emulatorendpoints.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httprequesthead.h"
+#include "emulator/httprequesthead.h"
 
 #include <QByteArray>
 #include <QHash>

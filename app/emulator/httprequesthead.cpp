@@ -1,4 +1,4 @@
-#include "httprequesthead.h"
+#include "emulator/httprequesthead.h"
 
 namespace allium {
 

@@ -1,5 +1,5 @@
-#include "emulatorcommandline.h"
-#include "emulatorserver.h"
+#include "emulator/emulatorcommandline.h"
+#include "emulator/emulatorserver.h"
 
 #include <QCoreApplication>
 #include <QFile>

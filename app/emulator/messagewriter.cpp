@@ -1,4 +1,4 @@
-#include "messagewriter.h"
+#include "emulator/messagewriter.h"
 
 #include <algorithm>
 #include <cmath>

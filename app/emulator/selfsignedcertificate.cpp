@@ -1,4 +1,4 @@
-#include "selfsignedcertificate.h"
+#include "emulator/selfsignedcertificate.h"
 
 #include <openssl/bio.h>
 #include <openssl/err.h>

@@ -1,8 +1,8 @@
-#include "streamconnection.h"
+#include "emulator/streamconnection.h"
 
-#include "connectionwatch.h"
-#include "emulatorframes.h"
-#include "topicgenerator.h"
+#include "emulator/connectionwatch.h"
+#include "emulator/emulatorframes.h"
+#include "emulator/generators/topicgenerator.h"
 
 #include <QJsonDocument>
 #include <QTcpSocket>

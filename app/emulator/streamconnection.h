@@ -1,8 +1,8 @@
 #pragma once
 
-#include "emulatoroptions.h"
-#include "filter.h"
-#include "messagewriter.h"
+#include "core/filter/filter.h"
+#include "emulator/emulatoroptions.h"
+#include "emulator/messagewriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

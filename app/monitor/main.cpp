@@ -1,8 +1,8 @@
-#include "connectionprofile.h"
-#include "emulatoroptions.h"
-#include "mainwindow.h"
-#include "monitorcommandline.h"
-#include "screenshotscene.h"
+#include "core/connection/connectionprofile.h"
+#include "emulator/emulatoroptions.h"
+#include "monitor/monitorcommandline.h"
+#include "monitor/screenshotscene.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -1,12 +1,12 @@
-#include "screenshotscene.h"
+#include "monitor/screenshotscene.h"
 
-#include "apitemplate.h"
-#include "connection/profiledialog.h"
-#include "console/apiconsolepanel.h"
-#include "embeddedemulator.h"
-#include "filter/filtereditorpanel.h"
-#include "mainwindow.h"
-#include "streampanel.h"
+#include "core/api/apitemplate.h"
+#include "emulator/embeddedemulator.h"
+#include "ui/connection/profiledialog.h"
+#include "ui/console/apiconsolepanel.h"
+#include "ui/filter/filtereditorpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/stream/streampanel.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -3,12 +3,12 @@
 // rate one local QWebSocket client receives from an embedded emulator at --rate 20000.
 // Times are this thread's CPU time, so a busy machine distorts them less than wall-clock time.
 
-#include "apiresponder.h"
-#include "embeddedemulator.h"
-#include "emulatorendpoints.h"
-#include "filter.h"
-#include "messagewriter.h"
-#include "topicgenerator.h"
+#include "core/filter/filter.h"
+#include "emulator/apiresponder.h"
+#include "emulator/embeddedemulator.h"
+#include "emulator/emulatorendpoints.h"
+#include "emulator/generators/topicgenerator.h"
+#include "emulator/messagewriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

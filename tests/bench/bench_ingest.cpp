@@ -7,10 +7,10 @@
 //
 // Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
 
-#include "emulatoroptions.h"
-#include "ingestworker.h"
-#include "messagestore.h"
-#include "streamsession.h"
+#include "core/stream/ingestworker.h"
+#include "core/stream/streamsession.h"
+#include "core/table/messagestore.h"
+#include "emulator/emulatoroptions.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

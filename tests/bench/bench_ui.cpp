@@ -9,12 +9,12 @@
 // RSS, the longest stall of that minute and the delivered rate, and at the end how flat the RSS
 // stayed once the history was full.
 
-#include "mainwindow.h"
-#include "messagetablemodel.h"
-#include "processmemory.h"
-#include "stream/streamtablepanel.h"
-#include "streampanel.h"
-#include "streamsession.h"
+#include "core/stream/streamsession.h"
+#include "core/table/messagetablemodel.h"
+#include "support/processmemory.h"
+#include "ui/mainwindow.h"
+#include "ui/stream/streampanel.h"
+#include "ui/stream/streamtablepanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "backoffpolicy.h"
+#include "core/connection/backoffpolicy.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "codesnippet.h"
+#include "core/api/codesnippet.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,7 +58,7 @@ QByteArray run(const QString &program, const QStringList &arguments, const QStri
 
 } // namespace
 
-class tst_CodeSnippet : public QObject
+class TestCodeSnippet : public QObject
 {
     Q_OBJECT
 
@@ -80,7 +80,7 @@ private slots:
     void quoting();
 };
 
-void tst_CodeSnippet::requestFrame()
+void TestCodeSnippet::requestFrame()
 {
     const QJsonObject frame =
         QJsonDocument::fromJson(CodeSnippet::requestFrame(sampleRequest())).object();
@@ -96,7 +96,7 @@ void tst_CodeSnippet::requestFrame()
     QVERIFY(!CodeSnippet::requestFrame(bare, false).contains('\n'));
 }
 
-void tst_CodeSnippet::snippetsCarryFrameAndPlaceholder_data()
+void TestCodeSnippet::snippetsCarryFrameAndPlaceholder_data()
 {
     QTest::addColumn<Language>("language");
     QTest::newRow("python") << Language::Python;
@@ -104,7 +104,7 @@ void tst_CodeSnippet::snippetsCarryFrameAndPlaceholder_data()
     QTest::newRow("shell") << Language::Shell;
 }
 
-void tst_CodeSnippet::snippetsCarryFrameAndPlaceholder()
+void TestCodeSnippet::snippetsCarryFrameAndPlaceholder()
 {
     QFETCH(Language, language);
     const QUrl url(QStringLiteral("ws://user:secret@127.0.0.1:4321/api/v1/developer/ws/api"));
@@ -139,14 +139,14 @@ void tst_CodeSnippet::snippetsCarryFrameAndPlaceholder()
     QCOMPARE(frame, QJsonDocument::fromJson(CodeSnippet::requestFrame(sampleRequest())).object());
 }
 
-void tst_CodeSnippet::defaultUrl()
+void TestCodeSnippet::defaultUrl()
 {
     const QString snippet = CodeSnippet::snippet(Language::Shell, sampleRequest());
     QVERIFY(snippet.contains(QStringLiteral("wss://api.allium.so/api/v1/developer/ws/api")));
     QCOMPARE(CodeSnippet::languageName(Language::Python), QStringLiteral("Python"));
 }
 
-void tst_CodeSnippet::snippetsRunInTheirLanguage_data()
+void TestCodeSnippet::snippetsRunInTheirLanguage_data()
 {
     QTest::addColumn<Language>("language");
     QTest::addColumn<QString>("program");
@@ -155,7 +155,7 @@ void tst_CodeSnippet::snippetsRunInTheirLanguage_data()
     QTest::newRow("javascript") << Language::JavaScript << QStringLiteral("node");
 }
 
-void tst_CodeSnippet::snippetsRunInTheirLanguage()
+void TestCodeSnippet::snippetsRunInTheirLanguage()
 {
     QFETCH(Language, language);
     QFETCH(QString, program);
@@ -226,12 +226,12 @@ void tst_CodeSnippet::snippetsRunInTheirLanguage()
 }
 
 // The quoting helpers on their own.
-void tst_CodeSnippet::quoting()
+void TestCodeSnippet::quoting()
 {
     QCOMPARE(CodeSnippet::shellQuoted(QStringLiteral("it's $x")), QStringLiteral("'it'\\''s $x'"));
     QCOMPARE(CodeSnippet::stringLiteral(QStringLiteral("a\"b\\c\nd")),
              QStringLiteral("\"a\\\"b\\\\c\\nd\""));
 }
 
-QTEST_GUILESS_MAIN(tst_CodeSnippet)
+QTEST_GUILESS_MAIN(TestCodeSnippet)
 #include "tst_codesnippet.moc"

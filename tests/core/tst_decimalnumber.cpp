@@ -1,4 +1,4 @@
-#include "decimalnumber.h"
+#include "core/json/decimalnumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

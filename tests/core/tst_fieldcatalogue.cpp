@@ -1,4 +1,4 @@
-#include "fieldcatalogue.h"
+#include "core/stream/fieldcatalogue.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "filter.h"
-#include "filtermatcher.h"
+#include "core/filter/filter.h"
+#include "core/filter/filtermatcher.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "filterpreview.h"
-#include "messagestore.h"
+#include "core/filter/filterpreview.h"
+#include "core/table/messagestore.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "apiclient.h"
-#include "connectionprofile.h"
-#include "hostileserver.h"
-#include "ingestworker.h"
-#include "streamsession.h"
-#include "websocketconnection.h"
+#include "core/api/apiclient.h"
+#include "core/connection/connectionprofile.h"
+#include "core/connection/websocketconnection.h"
+#include "core/stream/ingestworker.h"
+#include "core/stream/streamsession.h"
+#include "support/hostileserver.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -51,7 +51,7 @@ QByteArray dataMessage(int number, int padding = 0)
 
 /// What a server can send that a well-behaved one never does: the client survives each with
 /// bounded memory, and says what happened.
-class tst_HostileServer : public QObject
+class TestHostileServer : public QObject
 {
     Q_OBJECT
 private slots:
@@ -66,7 +66,7 @@ private slots:
 
 // A header announcing a 400 MB frame ends the connection at once (nothing is buffered for it):
 // close 1009, a reason naming the limit, then a retry.
-void tst_HostileServer::hugeFrameIsRefusedAtItsHeader()
+void TestHostileServer::hugeFrameIsRefusedAtItsHeader()
 {
     HostileServer server;
     server.setScript({HostileServer::textFrame(dataMessage(1)),
@@ -88,7 +88,7 @@ void tst_HostileServer::hugeFrameIsRefusedAtItsHeader()
 
 // 1 MiB messages and a consumer that takes nothing: the worker hands over no more than the
 // pending byte bound (plus the batch it holds), then drops and counts every further message.
-void tst_HostileServer::stalledConsumerHoldsBoundedBytes()
+void TestHostileServer::stalledConsumerHoldsBoundedBytes()
 {
     constexpr int total = 200;
     constexpr qint64 messageBytes = 1024 * 1024;
@@ -127,7 +127,7 @@ void tst_HostileServer::stalledConsumerHoldsBoundedBytes()
 
 // 20,000 error frames: every one is counted, the GUI thread gets them as a few batched reports
 // (count + last text), never one queued signal each.
-void tst_HostileServer::errorFloodIsCountedNotQueued()
+void TestHostileServer::errorFloodIsCountedNotQueued()
 {
     constexpr int total = 20000;
     HostileServer server;
@@ -155,7 +155,7 @@ void tst_HostileServer::errorFloodIsCountedNotQueued()
 }
 
 // Binary frames (the service sends text) are counted and skipped; text keeps flowing.
-void tst_HostileServer::binaryFramesAreCounted()
+void TestHostileServer::binaryFramesAreCounted()
 {
     HostileServer server;
     server.setScript({HostileServer::binaryFrame("\x01\x02\x03"), HostileServer::binaryFrame({}),
@@ -172,7 +172,7 @@ void tst_HostileServer::binaryFramesAreCounted()
 
 // Text that is not UTF-8 closes the connection (1007, as RFC 6455 says) with a reason that
 // says so, and the session retries.
-void tst_HostileServer::invalidUtf8ClosesWithAReason()
+void TestHostileServer::invalidUtf8ClosesWithAReason()
 {
     HostileServer server;
     server.setScript({HostileServer::textFrame(dataMessage(1)),
@@ -189,7 +189,7 @@ void tst_HostileServer::invalidUtf8ClosesWithAReason()
 }
 
 // A message spread over several lines is kept compact: one JSON document per line downstream.
-void tst_HostileServer::prettyPrintedJsonIsKeptOnOneLine()
+void TestHostileServer::prettyPrintedJsonIsKeptOnOneLine()
 {
     HostileServer server;
     server.setScript(
@@ -207,7 +207,7 @@ void tst_HostileServer::prettyPrintedJsonIsKeptOnOneLine()
 // An API server that accepts the connection and never reads: at most 1,000 requests go on the
 // wire, what waits is bounded in bytes (the rest is rejected at once), and every request still
 // ends exactly once (here by its timeout).
-void tst_HostileServer::neverReadingServerBoundsWhatWaits()
+void TestHostileServer::neverReadingServerBoundsWhatWaits()
 {
     HostileServer server;
     QVERIFY(server.listen());
@@ -241,5 +241,5 @@ void tst_HostileServer::neverReadingServerBoundsWhatWaits()
     QCOMPARE(client.pendingBytes(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_HostileServer)
+QTEST_GUILESS_MAIN(TestHostileServer)
 #include "tst_hostileserver.moc"

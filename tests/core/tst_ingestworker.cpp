@@ -1,4 +1,4 @@
-#include "ingestworker.h"
+#include "core/stream/ingestworker.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "filter.h"
-#include "jsonpathlocator.h"
+#include "core/filter/filter.h"
+#include "core/json/jsonpathlocator.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "jsonsyntaxcheck.h"
+#include "core/json/jsonsyntaxcheck.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -6,7 +6,7 @@
 
 using namespace allium;
 
-class tst_JsonSyntaxCheck : public QObject
+class TestJsonSyntaxCheck : public QObject
 {
     Q_OBJECT
 
@@ -18,7 +18,7 @@ private slots:
     void validText();
 };
 
-void tst_JsonSyntaxCheck::errorsHaveLineAndColumn_data()
+void TestJsonSyntaxCheck::errorsHaveLineAndColumn_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("line");
@@ -31,7 +31,7 @@ void tst_JsonSyntaxCheck::errorsHaveLineAndColumn_data()
     QTest::newRow("trailing comma") << QStringLiteral("[1,\n 2,\n]") << 3 << 1;
 }
 
-void tst_JsonSyntaxCheck::errorsHaveLineAndColumn()
+void TestJsonSyntaxCheck::errorsHaveLineAndColumn()
 {
     QFETCH(QString, text);
     QFETCH(int, line);
@@ -46,7 +46,7 @@ void tst_JsonSyntaxCheck::errorsHaveLineAndColumn()
         check.message().startsWith(QStringLiteral("Line %1, column %2: ").arg(line).arg(column)));
 }
 
-void tst_JsonSyntaxCheck::validText()
+void TestJsonSyntaxCheck::validText()
 {
     const JsonSyntaxCheck object = JsonSyntaxCheck::check(QStringLiteral(" {\"a\": [1]} "));
     QVERIFY(object.isValid());
@@ -60,5 +60,5 @@ void tst_JsonSyntaxCheck::validText()
     QVERIFY(blank.value().isUndefined());
 }
 
-QTEST_GUILESS_MAIN(tst_JsonSyntaxCheck)
+QTEST_GUILESS_MAIN(TestJsonSyntaxCheck)
 #include "tst_jsonsyntaxcheck.moc"

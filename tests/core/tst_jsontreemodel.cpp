@@ -1,4 +1,4 @@
-#include "jsontreemodel.h"
+#include "core/json/jsontreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -76,12 +76,12 @@ void TestJsonTreeModel::nestedDocument()
     const QModelIndex time = childByKey(model, QStringLiteral("time"), payload);
     QCOMPARE(cell(time, JsonTreeModel::ValueColumn), QStringLiteral("1753284680334"));
     QCOMPARE(cell(time, JsonTreeModel::TypeColumn), QStringLiteral("number"));
-    QCOMPARE(cell(childByKey(model, QStringLiteral("crossed"), payload),
-                  JsonTreeModel::ValueColumn),
-             QStringLiteral("true"));
-    QCOMPARE(cell(childByKey(model, QStringLiteral("liquidation"), payload),
-                  JsonTreeModel::TypeColumn),
-             QStringLiteral("null"));
+    QCOMPARE(
+        cell(childByKey(model, QStringLiteral("crossed"), payload), JsonTreeModel::ValueColumn),
+        QStringLiteral("true"));
+    QCOMPARE(
+        cell(childByKey(model, QStringLiteral("liquidation"), payload), JsonTreeModel::TypeColumn),
+        QStringLiteral("null"));
 
     const QModelIndex topics = childByKey(model, QStringLiteral("topics"));
     QCOMPARE(cell(topics, JsonTreeModel::ValueColumn), QStringLiteral("[2]"));

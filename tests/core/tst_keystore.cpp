@@ -1,4 +1,4 @@
-#include "keystore.h"
+#include "core/settings/keystore.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -10,7 +10,7 @@
 
 using namespace allium;
 
-class tst_KeyStore : public QObject
+class TestKeyStore : public QObject
 {
     Q_OBJECT
 
@@ -27,14 +27,14 @@ private:
     static bool keyInAnyFile(const QByteArray &key);
 };
 
-void tst_KeyStore::initTestCase()
+void TestKeyStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("AlliumTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_keystore"));
 }
 
-KeyStoreResult tst_KeyStore::run(const std::function<void(KeyStore::Callback)> &operation)
+KeyStoreResult TestKeyStore::run(const std::function<void(KeyStore::Callback)> &operation)
 {
     KeyStoreResult outcome;
     bool done = false;
@@ -49,7 +49,7 @@ KeyStoreResult tst_KeyStore::run(const std::function<void(KeyStore::Callback)> &
 }
 
 // Scans every file under the test-mode config and data locations for the key's bytes.
-bool tst_KeyStore::keyInAnyFile(const QByteArray &key)
+bool TestKeyStore::keyInAnyFile(const QByteArray &key)
 {
     QSettings().sync();
     const QList<QStandardPaths::StandardLocation> locations{
@@ -72,7 +72,7 @@ bool tst_KeyStore::keyInAnyFile(const QByteArray &key)
 }
 
 // With the keychain disabled a key lives in memory: readable, deletable, never on disk.
-void tst_KeyStore::memoryOnlyRoundTrip()
+void TestKeyStore::memoryOnlyRoundTrip()
 {
     KeyStore store;
     store.setKeychainEnabled(false);
@@ -102,7 +102,7 @@ void tst_KeyStore::memoryOnlyRoundTrip()
 
 // With the system keychain: a round trip when a backend answers; otherwise a clear error, the
 // key kept in memory for the session, and nothing written to any file.
-void tst_KeyStore::keychainWriteReadDelete()
+void TestKeyStore::keychainWriteReadDelete()
 {
     KeyStore store;
     QSignalSpy unavailable(&store, &KeyStore::keychainUnavailable);
@@ -142,7 +142,7 @@ void tst_KeyStore::keychainWriteReadDelete()
 }
 
 // Reading a reference nobody wrote fails and names the reference.
-void tst_KeyStore::readOfMissingKeyFails()
+void TestKeyStore::readOfMissingKeyFails()
 {
     KeyStore store;
     const QString reference = QStringLiteral("missing-") + QUuid::createUuid().toString();
@@ -154,7 +154,7 @@ void tst_KeyStore::readOfMissingKeyFails()
 }
 
 // A callback whose context object is gone is not called.
-void tst_KeyStore::destroyedContextGetsNoCallback()
+void TestKeyStore::destroyedContextGetsNoCallback()
 {
     KeyStore store;
     store.setKeychainEnabled(false);
@@ -170,5 +170,5 @@ void tst_KeyStore::destroyedContextGetsNoCallback()
     QVERIFY(!called);
 }
 
-QTEST_GUILESS_MAIN(tst_KeyStore)
+QTEST_GUILESS_MAIN(TestKeyStore)
 #include "tst_keystore.moc"

@@ -1,11 +1,11 @@
-#include "apiresult.h"
-#include "latencystats.h"
+#include "core/api/apiresult.h"
+#include "core/api/latencystats.h"
 
 #include <QTest>
 
 using namespace allium;
 
-class tst_LatencyStats : public QObject
+class TestLatencyStats : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private slots:
 };
 
 // Without samples every figure is -1 and every count 0.
-void tst_LatencyStats::emptyStatsReportNoLatency()
+void TestLatencyStats::emptyStatsReportNoLatency()
 {
     LatencyStats stats;
     QCOMPARE(stats.count(), 0);
@@ -31,7 +31,7 @@ void tst_LatencyStats::emptyStatsReportNoLatency()
     QCOMPARE(stats.count(ApiRequestState::Succeeded), 0);
 }
 
-void tst_LatencyStats::percentilesUseNearestRank_data()
+void TestLatencyStats::percentilesUseNearestRank_data()
 {
     QTest::addColumn<QList<double>>("latencies");
     QTest::addColumn<double>("p");
@@ -52,7 +52,7 @@ void tst_LatencyStats::percentilesUseNearestRank_data()
 }
 
 // Percentiles are the nearest-rank value of the sorted samples, whatever the insertion order.
-void tst_LatencyStats::percentilesUseNearestRank()
+void TestLatencyStats::percentilesUseNearestRank()
 {
     QFETCH(QList<double>, latencies);
     QFETCH(double, p);
@@ -64,7 +64,7 @@ void tst_LatencyStats::percentilesUseNearestRank()
 }
 
 // Every result is counted under its state; only answered requests contribute a latency.
-void tst_LatencyStats::countsEveryTerminalStateButSamplesOnlyResponses()
+void TestLatencyStats::countsEveryTerminalStateButSamplesOnlyResponses()
 {
     LatencyStats stats;
     auto result = [](ApiRequestState state, double latency) {
@@ -96,7 +96,7 @@ void tst_LatencyStats::countsEveryTerminalStateButSamplesOnlyResponses()
 }
 
 // Past maxSamples the percentiles come from a sample, but min, max and mean stay exact.
-void tst_LatencyStats::boundedSamplesKeepExactMinMaxMean()
+void TestLatencyStats::boundedSamplesKeepExactMinMaxMean()
 {
     LatencyStats stats(100);
     for (int i = 1; i <= 10000; ++i)
@@ -110,7 +110,7 @@ void tst_LatencyStats::boundedSamplesKeepExactMinMaxMean()
 }
 
 // clear() returns to the empty state.
-void tst_LatencyStats::clearForgetsEverything()
+void TestLatencyStats::clearForgetsEverything()
 {
     LatencyStats stats;
     stats.add(ApiRequestState::Succeeded, 3);
@@ -121,5 +121,5 @@ void tst_LatencyStats::clearForgetsEverything()
     QCOMPARE(stats.count(ApiRequestState::Succeeded), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_LatencyStats)
+QTEST_GUILESS_MAIN(TestLatencyStats)
 #include "tst_latencystats.moc"

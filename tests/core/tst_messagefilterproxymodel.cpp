@@ -1,5 +1,5 @@
-#include "messagefilterproxymodel.h"
-#include "messagetablemodel.h"
+#include "core/table/messagefilterproxymodel.h"
+#include "core/table/messagetablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

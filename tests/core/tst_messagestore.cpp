@@ -1,4 +1,4 @@
-#include "messagestore.h"
+#include "core/table/messagestore.h"
 
 #include <QTest>
 
@@ -78,7 +78,8 @@ void TestMessageStore::byteBoundEvictsOldest()
     QVERIFY(store.bytes() <= store.byteCapacity());
 
     // A message three times as big pushes out three small ones.
-    const int evicted = store.append(makeMessage(7, int(3 * small - makeMessage(0, 0).footprintBytes())));
+    const int evicted =
+        store.append(makeMessage(7, int(3 * small - makeMessage(0, 0).footprintBytes())));
     QCOMPARE(evicted, 3);
     QCOMPARE(sequences(store), (QList<quint64>{5, 6, 7}));
     QVERIFY(store.bytes() <= store.byteCapacity());

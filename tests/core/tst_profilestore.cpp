@@ -1,7 +1,7 @@
-#include "backoffpolicy.h"
-#include "connectionprofile.h"
-#include "keystore.h"
-#include "profilestore.h"
+#include "core/connection/backoffpolicy.h"
+#include "core/connection/connectionprofile.h"
+#include "core/settings/keystore.h"
+#include "core/settings/profilestore.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,7 +43,7 @@ bool writeKey(KeyStore &keys, const QString &reference, const QString &key, QObj
 
 } // namespace
 
-class tst_ProfileStore : public QObject
+class TestProfileStore : public QObject
 {
     Q_OBJECT
 
@@ -77,12 +77,12 @@ private:
     QString m_file;
 };
 
-void tst_ProfileStore::initTestCase()
+void TestProfileStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_ProfileStore::init()
+void TestProfileStore::init()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
     QVERIFY(QDir().mkpath(dir));
@@ -92,7 +92,7 @@ void tst_ProfileStore::init()
 
 // A new profile points at Allium's production URL; it names no key entry until the store
 // gives it an id.
-void tst_ProfileStore::profileDefaultsToAllium()
+void TestProfileStore::profileDefaultsToAllium()
 {
     const ConnectionProfile profile(QStringLiteral("Work"));
     QCOMPARE(profile.baseUrl(), QUrl(QStringLiteral("wss://api.allium.so")));
@@ -103,7 +103,7 @@ void tst_ProfileStore::profileDefaultsToAllium()
     QVERIFY(ConnectionProfile::embeddedEmulator().validationError().isEmpty());
 }
 
-void tst_ProfileStore::baseUrlValidation_data()
+void TestProfileStore::baseUrlValidation_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("valid");
@@ -122,7 +122,7 @@ void tst_ProfileStore::baseUrlValidation_data()
 }
 
 // Only ws:// and wss:// URLs with a host and no query, fragment or credentials are usable.
-void tst_ProfileStore::baseUrlValidation()
+void TestProfileStore::baseUrlValidation()
 {
     QFETCH(QString, url);
     QFETCH(bool, valid);
@@ -131,7 +131,7 @@ void tst_ProfileStore::baseUrlValidation()
 }
 
 // The endpoint paths are appended to the base URL, after any path prefix.
-void tst_ProfileStore::apiAndStreamUrlsAppendPaths()
+void TestProfileStore::apiAndStreamUrlsAppendPaths()
 {
     ConnectionProfile profile(QStringLiteral("p"), QUrl(QStringLiteral("ws://127.0.0.1:4000/")));
     QCOMPARE(profile.apiUrl(), QUrl(QStringLiteral("ws://127.0.0.1:4000/api/v1/developer/ws/api")));
@@ -144,7 +144,7 @@ void tst_ProfileStore::apiAndStreamUrlsAppendPaths()
 }
 
 // Profiles, their options and the default survive a new store on the same file.
-void tst_ProfileStore::createPersistsAcrossInstances()
+void TestProfileStore::createPersistsAcrossInstances()
 {
     ConnectionProfile profile(QStringLiteral("Staging"),
                               QUrl(QStringLiteral("ws://127.0.0.1:1234")));
@@ -174,7 +174,7 @@ void tst_ProfileStore::createPersistsAcrossInstances()
 }
 
 // Names are unique and invalid profiles are refused with a reason, without a change signal.
-void tst_ProfileStore::createRefusesDuplicateAndInvalid()
+void TestProfileStore::createRefusesDuplicateAndInvalid()
 {
     ProfileStore store(m_file);
     QVERIFY(store.create(ConnectionProfile(QStringLiteral("A"))));
@@ -191,7 +191,7 @@ void tst_ProfileStore::createRefusesDuplicateAndInvalid()
 }
 
 // Renaming keeps the keychain entry the profile points at (its id's), and follows the default.
-void tst_ProfileStore::renameKeepsKeyReferenceAndDefault()
+void TestProfileStore::renameKeepsKeyReferenceAndDefault()
 {
     ProfileStore store(m_file);
     QVERIFY(store.create(ConnectionProfile(QStringLiteral("Old"))));
@@ -209,7 +209,7 @@ void tst_ProfileStore::renameKeepsKeyReferenceAndDefault()
 }
 
 // A duplicate gets "<name> (copy)", then "(copy 2)", and an id (and key entry) of its own.
-void tst_ProfileStore::duplicateCopiesWithFreshName()
+void TestProfileStore::duplicateCopiesWithFreshName()
 {
     ProfileStore store(m_file);
     ConnectionProfile profile(QStringLiteral("Main"), QUrl(QStringLiteral("ws://127.0.0.1:5")));
@@ -228,7 +228,7 @@ void tst_ProfileStore::duplicateCopiesWithFreshName()
 }
 
 // Removing the default profile makes the first remaining one the default.
-void tst_ProfileStore::removeForgetsProfileAndDefault()
+void TestProfileStore::removeForgetsProfileAndDefault()
 {
     ProfileStore store(m_file);
     QVERIFY(store.create(ConnectionProfile(QStringLiteral("A"))));
@@ -246,7 +246,7 @@ void tst_ProfileStore::removeForgetsProfileAndDefault()
 }
 
 // update() replaces a profile by name; an unchanged profile emits nothing.
-void tst_ProfileStore::updateReplacesProfile()
+void TestProfileStore::updateReplacesProfile()
 {
     ProfileStore store(m_file);
     ConnectionProfile profile(QStringLiteral("A"));
@@ -262,7 +262,7 @@ void tst_ProfileStore::updateReplacesProfile()
 }
 
 // An empty store gets the production profile (default) and the embedded emulator, once.
-void tst_ProfileStore::builtinProfilesOnFirstUse()
+void TestProfileStore::builtinProfilesOnFirstUse()
 {
     ProfileStore store(m_file);
     store.ensureBuiltinProfiles();
@@ -275,7 +275,7 @@ void tst_ProfileStore::builtinProfilesOnFirstUse()
 }
 
 // Saving a profile whose key was just stored writes the reference, never the key.
-void tst_ProfileStore::keyNeverReachesSettingsFile()
+void TestProfileStore::keyNeverReachesSettingsFile()
 {
     const QString key = QStringLiteral("sk-live-4f1c9a7e-never-on-disk");
     KeyStore keys;
@@ -300,7 +300,7 @@ void tst_ProfileStore::keyNeverReachesSettingsFile()
 }
 
 // The shared-settings constructor writes under the test-mode config location, not the user's.
-void tst_ProfileStore::defaultConstructorUsesTestModeSettings()
+void TestProfileStore::defaultConstructorUsesTestModeSettings()
 {
     ProfileStore store;
     const QString testConfig =
@@ -311,7 +311,7 @@ void tst_ProfileStore::defaultConstructorUsesTestModeSettings()
 }
 
 // Each profile gets its own stable id, kept across instances; the key entry is named after it.
-void tst_ProfileStore::profilesGetStableIds()
+void TestProfileStore::profilesGetStableIds()
 {
     QString id;
     {
@@ -330,7 +330,7 @@ void tst_ProfileStore::profilesGetStableIds()
 }
 
 // Renaming (by rename() or by update() with the same id) keeps the key with the profile.
-void tst_ProfileStore::renameKeepsKey()
+void TestProfileStore::renameKeepsKey()
 {
     KeyStore keys;
     keys.setKeychainEnabled(false);
@@ -354,7 +354,7 @@ void tst_ProfileStore::renameKeepsKey()
 
 // A profile deleted (even with its keychain entry left behind) and created again under the same
 // name has no key: the orphaned entry can never be sent to the new profile's URL.
-void tst_ProfileStore::recreatedNameHasNoKey()
+void TestProfileStore::recreatedNameHasNoKey()
 {
     KeyStore keys;
     keys.setKeychainEnabled(false);
@@ -377,7 +377,7 @@ void tst_ProfileStore::recreatedNameHasNoKey()
 
 // Settings of an older version (no id, key entry named after the profile, shared by a
 // duplicate): ids are given and written at once, and the key moves to each id's entry once.
-void tst_ProfileStore::legacyKeysMigrateOnce()
+void TestProfileStore::legacyKeysMigrateOnce()
 {
     {
         QSettings legacy(m_file, QSettings::IniFormat);
@@ -427,7 +427,7 @@ void tst_ProfileStore::legacyKeysMigrateOnce()
 
 // ws:// to another machine needs the profile's explicit consent, which is saved; loopback
 // (localhost, 127.0.0.0/8, ::1) never does.
-void tst_ProfileStore::insecureTransportNeedsConsent_data()
+void TestProfileStore::insecureTransportNeedsConsent_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("needsConsent");
@@ -445,7 +445,7 @@ void tst_ProfileStore::insecureTransportNeedsConsent_data()
     QTest::newRow("ws mapped remote") << "ws://[::ffff:192.0.2.1]:1" << true;
 }
 
-void tst_ProfileStore::insecureTransportNeedsConsent()
+void TestProfileStore::insecureTransportNeedsConsent()
 {
     QFETCH(QString, url);
     QFETCH(bool, needsConsent);
@@ -470,7 +470,7 @@ void tst_ProfileStore::insecureTransportNeedsConsent()
 
 // A profile an older version saved with ws:// to another machine is kept (not silently
 // dropped) but refuses to be used until the user consents.
-void tst_ProfileStore::legacyInsecureProfileIsKeptButRefused()
+void TestProfileStore::legacyInsecureProfileIsKeptButRefused()
 {
     {
         QSettings legacy(m_file, QSettings::IniFormat);
@@ -486,7 +486,7 @@ void tst_ProfileStore::legacyInsecureProfileIsKeptButRefused()
 }
 
 // The retry delay cannot be made shorter than the minimum, whether set or read from a file.
-void tst_ProfileStore::retryDelayHasAMinimum()
+void TestProfileStore::retryDelayHasAMinimum()
 {
     ConnectionProfile profile(QStringLiteral("Fast"), QUrl(QStringLiteral("ws://127.0.0.1:1")));
     ConnectionOptions options;
@@ -513,5 +513,5 @@ void tst_ProfileStore::retryDelayHasAMinimum()
     QVERIFY(policy.delayMs(1, 0.0) >= ConnectionOptions::MinBackoffBaseMs / 2);
 }
 
-QTEST_GUILESS_MAIN(tst_ProfileStore)
+QTEST_GUILESS_MAIN(TestProfileStore)
 #include "tst_profilestore.moc"

@@ -1,4 +1,4 @@
-#include "ratemeter.h"
+#include "core/stream/ratemeter.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "messagetablemodel.h"
-#include "rowexporter.h"
+#include "core/table/messagetablemodel.h"
+#include "core/table/rowexporter.h"
 
 #include <QBuffer>
 #include <QTest>

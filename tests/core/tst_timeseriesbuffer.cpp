@@ -1,4 +1,4 @@
-#include "timeseriesbuffer.h"
+#include "core/stream/timeseriesbuffer.h"
 
 #include <QTest>
 

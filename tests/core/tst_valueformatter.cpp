@@ -1,4 +1,4 @@
-#include "valueformatter.h"
+#include "core/json/valueformatter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "apiresponder.h"
+#include "emulator/apiresponder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

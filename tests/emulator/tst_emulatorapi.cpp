@@ -1,7 +1,7 @@
-#include "apiresponder.h"
-#include "emulatorserver.h"
-#include "emulatortesting.h"
-#include "testwebsocketclient.h"
+#include "emulator/apiresponder.h"
+#include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
+#include "support/testwebsocketclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "emulatorcommandline.h"
-#include "httprequesthead.h"
+#include "emulator/emulatorcommandline.h"
+#include "emulator/httprequesthead.h"
 
 #include <QTest>
 

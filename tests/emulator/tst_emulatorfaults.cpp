@@ -1,6 +1,6 @@
-#include "emulatorserver.h"
-#include "emulatortesting.h"
-#include "testwebsocketclient.h"
+#include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
+#include "support/testwebsocketclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

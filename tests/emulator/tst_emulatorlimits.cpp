@@ -1,8 +1,8 @@
-#include "emulatorserver.h"
-#include "emulatortesting.h"
-#include "rawhttp.h"
-#include "rawwebsocketclient.h"
-#include "testwebsocketclient.h"
+#include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
+#include "support/rawhttp.h"
+#include "support/rawwebsocketclient.h"
+#include "support/testwebsocketclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

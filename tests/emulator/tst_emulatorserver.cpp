@@ -1,9 +1,9 @@
-#include "embeddedemulator.h"
-#include "emulatorserver.h"
-#include "emulatortesting.h"
-#include "filter.h"
-#include "rawhttp.h"
-#include "testwebsocketclient.h"
+#include "core/filter/filter.h"
+#include "emulator/embeddedemulator.h"
+#include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
+#include "support/rawhttp.h"
+#include "support/testwebsocketclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "filter.h"
-#include "messagewriter.h"
+#include "core/filter/filter.h"
+#include "emulator/messagewriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "messagewriter.h"
-#include "topicgenerator.h"
+#include "emulator/generators/topicgenerator.h"
+#include "emulator/messagewriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

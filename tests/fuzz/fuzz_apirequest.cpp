@@ -1,8 +1,8 @@
 // Fuzzes the emulator's API connection on a request frame from a client: the JSON request is
 // read as ApiConnection::handleText reads it (id, method, path, body), answered by
 // ApiResponder::respondText, and the answer framed as the connection sends it.
-#include "apiresponder.h"
-#include "emulatorframes.h"
+#include "emulator/apiresponder.h"
+#include "emulator/emulatorframes.h"
 #include "fuzzsupport.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 // Fuzzes the API client's reading of a response frame from the server: ApiResponse::parse and
 // the checks ApiClient makes on the result (in-flight refusal, status, data shown as text).
-#include "apiresponse.h"
+#include "core/api/apiresponse.h"
 #include "fuzzsupport.h"
 
 #include <QByteArray>

@@ -1,11 +1,11 @@
 // Fuzzes the filter as a user, a saved file or a client's setFilter hands it over: the editor's
 // syntax check, Filter::parse and validation, the error location an editor underlines, the
 // toJson() round trip, and matching fixed messages through the compiled FilterMatcher.
-#include "filter.h"
-#include "filtermatcher.h"
+#include "core/filter/filter.h"
+#include "core/filter/filtermatcher.h"
+#include "core/json/jsonpathlocator.h"
+#include "core/json/jsonsyntaxcheck.h"
 #include "fuzzsupport.h"
-#include "jsonpathlocator.h"
-#include "jsonsyntaxcheck.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // Fuzzes the emulator's handshake gate on what a client sends before the websocket upgrade:
 // HttpRequestHead::parse, the header look-ups, HandshakeGate::check and the refusal it writes.
+#include "emulator/handshakegate.h"
+#include "emulator/httprequesthead.h"
 #include "fuzzsupport.h"
-#include "handshakegate.h"
-#include "httprequesthead.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

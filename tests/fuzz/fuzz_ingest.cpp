@@ -3,9 +3,9 @@
 // fed from the parsed documents, read back as the GUI reads it. The input holds one or more
 // frames separated by 0xFF (never part of UTF-8); with two or more parts, the first is the list
 // of watched field paths, separated by commas.
+#include "core/stream/ingestoptions.h"
+#include "core/stream/ingestworker.h"
 #include "fuzzsupport.h"
-#include "ingestoptions.h"
-#include "ingestworker.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 // Fuzzes the message detail tree on a message's bytes: JsonTreeModel::setJsonText under
 // QAbstractItemModelTester (fatal on any model contract violation), then a walk over every index
 // reading each role as the view and the "add filter on this field" action do.
+#include "core/json/jsontreemodel.h"
 #include "fuzzsupport.h"
-#include "jsontreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QByteArray>

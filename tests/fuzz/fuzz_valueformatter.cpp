@@ -2,9 +2,9 @@
 // point for every kind of field, and DecimalNumber (parse, canonical text, comparison) on the
 // same values. The input is a field path, a newline, then either JSON values separated by
 // commas (a JSON array without its brackets) or, when that is not JSON, one raw string value.
-#include "decimalnumber.h"
+#include "core/json/decimalnumber.h"
+#include "core/json/valueformatter.h"
 #include "fuzzsupport.h"
-#include "valueformatter.h"
 
 #include <QByteArray>
 #include <QJsonArray>

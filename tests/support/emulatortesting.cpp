@@ -1,4 +1,4 @@
-#include "emulatortesting.h"
+#include "support/emulatortesting.h"
 
 namespace allium {
 

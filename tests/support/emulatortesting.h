@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulatorserver.h"
+#include "emulator/emulatorserver.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "hostileserver.h"
+#include "support/hostileserver.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>

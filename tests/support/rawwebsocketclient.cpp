@@ -1,6 +1,6 @@
-#include "rawwebsocketclient.h"
+#include "support/rawwebsocketclient.h"
 
-#include "rawhttp.h"
+#include "support/rawhttp.h"
 
 #include <QHostAddress>
 #include <QRandomGenerator>

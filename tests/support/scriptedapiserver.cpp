@@ -1,4 +1,4 @@
-#include "scriptedapiserver.h"
+#include "support/scriptedapiserver.h"
 
 #include <QJsonDocument>
 #include <QWebSocket>

@@ -1,4 +1,4 @@
-#include "testwebsocketclient.h"
+#include "support/testwebsocketclient.h"
 
 #include <QJsonDocument>
 #include <QNetworkRequest>

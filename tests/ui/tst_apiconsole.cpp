@@ -1,12 +1,12 @@
-#include "apiclient.h"
-#include "apihistorymodel.h"
-#include "apitemplate.h"
-#include "console/apiconsolepanel.h"
-#include "console/apiexchangeview.h"
-#include "emulatorserver.h"
-#include "jsontreemodel.h"
-#include "savedrequeststore.h"
-#include "scriptedapiserver.h"
+#include "core/api/apiclient.h"
+#include "core/api/apihistorymodel.h"
+#include "core/api/apitemplate.h"
+#include "core/api/savedrequeststore.h"
+#include "core/json/jsontreemodel.h"
+#include "emulator/emulatorserver.h"
+#include "support/scriptedapiserver.h"
+#include "ui/console/apiconsolepanel.h"
+#include "ui/console/apiexchangeview.h"
 #include "uitestsupport.h"
 
 #include <QApplication>
@@ -58,7 +58,7 @@ QAction *findAction(QMenu *menu, const QString &text)
 
 } // namespace
 
-class tst_ApiConsole : public QObject
+class TestApiConsole : public QObject
 {
     Q_OBJECT
 
@@ -126,12 +126,12 @@ private:
     ApiHistoryModel *m_history = nullptr;
 };
 
-void tst_ApiConsole::initTestCase()
+void TestApiConsole::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_ApiConsole::init()
+void TestApiConsole::init()
 {
     // Start from no saved requests.
     SavedRequestStore store;
@@ -158,14 +158,14 @@ void tst_ApiConsole::init()
     QVERIFY(m_method && m_path && m_body && m_id && m_send && m_error && m_table && m_history);
 }
 
-void tst_ApiConsole::cleanup()
+void TestApiConsole::cleanup()
 {
     m_panel.reset();
     m_client.reset();
     m_server.reset();
 }
 
-bool tst_ApiConsole::startServerAndClient(const EmulatorOptions &options)
+bool TestApiConsole::startServerAndClient(const EmulatorOptions &options)
 {
     m_panel->setApiClient(nullptr);
     m_client.reset();
@@ -180,7 +180,7 @@ bool tst_ApiConsole::startServerAndClient(const EmulatorOptions &options)
     return true;
 }
 
-void tst_ApiConsole::typePathAndBody(const QString &method, const QString &path,
+void TestApiConsole::typePathAndBody(const QString &method, const QString &path,
                                      const QString &body)
 {
     m_method->setCurrentText(method);
@@ -202,19 +202,19 @@ void tst_ApiConsole::typePathAndBody(const QString &method, const QString &path,
     }
 }
 
-int tst_ApiConsole::rowOf(const QString &id) const
+int TestApiConsole::rowOf(const QString &id) const
 {
     return m_history->rowOfId(id);
 }
 
-QString tst_ApiConsole::statusOf(const QString &id) const
+QString TestApiConsole::statusOf(const QString &id) const
 {
     const int row = rowOf(id);
     return row < 0 ? QString()
                    : m_history->index(row, ApiHistoryModel::StatusColumn).data().toString();
 }
 
-void tst_ApiConsole::selectRow(int sourceRow)
+void TestApiConsole::selectRow(int sourceRow)
 {
     // Click the row as the user would; the table may be sorted, so find where it is shown.
     for (int r = 0; r < m_table->model()->rowCount(); ++r) {
@@ -229,14 +229,14 @@ void tst_ApiConsole::selectRow(int sourceRow)
     QFAIL("row not shown");
 }
 
-QString tst_ApiConsole::sendCurrent()
+QString TestApiConsole::sendCurrent()
 {
     const QString id = m_id->text();
     QTest::mouseClick(m_send, Qt::LeftButton);
     return id;
 }
 
-void tst_ApiConsole::ctrlEnterSendsAndRowSucceeds()
+void TestApiConsole::ctrlEnterSendsAndRowSucceeds()
 {
     typePathAndBody(QStringLiteral("GET"), assetsPath, QStringLiteral("{\"limit\": \"3\"}"));
     QVERIFY(m_send->isEnabled());
@@ -272,7 +272,7 @@ void tst_ApiConsole::ctrlEnterSendsAndRowSucceeds()
     QTRY_COMPARE(statusOf(second), QStringLiteral("Success"));
 }
 
-void tst_ApiConsole::quickRequestsLandOnTheirRows()
+void TestApiConsole::quickRequestsLandOnTheirRows()
 {
     typePathAndBody(QStringLiteral("GET"), assetsPath, QString());
     QStringList ids;
@@ -304,7 +304,7 @@ void tst_ApiConsole::quickRequestsLandOnTheirRows()
     }
 }
 
-void tst_ApiConsole::invalidBodyDisablesSend_data()
+void TestApiConsole::invalidBodyDisablesSend_data()
 {
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("where");
@@ -315,7 +315,7 @@ void tst_ApiConsole::invalidBodyDisablesSend_data()
     QTest::newRow("unclosed") << QStringLiteral("{\"limit\": \"3\"") << QStringLiteral("Line 1");
 }
 
-void tst_ApiConsole::invalidBodyDisablesSend()
+void TestApiConsole::invalidBodyDisablesSend()
 {
     QFETCH(QString, body);
     QFETCH(QString, where);
@@ -336,7 +336,7 @@ void tst_ApiConsole::invalidBodyDisablesSend()
     QVERIFY(m_body->extraSelections().isEmpty());
 }
 
-void tst_ApiConsole::composerProblemsDisableSend()
+void TestApiConsole::composerProblemsDisableSend()
 {
     typePathAndBody(QStringLiteral("GET"), QStringLiteral("api/v1/developer/assets"), QString());
     QVERIFY(!m_send->isEnabled());
@@ -367,7 +367,7 @@ void tst_ApiConsole::composerProblemsDisableSend()
     QVERIFY(m_error->text().contains(QStringLiteral("No API connection")));
 }
 
-void tst_ApiConsole::selectingRowShowsResponse()
+void TestApiConsole::selectingRowShowsResponse()
 {
     typePathAndBody(QStringLiteral("GET"), assetsPath, QStringLiteral("{\"limit\": \"2\"}"));
     const QString first = sendCurrent();
@@ -403,7 +403,7 @@ void tst_ApiConsole::selectingRowShowsResponse()
     QCOMPARE(QApplication::clipboard()->text(), exchange->responseText());
 }
 
-void tst_ApiConsole::largeResponseShowsAllOnRequest()
+void TestApiConsole::largeResponseShowsAllOnRequest()
 {
     // About 2 MB of rows, as a big query answers.
     QJsonArray rows;
@@ -480,7 +480,7 @@ void tst_ApiConsole::largeResponseShowsAllOnRequest()
     QVERIFY(exchange->isResponseTruncated());
 }
 
-void tst_ApiConsole::resendAddsRow()
+void TestApiConsole::resendAddsRow()
 {
     typePathAndBody(QStringLiteral("GET"), assetsPath, QStringLiteral("{\"limit\": \"4\"}"));
     const QString first = sendCurrent();
@@ -499,7 +499,7 @@ void tst_ApiConsole::resendAddsRow()
     QTRY_COMPARE(statusOf(again), QStringLiteral("Success"));
 }
 
-void tst_ApiConsole::cancelPendingRequest()
+void TestApiConsole::cancelPendingRequest()
 {
     EmulatorOptions stalled;
     stalled.faults.stallApi = true;
@@ -524,7 +524,7 @@ void tst_ApiConsole::cancelPendingRequest()
     QCOMPARE(counts->text(), QStringLiteral("In flight 2 · queued 0"));
 }
 
-void tst_ApiConsole::templatesFillEditor()
+void TestApiConsole::templatesFillEditor()
 {
     auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("templatesButton"));
     QVERIFY(button && button->menu());
@@ -566,7 +566,7 @@ void tst_ApiConsole::templatesFillEditor()
     }
 }
 
-void tst_ApiConsole::saveRequestByName()
+void TestApiConsole::saveRequestByName()
 {
     typePathAndBody(QStringLiteral("POST"), QStringLiteral("/api/v1/developer/prices"),
                     QStringLiteral("[{\"token_address\": \"0xabc\", \"chain\": \"ethereum\"}]"));
@@ -609,7 +609,7 @@ void tst_ApiConsole::saveRequestByName()
     QVERIFY(!saved.contains(m_id->text().toUtf8()));
 }
 
-void tst_ApiConsole::tabOrder()
+void TestApiConsole::tabOrder()
 {
     QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
     m_method->setFocus();
@@ -621,7 +621,7 @@ void tst_ApiConsole::tabOrder()
     }
 }
 
-void tst_ApiConsole::stateRoundTrip()
+void TestApiConsole::stateRoundTrip()
 {
     typePathAndBody(QStringLiteral("PATCH"), QStringLiteral("/api/v1/custom"),
                     QStringLiteral("{\"a\": 1}"));
@@ -637,7 +637,7 @@ void tst_ApiConsole::stateRoundTrip()
     QVERIFY(!other.restoreState({}));
 }
 
-void tst_ApiConsole::latencySummary()
+void TestApiConsole::latencySummary()
 {
     auto *summary = m_panel->findChild<QLabel *>(QStringLiteral("latencyLabel"));
     QVERIFY(summary->text().startsWith(QStringLiteral("p50 –")));
@@ -656,7 +656,7 @@ void tst_ApiConsole::latencySummary()
                 .contains(QStringLiteral("unknown path")));
 }
 
-void tst_ApiConsole::copyAsCode()
+void TestApiConsole::copyAsCode()
 {
     auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("copyCodeButton"));
     QVERIFY(button && button->menu());
@@ -671,7 +671,7 @@ void tst_ApiConsole::copyAsCode()
     QVERIFY(snippet.contains(m_client->apiUrl().toString()));
 }
 
-void tst_ApiConsole::screenshots()
+void TestApiConsole::screenshots()
 {
     const QString dir = qEnvironmentVariable("ALLIUM_SCREENSHOT_DIR");
     if (dir.isEmpty())
@@ -696,5 +696,5 @@ void tst_ApiConsole::screenshots()
     }
 }
 
-QTEST_MAIN(tst_ApiConsole)
+QTEST_MAIN(TestApiConsole)
 #include "tst_apiconsole.moc"

@@ -1,7 +1,7 @@
-#include "filter/filterbuilderwidget.h"
-#include "filter/filterconditionrow.h"
-#include "filter/filtergrouprow.h"
-#include "filter/filtervaluetext.h"
+#include "ui/filter/filterbuilderwidget.h"
+#include "ui/filter/filterconditionrow.h"
+#include "ui/filter/filtergrouprow.h"
+#include "ui/filter/filtervaluetext.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -143,15 +143,14 @@ void TestFilterBuilder::valueTyping_data()
                                 << QJsonValue(9007199254740992.0);
     QTest::newRow("2^53+1 string") << "9007199254740993" << FieldType::Number
                                    << QJsonValue(QStringLiteral("9007199254740993"));
-    QTest::newRow("wei in number field")
-        << "1000000000000000000000" << FieldType::Number
-        << QJsonValue(QStringLiteral("1000000000000000000000"));
+    QTest::newRow("wei in number field") << "1000000000000000000000" << FieldType::Number
+                                         << QJsonValue(QStringLiteral("1000000000000000000000"));
     QTest::newRow("decimal") << "0.25" << FieldType::Number << QJsonValue(0.25);
-    QTest::newRow("numeric string stays string") << "30" << FieldType::NumericString
-                                                 << QJsonValue(QStringLiteral("30"));
+    QTest::newRow("numeric string stays string")
+        << "30" << FieldType::NumericString << QJsonValue(QStringLiteral("30"));
     QTest::newRow("hex lower-cased") << Address << FieldType::Hex << QJsonValue(Address.toLower());
-    QTest::newRow("unknown hex lower-cased") << Address << FieldType::Unknown
-                                             << QJsonValue(Address.toLower());
+    QTest::newRow("unknown hex lower-cased")
+        << Address << FieldType::Unknown << QJsonValue(Address.toLower());
     QTest::newRow("solana kept") << "So11111111111111111111111111111111111111112"
                                  << FieldType::String
                                  << QJsonValue(QStringLiteral(
@@ -160,15 +159,15 @@ void TestFilterBuilder::valueTyping_data()
     QTest::newRow("unknown bool") << "true" << FieldType::Unknown << QJsonValue(true);
     QTest::newRow("unknown text") << "ETH" << FieldType::Unknown
                                   << QJsonValue(QStringLiteral("ETH"));
-    QTest::newRow("quoted forces string") << "\"42\"" << FieldType::Unknown
-                                          << QJsonValue(QStringLiteral("42"));
-    QTest::newRow("string field number text") << "42" << FieldType::String
-                                              << QJsonValue(QStringLiteral("42"));
+    QTest::newRow("quoted forces string")
+        << "\"42\"" << FieldType::Unknown << QJsonValue(QStringLiteral("42"));
+    QTest::newRow("string field number text")
+        << "42" << FieldType::String << QJsonValue(QStringLiteral("42"));
     QTest::newRow("boolean") << "false" << FieldType::Boolean << QJsonValue(false);
     QTest::newRow("iso timestamp") << "2024-01-01T00:00:00Z" << FieldType::Timestamp
                                    << QJsonValue(QStringLiteral("2024-01-01T00:00:00Z"));
-    QTest::newRow("epoch timestamp") << "1753284680334" << FieldType::Timestamp
-                                     << QJsonValue(1753284680334.0);
+    QTest::newRow("epoch timestamp")
+        << "1753284680334" << FieldType::Timestamp << QJsonValue(1753284680334.0);
 }
 
 void TestFilterBuilder::valueTyping()
@@ -187,16 +186,16 @@ void TestFilterBuilder::listTyping_data()
     QTest::addColumn<FieldType>("type");
     QTest::addColumn<QJsonValue>("array");
     QTest::newRow("mixed unknown")
-        << "1, 2,x" << FieldType::Unknown
-        << QJsonValue(QJsonArray{1, 2, QStringLiteral("x")});
-    QTest::newRow("new lines") << "a\nb\n\n" << FieldType::String
+        << "1, 2,x" << FieldType::Unknown << QJsonValue(QJsonArray{1, 2, QStringLiteral("x")});
+    QTest::newRow("new lines") << "a\nb\n\n"
+                               << FieldType::String
                                << QJsonValue(QJsonArray{QStringLiteral("a"), QStringLiteral("b")});
     QTest::newRow("quoted comma") << "\"a,b\", c" << FieldType::String
-                                  << QJsonValue(QJsonArray{QStringLiteral("a,b"),
-                                                           QStringLiteral("c")});
-    QTest::newRow("numeric strings") << "1, 2" << FieldType::NumericString
-                                     << QJsonValue(QJsonArray{QStringLiteral("1"),
-                                                              QStringLiteral("2")});
+                                  << QJsonValue(
+                                         QJsonArray{QStringLiteral("a,b"), QStringLiteral("c")});
+    QTest::newRow("numeric strings")
+        << "1, 2" << FieldType::NumericString
+        << QJsonValue(QJsonArray{QStringLiteral("1"), QStringLiteral("2")});
 }
 
 void TestFilterBuilder::listTyping()
@@ -236,11 +235,11 @@ void TestFilterBuilder::buildNestedFilterByInput()
     typeCondition({1, 1}, QStringLiteral("value"), QStringLiteral(">"),
                   QStringLiteral("1000000000000000000000"));
 
-    const QByteArray expected
-        = R"({"op":"AND","conditions":[{"field":"block_number","operator":">=","value":18000000},)"
-          R"({"op":"OR","conditions":[{"field":"from_address","operator":"=","value":)"
-          R"("0xabcdef0123456789abcdef0123456789abcdef01"},)"
-          R"({"field":"value","operator":">","value":"1000000000000000000000"}]}]})";
+    const QByteArray expected =
+        R"({"op":"AND","conditions":[{"field":"block_number","operator":">=","value":18000000},)"
+        R"({"op":"OR","conditions":[{"field":"from_address","operator":"=","value":)"
+        R"("0xabcdef0123456789abcdef0123456789abcdef01"},)"
+        R"({"field":"value","operator":">","value":"1000000000000000000000"}]}]})";
     QVERIFY(!changed.isEmpty());
     QCOMPARE(changed.last().at(0).value<Filter>().toJsonText(), expected);
     QCOMPARE(m_builder->filter().toJsonText(), expected);
@@ -256,8 +255,7 @@ void TestFilterBuilder::inAndExistsEditors()
     typeCondition({0}, QStringLiteral("to_address"), QStringLiteral("in"),
                   Address + QStringLiteral(", 0x00000000000000000000000000000000000000aa"));
     QTest::mouseClick(button("addConditionButton"), Qt::LeftButton);
-    typeCondition({1}, QStringLiteral("gas_price"), QStringLiteral("in"),
-                  QStringLiteral("30, 40"));
+    typeCondition({1}, QStringLiteral("gas_price"), QStringLiteral("in"), QStringLiteral("30, 40"));
     QTest::mouseClick(button("addConditionButton"), Qt::LeftButton);
     typeCondition({2}, QStringLiteral("value"), QStringLiteral("in"), QStringLiteral("1, 2"));
     QTest::mouseClick(button("addConditionButton"), Qt::LeftButton);
@@ -298,10 +296,13 @@ void TestFilterBuilder::weiValueStaysExact()
 void TestFilterBuilder::setFilterRebuildsTree()
 {
     QSignalSpy changed(m_builder, &FilterBuilderWidget::filterChanged);
-    const Filter filter = Filter::parse(QByteArray(
-        R"({"op":"OR","conditions":[{"field":"value","operator":">","value":5},)"
-        R"({"op":"AND","conditions":[{"field":"to_address","operator":"in","value":["0xab"]},)"
-        R"({"field":"input","operator":"exists","value":false}]}]})")).filter;
+    const Filter filter =
+        Filter::parse(
+            QByteArray(
+                R"({"op":"OR","conditions":[{"field":"value","operator":">","value":5},)"
+                R"({"op":"AND","conditions":[{"field":"to_address","operator":"in","value":["0xab"]},)"
+                R"({"field":"input","operator":"exists","value":false}]}]})"))
+            .filter;
     QVERIFY(!filter.isEmpty());
     m_builder->setFilter(filter);
     QCOMPARE(changed.size(), 0);
@@ -321,7 +322,8 @@ void TestFilterBuilder::setFilterRebuildsTree()
     QVERIFY(groupRow({1}));
     QCOMPARE(conditionRow({1, 0})->findChild<QLineEdit *>(QStringLiteral("listEdit"))->text(),
              QStringLiteral("0xab"));
-    QCOMPARE(conditionRow({1, 1})->findChild<QComboBox *>(QStringLiteral("existsBox"))
+    QCOMPARE(conditionRow({1, 1})
+                 ->findChild<QComboBox *>(QStringLiteral("existsBox"))
                  ->currentData()
                  .toBool(),
              false);
@@ -329,8 +331,7 @@ void TestFilterBuilder::setFilterRebuildsTree()
     QComboBox *op = conditionRow({1, 1})->findChild<QComboBox *>(QStringLiteral("operatorBox"));
     op->setFocus();
     QTest::keyClicks(op, QStringLiteral("="));
-    QCOMPARE(m_builder->filter().children().at(1).children().at(1).value(),
-             QJsonValue(QString()));
+    QCOMPARE(m_builder->filter().children().at(1).children().at(1).value(), QJsonValue(QString()));
 
     const Filter single = Filter::condition(QStringLiteral("hash"), Filter::Operator::Equal,
                                             QJsonValue(QStringLiteral("0x1")));
@@ -344,10 +345,12 @@ void TestFilterBuilder::setFilterRebuildsTree()
 void TestFilterBuilder::structureEditing()
 {
     auto field = [](const Filter &node) { return node.field(); };
-    m_builder->setFilter(Filter::parse(QByteArray(
-        R"({"op":"AND","conditions":[{"field":"a","operator":"=","value":1},)"
-        R"({"field":"b","operator":"=","value":2},)"
-        R"({"field":"c","operator":"=","value":3}]})")).filter);
+    m_builder->setFilter(
+        Filter::parse(
+            QByteArray(R"({"op":"AND","conditions":[{"field":"a","operator":"=","value":1},)"
+                       R"({"field":"b","operator":"=","value":2},)"
+                       R"({"field":"c","operator":"=","value":3}]})"))
+            .filter);
     QSignalSpy changed(m_builder, &FilterBuilderWidget::filterChanged);
 
     // Focus in row "b" makes it current; Up moves it first.

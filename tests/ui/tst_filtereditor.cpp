@@ -1,7 +1,7 @@
-#include "filter/filterbuilderwidget.h"
-#include "filter/filterconditionrow.h"
-#include "filter/filtereditorpanel.h"
-#include "topic/topicpickerwidget.h"
+#include "ui/filter/filterbuilderwidget.h"
+#include "ui/filter/filterconditionrow.h"
+#include "ui/filter/filtereditorpanel.h"
+#include "ui/topic/topicpickerwidget.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -111,9 +111,9 @@ void TestFilterEditor::builderEditRendersText()
                             "    \"value\": 30\n}\n"));
     QVERIFY(m_panel->isValid());
     QVERIFY(preview.wait(2000));
-    QCOMPARE(preview.last().at(0).value<Filter>(),
-             Filter::condition(QStringLiteral("gas_price"), Filter::Operator::Equal,
-                               QJsonValue(30)));
+    QCOMPARE(
+        preview.last().at(0).value<Filter>(),
+        Filter::condition(QStringLiteral("gas_price"), Filter::Operator::Equal, QJsonValue(30)));
 }
 
 void TestFilterEditor::typingJsonUpdatesBuilder()
@@ -209,14 +209,13 @@ void TestFilterEditor::applyShortcutUsesFreshText()
     QTest::keyClick(jsonEdit(), Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(applied.size(), 1);
     QCOMPARE(applied.at(0).at(0).value<Filter>(),
-             Filter::condition(QStringLiteral("hash"), Filter::Operator::Exists,
-                               QJsonValue(true)));
+             Filter::condition(QStringLiteral("hash"), Filter::Operator::Exists, QJsonValue(true)));
 }
 
 void TestFilterEditor::clearAppliesEmptyFilter()
 {
-    m_panel->setFilter(Filter::condition(QStringLiteral("gas"), Filter::Operator::Less,
-                                         QJsonValue(21000)));
+    m_panel->setFilter(
+        Filter::condition(QStringLiteral("gas"), Filter::Operator::Less, QJsonValue(21000)));
     QCOMPARE(m_panel->builder()->tree()->topLevelItemCount(), 1);
     QSignalSpy applied(m_panel, &FilterEditorPanel::applyRequested);
     QTest::mouseClick(m_panel->findChild<QAbstractButton *>(QStringLiteral("clearButton")),
@@ -295,22 +294,25 @@ void TestFilterEditor::previewDisplay()
 
 void TestFilterEditor::accessibilityAndSize()
 {
-    m_panel->setFilter(Filter::parse(QByteArray(
-        R"({"op":"AND","conditions":[{"field":"a","operator":"in","value":[1]},)"
-        R"({"op":"OR","conditions":[{"field":"b","operator":"exists","value":true}]}]})")).filter);
+    m_panel->setFilter(
+        Filter::parse(
+            QByteArray(
+                R"({"op":"AND","conditions":[{"field":"a","operator":"in","value":[1]},)"
+                R"({"op":"OR","conditions":[{"field":"b","operator":"exists","value":true}]}]})"))
+            .filter);
     TopicPickerWidget picker;
     for (QWidget *root : {static_cast<QWidget *>(m_panel), static_cast<QWidget *>(&picker)}) {
         const QList<QWidget *> widgets = root->findChildren<QWidget *>();
         for (QWidget *widget : widgets) {
-            const bool interactive = qobject_cast<QAbstractButton *>(widget)
-                || qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget)
-                || qobject_cast<QPlainTextEdit *>(widget)
-                || qobject_cast<QAbstractItemView *>(widget);
+            const bool interactive =
+                qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget) ||
+                qobject_cast<QAbstractItemView *>(widget);
             // A combo box's own line edit and popup list are named through the combo box, a
             // line edit's clear button through the line edit.
-            if (!interactive || qobject_cast<QComboBox *>(widget->parentWidget())
-                || qobject_cast<QLineEdit *>(widget->parentWidget())
-                || widget->inherits("QComboBoxListView") || widget->inherits("QHeaderView"))
+            if (!interactive || qobject_cast<QComboBox *>(widget->parentWidget()) ||
+                qobject_cast<QLineEdit *>(widget->parentWidget()) ||
+                widget->inherits("QComboBoxListView") || widget->inherits("QHeaderView"))
                 continue;
             if (qobject_cast<QAbstractItemView *>(widget) && widget->window() != root->window())
                 continue; // completer popups

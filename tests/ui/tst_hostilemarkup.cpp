@@ -1,23 +1,23 @@
-#include "apiclient.h"
-#include "apihistorymodel.h"
-#include "columnset.h"
-#include "connection/connectionstatuswidget.h"
-#include "connection/eventlogview.h"
-#include "connection/profilebadge.h"
-#include "connection/profiledialog.h"
-#include "connectioneventlog.h"
-#include "connectionprofile.h"
-#include "console/apiconsolepanel.h"
-#include "keystore.h"
-#include "messagetablemodel.h"
-#include "profilestore.h"
-#include "scriptedapiserver.h"
-#include "stream/livetableview.h"
-#include "stream/messagedetailpane.h"
-#include "stream/streamtablepanel.h"
-#include "streampanel.h"
-#include "streamsession.h"
-#include "text/plaintext.h"
+#include "core/api/apiclient.h"
+#include "core/api/apihistorymodel.h"
+#include "core/connection/connectioneventlog.h"
+#include "core/connection/connectionprofile.h"
+#include "core/settings/keystore.h"
+#include "core/settings/profilestore.h"
+#include "core/stream/streamsession.h"
+#include "core/table/columnset.h"
+#include "core/table/messagetablemodel.h"
+#include "support/scriptedapiserver.h"
+#include "ui/connection/connectionstatuswidget.h"
+#include "ui/connection/eventlogview.h"
+#include "ui/connection/profilebadge.h"
+#include "ui/connection/profiledialog.h"
+#include "ui/console/apiconsolepanel.h"
+#include "ui/stream/livetableview.h"
+#include "ui/stream/messagedetailpane.h"
+#include "ui/stream/streampanel.h"
+#include "ui/stream/streamtablepanel.h"
+#include "ui/text/plaintext.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -200,7 +200,7 @@ void setPath(QJsonObject &object, const QStringList &path, const QJsonValue &val
 
 } // namespace
 
-class tst_HostileMarkup : public QObject
+class TestHostileMarkup : public QObject
 {
     Q_OBJECT
 
@@ -218,12 +218,12 @@ private slots:
     void toolTipHelper();
 };
 
-void tst_HostileMarkup::initTestCase()
+void TestHostileMarkup::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_HostileMarkup::streamErrorsDataAndCloseReason()
+void TestHostileMarkup::streamErrorsDataAndCloseReason()
 {
     const QString topic = QStringLiteral("ethereum.transactions");
     QWidget window;
@@ -296,7 +296,7 @@ void tst_HostileMarkup::streamErrorsDataAndCloseReason()
     QVERIFY(hoverCells(eventTable) >= 1);
 }
 
-void tst_HostileMarkup::apiErrorInConsole()
+void TestHostileMarkup::apiErrorInConsole()
 {
     const QString huge = QStringLiteral("<b>hostile</b>") + QString(1024 * 1024, QLatin1Char('x'));
     int answered = 0;
@@ -349,7 +349,7 @@ void tst_HostileMarkup::apiErrorInConsole()
     QVERIFY(tip.size() < PlainText::MaxToolTipChars * 2);
 }
 
-void tst_HostileMarkup::profileDialogTestFailure()
+void TestHostileMarkup::profileDialogTestFailure()
 {
     // A "server" that refuses the websocket upgrade with a markup reason phrase.
     QTcpServer http;
@@ -409,7 +409,7 @@ void tst_HostileMarkup::profileDialogTestFailure()
     QVERIFY(store.contains(name));
 }
 
-void tst_HostileMarkup::toolTipHelper()
+void TestHostileMarkup::toolTipHelper()
 {
     QCOMPARE(PlainText::toolTip(QString()), QString());
     const QString tip = PlainText::toolTip(QStringLiteral("a <b>\nb & c"));
@@ -420,5 +420,5 @@ void tst_HostileMarkup::toolTipHelper()
     QCOMPARE(PlainText::bounded(QStringLiteral("short")), QStringLiteral("short"));
 }
 
-QTEST_MAIN(tst_HostileMarkup)
+QTEST_MAIN(TestHostileMarkup)
 #include "tst_hostilemarkup.moc"

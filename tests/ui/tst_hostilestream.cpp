@@ -1,8 +1,8 @@
-#include "connectioneventlog.h"
-#include "hostileserver.h"
-#include "mainwindow.h"
-#include "streampanel.h"
-#include "streamsession.h"
+#include "core/connection/connectioneventlog.h"
+#include "core/stream/streamsession.h"
+#include "support/hostileserver.h"
+#include "ui/mainwindow.h"
+#include "ui/stream/streampanel.h"
 
 #include <QLabel>
 #include <QStandardPaths>
@@ -14,14 +14,14 @@ using namespace allium;
 // The whole window against a server that floods error frames: one line in the message bar
 // counts them (plain text, markup shown as typed), the event log grows by a few entries, and
 // the stream stays usable.
-class tst_HostileStream : public QObject
+class TestHostileStream : public QObject
 {
     Q_OBJECT
 private slots:
     void errorFloodIsOneCountingLine();
 };
 
-void tst_HostileStream::errorFloodIsOneCountingLine()
+void TestHostileStream::errorFloodIsOneCountingLine()
 {
     QStandardPaths::setTestModeEnabled(true);
     constexpr int total = 20000;
@@ -61,5 +61,5 @@ void tst_HostileStream::errorFloodIsOneCountingLine()
              qPrintable(QString::number(window.eventLog()->eventCount())));
 }
 
-QTEST_MAIN(tst_HostileStream)
+QTEST_MAIN(TestHostileStream)
 #include "tst_hostilestream.moc"

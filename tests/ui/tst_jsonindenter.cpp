@@ -1,11 +1,11 @@
-#include "json/jsonindenter.h"
+#include "ui/json/jsonindenter.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace allium;
 
-class tst_JsonIndenter : public QObject
+class TestJsonIndenter : public QObject
 {
     Q_OBJECT
 
@@ -22,7 +22,7 @@ private slots:
     void utf8PrefixKeepsCharacters();
 };
 
-void tst_JsonIndenter::indentsWithoutChangingContent()
+void TestJsonIndenter::indentsWithoutChangingContent()
 {
     const QByteArray json =
         R"({"z":1,"a":[1,2,{"k":"v, \"q\" [x]"}],"big":123456789012345678901234567890,"e":{},"l":[]})";
@@ -36,7 +36,7 @@ void tst_JsonIndenter::indentsWithoutChangingContent()
     QVERIFY(indented.contains("\n    \"z\": 1,\n"));
 }
 
-void tst_JsonIndenter::notJsonIsUnchanged()
+void TestJsonIndenter::notJsonIsUnchanged()
 {
     QCOMPARE(JsonIndenter::indent("hello, world"), QByteArray("hello, world"));
     QCOMPARE(JsonIndenter::indent("{\"a\":1"), QByteArray("{\"a\":1"));
@@ -44,13 +44,13 @@ void tst_JsonIndenter::notJsonIsUnchanged()
     QCOMPARE(JsonIndenter::indent(QByteArray()), QByteArray());
 }
 
-void tst_JsonIndenter::prefixIndents()
+void TestJsonIndenter::prefixIndents()
 {
     const QByteArray indented = JsonIndenter::indent("{\"a\":[1,2", true);
     QCOMPARE(indented, QByteArray("{\n    \"a\": [\n        1,\n        2"));
 }
 
-void tst_JsonIndenter::deepNestingIsBounded()
+void TestJsonIndenter::deepNestingIsBounded()
 {
     const int depth = 100000;
     const QByteArray json = QByteArray(depth, '[') + QByteArray(depth, ']');
@@ -60,7 +60,7 @@ void tst_JsonIndenter::deepNestingIsBounded()
     QVERIFY(JsonIndenter::indent(wide).size() <= wide.size() * 4 + 64 * 1024);
 }
 
-void tst_JsonIndenter::utf8PrefixKeepsCharacters()
+void TestJsonIndenter::utf8PrefixKeepsCharacters()
 {
     const QByteArray text = QStringLiteral("aé€𝄞").toUtf8(); // 1 + 2 + 3 + 4 bytes
     for (int cut = 0; cut <= text.size(); ++cut) {
@@ -71,5 +71,5 @@ void tst_JsonIndenter::utf8PrefixKeepsCharacters()
     }
 }
 
-QTEST_MAIN(tst_JsonIndenter)
+QTEST_MAIN(TestJsonIndenter)
 #include "tst_jsonindenter.moc"

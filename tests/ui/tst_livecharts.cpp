@@ -1,7 +1,7 @@
-#include "charts/livechartspanel.h"
-#include "charts/timeserieschartview.h"
-#include "emulatorserver.h"
-#include "streamsession.h"
+#include "core/stream/streamsession.h"
+#include "emulator/emulatorserver.h"
+#include "ui/charts/livechartspanel.h"
+#include "ui/charts/timeserieschartview.h"
 #include "uitestsupport.h"
 
 #include <QComboBox>

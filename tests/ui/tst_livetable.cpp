@@ -1,13 +1,13 @@
-#include "emulatoroptions.h"
-#include "emulatorserver.h"
-#include "jsontreemodel.h"
-#include "messagefilterproxymodel.h"
-#include "messagetablemodel.h"
-#include "stream/columnchooserdialog.h"
-#include "stream/livetableview.h"
-#include "stream/messagedetailpane.h"
-#include "stream/streamtablepanel.h"
-#include "streamsession.h"
+#include "core/json/jsontreemodel.h"
+#include "core/stream/streamsession.h"
+#include "core/table/messagefilterproxymodel.h"
+#include "core/table/messagetablemodel.h"
+#include "emulator/emulatoroptions.h"
+#include "emulator/emulatorserver.h"
+#include "ui/stream/columnchooserdialog.h"
+#include "ui/stream/livetableview.h"
+#include "ui/stream/messagedetailpane.h"
+#include "ui/stream/streamtablepanel.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "topic/topicpickerwidget.h"
+#include "ui/topic/topicpickerwidget.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -104,10 +104,9 @@ void TestTopicPicker::arrowsMoveHighlight()
 {
     QSignalSpy chosen(m_picker, &TopicPickerWidget::topicChosen);
     QTest::keyClicks(m_search, QStringLiteral("transactions"));
-    QCOMPARE(visibleTopics(m_tree),
-             (QStringList{QStringLiteral("ethereum.transactions"),
-                          QStringLiteral("base.transactions"),
-                          QStringLiteral("solana.transactions")}));
+    QCOMPARE(visibleTopics(m_tree), (QStringList{QStringLiteral("ethereum.transactions"),
+                                                 QStringLiteral("base.transactions"),
+                                                 QStringLiteral("solana.transactions")}));
     QCOMPARE(m_picker->currentTopic(), QStringLiteral("ethereum.transactions"));
     QTest::keyClick(m_search, Qt::Key_Down);
     QTest::keyClick(m_search, Qt::Key_Down); // skips the "base" chain row
@@ -151,8 +150,10 @@ void TestTopicPicker::invalidFreeEntry_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("hint");
-    QTest::newRow("upper case") << "Arbitrum.Blocks" << "lower-case";
-    QTest::newRow("no dot") << "zzz" << "one dot";
+    QTest::newRow("upper case") << "Arbitrum.Blocks"
+                                << "lower-case";
+    QTest::newRow("no dot") << "zzz"
+                            << "one dot";
 }
 
 void TestTopicPicker::invalidFreeEntry()

@@ -2,8 +2,8 @@
 
 // Helpers shared by the widget tests (header-only: tests/support links no Gui).
 
-#include "emulatorserver.h"
-#include "streamsession.h"
+#include "core/stream/streamsession.h"
+#include "emulator/emulatorserver.h"
 
 #include <QColor>
 #include <QPalette>

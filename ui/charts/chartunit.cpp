@@ -1,4 +1,4 @@
-#include "chartunit.h"
+#include "ui/charts/chartunit.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fieldinfo.h"
+#include "core/stream/fieldinfo.h"
 
 #include <QString>
 

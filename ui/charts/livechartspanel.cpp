@@ -1,6 +1,6 @@
-#include "livechartspanel.h"
+#include "ui/charts/livechartspanel.h"
 
-#include "timeserieschartview.h"
+#include "ui/charts/timeserieschartview.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "chartunit.h"
-#include "fieldinfo.h"
-#include "messagebatch.h"
-#include "ratemeter.h"
-#include "timeseriesbuffer.h"
+#include "core/stream/fieldinfo.h"
+#include "core/stream/messagebatch.h"
+#include "core/stream/ratemeter.h"
+#include "core/stream/timeseriesbuffer.h"
+#include "ui/charts/chartunit.h"
 
 #include <QElapsedTimer>
 #include <QStringList>

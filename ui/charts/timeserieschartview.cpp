@@ -1,6 +1,6 @@
-#include "timeserieschartview.h"
+#include "ui/charts/timeserieschartview.h"
 
-#include "text/plaintext.h"
+#include "ui/text/plaintext.h"
 
 #include <QEvent>
 #include <QLineSeries>

@@ -1,10 +1,10 @@
-#include "connectionstatuswidget.h"
+#include "ui/connection/connectionstatuswidget.h"
 
-#include "statusdot.h"
-#include "streamsession.h"
-#include "text/plainlabel.h"
-#include "text/plaintext.h"
-#include "websocketconnection.h"
+#include "core/connection/websocketconnection.h"
+#include "core/stream/streamsession.h"
+#include "ui/connection/statusdot.h"
+#include "ui/text/plainlabel.h"
+#include "ui/text/plaintext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

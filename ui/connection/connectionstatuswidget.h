@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionstate.h"
+#include "core/connection/connectionstate.h"
 
 #include <QPointer>
 #include <QTimer>

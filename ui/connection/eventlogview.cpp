@@ -1,9 +1,9 @@
-#include "eventlogview.h"
+#include "ui/connection/eventlogview.h"
 
-#include "connectionevent.h"
-#include "connectioneventlog.h"
-#include "connectionstatuswidget.h"
-#include "text/plaintooltipfilter.h"
+#include "core/connection/connectionevent.h"
+#include "core/connection/connectioneventlog.h"
+#include "ui/connection/connectionstatuswidget.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
-#include "profilebadge.h"
+#include "ui/connection/profilebadge.h"
 
-#include "connectionprofile.h"
-#include "text/plaintext.h"
+#include "core/connection/connectionprofile.h"
+#include "ui/text/plaintext.h"
 
 #include <QHostAddress>
 

@@ -1,10 +1,10 @@
-#include "profiledialog.h"
+#include "ui/connection/profiledialog.h"
 
-#include "keystore.h"
-#include "profilebadge.h"
-#include "profilestore.h"
-#include "text/plaintext.h"
-#include "websocketconnection.h"
+#include "core/connection/websocketconnection.h"
+#include "core/settings/keystore.h"
+#include "core/settings/profilestore.h"
+#include "ui/connection/profilebadge.h"
+#include "ui/text/plaintext.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionprofile.h"
+#include "core/connection/connectionprofile.h"
 
 #include <QDialog>
 #include <QElapsedTimer>

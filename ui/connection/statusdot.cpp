@@ -1,4 +1,4 @@
-#include "statusdot.h"
+#include "ui/connection/statusdot.h"
 
 #include <QPainter>
 

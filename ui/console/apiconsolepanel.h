@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apirequest.h"
-#include "apitemplate.h"
+#include "core/api/apirequest.h"
+#include "core/api/apitemplate.h"
 
 #include <QByteArray>
 #include <QPointer>

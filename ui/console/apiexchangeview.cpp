@@ -1,11 +1,11 @@
-#include "apiexchangeview.h"
+#include "ui/console/apiexchangeview.h"
 
-#include "apihistoryproxymodel.h"
-#include "jsontreemodel.h"
-#include "text/plainlabel.h"
-#include "text/plaintooltipfilter.h"
-#include "json/jsonhighlighter.h"
-#include "json/jsonindenter.h"
+#include "core/json/jsontreemodel.h"
+#include "ui/console/apihistoryproxymodel.h"
+#include "ui/json/jsonhighlighter.h"
+#include "ui/json/jsonindenter.h"
+#include "ui/text/plainlabel.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "apihistoryproxymodel.h"
+#include "ui/console/apihistoryproxymodel.h"
 
 namespace allium {
 

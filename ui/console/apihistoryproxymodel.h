@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apihistorymodel.h"
+#include "core/api/apihistorymodel.h"
 
 #include <QColor>
 #include <QPalette>

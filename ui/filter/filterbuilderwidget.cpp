@@ -1,8 +1,8 @@
-#include "filter/filterbuilderwidget.h"
+#include "ui/filter/filterbuilderwidget.h"
 
-#include "filter/filterconditionrow.h"
-#include "filter/filtergrouprow.h"
-#include "text/plaintooltipfilter.h"
+#include "ui/filter/filterconditionrow.h"
+#include "ui/filter/filtergrouprow.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "filter/filterconditionrow.h"
+#include "ui/filter/filterconditionrow.h"
 
-#include "filter/filtervaluetext.h"
-#include "text/plaintooltipfilter.h"
+#include "ui/filter/filtervaluetext.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,11 +1,11 @@
-#include "filter/filtereditorpanel.h"
+#include "ui/filter/filtereditorpanel.h"
 
-#include "filter/filterbuilderwidget.h"
-#include "jsonpathlocator.h"
-#include "text/plainlabel.h"
-#include "text/plaintext.h"
-#include "text/plaintooltipfilter.h"
-#include "json/jsonhighlighter.h"
+#include "core/json/jsonpathlocator.h"
+#include "ui/filter/filterbuilderwidget.h"
+#include "ui/json/jsonhighlighter.h"
+#include "ui/text/plainlabel.h"
+#include "ui/text/plaintext.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QComboBox>
 #include <QEvent>

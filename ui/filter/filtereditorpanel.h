@@ -1,7 +1,7 @@
 #pragma once
 
-#include "filter.h"
-#include "topiccatalogue.h"
+#include "core/filter/filter.h"
+#include "core/stream/topiccatalogue.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
-#include "filter/filtergrouprow.h"
-#include "text/plainlabel.h"
+#include "ui/filter/filtergrouprow.h"
+#include "ui/text/plainlabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "filter.h"
+#include "core/filter/filter.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "filter/filtervaluetext.h"
+#include "ui/filter/filtervaluetext.h"
 
-#include "jsontreemodel.h"
+#include "core/json/jsontreemodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,8 +62,8 @@ QJsonValue quotedString(const QString &text)
 {
     if (text.size() < 2 || !text.startsWith(QLatin1Char('"')) || !text.endsWith(QLatin1Char('"')))
         return QJsonValue(QJsonValue::Undefined);
-    const QJsonDocument document
-        = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8());
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8());
     if (document.isArray() && document.array().size() == 1 && document.array().at(0).isString())
         return document.array().at(0);
     return QJsonValue(text.mid(1, text.size() - 2));
@@ -173,8 +173,8 @@ QString FilterValueText::listToText(const QJsonValue &array, FieldType type)
     QStringList items;
     for (const QJsonValue &item : array.toArray()) {
         QString text = toText(item, type);
-        if (item.isString() && (text.contains(QLatin1Char(',')) || text.trimmed() != text
-                                || text.contains(QLatin1Char('\n')) || text.isEmpty()))
+        if (item.isString() && (text.contains(QLatin1Char(',')) || text.trimmed() != text ||
+                                text.contains(QLatin1Char('\n')) || text.isEmpty()))
             text = quoted(item.toString());
         items.append(text);
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "topiccatalogue.h"
+#include "core/stream/topiccatalogue.h"
 
 #include <QJsonValue>
 #include <QString>

@@ -1,5 +1,5 @@
-#include "healthreadoutwidget.h"
-#include "text/plainlabel.h"
+#include "ui/health/healthreadoutwidget.h"
+#include "ui/text/plainlabel.h"
 
 #include <QDateTime>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "streamstats.h"
+#include "core/stream/streamstats.h"
 
 #include <QTimer>
 #include <QWidget>

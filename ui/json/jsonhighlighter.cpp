@@ -1,4 +1,4 @@
-#include "json/jsonhighlighter.h"
+#include "ui/json/jsonhighlighter.h"
 
 namespace allium {
 
@@ -13,8 +13,8 @@ QColor toneFor(int hue, int saturation, bool darkBase)
 
 bool isNumberChar(QChar c)
 {
-    return c.isDigit() || c == QLatin1Char('-') || c == QLatin1Char('+') || c == QLatin1Char('.')
-        || c == QLatin1Char('e') || c == QLatin1Char('E');
+    return c.isDigit() || c == QLatin1Char('-') || c == QLatin1Char('+') || c == QLatin1Char('.') ||
+           c == QLatin1Char('e') || c == QLatin1Char('E');
 }
 
 } // namespace
@@ -97,8 +97,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             while (end < size && text.at(end).isLetter())
                 ++end;
             const QStringView word = QStringView(text).mid(i, end - i);
-            if (word == QLatin1String("true") || word == QLatin1String("false")
-                || word == QLatin1String("null"))
+            if (word == QLatin1String("true") || word == QLatin1String("false") ||
+                word == QLatin1String("null"))
                 setFormat(i, end - i, m_keyword);
             i = end;
         } else {

@@ -1,4 +1,4 @@
-#include "jsonindenter.h"
+#include "ui/json/jsonindenter.h"
 
 namespace allium {
 

@@ -1,5 +1,5 @@
-#include "stream/columnchooserdialog.h"
-#include "text/plaintooltipfilter.h"
+#include "ui/stream/columnchooserdialog.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QCompleter>
 #include <QDialogButtonBox>

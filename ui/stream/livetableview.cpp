@@ -1,8 +1,8 @@
-#include "stream/livetableview.h"
+#include "ui/stream/livetableview.h"
 
-#include "messagetablemodel.h"
-#include "text/plaintooltipfilter.h"
-#include "valueformatter.h"
+#include "core/json/valueformatter.h"
+#include "core/table/messagetablemodel.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,11 +1,11 @@
-#include "stream/messagedetailpane.h"
+#include "ui/stream/messagedetailpane.h"
 
-#include "jsontreemodel.h"
-#include "text/plainlabel.h"
-#include "text/plaintooltipfilter.h"
-#include "valueformatter.h"
-#include "json/jsonhighlighter.h"
-#include "json/jsonindenter.h"
+#include "core/json/jsontreemodel.h"
+#include "core/json/valueformatter.h"
+#include "ui/json/jsonhighlighter.h"
+#include "ui/json/jsonindenter.h"
+#include "ui/text/plainlabel.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,15 +1,15 @@
-#include "stream/streamtablepanel.h"
+#include "ui/stream/streamtablepanel.h"
 
-#include "columnset.h"
-#include "fieldinfo.h"
-#include "messagebatch.h"
-#include "messagefilterproxymodel.h"
-#include "messagestore.h"
-#include "messagetablemodel.h"
-#include "stream/columnchooserdialog.h"
-#include "stream/livetableview.h"
-#include "stream/messagedetailpane.h"
-#include "text/plainlabel.h"
+#include "core/stream/fieldinfo.h"
+#include "core/stream/messagebatch.h"
+#include "core/table/columnset.h"
+#include "core/table/messagefilterproxymodel.h"
+#include "core/table/messagestore.h"
+#include "core/table/messagetablemodel.h"
+#include "ui/stream/columnchooserdialog.h"
+#include "ui/stream/livetableview.h"
+#include "ui/stream/messagedetailpane.h"
+#include "ui/text/plainlabel.h"
 
 #include <QDataStream>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "plainlabel.h"
+#include "ui/text/plainlabel.h"
 
-#include "text/plaintext.h"
+#include "ui/text/plaintext.h"
 
 namespace allium {
 

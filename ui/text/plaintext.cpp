@@ -1,4 +1,4 @@
-#include "plaintext.h"
+#include "ui/text/plaintext.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
-#include "plaintooltipfilter.h"
+#include "ui/text/plaintooltipfilter.h"
 
-#include "text/plaintext.h"
+#include "ui/text/plaintext.h"
 
 #include <QHeaderView>
 #include <QHelpEvent>

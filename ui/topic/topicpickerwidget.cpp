@@ -1,7 +1,7 @@
-#include "topic/topicpickerwidget.h"
+#include "ui/topic/topicpickerwidget.h"
 
-#include "text/plaintooltipfilter.h"
-#include "topiccatalogue.h"
+#include "core/stream/topiccatalogue.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QCoreApplication>
 #include <QEvent>

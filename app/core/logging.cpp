@@ -1,9 +1,0 @@
-#include "logging.h"
-
-namespace allium {
-
-Q_LOGGING_CATEGORY(lcNet, "allium.net", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcIngest, "allium.ingest", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcApi, "allium.api", QtWarningMsg)
-
-} // namespace allium

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/connection/connectionoptions.h"
+#include "core/connection/connectionstate.h"
+#include "core/stream/fieldinfo.h"
+#include "core/stream/ingestoptions.h"
+#include "core/stream/messagebatch.h"
+#include "core/stream/pendingbatches.h"
+#include "core/stream/streamstats.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace allium {
+
+class WebSocketConnection;
+
+/// The worker-thread half of a StreamSession: owns the WebSocketConnection, parses and validates
+/// every frame with simdjson, extracts the watched numbers, samples the field catalogue and hands
+/// messages over in batches, dropping (and counting) when the consumer lags. Only this object
+/// touches the socket; every method runs in its thread (StreamSession queues the calls).
+class IngestWorker : public QObject
+{
+    Q_OBJECT
+public:
+    /// pending is shared with the consumer side, which calls taken() for every batch it takes.
+    explicit IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent = nullptr);
+    ~IngestWorker() override;
+
+    void configure(const QUrl &url, const QString &apiKey, const ConnectionOptions &options,
+                   const IngestOptions &ingest);
+    /// Dot paths whose values fill StreamMessage::extracted, in this order.
+    void setWatchedFields(const QStringList &paths);
+
+    void open();
+    void close();
+    void reconnectNow();
+    /// The desired stream state, re-sent after every (re)connect.
+    void setRunning(bool running);
+    /// The `data` of setFilter as JSON text; empty or "{}" clears the filter.
+    void setFilterData(const QByteArray &data);
+    /// Sends a text frame as is (diagnostics and tests); not remembered for reconnects.
+    void sendRaw(const QByteArray &frame);
+    void requestFields();
+    /// Closes the connection and stops the timers; call before the thread ends.
+    void shutdown();
+
+    /// Entry point of one text frame (public so the benchmark can drive it without a socket).
+    void ingestFrame(const QString &text);
+    /// A binary frame: the service sends text only, so it is counted and skipped.
+    void ingestBinaryFrame(qint64 size);
+
+signals:
+    void stateChanged(allium::ConnectionState state, int attempt, const QString &failureReason);
+    void reconnectScheduled(int attempt, int delayMs);
+    void connectionLost(const QString &reason);
+    void closed(int closeCode, const QString &reason);
+    void pongReceived(int latencyMs);
+    void opened();
+    void resubscribed();
+    void batchReady(const allium::MessageBatch &batch);
+    void statsUpdated(const allium::StreamStats &stats);
+    void fieldsReady(const QVector<allium::FieldInfo> &fields, bool newFieldsAdded);
+
+private:
+    void handleOpened();
+    void flush();
+    bool batchIsFull() const;
+    void dropFrame();
+    void reportStats();
+    StreamStats snapshotStats();
+
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace allium

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/connection/connectionoptions.h"
+#include "core/connection/connectionstate.h"
+#include "core/filter/filter.h"
+#include "core/stream/fieldinfo.h"
+#include "core/stream/ingestoptions.h"
+#include "core/stream/messagebatch.h"
+#include "core/stream/pendingbatches.h"
+#include "core/stream/streamstats.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+class QThread;
+
+namespace allium {
+
+class IngestWorker;
+
+/// One live stream (one topic, one connection) as seen from the GUI thread. The socket and the
+/// parsing run on a worker thread the session owns; the session remembers the desired filter
+/// and start/stop state, re-sends them after every reconnect, and delivers messages in batches.
+class StreamSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StreamSession(QObject *parent = nullptr);
+    ~StreamSession() override;
+
+    /// baseUrl + /api/v1/developer/ws/stream?topic=TOPIC (baseUrl e.g. wss://api.allium.so).
+    static QUrl streamUrl(const QUrl &baseUrl, const QString &topic);
+
+    /// The full stream URL with its ?topic=; takes effect at the next open().
+    void setUrl(const QUrl &url);
+    QUrl url() const;
+    QString topic() const;
+    void setApiKey(const QString &key); ///< never logged, never part of any signal
+    void setConnectionOptions(const ConnectionOptions &options);
+    ConnectionOptions connectionOptions() const;
+    void setIngestOptions(const IngestOptions &options);
+    IngestOptions ingestOptions() const;
+    /// Dot paths whose numeric values fill StreamMessage::extracted, in order (NaN if absent).
+    void setWatchedFields(const QStringList &paths);
+    QStringList watchedFields() const;
+
+    ConnectionState state() const;
+    int attempt() const;
+    qint64 msUntilRetry() const;   ///< while Reconnecting, else -1
+    QString failureReason() const; ///< while Failed
+    /// Why the latest connection or attempt ended (retry scheduled, or Failed): "the server
+    /// closed the connection (code 1011: …)". Empty while connected and after open()/close().
+    QString lastError() const;
+    /// Round trip of the latest heartbeat ping in ms; -1 until the first pong.
+    int lastPongLatencyMs() const;
+    bool isRunning() const; ///< the desired state: start() was called last
+    Filter filter() const;
+    StreamStats stats() const;
+    /// The latest field catalogue snapshot (updated with the batches).
+    QVector<FieldInfo> fields() const;
+
+public slots:
+    void open();
+    void close(); ///< the user's disconnect: never reconnects
+    void reconnectNow();
+    void start();
+    void stop();
+    /// Sends the filter now when connected and after every reconnect; an empty one clears.
+    void setFilter(const allium::Filter &filter);
+    /// Sends the filter's `data` as raw JSON text (a filter built by hand, possibly invalid).
+    void setFilterJson(const QByteArray &data);
+    /// Sends one text frame as is, once (diagnostics and tests).
+    void sendRawText(const QByteArray &frame);
+    void requestFields();
+
+signals:
+    void stateChanged(allium::ConnectionState state);
+    /// A connection or an attempt ended and a retry follows; comes before the stateChanged()
+    /// to Reconnecting and reconnectScheduled(), with lastError() already set to reason.
+    void connectionLost(const QString &reason);
+    void reconnectScheduled(int attempt, int delayMs);
+    void failed(const QString &reason);
+    void opened();
+    /// An established connection ended: the code and reason of the server's close frame as
+    /// QWebSocket reports them, or 1000 "closed by the user" after close().
+    void closed(int closeCode, const QString &reason);
+    /// A heartbeat pong came back after latencyMs (the ping interval is in ConnectionOptions).
+    void pongReceived(int latencyMs);
+    /// After every (re)connect, once the filter and start were sent again.
+    void resubscribed();
+    void messagesReceived(const allium::MessageBatch &batch);
+    /// `{"status":"error","data":…}` frames from the server (not counted as messages), reported
+    /// with the batches: `count` since the previous report, and the last one's text.
+    void serverErrorsReceived(quint64 count, const QString &lastMessage);
+    void statsChanged(const allium::StreamStats &stats);
+    /// New field paths appeared in the catalogue (fields() has them).
+    void fieldsChanged();
+
+private:
+    void handleBatch(const MessageBatch &batch);
+    template <typename Function>
+    void post(Function &&function);
+
+    QThread *m_thread = nullptr;
+    IngestWorker *m_worker = nullptr;
+    std::shared_ptr<PendingBatches> m_pending;
+
+    QUrl m_url;
+    QString m_apiKey;
+    ConnectionOptions m_connectionOptions;
+    IngestOptions m_ingestOptions;
+    QStringList m_watchedFields;
+    Filter m_filter;
+    bool m_running = false;
+
+    ConnectionState m_state = ConnectionState::Disconnected;
+    int m_attempt = 0;
+    QString m_failureReason;
+    QString m_lastError;
+    int m_lastPongLatencyMs = -1;
+    int m_retryDelayMs = 0;
+    QElapsedTimer m_retryClock;
+    StreamStats m_stats;
+    QVector<FieldInfo> m_fields;
+};
+
+} // namespace allium

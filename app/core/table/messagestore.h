@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/stream/messagebatch.h"
+#include "core/stream/streammessage.h"
+
+#include <vector>
+
+namespace allium {
+
+/// The most recent messages of a stream in a ring bounded by count AND bytes (whichever is hit
+/// first evicts the oldest). Shared by the GUI table and the CLI; used from one thread.
+class MessageStore
+{
+public:
+    static constexpr int DefaultMaxCount = 100000;
+    static constexpr qint64 DefaultMaxBytes = 256ll * 1024 * 1024;
+
+    explicit MessageStore(int maxCount = DefaultMaxCount, qint64 maxBytes = DefaultMaxBytes);
+
+    /// New bounds; evicts the oldest at once when the store holds more.
+    void setLimits(int maxCount, qint64 maxBytes);
+    int capacity() const { return m_maxCount; }
+    qint64 byteCapacity() const { return m_maxBytes; }
+
+    /// Appends, evicting the oldest as needed. A single message larger than the byte bound is
+    /// refused and counted as a drop. Returns the number of messages evicted.
+    int append(const StreamMessage &message);
+    int append(const QVector<StreamMessage> &messages);
+    int append(const MessageBatch &batch) { return append(batch.messages); }
+
+    int size() const { return m_count; }
+    bool isEmpty() const { return m_count == 0; }
+    qint64 bytes() const { return m_bytes; }
+    /// 0 is the oldest message held, size() - 1 the newest.
+    const StreamMessage &at(int index) const;
+    const StreamMessage &newest() const { return at(m_count - 1); }
+
+    quint64 evictions() const { return m_evictions; }
+    quint64 drops() const { return m_drops; }
+    /// Messages ever accepted; with size() tells a view how far its rows shifted.
+    quint64 totalAppended() const { return m_totalAppended; }
+
+    /// Removes every message; the counters stay.
+    void clear();
+
+private:
+    void evictOldest();
+    void pushBack(const StreamMessage &message, qint64 footprint);
+
+    std::vector<StreamMessage> m_ring;
+    std::vector<qint64> m_footprints;
+    int m_head = 0; // index of the oldest message in m_ring
+    int m_count = 0;
+    qint64 m_bytes = 0;
+    int m_maxCount;
+    qint64 m_maxBytes;
+    quint64 m_evictions = 0;
+    quint64 m_drops = 0;
+    quint64 m_totalAppended = 0;
+};
+
+} // namespace allium

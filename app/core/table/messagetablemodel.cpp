@@ -1,0 +1,282 @@
+#include "core/table/messagetablemodel.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace allium {
+
+MessageTableModel::MessageTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_parsed(ParsedRowCacheSize)
+{}
+
+MessageTableModel::~MessageTableModel() = default;
+
+void MessageTableModel::setHistoryLimits(int maxCount, qint64 maxBytes)
+{
+    const int rowsBefore = m_rows;
+    const quint64 evictionsBefore = m_store.evictions();
+    m_store.setLimits(maxCount, maxBytes);
+    announceEvictions(evictionsBefore, rowsBefore);
+
+    const int pendingBefore = m_pending.size();
+    m_pending.setLimits(maxCount, maxBytes);
+    if (m_pending.size() != pendingBefore)
+        emit pendingCountChanged(m_pending.size());
+    emit fillChanged();
+}
+
+void MessageTableModel::setColumns(const QStringList &paths)
+{
+    if (paths == m_columns)
+        return;
+    // Columns are removed and inserted rather than reset, so views keep their rows, scroll
+    // position and selection.
+    if (!m_columns.isEmpty()) {
+        beginRemoveColumns({}, 0, int(m_columns.size()) - 1);
+        m_columns.clear();
+        endRemoveColumns();
+    }
+    m_parsed.clear(); // cached rows hold one display string per column
+    if (!paths.isEmpty()) {
+        beginInsertColumns({}, 0, int(paths.size()) - 1);
+        m_columns = paths;
+        endInsertColumns();
+    }
+    emit columnsChanged(m_columns);
+}
+
+void MessageTableModel::setFormatter(const ValueFormatter &formatter)
+{
+    m_formatter = formatter;
+    m_parsed.clear();
+    if (m_rows > 0 && !m_columns.isEmpty())
+        emit dataChanged(index(0, 0), index(m_rows - 1, int(m_columns.size()) - 1));
+}
+
+void MessageTableModel::appendBatch(const MessageBatch &batch)
+{
+    appendMessages(batch.messages);
+}
+
+void MessageTableModel::appendMessages(const QVector<StreamMessage> &messages)
+{
+    if (messages.isEmpty())
+        return;
+    if (m_paused) {
+        m_pending.append(messages);
+        emit pendingCountChanged(m_pending.size());
+        return;
+    }
+    insertIntoHistory(messages);
+}
+
+void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages)
+{
+    const int rowsBefore = m_rows;
+    const quint64 evictionsBefore = m_store.evictions();
+    m_store.append(messages);
+    announceEvictions(evictionsBefore, rowsBefore);
+
+    const int added = m_store.size() - m_rows;
+    if (added > 0) {
+        beginInsertRows({}, m_rows, m_rows + added - 1);
+        m_rows += added;
+        endInsertRows();
+    }
+    emit fillChanged();
+}
+
+// The store has already dropped its oldest messages; the views are told in one signal, with
+// rows mapped to where they were until the signal is over.
+void MessageTableModel::announceEvictions(quint64 evictionsBefore, int rowsBefore)
+{
+    // The store evicts oldest first, so all old rows go before any message of this batch.
+    const int evicted =
+        int(std::min<quint64>(quint64(rowsBefore), m_store.evictions() - evictionsBefore));
+    if (evicted <= 0)
+        return;
+    m_evictedShift = evicted;
+    beginRemoveRows({}, 0, evicted - 1);
+    m_evictedShift = 0;
+    m_rows = rowsBefore - evicted;
+    endRemoveRows();
+}
+
+void MessageTableModel::clear()
+{
+    beginResetModel();
+    m_store.clear();
+    m_parsed.clear();
+    m_rows = 0;
+    m_evictedShift = 0;
+    endResetModel();
+    const bool hadPending = !m_pending.isEmpty();
+    m_pending.clear();
+    if (hadPending)
+        emit pendingCountChanged(0);
+    emit fillChanged();
+}
+
+void MessageTableModel::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (!paused && !m_pending.isEmpty()) {
+        QVector<StreamMessage> backlog;
+        backlog.reserve(m_pending.size());
+        for (int i = 0; i < m_pending.size(); ++i)
+            backlog.append(m_pending.at(i));
+        m_pending.clear();
+        insertIntoHistory(backlog);
+        emit pendingCountChanged(0);
+    }
+    emit pausedChanged(paused);
+}
+
+const StreamMessage &MessageTableModel::message(int row) const
+{
+    Q_ASSERT(row >= m_evictedShift && row < m_rows);
+    return m_store.at(storeIndex(row));
+}
+
+quint64 MessageTableModel::rowId(int row) const
+{
+    // totalAppended() - size() is the id of the store's oldest message.
+    return m_store.totalAppended() - quint64(m_store.size()) + quint64(storeIndex(row));
+}
+
+MessageTableModel::ParsedRow *MessageTableModel::parsedRow(int row) const
+{
+    const quint64 id = rowId(row);
+    if (ParsedRow *cached = m_parsed.object(id))
+        return cached;
+    auto *parsed = new ParsedRow;
+    parsed->object = QJsonDocument::fromJson(message(row).json).object();
+    parsed->display.resize(m_columns.size());
+    parsed->formatted.fill(false, m_columns.size());
+    m_parsed.insert(id, parsed);
+    return parsed;
+}
+
+QJsonObject MessageTableModel::object(int row) const
+{
+    if (row < m_evictedShift || row >= m_rows)
+        return {};
+    return parsedRow(row)->object;
+}
+
+QJsonValue MessageTableModel::rawValue(int row, int column) const
+{
+    if (row < m_evictedShift || row >= m_rows || column < 0 || column >= m_columns.size())
+        return QJsonValue(QJsonValue::Undefined);
+    return valueAt(parsedRow(row)->object, m_columns.at(column));
+}
+
+QJsonValue MessageTableModel::valueAt(const QJsonObject &object, QStringView path)
+{
+    if (path.isEmpty())
+        return QJsonValue(QJsonValue::Undefined);
+    // A key that itself contains dots is found before it is split into steps.
+    const QJsonValue whole = object.value(path);
+    if (!whole.isUndefined())
+        return whole;
+    QJsonValue current = object;
+    for (QStringView step : path.split(QLatin1Char('.'))) {
+        if (current.isObject()) {
+            current = current.toObject().value(step);
+        } else if (current.isArray()) {
+            bool ok = false;
+            const int at = step.toInt(&ok);
+            const QJsonArray array = current.toArray();
+            if (!ok || at < 0 || at >= array.size())
+                return QJsonValue(QJsonValue::Undefined);
+            current = array.at(at);
+        } else {
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        if (current.isUndefined())
+            return current;
+    }
+    return current;
+}
+
+int MessageTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int MessageTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant MessageTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    // Rows already evicted but not yet announced have nothing left to show.
+    if (row < m_evictedShift)
+        return {};
+
+    switch (role) {
+    case Qt::DisplayRole: {
+        ParsedRow *parsed = parsedRow(row);
+        if (!parsed->formatted.at(column)) {
+            parsed->display[column] = m_formatter.display(
+                m_columns.at(column), valueAt(parsed->object, m_columns.at(column)));
+            parsed->formatted[column] = true;
+        }
+        return parsed->display.at(column);
+    }
+    case Qt::ToolTipRole: {
+        const QJsonValue value = rawValue(row, column);
+        return value.isUndefined() ? QVariant()
+                                   : QVariant(m_formatter.toolTip(m_columns.at(column), value));
+    }
+    case Qt::TextAlignmentRole: {
+        const ValueFormatter::Kind kind = ValueFormatter::kindForPath(m_columns.at(column));
+        const bool numeric =
+            kind == ValueFormatter::Kind::Wei || kind == ValueFormatter::Kind::Gwei ||
+            kind == ValueFormatter::Kind::Grouped ||
+            (kind == ValueFormatter::Kind::Plain && rawValue(row, column).isDouble());
+        return QVariant::fromValue(numeric ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
+                                           : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    }
+    case RawJsonRole:
+        return message(row).json;
+    case SequenceRole:
+        return message(row).sequence;
+    case ReceivedAtRole:
+        return message(row).receivedAtMs;
+    case JsonValueRole:
+        return QVariant::fromValue(rawValue(row, column));
+    case PathRole:
+        return m_columns.at(column);
+    case RowIdRole:
+        return rowId(row);
+    default:
+        return {};
+    }
+}
+
+QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal) {
+        if (section < 0 || section >= m_columns.size())
+            return {};
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == PathRole)
+            return m_columns.at(section);
+        return {};
+    }
+    if (role == Qt::DisplayRole && section >= m_evictedShift && section < m_rows)
+        return message(section).sequence;
+    return {};
+}
+
+} // namespace allium

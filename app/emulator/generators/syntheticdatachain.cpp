@@ -1,0 +1,81 @@
+#include "emulator/generators/syntheticdatachain.h"
+
+#include "emulator/generators/syntheticdata.h"
+
+#include <cmath>
+
+namespace allium {
+
+namespace {
+
+// Purposes for blockSeed(): each per-block fact draws from its own stream.
+enum : quint64 { HashPurpose = 1, CountPurpose = 2, FeePurpose = 3 };
+
+} // namespace
+
+SyntheticChain::SyntheticChain(const QString &name, quint64 seed, qint64 startMs, qint64 tip)
+    : m_name(name)
+    , m_seed(seed)
+    , m_key(SyntheticData::mix(seed, name))
+    , m_firstNumber(tip + qint64(m_key % 50000))
+    , m_startMs(startMs)
+{}
+
+SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
+{
+    // Near the real tip.
+    SyntheticChain chain(QStringLiteral("ethereum"), seed, startMs, 23900000);
+    chain.m_blockIntervalMs = 12000;
+    chain.m_minTransactions = 150;
+    chain.m_maxTransactions = 250;
+    chain.m_gasLimit = 45000000;
+    chain.m_baseFeeGwei = 0.8;
+    return chain;
+}
+
+SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
+{
+    SyntheticChain chain(QStringLiteral("base"), seed, startMs, 38000000);
+    chain.m_blockIntervalMs = 2000;
+    chain.m_minTransactions = 120;
+    chain.m_maxTransactions = 220;
+    chain.m_gasLimit = 150000000;
+    chain.m_baseFeeGwei = 0.005;
+    chain.m_isL2 = true;
+    return chain;
+}
+
+quint64 SyntheticChain::blockSeed(qint64 number, quint64 purpose) const
+{
+    return SyntheticData::mix(m_key, quint64(number) * 16 + purpose);
+}
+
+QString SyntheticChain::blockHash(qint64 number) const
+{
+    return SyntheticData::hashOf(blockSeed(number, HashPurpose));
+}
+
+qint64 SyntheticChain::timestampMs(qint64 number) const
+{
+    // Both chains have fixed slots (12 s post-merge, 2 s on Base); the first block sits on a
+    // whole-second boundary like real block timestamps.
+    return (m_startMs / 1000) * 1000 + (number - m_firstNumber) * m_blockIntervalMs;
+}
+
+int SyntheticChain::transactionCount(qint64 number) const
+{
+    SyntheticData random(blockSeed(number, CountPurpose));
+    return int(random.uniformInt(m_minTransactions, m_maxTransactions));
+}
+
+quint64 SyntheticChain::baseFeePerGas(qint64 number) const
+{
+    // Slow waves plus per-block noise: a closed form, so any stream can compute any block's fee.
+    SyntheticData random(blockSeed(number, FeePurpose));
+    const double n = double(number);
+    const double wave =
+        0.7 * std::sin(n / 97.0) + 0.35 * std::sin(n / 13.7) + 0.08 * random.uniform();
+    return quint64(m_baseFeeGwei * 1e9 * std::exp(wave));
+}
+
+} // namespace allium

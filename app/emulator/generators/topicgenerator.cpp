@@ -1,0 +1,110 @@
+#include "emulator/generators/topicgenerator.h"
+
+#include "emulator/generators/bitcoinblockgenerator.h"
+#include "emulator/generators/dextradegenerator.h"
+#include "emulator/generators/evmblockgenerator.h"
+#include "emulator/generators/evmloggenerator.h"
+#include "emulator/generators/evmtransactiongenerator.h"
+#include "emulator/generators/hyperliquidfillgenerator.h"
+#include "emulator/generators/hyperliquidtradegenerator.h"
+#include "emulator/generators/solanatransactiongenerator.h"
+#include "emulator/messagewriter.h"
+
+#include <functional>
+#include <map>
+
+namespace allium {
+
+namespace {
+
+using Factory = std::function<std::unique_ptr<TopicGenerator>(quint64 seed, qint64 startMs)>;
+
+const std::map<QString, Factory> &factories()
+{
+    static const std::map<QString, Factory> map{
+        {QStringLiteral("ethereum.blocks"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmBlockGenerator>(SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("ethereum.transactions"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmTransactionGenerator>(
+                 SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("ethereum.logs"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmLogGenerator>(SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("base.logs"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmLogGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+        {QStringLiteral("ethereum.dex_trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<DexTradeGenerator>(SyntheticChain::ethereum(seed, startMs));
+         }},
+        {QStringLiteral("base.dex_trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<DexTradeGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+        {QStringLiteral("solana.transactions"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<SolanaTransactionGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("hyperliquid.trades"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<HyperliquidTradeGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("hyperliquid.fills"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<HyperliquidFillGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("bitcoin.blocks"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<BitcoinBlockGenerator>(seed, startMs);
+         }},
+        {QStringLiteral("base.blocks"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmBlockGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+        {QStringLiteral("base.transactions"),
+         [](quint64 seed, qint64 startMs) {
+             return std::make_unique<EvmTransactionGenerator>(SyntheticChain::base(seed, startMs));
+         }},
+    };
+    return map;
+}
+
+} // namespace
+
+QJsonObject TopicGenerator::next()
+{
+    MessageWriter writer;
+    writer.reset(MessageWriter::ObjectMode::All);
+    writeNext(writer);
+    return writer.object();
+}
+
+std::unique_ptr<TopicGenerator> TopicGenerator::create(const QString &topic, quint64 seed)
+{
+    return create(topic, seed, SyntheticChain::DefaultStartMs);
+}
+
+std::unique_ptr<TopicGenerator> TopicGenerator::create(const QString &topic, quint64 seed,
+                                                       qint64 startMs)
+{
+    const auto it = factories().find(topic);
+    if (it == factories().end())
+        return nullptr;
+    return it->second(seed, startMs);
+}
+
+QStringList TopicGenerator::topics()
+{
+    QStringList names;
+    for (const auto &entry : factories())
+        names.append(entry.first);
+    return names;
+}
+
+} // namespace allium

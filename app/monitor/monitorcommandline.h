@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/filter/filter.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace allium {
+
+/// allium-monitor's command line: which profile or URL to use, the topic, a filter file and
+/// whether to start streaming at once. Parsing only (the filter file is read and validated
+/// here too), so it is testable without widgets; printing and exiting are main()'s business.
+class MonitorCommandLine
+{
+public:
+    enum class Outcome { Run, Help, Version, Error };
+
+    /// The exit code for any command line error (a bad option, an invalid filter file).
+    static constexpr int UsageExitCode = 2;
+    /// A filter file larger than this is refused before it is read.
+    static constexpr qint64 MaxFilterFileBytes = 4 * 1024 * 1024;
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Error;
+        QString profile;            ///< --profile: a saved profile's name
+        QUrl url;                   ///< --url: a base URL (ws:// or wss://), overrides profiles
+        bool allowInsecure = false; ///< --allow-insecure: ws:// to another machine is allowed
+        QString topic;              ///< --topic
+        QString filterFile;         ///< --filter: the file it came from
+        bool hasFilter = false;     ///< --filter was given and its filter is valid
+        Filter filter;              ///< --filter's filter (may be empty: `{}` clears)
+        bool start = false;         ///< --start: start streaming without waiting for the user
+        double emulatorRate = 0;    ///< --emulator-rate: messages/s per topic of the embedded one
+        // Hidden options, for README screenshots and demos.
+        QString screenshotFile; ///< --screenshot: grab the window into this PNG and quit
+        int screenshotDelayMs = 4000;
+        QString screenshotScene; ///< --scene: stream, filter, charts, console, events, profiles
+        QSize windowSize;        ///< --window-size WxH
+        bool dark = false;       ///< --dark: a dark palette
+        QString text;            ///< the help text, the version, or the error message
+    };
+
+    /// `arguments` as QCoreApplication::arguments() gives them (program name first).
+    static Result parse(const QStringList &arguments);
+
+    /// Reads a filter file: either the filter itself (the `data` of setFilter) or a whole
+    /// `{"action":"setFilter","data":…}` message. False with a one-line `error` otherwise.
+    static bool readFilterFile(const QString &fileName, Filter *filter, QString *error);
+};
+
+} // namespace allium

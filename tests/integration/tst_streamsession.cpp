@@ -1,0 +1,608 @@
+#include "core/stream/streamsession.h"
+#include "emulator/emulatorserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using namespace allium;
+
+namespace {
+
+ConnectionOptions fastOptions()
+{
+    ConnectionOptions options;
+    options.backoffBaseMs = 20;
+    options.backoffCapMs = 200;
+    options.backoffJitter = 0;
+    options.pingIntervalMs = 0;
+    options.deadAfterMs = 0;
+    return options;
+}
+
+// The session talks to server's stream of topic with the demo key and fast reconnects.
+void configure(StreamSession *session, const EmulatorServer &server, const QString &topic)
+{
+    session->setUrl(server.streamUrl(topic));
+    session->setApiKey(EmulatorDemoKey);
+    session->setConnectionOptions(fastOptions());
+}
+
+// Every message received by the session, in order, collected from its batches.
+class Collector : public QObject
+{
+public:
+    explicit Collector(StreamSession *session)
+    {
+        connect(session, &StreamSession::messagesReceived, this, [this](const MessageBatch &batch) {
+            ++batches;
+            maxBatchSize = qMax(maxBatchSize, int(batch.messages.size()));
+            messages += batch.messages;
+        });
+    }
+    QVector<StreamMessage> messages;
+    int batches = 0;
+    int maxBatchSize = 0;
+};
+
+// A bare stream server on loopback that sends each client a fixed list of text frames as soon
+// as it connects: for exact frames the emulator does not produce.
+class ScriptedStreamServer : public QObject
+{
+public:
+    explicit ScriptedStreamServer(const QStringList &frames)
+        : m_server(QStringLiteral("scripted"), QWebSocketServer::NonSecureMode)
+    {
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this, frames] {
+            while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                for (const QString &frame : frames)
+                    socket->sendTextMessage(frame);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/developer/ws/stream?topic=test")
+                        .arg(m_server.serverPort()));
+    }
+
+private:
+    QWebSocketServer m_server;
+};
+
+QJsonObject objectOf(const StreamMessage &message)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(message.json, &error);
+    return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
+}
+
+} // namespace
+
+// StreamSession against the emulator: batches, counters, desired state across reconnects,
+// server errors, malformed frames, backpressure, the field catalogue.
+class TestStreamSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void streamUrlHasTopic();
+    void deliversParsedBatches();
+    void startBeforeOpenIsRemembered();
+    void stopHaltsTheStream();
+    void filterIsResentAfterEveryReconnect();
+    void emptyFilterClears();
+    void serverErrorsAreReportedApart();
+    void malformedFramesAreCountedAndSkipped();
+    void backpressureDropsAndCountsExactly();
+    void refusedKeyFailsOnce();
+    void userCloseNeverReconnects();
+    void fieldCatalogueReachesTheGuiThread();
+    void rateIsMeasured();
+    void serverCloseCodeAndRetryReasonReachTheGui();
+    void pongLatencyReachesTheGui();
+    void extractedValuesFollowDotPaths_data();
+    void extractedValuesFollowDotPaths();
+    void nonAsciiTextIsStoredAsExactUtf8();
+};
+
+// streamUrl() builds …/api/v1/developer/ws/stream?topic=T from a base URL.
+void TestStreamSession::streamUrlHasTopic()
+{
+    const QUrl url = StreamSession::streamUrl(QUrl(QStringLiteral("wss://api.allium.so/")),
+                                              QStringLiteral("ethereum.blocks"));
+    QCOMPARE(
+        url.toString(),
+        QStringLiteral("wss://api.allium.so/api/v1/developer/ws/stream?topic=ethereum.blocks"));
+    StreamSession session;
+    session.setUrl(url);
+    QCOMPARE(session.topic(), QStringLiteral("ethereum.blocks"));
+}
+
+// Messages arrive in batches on the GUI thread: raw JSON, consecutive sequences, timestamps,
+// the watched numbers extracted (NaN when absent), and counters that add up.
+void TestStreamSession::deliversParsedBatches()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 400;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
+    session.setWatchedFields(
+        {QStringLiteral("number"), QStringLiteral("no.such.field"), QStringLiteral("gas_used")});
+    Collector collector(&session);
+    QSignalSpy opened(&session, &StreamSession::opened);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    session.open();
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(session.state(), ConnectionState::Connected);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 30, 5000);
+
+    for (int i = 0; i < collector.messages.size(); ++i) {
+        const StreamMessage &message = collector.messages.at(i);
+        const QJsonObject object = objectOf(message);
+        QVERIFY(!object.isEmpty());
+        QCOMPARE(message.sequence, quint64(i + 1));
+        QVERIFY(message.receivedAtMs >= before);
+        QCOMPARE(message.extracted.size(), 3);
+        QCOMPARE(message.extracted.at(0), object.value(QStringLiteral("number")).toDouble());
+        QVERIFY(std::isnan(message.extracted.at(1)));
+        QVERIFY(!std::isnan(message.extracted.at(2)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages, quint64(collector.messages.size()), 2000);
+    QVERIFY(collector.batches < collector.messages.size()); // batched, not one by one
+    const StreamStats stats = session.stats();
+    QCOMPARE(stats.parseErrors, quint64(0));
+    QCOMPARE(stats.drops, quint64(0));
+    QVERIFY(stats.bytes >= quint64(collector.messages.size()) * 100);
+    QVERIFY(stats.lastMessageAtMs >= before);
+}
+
+// start() before open() is the desired state: the stream starts once connected.
+void TestStreamSession::startBeforeOpenIsRemembered()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 200;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    Collector collector(&session);
+    session.start();
+    QVERIFY(session.isRunning());
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 5, 5000);
+}
+
+// stop() halts delivery while the connection stays up.
+void TestStreamSession::stopHaltsTheStream()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 300;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    QSignalSpy batches(&session, &StreamSession::messagesReceived);
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 2, 5000);
+    session.stop();
+    QVERIFY(!session.isRunning());
+    // Frames already on the wire still arrive; then the stream goes quiet.
+    int quietChecks = 0;
+    while (batches.wait(300) && ++quietChecks < 20)
+        batches.clear();
+    QVERIFY(quietChecks < 20);
+    QCOMPARE(session.state(), ConnectionState::Connected);
+    const quint64 count = session.stats().messages;
+    QVERIFY(!batches.wait(300));
+    QCOMPARE(session.stats().messages, count);
+}
+
+// After every drop the session reconnects, re-sends the filter, then start: messages keep
+// coming and every one received after a reconnect satisfies the filter.
+void TestStreamSession::filterIsResentAfterEveryReconnect()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 1000;
+    serverOptions.faults.dropAfterMessages = 15;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"),
+                                              Filter::Operator::Equal, QStringLiteral("B"));
+    Collector collector(&session);
+    QSignalSpy resubscribed(&session, &StreamSession::resubscribed);
+    int messagesAtSecondSubscribe = -1;
+    connect(&session, &StreamSession::resubscribed, this, [&] {
+        if (resubscribed.size() == 2)
+            messagesAtSecondSubscribe = collector.messages.size();
+    });
+    session.setFilter(buysOnly);
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= messagesAtSecondSubscribe + 20, 10000);
+    QVERIFY(messagesAtSecondSubscribe >= 0);
+    for (const StreamMessage &message : qAsConst(collector.messages))
+        QVERIFY2(buysOnly.matches(objectOf(message)), message.json.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(session.stats().reconnects >= 2, 2000);
+    QCOMPARE(session.filter(), buysOnly);
+}
+
+// An empty filter is sent as {} and clears: both sides flow again.
+void TestStreamSession::emptyFilterClears()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    Collector collector(&session);
+    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
+    session.setFilter(Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
+                                        QStringLiteral("B")));
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 10, 5000);
+    session.setFilter(Filter());
+    const auto sawSell = [&collector] {
+        for (const StreamMessage &message : qAsConst(collector.messages)) {
+            if (objectOf(message)
+                    .value(QStringLiteral("payload"))
+                    .toObject()
+                    .value(QStringLiteral("side"))
+                    .toString() == QLatin1String("A"))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawSell(), 5000);
+    QCOMPARE(errors.size(), 0);
+}
+
+// {"status":"error","data":…} frames surface as serverErrorsReceived, not as messages.
+void TestStreamSession::serverErrorsAreReportedApart()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
+    QSignalSpy opened(&session, &StreamSession::opened);
+    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
+    QSignalSpy batches(&session, &StreamSession::messagesReceived);
+    session.open();
+    QVERIFY(opened.wait(5000));
+
+    session.setFilterJson(QByteArrayLiteral(R"({"field":"number","operator":"=~","value":1})"));
+    QVERIFY(errors.wait(5000));
+    QCOMPARE(errors.at(0).at(0).toULongLong(), 1ull);
+    QVERIFY2(errors.at(0).at(1).toString().contains(QLatin1String("invalid filter")),
+             qPrintable(errors.at(0).at(1).toString()));
+    session.sendRawText(QByteArrayLiteral("this is not json"));
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().serverErrors, quint64(2), 2000);
+    QCOMPARE(session.stats().messages, quint64(0));
+    QCOMPARE(session.stats().parseErrors, quint64(0));
+    QCOMPARE(batches.size(), 0);
+}
+
+// Every Nth frame malformed: counted as parse errors, skipped, the rest delivered intact.
+void TestStreamSession::malformedFramesAreCountedAndSkipped()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.firehoseCount = 400;
+    serverOptions.faults.malformedEvery = 4;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.transactions"));
+    Collector collector(&session);
+    session.start();
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().parseErrors, quint64(400),
+                              10000);
+    QCOMPARE(session.stats().parseErrors, quint64(100));
+    QCOMPARE(collector.messages.size(), 300);
+    for (const StreamMessage &message : qAsConst(collector.messages))
+        QVERIFY(!objectOf(message).isEmpty());
+}
+
+// A consumer that lags makes the worker drop (never queue without bound); every frame is
+// accounted for as delivered, dropped or malformed, and sequence gaps show the drops.
+void TestStreamSession::backpressureDropsAndCountsExactly()
+{
+    const int total = 20000;
+    EmulatorOptions serverOptions;
+    serverOptions.firehoseCount = total;
+    // The emulator must keep sending while this thread is blocked: it gets its own thread, and
+    // it is closed and deleted there. Moving it back with its connections' linger timers running
+    // leaked Qt's timer re-registration event when the server was deleted before its delivery.
+    auto ownedServer = std::make_unique<EmulatorServer>(serverOptions);
+    QVERIFY(ownedServer->listen());
+    EmulatorServer *server = ownedServer.release();
+    QThread serverThread;
+    server->moveToThread(&serverThread);
+    serverThread.start();
+    const auto stopServer = qScopeGuard([&] {
+        QMetaObject::invokeMethod(
+            server,
+            [server] {
+                server->close();
+                delete server;
+            },
+            Qt::BlockingQueuedConnection);
+        serverThread.quit();
+        serverThread.wait();
+    });
+
+    StreamSession session;
+    configure(&session, *server, QStringLiteral("hyperliquid.fills"));
+    IngestOptions ingest;
+    ingest.maxBatchMessages = 100;
+    ingest.maxPendingBatches = 2;
+    ingest.batchIntervalMs = 5;
+    session.setIngestOptions(ingest);
+    Collector collector(&session);
+    bool stalled = false;
+    connect(&session, &StreamSession::messagesReceived, this, [&stalled] {
+        if (!stalled) {
+            stalled = true;
+            // The slow consumer under test: it holds the GUI thread while the firehose runs.
+            QThread::msleep(400);
+        }
+    });
+    session.start();
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().drops, quint64(total),
+                              20000);
+    const StreamStats stats = session.stats();
+    QVERIFY2(stats.drops > 0, "the consumer was blocked, so something must have been dropped");
+    QCOMPARE(stats.parseErrors, quint64(0));
+    QCOMPARE(quint64(collector.messages.size()), stats.messages);
+    QVERIFY(collector.maxBatchSize <= 100);
+    quint64 gaps = 0;
+    for (int i = 1; i < collector.messages.size(); ++i)
+        gaps += collector.messages.at(i).sequence - collector.messages.at(i - 1).sequence - 1;
+    gaps += collector.messages.first().sequence - 1;
+    gaps += quint64(total) - collector.messages.last().sequence;
+    QCOMPARE(gaps, stats.drops);
+}
+
+// A refused key: one Failed with the reason, no reconnect attempts.
+void TestStreamSession::refusedKeyFailsOnce()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(QStringLiteral("wrong-key"));
+    session.setConnectionOptions(fastOptions());
+    QSignalSpy failed(&session, &StreamSession::failed);
+    QSignalSpy scheduled(&session, &StreamSession::reconnectScheduled);
+    QSignalSpy states(&session, &StreamSession::stateChanged);
+    session.open();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(session.state(), ConnectionState::Failed);
+    QVERIFY(session.failureReason().contains(
+        QLatin1String("invalid API key or websocket access not enabled")));
+    QVERIFY(!states.wait(400));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(scheduled.size(), 0);
+}
+
+// close() by the user ends in Disconnected and stays there.
+void TestStreamSession::userCloseNeverReconnects()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
+    QSignalSpy opened(&session, &StreamSession::opened);
+    QSignalSpy states(&session, &StreamSession::stateChanged);
+    session.open();
+    QVERIFY(opened.wait(5000));
+    session.close();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConnectionState::Disconnected, 5000);
+    QVERIFY(!states.wait(400));
+    QCOMPARE(opened.size(), 1);
+}
+
+// The worker's field catalogue reaches fields() with a fieldsChanged notification.
+void TestStreamSession::fieldCatalogueReachesTheGuiThread()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 300;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    QSignalSpy fieldsChanged(&session, &StreamSession::fieldsChanged);
+    session.start();
+    session.open();
+    QVERIFY(fieldsChanged.wait(5000));
+    QStringList paths;
+    for (const FieldInfo &field : session.fields())
+        paths << field.path;
+    QVERIFY2(paths.contains(QStringLiteral("payload")) &&
+                 paths.contains(QStringLiteral("payload.coin")) &&
+                 paths.contains(QStringLiteral("payload.crossed")),
+             qPrintable(paths.join(QLatin1Char(','))));
+    for (const FieldInfo &field : session.fields()) {
+        if (field.path == QLatin1String("payload.px")) {
+            QVERIFY(field.hasType(FieldInfo::String));
+            QVERIFY(field.numericString);
+            QVERIFY(field.hasRange && field.min > 0);
+        }
+    }
+}
+
+// The sliding one-second rate follows the emulator's fixed rate.
+void TestStreamSession::rateIsMeasured()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 200;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    session.start();
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        session.stats().messagesPerSecond > 120 && session.stats().messagesPerSecond < 300, 5000);
+    QVERIFY(session.stats().bytesPerSecond > session.stats().messagesPerSecond * 50);
+}
+
+// A close frame with 1011: closed(1011, reason) reaches the GUI thread, then connectionLost()
+// with a reason naming the code, which lastError() holds while reconnecting (already when the
+// state turns Reconnecting) and drops once connected again.
+void TestStreamSession::serverCloseCodeAndRetryReasonReachTheGui()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    serverOptions.faults.closeAfterMessages = 5;
+    serverOptions.faults.closeCode = 1011;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    QSignalSpy closed(&session, &StreamSession::closed);
+    QSignalSpy lost(&session, &StreamSession::connectionLost);
+    QSignalSpy opened(&session, &StreamSession::opened);
+    // Read at the moments a status view would read them.
+    QString errorWhenReconnecting;
+    QString errorWhenScheduled;
+    QString errorWhenOpenedAgain = QStringLiteral("not read");
+    connect(&session, &StreamSession::stateChanged, this, [&](ConnectionState state) {
+        if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
+            errorWhenReconnecting = session.lastError();
+    });
+    connect(&session, &StreamSession::reconnectScheduled, this, [&] {
+        if (errorWhenScheduled.isEmpty())
+            errorWhenScheduled = session.lastError();
+    });
+    connect(&session, &StreamSession::opened, this, [&] {
+        if (opened.size() == 2)
+            errorWhenOpenedAgain = session.lastError();
+    });
+    session.start();
+    session.open();
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(closed.at(0).at(0).toInt(), 1011);
+    QVERIFY2(closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
+             qPrintable(closed.at(0).at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    QVERIFY(lost.size() >= 1);
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("1011")), qPrintable(reason));
+    QCOMPARE(errorWhenReconnecting, reason);
+    QCOMPARE(errorWhenScheduled, reason);
+    QCOMPARE(errorWhenOpenedAgain, QString());
+}
+
+// With a short ping interval the pong latency reaches the GUI thread: -1 before, then >= 0.
+void TestStreamSession::pongLatencyReachesTheGui()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    StreamSession session;
+    configure(&session, server, QStringLiteral("ethereum.blocks"));
+    ConnectionOptions options = fastOptions();
+    options.pingIntervalMs = 50;
+    session.setConnectionOptions(options);
+    QCOMPARE(session.lastPongLatencyMs(), -1);
+    QSignalSpy pongs(&session, &StreamSession::pongReceived);
+    session.open();
+    QVERIFY(pongs.wait(5000));
+    const int latency = pongs.last().at(0).toInt();
+    QVERIFY(latency >= 0 && latency < 5000);
+    QCOMPARE(session.lastPongLatencyMs(), latency);
+    QCOMPARE(session.state(), ConnectionState::Connected);
+}
+
+// Watched dot paths reach into nested objects and, by decimal index, into arrays; numbers,
+// decimal and hex strings and booleans give numbers; anything else is NaN.
+void TestStreamSession::extractedValuesFollowDotPaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<double>("expected"); // NaN: absent or not numeric
+
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("top-level number") << QStringLiteral("n") << 7.0;
+    QTest::newRow("nested decimal string") << QStringLiteral("a.s") << 12.5;
+    QTest::newRow("array index") << QStringLiteral("a.b.0") << 10.0;
+    QTest::newRow("object in array, hex string") << QStringLiteral("a.b.1.c") << 31.0;
+    QTest::newRow("boolean") << QStringLiteral("a.t") << 1.0;
+    QTest::newRow("index past the end") << QStringLiteral("a.b.2") << nan;
+    QTest::newRow("index that is not a number") << QStringLiteral("a.b.x") << nan;
+    QTest::newRow("an array itself") << QStringLiteral("a.b") << nan;
+    QTest::newRow("an object itself") << QStringLiteral("a") << nan;
+    QTest::newRow("below a number") << QStringLiteral("n.m") << nan;
+    QTest::newRow("word string") << QStringLiteral("a.w") << nan;
+    QTest::newRow("absent") << QStringLiteral("nothing.here") << nan;
+    QTest::newRow("key with a slash") << QStringLiteral("x/y") << 3.0;
+}
+
+void TestStreamSession::extractedValuesFollowDotPaths()
+{
+    QFETCH(QString, path);
+    QFETCH(double, expected);
+    ScriptedStreamServer server({QStringLiteral(
+        R"({"n":7,"a":{"s":"12.5","b":[10,{"c":"0x1f"}],"t":true,"w":"ten"},"x/y":3})")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.url());
+    session.setConnectionOptions(fastOptions());
+    session.setWatchedFields({path});
+    Collector collector(&session);
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
+    const StreamMessage &message = collector.messages.first();
+    QCOMPARE(message.extracted.size(), 1);
+    const double value = message.extracted.at(0);
+    if (std::isnan(expected))
+        QVERIFY2(std::isnan(value), qPrintable(QString::number(value)));
+    else
+        QCOMPARE(value, expected);
+}
+
+// Text beyond ASCII (accents, a character outside the BMP) is stored as the exact UTF-8 of the
+// frame, with no slack capacity (the store's byte bound counts json.size()), and counted in bytes.
+void TestStreamSession::nonAsciiTextIsStoredAsExactUtf8()
+{
+    const QString text = QStringLiteral("{\"name\":\"caf\u00e9 \U0001F680 \u65e5\u672c\",\"n\":1}");
+    ScriptedStreamServer server({text, QStringLiteral("{\"truncated\":")});
+    QVERIFY(server.listen());
+    StreamSession session;
+    session.setUrl(server.url());
+    session.setConnectionOptions(fastOptions());
+    Collector collector(&session);
+    session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().parseErrors, quint64(1), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
+    const QByteArray json = collector.messages.first().json;
+    QCOMPARE(json, text.toUtf8());
+    QCOMPARE(json.capacity(), json.size());
+    QCOMPARE(objectOf(collector.messages.first()).value(QStringLiteral("name")).toString(),
+             QStringLiteral("caf\u00e9 \U0001F680 \u65e5\u672c"));
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().bytes,
+                              quint64(text.toUtf8().size() + QByteArray("{\"truncated\":").size()),
+                              2000);
+}
+
+QTEST_GUILESS_MAIN(TestStreamSession)
+#include "tst_streamsession.moc"

@@ -1,0 +1,488 @@
+#include "core/connection/websocketconnection.h"
+#include "emulator/emulatorserver.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace allium;
+
+namespace {
+
+const QString Topic = QStringLiteral("ethereum.blocks");
+
+// Short delays so that every reconnect path runs in milliseconds.
+ConnectionOptions fastOptions()
+{
+    ConnectionOptions options;
+    options.backoffBaseMs = 50;
+    options.backoffCapMs = 400;
+    options.backoffJitter = 0;
+    options.pingIntervalMs = 0;
+    options.deadAfterMs = 0;
+    options.handshakeTimeoutMs = 5000;
+    return options;
+}
+
+// The connection talks to server's ethereum.blocks stream with the demo key and fast options.
+void configure(WebSocketConnection *connection, const EmulatorServer &server)
+{
+    connection->setUrl(server.streamUrl(Topic));
+    connection->setApiKey(EmulatorDemoKey);
+    connection->setOptions(fastOptions());
+}
+
+QList<ConnectionState> statesOf(const QSignalSpy &spy)
+{
+    QList<ConnectionState> states;
+    for (const QList<QVariant> &arguments : spy)
+        states << arguments.at(0).value<ConnectionState>();
+    return states;
+}
+
+int countOf(const QSignalSpy &spy, ConnectionState state)
+{
+    return int(statesOf(spy).count(state));
+}
+
+} // namespace
+
+// WebSocketConnection against the emulator on loopback: states, key refusal, backoff,
+// reconnect, heartbeat, TLS, user close.
+class TestWebSocketConnection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void connectsAndExchangesText();
+    void refusedKeyFailsOnceWithoutRetry();
+    void refusedHandshakeStatus_data();
+    void refusedHandshakeStatus();
+    void otherHandshakeStatusIsRetried();
+    void reconnectsAfterDrop();
+    void backoffGrowsAndGivesUp();
+    void stableConnectionResetsAttempts_data();
+    void stableConnectionResetsAttempts();
+    void msUntilRetryAndReconnectNow();
+    void heartbeatDetectsStalledServer();
+    void serverCloseIsReconnected();
+    void userCloseNeverReconnects();
+    void handshakeTimeout();
+    void tlsWithTrustedCertificate();
+    void tlsUntrustedCertificateFails();
+    void sendWhileDisconnectedIsRefused();
+};
+
+void TestWebSocketConnection::initTestCase()
+{
+    qRegisterMetaType<ConnectionState>();
+}
+
+// open() goes Connecting -> Connected, sends and receives text frames.
+void TestWebSocketConnection::connectsAndExchangesText()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 200;
+    EmulatorServer server(serverOptions);
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+
+    WebSocketConnection connection;
+    configure(&connection, server);
+    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+
+    QCOMPARE(connection.state(), ConnectionState::Disconnected);
+    connection.open();
+    QCOMPARE(connection.state(), ConnectionState::Connecting);
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(connection.state(), ConnectionState::Connected);
+    QCOMPARE(statesOf(states),
+             (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected}));
+    QCOMPARE(connection.attempt(), 0);
+    QCOMPARE(connection.msUntilRetry(), qint64(-1));
+
+    QVERIFY(connection.sendText(QByteArrayLiteral(R"({"action":"start"})")));
+    QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 3, 5000);
+    QVERIFY(texts.at(0).at(0).toString().startsWith(QLatin1Char('{')));
+}
+
+// A wrong key is refused at the handshake (HTTP 401): Failed once, the reason says why, the key
+// is not in it, and no further attempt is made.
+void TestWebSocketConnection::refusedKeyFailsOnceWithoutRetry()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    const QString wrongKey = QStringLiteral("not-the-key-5f3a");
+    WebSocketConnection connection;
+    connection.setUrl(server.streamUrl(Topic));
+    connection.setApiKey(wrongKey);
+    connection.setOptions(fastOptions());
+    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    QSignalSpy serverOpened(&server, &EmulatorServer::connectionOpened);
+
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(connection.state(), ConnectionState::Failed);
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("invalid API key or websocket access not enabled")),
+             qPrintable(reason));
+    QVERIFY(!reason.contains(wrongKey));
+    QCOMPARE(connection.failureReason(), reason);
+    QCOMPARE(connection.lastError(), reason);
+
+    // Well past several backoff periods (50, 100, 200 ms): nothing more happens.
+    QVERIFY(!states.wait(600));
+    QCOMPARE(countOf(states, ConnectionState::Connecting), 1);
+    QCOMPARE(scheduled.size(), 0);
+    QCOMPARE(serverOpened.size(), 0);
+    QCOMPARE(failed.size(), 1);
+
+    // open() is the user's explicit retry: exactly one more attempt.
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(countOf(states, ConnectionState::Connecting), 2);
+}
+
+// 401 and 403 from any server (a plain HTTP answer on loopback) are a refused key.
+void TestWebSocketConnection::refusedHandshakeStatus_data()
+{
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::addColumn<int>("status");
+    QTest::newRow("401") << QByteArray("HTTP/1.1 401 Unauthorized") << 401;
+    QTest::newRow("403") << QByteArray("HTTP/1.1 403 Forbidden") << 403;
+}
+
+void TestWebSocketConnection::refusedHandshakeStatus()
+{
+    QFETCH(QByteArray, statusLine);
+    QFETCH(int, status);
+    QTcpServer http;
+    QVERIFY(http.listen(QHostAddress::LocalHost));
+    int requests = 0;
+    connect(&http, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = http.nextPendingConnection()) {
+            ++requests;
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, statusLine] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                socket->write(statusLine + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+
+    WebSocketConnection connection;
+    connection.setUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/developer/ws/stream?topic=x")
+                               .arg(http.serverPort())));
+    connection.setApiKey(QStringLiteral("k"));
+    connection.setOptions(fastOptions());
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    QVERIFY(failed.at(0).at(0).toString().contains(QString::number(status)));
+    QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("invalid API key")));
+    QVERIFY(!failed.wait(400));
+    QCOMPARE(requests, 1);
+}
+
+// Other refusals (here 404 for an unknown topic) are retried with backoff, not Failed at once.
+void TestWebSocketConnection::otherHandshakeStatusIsRetried()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    connection.setUrl(server.streamUrl(QStringLiteral("no.such_topic")));
+    connection.setApiKey(EmulatorDemoKey);
+    ConnectionOptions options = fastOptions();
+    options.maxAttempts = 2;
+    connection.setOptions(options);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(scheduled.size(), 2);
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("gave up after 2 attempts")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("HTTP 404")), qPrintable(reason));
+}
+
+// A dropped connection (no close frame) goes Reconnecting with attempt 1 and comes back.
+void TestWebSocketConnection::reconnectsAfterDrop()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy closed(&connection, &WebSocketConnection::closed);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
+
+    connection.open();
+    QVERIFY(opened.wait(5000));
+    server.dropAllConnections();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    QCOMPARE(scheduled.size(), 1);
+    QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
+    QCOMPARE(scheduled.at(0).at(1).toInt(), 100); // 50 * 2^1, no jitter
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(statesOf(states),
+             (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected,
+                                     ConnectionState::Reconnecting, ConnectionState::Connecting,
+                                     ConnectionState::Connected}));
+    QCOMPARE(connection.state(), ConnectionState::Connected);
+}
+
+// Against a closed port the delays double up to the cap and maxAttempts ends in Failed.
+void TestWebSocketConnection::backoffGrowsAndGivesUp()
+{
+    QTcpServer placeholder;
+    QVERIFY(placeholder.listen(QHostAddress::LocalHost));
+    const quint16 port = placeholder.serverPort();
+    placeholder.close(); // nothing listens there now: connection refused
+
+    WebSocketConnection connection;
+    connection.setUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)));
+    connection.setApiKey(EmulatorDemoKey);
+    ConnectionOptions options = fastOptions();
+    options.backoffBaseMs = 10;
+    options.backoffCapMs = 50;
+    options.maxAttempts = 4;
+    connection.setOptions(options);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    QList<int> delays;
+    for (const QList<QVariant> &arguments : scheduled)
+        delays << arguments.at(1).toInt();
+    QCOMPARE(delays, (QList<int>{20, 40, 50, 50}));
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("gave up after 4 attempts")), qPrintable(reason));
+    QVERIFY2(reason.contains(QLatin1String("connection refused")), qPrintable(reason));
+}
+
+// The attempt counter restarts only after a connection held for stableAfterMs.
+void TestWebSocketConnection::stableConnectionResetsAttempts_data()
+{
+    QTest::addColumn<int>("stableAfterMs");
+    QTest::addColumn<QList<int>>("expectedAttempts");
+    QTest::newRow("never stable") << 60000 << QList<int>{1, 2, 3};
+    QTest::newRow("stable at once") << 0 << QList<int>{1, 1, 1};
+}
+
+void TestWebSocketConnection::stableConnectionResetsAttempts()
+{
+    QFETCH(int, stableAfterMs);
+    QFETCH(QList<int>, expectedAttempts);
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    ConnectionOptions options = fastOptions();
+    options.backoffBaseMs = 5;
+    options.stableAfterMs = stableAfterMs;
+    connection.setOptions(options);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    connection.open();
+    for (int drop = 1; drop <= expectedAttempts.size(); ++drop) {
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), drop, 5000);
+        server.dropAllConnections();
+        QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), drop, 5000);
+    }
+    QList<int> attempts;
+    for (const QList<QVariant> &arguments : scheduled)
+        attempts << arguments.at(0).toInt();
+    QCOMPARE(attempts, expectedAttempts);
+}
+
+// While Reconnecting, msUntilRetry() counts down; reconnectNow() skips the wait.
+void TestWebSocketConnection::msUntilRetryAndReconnectNow()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    ConnectionOptions options = fastOptions();
+    options.backoffBaseMs = 30000;
+    options.backoffCapMs = 60000;
+    connection.setOptions(options);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    connection.open();
+    QVERIFY(opened.wait(5000));
+    server.dropAllConnections();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ConnectionState::Reconnecting, 5000);
+    QCOMPARE(connection.attempt(), 1);
+    const qint64 remaining = connection.msUntilRetry();
+    QVERIFY2(remaining > 50000 && remaining <= 60000, qPrintable(QString::number(remaining)));
+    connection.reconnectNow();
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(connection.state(), ConnectionState::Connected);
+}
+
+// A server that goes silent and stops answering pings is declared dead and reconnected.
+void TestWebSocketConnection::heartbeatDetectsStalledServer()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    serverOptions.faults.stallAfterMessages = 5;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    ConnectionOptions options = fastOptions();
+    options.pingIntervalMs = 50;
+    options.deadAfterMs = 250;
+    connection.setOptions(options);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    QSignalSpy pongs(&connection, &WebSocketConnection::pongReceived);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    connect(&connection, &WebSocketConnection::opened, &connection,
+            [&connection] { connection.sendText(QByteArrayLiteral(R"({"action":"start"})")); });
+
+    connection.open();
+    QVERIFY(opened.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 5, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    // The stall was detected by silence, not by more data.
+    QCOMPARE(texts.size() % 5, 0);
+}
+
+// A close frame from the server (code 1011) is reported with its code, the retry names the
+// code in connectionLost() and lastError() (set before the state turns Reconnecting), and a
+// new connection clears lastError().
+void TestWebSocketConnection::serverCloseIsReconnected()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.rate = 500;
+    serverOptions.faults.closeAfterMessages = 3;
+    serverOptions.faults.closeCode = 1011;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy closed(&connection, &WebSocketConnection::closed);
+    QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
+    QString errorWhenReconnecting;
+    connect(&connection, &WebSocketConnection::stateChanged, &connection,
+            [&](ConnectionState state) {
+                if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
+                    errorWhenReconnecting = connection.lastError();
+            });
+    QStringList errorsWhenOpened;
+    connect(&connection, &WebSocketConnection::opened, &connection, [&] {
+        errorsWhenOpened << connection.lastError();
+        connection.sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    });
+    QVERIFY(connection.lastError().isEmpty());
+    connection.open();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    QVERIFY(closed.size() >= 1);
+    QCOMPARE(closed.at(0).at(0).toInt(), 1011);
+    QVERIFY(lost.size() >= 1);
+    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("code 1011")), qPrintable(reason));
+    QCOMPARE(errorWhenReconnecting, reason);
+    QCOMPARE(errorsWhenOpened.mid(0, 2), QStringList({QString(), QString()}));
+}
+
+// close() by the user: Disconnected, the server sees the close, nothing reconnects.
+void TestWebSocketConnection::userCloseNeverReconnects()
+{
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
+    QSignalSpy serverClosed(&server, &EmulatorServer::connectionClosed);
+    connection.open();
+    QVERIFY(opened.wait(5000));
+    connection.close();
+    QCOMPARE(connection.state(), ConnectionState::Disconnected);
+    QVERIFY(serverClosed.wait(5000));
+    QVERIFY(!states.wait(400));
+    QCOMPARE(statesOf(states).last(), ConnectionState::Disconnected);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(server.connectionCount(), 0);
+}
+
+// A server that never answers the handshake is given up on after handshakeTimeoutMs.
+void TestWebSocketConnection::handshakeTimeout()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.faults.handshakeDelayMs = 3000;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    ConnectionOptions options = fastOptions();
+    options.handshakeTimeoutMs = 200;
+    options.maxAttempts = 1;
+    connection.setOptions(options);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    QElapsedTimer clock;
+    clock.start();
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("handshake within 200 ms")), qPrintable(reason));
+    QVERIFY(clock.elapsed() < 2500);
+}
+
+// wss:// with the emulator's self-signed certificate trusted through extraCaCertificates.
+void TestWebSocketConnection::tlsWithTrustedCertificate()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.tls = true;
+    EmulatorServer server(serverOptions);
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    QCOMPARE(server.streamUrl(Topic).scheme(), QStringLiteral("wss"));
+    WebSocketConnection connection;
+    configure(&connection, server);
+    ConnectionOptions options = fastOptions();
+    options.extraCaCertificates = {server.certificate()};
+    connection.setOptions(options);
+    QSignalSpy opened(&connection, &WebSocketConnection::opened);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    connection.open();
+    QVERIFY2(opened.wait(5000),
+             qPrintable(failed.isEmpty() ? QString() : failed.at(0).at(0).toString()));
+    QCOMPARE(connection.state(), ConnectionState::Connected);
+}
+
+// Without trusting it, the certificate is refused and explained, and not retried.
+void TestWebSocketConnection::tlsUntrustedCertificateFails()
+{
+    EmulatorOptions serverOptions;
+    serverOptions.tls = true;
+    EmulatorServer server(serverOptions);
+    QVERIFY(server.listen());
+    WebSocketConnection connection;
+    configure(&connection, server);
+    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
+    connection.open();
+    QVERIFY(failed.wait(5000));
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.startsWith(QLatin1String("TLS certificate not trusted: ")), qPrintable(reason));
+    QCOMPARE(scheduled.size(), 0);
+}
+
+// Nothing is queued while not connected.
+void TestWebSocketConnection::sendWhileDisconnectedIsRefused()
+{
+    WebSocketConnection connection;
+    QVERIFY(!connection.sendText(QByteArrayLiteral("{}")));
+}
+
+QTEST_GUILESS_MAIN(TestWebSocketConnection)
+#include "tst_websocketconnection.moc"

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "core/connection/connectionoptions.h"
+#include "core/connection/connectionstate.h"
+#include "core/filter/filter.h"
+#include "core/filter/filterpreview.h"
+#include "core/stream/messagebatch.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QFrame;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QTimer;
+
+namespace allium {
+
+class FilterEditorPanel;
+class HealthReadoutWidget;
+class LiveChartsPanel;
+class PlainLabel;
+class StreamSession;
+class StreamTablePanel;
+class TopicPickerWidget;
+
+/// The "Stream" tab: topic picker and filter editor above the live table, with Start/Stop,
+/// the state always in view ("● Streaming", "■ Stopped", "⏸ View paused — 1,234 new") and a
+/// non-modal message bar for server errors. Owns the StreamSession of the one live topic.
+class StreamPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StreamPanel(QWidget *parent = nullptr);
+    ~StreamPanel() override;
+
+    StreamSession *session() const { return m_session; }
+    TopicPickerWidget *topicPicker() const { return m_picker; }
+    FilterEditorPanel *filterEditor() const { return m_editor; }
+    StreamTablePanel *tablePanel() const { return m_table; }
+    LiveChartsPanel *charts() const { return m_charts; }
+    HealthReadoutWidget *health() const { return m_health; }
+
+    /// Where to connect; reconnects at once when a topic is open. The key is never shown.
+    void setConnection(const QUrl &baseUrl, const QString &apiKey,
+                       const ConnectionOptions &options);
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString topic() const { return m_topic; }
+    /// The filter last sent with setFilter (empty: none).
+    Filter appliedFilter() const { return m_appliedFilter; }
+    bool isViewPaused() const;
+    /// What the state label says, e.g. "● Streaming".
+    QString stateText() const;
+    /// The message bar's text while it is shown, else empty.
+    QString messageText() const;
+    /// The field the chart shows (empty: none).
+    QString chartField() const;
+    void setChartField(const QString &path);
+
+    void setEditorVisible(bool visible);
+    bool isEditorVisible() const;
+    void setChartsVisible(bool visible);
+    bool isChartsVisible() const;
+
+    /// Splitter positions and which areas are shown.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+public slots:
+    /// Closes the connection of the previous topic and opens one for `topic`; the table and
+    /// the preview start over; the filter and the running state carry over.
+    void setTopic(const QString &topic);
+    void start();
+    void stop();
+    /// Opens the connection again after a disconnect (or now, while waiting to retry).
+    void reconnectNow();
+    void disconnectStream();
+    /// Shows `filter` in the editor and sends it.
+    void applyFilter(const allium::Filter &filter);
+    /// Applies what the editor shows, when it is valid.
+    void applyEditorFilter();
+    void setViewPaused(bool paused);
+    void toggleViewPaused();
+    /// Shows the message bar (non-modal); it stays until closed or replaced.
+    void showMessage(const QString &text);
+    void hideMessage();
+    void focusTopicSearch();
+
+signals:
+    void topicChanged(const QString &topic);
+    void filterApplied(const allium::Filter &filter);
+    void runningChanged(bool running);
+    void chartFieldChanged(const QString &path);
+    void stateTextChanged(const QString &text);
+
+private:
+    void handleBatch(const MessageBatch &batch);
+    void handleFieldsChanged();
+    void handlePreviewRequested(const Filter &filter);
+    void updateStateLabel();
+    void updateButtons();
+    void updateHealth();
+    void openSession();
+
+    StreamSession *m_session = nullptr;
+    QUrl m_baseUrl;
+    QString m_topic;
+    Filter m_appliedFilter;
+    FilterPreview m_preview;
+
+    TopicPickerWidget *m_picker = nullptr;
+    FilterEditorPanel *m_editor = nullptr;
+    StreamTablePanel *m_table = nullptr;
+    QWidget *m_editorArea = nullptr;
+    QWidget *m_chartsArea = nullptr;
+    LiveChartsPanel *m_charts = nullptr;
+    HealthReadoutWidget *m_health = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QSplitter *m_editorSplitter = nullptr;
+    PlainLabel *m_stateLabel = nullptr;
+    PlainLabel *m_topicLabel = nullptr;
+    PlainLabel *m_filterLabel = nullptr;
+    PlainLabel *m_typeWarnings = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QFrame *m_messageBar = nullptr;
+    PlainLabel *m_messageLabel = nullptr;
+    quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
+    QTimer *m_countdown = nullptr;
+    QTimer *m_previewRefresh = nullptr;
+    QString m_stateText;
+    bool m_chartsWanted = true;
+    bool m_chartFieldChosen = false; // by the user or the settings, not by default
+    bool m_settingDefaultChart = false;
+    bool m_clearOnConnected = false; // a new topic or endpoint: drop the old one's stragglers
+};
+
+} // namespace allium
