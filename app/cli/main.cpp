@@ -6,7 +6,7 @@
 #include "cli/exitcode.h"
 #include "cli/signalwatcher.h"
 #include "cli/streamcommand.h"
-#include "emulator/emulatorserver.h"
+#include "core/stream/topiccatalogue.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -115,7 +115,10 @@ int runCommand(QCoreApplication &app, const QString &name, const QString &descri
 
 int listTopics()
 {
-    const QStringList topics = allium::EmulatorServer::topics();
+    QStringList topics;
+    for (const allium::TopicInfo &info : allium::TopicCatalogue::topics())
+        topics.append(info.name);
+    topics.sort();
     for (const QString &topic : topics) {
         if (!Console::writeLine(topic.toUtf8()))
             break;

@@ -604,7 +604,8 @@ void TestTopicGenerator::cadence()
 void TestTopicGenerator::derivedCadenceMatchesTheData()
 {
     for (const QString &topic :
-         {QStringLiteral("ethereum.logs"), QStringLiteral("base.dex_trades")}) {
+         {QStringLiteral("ethereum.logs"), QStringLiteral("base.dex_trades"),
+          QStringLiteral("ethereum.transactions"), QStringLiteral("base.transactions")}) {
         const auto generator = TopicGenerator::create(topic, 4);
         const auto messages = take(topic, 6000, 4);
         const double blocks = messages.back().value(QStringLiteral("block_number")).toDouble() -

@@ -25,6 +25,7 @@ private slots:
     void fieldTypes();
     // A free topic of a known kind borrows that kind's fields; an unknown kind has none.
     void fallbackBySameKind();
+    void cadenceAndChartField();
     // The emulator serves every known topic, its messages carry each topic's default columns,
     // and every documented field it sends has the documented kind of JSON value.
     void matchesEmulatorMessages();
@@ -32,6 +33,35 @@ private slots:
     void validation_data();
     void validation();
 };
+
+// Every known topic has the real chain's cadence (which the emulator follows) and, where a
+// numeric field tells its story, a first chart field; other chains of a kind share the chart
+// field but not the cadence.
+void TestTopicCatalogue::cadenceAndChartField()
+{
+    for (const TopicInfo &info : TopicCatalogue::topics()) {
+        QVERIFY2(info.meanIntervalMs > 0, qPrintable(info.name));
+        QCOMPARE(TopicCatalogue::meanIntervalMs(info.name), info.meanIntervalMs);
+        const auto generator = TopicGenerator::create(info.name, 1);
+        QVERIFY2(generator, qPrintable(info.name));
+        QCOMPARE(generator->meanIntervalMs(), info.meanIntervalMs);
+        if (!info.chartField.isEmpty()) {
+            const FieldType type = TopicCatalogue::fieldType(info.name, info.chartField);
+            QVERIFY2(type == FieldType::Number || type == FieldType::NumericString,
+                     qPrintable(info.name));
+        }
+    }
+    QCOMPARE(TopicCatalogue::meanIntervalMs(QStringLiteral("ethereum.blocks")), 12000.0);
+    QCOMPARE(TopicCatalogue::meanIntervalMs(QStringLiteral("bitcoin.blocks")), 600000.0);
+    QCOMPARE(TopicCatalogue::meanIntervalMs(QStringLiteral("polygon.blocks")), 0.0);
+    QCOMPARE(TopicCatalogue::chartField(QStringLiteral("ethereum.blocks")),
+             QStringLiteral("gas_used"));
+    QCOMPARE(TopicCatalogue::chartField(QStringLiteral("polygon.transactions")),
+             QStringLiteral("gas_price"));
+    QCOMPARE(TopicCatalogue::chartField(QStringLiteral("hyperliquid.fills")),
+             QStringLiteral("payload.px"));
+    QCOMPARE(TopicCatalogue::chartField(QStringLiteral("solana.transactions")), QString());
+}
 
 void TestTopicCatalogue::knownTopics_data()
 {

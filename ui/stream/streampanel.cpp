@@ -1,9 +1,10 @@
 #include "ui/stream/streampanel.h"
 
+#include "core/stream/topiccatalogue.h"
+
 #include "core/connection/connectionprofile.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagetablemodel.h"
-#include "emulator/generators/topicgenerator.h"
 #include "ui/charts/livechartspanel.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/health/healthreadoutwidget.h"
@@ -34,21 +35,6 @@ namespace {
 constexpr quint32 StateMagic = 0x414c5350; // "ALSP"
 constexpr quint32 StateVersion = 1;
 constexpr int PreviewRefreshMs = 3000;
-
-// A numeric field worth charting from the start, for the topics whose schema we know.
-QString defaultChartField(const QString &topic)
-{
-    const QString kind = topic.section(QLatin1Char('.'), 1);
-    if (kind == QLatin1String("transactions") && !topic.startsWith(QLatin1String("solana")))
-        return QStringLiteral("gas_price");
-    if (kind == QLatin1String("blocks") && !topic.startsWith(QLatin1String("bitcoin")))
-        return QStringLiteral("gas_used");
-    if (kind == QLatin1String("dex_trades"))
-        return QStringLiteral("usd_amount");
-    if (topic.startsWith(QLatin1String("hyperliquid.")))
-        return QStringLiteral("payload.px");
-    return {};
-}
 
 QColor blend(const QColor &a, const QColor &b, double amount)
 {
@@ -328,18 +314,13 @@ void StreamPanel::setTopic(const QString &topic)
     m_typeWarnings->hide();
     m_charts->clear();
     m_charts->setFieldCatalogue({});
-    // Staleness is judged against the topic's usual cadence, as the emulator models it on the
-    // real chain (12 s for Ethereum blocks); unknown topics get the widget's default.
-    qint64 intervalMs = 0;
-    if (!topic.isEmpty()) {
-        if (const auto generator = TopicGenerator::create(topic, 1))
-            intervalMs = qint64(generator->meanIntervalMs());
-    }
-    m_health->setExpectedIntervalMs(intervalMs);
+    // Staleness is judged against the topic's real cadence (12 s for Ethereum blocks); unknown
+    // topics get the widget's default.
+    m_health->setExpectedIntervalMs(qint64(TopicCatalogue::meanIntervalMs(topic)));
     // The user's choice stays; until there is one, a topic starts with a telling field.
     if (changed && !m_chartFieldChosen) {
         m_settingDefaultChart = true;
-        m_charts->setWatchedField(defaultChartField(topic));
+        m_charts->setWatchedField(TopicCatalogue::chartField(topic));
         m_settingDefaultChart = false;
     }
     if (!topic.isEmpty())

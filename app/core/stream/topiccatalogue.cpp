@@ -122,6 +122,21 @@ QList<TopicField> dexTradeFields()
                        {"usd_amount", T::Number}});
 }
 
+// Each chain's real pace (shared/reference/monitoring.md), from which the emulator's synthetic
+// data is also made: blocks every 12 s (Ethereum), 2 s (Base), 10 min (Bitcoin); ~200
+// transactions per Ethereum block and ~170 per Base block; a Solana slot every 400 ms with
+// ~130 transactions; 1.25 logs per EVM transaction; a DEX trade in 16 % × 94 % of them; a
+// Hyperliquid trade every 15 ms, and two fills (one per side) per trade.
+constexpr double EthereumBlockMs = 12000;
+constexpr double BaseBlockMs = 2000;
+constexpr double EthereumTransactionMs = EthereumBlockMs / 200;
+constexpr double BaseTransactionMs = BaseBlockMs / 170;
+constexpr double LogsPerTransaction = 1.25;
+constexpr double DexTradesPerTransaction = 0.16 * 0.94;
+constexpr double SolanaTransactionMs = 400.0 / 130;
+constexpr double HyperliquidTradeMs = 15;
+constexpr double BitcoinBlockMs = 600000;
+
 QList<TopicInfo> buildTopics()
 {
     const QString payload = QStringLiteral("payload.");
@@ -137,26 +152,30 @@ QList<TopicInfo> buildTopics()
 
     QList<TopicInfo> topics;
     auto add = [&topics](const char *name, const char *description, QList<TopicField> fields,
-                         QStringList columns) {
+                         QStringList columns, double meanIntervalMs, const char *chartField) {
         const QString topic = QLatin1String(name);
         const int dot = topic.indexOf(QLatin1Char('.'));
         topics.append(TopicInfo{topic, topic.left(dot), topic.mid(dot + 1),
-                                QLatin1String(description), std::move(fields), std::move(columns)});
+                                QLatin1String(description), std::move(fields), std::move(columns),
+                                meanIntervalMs, QLatin1String(chartField)});
     };
 
     add("ethereum.blocks", "Ethereum blocks as they are produced: number, miner, gas, base fee",
-        evmBlockFields(), blockColumns);
+        evmBlockFields(), blockColumns, EthereumBlockMs, "gas_used");
     add("ethereum.transactions", "Ethereum transactions: sender, recipient, value in wei, gas",
-        evmTransactionFields(), transactionColumns);
+        evmTransactionFields(), transactionColumns, EthereumTransactionMs, "gas_price");
     add("ethereum.logs", "Ethereum event logs: emitting contract, topics and data", evmLogFields(),
-        logColumns);
+        logColumns, EthereumTransactionMs / LogsPerTransaction, "");
     add("ethereum.dex_trades", "Swaps on Ethereum DEXes: pool, tokens bought and sold, USD amount",
-        dexTradeFields(), dexColumns);
-    add("base.blocks", "Base (L2) blocks", evmBlockFields(), blockColumns);
-    add("base.transactions", "Base (L2) transactions", evmTransactionFields(), transactionColumns);
-    add("base.logs", "Base (L2) event logs", evmLogFields(), logColumns);
+        dexTradeFields(), dexColumns, EthereumTransactionMs / DexTradesPerTransaction,
+        "usd_amount");
+    add("base.blocks", "Base (L2) blocks", evmBlockFields(), blockColumns, BaseBlockMs, "gas_used");
+    add("base.transactions", "Base (L2) transactions", evmTransactionFields(), transactionColumns,
+        BaseTransactionMs, "gas_price");
+    add("base.logs", "Base (L2) event logs", evmLogFields(), logColumns,
+        BaseTransactionMs / LogsPerTransaction, "");
     add("base.dex_trades", "Swaps on Base DEXes: pool, tokens bought and sold, USD amount",
-        dexTradeFields(), dexColumns);
+        dexTradeFields(), dexColumns, BaseTransactionMs / DexTradesPerTransaction, "usd_amount");
     add("solana.transactions", "Solana transactions: slot, signer, fee, success",
         makeFields({{"block_slot", T::Number},
                     {"block_height", T::Number},
@@ -172,7 +191,8 @@ QList<TopicInfo> buildTopics()
                     {"recent_block_hash", T::String},
                     // null on success, an error object otherwise: useful with `exists`.
                     {"err", T::Unknown}}),
-        makeColumns({"block_slot", "block_timestamp", "txn_id", "signer", "fee", "success"}));
+        makeColumns({"block_slot", "block_timestamp", "txn_id", "signer", "fee", "success"}),
+        SolanaTransactionMs, "");
     add("hyperliquid.fills", "Hyperliquid fills: one record per side of each trade",
         makeFields({{"time", T::Timestamp},
                     {"coin", T::String},
@@ -194,7 +214,8 @@ QList<TopicInfo> buildTopics()
                     {"liquidation.markPx", T::NumericString},
                     {"liquidation.method", T::String}},
                    payload),
-        makeColumns({"time", "coin", "side", "px", "sz", "user"}, payload));
+        makeColumns({"time", "coin", "side", "px", "sz", "user"}, payload), HyperliquidTradeMs / 2,
+        "payload.px");
     add("hyperliquid.trades", "Hyperliquid trades: buyer and seller in one record",
         makeFields({{"time", T::Timestamp},
                     {"coin", T::String},
@@ -204,7 +225,8 @@ QList<TopicInfo> buildTopics()
                     {"tid", T::Number},
                     {"hash", T::Hex}},
                    payload),
-        makeColumns({"time", "coin", "side", "px", "sz", "tid"}, payload));
+        makeColumns({"time", "coin", "side", "px", "sz", "tid"}, payload), HyperliquidTradeMs,
+        "payload.px");
     // No Allium schema for Bitcoin blocks was found; these are the usual block columns.
     add("bitcoin.blocks", "Bitcoin blocks: height, size, transaction count",
         makeFields({{"number", T::Number},
@@ -221,7 +243,8 @@ QList<TopicInfo> buildTopics()
                     {"stripped_size", T::Number},
                     {"miner", T::String},
                     {"merkle_root", T::String}}),
-        makeColumns({"number", "timestamp", "transaction_count", "size", "hash"}));
+        makeColumns({"number", "timestamp", "transaction_count", "size", "hash"}), BitcoinBlockMs,
+        "");
     return topics;
 }
 
@@ -298,6 +321,18 @@ QStringList TopicCatalogue::defaultColumns(const QString &topic)
 {
     const TopicInfo *info = findSameKind(topic);
     return info ? info->defaultColumns : QStringList();
+}
+
+double TopicCatalogue::meanIntervalMs(const QString &topic)
+{
+    const TopicInfo *info = find(topic);
+    return info ? info->meanIntervalMs : 0.0;
+}
+
+QString TopicCatalogue::chartField(const QString &topic)
+{
+    const TopicInfo *info = findSameKind(topic);
+    return info ? info->chartField : QString();
 }
 
 bool TopicCatalogue::isValidTopicName(const QString &topic, QString *error)

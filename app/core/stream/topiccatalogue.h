@@ -35,6 +35,12 @@ struct TopicInfo
     QString description; ///< one line for the picker
     QList<TopicField> fields;
     QStringList defaultColumns;
+    /// Mean time between two messages of the unfiltered stream on the real chain, in ms
+    /// (12000 for Ethereum blocks). The emulator sends at this cadence at speed 1; the monitor
+    /// judges staleness against it.
+    double meanIntervalMs = 0;
+    /// A numeric field worth charting from the start; empty when the topic has none.
+    QString chartField;
 };
 
 /// The topics the monitor knows, grouped by chain, with their documented fields and sensible
@@ -59,6 +65,11 @@ public:
     static FieldType fieldType(const QString &topic, const QString &path);
     /// Columns a table of `topic` starts with, falling back like fields().
     static QStringList defaultColumns(const QString &topic);
+    /// The unfiltered cadence of `topic` (TopicInfo::meanIntervalMs) or 0 when it is not known.
+    /// Only known topics have one: another chain of the same kind has its own pace.
+    static double meanIntervalMs(const QString &topic);
+    /// The field to chart first for `topic`, falling back like fields(); empty when none.
+    static QString chartField(const QString &topic);
 
     /// True when `topic` is `<chain>.<kind>` with lower-case letters, digits and underscores and
     /// one dot; otherwise `error` (when given) says what is wrong, in one sentence.

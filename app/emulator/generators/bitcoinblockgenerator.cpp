@@ -35,11 +35,6 @@ BitcoinBlockGenerator::BitcoinBlockGenerator(quint64 seed, qint64 startMs)
     , m_timeMs(double(startMs))
 {}
 
-double BitcoinBlockGenerator::meanIntervalMs() const
-{
-    return 600000.0;
-}
-
 QString BitcoinBlockGenerator::blockHash(qint64 number) const
 {
     // Proof of work: today's difficulty leaves about 19 leading zero hex digits.

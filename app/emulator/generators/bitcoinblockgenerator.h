@@ -13,7 +13,6 @@ public:
     BitcoinBlockGenerator(quint64 seed, qint64 startMs);
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
 private:
     QString blockHash(qint64 number) const;

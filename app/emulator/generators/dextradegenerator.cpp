@@ -29,11 +29,6 @@ DexTradeGenerator::DexTradeGenerator(const SyntheticChain &chain)
     : m_transactions(chain)
 {}
 
-double DexTradeGenerator::meanIntervalMs() const
-{
-    return m_transactions.meanIntervalMs() / TradesPerTransaction;
-}
-
 void DexTradeGenerator::writeNext(MessageWriter &writer)
 {
     EvmTransactionGenerator::Transaction tx;

@@ -12,7 +12,6 @@ public:
     explicit DexTradeGenerator(const SyntheticChain &chain);
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     /// Successful swaps per transaction (the swap share times the swap success rate).
     static constexpr double TradesPerTransaction = 0.16 * 0.94;

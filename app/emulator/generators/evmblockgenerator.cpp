@@ -55,11 +55,6 @@ EvmBlockGenerator::EvmBlockGenerator(const SyntheticChain &chain)
     , m_next(chain.firstNumber())
 {}
 
-double EvmBlockGenerator::meanIntervalMs() const
-{
-    return double(m_chain.blockIntervalMs());
-}
-
 void EvmBlockGenerator::writeNext(MessageWriter &writer)
 {
     writeBlock(m_next++, writer);

@@ -17,7 +17,6 @@ public:
     void writeBlock(qint64 number, MessageWriter &writer) const;
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
 private:
     SyntheticChain m_chain;

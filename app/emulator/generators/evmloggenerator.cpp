@@ -42,11 +42,6 @@ EvmLogGenerator::EvmLogGenerator(const SyntheticChain &chain)
     , m_random(SyntheticData::mix(SyntheticData::mix(chain.seed(), chain.name()), 0x6c6f67))
 {}
 
-double EvmLogGenerator::meanIntervalMs() const
-{
-    return m_transactions.meanIntervalMs() / LogsPerTransaction;
-}
-
 void EvmLogGenerator::writeNext(MessageWriter &writer)
 {
     // Transactions without logs are skipped; a few hundred in a row never happen in practice.

@@ -15,7 +15,6 @@ public:
     explicit EvmLogGenerator(const SyntheticChain &chain);
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     /// Mean logs per transaction this generator produces (measured, rounded), for the cadence.
     static constexpr double LogsPerTransaction = 1.25;

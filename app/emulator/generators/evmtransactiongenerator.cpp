@@ -62,11 +62,6 @@ void EvmTransactionGenerator::startBlock(qint64 number)
     m_baseFee = m_chain.baseFeePerGas(number);
 }
 
-double EvmTransactionGenerator::meanIntervalMs() const
-{
-    return m_chain.blockIntervalMs() / m_chain.meanTransactions();
-}
-
 int EvmTransactionGenerator::pickAccount()
 {
     // Log-uniform over the pool: a few very busy accounts (bots, exchanges) and a long tail.

@@ -56,7 +56,6 @@ public:
     void write(const Transaction &tx, MessageWriter &writer) const;
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     const SyntheticChain &chain() const { return m_chain; }
     /// Which of the chain's DEX routers `address` is (0 = the busiest), or -1.

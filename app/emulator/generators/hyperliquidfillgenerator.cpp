@@ -11,11 +11,6 @@ HyperliquidFillGenerator::HyperliquidFillGenerator(quint64 seed, qint64 startMs)
     , m_random(SyntheticData::mix(seed, QStringLiteral("hyperliquid.fills")))
 {}
 
-double HyperliquidFillGenerator::meanIntervalMs() const
-{
-    return m_trades.meanIntervalMs() / 2;
-}
-
 HyperliquidFillGenerator::Fill
 HyperliquidFillGenerator::makeFill(const HyperliquidTradeGenerator::Trade &trade, bool buyer,
                                    Position &position)

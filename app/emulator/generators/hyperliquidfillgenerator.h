@@ -15,7 +15,6 @@ public:
     HyperliquidFillGenerator(quint64 seed, qint64 startMs);
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     /// One side of `trade` as Hyperliquid's fill object (without `user`), updating the user's
     /// position; shared with the API responder's fills endpoint.

@@ -35,11 +35,6 @@ HyperliquidTradeGenerator::HyperliquidTradeGenerator(quint64 seed, qint64 startM
     m_users.resize(UserPool);
 }
 
-double HyperliquidTradeGenerator::meanIntervalMs() const
-{
-    return TradeIntervalMs;
-}
-
 QString HyperliquidTradeGenerator::priceText(double px, int szDecimals)
 {
     const int magnitude = int(std::floor(std::log10(px))) + 1;

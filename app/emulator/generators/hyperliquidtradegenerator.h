@@ -35,7 +35,6 @@ public:
     Trade nextTrade();
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     /// Hyperliquid's price text: at most 5 significant figures and 6 − szDecimals decimals.
     static QString priceText(double px, int szDecimals);

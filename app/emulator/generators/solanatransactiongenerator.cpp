@@ -40,11 +40,6 @@ SolanaTransactionGenerator::SolanaTransactionGenerator(quint64 seed, qint64 star
     startSlot(m_firstSlot);
 }
 
-double SolanaTransactionGenerator::meanIntervalMs() const
-{
-    return double(SlotMs) / ((MinPerSlot + MaxPerSlot) / 2.0);
-}
-
 const QString &SolanaTransactionGenerator::account(int pool, int id)
 {
     QString &account = m_accounts[pool - 1][size_t(id)];

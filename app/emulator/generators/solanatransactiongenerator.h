@@ -16,7 +16,6 @@ public:
     explicit SolanaTransactionGenerator(quint64 seed, qint64 startMs);
 
     void writeNext(MessageWriter &writer) override;
-    double meanIntervalMs() const override;
 
     static constexpr qint64 SlotMs = 400;
 

@@ -1,5 +1,6 @@
 #include "emulator/generators/syntheticdatachain.h"
 
+#include "core/stream/topiccatalogue.h"
 #include "emulator/generators/syntheticdata.h"
 
 #include <cmath>
@@ -25,7 +26,8 @@ SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
 {
     // Near the real tip.
     SyntheticChain chain(QStringLiteral("ethereum"), seed, startMs, 23900000);
-    chain.m_blockIntervalMs = 12000;
+    chain.m_blockIntervalMs =
+        qint64(TopicCatalogue::meanIntervalMs(QStringLiteral("ethereum.blocks")));
     chain.m_minTransactions = 150;
     chain.m_maxTransactions = 250;
     chain.m_gasLimit = 45000000;
@@ -36,7 +38,7 @@ SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
 SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
 {
     SyntheticChain chain(QStringLiteral("base"), seed, startMs, 38000000);
-    chain.m_blockIntervalMs = 2000;
+    chain.m_blockIntervalMs = qint64(TopicCatalogue::meanIntervalMs(QStringLiteral("base.blocks")));
     chain.m_minTransactions = 120;
     chain.m_maxTransactions = 220;
     chain.m_gasLimit = 150000000;

@@ -1,5 +1,7 @@
 #include "emulator/generators/topicgenerator.h"
 
+#include "core/stream/topiccatalogue.h"
+
 #include "emulator/generators/bitcoinblockgenerator.h"
 #include "emulator/generators/dextradegenerator.h"
 #include "emulator/generators/evmblockgenerator.h"
@@ -96,7 +98,14 @@ std::unique_ptr<TopicGenerator> TopicGenerator::create(const QString &topic, qui
     const auto it = factories().find(topic);
     if (it == factories().end())
         return nullptr;
-    return it->second(seed, startMs);
+    std::unique_ptr<TopicGenerator> generator = it->second(seed, startMs);
+    generator->m_topic = topic;
+    return generator;
+}
+
+double TopicGenerator::meanIntervalMs() const
+{
+    return TopicCatalogue::meanIntervalMs(m_topic);
 }
 
 QStringList TopicGenerator::topics()

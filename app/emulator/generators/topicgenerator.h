@@ -24,9 +24,11 @@ public:
     /// (byte-identical to QJsonDocument's) and as much of the object as the writer's mode asks.
     /// The streams' path: no object is built unless a filter needs one.
     virtual void writeNext(MessageWriter &writer) = 0;
-    /// Mean real-time interval between two messages at speed 1, in milliseconds
-    /// (e.g. 12000 for ethereum.blocks). The server adds its own jitter where it wants.
-    virtual double meanIntervalMs() const = 0;
+    /// Mean real-time interval between two messages at speed 1, in milliseconds: the topic's
+    /// cadence in core's TopicCatalogue (12000 for ethereum.blocks), which the generated data
+    /// follows. The server adds its own jitter where it wants.
+    double meanIntervalMs() const;
+    QString topic() const { return m_topic; }
 
     /// A generator for `topic` ("ethereum.blocks"…), or nullptr for a topic the emulator lacks.
     static std::unique_ptr<TopicGenerator> create(const QString &topic, quint64 seed);
@@ -37,6 +39,9 @@ public:
                                                   qint64 startMs);
     /// Every topic create() knows, sorted.
     static QStringList topics();
+
+private:
+    QString m_topic;
 };
 
 } // namespace allium
