@@ -3,15 +3,15 @@
 #include "core/api/apiclient.h"
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionprofile.h"
+#include "core/connection/embeddedserver.h"
 #include "core/connection/websocketconnection.h"
+#include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowexporter.h"
-#include "emulator/embeddedemulator.h"
-#include "ui/appsettings.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/eventlogview.h"
 #include "ui/connection/profilebadge.h"
@@ -48,32 +48,29 @@ const QString commandLineProfile = QStringLiteral("Command line");
 
 } // namespace
 
-MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
+MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowServices &services,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
-    , m_settings(options.settingsFile.isEmpty()
-                     ? std::make_unique<AppSettings>()
-                     : std::make_unique<AppSettings>(options.settingsFile))
+    , m_settings(services.settings)
+    , m_profiles(services.profiles)
+    , m_keys(services.keys)
+    , m_embeddedServer(services.embeddedServer)
+    , m_apiClient(services.apiClient)
+    , m_eventLog(services.eventLog)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allium Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/allium-monitor.svg")));
     setMinimumSize(900, 600);
 
-    m_profiles = options.settingsFile.isEmpty() ? new ProfileStore(this)
-                                                : new ProfileStore(options.settingsFile, this);
-    m_profiles->ensureBuiltinProfiles();
-    m_keys = new KeyStore(this);
-    m_keys->setKeychainEnabled(options.useKeychain);
     // Keys saved by an older version sit in entries named after their profile: they move to
     // the profile's id once (QtKeychain runs jobs in order, so reads queued meanwhile by
     // connectProfile() still find the key).
     adoptLegacyKeyFlags();
     m_profiles->migrateLegacyKeys(m_keys);
-    m_apiClient = new ApiClient(this);
-    m_eventLog = new ConnectionEventLog(this);
 
-    m_streamPanel = new StreamPanel(this);
+    m_streamPanel = new StreamPanel(services.streamSession, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
@@ -107,8 +104,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     });
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
 
-    MessageTableModel *model = m_streamPanel->tablePanel()->model();
-    connect(model, &MessageTableModel::pausedChanged, m_pauseAction, &QAction::setChecked);
+    connect(m_streamPanel, &StreamPanel::viewPausedChanged, m_pauseAction, &QAction::setChecked);
 
     updateTopicButton(QString());
     refreshProfileBox();
@@ -117,7 +113,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The connections go before the emulator they talk to.
+    // The connections end with the window; the embedded server they talk to outlives both.
     m_apiClient->close();
     m_streamPanel->session()->close();
 }
@@ -163,7 +159,7 @@ void MainWindow::buildActions()
                          tr("Send the filter in the editor to the server (Ctrl+Return)"));
     m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_streamPanel->tablePanel()->addAction(m_applyAction);
+    m_streamPanel->addTableAction(m_applyAction);
     connect(m_applyAction, &QAction::triggered, m_streamPanel, &StreamPanel::applyEditorFilter);
 
     m_reconnectAction = make(tr("&Reconnect now"), QStringLiteral("reconnectAction"),
@@ -350,7 +346,7 @@ bool MainWindow::startUp()
         restoreGeometry(m_settings->windowGeometry());
         restoreState(m_settings->windowState());
         m_streamPanel->restoreState(m_settings->streamPanelState());
-        m_streamPanel->tablePanel()->restoreState(m_settings->tableState());
+        m_streamPanel->restoreTableState(m_settings->tableState());
         m_consolePanel->restoreState(m_settings->consoleState());
         if (!m_settings->chartField().isEmpty())
             m_streamPanel->setChartField(m_settings->chartField());
@@ -373,7 +369,7 @@ bool MainWindow::startUp()
             name = m_profiles->defaultProfileName();
         }
         connectProfile(name);
-        connected = m_usingEmulator ? m_emulator && m_emulator->isRunning() : true;
+        connected = m_usingEmulator ? m_embeddedServer && m_embeddedServer->isRunning() : true;
     }
 
     QString topic = m_options.topic;
@@ -400,7 +396,7 @@ bool MainWindow::startUp()
     m_startedUp = true;
     m_settings->setLastTopic(topic);
     m_settings->setFirstRunDone();
-    m_streamPanel->tablePanel()->view()->setFocus();
+    m_streamPanel->focusTable();
     return connected;
 }
 
@@ -445,19 +441,18 @@ void MainWindow::connectProfile(const QString &name)
 
 bool MainWindow::connectEmulator(const QString &profileName)
 {
-    if (!m_emulator) {
-        m_emulator = std::make_unique<EmbeddedEmulator>(m_options.emulator);
-        if (!m_emulator->start()) {
-            m_streamPanel->showMessage(
-                tr("The built-in emulator could not start: %1").arg(m_emulator->errorString()));
-            m_emulator.reset();
-            return false;
-        }
+    if (!m_embeddedServer) {
+        m_streamPanel->showMessage(tr("There is no built-in emulator in this build."));
+        return false;
+    }
+    if (!m_embeddedServer->start()) {
+        m_streamPanel->showMessage(
+            tr("The built-in emulator could not start: %1").arg(m_embeddedServer->errorString()));
+        return false;
     }
     ConnectionOptions options = m_options.connection;
-    if (m_options.emulator.tls)
-        options.extraCaCertificates.append(m_emulator->certificate());
-    connectTarget(profileName, m_emulator->baseUrl(), m_options.emulator.keys.value(0), options,
+    options.extraCaCertificates.append(m_embeddedServer->trustedCertificates());
+    connectTarget(profileName, m_embeddedServer->baseUrl(), m_embeddedServer->apiKey(), options,
                   true, false);
     return true;
 }
@@ -575,8 +570,8 @@ void MainWindow::showProfiles()
     }
     m_profileDialog = new ProfileDialog(m_profiles, m_keys, this);
     m_profileDialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_emulator)
-        m_profileDialog->setEmulatorBaseUrl(m_emulator->baseUrl());
+    if (m_embeddedServer && m_embeddedServer->isRunning())
+        m_profileDialog->setEmulatorBaseUrl(m_embeddedServer->baseUrl());
     if (m_profiles->contains(m_activeProfile))
         m_profileDialog->selectProfile(m_activeProfile);
     connect(m_profileDialog, &ProfileDialog::keySaved, this, &MainWindow::handleKeySaved);
@@ -632,8 +627,7 @@ qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)
     const auto format = fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
                             ? RowExporter::Format::Csv
                             : RowExporter::Format::Ndjson;
-    const qint64 rows =
-        RowExporter::write(*m_streamPanel->tablePanel()->proxyModel(), format, &file, error);
+    const qint64 rows = RowExporter::write(*m_streamPanel->visibleRows(), format, &file, error);
     if (rows < 0)
         return -1;
     if (!file.commit()) {
@@ -663,7 +657,7 @@ void MainWindow::saveSettings()
     m_settings->setWindowState(saveState());
     m_settings->setCurrentTab(m_tabs->currentIndex());
     m_settings->setStreamPanelState(m_streamPanel->saveState());
-    m_settings->setTableState(m_streamPanel->tablePanel()->saveState());
+    m_settings->setTableState(m_streamPanel->saveTableState());
     m_settings->setConsoleState(m_consolePanel->saveState());
     m_settings->setChartField(m_streamPanel->chartField());
     if (!m_streamPanel->topic().isEmpty())

@@ -4,12 +4,11 @@
 #include "core/connection/connectionstate.h"
 #include "core/stream/streamstats.h"
 #include "ui/mainwindowoptions.h"
+#include "ui/mainwindowservices.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QUrl>
-
-#include <memory>
 
 class QAction;
 class QComboBox;
@@ -26,7 +25,7 @@ class ApiConsolePanel;
 class AppSettings;
 class ConnectionEventLog;
 class ConnectionStatusWidget;
-class EmbeddedEmulator;
+class EmbeddedServer;
 class EventLogView;
 class KeyStore;
 class ProfileBadge;
@@ -44,7 +43,9 @@ class MainWindow : public QMainWindow
 public:
     static QString defaultTopic() { return QStringLiteral("ethereum.transactions"); }
 
-    explicit MainWindow(const MainWindowOptions &options = {}, QWidget *parent = nullptr);
+    /// `services` must outlive the window (the composition root, app/monitor, owns them).
+    MainWindow(const MainWindowOptions &options, const MainWindowServices &services,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Restores the saved layout, connects, sets the topic and filter and, on the first run or
@@ -58,11 +59,11 @@ public:
     ConnectionEventLog *eventLog() const { return m_eventLog; }
     QDockWidget *eventLogDock() const { return m_eventDock; }
     QTabWidget *tabs() const { return m_tabs; }
-    /// The emulator running in-process, or nullptr when it is not in use.
-    EmbeddedEmulator *embeddedEmulator() const { return m_emulator.get(); }
+    /// The server to fall back to (the built-in emulator), or nullptr.
+    EmbeddedServer *embeddedServer() const { return m_embeddedServer; }
     ProfileStore *profileStore() const { return m_profiles; }
     KeyStore *keyStore() const { return m_keys; }
-    AppSettings *settings() const { return m_settings.get(); }
+    AppSettings *settings() const { return m_settings; }
     /// The profile in use ("Emulator" for the embedded one, "Command line" for --url).
     QString activeProfileName() const { return m_activeProfile; }
     bool isUsingEmulator() const { return m_usingEmulator; }
@@ -117,10 +118,10 @@ private:
     void updateTopicButton(const QString &topic);
 
     MainWindowOptions m_options;
-    std::unique_ptr<AppSettings> m_settings;
+    AppSettings *m_settings = nullptr;
     ProfileStore *m_profiles = nullptr;
     KeyStore *m_keys = nullptr;
-    std::unique_ptr<EmbeddedEmulator> m_emulator;
+    EmbeddedServer *m_embeddedServer = nullptr;
     ApiClient *m_apiClient = nullptr;
     ConnectionEventLog *m_eventLog = nullptr;
     QString m_activeProfile;

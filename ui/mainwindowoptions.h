@@ -2,7 +2,6 @@
 
 #include "core/connection/connectionoptions.h"
 #include "core/filter/filter.h"
-#include "emulator/emulatoroptions.h"
 
 #include <QList>
 #include <QSslCertificate>
@@ -11,21 +10,18 @@
 
 namespace allium {
 
-/// How a MainWindow starts: where its settings live, what to connect to, and what the command
-/// line asked for (topic, filter, start). Tests point it at an emulator on port 0.
+/// How a MainWindow starts: what to connect to, and what the command line asked for (topic,
+/// filter, start). Tests point it at an emulator on port 0.
 struct MainWindowOptions
 {
-    QString settingsFile;    ///< empty: the user's settings (shared with allium-cli)
-    bool useKeychain = true; ///< false: keys in memory only (tests)
-    QString profile;         ///< a saved profile's name; empty: the default profile
-    QUrl baseUrl;            ///< set: connect here instead of any profile
-    QString apiKey;          ///< the key for baseUrl (never shown, never stored)
+    QString profile; ///< a saved profile's name; empty: the default profile
+    QUrl baseUrl;    ///< set: connect here instead of any profile
+    QString apiKey;  ///< the key for baseUrl (never shown, never stored)
     /// --allow-insecure: baseUrl may be ws:// to another machine (the window then warns).
     bool allowInsecure = false;
     /// Reconnect and heartbeat options for the emulator and baseUrl (profiles have their own).
     ConnectionOptions connection;
-    EmulatorOptions emulator; ///< options of the embedded emulator, when it is used
-    QString topic;            ///< empty: the last topic, else ethereum.transactions
+    QString topic; ///< empty: the last topic, else ethereum.transactions
     bool hasFilter = false;
     Filter filter;
     bool start = false;          ///< start streaming once connected

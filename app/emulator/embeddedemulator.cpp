@@ -107,4 +107,16 @@ void EmbeddedEmulator::dropAllConnections()
     });
 }
 
+QString EmbeddedEmulator::apiKey() const
+{
+    return m_options.keys.value(0);
+}
+
+QList<QSslCertificate> EmbeddedEmulator::trustedCertificates() const
+{
+    if (!m_options.tls || m_certificate.isNull())
+        return {};
+    return {m_certificate};
+}
+
 } // namespace allium

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connection/embeddedserver.h"
 #include "emulator/emulatoroptions.h"
 
 #include <QObject>
@@ -13,8 +14,9 @@ namespace allium {
 class EmulatorServer;
 
 /// An EmulatorServer on a thread of its own, as the GUI and the CLI embed it: a fast topic or a
-/// firehose then never competes with the thread that draws or parses.
-class EmbeddedEmulator : public QObject
+/// firehose then never competes with the thread that draws or parses. The executables hand it
+/// to the app as core's EmbeddedServer.
+class EmbeddedEmulator : public QObject, public EmbeddedServer
 {
     Q_OBJECT
 public:
@@ -22,12 +24,16 @@ public:
     ~EmbeddedEmulator() override;
 
     /// Starts the server thread and waits until it listens; false with errorString() otherwise.
-    bool start();
+    bool start() override;
     void stop();
-    bool isRunning() const;
-    QString errorString() const;
+    bool isRunning() const override;
+    QString errorString() const override;
 
-    QUrl baseUrl() const;
+    QUrl baseUrl() const override;
+    /// The first key of the options: the demo key unless they say otherwise.
+    QString apiKey() const override;
+    /// The self-signed certificate when it runs with TLS; none otherwise.
+    QList<QSslCertificate> trustedCertificates() const override;
     QSslCertificate certificate() const;
     EmulatorOptions options() const { return m_options; }
 

@@ -1,6 +1,7 @@
 #include "core/connection/connectionprofile.h"
 #include "emulator/emulatoroptions.h"
 #include "monitor/monitorcommandline.h"
+#include "monitor/monitorcomposition.h"
 #include "monitor/screenshotscene.h"
 #include "ui/mainwindow.h"
 
@@ -109,7 +110,8 @@ int main(int argc, char *argv[])
         QApplication::setPalette(darkPalette());
     }
 
-    allium::MainWindowOptions options;
+    allium::MonitorOptions monitorOptions;
+    allium::MainWindowOptions &options = monitorOptions.window;
     options.profile = command.profile;
     options.baseUrl = command.url;
     if (!command.url.isEmpty()) {
@@ -129,25 +131,26 @@ int main(int argc, char *argv[])
     options.filter = command.filter;
     options.start = command.start;
     if (command.emulatorRate > 0)
-        options.emulator.rate = command.emulatorRate;
+        monitorOptions.emulator.rate = command.emulatorRate;
     // Screenshots always show the same first run, whatever this machine has saved, and never
     // write to the user's settings.
     QTemporaryDir screenshotSettings;
     if (!command.screenshotFile.isEmpty()) {
         options.restoreSettings = false;
-        options.settingsFile = screenshotSettings.filePath(QStringLiteral("settings.ini"));
-        options.useKeychain = false;
+        monitorOptions.settingsFile = screenshotSettings.filePath(QStringLiteral("settings.ini"));
+        monitorOptions.useKeychain = false;
         options.start = true;
     }
 
-    allium::MainWindow window(options);
+    allium::MonitorComposition monitor(monitorOptions);
+    allium::MainWindow &window = *monitor.window();
     if (command.windowSize.isValid())
         window.resize(command.windowSize);
     window.show();
     window.startUp();
 
     if (!command.screenshotFile.isEmpty())
-        allium::ScreenshotScene::schedule(&window, command.screenshotScene, command.screenshotFile,
+        allium::ScreenshotScene::schedule(&monitor, command.screenshotScene, command.screenshotFile,
                                           command.screenshotDelayMs);
     return app.exec();
 }

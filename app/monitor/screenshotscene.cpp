@@ -2,6 +2,7 @@
 
 #include "core/api/apitemplate.h"
 #include "emulator/embeddedemulator.h"
+#include "monitor/monitorcomposition.h"
 #include "ui/connection/profiledialog.h"
 #include "ui/console/apiconsolepanel.h"
 #include "ui/filter/filtereditorpanel.h"
@@ -30,15 +31,17 @@ const char nestedFilter[] = R"({"op":"AND","conditions":[
 
 } // namespace
 
-void ScreenshotScene::schedule(MainWindow *window, const QString &scene, const QString &fileName,
-                               int delayMs)
+void ScreenshotScene::schedule(MonitorComposition *monitor, const QString &scene,
+                               const QString &fileName, int delayMs)
 {
-    QTimer::singleShot(delayMs / 2, window, [window, scene] { prepare(window, scene); });
+    MainWindow *window = monitor->window();
+    QTimer::singleShot(delayMs / 2, window, [monitor, scene] { prepare(monitor, scene); });
     QTimer::singleShot(delayMs, window, [window, fileName] { grab(window, fileName); });
 }
 
-void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
+void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
 {
+    MainWindow *window = monitor->window();
     StreamPanel *stream = window->streamPanel();
     if (scene == QLatin1String("filter")) {
         const FilterParseResult parsed = Filter::parse(QByteArray(nestedFilter));
@@ -64,8 +67,7 @@ void ScreenshotScene::prepare(MainWindow *window, const QString &scene)
     } else if (scene == QLatin1String("events")) {
         stream->setEditorVisible(false);
         window->eventLogDock()->show();
-        if (EmbeddedEmulator *emulator = window->embeddedEmulator())
-            emulator->dropAllConnections();
+        monitor->emulator()->dropAllConnections();
     } else if (scene == QLatin1String("profiles")) {
         QTimer::singleShot(0, window, &MainWindow::showProfiles);
     }

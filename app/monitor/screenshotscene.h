@@ -5,6 +5,7 @@
 namespace allium {
 
 class MainWindow;
+class MonitorComposition;
 
 /// The hidden --screenshot mode: sets up a named scene (stream, filter, charts, console,
 /// events, profiles), grabs the screen after a delay, writes the PNG and quits. Used to make
@@ -12,11 +13,11 @@ class MainWindow;
 class ScreenshotScene
 {
 public:
-    static void schedule(MainWindow *window, const QString &scene, const QString &fileName,
+    static void schedule(MonitorComposition *monitor, const QString &scene, const QString &fileName,
                          int delayMs);
 
 private:
-    static void prepare(MainWindow *window, const QString &scene);
+    static void prepare(MonitorComposition *monitor, const QString &scene);
     static void grab(MainWindow *window, const QString &fileName);
 };
 

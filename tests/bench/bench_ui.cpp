@@ -11,6 +11,7 @@
 
 #include "core/stream/streamsession.h"
 #include "core/table/messagetablemodel.h"
+#include "monitor/monitorcomposition.h"
 #include "support/processmemory.h"
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
@@ -80,15 +81,16 @@ int main(int argc, char *argv[])
 
     const qint64 rssStart = vmRssKiB();
     QTemporaryDir dir;
-    MainWindowOptions options;
+    MonitorOptions options;
     options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
     options.useKeychain = false;
-    options.restoreSettings = false;
+    options.window.restoreSettings = false;
     options.emulator.rate = rate;
-    options.topic = QStringLiteral("ethereum.transactions");
-    options.start = true;
+    options.window.topic = QStringLiteral("ethereum.transactions");
+    options.window.start = true;
 
-    MainWindow window(options);
+    MonitorComposition monitor(options);
+    MainWindow &window = *monitor.window();
     window.resize(1280, 800);
     window.show();
     StreamTablePanel *table = window.streamPanel()->tablePanel();

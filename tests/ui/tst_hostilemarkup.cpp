@@ -227,7 +227,8 @@ void TestHostileMarkup::streamErrorsDataAndCloseReason()
 {
     const QString topic = QStringLiteral("ethereum.transactions");
     QWidget window;
-    auto *panel = new StreamPanel;
+    StreamSession session;
+    auto *panel = new StreamPanel(&session);
     auto *status = new ConnectionStatusWidget;
     status->setObjectName(QStringLiteral("streamStatus"));
     ConnectionEventLog log;

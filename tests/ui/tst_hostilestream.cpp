@@ -1,5 +1,6 @@
 #include "core/connection/connectioneventlog.h"
 #include "core/stream/streamsession.h"
+#include "monitor/monitorcomposition.h"
 #include "support/hostileserver.h"
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
@@ -34,15 +35,16 @@ void TestHostileStream::errorFloodIsOneCountingLine()
     QVERIFY(server.listen());
 
     QTemporaryDir dir;
-    MainWindowOptions options;
+    MonitorOptions options;
     options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
     options.useKeychain = false;
-    options.restoreSettings = false;
-    options.baseUrl = server.baseUrl();
-    options.apiKey = QStringLiteral("k");
-    options.topic = QStringLiteral("ethereum.blocks");
-    options.start = true;
-    MainWindow window(options);
+    options.window.restoreSettings = false;
+    options.window.baseUrl = server.baseUrl();
+    options.window.apiKey = QStringLiteral("k");
+    options.window.topic = QStringLiteral("ethereum.blocks");
+    options.window.start = true;
+    MonitorComposition monitor(options);
+    MainWindow &window = *monitor.window();
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

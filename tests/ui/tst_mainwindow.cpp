@@ -1,13 +1,14 @@
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
 #include "core/connection/connectioneventlog.h"
+#include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
 #include "core/stream/streamsession.h"
 #include "core/stream/topiccatalogue.h"
 #include "core/table/messagetablemodel.h"
 #include "emulator/embeddedemulator.h"
-#include "ui/appsettings.h"
+#include "monitor/monitorcomposition.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/profilebadge.h"
 #include "ui/connection/profiledialog.h"
@@ -122,7 +123,8 @@ private:
     bool activateWindow();
 
     QTemporaryDir m_dir;
-    MainWindowOptions m_options;
+    MonitorOptions m_options;
+    std::unique_ptr<MonitorComposition> m_monitor;
     MainWindow *m_window = nullptr;
     MessageTableModel *m_model = nullptr;
 };
@@ -134,9 +136,10 @@ void TestMainWindow::initTestCase()
     m_options.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
     m_options.useKeychain = false;
     m_options.emulator.rate = EmulatorRate;
-    m_options.connection.backoffBaseMs = 50;
-    m_options.connection.backoffCapMs = 200;
-    m_window = new MainWindow(m_options);
+    m_options.window.connection.backoffBaseMs = 50;
+    m_options.window.connection.backoffCapMs = 200;
+    m_monitor = std::make_unique<MonitorComposition>(m_options);
+    m_window = m_monitor->window();
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -147,7 +150,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::cleanupTestCase()
 {
-    delete m_window;
+    m_monitor.reset();
 }
 
 bool TestMainWindow::rowMatches(int row, const Filter &filter) const
@@ -182,8 +185,8 @@ void TestMainWindow::firstRunStreamsFromEmulator()
     QVERIFY(m_window->settings()->isFirstRun());
     QVERIFY(m_window->startUp());
     QVERIFY(m_window->isUsingEmulator());
-    QVERIFY(m_window->embeddedEmulator());
-    QCOMPARE(m_window->activeBaseUrl(), m_window->embeddedEmulator()->baseUrl());
+    QVERIFY(m_monitor->emulator()->isRunning());
+    QCOMPARE(m_window->activeBaseUrl(), m_monitor->emulator()->baseUrl());
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("endpointBadge"))->text(),
              QStringLiteral("Local emulator"));
     StreamPanel *panel = m_window->streamPanel();
@@ -402,7 +405,7 @@ void TestMainWindow::surviveServerDrop()
     const Filter filter = panel->appliedFilter();
     QSignalSpy states(panel->session(), &StreamSession::stateChanged);
     QSignalSpy resubscribed(panel->session(), &StreamSession::resubscribed);
-    m_window->embeddedEmulator()->dropAllConnections();
+    m_monitor->emulator()->dropAllConnections();
     QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 1, Timeout);
     QList<ConnectionState> seen;
     for (const QList<QVariant> &args : states)
@@ -541,8 +544,9 @@ void TestMainWindow::settingsPersist()
     panel->tablePanel()->setColumns({QStringLiteral("hash"), QStringLiteral("gas")});
     m_window->saveSettings();
 
-    MainWindowOptions options = m_options;
-    MainWindow second(options);
+    MonitorOptions options = m_options;
+    MonitorComposition secondMonitor(options);
+    MainWindow &second = *secondMonitor.window();
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     QVERIFY(!second.settings()->isFirstRun());
@@ -561,8 +565,8 @@ void TestMainWindow::addingKeySwitchesProfile()
 {
     // A profile pointing at the embedded emulator's address, as a real one would at Allium.
     ProfileStore *profiles = m_window->profileStore();
-    ConnectionProfile local(QStringLiteral("Local test"), m_window->embeddedEmulator()->baseUrl());
-    local.setOptions(m_options.connection);
+    ConnectionProfile local(QStringLiteral("Local test"), m_monitor->emulator()->baseUrl());
+    local.setOptions(m_options.window.connection);
     QVERIFY(profiles->create(local));
     m_window->showProfiles();
     ProfileDialog *dialog = m_window->profileDialog();
@@ -618,12 +622,13 @@ void TestMainWindow::insecureConnectionWarns()
     const quint16 port = probe.serverPort();
     probe.close();
 
-    MainWindowOptions options = m_options;
+    MonitorOptions options = m_options;
     options.settingsFile = m_dir.filePath(QStringLiteral("insecure.ini"));
-    options.baseUrl = QUrl(QStringLiteral("ws://%1:%2").arg(local.toString()).arg(port));
-    options.apiKey = QStringLiteral("sk-insecure-test");
-    options.allowInsecure = true;
-    MainWindow window(options);
+    options.window.baseUrl = QUrl(QStringLiteral("ws://%1:%2").arg(local.toString()).arg(port));
+    options.window.apiKey = QStringLiteral("sk-insecure-test");
+    options.window.allowInsecure = true;
+    MonitorComposition monitor(options);
+    MainWindow &window = *monitor.window();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.startUp();
@@ -652,10 +657,11 @@ void TestMainWindow::insecureProfileIsRefused()
         settings.setValue(QStringLiteral("monitor/profilesWithKey"),
                           QStringList{QStringLiteral("Lab")});
     }
-    MainWindowOptions options = m_options;
+    MonitorOptions options = m_options;
     options.settingsFile = file;
-    options.profile = QStringLiteral("Lab");
-    MainWindow window(options);
+    options.window.profile = QStringLiteral("Lab");
+    MonitorComposition monitor(options);
+    MainWindow &window = *monitor.window();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.startUp();
@@ -676,11 +682,12 @@ void TestMainWindow::environmentKeyIsRedacted()
     emulatorOptions.keys = {key};
     EmulatorServer server(emulatorOptions);
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    MainWindowOptions options = m_options;
+    MonitorOptions options = m_options;
     options.settingsFile = m_dir.filePath(QStringLiteral("environment-key.ini"));
-    options.baseUrl = server.baseUrl();
-    options.apiKey = key; // as main() reads it from ALLIUM_API_KEY
-    MainWindow window(options);
+    options.window.baseUrl = server.baseUrl();
+    options.window.apiKey = key; // as main() reads it from ALLIUM_API_KEY
+    MonitorComposition monitor(options);
+    MainWindow &window = *monitor.window();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.startUp();

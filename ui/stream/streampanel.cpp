@@ -4,6 +4,7 @@
 
 #include "core/connection/connectionprofile.h"
 #include "core/stream/streamsession.h"
+#include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
 #include "ui/charts/livechartspanel.h"
 #include "ui/filter/filtereditorpanel.h"
@@ -55,9 +56,9 @@ int conditionCount(const Filter &filter)
 
 } // namespace
 
-StreamPanel::StreamPanel(QWidget *parent)
+StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_session(new StreamSession(this))
+    , m_session(session)
 {
     setObjectName(QStringLiteral("streamPanel"));
     setAccessibleName(tr("Stream"));
@@ -220,6 +221,8 @@ StreamPanel::StreamPanel(QWidget *parent)
     connect(m_editor, &FilterEditorPanel::previewRequested, this,
             &StreamPanel::handlePreviewRequested);
 
+    connect(m_table->model(), &MessageTableModel::pausedChanged, this,
+            &StreamPanel::viewPausedChanged);
     connect(m_session, &StreamSession::messagesReceived, this, &StreamPanel::handleBatch);
     connect(m_session, &StreamSession::fieldsChanged, this, &StreamPanel::handleFieldsChanged);
     connect(m_session, &StreamSession::stateChanged, this, [this](ConnectionState state) {
@@ -279,6 +282,31 @@ StreamPanel::StreamPanel(QWidget *parent)
 }
 
 StreamPanel::~StreamPanel() = default;
+
+QByteArray StreamPanel::saveTableState() const
+{
+    return m_table->saveState();
+}
+
+bool StreamPanel::restoreTableState(const QByteArray &state)
+{
+    return m_table->restoreState(state);
+}
+
+const QAbstractItemModel *StreamPanel::visibleRows() const
+{
+    return m_table->proxyModel();
+}
+
+void StreamPanel::focusTable()
+{
+    m_table->view()->setFocus();
+}
+
+void StreamPanel::addTableAction(QAction *action)
+{
+    m_table->addAction(action);
+}
 
 void StreamPanel::setConnection(const QUrl &baseUrl, const QString &apiKey,
                                 const ConnectionOptions &options)

@@ -9,6 +9,8 @@
 #include <QUrl>
 #include <QWidget>
 
+class QAbstractItemModel;
+class QAction;
 class QFrame;
 class QLabel;
 class QPushButton;
@@ -27,12 +29,13 @@ class TopicPickerWidget;
 
 /// The "Stream" tab: topic picker and filter editor above the live table, with Start/Stop,
 /// the state always in view ("● Streaming", "■ Stopped", "⏸ View paused — 1,234 new") and a
-/// non-modal message bar for server errors. Owns the StreamSession of the one live topic.
+/// non-modal message bar for server errors. Drives the StreamSession it is given.
 class StreamPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StreamPanel(QWidget *parent = nullptr);
+    /// Shows and drives `session`, which the caller owns and which outlives the panel.
+    explicit StreamPanel(StreamSession *session, QWidget *parent = nullptr);
     ~StreamPanel() override;
 
     StreamSession *session() const { return m_session; }
@@ -66,6 +69,15 @@ public:
     /// Splitter positions and which areas are shown.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
+    /// The table's own state (columns per topic, history size), saved apart from the layout.
+    QByteArray saveTableState() const;
+    bool restoreTableState(const QByteArray &state);
+    /// The rows the table shows, after the local search: what an export writes.
+    const QAbstractItemModel *visibleRows() const;
+    /// Puts the keyboard focus on the live table.
+    void focusTable();
+    /// Adds `action` to the table's context menu and shortcuts.
+    void addTableAction(QAction *action);
 
 public slots:
     /// Closes the connection of the previous topic and opens one for `topic`; the table and
@@ -93,6 +105,8 @@ signals:
     void runningChanged(bool running);
     void chartFieldChanged(const QString &path);
     void stateTextChanged(const QString &text);
+    /// The table's view was paused (true) or resumed (false).
+    void viewPausedChanged(bool paused);
 
 private:
     void handleBatch(const MessageBatch &batch);

@@ -1,4 +1,4 @@
-#include "ui/appsettings.h"
+#include "core/settings/appsettings.h"
 
 #include "core/settings/profilestore.h"
 

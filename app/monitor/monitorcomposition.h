@@ -1,0 +1,46 @@
+#pragma once
+
+#include "monitor/monitoroptions.h"
+
+#include <memory>
+
+namespace allium {
+
+class ApiClient;
+class AppSettings;
+class ConnectionEventLog;
+class EmbeddedEmulator;
+class KeyStore;
+class MainWindow;
+class ProfileStore;
+class StreamSession;
+
+/// The composition root of allium-monitor: builds the settings, the stores, the stream session,
+/// the API client, the event log and the built-in emulator once, and hands them into the
+/// MainWindow (which creates none of them). Owns them all; the window goes first, the emulator
+/// the connections talk to last.
+class MonitorComposition
+{
+public:
+    explicit MonitorComposition(const MonitorOptions &options = {});
+    ~MonitorComposition();
+    MonitorComposition(const MonitorComposition &) = delete;
+    MonitorComposition &operator=(const MonitorComposition &) = delete;
+
+    MainWindow *window() const { return m_window.get(); }
+    /// The built-in emulator; it runs once the window falls back to it.
+    EmbeddedEmulator *emulator() const { return m_emulator.get(); }
+    AppSettings *settings() const { return m_settings.get(); }
+
+private:
+    std::unique_ptr<EmbeddedEmulator> m_emulator;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<KeyStore> m_keys;
+    std::unique_ptr<ConnectionEventLog> m_eventLog;
+    std::unique_ptr<StreamSession> m_streamSession;
+    std::unique_ptr<ApiClient> m_apiClient;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace allium

@@ -1,0 +1,27 @@
+#pragma once
+
+namespace allium {
+
+class ApiClient;
+class AppSettings;
+class ConnectionEventLog;
+class EmbeddedServer;
+class KeyStore;
+class ProfileStore;
+class StreamSession;
+
+/// The objects a MainWindow works with, built once by the composition root (app/monitor) and
+/// handed in: the window and its panels create none of them. All must outlive the window.
+struct MainWindowServices
+{
+    AppSettings *settings = nullptr;
+    ProfileStore *profiles = nullptr;
+    KeyStore *keys = nullptr;
+    StreamSession *streamSession = nullptr;
+    ApiClient *apiClient = nullptr;
+    ConnectionEventLog *eventLog = nullptr;
+    /// The server to fall back to when there is nothing else to connect to; may be null.
+    EmbeddedServer *embeddedServer = nullptr;
+};
+
+} // namespace allium
