@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionprofile.h"
+#include "core/connection/connectionresolver.h"
 #include "core/connection/embeddedserver.h"
 #include "core/connection/websocketconnection.h"
 #include "core/settings/appsettings.h"
@@ -44,7 +45,7 @@ namespace allium {
 
 namespace {
 
-const QString commandLineProfile = QStringLiteral("Command line");
+const QString commandLineProfile = ConnectionResolver::commandLineProfileName();
 
 } // namespace
 
@@ -353,24 +354,19 @@ bool MainWindow::startUp()
         m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab(), m_tabs->count() - 1));
     }
 
-    bool connected = true;
-    if (!m_options.baseUrl.isEmpty()) {
-        connectTarget(commandLineProfile, m_options.baseUrl, m_options.apiKey, m_options.connection,
-                      false, m_options.allowInsecure);
-    } else {
-        QString name = m_options.profile;
-        if (name.isEmpty() && m_options.restoreSettings)
-            name = m_settings->lastProfile();
-        if (name.isEmpty() || !m_profiles->contains(name)) {
-            if (!m_options.profile.isEmpty())
-                m_streamPanel->showMessage(
-                    tr("There is no profile called \"%1\"; showing the default one.")
-                        .arg(m_options.profile));
-            name = m_profiles->defaultProfileName();
-        }
-        connectProfile(name);
-        connected = m_usingEmulator ? m_embeddedServer && m_embeddedServer->isRunning() : true;
+    ConnectionRequest request = connectionRequest();
+    request.url = m_options.baseUrl;
+    request.profile = m_options.profile;
+    if (m_options.restoreSettings)
+        request.lastProfile = m_settings->lastProfile();
+    ConnectionPlan plan = resolve(request);
+    if (plan.problem == ConnectionPlan::Problem::UnknownProfile && request.url.isEmpty()) {
+        m_streamPanel->showMessage(tr("There is no profile called \"%1\"; showing the default one.")
+                                       .arg(m_options.profile));
+        request.profile.clear();
+        plan = resolve(request);
     }
+    const bool connected = connectPlan(plan);
 
     QString topic = m_options.topic;
     if (topic.isEmpty() && m_options.restoreSettings)
@@ -402,41 +398,84 @@ bool MainWindow::startUp()
 
 void MainWindow::connectProfile(const QString &name)
 {
-    const ConnectionProfile profile = m_profiles->profile(name);
-    if (profile.name().isEmpty() || profile.isEmbeddedEmulator()) {
-        connectEmulator(profile.name().isEmpty() ? QStringLiteral("Emulator") : profile.name());
-        return;
-    }
-    if (const QString problem = profile.transportError(); !problem.isEmpty()) {
-        // Refused before the key is even read: it must not go out in clear text.
-        connectEmulator(QStringLiteral("Emulator"));
-        const QString note = tr("Not connecting with \"%1\": %2 (in Connection → Profiles…). "
-                                "Showing the built-in emulator.")
-                                 .arg(profile.name(), problem);
-        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
-        m_streamPanel->showMessage(note);
-        return;
-    }
-    if (!hasSavedKey(profile)) {
-        // No key yet: the built-in emulator shows what the app does until one is added.
-        connectEmulator(QStringLiteral("Emulator"));
-        const QString note = tr("No API key saved for \"%1\": showing the built-in emulator. Add "
-                                "a key in Connection → Profiles… to connect.")
-                                 .arg(profile.name());
-        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, note);
-        if (m_startedUp) // the user picked it; on start-up the badge says enough
-            m_streamPanel->showMessage(note);
-        return;
-    }
-    m_keys->readKey(profile.keyReference(), this, [this, profile](const KeyStoreResult &result) {
-        if (!result.ok) {
-            m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
-                                           .arg(profile.name(), result.errorString));
-            return;
+    ConnectionRequest request = connectionRequest();
+    request.profile = name;
+    connectPlan(resolve(request));
+}
+
+ConnectionRequest MainWindow::connectionRequest() const
+{
+    ConnectionRequest request;
+    request.environmentKey = m_options.apiKey;
+    request.allowInsecure = m_options.allowInsecure;
+    request.urlOptions = m_options.connection;
+    if (m_embeddedServer)
+        request.loopbackKey = m_embeddedServer->apiKey();
+    return request;
+}
+
+ConnectionPlan MainWindow::resolve(const ConnectionRequest &request) const
+{
+    return ConnectionResolver::resolve(request, *m_profiles, m_settings->profilesWithKey());
+}
+
+bool MainWindow::connectPlan(const ConnectionPlan &plan)
+{
+    switch (plan.kind) {
+    case ConnectionPlan::Kind::EmbeddedServer:
+        if (!plan.message.isEmpty()) {
+            m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, plan.message);
+            if (m_startedUp) // the user picked it; on start-up the badge says enough
+                m_streamPanel->showMessage(plan.message);
         }
-        connectTarget(profile.name(), profile.baseUrl(), result.key, profile.options(), false,
-                      profile.allowsInsecureTransport());
-    });
+        return connectEmulator(plan.profileName);
+    case ConnectionPlan::Kind::Key:
+        connectTarget(plan.profileName, plan.baseUrl, plan.apiKey, plan.options, false,
+                      plan.allowInsecure);
+        return true;
+    case ConnectionPlan::Kind::KeychainKey:
+        m_keys->readKey(plan.keyReference, this, [this, plan](const KeyStoreResult &result) {
+            if (!result.ok) {
+                m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
+                                               .arg(plan.profileName, result.errorString));
+                return;
+            }
+            connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
+                          plan.allowInsecure);
+        });
+        return true;
+    case ConnectionPlan::Kind::Refused:
+        break;
+    }
+    // Never a dead window: the built-in emulator, and why the choice was not followed.
+    QString note;
+    switch (plan.problem) {
+    case ConnectionPlan::Problem::NoKey:
+        note = plan.profileName.isEmpty()
+                   ? tr("No API key for %1: showing the built-in emulator. Set ALLIUM_API_KEY.")
+                         .arg(m_options.baseUrl.toDisplayString())
+                   : tr("No API key saved for \"%1\": showing the built-in emulator. Add a key "
+                        "in Connection → Profiles… to connect.")
+                         .arg(plan.profileName);
+        break;
+    case ConnectionPlan::Problem::InsecureTransport:
+        note = plan.profileName.isEmpty()
+                   ? tr("Not connecting to %1: %2. Showing the built-in emulator.")
+                         .arg(m_options.baseUrl.toDisplayString(), plan.detail)
+                   : tr("Not connecting with \"%1\": %2 (in Connection → Profiles…). Showing "
+                        "the built-in emulator.")
+                         .arg(plan.profileName, plan.detail);
+        break;
+    case ConnectionPlan::Problem::BadUrl:
+    case ConnectionPlan::Problem::UnknownProfile:
+    case ConnectionPlan::Problem::None:
+        note = tr("%1. Showing the built-in emulator.").arg(plan.message);
+        break;
+    }
+    const bool started = connectEmulator(QStringLiteral("Emulator"));
+    m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
+    m_streamPanel->showMessage(note);
+    return started;
 }
 
 bool MainWindow::connectEmulator(const QString &profileName)
@@ -496,13 +535,6 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
         m_insecureWarning->setToolTip(warning);
         m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, tr("Warning: %1").arg(warning));
     }
-}
-
-bool MainWindow::hasSavedKey(const ConnectionProfile &profile) const
-{
-    // Recorded per keychain entry (the profile's id), never per name: a new profile of an
-    // old name has no key.
-    return m_settings->profilesWithKey().contains(profile.keyReference());
 }
 
 void MainWindow::adoptLegacyKeyFlags()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/connection/connectionoptions.h"
+#include "core/connection/connectionplan.h"
+#include "core/connection/connectionrequest.h"
 #include "core/connection/connectionstate.h"
 #include "core/stream/streamstats.h"
 #include "ui/mainwindowoptions.h"
@@ -108,7 +110,10 @@ private:
     void buildConsole();
     void connectTarget(const QString &profileName, const QUrl &baseUrl, const QString &apiKey,
                        const ConnectionOptions &options, bool emulator, bool allowInsecure);
-    bool hasSavedKey(const ConnectionProfile &profile) const;
+    ConnectionRequest connectionRequest() const;
+    ConnectionPlan resolve(const ConnectionRequest &request) const;
+    /// Carries out `plan`; false when not even the built-in emulator could be reached.
+    bool connectPlan(const ConnectionPlan &plan);
     void adoptLegacyKeyFlags();
     bool connectEmulator(const QString &profileName);
     void refreshProfileBox();

@@ -2,6 +2,8 @@
 
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionprofile.h"
+#include "core/connection/connectionresolver.h"
+#include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
 #include "emulator/embeddedemulator.h"
@@ -34,7 +36,7 @@ void ConnectionTarget::addOptions(QCommandLineParser &parser)
 
 QString ConnectionTarget::warning() const
 {
-    if (m_emulator || !ConnectionProfile::isCleartextToRemote(m_baseUrl))
+    if (m_emulator || !m_allowInsecure || !ConnectionProfile::isCleartextToRemote(m_baseUrl))
         return {};
     return QStringLiteral("warning: %1").arg(ConnectionProfile::insecureWarning(m_baseUrl));
 }
@@ -72,82 +74,67 @@ QString ConnectionTarget::failureMessage(const QUrl &url, const QString &reason)
 
 void ConnectionTarget::resolve(const QCommandLineParser &parser)
 {
-    const bool hasUrl = parser.isSet(QStringLiteral("url"));
-    if (hasUrl) {
-        const QString text = parser.value(QStringLiteral("url"));
-        const QUrl url(text, QUrl::StrictMode);
-        const QString problem = ConnectionProfile::baseUrlError(url);
-        if (!problem.isEmpty()) {
-            emit failed(ExitCode::BadUrl,
-                        QStringLiteral("bad --url \"%1\": %2").arg(text, problem));
+    ConnectionRequest request;
+    if (parser.isSet(QStringLiteral("url"))) {
+        request.urlText = parser.value(QStringLiteral("url"));
+        request.url = QUrl(request.urlText, QUrl::StrictMode);
+        if (request.urlText.isEmpty()) {
+            emit failed(ExitCode::BadUrl, QStringLiteral("bad --url \"\": it is empty"));
             return;
         }
-        m_baseUrl = url;
     }
-    const QString envKey = qEnvironmentVariable("ALLIUM_API_KEY").trimmed();
-    const bool hasProfile = parser.isSet(QStringLiteral("profile"));
-    if (envKey.isEmpty() && !hasUrl && !hasProfile) {
+    request.profile = parser.value(QStringLiteral("profile"));
+    request.environmentKey = qEnvironmentVariable("ALLIUM_API_KEY").trimmed();
+    request.allowInsecure = parser.isSet(QStringLiteral("allow-insecure"));
+    request.loopbackKey = EmulatorDemoKey;
+    // The monitor's settings: its profiles, and which of them have a key in the keychain.
+    const ProfileStore profiles;
+    const AppSettings settings;
+    const ConnectionPlan plan =
+        ConnectionResolver::resolve(request, profiles, settings.profilesWithKey());
+    m_profileName = plan.profileName;
+    m_baseUrl = plan.baseUrl;
+    m_options = plan.options;
+    m_allowInsecure = plan.allowInsecure;
+    switch (plan.kind) {
+    case ConnectionPlan::Kind::Refused:
+        emit failed(exitCodeFor(plan.problem), plan.message);
+        return;
+    case ConnectionPlan::Kind::EmbeddedServer:
         startEmbeddedEmulator();
         return;
-    }
-
-    ConnectionProfile profile;
-    if (hasProfile || !hasUrl) {
-        ProfileStore store;
-        m_profileName =
-            hasProfile ? parser.value(QStringLiteral("profile")) : store.defaultProfileName();
-        if (hasProfile && !store.contains(m_profileName)) {
-            emit failed(ExitCode::Usage,
-                        QStringLiteral("no profile named \"%1\" (saved profiles: %2)")
-                            .arg(m_profileName, store.names().join(QStringLiteral(", "))));
-            return;
-        }
-        profile = store.contains(m_profileName) ? store.profile(m_profileName)
-                                                : ConnectionProfile(QStringLiteral("Allium"));
-        m_options = profile.options();
-        if (profile.isEmbeddedEmulator() && !hasUrl) {
-            startEmbeddedEmulator();
-            return;
-        }
-        if (!hasUrl)
-            m_baseUrl = profile.baseUrl();
-    }
-    // Checked before any key is looked up: it must not go out in clear text.
-    const bool allowInsecure = parser.isSet(QStringLiteral("allow-insecure")) ||
-                               (!hasUrl && profile.allowsInsecureTransport());
-    if (const QString problem = ConnectionProfile::transportError(m_baseUrl, allowInsecure);
-        !problem.isEmpty()) {
-        const QString source =
-            hasUrl ? QStringLiteral("bad --url \"%1\"").arg(parser.value(QStringLiteral("url")))
-                   : QStringLiteral("profile \"%1\"").arg(m_profileName);
-        emit failed(
-            ExitCode::BadUrl,
-            QStringLiteral("%1: %2 (add --allow-insecure to accept that)").arg(source, problem));
+    case ConnectionPlan::Kind::Key:
+        finishWithKey(plan.apiKey, plan.keySource);
         return;
-    }
-    if (!envKey.isEmpty()) {
-        finishWithKey(envKey, QStringLiteral("ALLIUM_API_KEY"));
-        return;
-    }
-    if (m_profileName.isEmpty()) {
-        emit failed(ExitCode::KeyRefused,
-                    QStringLiteral("no API key: set ALLIUM_API_KEY, or use --profile with a "
-                                   "profile whose key is saved in the keychain"));
-        return;
+    case ConnectionPlan::Kind::KeychainKey:
+        break;
     }
     m_keyStore = new KeyStore(this);
-    const QString reference = profile.keyReference();
-    m_keyStore->readKey(reference, this, [this, reference](const KeyStoreResult &result) {
+    m_keyStore->readKey(plan.keyReference, this, [this, plan](const KeyStoreResult &result) {
         if (!result.ok || result.key.isEmpty()) {
             emit failed(ExitCode::KeyRefused,
                         QStringLiteral("no API key: set ALLIUM_API_KEY or save a key for profile "
                                        "\"%1\" in Allium Monitor (%2)")
-                            .arg(m_profileName, result.errorString));
+                            .arg(plan.profileName, result.errorString));
             return;
         }
-        finishWithKey(result.key,
-                      QStringLiteral("the keychain (profile \"%1\")").arg(m_profileName));
+        finishWithKey(result.key, plan.keySource);
     });
+}
+
+ExitCode ConnectionTarget::exitCodeFor(ConnectionPlan::Problem problem)
+{
+    switch (problem) {
+    case ConnectionPlan::Problem::UnknownProfile:
+        return ExitCode::Usage;
+    case ConnectionPlan::Problem::NoKey:
+        return ExitCode::KeyRefused;
+    case ConnectionPlan::Problem::BadUrl:
+    case ConnectionPlan::Problem::InsecureTransport:
+    case ConnectionPlan::Problem::None:
+        break;
+    }
+    return ExitCode::BadUrl;
 }
 
 void ConnectionTarget::finishWithKey(const QString &key, const QString &source)

@@ -2,6 +2,7 @@
 
 #include "cli/exitcode.h"
 #include "core/connection/connectionoptions.h"
+#include "core/connection/connectionplan.h"
 
 #include <QObject>
 #include <QString>
@@ -16,11 +17,10 @@ namespace allium {
 class EmbeddedEmulator;
 class KeyStore;
 
-/// Where allium-cli connects and with which key. The URL comes from --url or a saved profile;
-/// the key from ALLIUM_API_KEY or the keychain entry of the profile, never from the command
-/// line. With neither a key nor --url it starts an in-process emulator and uses its demo key.
-/// ws:// to a host other than this machine is refused (BadUrl) unless --allow-insecure or the
-/// profile's consent allows it.
+/// Where allium-cli connects and with which key, by core's one rule (ConnectionResolver): the
+/// URL from --url or a saved profile, the key from ALLIUM_API_KEY or the profile's keychain
+/// entry, never from the command line; the built-in emulator (started here, in-process) when
+/// nothing else is configured. A refused plan becomes the matching exit code.
 class ConnectionTarget : public QObject
 {
     Q_OBJECT
@@ -53,6 +53,7 @@ signals:
     void failed(allium::ExitCode code, const QString &message);
 
 private:
+    static ExitCode exitCodeFor(ConnectionPlan::Problem problem);
     void startEmbeddedEmulator();
     void finishWithKey(const QString &key, const QString &source);
 
@@ -61,6 +62,7 @@ private:
     QString m_keySource;
     QString m_profileName;
     ConnectionOptions m_options;
+    bool m_allowInsecure = false;
     std::unique_ptr<EmbeddedEmulator> m_emulator;
     KeyStore *m_keyStore = nullptr;
 };

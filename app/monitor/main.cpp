@@ -1,5 +1,4 @@
 #include "core/connection/connectionprofile.h"
-#include "emulator/emulatoroptions.h"
 #include "monitor/monitorcommandline.h"
 #include "monitor/monitorcomposition.h"
 #include "monitor/screenshotscene.h"
@@ -114,18 +113,13 @@ int main(int argc, char *argv[])
     allium::MainWindowOptions &options = monitorOptions.window;
     options.profile = command.profile;
     options.baseUrl = command.url;
-    if (!command.url.isEmpty()) {
-        // The key of a --url connection comes from the environment, never the command line
-        // (other users can read command lines); a local emulator accepts its demo key.
-        options.apiKey = qEnvironmentVariable("ALLIUM_API_KEY");
-        if (options.apiKey.isEmpty() &&
-            allium::ConnectionProfile::isLoopbackHost(command.url.host()))
-            options.apiKey = allium::EmulatorDemoKey;
-        options.allowInsecure = command.allowInsecure;
-        if (allium::ConnectionProfile::isCleartextToRemote(command.url))
-            std::fprintf(stderr, "allium-monitor: warning: %s\n",
-                         qPrintable(allium::ConnectionProfile::insecureWarning(command.url)));
-    }
+    // A key comes from the environment, never the command line (other users can read command
+    // lines); ConnectionResolver decides where it goes.
+    options.apiKey = qEnvironmentVariable("ALLIUM_API_KEY").trimmed();
+    options.allowInsecure = command.allowInsecure;
+    if (!command.url.isEmpty() && allium::ConnectionProfile::isCleartextToRemote(command.url))
+        std::fprintf(stderr, "allium-monitor: warning: %s\n",
+                     qPrintable(allium::ConnectionProfile::insecureWarning(command.url)));
     options.topic = command.topic;
     options.hasFilter = command.hasFilter;
     options.filter = command.filter;
@@ -137,6 +131,7 @@ int main(int argc, char *argv[])
     QTemporaryDir screenshotSettings;
     if (!command.screenshotFile.isEmpty()) {
         options.restoreSettings = false;
+        options.apiKey.clear(); // the built-in emulator, never a service the key would reach
         monitorOptions.settingsFile = screenshotSettings.filePath(QStringLiteral("settings.ini"));
         monitorOptions.useKeychain = false;
         options.start = true;
