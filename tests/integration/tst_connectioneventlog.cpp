@@ -1,4 +1,5 @@
 #include "core/connection/connectioneventlog.h"
+#include "core/connection/connectionstatussource.h"
 #include "core/connection/websocketconnection.h"
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
@@ -7,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
+
+#include <utility>
 
 using namespace allium;
 
@@ -37,6 +40,17 @@ int countKind(const ConnectionEventLog &log, ConnectionEventKind kind)
     for (int row = 0; row < log.eventCount(); ++row)
         count += log.event(row).kind == kind ? 1 : 0;
     return count;
+}
+
+// The texts of `name`'s rows of `kind`, oldest first.
+QStringList texts(const ConnectionEventLog &log, const QString &name, ConnectionEventKind kind)
+{
+    QStringList found;
+    for (int row = 0; row < log.eventCount(); ++row) {
+        if (log.event(row).connection == name && log.event(row).kind == kind)
+            found << log.event(row).text;
+    }
+    return found;
 }
 
 // Every string the model can show, plus what a copy puts on the clipboard.
@@ -71,6 +85,7 @@ private slots:
     void logsWebSocketConnectionLifecycle();
     void logsStreamSessionLifecycle();
     void logsRefusedKeyAsFailure();
+    void logsEitherKindByOneRule();
 };
 
 // Under the model tester, the log keeps only the newest `capacity` events, oldest out first.
@@ -219,6 +234,54 @@ void TestConnectionEventLog::logsRefusedKeyAsFailure()
     QVERIFY(log.event(log.eventCount() - 1).text.contains(QStringLiteral("invalid API key")));
     QCOMPARE(countKind(log, ConnectionEventKind::RetryScheduled), 0);
     QVERIFY(!allText(log).contains(wrongKey));
+}
+
+// One attach takes either kind through ConnectionStatusSource, and both are logged by one rule:
+// a drop with its reason as "connection lost: …", the user's disconnect as "closed by the user".
+void TestConnectionEventLog::logsEitherKindByOneRule()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    ConnectionEventLog log;
+    QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    WebSocketConnection connection;
+    connection.setUrl(server.apiUrl());
+    connection.setApiKey(SecretKey);
+    connection.setOptions(fastRetries());
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(SecretKey);
+    session.setConnectionOptions(fastRetries());
+    const QList<std::pair<ConnectionStatusSource *, QString>> sources{
+        {&connection, QStringLiteral("api")}, {&session, QStringLiteral("stream")}};
+
+    for (const auto &[source, name] : sources) {
+        log.attach(source, name);
+        source->open();
+    }
+    for (const auto &[source, name] : sources)
+        QTRY_COMPARE(texts(log, name, ConnectionEventKind::Opened).size(), 1);
+
+    server.dropAllConnections();
+    for (const auto &[source, name] : sources) {
+        QTRY_COMPARE(texts(log, name, ConnectionEventKind::Opened).size(), 2);
+        const QStringList closed = texts(log, name, ConnectionEventKind::Closed);
+        QCOMPARE(closed.size(), 1);
+        QVERIFY2(closed.at(0).startsWith(QStringLiteral("connection lost: the server closed")),
+                 qPrintable(closed.at(0)));
+        QVERIFY(!texts(log, name, ConnectionEventKind::RetryScheduled).isEmpty());
+    }
+
+    for (const auto &[source, name] : sources) {
+        QTRY_COMPARE(source->state(), ConnectionState::Connected);
+        source->close();
+    }
+    for (const auto &[source, name] : sources) {
+        QTRY_COMPARE(texts(log, name, ConnectionEventKind::Closed).size(), 2);
+        QCOMPARE(texts(log, name, ConnectionEventKind::Closed).at(1),
+                 QStringLiteral("closed by the user"));
+    }
+    QVERIFY(!allText(log).contains(SecretKey));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionEventLog)

@@ -1,4 +1,5 @@
 #include "core/connection/connectioneventlog.h"
+#include "core/connection/connectionstatussource.h"
 #include "core/connection/websocketconnection.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
@@ -29,6 +30,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+
+#include <memory>
 
 using namespace allium;
 using namespace allium::uitest;
@@ -82,6 +85,7 @@ private slots:
     void statusFollowsASessionThroughADrop();
     void statusShowsRefusedKey();
     void statusShowsPongLatencyAndObeysButtons();
+    void statusFollowsEitherKindThroughTheInterface();
     void healthShowsCountersAndStaleness();
     void healthFollowsALiveSession();
     void eventLogViewSearchesCopiesAndClears();
@@ -195,6 +199,46 @@ void TestConnectionWidgets::statusShowsPongLatencyAndObeysButtons()
     QCOMPARE(statusText(status), QStringLiteral("Disconnected"));
     QTest::mouseClick(connectButton, Qt::LeftButton);
     QTRY_COMPARE(connection.state(), ConnectionState::Connected);
+}
+
+// One attach takes either kind as a ConnectionStatusSource: moved from a live session to an idle
+// connection, the widget follows only the connection, its Connect acts on it, and once the
+// connection is gone it shows "Not connected".
+void TestConnectionWidgets::statusFollowsEitherKindThroughTheInterface()
+{
+    EmulatorServer server(emulatorOptions());
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(SecretKey);
+    auto connection = std::make_unique<WebSocketConnection>();
+    connection->setUrl(server.apiUrl());
+    connection->setApiKey(SecretKey);
+    ConnectionStatusWidget status;
+    status.show();
+    ConnectionStatusSource *source = &session;
+    status.attach(source);
+    session.open();
+    QTRY_COMPARE(status.state(), ConnectionState::Connected);
+
+    source = connection.get();
+    status.attach(source);
+    QCOMPARE(statusText(status), QStringLiteral("Disconnected"));
+    auto *connectButton = child<QToolButton>(status, "connectButton");
+    QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE(connection->state(), ConnectionState::Connected);
+    QTRY_COMPARE(status.state(), ConnectionState::Connected);
+
+    // The session is no longer followed: its disconnect does not show.
+    session.close();
+    QTRY_COMPARE(session.state(), ConnectionState::Disconnected);
+    QCOMPARE(status.state(), ConnectionState::Connected);
+    QVERIFY(statusText(status).startsWith(QStringLiteral("Connected")));
+
+    connection.reset();
+    QCOMPARE(statusText(status), QStringLiteral("Not connected"));
+    QVERIFY(!connectButton->isEnabled());
 }
 
 // Non-zero error counters stand out; a gap longer than 3 × the cadence reads as stalled, but

@@ -1,7 +1,6 @@
 #include "ui/connection/connectionstatuswidget.h"
 
-#include "core/connection/websocketconnection.h"
-#include "core/stream/streamsession.h"
+#include "core/connection/connectionstatussource.h"
 #include "ui/connection/statusdot.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
@@ -54,8 +53,8 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
 
     connect(m_reconnectButton, &QToolButton::clicked, this, [this] {
         emit reconnectNowRequested();
-        if (m_source.object)
-            m_source.reconnectNow();
+        if (m_source)
+            m_source->reconnectNow();
     });
     connect(m_connectButton, &QToolButton::clicked, this,
             &ConnectionStatusWidget::handleConnectClicked);
@@ -66,59 +65,28 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
 
 ConnectionStatusWidget::~ConnectionStatusWidget() = default;
 
-void ConnectionStatusWidget::attach(StreamSession *session)
-{
-    Source source;
-    source.object = session;
-    source.state = [session] { return session->state(); };
-    source.attempt = [session] { return session->attempt(); };
-    source.msUntilRetry = [session] { return session->msUntilRetry(); };
-    source.failureReason = [session] { return session->failureReason(); };
-    source.latencyMs = [session] { return session->lastPongLatencyMs(); };
-    source.open = [session] { session->open(); };
-    source.close = [session] { session->close(); };
-    source.reconnectNow = [session] { session->reconnectNow(); };
-    attachSource(std::move(source));
-    connect(session, &StreamSession::stateChanged, this, &ConnectionStatusWidget::refresh);
-    connect(session, &StreamSession::reconnectScheduled, this, &ConnectionStatusWidget::refresh);
-    connect(session, &StreamSession::failed, this, &ConnectionStatusWidget::refresh);
-    connect(session, &StreamSession::pongReceived, this, &ConnectionStatusWidget::refresh);
-    connect(session, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
-    refresh();
-}
-
-void ConnectionStatusWidget::attach(WebSocketConnection *connection)
-{
-    Source source;
-    source.object = connection;
-    source.state = [connection] { return connection->state(); };
-    source.attempt = [connection] { return connection->attempt(); };
-    source.msUntilRetry = [connection] { return connection->msUntilRetry(); };
-    source.failureReason = [connection] { return connection->failureReason(); };
-    source.latencyMs = [connection] { return connection->lastPongLatencyMs(); };
-    source.open = [connection] { connection->open(); };
-    source.close = [connection] { connection->close(); };
-    source.reconnectNow = [connection] { connection->reconnectNow(); };
-    attachSource(std::move(source));
-    connect(connection, &WebSocketConnection::stateChanged, this, &ConnectionStatusWidget::refresh);
-    connect(connection, &WebSocketConnection::reconnectScheduled, this,
-            &ConnectionStatusWidget::refresh);
-    connect(connection, &WebSocketConnection::pongReceived, this, &ConnectionStatusWidget::refresh);
-    connect(connection, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
-    refresh();
-}
-
-void ConnectionStatusWidget::attachSource(Source source)
+void ConnectionStatusWidget::attach(ConnectionStatusSource *source)
 {
     detach();
-    m_source = std::move(source);
+    m_source = source;
+    if (source) {
+        connect(source, &ConnectionStatusSource::stateChanged, this,
+                &ConnectionStatusWidget::refresh);
+        connect(source, &ConnectionStatusSource::reconnectScheduled, this,
+                &ConnectionStatusWidget::refresh);
+        connect(source, &ConnectionStatusSource::failed, this, &ConnectionStatusWidget::refresh);
+        connect(source, &ConnectionStatusSource::pongReceived, this,
+                &ConnectionStatusWidget::refresh);
+        connect(source, &QObject::destroyed, this, &ConnectionStatusWidget::detach);
+    }
+    refresh();
 }
 
 void ConnectionStatusWidget::detach()
 {
-    if (m_source.object)
-        disconnect(m_source.object, nullptr, this, nullptr);
-    m_source = Source{};
+    if (m_source)
+        disconnect(m_source.data(), nullptr, this, nullptr);
+    m_source.clear();
     refresh();
 }
 
@@ -151,13 +119,13 @@ QColor ConnectionStatusWidget::stateColor(ConnectionState state)
 
 void ConnectionStatusWidget::refresh()
 {
-    const bool attached = !m_source.object.isNull();
-    m_state = attached ? m_source.state() : ConnectionState::Disconnected;
+    const bool attached = !m_source.isNull();
+    m_state = attached ? m_source->state() : ConnectionState::Disconnected;
     QString text;
     QString toolTip;
     switch (m_state) {
     case ConnectionState::Connected: {
-        const int latency = m_source.latencyMs();
+        const int latency = m_source->lastPongLatencyMs();
         text = latency >= 0 ? tr("Connected · %1 ms").arg(latency) : tr("Connected");
         break;
     }
@@ -165,8 +133,8 @@ void ConnectionStatusWidget::refresh()
         text = tr("Connecting…");
         break;
     case ConnectionState::Reconnecting: {
-        const qint64 ms = m_source.msUntilRetry();
-        const int attempt = m_source.attempt();
+        const qint64 ms = m_source->msUntilRetry();
+        const int attempt = m_source->attempt();
         // Rounded up: "in 0 s" would read as "now" while the wait is still running.
         text = ms >= 0 ? tr("Reconnecting · attempt %1 in %2 s")
                              .arg(attempt)
@@ -175,7 +143,7 @@ void ConnectionStatusWidget::refresh()
         break;
     }
     case ConnectionState::Failed: {
-        const QString reason = m_source.failureReason();
+        const QString reason = m_source->failureReason();
         toolTip = reason;
         text = tr("Failed: %1")
                    .arg(reason.size() > MaxReasonChars
@@ -213,12 +181,12 @@ void ConnectionStatusWidget::handleConnectClicked()
         m_state == ConnectionState::Disconnected || m_state == ConnectionState::Failed;
     if (idle) {
         emit connectRequested();
-        if (m_source.object)
-            m_source.open();
+        if (m_source)
+            m_source->open();
     } else {
         emit disconnectRequested();
-        if (m_source.object)
-            m_source.close();
+        if (m_source)
+            m_source->close();
     }
 }
 

@@ -6,16 +6,13 @@
 #include <QTimer>
 #include <QWidget>
 
-#include <functional>
-
 class QLabel;
 class QToolButton;
 
 namespace allium {
 
+class ConnectionStatusSource;
 class StatusDot;
-class StreamSession;
-class WebSocketConnection;
 
 /// The status of one connection for the status bar: a coloured dot and "Connected · 23 ms",
 /// "Connecting…", "Reconnecting · attempt 3 in 7 s" (counting down live) or "Failed: reason",
@@ -28,10 +25,9 @@ public:
     explicit ConnectionStatusWidget(QWidget *parent = nullptr);
     ~ConnectionStatusWidget() override;
 
-    /// Follows `session` (replacing any previous object). A session does not report pong
-    /// latency, so "Connected" carries none.
-    void attach(StreamSession *session);
-    void attach(WebSocketConnection *connection);
+    /// Follows `source` (a StreamSession, a WebSocketConnection), replacing any previous one,
+    /// until it is destroyed. "Connected" carries the last pong's latency once there is one.
+    void attach(ConnectionStatusSource *source);
     void detach();
 
     /// Shown in front of the state, e.g. "ethereum.blocks".
@@ -49,20 +45,6 @@ signals:
     void reconnectNowRequested();
 
 private:
-    struct Source
-    {
-        QPointer<QObject> object;
-        std::function<ConnectionState()> state;
-        std::function<int()> attempt;
-        std::function<qint64()> msUntilRetry;
-        std::function<QString()> failureReason;
-        std::function<int()> latencyMs;
-        std::function<void()> open;
-        std::function<void()> close;
-        std::function<void()> reconnectNow;
-    };
-
-    void attachSource(Source source);
     void refresh();
     void handleConnectClicked();
 
@@ -72,7 +54,7 @@ private:
     QToolButton *m_reconnectButton;
     QToolButton *m_connectButton;
     QTimer m_countdown;
-    Source m_source;
+    QPointer<ConnectionStatusSource> m_source;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_statusText;
 };

@@ -8,7 +8,7 @@ namespace allium {
 /// What happened to a connection, as one row of the connection event log.
 enum class ConnectionEventKind {
     Opened,         ///< handshake done
-    Closed,         ///< the link ended (with the close code when the connection reports one)
+    Closed,         ///< the link or an attempt ended (with its reason), or the user disconnected
     RetryScheduled, ///< a reconnect attempt is scheduled
     Resubscribed,   ///< after a (re)connect, the filter and start were sent again
     ServerError,    ///< a `{"status":"error"}` frame

@@ -1,7 +1,6 @@
 #include "core/connection/connectioneventlog.h"
 
-#include "core/connection/websocketconnection.h"
-#include "core/stream/streamsession.h"
+#include "core/connection/connectionstatussource.h"
 
 #include <QDateTime>
 #include <QUrl>
@@ -66,62 +65,40 @@ void ConnectionEventLog::setCapacity(int capacity)
     }
 }
 
-void ConnectionEventLog::attach(StreamSession *session, const QString &name)
+void ConnectionEventLog::attach(ConnectionStatusSource *source, const QString &name)
 {
-    // A loss carries its reason (close code, network error, dead heartbeat); the user's own
-    // disconnect is only visible as Connected → Disconnected.
-    auto previous = std::make_shared<ConnectionState>(session->state());
-    connect(
-        session, &StreamSession::stateChanged, this, [this, name, previous](ConnectionState state) {
-            if (*previous == ConnectionState::Connected && state == ConnectionState::Disconnected)
-                addEvent(name, ConnectionEventKind::Closed, tr("closed by the user"));
-            *previous = state;
-        });
-    connect(session, &StreamSession::connectionLost, this, [this, name](const QString &reason) {
-        addEvent(name, ConnectionEventKind::Closed,
-                 reason.isEmpty() ? tr("connection lost") : tr("connection lost: %1").arg(reason));
-    });
-    connect(session, &StreamSession::opened, this, [this, session, name] {
-        addEvent(name, ConnectionEventKind::Opened, openedText(session->url()));
-    });
-    connect(session, &StreamSession::resubscribed, this, [this, session, name] {
-        addEvent(name, ConnectionEventKind::Resubscribed,
-                 session->isRunning() ? tr("filter and start sent") : tr("filter sent (stopped)"));
-    });
-    connect(session, &StreamSession::reconnectScheduled, this,
-            [this, name](int attempt, int delayMs) {
-                addEvent(name, ConnectionEventKind::RetryScheduled, retryText(attempt, delayMs));
+    // A loss carries its reason (close code, network error, dead heartbeat), so closed() would
+    // only repeat it; the user's own disconnect is only visible as Connected → Disconnected.
+    auto previous = std::make_shared<ConnectionState>(source->state());
+    connect(source, &ConnectionStatusSource::stateChanged, this,
+            [this, name, previous](ConnectionState state) {
+                if (*previous == ConnectionState::Connected &&
+                    state == ConnectionState::Disconnected)
+                    addEvent(name, ConnectionEventKind::Closed, tr("closed by the user"));
+                *previous = state;
             });
-    connect(session, &StreamSession::failed, this,
-            [this, name](const QString &reason) { addEvent(name, failureKind(reason), reason); });
-    connect(session, &StreamSession::serverErrorsReceived, this,
-            [this, name](quint64 count, const QString &lastMessage) {
-                addEvent(name, ConnectionEventKind::ServerError,
-                         count == 1 ? lastMessage
-                                    : tr("%1 errors, the last: %2").arg(count).arg(lastMessage));
-            });
-}
-
-void ConnectionEventLog::attach(WebSocketConnection *connection, const QString &name)
-{
-    connect(connection, &WebSocketConnection::opened, this, [this, connection, name] {
-        addEvent(name, ConnectionEventKind::Opened, openedText(connection->url()));
-    });
-    connect(connection, &WebSocketConnection::closed, this,
-            [this, name](int closeCode, const QString &reason) {
+    connect(source, &ConnectionStatusSource::connectionLost, this,
+            [this, name](const QString &reason) {
                 addEvent(name, ConnectionEventKind::Closed,
-                         reason.isEmpty() ? tr("code %1").arg(closeCode)
-                                          : tr("code %1: %2").arg(closeCode).arg(reason));
+                         reason.isEmpty() ? tr("connection lost")
+                                          : tr("connection lost: %1").arg(reason));
             });
-    connect(connection, &WebSocketConnection::reconnectScheduled, this,
+    connect(source, &ConnectionStatusSource::opened, this, [this, source, name] {
+        addEvent(name, ConnectionEventKind::Opened, openedText(source->url()));
+    });
+    connect(source, &ConnectionStatusSource::reconnectScheduled, this,
             [this, name](int attempt, int delayMs) {
                 addEvent(name, ConnectionEventKind::RetryScheduled, retryText(attempt, delayMs));
             });
-    connect(connection, &WebSocketConnection::failed, this,
+    connect(source, &ConnectionStatusSource::failed, this,
             [this, name](const QString &reason) { addEvent(name, failureKind(reason), reason); });
+    connect(source, &ConnectionStatusSource::eventOccurred, this,
+            [this, name](ConnectionEventKind kind, const QString &text) {
+                addEvent(name, kind, text);
+            });
 }
 
-void ConnectionEventLog::detach(QObject *source)
+void ConnectionEventLog::detach(ConnectionStatusSource *source)
 {
     disconnect(source, nullptr, this, nullptr);
 }

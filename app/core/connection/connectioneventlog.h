@@ -9,8 +9,7 @@
 
 namespace allium {
 
-class StreamSession;
-class WebSocketConnection;
+class ConnectionStatusSource;
 
 /// The connection events of every attached connection (opened, closed, retries, re-subscribes,
 /// server errors, failures) as a bounded table model: the newest `capacity` events are kept.
@@ -35,12 +34,12 @@ public:
     void setCapacity(int capacity);
     int capacity() const { return m_capacity; }
 
-    /// Logs the signals of `session` under `name` until either is destroyed. The session does
-    /// not report close codes, so a lost link is logged as "connection lost".
-    void attach(StreamSession *session, const QString &name);
-    void attach(WebSocketConnection *connection, const QString &name);
-    /// Stops logging `source` (a session or connection given to attach()).
-    void detach(QObject *source);
+    /// Logs the signals of `source` (a StreamSession, a WebSocketConnection) under `name` until
+    /// either is destroyed: opened, each lost link or attempt with its reason ("connection lost:
+    /// …"), the user's disconnect, retries, failures and the source's own events.
+    void attach(ConnectionStatusSource *source, const QString &name);
+    /// Stops logging `source` (given to attach()).
+    void detach(ConnectionStatusSource *source);
 
     /// Texts are searched for these strings (API keys) and have them masked. Register every
     /// key in use, whatever its source (keychain, ALLIUM_API_KEY, --url, the emulator's).

@@ -356,7 +356,7 @@ void WebSocketConnection::Private::handleHeartbeat()
 }
 
 WebSocketConnection::WebSocketConnection(QObject *parent)
-    : QObject(parent)
+    : ConnectionStatusSource(parent)
     , d(std::make_unique<Private>(this))
 {
     d->backoff = BackoffPolicy::fromOptions(d->options);

@@ -23,7 +23,7 @@ void registerMetaTypes()
 } // namespace
 
 StreamSession::StreamSession(QObject *parent)
-    : QObject(parent)
+    : ConnectionStatusSource(parent)
     , m_pending(std::make_shared<PendingBatches>())
 {
     registerMetaTypes();
@@ -62,7 +62,11 @@ StreamSession::StreamSession(QObject *parent)
         emit pongReceived(latencyMs);
     });
     connect(m_worker, &IngestWorker::opened, this, &StreamSession::opened);
-    connect(m_worker, &IngestWorker::resubscribed, this, &StreamSession::resubscribed);
+    connect(m_worker, &IngestWorker::resubscribed, this, [this] {
+        emit resubscribed();
+        emit eventOccurred(ConnectionEventKind::Resubscribed,
+                           m_running ? tr("filter and start sent") : tr("filter sent (stopped)"));
+    });
     connect(m_worker, &IngestWorker::batchReady, this, &StreamSession::handleBatch);
     connect(m_worker, &IngestWorker::statsUpdated, this, [this](const StreamStats &stats) {
         m_stats = stats;
@@ -262,8 +266,14 @@ void StreamSession::handleBatch(const MessageBatch &batch)
     m_stats = batch.stats;
     if (batch.fieldsChanged)
         m_fields = batch.fields;
-    if (batch.serverErrors > 0)
+    if (batch.serverErrors > 0) {
         emit serverErrorsReceived(batch.serverErrors, batch.lastServerError);
+        emit eventOccurred(
+            ConnectionEventKind::ServerError,
+            batch.serverErrors == 1
+                ? batch.lastServerError
+                : tr("%1 errors, the last: %2").arg(batch.serverErrors).arg(batch.lastServerError));
+    }
     if (!batch.messages.isEmpty())
         emit messagesReceived(batch);
     emit statsChanged(m_stats);

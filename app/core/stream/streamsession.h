@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/connection/connectionoptions.h"
-#include "core/connection/connectionstate.h"
+#include "core/connection/connectionstatussource.h"
 #include "core/filter/filter.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/ingestoptions.h"
@@ -10,9 +10,7 @@
 #include "core/stream/streamstats.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QStringList>
-#include <QUrl>
 
 #include <memory>
 
@@ -25,7 +23,9 @@ class IngestWorker;
 /// One live stream (one topic, one connection) as seen from the GUI thread. The socket and the
 /// parsing run on a worker thread the session owns; the session remembers the desired filter
 /// and start/stop state, re-sends them after every reconnect, and delivers messages in batches.
-class StreamSession : public QObject
+/// Its status and lifecycle signals are those of ConnectionStatusSource, mirrored from the
+/// worker's connection.
+class StreamSession : public ConnectionStatusSource
 {
     Q_OBJECT
 public:
@@ -37,7 +37,7 @@ public:
 
     /// The full stream URL with its ?topic=; takes effect at the next open().
     void setUrl(const QUrl &url);
-    QUrl url() const;
+    QUrl url() const override;
     QString topic() const;
     void setApiKey(const QString &key); ///< never logged, never part of any signal
     void setConnectionOptions(const ConnectionOptions &options);
@@ -48,15 +48,12 @@ public:
     void setWatchedFields(const QStringList &paths);
     QStringList watchedFields() const;
 
-    ConnectionState state() const;
-    int attempt() const;
-    qint64 msUntilRetry() const;   ///< while Reconnecting, else -1
-    QString failureReason() const; ///< while Failed
-    /// Why the latest connection or attempt ended (retry scheduled, or Failed): "the server
-    /// closed the connection (code 1011: …)". Empty while connected and after open()/close().
-    QString lastError() const;
-    /// Round trip of the latest heartbeat ping in ms; -1 until the first pong.
-    int lastPongLatencyMs() const;
+    ConnectionState state() const override;
+    int attempt() const override;
+    qint64 msUntilRetry() const override;
+    QString failureReason() const override;
+    QString lastError() const override;
+    int lastPongLatencyMs() const override;
     bool isRunning() const; ///< the desired state: start() was called last
     Filter filter() const;
     StreamStats stats() const;
@@ -64,9 +61,9 @@ public:
     QVector<FieldInfo> fields() const;
 
 public slots:
-    void open();
-    void close(); ///< the user's disconnect: never reconnects
-    void reconnectNow();
+    void open() override;
+    void close() override;
+    void reconnectNow() override;
     void start();
     void stop();
     /// Sends the filter now when connected and after every reconnect; an empty one clears.
@@ -78,23 +75,13 @@ public slots:
     void requestFields();
 
 signals:
-    void stateChanged(allium::ConnectionState state);
-    /// A connection or an attempt ended and a retry follows; comes before the stateChanged()
-    /// to Reconnecting and reconnectScheduled(), with lastError() already set to reason.
-    void connectionLost(const QString &reason);
-    void reconnectScheduled(int attempt, int delayMs);
-    void failed(const QString &reason);
-    void opened();
-    /// An established connection ended: the code and reason of the server's close frame as
-    /// QWebSocket reports them, or 1000 "closed by the user" after close().
-    void closed(int closeCode, const QString &reason);
-    /// A heartbeat pong came back after latencyMs (the ping interval is in ConnectionOptions).
-    void pongReceived(int latencyMs);
-    /// After every (re)connect, once the filter and start were sent again.
+    /// After every (re)connect, once the filter and start were sent again (also reported as
+    /// eventOccurred(Resubscribed)).
     void resubscribed();
     void messagesReceived(const allium::MessageBatch &batch);
     /// `{"status":"error","data":…}` frames from the server (not counted as messages), reported
-    /// with the batches: `count` since the previous report, and the last one's text.
+    /// with the batches: `count` since the previous report, and the last one's text (also
+    /// reported as eventOccurred(ServerError)).
     void serverErrorsReceived(quint64 count, const QString &lastMessage);
     void statsChanged(const allium::StreamStats &stats);
     /// New field paths appeared in the catalogue (fields() has them).
