@@ -35,7 +35,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -650,24 +649,7 @@ void MainWindow::exportRows()
 
 qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    const auto format = fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-                            ? RowExporter::Format::Csv
-                            : RowExporter::Format::Ndjson;
-    const qint64 rows = RowExporter::write(*m_streamPanel->visibleRows(), format, &file, error);
-    if (rows < 0)
-        return -1;
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    return rows;
+    return RowExporter::writeFile(*m_streamPanel->visibleRows(), fileName, error);
 }
 
 void MainWindow::showAbout()

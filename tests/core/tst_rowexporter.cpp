@@ -2,6 +2,8 @@
 #include "core/table/rowexporter.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace allium;
@@ -22,6 +24,8 @@ private slots:
     // The whole export: hostile strings and field names neutralised, numbers untouched.
     void csvFormulasNeutralised();
     void failingDevice();
+    void writeFileChoosesFormatByName();
+    void failedWriteFileGivesTheError();
 
 private:
     static void fill(MessageTableModel *model, const QList<QByteArray> &rows);
@@ -139,6 +143,37 @@ void TestRowExporter::failingDevice()
     QBuffer buffer; // not open
     QString error;
     QCOMPARE(RowExporter::write(model, RowExporter::Format::Ndjson, &buffer, &error), qint64(-1));
+    QVERIFY(!error.isEmpty());
+}
+
+// writeFile(): CSV for a .csv name (any case), NDJSON for any other.
+void TestRowExporter::writeFileChoosesFormatByName()
+{
+    MessageTableModel model;
+    model.setColumns({QStringLiteral("a")});
+    fill(&model, {R"({"a":1})", R"({"a":2})"});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString csv = dir.filePath(QStringLiteral("rows.CSV"));
+    const QString ndjson = dir.filePath(QStringLiteral("rows.ndjson"));
+    QCOMPARE(RowExporter::writeFile(model, csv), qint64(2));
+    QCOMPARE(RowExporter::writeFile(model, ndjson), qint64(2));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readAll(), QByteArray("a\r\n1\r\n2\r\n"));
+    QFile ndjsonFile(ndjson);
+    QVERIFY(ndjsonFile.open(QIODevice::ReadOnly));
+    QCOMPARE(ndjsonFile.readAll(), QByteArray("{\"a\":1}\n{\"a\":2}\n"));
+}
+
+// A file that cannot be written gives -1 and its error.
+void TestRowExporter::failedWriteFileGivesTheError()
+{
+    MessageTableModel model;
+    fill(&model, {R"({"a":1})"});
+    QString error;
+    QCOMPARE(RowExporter::writeFile(model, QStringLiteral("/nonexistent/dir/rows.ndjson"), &error),
+             qint64(-1));
     QVERIFY(!error.isEmpty());
 }
 

@@ -1,5 +1,7 @@
 #include "core/table/rowexporter.h"
 
+#include <QSaveFile>
+
 #include "core/json/decimalnumber.h"
 #include "core/table/messagetablemodel.h"
 
@@ -112,6 +114,32 @@ qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODev
         }
         if (!writeAll(device, line, error))
             return -1;
+    }
+    return rows;
+}
+
+RowExporter::Format RowExporter::formatForFileName(const QString &fileName)
+{
+    return fileName.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? Format::Csv
+                                                                         : Format::Ndjson;
+}
+
+qint64 RowExporter::writeFile(const QAbstractItemModel &model, const QString &fileName,
+                              QString *error)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    const qint64 rows = write(model, formatForFileName(fileName), &file, error);
+    if (rows < 0)
+        return -1;
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return -1;
     }
     return rows;
 }

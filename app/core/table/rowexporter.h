@@ -19,6 +19,13 @@ public:
     /// Rows written, or -1 with `error` set when the device failed.
     static qint64 write(const QAbstractItemModel &model, Format format, QIODevice *device,
                         QString *error = nullptr);
+    /// Writes `model` to `fileName`: CSV for a .csv name, NDJSON otherwise. The file is
+    /// replaced only once everything is written (a failed export leaves the old one). Rows
+    /// written, or -1 with `error` set.
+    static qint64 writeFile(const QAbstractItemModel &model, const QString &fileName,
+                            QString *error = nullptr);
+    /// Csv for a name ending in .csv (any case), else Ndjson.
+    static Format formatForFileName(const QString &fileName);
     /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
     static QString csvField(const QString &text);
     /// Formula injection guard: text starting with = + - @, a tab or a carriage return gets a
