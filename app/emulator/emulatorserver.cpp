@@ -1,8 +1,8 @@
 #include "emulator/emulatorserver.h"
 
+#include "core/connection/connectionprofile.h"
 #include "emulator/apiconnection.h"
 #include "emulator/connectionwatch.h"
-#include "emulator/emulatorendpoints.h"
 #include "emulator/generators/topicgenerator.h"
 #include "emulator/handshakegate.h"
 #include "emulator/selfsignedcertificate.h"
@@ -112,7 +112,7 @@ void EmulatorServer::Private::handleNewWebSockets()
         const Upgrade upgrade = upgrades.take(socket->peerPort());
         const QUrl target = upgrade.target.isEmpty() ? socket->requestUrl() : upgrade.target;
         const QString label = target.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-        if (target.path() == EmulatorApiPath) {
+        if (target.path() == ConnectionProfile::apiPath()) {
             track(new ApiConnection(socket, upgrade.transport, options, q), apis, label);
         } else {
             const QString topic =
@@ -243,19 +243,12 @@ QUrl EmulatorServer::baseUrl() const
 
 QUrl EmulatorServer::apiUrl() const
 {
-    QUrl url = baseUrl();
-    url.setPath(EmulatorApiPath);
-    return url;
+    return ConnectionProfile::apiUrl(baseUrl());
 }
 
 QUrl EmulatorServer::streamUrl(const QString &topic) const
 {
-    QUrl url = baseUrl();
-    url.setPath(EmulatorStreamPath);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("topic"), topic);
-    url.setQuery(query);
-    return url;
+    return ConnectionProfile::streamUrl(baseUrl(), topic);
 }
 
 QSslCertificate EmulatorServer::certificate() const

@@ -1,6 +1,6 @@
 #include "emulator/handshakegate.h"
 
-#include "emulator/emulatorendpoints.h"
+#include "core/connection/connectionprofile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,7 +112,7 @@ HttpRefusal HandshakeGate::check(const HttpRequestHead &head) const
 {
     // Same order as a web framework: route first, then the key, then the handler's own checks.
     const QString path = head.target().path();
-    if (path != EmulatorApiPath && path != EmulatorStreamPath)
+    if (path != ConnectionProfile::apiPath() && path != ConnectionProfile::streamPath())
         return refusal(404, "Not Found", QStringLiteral("Not Found"));
     if (head.method() != "GET")
         return refusal(405, "Method Not Allowed", QStringLiteral("Method Not Allowed"));
@@ -121,7 +121,7 @@ HttpRefusal HandshakeGate::check(const HttpRequestHead &head) const
     if (key.isEmpty() || !m_keys.contains(key))
         return refusal(401, "Unauthorized", QStringLiteral("Invalid API key"));
 
-    if (path == EmulatorStreamPath) {
+    if (path == ConnectionProfile::streamPath()) {
         const QUrlQuery query(head.target());
         const QString topic = query.queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
         if (topic.isEmpty()) {

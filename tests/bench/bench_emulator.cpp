@@ -3,10 +3,10 @@
 // rate one local QWebSocket client receives from an embedded emulator at --rate 20000.
 // Times are this thread's CPU time, so a busy machine distorts them less than wall-clock time.
 
+#include "core/connection/connectionprofile.h"
 #include "core/filter/filter.h"
 #include "emulator/apiresponder.h"
 #include "emulator/embeddedemulator.h"
-#include "emulator/emulatorendpoints.h"
 #include "emulator/generators/topicgenerator.h"
 #include "emulator/messagewriter.h"
 
@@ -235,9 +235,7 @@ void benchRate(const QString &topic, double rate, int seconds)
         std::printf("emulator failed: %s\n", qPrintable(emulator.errorString()));
         return;
     }
-    QUrl url = emulator.baseUrl();
-    url.setPath(EmulatorStreamPath);
-    url.setQuery(QStringLiteral("topic=") + topic);
+    const QUrl url = ConnectionProfile::streamUrl(emulator.baseUrl(), topic);
     QWebSocket socket;
     QEventLoop loop;
     QElapsedTimer clock;

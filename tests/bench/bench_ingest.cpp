@@ -7,6 +7,7 @@
 //
 // Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
 
+#include "core/connection/connectionprofile.h"
 #include "core/stream/ingestworker.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagestore.h"
@@ -323,7 +324,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "cannot start %s\n", ALLIUM_EMULATOR_PATH);
             return 1;
         }
-        const QUrl url = StreamSession::streamUrl(base, topic);
+        const QUrl url = ConnectionProfile::streamUrl(base, topic);
         const quint64 expected = quint64(benchCase.messages);
 
         // Raw and pipeline alternate, so that a burst of load from other processes on the
