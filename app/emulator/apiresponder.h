@@ -5,7 +5,8 @@
 
 namespace allium {
 
-/// Answers the Developer API endpoints the emulator implements with realistic synthetic data.
+/// Answers the Developer API endpoints the emulator implements with realistic synthetic data,
+/// through one route table (api/apiroutetable.h) over one class per endpoint family (api/).
 /// Pure: no sockets, no timers. For GET, `body` holds the query parameters.
 class ApiResponder
 {
@@ -32,8 +33,8 @@ public:
     TextResult respondText(const QString &method, const QString &path,
                            const QJsonValue &body) const;
 
-    /// The paths respond() knows, with the method each takes, e.g. {"GET",
-    /// "/api/v1/developer/assets"}.
+    /// The routes respond() answers, in the route table's order, with the method each takes,
+    /// e.g. {"GET", "/api/v1/developer/assets"}.
     static QList<QPair<QString, QString>> endpoints();
 
 private:

@@ -1,3 +1,4 @@
+#include "emulator/api/apiroutetable.h"
 #include "emulator/apiresponder.h"
 
 #include <QJsonArray>
@@ -67,6 +68,10 @@ private slots:
     void errors();
     void deterministic_data();
     void deterministic();
+    void routesAreUnique();
+    void everyRouteIsAnswered_data();
+    void everyRouteIsAnswered();
+    void routeTableDispatchesByMethodAndPath();
 };
 
 // endpoints() names every implemented path with its method, and each answers ok.
@@ -487,6 +492,108 @@ void TestApiResponder::deterministic()
     QVERIFY(a.ok && b.ok && c.ok);
     QCOMPARE(a.data, b.data);
     QVERIFY(a.data != c.data);
+}
+
+// The route table lists each method + path once, as a request names it (upper-case method, no
+// query string, no trailing slash), under the Developer API.
+void TestApiResponder::routesAreUnique()
+{
+    const auto endpoints = ApiResponder::endpoints();
+    QSet<QString> seen;
+    for (const auto &[method, path] : endpoints) {
+        QCOMPARE(method, method.trimmed().toUpper());
+        QVERIFY2(path.startsWith(QLatin1String("/api/v1/developer/")), qPrintable(path));
+        QVERIFY2(!path.endsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('?')),
+                 qPrintable(path));
+        const QString key = method + QLatin1Char(' ') + path;
+        QVERIFY2(!seen.contains(key), qPrintable(key));
+        seen.insert(key);
+    }
+    QCOMPARE(seen.size(), endpoints.size());
+}
+
+void TestApiResponder::everyRouteIsAnswered_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("path");
+    for (const auto &[method, path] : ApiResponder::endpoints())
+        QTest::newRow(qPrintable(method + QLatin1Char(' ') + path)) << method << path;
+}
+
+// Every route in the table reaches its handler (an empty body gets the handler's own answer,
+// never "unknown path" or "not allowed"), however the method is cased or padded and with a
+// trailing slash; the other method is refused with the route's path.
+void TestApiResponder::everyRouteIsAnswered()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, path);
+    const auto canonical = call(method, path, QJsonObject());
+    const QString message = canonical.data.toString();
+    QVERIFY2(!message.startsWith(QLatin1String("unknown path")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("not allowed")), qPrintable(message));
+    const auto loose = call(QLatin1Char(' ') + method.toLower() + QLatin1Char(' '),
+                            path + QLatin1String("//"), QJsonObject());
+    QCOMPARE(loose.ok, canonical.ok);
+    QCOMPARE(loose.data, canonical.data);
+    const QString other =
+        method == QLatin1String("GET") ? QStringLiteral("POST") : QStringLiteral("GET");
+    const auto refused = call(other, path + QLatin1Char('/'), QJsonObject());
+    QVERIFY(!refused.ok);
+    QCOMPARE(refused.data.toString(),
+             QStringLiteral("method %1 not allowed for %2").arg(other, path));
+}
+
+// A table answers each request with the handler of its method + path, hands GET handlers the
+// body's parameters and then the query string's, and answers the rest itself.
+void TestApiResponder::routeTableDispatchesByMethodAndPath()
+{
+    const ApiRouteTable table({
+        {QStringLiteral("GET"), QStringLiteral("/x"),
+         [](const ApiRequest &request) {
+             return ApiAnswer::success(
+                 QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                             {QStringLiteral("seed"), double(request.seed)},
+                             {QStringLiteral("parameters"), request.parameters}});
+         }},
+        {QStringLiteral("POST"), QStringLiteral("/x"),
+         [](const ApiRequest &request) {
+             return ApiAnswer::success(
+                 QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                             {QStringLiteral("body"), request.body}});
+         }},
+    });
+    QCOMPARE(table.routes().size(), 2);
+
+    const ApiAnswer get = table.answer(9, QStringLiteral("get"), QStringLiteral("/x/?a=3&b=2"),
+                                       QJsonObject{{QStringLiteral("a"), 1}});
+    QVERIFY(get.ok);
+    QCOMPARE(get.data.toObject(),
+             (QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                          {QStringLiteral("seed"), 9.0},
+                          {QStringLiteral("parameters"),
+                           QJsonObject{{QStringLiteral("a"), 1},
+                                       {QStringLiteral("b"), QStringLiteral("2")}}}}));
+
+    const ApiAnswer post =
+        table.answer(9, QStringLiteral("POST"), QStringLiteral("/x"), QJsonArray{1});
+    QVERIFY(post.ok);
+    QCOMPARE(post.data.toObject().value(QStringLiteral("method")).toString(),
+             QStringLiteral("POST"));
+    QCOMPARE(post.data.toObject().value(QStringLiteral("body")), QJsonValue(QJsonArray{1}));
+
+    const ApiAnswer put =
+        table.answer(9, QStringLiteral("PUT"), QStringLiteral("/x//"), QJsonValue());
+    QVERIFY(!put.ok);
+    QCOMPARE(put.data.toString(), QStringLiteral("method PUT not allowed for /x"));
+    const ApiAnswer unknown =
+        table.answer(9, QStringLiteral("GET"), QStringLiteral("/y/?x=1"), QJsonValue());
+    QVERIFY(!unknown.ok);
+    QCOMPARE(unknown.data.toString(), QStringLiteral("unknown path /y/"));
+    const ApiAnswer getArray =
+        table.answer(9, QStringLiteral("GET"), QStringLiteral("/x"), QJsonArray{});
+    QVERIFY(!getArray.ok);
+    QCOMPARE(getArray.data.toString(),
+             QStringLiteral("body of a GET must be an object of query parameters"));
 }
 
 QTEST_GUILESS_MAIN(TestApiResponder)

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "emulator/api/apiroute.h"
+
+#include <QList>
+
+namespace allium {
+
+/// The assets family: GET /api/v1/developer/assets, the asset listing with `blockchain`,
+/// `limit` (1..10000, default 100) and an opaque `cursor` for the next page.
+class AssetsEndpoints
+{
+public:
+    static QList<ApiRoute> routes();
+
+private:
+    static ApiAnswer list(const ApiRequest &request);
+};
+
+} // namespace allium
