@@ -8,6 +8,7 @@
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -103,6 +104,11 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("so.allium.Monitor"));
+    // The catalogue of the user's language, when there is one (resources/translations/).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("allium-monitor"), QStringLiteral("_"),
+                        QStringLiteral(":/translations")))
+        QApplication::installTranslator(&translator);
 
     if (command.dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
