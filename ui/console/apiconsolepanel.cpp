@@ -52,10 +52,8 @@ constexpr int MaxIdLength = 256;
 /// Bodies past this are refused before parsing: the console is for hand-written requests.
 constexpr int MaxBodyChars = 1024 * 1024;
 
-QString latencyText(double ms)
-{
-    return ms < 0 ? QStringLiteral("–") : QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10 ? 1 : 0);
-}
+/// What the latency summary shows for a figure it does not have yet.
+const QString NoLatency = QStringLiteral("–");
 
 template <typename W>
 W *named(W *widget, const QString &objectName, const QString &accessibleName)
@@ -592,11 +590,12 @@ void ApiConsolePanel::updateStats()
     const int errors = stats.count(ApiRequestState::ServerError) +
                        stats.count(ApiRequestState::ConnectionLost) +
                        stats.count(ApiRequestState::Rejected);
-    m_stats->setText(
-        QStringLiteral("p50 %1 · p95 %2 · p99 %3 · errors %4 · timeouts %5")
-            .arg(latencyText(stats.p50()), latencyText(stats.p95()), latencyText(stats.p99()))
-            .arg(errors)
-            .arg(stats.count(ApiRequestState::TimedOut)));
+    m_stats->setText(QStringLiteral("p50 %1 · p95 %2 · p99 %3 · errors %4 · timeouts %5")
+                         .arg(latencyText(stats.p50(), NoLatency),
+                              latencyText(stats.p95(), NoLatency),
+                              latencyText(stats.p99(), NoLatency))
+                         .arg(errors)
+                         .arg(stats.count(ApiRequestState::TimedOut)));
     m_stats->setToolTip(
         QStringLiteral(
             "%1 requests ended: %2 succeeded, %3 server errors, %4 connection lost, "
@@ -608,7 +607,8 @@ void ApiConsolePanel::updateStats()
             .arg(stats.count(ApiRequestState::Rejected))
             .arg(stats.count(ApiRequestState::TimedOut))
             .arg(stats.count(ApiRequestState::Cancelled))
-            .arg(latencyText(stats.min()), latencyText(stats.mean()), latencyText(stats.max())));
+            .arg(latencyText(stats.min(), NoLatency), latencyText(stats.mean(), NoLatency),
+                 latencyText(stats.max(), NoLatency)));
 }
 
 void ApiConsolePanel::updateFill()
