@@ -1,6 +1,7 @@
 #include "ui/stream/streampanel.h"
 
 #include "core/connection/connectionprofile.h"
+#include "core/settings/panelstate.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagetablemodel.h"
 #include "emulator/generators/topicgenerator.h"
@@ -12,10 +13,8 @@
 #include "ui/text/plainlabel.h"
 #include "ui/topic/topicpickerwidget.h"
 
-#include <QDataStream>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QIODevice>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -579,26 +578,21 @@ void StreamPanel::updateButtons()
 
 QByteArray StreamPanel::saveState() const
 {
-    QByteArray state;
-    QDataStream out(&state, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << StateMagic << StateVersion << m_splitter->saveState() << m_editorSplitter->saveState()
-        << isEditorVisible() << m_chartsWanted;
-    return state;
+    PanelState out(StateMagic, StateVersion);
+    out << m_splitter->saveState() << m_editorSplitter->saveState() << isEditorVisible()
+        << m_chartsWanted;
+    return out.data();
 }
 
 bool StreamPanel::restoreState(const QByteArray &state)
 {
-    QDataStream in(state);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0;
-    quint32 version = 0;
+    PanelState in(state, StateMagic, StateVersion);
     QByteArray splitter;
     QByteArray editorSplitter;
     bool editorVisible = true;
     bool chartsVisible = true;
-    in >> magic >> version >> splitter >> editorSplitter >> editorVisible >> chartsVisible;
-    if (in.status() != QDataStream::Ok || magic != StateMagic || version != StateVersion)
+    in >> splitter >> editorSplitter >> editorVisible >> chartsVisible;
+    if (!in.isValid())
         return false;
     m_splitter->restoreState(splitter);
     m_editorSplitter->restoreState(editorSplitter);
