@@ -11,6 +11,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plainlabel.h"
+#include "ui/theme/theme.h"
 #include "ui/topic/topicpickerwidget.h"
 
 #include <QFrame>
@@ -47,13 +48,6 @@ QString defaultChartField(const QString &topic)
     if (topic.startsWith(QLatin1String("hyperliquid.")))
         return QStringLiteral("payload.px");
     return {};
-}
-
-QColor blend(const QColor &a, const QColor &b, double amount)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amount) + b.redF() * amount),
-                            float(a.greenF() * (1 - amount) + b.greenF() * amount),
-                            float(a.blueF() * (1 - amount) + b.blueF() * amount));
 }
 
 int conditionCount(const Filter &filter)
@@ -432,9 +426,7 @@ void StreamPanel::toggleViewPaused()
 void StreamPanel::showMessage(const QString &text)
 {
     QPalette palette = this->palette();
-    // A warm tint of the window colour reads on light and dark palettes alike.
-    palette.setColor(QPalette::Window,
-                     blend(palette.color(QPalette::Window), QColor(230, 160, 30), 0.28));
+    palette.setColor(QPalette::Window, Theme::noticeBackground(palette));
     m_messageBar->setPalette(palette);
     m_messageLabel->setText(text);
     m_serverErrorsShown = 0;
