@@ -3,9 +3,9 @@
 #include "monitor/monitorcomposition.h"
 #include "monitor/screenshotscene.h"
 #include "ui/mainwindow.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
-#include <QPalette>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -13,36 +13,6 @@
 #include <cstdio>
 
 namespace {
-
-// A dark palette for --dark (screenshots, and a check that every widget reads on it).
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(45, 47, 51);
-    const QColor base(30, 31, 34);
-    const QColor text(225, 227, 230);
-    const QColor disabled(130, 133, 138);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, QColor(38, 40, 43));
-    palette.setColor(QPalette::ToolTipBase, window);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::PlaceholderText, disabled);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, window);
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::BrightText, Qt::white);
-    palette.setColor(QPalette::Link, QColor(110, 170, 255));
-    palette.setColor(QPalette::Highlight, QColor(60, 110, 190));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Mid, QColor(70, 72, 76));
-    palette.setColor(QPalette::Dark, QColor(25, 26, 28));
-    palette.setColor(QPalette::Light, QColor(80, 82, 86));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        palette.setColor(QPalette::Disabled, role, disabled);
-    return palette;
-}
 
 // The arguments without Qt's own GUI options (-platform offscreen, -style Fusion…), which
 // QApplication takes: our command line is read before it exists, so that --help and errors
@@ -112,7 +82,7 @@ int main(int argc, char *argv[])
 
     if (command.dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(allium::Theme::darkPalette());
     }
 
     allium::MonitorOptions monitorOptions;

@@ -16,6 +16,8 @@ private slots:
     void countsEveryTerminalStateButSamplesOnlyResponses();
     void boundedSamplesKeepExactMinMaxMean();
     void clearForgetsEverything();
+    void latencyTextRounds_data();
+    void latencyTextRounds();
 };
 
 // Without samples every figure is -1 and every count 0.
@@ -119,6 +121,28 @@ void TestLatencyStats::clearForgetsEverything()
     QCOMPARE(stats.latencyCount(), 0);
     QCOMPARE(stats.p50(), -1.0);
     QCOMPARE(stats.count(ApiRequestState::Succeeded), 0);
+}
+
+void TestLatencyStats::latencyTextRounds_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addColumn<QString>("none");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("below 10 ms") << 3.5 << QString() << QStringLiteral("3.5 ms");
+    QTest::newRow("zero") << 0.0 << QString() << QStringLiteral("0.0 ms");
+    QTest::newRow("10 ms and above") << 137.4 << QString() << QStringLiteral("137 ms");
+    QTest::newRow("no latency") << -1.0 << QString() << QString();
+    QTest::newRow("no latency, dash") << -1.0 << QStringLiteral("–") << QStringLiteral("–");
+}
+
+// The history's Latency column and the console's summary write a latency the same way: one
+// decimal below 10 ms, none above, and the caller's placeholder when there is none.
+void TestLatencyStats::latencyTextRounds()
+{
+    QFETCH(double, ms);
+    QFETCH(QString, none);
+    QFETCH(QString, expected);
+    QCOMPARE(latencyText(ms, none), expected);
 }
 
 QTEST_GUILESS_MAIN(TestLatencyStats)

@@ -5,6 +5,7 @@
 #include "core/json/jsontreemodel.h"
 #include "emulator/emulatorserver.h"
 #include "support/scriptedapiserver.h"
+#include "ui/console/apicomposerwidget.h"
 #include "ui/console/apiconsolepanel.h"
 #include "ui/console/apiexchangeview.h"
 #include "uitestsupport.h"
@@ -13,6 +14,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDataStream>
 #include <QFile>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -23,6 +25,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -70,6 +73,9 @@ private slots:
     // Typing a path and a body and pressing Ctrl+Enter adds a row that ends as Success with a
     // latency, and the id field gets a fresh id.
     void ctrlEnterSendsAndRowSucceeds();
+    // The composer only asks for a send; the console submits it into the one history, and a
+    // request typed while no client is set asks for nothing.
+    void composerAsksConsoleSubmits();
     // Requests sent quickly are answered out of order; each response lands on its own row.
     void quickRequestsLandOnTheirRows();
     // Invalid JSON disables Send and names the line and column; Ctrl+Enter sends nothing.
@@ -96,6 +102,8 @@ private slots:
     void tabOrder();
     // saveState/restoreState bring back the composed request.
     void stateRoundTrip();
+    // A state saved before the panel was split in two (same bytes, written by hand) restores.
+    void formerStateRestores();
     // The latency summary counts what ended.
     void latencySummary();
     // Copy as code puts a snippet with the composed frame and the key placeholder on the clipboard.
@@ -270,6 +278,26 @@ void TestApiConsole::ctrlEnterSendsAndRowSucceeds()
     QCOMPARE(m_history->rowCount(), 2);
     QCOMPARE(m_history->idAt(1), second);
     QTRY_COMPARE(statusOf(second), QStringLiteral("Success"));
+}
+
+void TestApiConsole::composerAsksConsoleSubmits()
+{
+    ApiComposerWidget *composer = m_panel->composer();
+    QVERIFY(composer);
+    QSignalSpy asked(composer, &ApiComposerWidget::sendRequested);
+    QSignalSpy submitted(m_panel.get(), &ApiConsolePanel::requestSubmitted);
+    typePathAndBody(QStringLiteral("GET"), assetsPath, QStringLiteral("{\"limit\": \"1\"}"));
+    const QString id = sendCurrent();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(submitted.size(), 1);
+    QCOMPARE(submitted.at(0).at(0).toString(), id);
+    QCOMPARE(m_history->idAt(0), id);
+    QTRY_COMPARE(statusOf(id), QStringLiteral("Success"));
+
+    m_panel->setApiClient(nullptr);
+    composer->send();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(m_history->rowCount(), 1);
 }
 
 void TestApiConsole::quickRequestsLandOnTheirRows()
@@ -635,6 +663,22 @@ void TestApiConsole::stateRoundTrip()
     QCOMPARE(other.currentTemplate().bodyText, QStringLiteral("{\"a\": 1}"));
     QVERIFY(!other.restoreState(QByteArray("garbage")));
     QVERIFY(!other.restoreState({}));
+}
+
+void TestApiConsole::formerStateRestores()
+{
+    QByteArray former;
+    QDataStream out(&former, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint32(0x41435031) << qint32(1) << QStringLiteral("DELETE")
+        << QStringLiteral("/api/v1/old") << QStringLiteral("{\"b\": 2}") << QByteArray()
+        << QByteArray() << QByteArray();
+    ApiConsolePanel other;
+    QVERIFY(other.restoreState(former));
+    QCOMPARE(other.currentTemplate().method, QStringLiteral("DELETE"));
+    QCOMPARE(other.currentTemplate().path, QStringLiteral("/api/v1/old"));
+    QCOMPARE(other.currentTemplate().bodyText, QStringLiteral("{\"b\": 2}"));
+    QVERIFY(!other.restoreState(former.left(former.size() - 1)));
 }
 
 void TestApiConsole::latencySummary()

@@ -10,6 +10,7 @@
 #include "ui/connection/profilebadge.h"
 #include "ui/connection/profiledialog.h"
 #include "ui/health/healthreadoutwidget.h"
+#include "ui/theme/theme.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -288,7 +289,7 @@ void TestConnectionWidgets::healthShowsCountersAndStaleness()
                  stale.contains(QStringLiteral("stalled")),
              qPrintable(stale));
     saveScreenshot(&health, QStringLiteral("health-stale"));
-    health.setPalette(darkPalette());
+    health.setPalette(Theme::darkPalette());
     saveScreenshot(&health, QStringLiteral("health-stale-dark"));
 
     health.setStreaming(false);
@@ -338,7 +339,7 @@ void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
     session.sendRawText(QByteArrayLiteral("{not json"));
     QTRY_VERIFY(view.visibleRowCount() >= 7);
     saveScreenshot(&view, QStringLiteral("eventlog"));
-    view.setPalette(darkPalette());
+    view.setPalette(Theme::darkPalette());
     saveScreenshot(&view, QStringLiteral("eventlog-dark"));
 
     QTest::keyClicks(child<QLineEdit>(view, "searchEdit"), QStringLiteral("retry"));
@@ -441,7 +442,7 @@ void TestConnectionWidgets::profileDialogTestsAgainstTheEmulator()
     QCOMPARE(tested.at(1).at(0).toBool(), false);
     const QString refusal = child<QLabel>(dialog, "testResultLabel")->text();
     QVERIFY2(refusal.startsWith(QStringLiteral("Refused: invalid API key")), qPrintable(refusal));
-    dialog.setPalette(darkPalette());
+    dialog.setPalette(Theme::darkPalette());
     saveScreenshot(&dialog, QStringLiteral("profiledialog-dark"));
 
     // Nothing anywhere on disk holds the key.

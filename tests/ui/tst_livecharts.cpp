@@ -2,8 +2,10 @@
 #include "emulator/emulatorserver.h"
 #include "ui/charts/livechartspanel.h"
 #include "ui/charts/timeserieschartview.h"
+#include "ui/theme/theme.h"
 #include "uitestsupport.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -196,19 +198,19 @@ void TestLiveCharts::windowChoiceSetsTheTimeAxis()
     QCOMPARE(panel.rateChart()->timeAxis()->min(), -5.0);
 }
 
-// A dark palette gives the dark chart theme, and back.
+// The application's dark palette gives the dark chart theme, and its own palette the light one.
 void TestLiveCharts::followsADarkPalette()
 {
     EmulatorOptions options;
     options.rate = 200;
     Rig rig(options, QStringLiteral("ethereum.transactions"));
-    rig.panel.setPalette(darkPalette());
+    rig.panel.setPalette(Theme::darkPalette());
     QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeDark);
     pickField(rig.panel, QStringLiteral("gas_price"));
     QTRY_VERIFY_WITH_TIMEOUT(series(rig.panel, "fieldSeries")->count() >= 20, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(series(rig.panel, "rateSeries")->count() >= 8, 10000);
     saveScreenshot(&rig.panel, QStringLiteral("charts-dark"));
-    rig.panel.setPalette(QPalette());
+    rig.panel.setPalette(QApplication::palette());
     QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeLight);
 }
 

@@ -21,6 +21,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "ui/theme/theme.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -100,7 +101,7 @@ private slots:
     void consoleRequest();
     // Export writes the visible rows as NDJSON and CSV.
     void exportVisibleRows();
-    // The window fits 1024×700, and the message bar reads on a dark palette.
+    // The window fits 1024×700, and the message bar reads on the application's dark palette.
     void layoutAndPalette();
     // Topic, filter and layout come back in a second window over the same settings.
     void settingsPersist();
@@ -523,7 +524,7 @@ void TestMainWindow::layoutAndPalette()
     QTRY_VERIFY(m_window->streamPanel()->tablePanel()->view()->height() > 120);
 
     const QPalette before = m_window->palette();
-    m_window->setPalette(uitest::darkPalette());
+    m_window->setPalette(Theme::darkPalette());
     StreamPanel *panel = m_window->streamPanel();
     panel->showMessage(QStringLiteral("A message on a dark palette"));
     auto *bar = panel->findChild<QWidget *>(QStringLiteral("messageBar"));

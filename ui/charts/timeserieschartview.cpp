@@ -1,6 +1,7 @@
 #include "ui/charts/timeserieschartview.h"
 
 #include "ui/text/plaintext.h"
+#include "ui/theme/theme.h"
 
 #include <QEvent>
 #include <QLineSeries>
@@ -52,11 +53,6 @@ SiPrefix siPrefixFor(double maxAbs)
             return prefixes[i];
     }
     return {1.0, ""};
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
 }
 
 } // namespace
@@ -208,13 +204,12 @@ void TimeSeriesChartView::applyTheme()
     // setTheme() resets fonts and colours of the chart; the widget's own palette change would
     // come back here, hence the guard.
     m_applyingTheme = true;
-    const bool dark = isDark(palette());
-    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setTheme(Theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart()->setBackgroundBrush(palette().color(QPalette::Base));
     chart()->setBackgroundRoundness(0);
     QPen pen = m_series->pen();
     pen.setWidthF(1.5);
-    pen.setColor(dark ? QColor(0x4f, 0xc3, 0xf7) : QColor(0x1f, 0x6f, 0xd1));
+    pen.setColor(Theme::color(Theme::Role::Series, palette()));
     m_series->setPen(pen);
     m_applyingTheme = false;
 }

@@ -1,11 +1,11 @@
 #include "ui/console/apiexchangeview.h"
 
 #include "core/json/jsontreemodel.h"
-#include "ui/console/apihistoryproxymodel.h"
 #include "ui/json/jsonhighlighter.h"
 #include "ui/json/jsonindenter.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintooltipfilter.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -242,8 +242,7 @@ void ApiExchangeView::changeEvent(QEvent *event)
 void ApiExchangeView::applyProblemColour()
 {
     QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, ApiHistoryProxyModel::toneColor(
-                                                      ApiHistoryModel::Tone::Failure, palette()));
+    problemPalette.setColor(QPalette::WindowText, Theme::color(Theme::Role::Failure, palette()));
     m_problem->setPalette(problemPalette);
 }
 

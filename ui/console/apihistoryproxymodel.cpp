@@ -1,5 +1,7 @@
 #include "ui/console/apihistoryproxymodel.h"
 
+#include "ui/theme/theme.h"
+
 namespace allium {
 
 ApiHistoryProxyModel::ApiHistoryProxyModel(QObject *parent)
@@ -19,26 +21,19 @@ void ApiHistoryProxyModel::setPalette(const QPalette &palette)
 
 QColor ApiHistoryProxyModel::toneColor(ApiHistoryModel::Tone tone, const QPalette &palette)
 {
-    const QColor text = palette.color(QPalette::Text);
-    const bool darkBase = palette.color(QPalette::Base).lightness() < 128;
-    // The same hues as a traffic light, light enough to read on dark bases and dark enough on
-    // light ones.
-    const int lightness = darkBase ? 170 : 80;
     switch (tone) {
     case ApiHistoryModel::Tone::Pending:
-        return QColor::fromHsl(210, 160, lightness);
+        return Theme::color(Theme::Role::Pending, palette);
     case ApiHistoryModel::Tone::Success:
-        return QColor::fromHsl(130, 150, darkBase ? 160 : 70);
+        return Theme::color(Theme::Role::Success, palette);
     case ApiHistoryModel::Tone::Failure:
-        return QColor::fromHsl(0, 180, darkBase ? 170 : 95);
+        return Theme::color(Theme::Role::Failure, palette);
     case ApiHistoryModel::Tone::Warning:
-        return QColor::fromHsl(32, 200, darkBase ? 160 : 80);
+        return Theme::color(Theme::Role::Warning, palette);
     case ApiHistoryModel::Tone::Muted:
-        return palette.color(QPalette::Disabled, QPalette::Text).isValid()
-                   ? palette.color(QPalette::Disabled, QPalette::Text)
-                   : text;
+        return Theme::color(Theme::Role::Muted, palette);
     }
-    return text;
+    return palette.color(QPalette::Text);
 }
 
 QVariant ApiHistoryProxyModel::data(const QModelIndex &index, int role) const

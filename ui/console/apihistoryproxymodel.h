@@ -9,7 +9,7 @@
 namespace allium {
 
 /// The console history as the table shows it: sortable by each column's natural value and
-/// coloured by the rows' tones, with colours derived from the palette (light and dark themes).
+/// coloured by the rows' tones, in the theme's colours for the palette (light and dark).
 class ApiHistoryProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -17,7 +17,7 @@ public:
     explicit ApiHistoryProxyModel(QObject *parent = nullptr);
 
     void setPalette(const QPalette &palette);
-    /// The text colour of `tone` on `palette`'s base colour.
+    /// The text colour of `tone` on `palette` (the theme's colour of that meaning).
     static QColor toneColor(ApiHistoryModel::Tone tone, const QPalette &palette);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

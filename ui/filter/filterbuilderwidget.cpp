@@ -3,6 +3,7 @@
 #include "ui/filter/filterconditionrow.h"
 #include "ui/filter/filtergrouprow.h"
 #include "ui/text/plaintooltipfilter.h"
+#include "ui/theme/theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -440,9 +441,7 @@ void FilterBuilderWidget::updateButtons()
         row->setAutoFillBackground(isCurrent);
         if (isCurrent) {
             QPalette palette = row->palette();
-            QColor highlight = palette.color(QPalette::Highlight);
-            highlight.setAlpha(60);
-            palette.setColor(QPalette::Window, highlight);
+            palette.setColor(QPalette::Window, Theme::currentRowBackground(palette));
             row->setPalette(palette);
         }
     }

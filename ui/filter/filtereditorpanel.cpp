@@ -6,6 +6,7 @@
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
 #include "ui/text/plaintooltipfilter.h"
+#include "ui/theme/theme.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -309,13 +310,12 @@ void FilterEditorPanel::markError(int start, int length)
 
 void FilterEditorPanel::updateStatusColours()
 {
-    const bool darkBase = palette().color(QPalette::Base).lightness() < 128;
-    const QColor colour = m_valid ? (darkBase ? QColor(120, 210, 120) : QColor(0, 110, 0))
-                                  : (darkBase ? QColor(255, 120, 120) : QColor(180, 0, 0));
+    const QColor colour =
+        Theme::color(m_valid ? Theme::Role::Success : Theme::Role::Failure, palette());
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, colour);
     m_status->setPalette(statusPalette);
-    const QColor warning = darkBase ? QColor(240, 190, 90) : QColor(150, 90, 0);
+    const QColor warning = Theme::color(Theme::Role::Warning, palette());
     QPalette warningPalette = m_previewWarnings->palette();
     warningPalette.setColor(QPalette::WindowText, warning);
     m_previewWarnings->setPalette(warningPalette);

@@ -1,15 +1,10 @@
 #include "ui/json/jsonhighlighter.h"
 
+#include "ui/theme/theme.h"
+
 namespace allium {
 
 namespace {
-
-// A hue at a lightness that keeps contrast with the background: dark text on light bases,
-// light text on dark ones.
-QColor toneFor(int hue, int saturation, bool darkBase)
-{
-    return QColor::fromHsl(hue, saturation, darkBase ? 175 : 85);
-}
 
 bool isNumberChar(QChar c)
 {
@@ -27,24 +22,18 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document, const QPalette &palett
 
 void JsonHighlighter::setPalette(const QPalette &palette)
 {
-    const bool darkBase = palette.color(QPalette::Base).lightness() < 128;
-    m_key = QTextCharFormat();
-    m_key.setForeground(toneFor(215, 160, darkBase));
-    m_key.setFontWeight(QFont::DemiBold);
-    m_string = QTextCharFormat();
-    m_string.setForeground(toneFor(120, 130, darkBase));
-    m_number = QTextCharFormat();
-    m_number.setForeground(toneFor(28, 200, darkBase));
-    m_keyword = QTextCharFormat();
-    m_keyword.setForeground(toneFor(290, 140, darkBase));
-    m_keyword.setFontWeight(QFont::DemiBold);
-    // Punctuation recedes: halfway between text and background.
-    const QColor text = palette.color(QPalette::Text);
-    const QColor base = palette.color(QPalette::Base);
-    m_punctuation = QTextCharFormat();
-    m_punctuation.setForeground(QColor((text.red() * 2 + base.red()) / 3,
-                                       (text.green() * 2 + base.green()) / 3,
-                                       (text.blue() * 2 + base.blue()) / 3));
+    const auto format = [&palette](Theme::Role role, bool bold) {
+        QTextCharFormat f;
+        f.setForeground(Theme::color(role, palette));
+        if (bold)
+            f.setFontWeight(QFont::DemiBold);
+        return f;
+    };
+    m_key = format(Theme::Role::JsonKey, true);
+    m_string = format(Theme::Role::JsonString, false);
+    m_number = format(Theme::Role::JsonNumber, false);
+    m_keyword = format(Theme::Role::JsonKeyword, true);
+    m_punctuation = format(Theme::Role::JsonPunctuation, false);
     rehighlight();
 }
 

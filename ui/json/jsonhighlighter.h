@@ -6,8 +6,8 @@
 
 namespace allium {
 
-/// Colours JSON text: keys, strings, numbers, true/false/null and punctuation, with colours
-/// derived from the palette so they read well on light and dark themes.
+/// Colours JSON text: keys, strings, numbers, true/false/null and punctuation, in the theme's
+/// JSON colours for the palette (ui/theme), so they read well on light and dark palettes.
 class JsonHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT

@@ -1,9 +1,9 @@
 #include "ui/stream/streampanel.h"
 
-#include "core/stream/topiccatalogue.h"
-
 #include "core/connection/connectionprofile.h"
+#include "core/settings/panelstate.h"
 #include "core/stream/streamsession.h"
+#include "core/stream/topiccatalogue.h"
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
 #include "ui/charts/livechartspanel.h"
@@ -12,12 +12,11 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plainlabel.h"
+#include "ui/theme/theme.h"
 #include "ui/topic/topicpickerwidget.h"
 
-#include <QDataStream>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QIODevice>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -36,13 +35,6 @@ namespace {
 constexpr quint32 StateMagic = 0x414c5350; // "ALSP"
 constexpr quint32 StateVersion = 1;
 constexpr int PreviewRefreshMs = 3000;
-
-QColor blend(const QColor &a, const QColor &b, double amount)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amount) + b.redF() * amount),
-                            float(a.greenF() * (1 - amount) + b.greenF() * amount),
-                            float(a.blueF() * (1 - amount) + b.blueF() * amount));
-}
 
 int conditionCount(const Filter &filter)
 {
@@ -442,9 +434,7 @@ void StreamPanel::toggleViewPaused()
 void StreamPanel::showMessage(const QString &text)
 {
     QPalette palette = this->palette();
-    // A warm tint of the window colour reads on light and dark palettes alike.
-    palette.setColor(QPalette::Window,
-                     blend(palette.color(QPalette::Window), QColor(230, 160, 30), 0.28));
+    palette.setColor(QPalette::Window, Theme::noticeBackground(palette));
     m_messageBar->setPalette(palette);
     m_messageLabel->setText(text);
     m_serverErrorsShown = 0;
@@ -588,26 +578,21 @@ void StreamPanel::updateButtons()
 
 QByteArray StreamPanel::saveState() const
 {
-    QByteArray state;
-    QDataStream out(&state, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << StateMagic << StateVersion << m_splitter->saveState() << m_editorSplitter->saveState()
-        << isEditorVisible() << m_chartsWanted;
-    return state;
+    PanelState out(StateMagic, StateVersion);
+    out << m_splitter->saveState() << m_editorSplitter->saveState() << isEditorVisible()
+        << m_chartsWanted;
+    return out.data();
 }
 
 bool StreamPanel::restoreState(const QByteArray &state)
 {
-    QDataStream in(state);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0;
-    quint32 version = 0;
+    PanelState in(state, StateMagic, StateVersion);
     QByteArray splitter;
     QByteArray editorSplitter;
     bool editorVisible = true;
     bool chartsVisible = true;
-    in >> magic >> version >> splitter >> editorSplitter >> editorVisible >> chartsVisible;
-    if (in.status() != QDataStream::Ok || magic != StateMagic || version != StateVersion)
+    in >> splitter >> editorSplitter >> editorVisible >> chartsVisible;
+    if (!in.isValid())
         return false;
     m_splitter->restoreState(splitter);
     m_editorSplitter->restoreState(editorSplitter);

@@ -1,5 +1,6 @@
 #include "ui/stream/streamtablepanel.h"
 
+#include "core/settings/panelstate.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/messagebatch.h"
 #include "core/table/columnset.h"
@@ -11,9 +12,7 @@
 #include "ui/stream/messagedetailpane.h"
 #include "ui/text/plainlabel.h"
 
-#include <QDataStream>
 #include <QHBoxLayout>
-#include <QIODevice>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -359,28 +358,19 @@ void StreamTablePanel::showCurrentMessage()
 
 QByteArray StreamTablePanel::saveState() const
 {
-    QByteArray state;
-    QDataStream out(&state, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << StateMagic << StateVersion << m_splitter->saveState() << qint32(m_model->capacity())
-        << m_columnsByTopic;
-    return state;
+    PanelState out(StateMagic, StateVersion);
+    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic;
+    return out.data();
 }
 
 bool StreamTablePanel::restoreState(const QByteArray &state)
 {
-    QDataStream in(state);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0;
-    quint32 version = 0;
+    PanelState in(state, StateMagic, StateVersion);
     QByteArray splitter;
     qint32 capacity = 0;
     QHash<QString, QStringList> columnsByTopic;
-    in >> magic >> version;
-    if (in.status() != QDataStream::Ok || magic != StateMagic || version != StateVersion)
-        return false;
     in >> splitter >> capacity >> columnsByTopic;
-    if (in.status() != QDataStream::Ok)
+    if (!in.isValid())
         return false;
     m_splitterPlaced = m_splitter->restoreState(splitter);
     if (capacity >= MinHistoryCount && capacity <= MaxHistoryCount)

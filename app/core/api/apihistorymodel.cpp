@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/apiresult.h"
 #include "core/api/codesnippet.h"
+#include "core/api/latencystats.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,13 +25,6 @@ bool isPending(ApiHistoryModel::RowState state)
 {
     return state == ApiHistoryModel::RowState::Queued ||
            state == ApiHistoryModel::RowState::InFlight;
-}
-
-QString latencyText(double ms)
-{
-    if (ms < 0)
-        return {};
-    return QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10 ? 1 : 0);
 }
 
 } // namespace

@@ -68,4 +68,11 @@ double LatencyStats::percentile(double p) const
     return m_samples.at(std::clamp<qsizetype>(rank - 1, 0, m_samples.size() - 1));
 }
 
+QString latencyText(double ms, const QString &none)
+{
+    if (ms < 0)
+        return none;
+    return QStringLiteral("%1 ms").arg(ms, 0, 'f', ms < 10 ? 1 : 0);
+}
+
 } // namespace allium

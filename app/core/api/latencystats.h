@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QRandomGenerator>
+#include <QString>
 #include <QVector>
 
 namespace allium {
@@ -49,5 +50,9 @@ private:
     mutable bool m_sorted = true;
     QRandomGenerator m_random{0x5eed};
 };
+
+/// A latency as the console and its history show it: one decimal below 10 ms ("3.5 ms"), none
+/// above ("137 ms"); `none` when there is no latency (`ms` < 0).
+QString latencyText(double ms, const QString &none = QString());
 
 } // namespace allium

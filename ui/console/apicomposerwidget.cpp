@@ -1,0 +1,377 @@
+#include "ui/console/apicomposerwidget.h"
+
+#include "core/api/apiclient.h"
+#include "core/api/apiendpointcatalogue.h"
+#include "core/api/codesnippet.h"
+#include "core/api/savedrequeststore.h"
+#include "core/json/jsonsyntaxcheck.h"
+#include "ui/json/jsonhighlighter.h"
+#include "ui/text/plainlabel.h"
+#include "ui/text/plaintext.h"
+#include "ui/theme/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace allium {
+
+namespace {
+
+/// The longest id ApiClient accepts.
+constexpr int MaxIdLength = 256;
+
+template <typename W>
+W *named(W *widget, const QString &objectName, const QString &accessibleName)
+{
+    widget->setObjectName(objectName);
+    widget->setAccessibleName(accessibleName);
+    return widget;
+}
+
+} // namespace
+
+ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(QStringLiteral("composer"));
+    setAccessibleName(QStringLiteral("Request"));
+
+    m_method = named(new QComboBox, QStringLiteral("methodCombo"), QStringLiteral("Method"));
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                        QStringLiteral("PATCH"), QStringLiteral("DELETE")});
+    m_method->setToolTip(QStringLiteral("HTTP method of the request"));
+
+    m_path = named(new QLineEdit, QStringLiteral("pathEdit"), QStringLiteral("Path"));
+    m_path->setPlaceholderText(QStringLiteral("/api/v1/developer/…"));
+    m_path->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(ApiEndpointCatalogue::paths(), m_path);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setMaxVisibleItems(12);
+    m_path->setCompleter(completer);
+    // Picking a known endpoint also picks its documented method.
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &path) {
+                const QString method = ApiEndpointCatalogue::methodFor(path);
+                if (!method.isEmpty())
+                    m_method->setCurrentText(method);
+            });
+
+    m_templatesMenu = new QMenu(this);
+    m_templatesMenu->setObjectName(QStringLiteral("templatesMenu"));
+    m_templatesButton = named(new QToolButton, QStringLiteral("templatesButton"),
+                              QStringLiteral("Templates and saved requests"));
+    m_templatesButton->setText(QStringLiteral("Templates"));
+    m_templatesButton->setToolTip(QStringLiteral("Allium's examples and your saved requests"));
+    m_templatesButton->setPopupMode(QToolButton::InstantPopup);
+    m_templatesButton->setMenu(m_templatesMenu);
+
+    auto *codeMenu = new QMenu(this);
+    codeMenu->setObjectName(QStringLiteral("codeMenu"));
+    for (const CodeSnippet::Language language :
+         {CodeSnippet::Language::Python, CodeSnippet::Language::JavaScript,
+          CodeSnippet::Language::Shell}) {
+        QAction *action = codeMenu->addAction(CodeSnippet::languageName(language));
+        connect(action, &QAction::triggered, this,
+                [this, language] { copySnippet(int(language)); });
+    }
+    m_codeButton =
+        named(new QToolButton, QStringLiteral("copyCodeButton"), QStringLiteral("Copy as code"));
+    m_codeButton->setText(QStringLiteral("Copy as code"));
+    m_codeButton->setToolTip(QStringLiteral("Copy a program that sends this request; the key is "
+                                            "left as YOUR_API_KEY"));
+    m_codeButton->setPopupMode(QToolButton::InstantPopup);
+    m_codeButton->setMenu(codeMenu);
+
+    m_body = named(new QPlainTextEdit, QStringLiteral("bodyEdit"), QStringLiteral("Body (JSON)"));
+    m_body->setPlaceholderText(QStringLiteral("Body as JSON, e.g. {\"blockchain\": \"ethereum\"}; "
+                                              "empty: no body"));
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setTabChangesFocus(true); // keyboard users must be able to leave the editor
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
+    m_bodyHighlighter = new JsonHighlighter(m_body->document(), palette());
+
+    m_bodyError =
+        named(new PlainLabel, QStringLiteral("bodyError"), QStringLiteral("Request problem"));
+    m_bodyError->setWordWrap(true);
+    m_bodyError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_id = named(new QLineEdit, QStringLiteral("idEdit"), QStringLiteral("Request id"));
+    m_id->setToolTip(QStringLiteral("Unique id that pairs the response with the request; a new "
+                                    "one is made after each send"));
+    m_id->setMaxLength(MaxIdLength);
+    m_newId = named(new QToolButton, QStringLiteral("newIdButton"), QStringLiteral("New id"));
+    m_newId->setText(QStringLiteral("New id"));
+    m_newId->setToolTip(QStringLiteral("Put a fresh unique id in the id field"));
+    connect(m_newId, &QToolButton::clicked, this, [this] { m_id->setText(generateId()); });
+
+    m_send = named(new QPushButton(QStringLiteral("Send")), QStringLiteral("sendButton"),
+                   QStringLiteral("Send request"));
+    m_send->setToolTip(QStringLiteral("Send the request (Ctrl+Enter)"));
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &ApiComposerWidget::send);
+
+    auto *idLabel = new QLabel(QStringLiteral("&Id"));
+    idLabel->setBuddy(m_id);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_method);
+    top->addWidget(m_path, 1);
+    top->addWidget(m_templatesButton);
+    top->addWidget(m_codeButton);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(idLabel);
+    bottom->addWidget(m_id, 1);
+    bottom->addWidget(m_newId);
+    bottom->addSpacing(12);
+    bottom->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_bodyError);
+    layout->addLayout(bottom);
+
+    // The only focus chain the brief fixes; the helper buttons follow it.
+    setTabOrder(m_method, m_path);
+    setTabOrder(m_path, m_body);
+    setTabOrder(m_body, m_id);
+    setTabOrder(m_id, m_send);
+
+    connect(m_method, &QComboBox::currentTextChanged, this, &ApiComposerWidget::validate);
+    connect(m_path, &QLineEdit::textChanged, this, &ApiComposerWidget::validate);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ApiComposerWidget::validate);
+    connect(m_id, &QLineEdit::textChanged, this, &ApiComposerWidget::validate);
+    connect(m_path, &QLineEdit::returnPressed, this, &ApiComposerWidget::send);
+    connect(m_id, &QLineEdit::returnPressed, this, &ApiComposerWidget::send);
+    connect(m_store, &SavedRequestStore::requestsChanged, this,
+            &ApiComposerWidget::rebuildTemplateMenu);
+
+    rebuildTemplateMenu();
+    loadTemplate(ApiTemplate::builtIns().constFirst());
+    m_id->setText(generateId());
+    applyColours();
+    validate();
+}
+
+ApiComposerWidget::~ApiComposerWidget()
+{
+    setApiClient(nullptr);
+}
+
+void ApiComposerWidget::setApiClient(ApiClient *client)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_clientConnections))
+        disconnect(c);
+    m_clientConnections.clear();
+    m_client = client;
+    if (client) {
+        // A request ending frees its id; Send may become possible again.
+        m_clientConnections = {
+            connect(client, &ApiClient::requestFinished, this, &ApiComposerWidget::validate)};
+    }
+    validate();
+}
+
+QString ApiComposerWidget::generateId()
+{
+    QString id;
+    do {
+        id = QStringLiteral("console-%1-%2")
+                 .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+                 .arg(++m_idCounter);
+    } while (m_client && m_client->isPending(id));
+    return id;
+}
+
+void ApiComposerWidget::markSubmitted(const QString &id)
+{
+    if (id == m_id->text().trimmed())
+        m_id->setText(generateId());
+}
+
+void ApiComposerWidget::loadTemplate(const ApiTemplate &request)
+{
+    m_method->setCurrentText(request.method.toUpper());
+    m_path->setText(request.path);
+    m_body->setPlainText(request.bodyText);
+    validate();
+}
+
+ApiTemplate ApiComposerWidget::currentTemplate(const QString &name) const
+{
+    ApiTemplate t;
+    t.name = name;
+    t.method = m_method->currentText();
+    t.path = m_path->text().trimmed();
+    t.bodyText = m_body->toPlainText();
+    return t;
+}
+
+ApiRequest ApiComposerWidget::currentRequest() const
+{
+    return currentTemplate().toRequest(m_id->text().trimmed());
+}
+
+void ApiComposerWidget::validate()
+{
+    const QString path = m_path->text().trimmed();
+    const QString bodyText = m_body->toPlainText();
+    const QString id = m_id->text().trimmed();
+    QString problem;
+    int errorOffset = -1;
+    if (bodyText.size() > MaxBodyChars) {
+        problem = QStringLiteral("The body is larger than %1 characters").arg(MaxBodyChars);
+    } else {
+        const JsonSyntaxCheck check = JsonSyntaxCheck::check(bodyText);
+        if (!check.isValid()) {
+            problem = check.message();
+            errorOffset = check.offset();
+        } else if (m_method->currentText() == QLatin1String("GET") && check.value().isArray()) {
+            problem = QStringLiteral("A GET body holds query parameters: use a JSON object");
+        }
+    }
+    if (problem.isEmpty()) {
+        if (path.isEmpty())
+            problem = QStringLiteral("Enter a path, e.g. /api/v1/developer/assets");
+        else if (!path.startsWith(QLatin1Char('/')))
+            problem = QStringLiteral("The path must start with \"/\"");
+        else if (id.isEmpty())
+            problem = QStringLiteral("Enter an id (New id makes one)");
+        else if (m_client && m_client->isPending(id))
+            problem = QStringLiteral("A request with id \"%1\" is still pending").arg(id);
+        else if (!m_client)
+            problem = QStringLiteral("No API connection: choose a profile and connect");
+    }
+    m_problem = problem;
+    m_bodyError->setText(problem);
+    m_bodyError->setVisible(!problem.isEmpty());
+    m_send->setEnabled(problem.isEmpty());
+
+    // Underline the character the parser stopped at, so the mistake is found without counting.
+    QList<QTextEdit::ExtraSelection> marks;
+    if (errorOffset >= 0) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_body->document());
+        mark.cursor.setPosition(std::min(errorOffset, int(bodyText.size())));
+        mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(Theme::color(Theme::Role::Failure, palette()));
+        marks.append(mark);
+    }
+    m_body->setExtraSelections(marks);
+}
+
+void ApiComposerWidget::send()
+{
+    validate();
+    if (!m_problem.isEmpty() || !m_client)
+        return;
+    emit sendRequested(currentRequest());
+}
+
+bool ApiComposerWidget::saveCurrentRequest(const QString &name, QString *error)
+{
+    QString problem;
+    const bool replacing = m_store->contains(name.trimmed());
+    const bool saved = m_store->save(currentTemplate(name), &problem);
+    if (error)
+        *error = problem;
+    emit noticePosted(saved ? (replacing ? QStringLiteral("Replaced the saved request \"%1\"")
+                                         : QStringLiteral("Saved \"%1\""))
+                                  .arg(name.trimmed())
+                            : QStringLiteral("Not saved: %1").arg(problem));
+    return saved;
+}
+
+void ApiComposerWidget::promptSave()
+{
+    bool ok = false;
+    const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(m_path->text().trimmed());
+    const QString suggestion = endpoint ? endpoint->description : QString();
+    const QString name = QInputDialog::getText(this, QStringLiteral("Save request"),
+                                               QStringLiteral("Name of the saved request:"),
+                                               QLineEdit::Normal, suggestion, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        saveCurrentRequest(name);
+}
+
+void ApiComposerWidget::rebuildTemplateMenu()
+{
+    m_templatesMenu->clear();
+    m_templatesMenu->addSection(QStringLiteral("Allium examples"));
+    for (const ApiTemplate &t : ApiTemplate::builtIns()) {
+        QAction *action = m_templatesMenu->addAction(t.name);
+        action->setToolTip(QStringLiteral("%1 %2").arg(t.method, t.path));
+        connect(action, &QAction::triggered, this, [this, t] { loadTemplate(t); });
+    }
+    const QList<ApiTemplate> saved = m_store->requests();
+    m_templatesMenu->addSection(QStringLiteral("Saved requests"));
+    if (saved.isEmpty())
+        m_templatesMenu->addAction(QStringLiteral("(none yet)"))->setEnabled(false);
+    for (const ApiTemplate &t : saved) {
+        QAction *action = m_templatesMenu->addAction(PlainText::bounded(t.name, 200));
+        // Saved requests come from a file: their text is shown literally.
+        action->setToolTip(PlainText::toolTip(QStringLiteral("%1 %2").arg(t.method, t.path)));
+        connect(action, &QAction::triggered, this, [this, t] { loadTemplate(t); });
+    }
+    m_templatesMenu->addSeparator();
+    QAction *save = m_templatesMenu->addAction(QStringLiteral("Save current request…"));
+    save->setObjectName(QStringLiteral("saveRequestAction"));
+    connect(save, &QAction::triggered, this, &ApiComposerWidget::promptSave);
+    QMenu *remove = m_templatesMenu->addMenu(QStringLiteral("Delete saved request"));
+    remove->setObjectName(QStringLiteral("deleteSavedMenu"));
+    remove->setEnabled(!saved.isEmpty());
+    for (const ApiTemplate &t : saved) {
+        const QString name = t.name;
+        connect(remove->addAction(name), &QAction::triggered, this, [this, name] {
+            if (m_store->remove(name))
+                emit noticePosted(QStringLiteral("Deleted the saved request \"%1\"").arg(name));
+        });
+    }
+}
+
+void ApiComposerWidget::copySnippet(int language)
+{
+    const auto lang = CodeSnippet::Language(language);
+    const QUrl url = m_client ? m_client->apiUrl() : QUrl();
+    QApplication::clipboard()->setText(CodeSnippet::snippet(lang, currentRequest(), url));
+    emit noticePosted(QStringLiteral("Copied the %1 snippet (the key is left as %2)")
+                          .arg(CodeSnippet::languageName(lang), CodeSnippet::keyPlaceholder()));
+}
+
+void ApiComposerWidget::applyColours()
+{
+    m_bodyHighlighter->setPalette(palette());
+    QPalette errorPalette = m_bodyError->palette();
+    errorPalette.setColor(QPalette::WindowText, Theme::color(Theme::Role::Failure, palette()));
+    m_bodyError->setPalette(errorPalette);
+}
+
+void ApiComposerWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+    QWidget::changeEvent(event);
+}
+
+} // namespace allium

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/api/apirequest.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QTableView;
+
+namespace allium {
+
+class ApiClient;
+class ApiExchangeView;
+class ApiHistoryModel;
+class ApiHistoryProxyModel;
+class PlainLabel;
+
+/// The API console's history: every request in a sortable table with its status and latency,
+/// Resend, Cancel and Clear, the in-flight count, the latency summary, how full the history is,
+/// and the selected request beside it with its matched response.
+class ApiHistoryWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    /// Shows `history` (not owned).
+    explicit ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent = nullptr);
+    ~ApiHistoryWidget() override;
+
+    /// The client whose counts it shows and whose requests Cancel cancels (not owned).
+    void setApiClient(ApiClient *client);
+
+    /// Selects the row of request `id` and scrolls to it.
+    void selectId(const QString &id);
+    /// Shows `text` under the history (empty: hides the line).
+    void showNotice(const QString &text);
+
+    /// The splitter between the history and the exchange view, and the table header.
+    QByteArray splitterState() const;
+    QByteArray headerState() const;
+    void restoreLayout(const QByteArray &splitterState, const QByteArray &headerState);
+
+public slots:
+    /// Emits resendRequested() with the selected row's request.
+    void resendSelected();
+    /// Cancels the selected request if it is still queued or in flight.
+    void cancelSelected();
+
+signals:
+    /// The user asked to send the selected row's `request` again (under a new id).
+    void resendRequested(const ApiRequest &request);
+    /// The user double-clicked a row to edit its `request` in the composer.
+    void requestChosen(const ApiRequest &request);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateCounts(int inFlight, int queued);
+    void updateStats();
+    void updateFill();
+    void updateDetail();
+    void updateSelectionActions();
+    int selectedSourceRow() const;
+
+    QPointer<ApiClient> m_client;
+    QList<QMetaObject::Connection> m_clientConnections;
+    ApiHistoryModel *m_history;
+    ApiHistoryProxyModel *m_proxy;
+
+    QTableView *m_table = nullptr;
+    QPushButton *m_resend = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_clear = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_stats = nullptr;
+    PlainLabel *m_fill = nullptr;
+    PlainLabel *m_notice = nullptr;
+    ApiExchangeView *m_exchange = nullptr;
+    QSplitter *m_splitter = nullptr;
+};
+
+} // namespace allium
