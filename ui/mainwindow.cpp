@@ -55,6 +55,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     , m_settings(services.settings)
     , m_profiles(services.profiles)
     , m_keys(services.keys)
+    , m_savedRequests(services.savedRequests)
     , m_embeddedServer(services.embeddedServer)
     , m_apiClient(services.apiClient)
     , m_eventLog(services.eventLog)
@@ -332,7 +333,7 @@ void MainWindow::buildEventLogDock()
 
 void MainWindow::buildConsole()
 {
-    m_consolePanel = new ApiConsolePanel(this);
+    m_consolePanel = new ApiConsolePanel(m_savedRequests, this);
     m_consolePanel->setObjectName(QStringLiteral("apiConsolePanel"));
     m_consolePanel->setAccessibleName(tr("API console"));
     m_consolePanel->setApiClient(m_apiClient);

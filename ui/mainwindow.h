@@ -33,6 +33,7 @@ class KeyStore;
 class ProfileBadge;
 class ProfileDialog;
 class ProfileStore;
+class SavedRequestStore;
 class StreamPanel;
 
 /// The application window: the Stream and API console tabs, a toolbar with the main actions
@@ -126,6 +127,7 @@ private:
     AppSettings *m_settings = nullptr;
     ProfileStore *m_profiles = nullptr;
     KeyStore *m_keys = nullptr;
+    SavedRequestStore *m_savedRequests = nullptr;
     EmbeddedServer *m_embeddedServer = nullptr;
     ApiClient *m_apiClient = nullptr;
     ConnectionEventLog *m_eventLog = nullptr;

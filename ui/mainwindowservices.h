@@ -8,6 +8,7 @@ class ConnectionEventLog;
 class EmbeddedServer;
 class KeyStore;
 class ProfileStore;
+class SavedRequestStore;
 class StreamSession;
 
 /// The objects a MainWindow works with, built once by the composition root (app/monitor) and
@@ -17,6 +18,7 @@ struct MainWindowServices
     AppSettings *settings = nullptr;
     ProfileStore *profiles = nullptr;
     KeyStore *keys = nullptr;
+    SavedRequestStore *savedRequests = nullptr;
     StreamSession *streamSession = nullptr;
     ApiClient *apiClient = nullptr;
     ConnectionEventLog *eventLog = nullptr;

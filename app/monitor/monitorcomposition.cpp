@@ -1,6 +1,7 @@
 #include "monitor/monitorcomposition.h"
 
 #include "core/api/apiclient.h"
+#include "core/api/savedrequeststore.h"
 #include "core/connection/connectioneventlog.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
@@ -20,6 +21,9 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
                      ? std::make_unique<ProfileStore>()
                      : std::make_unique<ProfileStore>(options.settingsFile))
     , m_keys(std::make_unique<KeyStore>())
+    , m_savedRequests(options.settingsFile.isEmpty()
+                          ? std::make_unique<SavedRequestStore>()
+                          : std::make_unique<SavedRequestStore>(options.settingsFile))
     , m_eventLog(std::make_unique<ConnectionEventLog>())
     , m_streamSession(std::make_unique<StreamSession>())
     , m_apiClient(std::make_unique<ApiClient>())
@@ -30,6 +34,7 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
     services.settings = m_settings.get();
     services.profiles = m_profiles.get();
     services.keys = m_keys.get();
+    services.savedRequests = m_savedRequests.get();
     services.streamSession = m_streamSession.get();
     services.apiClient = m_apiClient.get();
     services.eventLog = m_eventLog.get();

@@ -13,6 +13,7 @@ class EmbeddedEmulator;
 class KeyStore;
 class MainWindow;
 class ProfileStore;
+class SavedRequestStore;
 class StreamSession;
 
 /// The composition root of allium-monitor: builds the settings, the stores, the stream session,
@@ -37,6 +38,7 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<KeyStore> m_keys;
+    std::unique_ptr<SavedRequestStore> m_savedRequests;
     std::unique_ptr<ConnectionEventLog> m_eventLog;
     std::unique_ptr<StreamSession> m_streamSession;
     std::unique_ptr<ApiClient> m_apiClient;

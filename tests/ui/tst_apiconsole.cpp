@@ -123,6 +123,7 @@ private:
 
     std::unique_ptr<EmulatorServer> m_server;
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<SavedRequestStore> m_store;
     std::unique_ptr<ApiConsolePanel> m_panel;
     QComboBox *m_method = nullptr;
     QLineEdit *m_path = nullptr;
@@ -142,11 +143,12 @@ void TestApiConsole::initTestCase()
 void TestApiConsole::init()
 {
     // Start from no saved requests.
-    SavedRequestStore store;
-    for (const QString &name : store.names())
-        store.remove(name);
+    m_panel.reset();
+    m_store = std::make_unique<SavedRequestStore>();
+    for (const QString &name : m_store->names())
+        m_store->remove(name);
 
-    m_panel = std::make_unique<ApiConsolePanel>();
+    m_panel = std::make_unique<ApiConsolePanel>(m_store.get());
     EmulatorOptions options;
     options.latencyMs = 100; // responses come back out of order
     QVERIFY(startServerAndClient(options));
@@ -656,7 +658,7 @@ void TestApiConsole::stateRoundTrip()
     const QByteArray state = m_panel->saveState();
     QVERIFY(!state.isEmpty());
 
-    ApiConsolePanel other;
+    ApiConsolePanel other(m_store.get());
     QVERIFY(other.restoreState(state));
     QCOMPARE(other.currentTemplate().method, QStringLiteral("PATCH"));
     QCOMPARE(other.currentTemplate().path, QStringLiteral("/api/v1/custom"));
@@ -673,7 +675,7 @@ void TestApiConsole::formerStateRestores()
     out << quint32(0x41435031) << qint32(1) << QStringLiteral("DELETE")
         << QStringLiteral("/api/v1/old") << QStringLiteral("{\"b\": 2}") << QByteArray()
         << QByteArray() << QByteArray();
-    ApiConsolePanel other;
+    ApiConsolePanel other(m_store.get());
     QVERIFY(other.restoreState(former));
     QCOMPARE(other.currentTemplate().method, QStringLiteral("DELETE"));
     QCOMPARE(other.currentTemplate().path, QStringLiteral("/api/v1/old"));

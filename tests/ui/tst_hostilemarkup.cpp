@@ -1,5 +1,6 @@
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
+#include "core/api/savedrequeststore.h"
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionprofile.h"
 #include "core/settings/keystore.h"
@@ -315,7 +316,9 @@ void TestHostileMarkup::apiErrorInConsole()
     client.open();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Connected, Timeout);
 
-    ApiConsolePanel panel;
+    QTemporaryDir dir;
+    SavedRequestStore savedRequests(dir.filePath(QStringLiteral("settings.ini")));
+    ApiConsolePanel panel(&savedRequests);
     panel.setApiClient(&client);
     panel.resize(1280, 800);
     panel.show();

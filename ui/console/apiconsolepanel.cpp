@@ -20,10 +20,10 @@ constexpr quint32 StateVersion = 1;
 
 } // namespace
 
-ApiConsolePanel::ApiConsolePanel(QWidget *parent)
+ApiConsolePanel::ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *parent)
     : QWidget(parent)
     , m_history(new ApiHistoryModel(this))
-    , m_store(new SavedRequestStore(this))
+    , m_store(savedRequests)
     , m_composer(new ApiComposerWidget(m_store))
     , m_historyView(new ApiHistoryWidget(m_history))
     , m_splitter(new QSplitter(Qt::Vertical))

@@ -24,7 +24,8 @@ class ApiConsolePanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ApiConsolePanel(QWidget *parent = nullptr);
+    /// `savedRequests` (not owned) holds the user's saved requests; it outlives the panel.
+    explicit ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *parent = nullptr);
     ~ApiConsolePanel() override;
 
     /// The client requests go through (not owned; nullptr: sending is off).
