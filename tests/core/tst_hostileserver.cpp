@@ -3,6 +3,7 @@
 #include "core/connection/websocketconnection.h"
 #include "core/stream/ingestworker.h"
 #include "core/stream/streamsession.h"
+#include "support/fastconnectionoptions.h"
 #include "support/hostileserver.h"
 
 #include <QJsonObject>
@@ -15,15 +16,11 @@ using namespace allium;
 
 namespace {
 
-ConnectionOptions fastOptions()
+// Retries only after 400, 800, 1000… ms: a retry plays the server's script again, and the checks
+// read what the first connection did.
+ConnectionOptions connectionOptions()
 {
-    ConnectionOptions options;
-    options.backoffBaseMs = 200;
-    options.backoffCapMs = 1000;
-    options.backoffJitter = 0;
-    options.pingIntervalMs = 0;
-    options.deadAfterMs = 0;
-    return options;
+    return fastConnectionOptions(200, 1000);
 }
 
 QUrl streamUrl(const HostileServer &server)
@@ -36,7 +33,7 @@ void openSession(StreamSession *session, const HostileServer &server)
 {
     session->setUrl(streamUrl(server));
     session->setApiKey(QStringLiteral("k"));
-    session->setConnectionOptions(fastOptions());
+    session->setConnectionOptions(connectionOptions());
     session->start();
     session->open();
 }
@@ -74,7 +71,7 @@ void TestHostileServer::hugeFrameIsRefusedAtItsHeader()
     QVERIFY(server.listen());
     WebSocketConnection connection;
     connection.setUrl(streamUrl(server));
-    connection.setOptions(fastOptions());
+    connection.setOptions(connectionOptions());
     QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
     QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
     connection.open();
@@ -102,7 +99,7 @@ void TestHostileServer::stalledConsumerHoldsBoundedBytes()
     ingest.maxBatchBytes = 4 * messageBytes;
     ingest.maxPendingBytes = 16 * messageBytes;
     ingest.maxPendingBatches = 1000; // the byte bound is the one under test
-    worker.configure(streamUrl(server), QStringLiteral("k"), fastOptions(), ingest);
+    worker.configure(streamUrl(server), QStringLiteral("k"), connectionOptions(), ingest);
     qint64 handedOverBytes = 0;
     int handedOverMessages = 0;
     StreamStats stats;
@@ -212,7 +209,7 @@ void TestHostileServer::neverReadingServerBoundsWhatWaits()
     HostileServer server;
     QVERIFY(server.listen());
     ApiClient client;
-    client.setOptions(fastOptions());
+    client.setOptions(connectionOptions());
     client.setBaseUrl(server.baseUrl());
     client.setApiKey(QStringLiteral("k"));
     client.setMaxPendingBytes(8 * 1024 * 1024);

@@ -2,6 +2,7 @@
 #include "core/api/latencystats.h"
 #include "core/connection/websocketconnection.h"
 #include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
 #include "support/scriptedapiserver.h"
 
 #include <QJsonArray>
@@ -132,21 +133,12 @@ private slots:
     void malformedFramesAreCountedAndReported();
 
 private:
-    std::unique_ptr<EmulatorServer> startEmulator(const EmulatorOptions &options = {});
     /// An emulator that accepts API requests and never answers them.
     std::unique_ptr<EmulatorServer> startStalledEmulator();
     static QStringList submitMany(ApiClient &client, int count);
     static void connectTo(ApiClient &client, const QUrl &baseUrl,
                           const QString &key = EmulatorDemoKey);
 };
-
-std::unique_ptr<EmulatorServer> TestApiClient::startEmulator(const EmulatorOptions &options)
-{
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qFatal("emulator did not listen: %s", qPrintable(server->errorString()));
-    return server;
-}
 
 std::unique_ptr<EmulatorServer> TestApiClient::startStalledEmulator()
 {

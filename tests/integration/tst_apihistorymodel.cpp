@@ -2,6 +2,7 @@
 #include "core/api/apihistorymodel.h"
 #include "core/api/apiresult.h"
 #include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
 #include "support/scriptedapiserver.h"
 
 #include <QAbstractItemModelTester>
@@ -100,7 +101,8 @@ private slots:
     void byteBoundWithLargeResponses();
 
 private:
-    std::unique_ptr<EmulatorServer> startEmulator(int latencyMs = 0);
+    /// An emulator on loopback whose API responses take latencyMs.
+    static std::unique_ptr<EmulatorServer> startEmulator(int latencyMs);
 };
 
 void TestApiHistoryModel::byteBoundWithLargeResponses()
@@ -185,10 +187,7 @@ std::unique_ptr<EmulatorServer> TestApiHistoryModel::startEmulator(int latencyMs
 {
     EmulatorOptions options;
     options.latencyMs = latencyMs;
-    auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qFatal("emulator did not listen: %s", qPrintable(server->errorString()));
-    return server;
+    return allium::startEmulator(options);
 }
 
 void TestApiHistoryModel::outOfOrderResponsesLandOnTheirRows()

@@ -1,9 +1,9 @@
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "support/streamfixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <QWebSocket>
@@ -16,42 +16,6 @@
 using namespace allium;
 
 namespace {
-
-ConnectionOptions fastOptions()
-{
-    ConnectionOptions options;
-    options.backoffBaseMs = 20;
-    options.backoffCapMs = 200;
-    options.backoffJitter = 0;
-    options.pingIntervalMs = 0;
-    options.deadAfterMs = 0;
-    return options;
-}
-
-// The session talks to server's stream of topic with the demo key and fast reconnects.
-void configure(StreamSession *session, const EmulatorServer &server, const QString &topic)
-{
-    session->setUrl(server.streamUrl(topic));
-    session->setApiKey(EmulatorDemoKey);
-    session->setConnectionOptions(fastOptions());
-}
-
-// Every message received by the session, in order, collected from its batches.
-class Collector : public QObject
-{
-public:
-    explicit Collector(StreamSession *session)
-    {
-        connect(session, &StreamSession::messagesReceived, this, [this](const MessageBatch &batch) {
-            ++batches;
-            maxBatchSize = qMax(maxBatchSize, int(batch.messages.size()));
-            messages += batch.messages;
-        });
-    }
-    QVector<StreamMessage> messages;
-    int batches = 0;
-    int maxBatchSize = 0;
-};
 
 // A bare stream server on loopback that sends each client a fixed list of text frames as soon
 // as it connects: for exact frames the emulator does not produce.
@@ -79,6 +43,14 @@ public:
 private:
     QWebSocketServer m_server;
 };
+
+// An emulator that sends `messagesPerSecond` on every topic, whatever the topic's own cadence.
+EmulatorOptions steadyRate(double messagesPerSecond)
+{
+    EmulatorOptions options;
+    options.rate = messagesPerSecond;
+    return options;
+}
 
 QJsonObject objectOf(const StreamMessage &message)
 {
@@ -132,25 +104,18 @@ void TestStreamSession::streamUrlHasTopic()
 // the watched numbers extracted (NaN when absent), and counters that add up.
 void TestStreamSession::deliversParsedBatches()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 400;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("ethereum.blocks"));
-    session.setWatchedFields(
+    StreamFixture stream(steadyRate(400));
+    QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
+    stream.session.setWatchedFields(
         {QStringLiteral("number"), QStringLiteral("no.such.field"), QStringLiteral("gas_used")});
-    Collector collector(&session);
-    QSignalSpy opened(&session, &StreamSession::opened);
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    session.open();
-    QVERIFY(opened.wait(5000));
-    QCOMPARE(session.state(), ConnectionState::Connected);
-    session.start();
-    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 30, 5000);
+    QVERIFY(stream.openAndWait());
+    QCOMPARE(stream.session.state(), ConnectionState::Connected);
+    stream.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= 30, 5000);
 
-    for (int i = 0; i < collector.messages.size(); ++i) {
-        const StreamMessage &message = collector.messages.at(i);
+    for (int i = 0; i < stream.messages.size(); ++i) {
+        const StreamMessage &message = stream.messages.at(i);
         const QJsonObject object = objectOf(message);
         QVERIFY(!object.isEmpty());
         QCOMPARE(message.sequence, quint64(i + 1));
@@ -160,108 +125,88 @@ void TestStreamSession::deliversParsedBatches()
         QVERIFY(std::isnan(message.extracted.at(1)));
         QVERIFY(!std::isnan(message.extracted.at(2)));
     }
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages, quint64(collector.messages.size()), 2000);
-    QVERIFY(collector.batches < collector.messages.size()); // batched, not one by one
-    const StreamStats stats = session.stats();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().messages, quint64(stream.messages.size()),
+                              2000);
+    QVERIFY(stream.batches.size() < stream.messages.size()); // batched, not one by one
+    const StreamStats stats = stream.session.stats();
     QCOMPARE(stats.parseErrors, quint64(0));
     QCOMPARE(stats.drops, quint64(0));
-    QVERIFY(stats.bytes >= quint64(collector.messages.size()) * 100);
+    QVERIFY(stats.bytes >= quint64(stream.messages.size()) * 100);
     QVERIFY(stats.lastMessageAtMs >= before);
 }
 
 // start() before open() is the desired state: the stream starts once connected.
 void TestStreamSession::startBeforeOpenIsRemembered()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 200;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    Collector collector(&session);
-    session.start();
-    QVERIFY(session.isRunning());
-    session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 5, 5000);
+    StreamFixture stream(steadyRate(200));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    stream.session.start();
+    QVERIFY(stream.session.isRunning());
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= 5, 5000);
 }
 
 // stop() halts delivery while the connection stays up.
 void TestStreamSession::stopHaltsTheStream()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 300;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    QSignalSpy batches(&session, &StreamSession::messagesReceived);
-    session.start();
-    session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 2, 5000);
-    session.stop();
-    QVERIFY(!session.isRunning());
+    StreamFixture stream(steadyRate(300));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    stream.session.start();
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.batches.size() >= 2, 5000);
+    stream.session.stop();
+    QVERIFY(!stream.session.isRunning());
     // Frames already on the wire still arrive; then the stream goes quiet.
     int quietChecks = 0;
-    while (batches.wait(300) && ++quietChecks < 20)
-        batches.clear();
+    while (stream.batches.wait(300) && ++quietChecks < 20)
+        stream.batches.clear();
     QVERIFY(quietChecks < 20);
-    QCOMPARE(session.state(), ConnectionState::Connected);
-    const quint64 count = session.stats().messages;
-    QVERIFY(!batches.wait(300));
-    QCOMPARE(session.stats().messages, count);
+    QCOMPARE(stream.session.state(), ConnectionState::Connected);
+    const quint64 count = stream.session.stats().messages;
+    QVERIFY(!stream.batches.wait(300));
+    QCOMPARE(stream.session.stats().messages, count);
 }
 
 // After every drop the session reconnects, re-sends the filter, then start: messages keep
 // coming and every one received after a reconnect satisfies the filter.
 void TestStreamSession::filterIsResentAfterEveryReconnect()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 1000;
+    EmulatorOptions serverOptions = steadyRate(1000);
     serverOptions.faults.dropAfterMessages = 15;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
+    StreamFixture stream(serverOptions);
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
     const Filter buysOnly = Filter::condition(QStringLiteral("payload.side"),
                                               Filter::Operator::Equal, QStringLiteral("B"));
-    Collector collector(&session);
-    QSignalSpy resubscribed(&session, &StreamSession::resubscribed);
     int messagesAtSecondSubscribe = -1;
-    connect(&session, &StreamSession::resubscribed, this, [&] {
-        if (resubscribed.size() == 2)
-            messagesAtSecondSubscribe = collector.messages.size();
+    connect(&stream.session, &StreamSession::resubscribed, this, [&] {
+        if (stream.resubscribed.size() == 2)
+            messagesAtSecondSubscribe = stream.messages.size();
     });
-    session.setFilter(buysOnly);
-    session.start();
-    session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 3, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= messagesAtSecondSubscribe + 20, 10000);
+    stream.session.setFilter(buysOnly);
+    stream.session.start();
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.resubscribed.size() >= 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= messagesAtSecondSubscribe + 20, 10000);
     QVERIFY(messagesAtSecondSubscribe >= 0);
-    for (const StreamMessage &message : qAsConst(collector.messages))
+    for (const StreamMessage &message : qAsConst(stream.messages))
         QVERIFY2(buysOnly.matches(objectOf(message)), message.json.constData());
-    QTRY_VERIFY_WITH_TIMEOUT(session.stats().reconnects >= 2, 2000);
-    QCOMPARE(session.filter(), buysOnly);
+    QTRY_VERIFY_WITH_TIMEOUT(stream.session.stats().reconnects >= 2, 2000);
+    QCOMPARE(stream.session.filter(), buysOnly);
 }
 
 // An empty filter is sent as {} and clears: both sides flow again.
 void TestStreamSession::emptyFilterClears()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 500;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    Collector collector(&session);
-    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
-    session.setFilter(Filter::condition(QStringLiteral("payload.side"), Filter::Operator::Equal,
-                                        QStringLiteral("B")));
-    session.start();
-    session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(collector.messages.size() >= 10, 5000);
-    session.setFilter(Filter());
-    const auto sawSell = [&collector] {
-        for (const StreamMessage &message : qAsConst(collector.messages)) {
+    StreamFixture stream(steadyRate(500));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    stream.session.setFilter(Filter::condition(QStringLiteral("payload.side"),
+                                               Filter::Operator::Equal, QStringLiteral("B")));
+    stream.session.start();
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= 10, 5000);
+    stream.session.setFilter(Filter());
+    const auto sawSell = [&stream] {
+        for (const StreamMessage &message : qAsConst(stream.messages)) {
             if (objectOf(message)
                     .value(QStringLiteral("payload"))
                     .toObject()
@@ -272,33 +217,28 @@ void TestStreamSession::emptyFilterClears()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(sawSell(), 5000);
-    QCOMPARE(errors.size(), 0);
+    QCOMPARE(stream.errors.size(), 0);
 }
 
 // {"status":"error","data":…} frames surface as serverErrorsReceived, not as messages.
 void TestStreamSession::serverErrorsAreReportedApart()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("ethereum.blocks"));
-    QSignalSpy opened(&session, &StreamSession::opened);
-    QSignalSpy errors(&session, &StreamSession::serverErrorsReceived);
-    QSignalSpy batches(&session, &StreamSession::messagesReceived);
-    session.open();
-    QVERIFY(opened.wait(5000));
+    StreamFixture stream;
+    QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
+    QVERIFY(stream.openAndWait());
 
-    session.setFilterJson(QByteArrayLiteral(R"({"field":"number","operator":"=~","value":1})"));
-    QVERIFY(errors.wait(5000));
-    QCOMPARE(errors.at(0).at(0).toULongLong(), 1ull);
-    QVERIFY2(errors.at(0).at(1).toString().contains(QLatin1String("invalid filter")),
-             qPrintable(errors.at(0).at(1).toString()));
-    session.sendRawText(QByteArrayLiteral("this is not json"));
-    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().serverErrors, quint64(2), 2000);
-    QCOMPARE(session.stats().messages, quint64(0));
-    QCOMPARE(session.stats().parseErrors, quint64(0));
-    QCOMPARE(batches.size(), 0);
+    stream.session.setFilterJson(
+        QByteArrayLiteral(R"({"field":"number","operator":"=~","value":1})"));
+    QVERIFY(stream.errors.wait(5000));
+    QCOMPARE(stream.errors.at(0).at(0).toULongLong(), 1ull);
+    QVERIFY2(stream.errors.at(0).at(1).toString().contains(QLatin1String("invalid filter")),
+             qPrintable(stream.errors.at(0).at(1).toString()));
+    stream.session.sendRawText(QByteArrayLiteral("this is not json"));
+    QTRY_COMPARE_WITH_TIMEOUT(stream.errors.size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().serverErrors, quint64(2), 2000);
+    QCOMPARE(stream.session.stats().messages, quint64(0));
+    QCOMPARE(stream.session.stats().parseErrors, quint64(0));
+    QCOMPARE(stream.batches.size(), 0);
 }
 
 // Every Nth frame malformed: counted as parse errors, skipped, the rest delivered intact.
@@ -307,18 +247,15 @@ void TestStreamSession::malformedFramesAreCountedAndSkipped()
     EmulatorOptions serverOptions;
     serverOptions.firehoseCount = 400;
     serverOptions.faults.malformedEvery = 4;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("ethereum.transactions"));
-    Collector collector(&session);
-    session.start();
-    session.open();
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().parseErrors, quint64(400),
-                              10000);
-    QCOMPARE(session.stats().parseErrors, quint64(100));
-    QCOMPARE(collector.messages.size(), 300);
-    for (const StreamMessage &message : qAsConst(collector.messages))
+    StreamFixture stream(serverOptions);
+    QVERIFY(stream.listen(QStringLiteral("ethereum.transactions")));
+    stream.session.start();
+    stream.session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().messages + stream.session.stats().parseErrors,
+                              quint64(400), 10000);
+    QCOMPARE(stream.session.stats().parseErrors, quint64(100));
+    QCOMPARE(stream.messages.size(), 300);
+    for (const StreamMessage &message : qAsConst(stream.messages))
         QVERIFY(!objectOf(message).isEmpty());
 }
 
@@ -350,99 +287,82 @@ void TestStreamSession::backpressureDropsAndCountsExactly()
         serverThread.wait();
     });
 
-    StreamSession session;
-    configure(&session, *server, QStringLiteral("hyperliquid.fills"));
+    StreamFixture stream; // its own emulator stays idle: the session talks to the one above
+    stream.pointAt(server->streamUrl(QStringLiteral("hyperliquid.fills")));
     IngestOptions ingest;
     ingest.maxBatchMessages = 100;
     ingest.maxPendingBatches = 2;
     ingest.batchIntervalMs = 5;
-    session.setIngestOptions(ingest);
-    Collector collector(&session);
+    stream.session.setIngestOptions(ingest);
     bool stalled = false;
-    connect(&session, &StreamSession::messagesReceived, this, [&stalled] {
+    connect(&stream.session, &StreamSession::messagesReceived, this, [&stalled] {
         if (!stalled) {
             stalled = true;
             // The slow consumer under test: it holds the GUI thread while the firehose runs.
             QThread::msleep(400);
         }
     });
-    session.start();
-    session.open();
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().messages + session.stats().drops, quint64(total),
-                              20000);
-    const StreamStats stats = session.stats();
+    stream.session.start();
+    stream.session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().messages + stream.session.stats().drops,
+                              quint64(total), 20000);
+    const StreamStats stats = stream.session.stats();
     QVERIFY2(stats.drops > 0, "the consumer was blocked, so something must have been dropped");
     QCOMPARE(stats.parseErrors, quint64(0));
-    QCOMPARE(quint64(collector.messages.size()), stats.messages);
-    QVERIFY(collector.maxBatchSize <= 100);
+    QCOMPARE(quint64(stream.messages.size()), stats.messages);
+    QVERIFY(stream.maxBatchSize <= 100);
     quint64 gaps = 0;
-    for (int i = 1; i < collector.messages.size(); ++i)
-        gaps += collector.messages.at(i).sequence - collector.messages.at(i - 1).sequence - 1;
-    gaps += collector.messages.first().sequence - 1;
-    gaps += quint64(total) - collector.messages.last().sequence;
+    for (int i = 1; i < stream.messages.size(); ++i)
+        gaps += stream.messages.at(i).sequence - stream.messages.at(i - 1).sequence - 1;
+    gaps += stream.messages.first().sequence - 1;
+    gaps += quint64(total) - stream.messages.last().sequence;
     QCOMPARE(gaps, stats.drops);
 }
 
 // A refused key: one Failed with the reason, no reconnect attempts.
 void TestStreamSession::refusedKeyFailsOnce()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(QStringLiteral("wrong-key"));
-    session.setConnectionOptions(fastOptions());
-    QSignalSpy failed(&session, &StreamSession::failed);
-    QSignalSpy scheduled(&session, &StreamSession::reconnectScheduled);
-    QSignalSpy states(&session, &StreamSession::stateChanged);
-    session.open();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(session.state(), ConnectionState::Failed);
-    QVERIFY(session.failureReason().contains(
+    StreamFixture stream;
+    QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
+    stream.session.setApiKey(QStringLiteral("wrong-key"));
+    stream.session.open();
+    QVERIFY(stream.failed.wait(5000));
+    QCOMPARE(stream.session.state(), ConnectionState::Failed);
+    QVERIFY(stream.session.failureReason().contains(
         QLatin1String("invalid API key or websocket access not enabled")));
-    QVERIFY(!states.wait(400));
-    QCOMPARE(failed.size(), 1);
-    QCOMPARE(scheduled.size(), 0);
+    QVERIFY(!stream.states.wait(400));
+    QCOMPARE(stream.failed.size(), 1);
+    QCOMPARE(stream.scheduled.size(), 0);
 }
 
 // close() by the user ends in Disconnected and stays there.
 void TestStreamSession::userCloseNeverReconnects()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("ethereum.blocks"));
-    QSignalSpy opened(&session, &StreamSession::opened);
-    QSignalSpy states(&session, &StreamSession::stateChanged);
-    session.open();
-    QVERIFY(opened.wait(5000));
-    session.close();
-    QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConnectionState::Disconnected, 5000);
-    QVERIFY(!states.wait(400));
-    QCOMPARE(opened.size(), 1);
+    StreamFixture stream;
+    QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
+    QVERIFY(stream.openAndWait());
+    stream.session.close();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.state(), ConnectionState::Disconnected, 5000);
+    QVERIFY(!stream.states.wait(400));
+    QCOMPARE(stream.opened.size(), 1);
 }
 
 // The worker's field catalogue reaches fields() with a fieldsChanged notification.
 void TestStreamSession::fieldCatalogueReachesTheGuiThread()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 300;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    QSignalSpy fieldsChanged(&session, &StreamSession::fieldsChanged);
-    session.start();
-    session.open();
-    QVERIFY(fieldsChanged.wait(5000));
+    StreamFixture stream(steadyRate(300));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    stream.session.start();
+    stream.session.open();
+    QVERIFY(stream.fieldsChanged.wait(5000));
     QStringList paths;
-    for (const FieldInfo &field : session.fields())
+    for (const FieldInfo &field : stream.session.fields())
         paths << field.path;
     QVERIFY2(paths.contains(QStringLiteral("payload")) &&
                  paths.contains(QStringLiteral("payload.coin")) &&
                  paths.contains(QStringLiteral("payload.crossed")),
              qPrintable(paths.join(QLatin1Char(','))));
-    for (const FieldInfo &field : session.fields()) {
+    for (const FieldInfo &field : stream.session.fields()) {
         if (field.path == QLatin1String("payload.px")) {
             QVERIFY(field.hasType(FieldInfo::String));
             QVERIFY(field.numericString);
@@ -454,17 +374,14 @@ void TestStreamSession::fieldCatalogueReachesTheGuiThread()
 // The sliding one-second rate follows the emulator's fixed rate.
 void TestStreamSession::rateIsMeasured()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 200;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    session.start();
-    session.open();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        session.stats().messagesPerSecond > 120 && session.stats().messagesPerSecond < 300, 5000);
-    QVERIFY(session.stats().bytesPerSecond > session.stats().messagesPerSecond * 50);
+    StreamFixture stream(steadyRate(200));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    stream.session.start();
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.session.stats().messagesPerSecond > 120 &&
+                                 stream.session.stats().messagesPerSecond < 300,
+                             5000);
+    QVERIFY(stream.session.stats().bytesPerSecond > stream.session.stats().messagesPerSecond * 50);
 }
 
 // A close frame with 1011: closed(1011, reason) reaches the GUI thread, then connectionLost()
@@ -472,42 +389,36 @@ void TestStreamSession::rateIsMeasured()
 // state turns Reconnecting) and drops once connected again.
 void TestStreamSession::serverCloseCodeAndRetryReasonReachTheGui()
 {
-    EmulatorOptions serverOptions;
-    serverOptions.rate = 500;
+    EmulatorOptions serverOptions = steadyRate(500);
     serverOptions.faults.closeAfterMessages = 5;
     serverOptions.faults.closeCode = 1011;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("hyperliquid.fills"));
-    QSignalSpy closed(&session, &StreamSession::closed);
-    QSignalSpy lost(&session, &StreamSession::connectionLost);
-    QSignalSpy opened(&session, &StreamSession::opened);
+    StreamFixture stream(serverOptions);
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
     // Read at the moments a status view would read them.
     QString errorWhenReconnecting;
     QString errorWhenScheduled;
     QString errorWhenOpenedAgain = QStringLiteral("not read");
-    connect(&session, &StreamSession::stateChanged, this, [&](ConnectionState state) {
+    connect(&stream.session, &StreamSession::stateChanged, this, [&](ConnectionState state) {
         if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
-            errorWhenReconnecting = session.lastError();
+            errorWhenReconnecting = stream.session.lastError();
     });
-    connect(&session, &StreamSession::reconnectScheduled, this, [&] {
+    connect(&stream.session, &StreamSession::reconnectScheduled, this, [&] {
         if (errorWhenScheduled.isEmpty())
-            errorWhenScheduled = session.lastError();
+            errorWhenScheduled = stream.session.lastError();
     });
-    connect(&session, &StreamSession::opened, this, [&] {
-        if (opened.size() == 2)
-            errorWhenOpenedAgain = session.lastError();
+    connect(&stream.session, &StreamSession::opened, this, [&] {
+        if (stream.opened.size() == 2)
+            errorWhenOpenedAgain = stream.session.lastError();
     });
-    session.start();
-    session.open();
-    QVERIFY(closed.wait(5000));
-    QCOMPARE(closed.at(0).at(0).toInt(), 1011);
-    QVERIFY2(closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
-             qPrintable(closed.at(0).at(1).toString()));
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
-    QVERIFY(lost.size() >= 1);
-    const QString reason = lost.at(0).at(0).toString();
+    stream.session.start();
+    stream.session.open();
+    QVERIFY(stream.closed.wait(5000));
+    QCOMPARE(stream.closed.at(0).at(0).toInt(), 1011);
+    QVERIFY2(stream.closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
+             qPrintable(stream.closed.at(0).at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(stream.opened.size(), 2, 5000);
+    QVERIFY(stream.lost.size() >= 1);
+    const QString reason = stream.lost.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("1011")), qPrintable(reason));
     QCOMPARE(errorWhenReconnecting, reason);
     QCOMPARE(errorWhenScheduled, reason);
@@ -517,21 +428,18 @@ void TestStreamSession::serverCloseCodeAndRetryReasonReachTheGui()
 // With a short ping interval the pong latency reaches the GUI thread: -1 before, then >= 0.
 void TestStreamSession::pongLatencyReachesTheGui()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    StreamSession session;
-    configure(&session, server, QStringLiteral("ethereum.blocks"));
-    ConnectionOptions options = fastOptions();
+    StreamFixture stream;
+    QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
+    ConnectionOptions options = stream.session.connectionOptions();
     options.pingIntervalMs = 50;
-    session.setConnectionOptions(options);
-    QCOMPARE(session.lastPongLatencyMs(), -1);
-    QSignalSpy pongs(&session, &StreamSession::pongReceived);
-    session.open();
-    QVERIFY(pongs.wait(5000));
-    const int latency = pongs.last().at(0).toInt();
+    stream.session.setConnectionOptions(options);
+    QCOMPARE(stream.session.lastPongLatencyMs(), -1);
+    stream.session.open();
+    QVERIFY(stream.pongs.wait(5000));
+    const int latency = stream.pongs.last().at(0).toInt();
     QVERIFY(latency >= 0 && latency < 5000);
-    QCOMPARE(session.lastPongLatencyMs(), latency);
-    QCOMPARE(session.state(), ConnectionState::Connected);
+    QCOMPARE(stream.session.lastPongLatencyMs(), latency);
+    QCOMPARE(stream.session.state(), ConnectionState::Connected);
 }
 
 // Watched dot paths reach into nested objects and, by decimal index, into arrays; numbers,
@@ -564,14 +472,12 @@ void TestStreamSession::extractedValuesFollowDotPaths()
     ScriptedStreamServer server({QStringLiteral(
         R"({"n":7,"a":{"s":"12.5","b":[10,{"c":"0x1f"}],"t":true,"w":"ten"},"x/y":3})")});
     QVERIFY(server.listen());
-    StreamSession session;
-    session.setUrl(server.url());
-    session.setConnectionOptions(fastOptions());
-    session.setWatchedFields({path});
-    Collector collector(&session);
-    session.open();
-    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
-    const StreamMessage &message = collector.messages.first();
+    StreamFixture stream; // its own emulator stays idle: the scripted server sends exact frames
+    stream.pointAt(server.url());
+    stream.session.setWatchedFields({path});
+    stream.session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.messages.size(), 1, 5000);
+    const StreamMessage &message = stream.messages.first();
     QCOMPARE(message.extracted.size(), 1);
     const double value = message.extracted.at(0);
     if (std::isnan(expected))
@@ -587,19 +493,17 @@ void TestStreamSession::nonAsciiTextIsStoredAsExactUtf8()
     const QString text = QStringLiteral("{\"name\":\"caf\u00e9 \U0001F680 \u65e5\u672c\",\"n\":1}");
     ScriptedStreamServer server({text, QStringLiteral("{\"truncated\":")});
     QVERIFY(server.listen());
-    StreamSession session;
-    session.setUrl(server.url());
-    session.setConnectionOptions(fastOptions());
-    Collector collector(&session);
-    session.open();
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().parseErrors, quint64(1), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(collector.messages.size(), 1, 5000);
-    const QByteArray json = collector.messages.first().json;
+    StreamFixture stream; // its own emulator stays idle: the scripted server sends exact frames
+    stream.pointAt(server.url());
+    stream.session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().parseErrors, quint64(1), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stream.messages.size(), 1, 5000);
+    const QByteArray json = stream.messages.first().json;
     QCOMPARE(json, text.toUtf8());
     QCOMPARE(json.capacity(), json.size());
-    QCOMPARE(objectOf(collector.messages.first()).value(QStringLiteral("name")).toString(),
+    QCOMPARE(objectOf(stream.messages.first()).value(QStringLiteral("name")).toString(),
              QStringLiteral("caf\u00e9 \U0001F680 \u65e5\u672c"));
-    QTRY_COMPARE_WITH_TIMEOUT(session.stats().bytes,
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().bytes,
                               quint64(text.toUtf8().size() + QByteArray("{\"truncated\":").size()),
                               2000);
 }

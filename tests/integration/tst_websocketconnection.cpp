@@ -1,5 +1,7 @@
 #include "core/connection/websocketconnection.h"
 #include "emulator/emulatorserver.h"
+#include "support/connectionfixture.h"
+#include "support/fastconnectionoptions.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -11,27 +13,6 @@ using namespace allium;
 namespace {
 
 const QString Topic = QStringLiteral("ethereum.blocks");
-
-// Short delays so that every reconnect path runs in milliseconds.
-ConnectionOptions fastOptions()
-{
-    ConnectionOptions options;
-    options.backoffBaseMs = 50;
-    options.backoffCapMs = 400;
-    options.backoffJitter = 0;
-    options.pingIntervalMs = 0;
-    options.deadAfterMs = 0;
-    options.handshakeTimeoutMs = 5000;
-    return options;
-}
-
-// The connection talks to server's ethereum.blocks stream with the demo key and fast options.
-void configure(WebSocketConnection *connection, const EmulatorServer &server)
-{
-    connection->setUrl(server.streamUrl(Topic));
-    connection->setApiKey(EmulatorDemoKey);
-    connection->setOptions(fastOptions());
-}
 
 QList<ConnectionState> statesOf(const QSignalSpy &spy)
 {
@@ -84,67 +65,55 @@ void TestWebSocketConnection::connectsAndExchangesText()
 {
     EmulatorOptions serverOptions;
     serverOptions.rate = 200;
-    EmulatorServer server(serverOptions);
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    ConnectionFixture ws(serverOptions);
+    QVERIFY2(ws.listen(Topic), qPrintable(ws.server.errorString()));
 
-    WebSocketConnection connection;
-    configure(&connection, server);
-    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
-
-    QCOMPARE(connection.state(), ConnectionState::Disconnected);
-    connection.open();
-    QCOMPARE(connection.state(), ConnectionState::Connecting);
-    QVERIFY(opened.wait(5000));
-    QCOMPARE(connection.state(), ConnectionState::Connected);
-    QCOMPARE(statesOf(states),
+    QCOMPARE(ws.connection.state(), ConnectionState::Disconnected);
+    ws.connection.open();
+    QCOMPARE(ws.connection.state(), ConnectionState::Connecting);
+    QVERIFY(ws.opened.wait(5000));
+    QCOMPARE(ws.connection.state(), ConnectionState::Connected);
+    QCOMPARE(statesOf(ws.states),
              (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected}));
-    QCOMPARE(connection.attempt(), 0);
-    QCOMPARE(connection.msUntilRetry(), qint64(-1));
+    QCOMPARE(ws.connection.attempt(), 0);
+    QCOMPARE(ws.connection.msUntilRetry(), qint64(-1));
 
-    QVERIFY(connection.sendText(QByteArrayLiteral(R"({"action":"start"})")));
-    QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 3, 5000);
-    QVERIFY(texts.at(0).at(0).toString().startsWith(QLatin1Char('{')));
+    QVERIFY(ws.connection.sendText(QByteArrayLiteral(R"({"action":"start"})")));
+    QTRY_VERIFY_WITH_TIMEOUT(ws.texts.size() >= 3, 5000);
+    QVERIFY(ws.texts.at(0).at(0).toString().startsWith(QLatin1Char('{')));
 }
 
 // A wrong key is refused at the handshake (HTTP 401): Failed once, the reason says why, the key
 // is not in it, and no further attempt is made.
 void TestWebSocketConnection::refusedKeyFailsOnceWithoutRetry()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(Topic));
     const QString wrongKey = QStringLiteral("not-the-key-5f3a");
-    WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(Topic));
-    connection.setApiKey(wrongKey);
-    connection.setOptions(fastOptions());
-    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
-    QSignalSpy failed(&connection, &WebSocketConnection::failed);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    QSignalSpy serverOpened(&server, &EmulatorServer::connectionOpened);
+    ws.connection.setApiKey(wrongKey);
+    QSignalSpy serverOpened(&ws.server, &EmulatorServer::connectionOpened);
 
-    connection.open();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(connection.state(), ConnectionState::Failed);
-    const QString reason = failed.at(0).at(0).toString();
+    ws.connection.open();
+    QVERIFY(ws.failed.wait(5000));
+    QCOMPARE(ws.connection.state(), ConnectionState::Failed);
+    const QString reason = ws.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("invalid API key or websocket access not enabled")),
              qPrintable(reason));
     QVERIFY(!reason.contains(wrongKey));
-    QCOMPARE(connection.failureReason(), reason);
-    QCOMPARE(connection.lastError(), reason);
+    QCOMPARE(ws.connection.failureReason(), reason);
+    QCOMPARE(ws.connection.lastError(), reason);
 
     // Well past several backoff periods (50, 100, 200 ms): nothing more happens.
-    QVERIFY(!states.wait(600));
-    QCOMPARE(countOf(states, ConnectionState::Connecting), 1);
-    QCOMPARE(scheduled.size(), 0);
+    QVERIFY(!ws.states.wait(600));
+    QCOMPARE(countOf(ws.states, ConnectionState::Connecting), 1);
+    QCOMPARE(ws.scheduled.size(), 0);
     QCOMPARE(serverOpened.size(), 0);
-    QCOMPARE(failed.size(), 1);
+    QCOMPARE(ws.failed.size(), 1);
 
     // open() is the user's explicit retry: exactly one more attempt.
-    connection.open();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(countOf(states, ConnectionState::Connecting), 2);
+    ws.connection.open();
+    QVERIFY(ws.failed.wait(5000));
+    QCOMPARE(countOf(ws.states, ConnectionState::Connecting), 2);
 }
 
 // 401 and 403 from any server (a plain HTTP answer on loopback) are a refused key.
@@ -179,7 +148,7 @@ void TestWebSocketConnection::refusedHandshakeStatus()
     connection.setUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/developer/ws/stream?topic=x")
                                .arg(http.serverPort())));
     connection.setApiKey(QStringLiteral("k"));
-    connection.setOptions(fastOptions());
+    connection.setOptions(fastConnectionOptions());
     QSignalSpy failed(&connection, &WebSocketConnection::failed);
     connection.open();
     QVERIFY(failed.wait(5000));
@@ -192,20 +161,15 @@ void TestWebSocketConnection::refusedHandshakeStatus()
 // Other refusals (here 404 for an unknown topic) are retried with backoff, not Failed at once.
 void TestWebSocketConnection::otherHandshakeStatusIsRetried()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(server.streamUrl(QStringLiteral("no.such_topic")));
-    connection.setApiKey(EmulatorDemoKey);
-    ConnectionOptions options = fastOptions();
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(QStringLiteral("no.such_topic")));
+    ConnectionOptions options = ws.connection.options();
     options.maxAttempts = 2;
-    connection.setOptions(options);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    QSignalSpy failed(&connection, &WebSocketConnection::failed);
-    connection.open();
-    QVERIFY(failed.wait(5000));
-    QCOMPARE(scheduled.size(), 2);
-    const QString reason = failed.at(0).at(0).toString();
+    ws.connection.setOptions(options);
+    ws.connection.open();
+    QVERIFY(ws.failed.wait(5000));
+    QCOMPARE(ws.scheduled.size(), 2);
+    const QString reason = ws.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("gave up after 2 attempts")), qPrintable(reason));
     QVERIFY2(reason.contains(QLatin1String("HTTP 404")), qPrintable(reason));
 }
@@ -213,28 +177,21 @@ void TestWebSocketConnection::otherHandshakeStatusIsRetried()
 // A dropped connection (no close frame) goes Reconnecting with attempt 1 and comes back.
 void TestWebSocketConnection::reconnectsAfterDrop()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy closed(&connection, &WebSocketConnection::closed);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(Topic));
 
-    connection.open();
-    QVERIFY(opened.wait(5000));
-    server.dropAllConnections();
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
-    QCOMPARE(scheduled.size(), 1);
-    QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
-    QCOMPARE(scheduled.at(0).at(1).toInt(), 100); // 50 * 2^1, no jitter
-    QCOMPARE(closed.size(), 1);
-    QCOMPARE(statesOf(states),
+    QVERIFY(ws.openAndWait());
+    ws.server.dropAllConnections();
+    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
+    QCOMPARE(ws.scheduled.size(), 1);
+    QCOMPARE(ws.scheduled.at(0).at(0).toInt(), 1);
+    QCOMPARE(ws.scheduled.at(0).at(1).toInt(), 100); // 50 * 2^1, no jitter
+    QCOMPARE(ws.closed.size(), 1);
+    QCOMPARE(statesOf(ws.states),
              (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected,
                                      ConnectionState::Reconnecting, ConnectionState::Connecting,
                                      ConnectionState::Connected}));
-    QCOMPARE(connection.state(), ConnectionState::Connected);
+    QCOMPARE(ws.connection.state(), ConnectionState::Connected);
 }
 
 // Against a closed port the delays double up to the cap and maxAttempts ends in Failed.
@@ -248,7 +205,7 @@ void TestWebSocketConnection::backoffGrowsAndGivesUp()
     WebSocketConnection connection;
     connection.setUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)));
     connection.setApiKey(EmulatorDemoKey);
-    ConnectionOptions options = fastOptions();
+    ConnectionOptions options = fastConnectionOptions();
     options.backoffBaseMs = 10;
     options.backoffCapMs = 50;
     options.maxAttempts = 4;
@@ -279,24 +236,20 @@ void TestWebSocketConnection::stableConnectionResetsAttempts()
 {
     QFETCH(int, stableAfterMs);
     QFETCH(QList<int>, expectedAttempts);
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    ConnectionOptions options = fastOptions();
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(Topic));
+    ConnectionOptions options = ws.connection.options();
     options.backoffBaseMs = 5;
     options.stableAfterMs = stableAfterMs;
-    connection.setOptions(options);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    connection.open();
+    ws.connection.setOptions(options);
+    ws.connection.open();
     for (int drop = 1; drop <= expectedAttempts.size(); ++drop) {
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), drop, 5000);
-        server.dropAllConnections();
-        QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), drop, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), drop, 5000);
+        ws.server.dropAllConnections();
+        QTRY_COMPARE_WITH_TIMEOUT(ws.scheduled.size(), drop, 5000);
     }
     QList<int> attempts;
-    for (const QList<QVariant> &arguments : scheduled)
+    for (const QList<QVariant> &arguments : ws.scheduled)
         attempts << arguments.at(0).toInt();
     QCOMPARE(attempts, expectedAttempts);
 }
@@ -304,25 +257,21 @@ void TestWebSocketConnection::stableConnectionResetsAttempts()
 // While Reconnecting, msUntilRetry() counts down; reconnectNow() skips the wait.
 void TestWebSocketConnection::msUntilRetryAndReconnectNow()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    ConnectionOptions options = fastOptions();
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(Topic));
+    ConnectionOptions options = ws.connection.options();
     options.backoffBaseMs = 30000;
     options.backoffCapMs = 60000;
-    connection.setOptions(options);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    connection.open();
-    QVERIFY(opened.wait(5000));
-    server.dropAllConnections();
-    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ConnectionState::Reconnecting, 5000);
-    QCOMPARE(connection.attempt(), 1);
-    const qint64 remaining = connection.msUntilRetry();
+    ws.connection.setOptions(options);
+    QVERIFY(ws.openAndWait());
+    ws.server.dropAllConnections();
+    QTRY_COMPARE_WITH_TIMEOUT(ws.connection.state(), ConnectionState::Reconnecting, 5000);
+    QCOMPARE(ws.connection.attempt(), 1);
+    const qint64 remaining = ws.connection.msUntilRetry();
     QVERIFY2(remaining > 50000 && remaining <= 60000, qPrintable(QString::number(remaining)));
-    connection.reconnectNow();
-    QVERIFY(opened.wait(5000));
-    QCOMPARE(connection.state(), ConnectionState::Connected);
+    ws.connection.reconnectNow();
+    QVERIFY(ws.opened.wait(5000));
+    QCOMPARE(ws.connection.state(), ConnectionState::Connected);
 }
 
 // A server that goes silent and stops answering pings is declared dead and reconnected.
@@ -331,28 +280,21 @@ void TestWebSocketConnection::heartbeatDetectsStalledServer()
     EmulatorOptions serverOptions;
     serverOptions.rate = 500;
     serverOptions.faults.stallAfterMessages = 5;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    ConnectionOptions options = fastOptions();
+    ConnectionFixture ws(serverOptions);
+    QVERIFY(ws.listen(Topic));
+    ConnectionOptions options = ws.connection.options();
     options.pingIntervalMs = 50;
     options.deadAfterMs = 250;
-    connection.setOptions(options);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
-    QSignalSpy pongs(&connection, &WebSocketConnection::pongReceived);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    connect(&connection, &WebSocketConnection::opened, &connection,
-            [&connection] { connection.sendText(QByteArrayLiteral(R"({"action":"start"})")); });
+    ws.connection.setOptions(options);
+    connect(&ws.connection, &WebSocketConnection::opened, &ws.connection,
+            [&ws] { ws.connection.sendText(QByteArrayLiteral(R"({"action":"start"})")); });
 
-    connection.open();
-    QVERIFY(opened.wait(5000));
-    QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 5, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
+    QVERIFY(ws.openAndWait());
+    QTRY_COMPARE_WITH_TIMEOUT(ws.texts.size(), 5, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ws.scheduled.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
     // The stall was detected by silence, not by more data.
-    QCOMPARE(texts.size() % 5, 0);
+    QCOMPARE(ws.texts.size() % 5, 0);
 }
 
 // A close frame from the server (code 1011) is reported with its code, the retry names the
@@ -364,31 +306,26 @@ void TestWebSocketConnection::serverCloseIsReconnected()
     serverOptions.rate = 500;
     serverOptions.faults.closeAfterMessages = 3;
     serverOptions.faults.closeCode = 1011;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy closed(&connection, &WebSocketConnection::closed);
-    QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
+    ConnectionFixture ws(serverOptions);
+    QVERIFY(ws.listen(Topic));
     QString errorWhenReconnecting;
-    connect(&connection, &WebSocketConnection::stateChanged, &connection,
+    connect(&ws.connection, &WebSocketConnection::stateChanged, &ws.connection,
             [&](ConnectionState state) {
                 if (state == ConnectionState::Reconnecting && errorWhenReconnecting.isEmpty())
-                    errorWhenReconnecting = connection.lastError();
+                    errorWhenReconnecting = ws.connection.lastError();
             });
     QStringList errorsWhenOpened;
-    connect(&connection, &WebSocketConnection::opened, &connection, [&] {
-        errorsWhenOpened << connection.lastError();
-        connection.sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    connect(&ws.connection, &WebSocketConnection::opened, &ws.connection, [&] {
+        errorsWhenOpened << ws.connection.lastError();
+        ws.connection.sendText(QByteArrayLiteral(R"({"action":"start"})"));
     });
-    QVERIFY(connection.lastError().isEmpty());
-    connection.open();
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 5000);
-    QVERIFY(closed.size() >= 1);
-    QCOMPARE(closed.at(0).at(0).toInt(), 1011);
-    QVERIFY(lost.size() >= 1);
-    const QString reason = lost.at(0).at(0).toString();
+    QVERIFY(ws.connection.lastError().isEmpty());
+    ws.connection.open();
+    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
+    QVERIFY(ws.closed.size() >= 1);
+    QCOMPARE(ws.closed.at(0).at(0).toInt(), 1011);
+    QVERIFY(ws.lost.size() >= 1);
+    const QString reason = ws.lost.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("code 1011")), qPrintable(reason));
     QCOMPARE(errorWhenReconnecting, reason);
     QCOMPARE(errorsWhenOpened.mid(0, 2), QStringList({QString(), QString()}));
@@ -397,22 +334,17 @@ void TestWebSocketConnection::serverCloseIsReconnected()
 // close() by the user: Disconnected, the server sees the close, nothing reconnects.
 void TestWebSocketConnection::userCloseNeverReconnects()
 {
-    EmulatorServer server;
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy states(&connection, &WebSocketConnection::stateChanged);
-    QSignalSpy serverClosed(&server, &EmulatorServer::connectionClosed);
-    connection.open();
-    QVERIFY(opened.wait(5000));
-    connection.close();
-    QCOMPARE(connection.state(), ConnectionState::Disconnected);
+    ConnectionFixture ws;
+    QVERIFY(ws.listen(Topic));
+    QSignalSpy serverClosed(&ws.server, &EmulatorServer::connectionClosed);
+    QVERIFY(ws.openAndWait());
+    ws.connection.close();
+    QCOMPARE(ws.connection.state(), ConnectionState::Disconnected);
     QVERIFY(serverClosed.wait(5000));
-    QVERIFY(!states.wait(400));
-    QCOMPARE(statesOf(states).last(), ConnectionState::Disconnected);
-    QCOMPARE(opened.size(), 1);
-    QCOMPARE(server.connectionCount(), 0);
+    QVERIFY(!ws.states.wait(400));
+    QCOMPARE(statesOf(ws.states).last(), ConnectionState::Disconnected);
+    QCOMPARE(ws.opened.size(), 1);
+    QCOMPARE(ws.server.connectionCount(), 0);
 }
 
 // A server that never answers the handshake is given up on after handshakeTimeoutMs.
@@ -420,20 +352,17 @@ void TestWebSocketConnection::handshakeTimeout()
 {
     EmulatorOptions serverOptions;
     serverOptions.faults.handshakeDelayMs = 3000;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    ConnectionOptions options = fastOptions();
+    ConnectionFixture ws(serverOptions);
+    QVERIFY(ws.listen(Topic));
+    ConnectionOptions options = ws.connection.options();
     options.handshakeTimeoutMs = 200;
     options.maxAttempts = 1;
-    connection.setOptions(options);
-    QSignalSpy failed(&connection, &WebSocketConnection::failed);
+    ws.connection.setOptions(options);
     QElapsedTimer clock;
     clock.start();
-    connection.open();
-    QVERIFY(failed.wait(5000));
-    const QString reason = failed.at(0).at(0).toString();
+    ws.connection.open();
+    QVERIFY(ws.failed.wait(5000));
+    const QString reason = ws.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("handshake within 200 ms")), qPrintable(reason));
     QVERIFY(clock.elapsed() < 2500);
 }
@@ -443,20 +372,16 @@ void TestWebSocketConnection::tlsWithTrustedCertificate()
 {
     EmulatorOptions serverOptions;
     serverOptions.tls = true;
-    EmulatorServer server(serverOptions);
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    QCOMPARE(server.streamUrl(Topic).scheme(), QStringLiteral("wss"));
-    WebSocketConnection connection;
-    configure(&connection, server);
-    ConnectionOptions options = fastOptions();
-    options.extraCaCertificates = {server.certificate()};
-    connection.setOptions(options);
-    QSignalSpy opened(&connection, &WebSocketConnection::opened);
-    QSignalSpy failed(&connection, &WebSocketConnection::failed);
-    connection.open();
-    QVERIFY2(opened.wait(5000),
-             qPrintable(failed.isEmpty() ? QString() : failed.at(0).at(0).toString()));
-    QCOMPARE(connection.state(), ConnectionState::Connected);
+    ConnectionFixture ws(serverOptions);
+    QVERIFY2(ws.listen(Topic), qPrintable(ws.server.errorString()));
+    QCOMPARE(ws.server.streamUrl(Topic).scheme(), QStringLiteral("wss"));
+    ConnectionOptions options = ws.connection.options();
+    options.extraCaCertificates = {ws.server.certificate()};
+    ws.connection.setOptions(options);
+    ws.connection.open();
+    QVERIFY2(ws.opened.wait(5000),
+             qPrintable(ws.failed.isEmpty() ? QString() : ws.failed.at(0).at(0).toString()));
+    QCOMPARE(ws.connection.state(), ConnectionState::Connected);
 }
 
 // Without trusting it, the certificate is refused and explained, and not retried.
@@ -464,17 +389,13 @@ void TestWebSocketConnection::tlsUntrustedCertificateFails()
 {
     EmulatorOptions serverOptions;
     serverOptions.tls = true;
-    EmulatorServer server(serverOptions);
-    QVERIFY(server.listen());
-    WebSocketConnection connection;
-    configure(&connection, server);
-    QSignalSpy failed(&connection, &WebSocketConnection::failed);
-    QSignalSpy scheduled(&connection, &WebSocketConnection::reconnectScheduled);
-    connection.open();
-    QVERIFY(failed.wait(5000));
-    const QString reason = failed.at(0).at(0).toString();
+    ConnectionFixture ws(serverOptions);
+    QVERIFY(ws.listen(Topic));
+    ws.connection.open();
+    QVERIFY(ws.failed.wait(5000));
+    const QString reason = ws.failed.at(0).at(0).toString();
     QVERIFY2(reason.startsWith(QLatin1String("TLS certificate not trusted: ")), qPrintable(reason));
-    QCOMPARE(scheduled.size(), 0);
+    QCOMPARE(ws.scheduled.size(), 0);
 }
 
 // Nothing is queued while not connected.

@@ -2,11 +2,18 @@
 
 namespace allium {
 
+bool listenOrWarn(EmulatorServer &server)
+{
+    if (server.listen())
+        return true;
+    qWarning("emulator cannot listen: %s", qPrintable(server.errorString()));
+    return false;
+}
+
 std::unique_ptr<EmulatorServer> startEmulator(const EmulatorOptions &options)
 {
     auto server = std::make_unique<EmulatorServer>(options);
-    if (!server->listen())
-        qWarning("emulator cannot listen: %s", qPrintable(server->errorString()));
+    listenOrWarn(*server);
     return server;
 }
 
