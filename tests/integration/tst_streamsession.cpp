@@ -1,3 +1,4 @@
+#include "core/connection/connectionprofile.h"
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
 #include "support/streamfixture.h"
@@ -90,8 +91,8 @@ private slots:
 // streamUrl() builds …/api/v1/developer/ws/stream?topic=T from a base URL.
 void TestStreamSession::streamUrlHasTopic()
 {
-    const QUrl url = StreamSession::streamUrl(QUrl(QStringLiteral("wss://api.allium.so/")),
-                                              QStringLiteral("ethereum.blocks"));
+    const QUrl url = ConnectionProfile::streamUrl(QUrl(QStringLiteral("wss://api.allium.so/")),
+                                                  QStringLiteral("ethereum.blocks"));
     QCOMPARE(
         url.toString(),
         QStringLiteral("wss://api.allium.so/api/v1/developer/ws/stream?topic=ethereum.blocks"));

@@ -1,6 +1,5 @@
 #include "core/stream/streamsession.h"
 
-#include "core/connection/connectionprofile.h"
 #include "core/stream/ingestworker.h"
 
 #include <QMetaObject>
@@ -96,11 +95,6 @@ template <typename Function>
 void StreamSession::post(Function &&function)
 {
     QMetaObject::invokeMethod(m_worker, std::forward<Function>(function), Qt::QueuedConnection);
-}
-
-QUrl StreamSession::streamUrl(const QUrl &baseUrl, const QString &topic)
-{
-    return ConnectionProfile::streamUrl(baseUrl, topic);
 }
 
 void StreamSession::setUrl(const QUrl &url)

@@ -32,10 +32,8 @@ public:
     explicit StreamSession(QObject *parent = nullptr);
     ~StreamSession() override;
 
-    /// baseUrl + /api/v1/developer/ws/stream?topic=TOPIC (baseUrl e.g. wss://api.allium.so).
-    static QUrl streamUrl(const QUrl &baseUrl, const QString &topic);
-
-    /// The full stream URL with its ?topic=; takes effect at the next open().
+    /// The full stream URL with its ?topic= (ConnectionProfile::streamUrl() builds it); takes
+    /// effect at the next open().
     void setUrl(const QUrl &url);
     QUrl url() const override;
     QString topic() const;
