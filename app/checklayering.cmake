@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Run at build time by allium_enforce_layering() (CMakeLists.txt):
 #   cmake -DTARGET=<name> -DFORBIDDEN=<layer|layer> -DSOURCES=<file|file> -DSTAMP=<file> -P …
 # Fails when a source includes a header of a layer its target must not know, e.g. a widget

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # One entry point for a fresh Debian 12 machine:
 #   packaging/dev.sh run [args]    install packages, build, launch allium-monitor (embedded emulator)
 #   packaging/dev.sh test          install packages, check the formatting (clang-format), build,
@@ -122,10 +123,19 @@ esac
 
 bash "$root/packaging/install-deps.sh"
 
-# House rule: every C++ source is formatted by .clang-format (fix with: packaging/dev.sh format).
+# House rules: every C++ source is formatted by .clang-format (fix with: packaging/dev.sh format)
+# and starts with its SPDX licence line.
 check_format() {
     (cd "$root" && find app ui tests \( -name '*.cpp' -o -name '*.h' \) -print0 |
         xargs -0 clang-format-14 --dry-run --Werror)
+    local unlicensed
+    unlicensed="$(cd "$root" && find app ui tests \( -name '*.cpp' -o -name '*.h' \) \
+        -exec sh -c 'head -n 1 "$1" | grep -q "SPDX-License-Identifier: MIT" || echo "$1"' _ {} \;)"
+    if [ -n "$unlicensed" ]; then
+        echo "missing '// SPDX-License-Identifier: MIT' as the first line:" >&2
+        echo "$unlicensed" >&2
+        return 1
+    fi
 }
 case "$command" in
     format)

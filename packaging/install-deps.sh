@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs every Debian 12 package the build, the tests and the screenshots need.
 # Idempotent: packages already present are skipped, and apt is not touched at all when none is missing.
 # Extra package names given as arguments are added (dev.sh fuzz asks for clang-14 this way).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/apicommand.h"
 
 #include "cli/connectiontarget.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/connectiontarget.h"
 
 #include "core/connection/connectioneventlog.h"

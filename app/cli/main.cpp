@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // allium-cli: Allium's data streams and websocket API from a terminal, as NDJSON.
 
 #include "cli/apicommand.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/streamcommand.h"
 
 #include "cli/connectiontarget.h"

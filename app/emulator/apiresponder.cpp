@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/apiresponder.h"
 
 #include "emulator/api/apiroutetable.h"

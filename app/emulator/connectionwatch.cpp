@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/connectionwatch.h"
 
 #include <QScopedValueRollback>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/handshakegate.h"
 
 #include "core/connection/connectionprofile.h"

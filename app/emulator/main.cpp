@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/emulatorcommandline.h"
 #include "emulator/emulatorserver.h"
 

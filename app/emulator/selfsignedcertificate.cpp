@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/selfsignedcertificate.h"
 
 #include <openssl/bio.h>

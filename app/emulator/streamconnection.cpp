@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/streamconnection.h"
 
 #include "emulator/connectionwatch.h"

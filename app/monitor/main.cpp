@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectionprofile.h"
 #include "monitor/monitorcommandline.h"
 #include "monitor/monitorcomposition.h"

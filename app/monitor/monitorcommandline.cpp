@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "monitor/monitorcommandline.h"
 
 #include "core/base/boundedfile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "monitor/monitorcomposition.h"
 
 #include "core/api/apiclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "monitor/screenshotscene.h"
 
 #include "core/api/apitemplate.h"

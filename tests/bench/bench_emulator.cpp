@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Emulator costs: per topic, the CPU time of one generated message (next(), serialisation, a
 // filter match, and the stream's own path); per API endpoint, the CPU time of one answer; and the
 // rate one local QWebSocket client receives from an embedded emulator at --rate 20000.

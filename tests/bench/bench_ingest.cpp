@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ingest throughput: a bare QWebSocket (the ceiling) against the whole StreamSession pipeline
 // (worker thread, simdjson, batches, MessageStore), both fed by allium-emulator --firehose
 // running in its own process on loopback. Raw and pipeline runs alternate (--runs N pairs,

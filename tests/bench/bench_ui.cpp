@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench_ui: the real MainWindow, offscreen, against the embedded emulator at a high rate.
 // Measures how long the GUI thread's event loop stalls (gaps between 5 ms timer ticks), how
 // many messages arrive and are dropped, and the process memory as the history fills.

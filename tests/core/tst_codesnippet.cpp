@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/codesnippet.h"
 
 #include <QJsonArray>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectionprofile.h"
 #include "core/connection/connectionresolver.h"
 #include "core/settings/profilestore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/filter/filterpreview.h"
 #include "core/table/messagestore.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
 #include "core/connection/connectionprofile.h"
 #include "core/connection/websocketconnection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apiresult.h"
 #include "core/api/latencystats.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/settings/panelstate.h"
 
 #include <QHash>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/backoffpolicy.h"
 #include "core/connection/connectionprofile.h"
 #include "core/settings/keystore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowexporter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/emulatorserver.h"
 #include "support/emulatortesting.h"
 #include "support/rawhttp.h"

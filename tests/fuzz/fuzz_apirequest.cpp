@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the emulator's API connection on a request frame from a client: the JSON request is
 // read as ApiConnection::handleText reads it (id, method, path, body), answered by
 // ApiResponder::respondText, and the answer framed as the connection sends it.

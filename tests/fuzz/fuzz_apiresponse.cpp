@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the API client's reading of a response frame from the server: ApiResponse::parse and
 // the checks ApiClient makes on the result (in-flight refusal, status, data shown as text).
 #include "core/api/apiresponse.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the filter as a user, a saved file or a client's setFilter hands it over: the editor's
 // syntax check, Filter::parse and validation, the error location an editor underlines, the
 // toJson() round trip, and matching fixed messages through the compiled FilterMatcher.

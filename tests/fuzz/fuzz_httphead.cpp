@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the emulator's handshake gate on what a client sends before the websocket upgrade:
 // HttpRequestHead::parse, the header look-ups, HandshakeGate::check and the refusal it writes.
 #include "emulator/handshakegate.h"

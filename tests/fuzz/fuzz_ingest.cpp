@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the stream ingest path as frames from a server reach it: IngestWorker::ingestFrame
 // (simdjson parse, envelope detection, extraction of watched fields) and the field catalogue
 // fed from the parsed documents, read back as the GUI reads it. The input holds one or more

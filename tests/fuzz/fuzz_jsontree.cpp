@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the message detail tree on a message's bytes: JsonTreeModel::setJsonText under
 // QAbstractItemModelTester (fatal on any model contract violation), then a walk over every index
 // reading each role as the view and the "add filter on this field" action do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the table's cell formatting on field values from a stream: every ValueFormatter entry
 // point for every kind of field, and DecimalNumber (parse, canonical text, comparison) on the
 // same values. The input is a field path, a newline, then either JSON values separated by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
 #include "core/api/apiresult.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apiendpointcatalogue.h"
 #include "core/api/apitemplate.h"
 #include "core/api/savedrequeststore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/websocketconnection.h"
 #include "emulator/emulatorserver.h"
 #include "support/connectionfixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/connectionfixture.h"
 
 #include "support/emulatortesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/rawwebsocketclient.h"
 
 #include "support/rawhttp.h"

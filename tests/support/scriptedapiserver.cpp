@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/scriptedapiserver.h"
 
 #include <QJsonDocument>

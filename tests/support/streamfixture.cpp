@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/streamfixture.h"
 
 #include "support/emulatortesting.h"

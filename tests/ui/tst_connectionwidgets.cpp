@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionstatussource.h"
 #include "core/connection/websocketconnection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/filter/filterbuilderwidget.h"
 #include "ui/filter/filterconditionrow.h"
 #include "ui/filter/filtergrouprow.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/json/jsonindenter.h"
 
 #include <QJsonDocument>

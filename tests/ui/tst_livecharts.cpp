@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
 #include "ui/charts/livechartspanel.h"

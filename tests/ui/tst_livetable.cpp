@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/json/jsontreemodel.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagefilterproxymodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apihistorymodel.h"
 #include "ui/charts/timeserieschartview.h"
 #include "ui/console/apihistoryproxymodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/livechartspanel.h"
 
 #include "ui/charts/timeserieschartview.h"

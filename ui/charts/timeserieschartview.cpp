@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/charts/timeserieschartview.h"
 
 #include "ui/text/plaintext.h"

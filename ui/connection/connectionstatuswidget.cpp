@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/connection/connectionstatuswidget.h"
 
 #include "core/connection/connectionstatussource.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/connection/eventlogview.h"
 
 #include "core/connection/connectionevent.h"

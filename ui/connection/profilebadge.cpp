@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/connection/profilebadge.h"
 
 #include "core/connection/connectionprofile.h"

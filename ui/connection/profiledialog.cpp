@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/connection/profiledialog.h"
 
 #include "core/connection/websocketconnection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/connection/statusdot.h"
 
 #include <QPainter>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/console/apiexchangeview.h"
 
 #include "core/json/jsontreemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/console/apihistoryproxymodel.h"
 
 #include "ui/theme/theme.h"

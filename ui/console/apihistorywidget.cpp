@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/console/apihistorywidget.h"
 
 #include "core/api/apiclient.h"

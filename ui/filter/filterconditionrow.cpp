@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/filter/filterconditionrow.h"
 
 #include "ui/filter/filtervaluetext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/filter/filtereditorpanel.h"
 
 #include "core/json/jsonpathlocator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/filter/filtergrouprow.h"
 #include "ui/text/plainlabel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/filter/filtervaluetext.h"
 
 #include "core/json/jsontreemodel.h"

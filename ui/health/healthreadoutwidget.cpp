@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/health/healthreadoutwidget.h"
 #include "ui/text/plainlabel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/json/jsonhighlighter.h"
 
 #include "ui/theme/theme.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/stream/columnchooserdialog.h"
 #include "ui/text/plaintooltipfilter.h"
 

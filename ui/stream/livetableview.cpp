@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/stream/livetableview.h"
 
 #include "core/json/valueformatter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/stream/messagedetailpane.h"
 
 #include "core/json/jsontreemodel.h"

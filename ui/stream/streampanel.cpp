@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/stream/streampanel.h"
 
 #include "core/connection/connectionprofile.h"

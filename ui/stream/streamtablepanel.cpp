@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/stream/streamtablepanel.h"
 
 #include "core/settings/panelstate.h"

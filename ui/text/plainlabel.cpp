@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/text/plainlabel.h"
 
 #include "ui/text/plaintext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ui/text/plaintooltipfilter.h"
 
 #include "ui/text/plaintext.h"

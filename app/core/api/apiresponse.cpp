@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apiresponse.h"
 
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/apitemplate.h"
 
 #include "core/json/jsonsyntaxcheck.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/codesnippet.h"
 
 #include "core/connection/connectionprofile.h"

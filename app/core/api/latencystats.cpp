@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/latencystats.h"
 
 #include "core/api/apiresult.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/api/savedrequeststore.h"
 
 #include "core/settings/profilestore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectionevent.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectionresolver.h"
 
 #include "core/connection/connectionprofile.h"

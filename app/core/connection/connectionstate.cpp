@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/connectionstate.h"
 
 #include <QCoreApplication>

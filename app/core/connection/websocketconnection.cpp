@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/connection/websocketconnection.h"
 
 #include "core/base/logging.h"

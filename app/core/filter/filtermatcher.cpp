@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/filter/filtermatcher.h"
 
 #include <QJsonArray>

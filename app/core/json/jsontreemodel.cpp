@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/json/jsontreemodel.h"
 
 #include <QJsonArray>

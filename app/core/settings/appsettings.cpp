@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/settings/appsettings.h"
 
 #include "core/settings/profilestore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/settings/keystore.h"
 
 #include <QPointer>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/stream/fieldcatalogue.h"
 
 #include "core/json/numerictext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/table/columnset.h"
 
 #include "core/stream/topiccatalogue.h"

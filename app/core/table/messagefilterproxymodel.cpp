@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/table/messagefilterproxymodel.h"
 
 #include "core/table/messagetablemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/apirequestreader.h"
 
 #include "emulator/generators/syntheticdatatokens.h"

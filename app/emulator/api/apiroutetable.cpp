@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/apiroutetable.h"
 
 #include <QJsonObject>

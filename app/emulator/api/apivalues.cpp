@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/apivalues.h"
 
 #include "emulator/generators/syntheticdata.h"

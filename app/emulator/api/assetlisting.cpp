@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/assetlisting.h"
 
 #include "emulator/api/apivalues.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/assetsendpoints.h"
 
 #include "emulator/api/apirequestreader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/hyperliquiduserfills.h"
 
 #include "emulator/api/apivalues.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/api/tokenlisting.h"
 
 #include "emulator/api/apivalues.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/bitcoinblockgenerator.h"
 
 #include "emulator/messagewriter.h"

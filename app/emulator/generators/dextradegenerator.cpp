@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/dextradegenerator.h"
 
 #include "emulator/generators/syntheticdatatokens.h"

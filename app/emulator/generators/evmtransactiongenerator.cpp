@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/evmtransactiongenerator.h"
 
 #include "emulator/generators/syntheticdatatokens.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/hyperliquidfillgenerator.h"
 
 #include "emulator/messagewriter.h"

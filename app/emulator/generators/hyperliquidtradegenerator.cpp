@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/hyperliquidtradegenerator.h"
 
 #include "emulator/messagewriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/syntheticdatatokens.h"
 
 #include "emulator/generators/syntheticdata.h"

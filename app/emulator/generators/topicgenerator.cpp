@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emulator/generators/topicgenerator.h"
 
 #include "core/stream/topiccatalogue.h"
