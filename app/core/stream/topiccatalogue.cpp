@@ -123,7 +123,7 @@ QList<TopicField> dexTradeFields()
                        {"usd_amount", T::Number}});
 }
 
-// Each chain's real pace (shared/reference/monitoring.md), from which the emulator's synthetic
+// Each chain's real pace, from which the emulator's synthetic
 // data is also made: blocks every 12 s (Ethereum), 2 s (Base), 10 min (Bitcoin); ~200
 // transactions per Ethereum block and ~170 per Base block; a Solana slot every 400 ms with
 // ~130 transactions; 1.25 logs per EVM transaction; a DEX trade in 16 % × 94 % of them; a

@@ -45,7 +45,7 @@ struct TopicInfo
 };
 
 /// The topics the monitor knows, grouped by chain, with their documented fields and sensible
-/// table columns (shared/reference/allium-docs-notes.md §2.2–2.3). Any other `<chain>.<kind>`
+/// table columns, as Allium documents its stream topics. Any other `<chain>.<kind>`
 /// may still be subscribed to: it gets the fields of a known topic of the same kind when there
 /// is one (EVM chains share the block, transaction and log schemas).
 class TopicCatalogue

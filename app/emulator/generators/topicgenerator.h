@@ -19,7 +19,7 @@ class TopicGenerator
 public:
     virtual ~TopicGenerator() = default;
 
-    /// The next message, with the topic's field names (see shared/reference/allium-docs-notes.md).
+    /// The next message, with the field names core's TopicCatalogue lists for the topic.
     QJsonObject next();
     /// Writes the next message into `writer`, which the caller has reset: its compact JSON text
     /// (byte-identical to QJsonDocument's) and as much of the object as the writer's mode asks.
