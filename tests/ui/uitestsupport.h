@@ -5,9 +5,11 @@
 
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "monitor/monitoroptions.h"
 
 #include <QColor>
 #include <QString>
+#include <QTemporaryDir>
 #include <QWidget>
 
 #include <algorithm>
@@ -32,6 +34,17 @@ inline void configureSession(StreamSession &session, const EmulatorServer &serve
     ConnectionOptions options;
     options.backoffBaseMs = backoffBaseMs;
     session.setConnectionOptions(options);
+}
+
+/// Options for a monitor that leaves no trace: its settings file in `dir`, keys in memory only,
+/// no window state restored.
+inline MonitorOptions isolatedMonitorOptions(const QTemporaryDir &dir)
+{
+    MonitorOptions options;
+    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    options.useKeychain = false;
+    options.window.restoreSettings = false;
+    return options;
 }
 
 /// The relative luminance of `color` (WCAG 2), 0 for black to 1 for white.
