@@ -25,19 +25,11 @@ const QStringList &httpMethods()
 
 ApiConnection::ApiConnection(QWebSocket *socket, QTcpSocket *transport,
                              const EmulatorOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_socket(socket)
-    , m_watch(new ConnectionWatch(socket, transport, options.limits, this))
+    : EmulatorConnection(socket, transport, options.limits, parent)
     , m_options(options)
     , m_responder(options.seed)
     , m_random(quint32(options.seed))
 {
-    m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
-    m_socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageSize);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ApiConnection::handleText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ApiConnection::handleBinary);
-    connect(m_socket, &QWebSocket::disconnected, this, &ApiConnection::disconnected);
     connect(m_watch, &ConnectionWatch::dataWritten, this, &ApiConnection::handleWritten);
     connect(m_watch, &ConnectionWatch::closing, this, [this] {
         // Closed for not reading (or idle, or by the server): nothing more is answered.
@@ -47,16 +39,6 @@ ApiConnection::ApiConnection(QWebSocket *socket, QTcpSocket *transport,
 }
 
 ApiConnection::~ApiConnection() = default;
-
-void ApiConnection::abort()
-{
-    m_socket->abort();
-}
-
-void ApiConnection::close(int closeCode, const QString &reason)
-{
-    m_watch->close(closeCode, reason);
-}
 
 void ApiConnection::handleText(const QString &text)
 {

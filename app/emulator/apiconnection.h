@@ -2,35 +2,26 @@
 #pragma once
 
 #include "emulator/apiresponder.h"
+#include "emulator/emulatorconnection.h"
 #include "emulator/emulatoroptions.h"
 
 #include <QJsonValue>
-#include <QObject>
 #include <QQueue>
 #include <QRandomGenerator>
 
-QT_BEGIN_NAMESPACE
-class QTcpSocket;
-class QWebSocket;
-QT_END_NAMESPACE
-
 namespace allium {
-
-class ConnectionWatch;
 
 /// One client of the websocket API: answers `{method,id,path,body}` requests with
 /// `{id,status,data}` through ApiResponder, each after a random delay up to latencyMs (so they
 /// complete out of order), with at most MaxInFlight requests per connection whose response has
 /// not been written to the network yet. Responses wait while the client is not reading.
-class ApiConnection : public QObject
+class ApiConnection : public EmulatorConnection
 {
     Q_OBJECT
 public:
     static constexpr int MaxInFlight = 1000;
     /// Requests above this size get an error response; the connection stays.
     static constexpr qint64 MaxRequestSize = 1024 * 1024;
-    /// Frames above this are refused by the websocket layer itself, which closes with 1009.
-    static constexpr qint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
 
     /// Takes ownership of `socket`; `transport` is the TCP socket underneath, or nullptr.
     ApiConnection(QWebSocket *socket, QTcpSocket *transport, const EmulatorOptions &options,
@@ -42,12 +33,6 @@ public:
     /// Requests accepted so far, and refused because MaxInFlight were in flight.
     int acceptedCount() const { return m_accepted; }
     int refusedCount() const { return m_refused; }
-    const ConnectionWatch &watch() const { return *m_watch; }
-    void abort();
-    void close(int closeCode, const QString &reason);
-
-signals:
-    void disconnected();
 
 private:
     struct Request
@@ -59,8 +44,8 @@ private:
         qint64 size = 0; ///< of the request text: what holding it costs
     };
 
-    void handleText(const QString &text);
-    void handleBinary(const QByteArray &data);
+    void handleText(const QString &text) override;
+    void handleBinary(const QByteArray &data) override;
     void accept(const Request &request);
     void answerOrHold(const Request &request);
     void answer(const Request &request);
@@ -74,8 +59,6 @@ private:
     void setHeldBytes(qint64 bytes);
     void updateBusy();
 
-    QWebSocket *m_socket;
-    ConnectionWatch *m_watch;
     EmulatorOptions m_options;
     ApiResponder m_responder;
     QRandomGenerator m_random;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace allium {
 
@@ -12,6 +13,21 @@ namespace {
 constexpr char HexDigits[] = "0123456789abcdef";
 // Integral doubles up to this magnitude are held as integers by QJsonValue (and printed so).
 constexpr double MaxExactInteger = 9007199254740992.0;
+
+// JSON's two-character escapes: the character, and the letter that follows the backslash.
+constexpr std::pair<char16_t, char> ShortEscapes[] = {{u'"', '"'},  {u'\\', '\\'}, {u'\b', 'b'},
+                                                      {u'\f', 'f'}, {u'\n', 'n'},  {u'\r', 'r'},
+                                                      {u'\t', 't'}};
+
+// The letter of `c`'s two-character escape, or 0 when it has none (and is written as \uXXXX).
+char shortEscape(char16_t c)
+{
+    for (const auto &[character, letter] : ShortEscapes) {
+        if (character == c)
+            return letter;
+    }
+    return 0;
+}
 
 bool needsEscape(char16_t c)
 {
@@ -221,44 +237,19 @@ MessageWriter &MessageWriter::string(QStringView text)
                 continue;
             }
         }
-        char escaped[7] = {'\\',
-                           'u',
-                           HexDigits[(c >> 12) & 0xf],
-                           HexDigits[(c >> 8) & 0xf],
-                           HexDigits[(c >> 4) & 0xf],
-                           HexDigits[c & 0xf],
-                           0};
-        qsizetype length = 6;
-        switch (c) {
-        case u'"':
-        case u'\\':
-            escaped[1] = char(c);
-            length = 2;
-            break;
-        case u'\b':
-            escaped[1] = 'b';
-            length = 2;
-            break;
-        case u'\f':
-            escaped[1] = 'f';
-            length = 2;
-            break;
-        case u'\n':
-            escaped[1] = 'n';
-            length = 2;
-            break;
-        case u'\r':
-            escaped[1] = 'r';
-            length = 2;
-            break;
-        case u'\t':
-            escaped[1] = 't';
-            length = 2;
-            break;
-        default:
-            break;
+        const char letter = shortEscape(c);
+        if (letter != 0) {
+            const char escaped[2] = {'\\', letter};
+            putLatin1(escaped, 2);
+            continue;
         }
-        putLatin1(escaped, length);
+        const char escaped[6] = {'\\',
+                                 'u',
+                                 HexDigits[(c >> 12) & 0xf],
+                                 HexDigits[(c >> 8) & 0xf],
+                                 HexDigits[(c >> 4) & 0xf],
+                                 HexDigits[c & 0xf]};
+        putLatin1(escaped, 6);
     }
     putChar(u'"');
     if (capturing())

@@ -24,27 +24,19 @@ constexpr int MaxMessagesPerBatch = 20000;
 
 StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
                                    const EmulatorOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_socket(socket)
+    : EmulatorConnection(socket, transport, options.limits, parent)
     , m_transport(transport)
-    , m_watch(new ConnectionWatch(socket, transport, options.limits, this))
     , m_topic(topic)
     , m_options(options)
     , m_generator(TopicGenerator::create(topic, options.seed))
     , m_timer(new QTimer(this))
     , m_random(quint32(qHash(topic, size_t(options.seed))))
 {
-    m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
-    m_socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageSize);
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::PreciseTimer);
     m_clock.start();
 
     connect(m_timer, &QTimer::timeout, this, &StreamConnection::sendDue);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &StreamConnection::handleText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &StreamConnection::handleBinary);
-    connect(m_socket, &QWebSocket::disconnected, this, &StreamConnection::disconnected);
     connect(m_watch, &ConnectionWatch::dataWritten, this, [this] {
         if (m_options.firehoseCount > 0)
             pumpFirehose();
@@ -66,12 +58,6 @@ void StreamConnection::abort()
     // What was already sent reaches the client; then the TCP connection ends with no close frame.
     m_socket->flush();
     m_socket->abort();
-}
-
-void StreamConnection::close(int closeCode, const QString &reason)
-{
-    // Through the watch: a client that never reads the close frame is aborted after a while.
-    m_watch->close(closeCode, reason);
 }
 
 void StreamConnection::handleText(const QString &text)

@@ -2,13 +2,13 @@
 #pragma once
 
 #include "core/filter/filter.h"
+#include "emulator/emulatorconnection.h"
 #include "emulator/emulatoroptions.h"
 #include "emulator/messagewriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
 
@@ -17,26 +17,22 @@
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
 class QTimer;
-class QWebSocket;
 QT_END_NAMESPACE
 
 namespace allium {
 
-class ConnectionWatch;
 class TopicGenerator;
 
 /// One client of a data stream: sends nothing until `start`, then the topic's messages at the
 /// generator's cadence (or as a firehose), pauses on `stop`, applies `setFilter`, answers bad
 /// control messages with an error frame, and injects the faults it was created with. Messages
 /// for a client that does not read are dropped once half the write-queue limit is waiting.
-class StreamConnection : public QObject
+class StreamConnection : public EmulatorConnection
 {
     Q_OBJECT
 public:
     /// Control frames above this size are refused with an error frame (the connection stays).
     static constexpr qint64 MaxControlMessageSize = 1024 * 1024;
-    /// Frames above this are refused by the websocket layer itself, which closes with 1009.
-    static constexpr qint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
     /// The firehose keeps about this much queued, so generation is never the bottleneck.
     static constexpr qint64 FirehoseQueuedBytes = 2 * 1024 * 1024;
     static constexpr int FirehosePoolSize = 1024;
@@ -53,17 +49,12 @@ public:
     bool isStarted() const { return m_started; }
     /// Frames sent so far (messages and malformed frames).
     qint64 framesSent() const { return m_framesSent; }
-    const ConnectionWatch &watch() const { return *m_watch; }
-    /// Drops the connection without a close frame, as a network failure would.
-    void abort();
-    void close(int closeCode, const QString &reason);
-
-signals:
-    void disconnected();
+    /// Stops sending, lets what was already sent reach the client, then drops the connection.
+    void abort() override;
 
 private:
-    void handleText(const QString &text);
-    void handleBinary(const QByteArray &data);
+    void handleText(const QString &text) override;
+    void handleBinary(const QByteArray &data) override;
     void sendError(const QString &reason);
     /// Queues a frame unless it would take the backlog over the limit (which closes instead).
     bool send(const QString &text);
@@ -80,9 +71,7 @@ private:
     void stall();
     double nextIntervalMs();
 
-    QWebSocket *m_socket;
     QPointer<QTcpSocket> m_transport;
-    ConnectionWatch *m_watch;
     QString m_topic;
     EmulatorOptions m_options;
     std::unique_ptr<TopicGenerator> m_generator;

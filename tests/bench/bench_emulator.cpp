@@ -10,6 +10,7 @@
 #include "emulator/embeddedemulator.h"
 #include "emulator/generators/topicgenerator.h"
 #include "emulator/messagewriter.h"
+#include "support/processcputime.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,7 +26,6 @@
 #include <cstdio>
 #include <ctime>
 #include <sys/resource.h>
-#include <unistd.h>
 
 using namespace allium;
 
@@ -54,16 +54,7 @@ double namedThreadCpuMicroseconds(const QByteArray &name)
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
         if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
             continue;
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            return -1;
-        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() < 13)
-            return -1;
-        const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
-        return ticks * 1e6 / double(sysconf(_SC_CLK_TCK));
+        return statCpuMicroseconds(tasks.filePath(tid + QStringLiteral("/stat")));
     }
     return -1;
 }

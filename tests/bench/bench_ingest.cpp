@@ -13,10 +13,10 @@
 #include "core/stream/streamsession.h"
 #include "core/table/messagestore.h"
 #include "emulator/emulatoroptions.h"
+#include "support/processcputime.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
@@ -27,7 +27,6 @@
 #include <cstdio>
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 using namespace allium;
 
@@ -68,16 +67,7 @@ qint64 threadCpuMicroseconds()
 // CPU time of another process from /proc (clock ticks, so only good to ~10 ms); -1 if unknown.
 qint64 otherProcessCpuMicroseconds(qint64 pid)
 {
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = file.readAll();
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
-    return ticks * 1000000 / sysconf(_SC_CLK_TCK);
+    return qint64(statCpuMicroseconds(QStringLiteral("/proc/%1/stat").arg(pid)));
 }
 
 struct Measurement

@@ -17,6 +17,7 @@
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "ui/uitestsupport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -82,10 +83,7 @@ int main(int argc, char *argv[])
 
     const qint64 rssStart = vmRssKiB();
     QTemporaryDir dir;
-    MonitorOptions options;
-    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    options.useKeychain = false;
-    options.window.restoreSettings = false;
+    MonitorOptions options = uitest::isolatedMonitorOptions(dir);
     options.emulator.rate = rate;
     options.window.topic = QStringLiteral("ethereum.transactions");
     options.window.start = true;

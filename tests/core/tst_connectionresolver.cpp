@@ -2,8 +2,8 @@
 #include "core/connection/connectionprofile.h"
 #include "core/connection/connectionresolver.h"
 #include "core/settings/profilestore.h"
+#include "support/legacyprofiles.h"
 
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -215,14 +215,7 @@ void TestConnectionResolver::lastProfileBeforeDefault()
 void TestConnectionResolver::cleartextProfileNeedsConsent()
 {
     const QString file = m_dir.filePath(QStringLiteral("legacy.ini"));
-    {
-        QSettings settings(file, QSettings::IniFormat);
-        settings.beginWriteArray(QStringLiteral("profiles"), 1);
-        settings.setArrayIndex(0);
-        settings.setValue(QStringLiteral("name"), QStringLiteral("Lab"));
-        settings.setValue(QStringLiteral("baseUrl"), QStringLiteral("ws://203.0.113.1:9"));
-        settings.endArray();
-    }
+    writeLegacyProfile(file, QStringLiteral("Lab"), QStringLiteral("ws://203.0.113.1:9"));
     ProfileStore legacy(file);
     const QStringList withKey{legacy.profile(QStringLiteral("Lab")).keyReference()};
     ConnectionRequest request;

@@ -3,6 +3,7 @@
 #include "core/connection/connectionprofile.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
+#include "support/legacyprofiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -473,14 +474,7 @@ void TestProfileStore::insecureTransportNeedsConsent()
 // dropped) but refuses to be used until the user consents.
 void TestProfileStore::legacyInsecureProfileIsKeptButRefused()
 {
-    {
-        QSettings legacy(m_file, QSettings::IniFormat);
-        legacy.beginWriteArray(QStringLiteral("profiles"), 1);
-        legacy.setArrayIndex(0);
-        legacy.setValue(QStringLiteral("name"), QStringLiteral("Lab"));
-        legacy.setValue(QStringLiteral("baseUrl"), QStringLiteral("ws://10.1.2.3:8000"));
-        legacy.endArray();
-    }
+    writeLegacyProfile(m_file, QStringLiteral("Lab"), QStringLiteral("ws://10.1.2.3:8000"));
     ProfileStore store(m_file);
     QVERIFY(store.contains(QStringLiteral("Lab")));
     QVERIFY(!store.profile(QStringLiteral("Lab")).transportError().isEmpty());

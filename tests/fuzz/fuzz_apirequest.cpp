@@ -16,12 +16,6 @@
 
 using namespace allium;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static const ApiResponder responder(7);

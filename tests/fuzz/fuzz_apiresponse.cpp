@@ -14,12 +14,6 @@
 
 using namespace allium;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     // The websocket delivers text; the client turns it back into UTF-8 before parsing.

@@ -42,15 +42,9 @@ QList<QJsonObject> messages()
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
     const QString text = QString::fromUtf8(bytes);
 
     // What the filter editor does while the user types.

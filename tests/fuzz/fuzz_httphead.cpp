@@ -13,12 +13,6 @@
 
 using namespace allium;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static HandshakeGate *gate = [] {
@@ -28,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return g;
     }();
 
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
     const std::optional<HttpRequestHead> head = HttpRequestHead::parse(bytes);
     if (!head)
         return 0;

@@ -36,15 +36,9 @@ void readFields(const QVector<FieldInfo> &fields)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
     QList<QByteArray> frames = bytes.split('\xff');
 
     QStringList watched{QStringLiteral("number"), QStringLiteral("payload.px"),

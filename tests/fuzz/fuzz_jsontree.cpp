@@ -35,15 +35,9 @@ void walk(const JsonTreeModel &model, const QModelIndex &parent, int depth)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
     JsonTreeModel model;
     // A small node budget as well, so the truncation row is exercised on small inputs.
     model.setMaxNodes(size % 2 ? 50 : JsonTreeModel::DefaultMaxNodes);

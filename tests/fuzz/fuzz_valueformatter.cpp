@@ -60,12 +60,6 @@ void format(const ValueFormatter &formatter, QStringView path, const QJsonValue 
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    fuzz::ensureApplication();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static const ValueFormatter english(QLocale(QLocale::English, QLocale::UnitedStates),
@@ -77,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                                     QStringLiteral("gas_price"), QStringLiteral("timestamp"),
                                     QStringLiteral("number")};
 
-    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
     const qsizetype newline = bytes.indexOf('\n');
     const QString ownPath = QString::fromUtf8(newline < 0 ? QByteArray() : bytes.left(newline));
     const QByteArray rest = newline < 0 ? bytes : bytes.mid(newline + 1);

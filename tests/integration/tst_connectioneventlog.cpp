@@ -4,6 +4,7 @@
 #include "core/connection/websocketconnection.h"
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -19,13 +20,6 @@ namespace {
 // Distinctive, so that a search for it in any text cannot match by accident.
 const QString SecretKey = QStringLiteral("sk-eventlog-7f3c9a1e55d0");
 
-EmulatorOptions emulatorOptions()
-{
-    EmulatorOptions options;
-    options.keys = {SecretKey};
-    return options;
-}
-
 ConnectionOptions fastRetries()
 {
     ConnectionOptions options;
@@ -33,6 +27,22 @@ ConnectionOptions fastRetries()
     options.backoffCapMs = 50;
     options.pingIntervalMs = 0;
     return options;
+}
+
+// Aims `connection` at `url` with `key` and fastRetries().
+void aimAt(WebSocketConnection &connection, const QUrl &url, const QString &key = SecretKey)
+{
+    connection.setUrl(url);
+    connection.setApiKey(key);
+    connection.setOptions(fastRetries());
+}
+
+// Aims `session` at `url` with the secret key and fastRetries().
+void aimAt(StreamSession &session, const QUrl &url)
+{
+    session.setUrl(url);
+    session.setApiKey(SecretKey);
+    session.setConnectionOptions(fastRetries());
 }
 
 int countKind(const ConnectionEventLog &log, ConnectionEventKind kind)
@@ -159,14 +169,12 @@ void TestConnectionEventLog::everyKeyMaskedWhole()
 // and the key is in no text.
 void TestConnectionEventLog::logsWebSocketConnectionLifecycle()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     ConnectionEventLog log;
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     WebSocketConnection connection;
-    connection.setUrl(server.apiUrl());
-    connection.setApiKey(SecretKey);
-    connection.setOptions(fastRetries());
+    aimAt(connection, server.apiUrl());
     log.attach(&connection, QStringLiteral("api"));
 
     connection.open();
@@ -192,13 +200,11 @@ void TestConnectionEventLog::logsWebSocketConnectionLifecycle()
 // A stream session: opened and re-subscribed after every connect, closed + retry on a drop.
 void TestConnectionEventLog::logsStreamSessionLifecycle()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     ConnectionEventLog log;
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(SecretKey);
-    session.setConnectionOptions(fastRetries());
+    aimAt(session, server.streamUrl(QStringLiteral("ethereum.blocks")));
     log.attach(&session, QStringLiteral("ethereum.blocks"));
 
     session.start();
@@ -221,14 +227,12 @@ void TestConnectionEventLog::logsStreamSessionLifecycle()
 // A refused key ends in one Failed row that says why, and no retry.
 void TestConnectionEventLog::logsRefusedKeyAsFailure()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     ConnectionEventLog log;
     WebSocketConnection connection;
-    connection.setUrl(server.apiUrl());
     const QString wrongKey = QStringLiteral("sk-wrong-key-0b9d2c");
-    connection.setApiKey(wrongKey);
-    connection.setOptions(fastRetries());
+    aimAt(connection, server.apiUrl(), wrongKey);
     log.attach(&connection, QStringLiteral("api"));
     connection.open();
     QTRY_COMPARE(countKind(log, ConnectionEventKind::Failed), 1);
@@ -241,18 +245,14 @@ void TestConnectionEventLog::logsRefusedKeyAsFailure()
 // a drop with its reason as "connection lost: …", the user's disconnect as "closed by the user".
 void TestConnectionEventLog::logsEitherKindByOneRule()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     ConnectionEventLog log;
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     WebSocketConnection connection;
-    connection.setUrl(server.apiUrl());
-    connection.setApiKey(SecretKey);
-    connection.setOptions(fastRetries());
+    aimAt(connection, server.apiUrl());
     StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(SecretKey);
-    session.setConnectionOptions(fastRetries());
+    aimAt(session, server.streamUrl(QStringLiteral("ethereum.blocks")));
     const QList<std::pair<ConnectionStatusSource *, QString>> sources{
         {&connection, QStringLiteral("api")}, {&session, QStringLiteral("stream")}};
 

@@ -328,13 +328,13 @@ void TestStreamSession::refusedKeyFailsOnce()
     QVERIFY(stream.listen(QStringLiteral("ethereum.blocks")));
     stream.session.setApiKey(QStringLiteral("wrong-key"));
     stream.session.open();
-    QVERIFY(stream.failed.wait(5000));
+    QVERIFY(stream.spies.failed.wait(5000));
     QCOMPARE(stream.session.state(), ConnectionState::Failed);
     QVERIFY(stream.session.failureReason().contains(
         QLatin1String("invalid API key or websocket access not enabled")));
-    QVERIFY(!stream.states.wait(400));
-    QCOMPARE(stream.failed.size(), 1);
-    QCOMPARE(stream.scheduled.size(), 0);
+    QVERIFY(!stream.spies.states.wait(400));
+    QCOMPARE(stream.spies.failed.size(), 1);
+    QCOMPARE(stream.spies.scheduled.size(), 0);
 }
 
 // close() by the user ends in Disconnected and stays there.
@@ -345,8 +345,8 @@ void TestStreamSession::userCloseNeverReconnects()
     QVERIFY(stream.openAndWait());
     stream.session.close();
     QTRY_COMPARE_WITH_TIMEOUT(stream.session.state(), ConnectionState::Disconnected, 5000);
-    QVERIFY(!stream.states.wait(400));
-    QCOMPARE(stream.opened.size(), 1);
+    QVERIFY(!stream.spies.states.wait(400));
+    QCOMPARE(stream.spies.opened.size(), 1);
 }
 
 // The worker's field catalogue reaches fields() with a fieldsChanged notification.
@@ -409,18 +409,18 @@ void TestStreamSession::serverCloseCodeAndRetryReasonReachTheGui()
             errorWhenScheduled = stream.session.lastError();
     });
     connect(&stream.session, &StreamSession::opened, this, [&] {
-        if (stream.opened.size() == 2)
+        if (stream.spies.opened.size() == 2)
             errorWhenOpenedAgain = stream.session.lastError();
     });
     stream.session.start();
     stream.session.open();
-    QVERIFY(stream.closed.wait(5000));
-    QCOMPARE(stream.closed.at(0).at(0).toInt(), 1011);
-    QVERIFY2(stream.closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
-             qPrintable(stream.closed.at(0).at(1).toString()));
-    QTRY_COMPARE_WITH_TIMEOUT(stream.opened.size(), 2, 5000);
-    QVERIFY(stream.lost.size() >= 1);
-    const QString reason = stream.lost.at(0).at(0).toString();
+    QVERIFY(stream.spies.closed.wait(5000));
+    QCOMPARE(stream.spies.closed.at(0).at(0).toInt(), 1011);
+    QVERIFY2(stream.spies.closed.at(0).at(1).toString().contains(QLatin1String("emulated fault")),
+             qPrintable(stream.spies.closed.at(0).at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(stream.spies.opened.size(), 2, 5000);
+    QVERIFY(stream.spies.lost.size() >= 1);
+    const QString reason = stream.spies.lost.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("1011")), qPrintable(reason));
     QCOMPARE(errorWhenReconnecting, reason);
     QCOMPARE(errorWhenScheduled, reason);

@@ -72,9 +72,9 @@ void TestWebSocketConnection::connectsAndExchangesText()
     QCOMPARE(ws.connection.state(), ConnectionState::Disconnected);
     ws.connection.open();
     QCOMPARE(ws.connection.state(), ConnectionState::Connecting);
-    QVERIFY(ws.opened.wait(5000));
+    QVERIFY(ws.spies.opened.wait(5000));
     QCOMPARE(ws.connection.state(), ConnectionState::Connected);
-    QCOMPARE(statesOf(ws.states),
+    QCOMPARE(statesOf(ws.spies.states),
              (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected}));
     QCOMPARE(ws.connection.attempt(), 0);
     QCOMPARE(ws.connection.msUntilRetry(), qint64(-1));
@@ -95,9 +95,9 @@ void TestWebSocketConnection::refusedKeyFailsOnceWithoutRetry()
     QSignalSpy serverOpened(&ws.server, &EmulatorServer::connectionOpened);
 
     ws.connection.open();
-    QVERIFY(ws.failed.wait(5000));
+    QVERIFY(ws.spies.failed.wait(5000));
     QCOMPARE(ws.connection.state(), ConnectionState::Failed);
-    const QString reason = ws.failed.at(0).at(0).toString();
+    const QString reason = ws.spies.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("invalid API key or websocket access not enabled")),
              qPrintable(reason));
     QVERIFY(!reason.contains(wrongKey));
@@ -105,16 +105,16 @@ void TestWebSocketConnection::refusedKeyFailsOnceWithoutRetry()
     QCOMPARE(ws.connection.lastError(), reason);
 
     // Well past several backoff periods (50, 100, 200 ms): nothing more happens.
-    QVERIFY(!ws.states.wait(600));
-    QCOMPARE(countOf(ws.states, ConnectionState::Connecting), 1);
-    QCOMPARE(ws.scheduled.size(), 0);
+    QVERIFY(!ws.spies.states.wait(600));
+    QCOMPARE(countOf(ws.spies.states, ConnectionState::Connecting), 1);
+    QCOMPARE(ws.spies.scheduled.size(), 0);
     QCOMPARE(serverOpened.size(), 0);
-    QCOMPARE(ws.failed.size(), 1);
+    QCOMPARE(ws.spies.failed.size(), 1);
 
     // open() is the user's explicit retry: exactly one more attempt.
     ws.connection.open();
-    QVERIFY(ws.failed.wait(5000));
-    QCOMPARE(countOf(ws.states, ConnectionState::Connecting), 2);
+    QVERIFY(ws.spies.failed.wait(5000));
+    QCOMPARE(countOf(ws.spies.states, ConnectionState::Connecting), 2);
 }
 
 // 401 and 403 from any server (a plain HTTP answer on loopback) are a refused key.
@@ -168,9 +168,9 @@ void TestWebSocketConnection::otherHandshakeStatusIsRetried()
     options.maxAttempts = 2;
     ws.connection.setOptions(options);
     ws.connection.open();
-    QVERIFY(ws.failed.wait(5000));
-    QCOMPARE(ws.scheduled.size(), 2);
-    const QString reason = ws.failed.at(0).at(0).toString();
+    QVERIFY(ws.spies.failed.wait(5000));
+    QCOMPARE(ws.spies.scheduled.size(), 2);
+    const QString reason = ws.spies.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("gave up after 2 attempts")), qPrintable(reason));
     QVERIFY2(reason.contains(QLatin1String("HTTP 404")), qPrintable(reason));
 }
@@ -183,12 +183,12 @@ void TestWebSocketConnection::reconnectsAfterDrop()
 
     QVERIFY(ws.openAndWait());
     ws.server.dropAllConnections();
-    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
-    QCOMPARE(ws.scheduled.size(), 1);
-    QCOMPARE(ws.scheduled.at(0).at(0).toInt(), 1);
-    QCOMPARE(ws.scheduled.at(0).at(1).toInt(), 100); // 50 * 2^1, no jitter
-    QCOMPARE(ws.closed.size(), 1);
-    QCOMPARE(statesOf(ws.states),
+    QTRY_COMPARE_WITH_TIMEOUT(ws.spies.opened.size(), 2, 5000);
+    QCOMPARE(ws.spies.scheduled.size(), 1);
+    QCOMPARE(ws.spies.scheduled.at(0).at(0).toInt(), 1);
+    QCOMPARE(ws.spies.scheduled.at(0).at(1).toInt(), 100); // 50 * 2^1, no jitter
+    QCOMPARE(ws.spies.closed.size(), 1);
+    QCOMPARE(statesOf(ws.spies.states),
              (QList<ConnectionState>{ConnectionState::Connecting, ConnectionState::Connected,
                                      ConnectionState::Reconnecting, ConnectionState::Connecting,
                                      ConnectionState::Connected}));
@@ -245,12 +245,12 @@ void TestWebSocketConnection::stableConnectionResetsAttempts()
     ws.connection.setOptions(options);
     ws.connection.open();
     for (int drop = 1; drop <= expectedAttempts.size(); ++drop) {
-        QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), drop, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.spies.opened.size(), drop, 5000);
         ws.server.dropAllConnections();
-        QTRY_COMPARE_WITH_TIMEOUT(ws.scheduled.size(), drop, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.spies.scheduled.size(), drop, 5000);
     }
     QList<int> attempts;
-    for (const QList<QVariant> &arguments : ws.scheduled)
+    for (const QList<QVariant> &arguments : ws.spies.scheduled)
         attempts << arguments.at(0).toInt();
     QCOMPARE(attempts, expectedAttempts);
 }
@@ -271,7 +271,7 @@ void TestWebSocketConnection::msUntilRetryAndReconnectNow()
     const qint64 remaining = ws.connection.msUntilRetry();
     QVERIFY2(remaining > 50000 && remaining <= 60000, qPrintable(QString::number(remaining)));
     ws.connection.reconnectNow();
-    QVERIFY(ws.opened.wait(5000));
+    QVERIFY(ws.spies.opened.wait(5000));
     QCOMPARE(ws.connection.state(), ConnectionState::Connected);
 }
 
@@ -292,8 +292,8 @@ void TestWebSocketConnection::heartbeatDetectsStalledServer()
 
     QVERIFY(ws.openAndWait());
     QTRY_COMPARE_WITH_TIMEOUT(ws.texts.size(), 5, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(ws.scheduled.size(), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ws.spies.scheduled.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ws.spies.opened.size(), 2, 5000);
     // The stall was detected by silence, not by more data.
     QCOMPARE(ws.texts.size() % 5, 0);
 }
@@ -322,11 +322,11 @@ void TestWebSocketConnection::serverCloseIsReconnected()
     });
     QVERIFY(ws.connection.lastError().isEmpty());
     ws.connection.open();
-    QTRY_COMPARE_WITH_TIMEOUT(ws.opened.size(), 2, 5000);
-    QVERIFY(ws.closed.size() >= 1);
-    QCOMPARE(ws.closed.at(0).at(0).toInt(), 1011);
-    QVERIFY(ws.lost.size() >= 1);
-    const QString reason = ws.lost.at(0).at(0).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(ws.spies.opened.size(), 2, 5000);
+    QVERIFY(ws.spies.closed.size() >= 1);
+    QCOMPARE(ws.spies.closed.at(0).at(0).toInt(), 1011);
+    QVERIFY(ws.spies.lost.size() >= 1);
+    const QString reason = ws.spies.lost.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("code 1011")), qPrintable(reason));
     QCOMPARE(errorWhenReconnecting, reason);
     QCOMPARE(errorsWhenOpened.mid(0, 2), QStringList({QString(), QString()}));
@@ -342,9 +342,9 @@ void TestWebSocketConnection::userCloseNeverReconnects()
     ws.connection.close();
     QCOMPARE(ws.connection.state(), ConnectionState::Disconnected);
     QVERIFY(serverClosed.wait(5000));
-    QVERIFY(!ws.states.wait(400));
-    QCOMPARE(statesOf(ws.states).last(), ConnectionState::Disconnected);
-    QCOMPARE(ws.opened.size(), 1);
+    QVERIFY(!ws.spies.states.wait(400));
+    QCOMPARE(statesOf(ws.spies.states).last(), ConnectionState::Disconnected);
+    QCOMPARE(ws.spies.opened.size(), 1);
     QCOMPARE(ws.server.connectionCount(), 0);
 }
 
@@ -362,8 +362,8 @@ void TestWebSocketConnection::handshakeTimeout()
     QElapsedTimer clock;
     clock.start();
     ws.connection.open();
-    QVERIFY(ws.failed.wait(5000));
-    const QString reason = ws.failed.at(0).at(0).toString();
+    QVERIFY(ws.spies.failed.wait(5000));
+    const QString reason = ws.spies.failed.at(0).at(0).toString();
     QVERIFY2(reason.contains(QLatin1String("handshake within 200 ms")), qPrintable(reason));
     QVERIFY(clock.elapsed() < 2500);
 }
@@ -380,8 +380,9 @@ void TestWebSocketConnection::tlsWithTrustedCertificate()
     options.extraCaCertificates = {ws.server.certificate()};
     ws.connection.setOptions(options);
     ws.connection.open();
-    QVERIFY2(ws.opened.wait(5000),
-             qPrintable(ws.failed.isEmpty() ? QString() : ws.failed.at(0).at(0).toString()));
+    QVERIFY2(
+        ws.spies.opened.wait(5000),
+        qPrintable(ws.spies.failed.isEmpty() ? QString() : ws.spies.failed.at(0).at(0).toString()));
     QCOMPARE(ws.connection.state(), ConnectionState::Connected);
 }
 
@@ -393,10 +394,10 @@ void TestWebSocketConnection::tlsUntrustedCertificateFails()
     ConnectionFixture ws(serverOptions);
     QVERIFY(ws.listen(Topic));
     ws.connection.open();
-    QVERIFY(ws.failed.wait(5000));
-    const QString reason = ws.failed.at(0).at(0).toString();
+    QVERIFY(ws.spies.failed.wait(5000));
+    const QString reason = ws.spies.failed.at(0).at(0).toString();
     QVERIFY2(reason.startsWith(QLatin1String("TLS certificate not trusted: ")), qPrintable(reason));
-    QCOMPARE(ws.scheduled.size(), 0);
+    QCOMPARE(ws.spies.scheduled.size(), 0);
 }
 
 // Nothing is queued while not connected.

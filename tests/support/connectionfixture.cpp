@@ -8,12 +8,7 @@ namespace allium {
 
 ConnectionFixture::ConnectionFixture(const EmulatorOptions &serverOptions)
     : server(serverOptions)
-    , states(&connection, &WebSocketConnection::stateChanged)
-    , opened(&connection, &WebSocketConnection::opened)
-    , closed(&connection, &WebSocketConnection::closed)
-    , lost(&connection, &WebSocketConnection::connectionLost)
-    , scheduled(&connection, &WebSocketConnection::reconnectScheduled)
-    , failed(&connection, &WebSocketConnection::failed)
+    , spies(&connection)
     , texts(&connection, &WebSocketConnection::textReceived)
 {}
 
@@ -30,7 +25,7 @@ bool ConnectionFixture::listen(const QString &topic)
 bool ConnectionFixture::openAndWait(int timeoutMs)
 {
     connection.open();
-    return opened.wait(timeoutMs);
+    return spies.opened.wait(timeoutMs);
 }
 
 } // namespace allium

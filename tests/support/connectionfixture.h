@@ -3,6 +3,7 @@
 
 #include "core/connection/websocketconnection.h"
 #include "emulator/emulatorserver.h"
+#include "support/connectionstatusspies.h"
 
 #include <QSignalSpy>
 
@@ -24,13 +25,8 @@ public:
 
     EmulatorServer server;
     WebSocketConnection connection;
-    QSignalSpy states;    ///< stateChanged(state)
-    QSignalSpy opened;    ///< opened()
-    QSignalSpy closed;    ///< closed(closeCode, reason)
-    QSignalSpy lost;      ///< connectionLost(reason)
-    QSignalSpy scheduled; ///< reconnectScheduled(attempt, delayMs)
-    QSignalSpy failed;    ///< failed(reason)
-    QSignalSpy texts;     ///< textReceived(text)
+    ConnectionStatusSpies spies;
+    QSignalSpy texts; ///< textReceived(text)
 };
 
 } // namespace allium

@@ -18,4 +18,11 @@ std::unique_ptr<EmulatorServer> startEmulator(const EmulatorOptions &options)
     return server;
 }
 
+EmulatorOptions emulatorOptionsAccepting(const QString &key)
+{
+    EmulatorOptions options;
+    options.keys = {key};
+    return options;
+}
+
 } // namespace allium

@@ -15,4 +15,8 @@ bool listenOrWarn(EmulatorServer &server);
 /// cannot listen (the test's own checks then fail).
 std::unique_ptr<EmulatorServer> startEmulator(const EmulatorOptions &options = {});
 
+/// Default emulator options whose only accepted API key is `key` (a test's distinctive key, so
+/// that finding it in any text it must not be in cannot happen by accident).
+EmulatorOptions emulatorOptionsAccepting(const QString &key);
+
 } // namespace allium

@@ -10,12 +10,7 @@ namespace allium {
 
 StreamFixture::StreamFixture(const EmulatorOptions &serverOptions)
     : server(serverOptions)
-    , states(&session, &StreamSession::stateChanged)
-    , opened(&session, &StreamSession::opened)
-    , closed(&session, &StreamSession::closed)
-    , lost(&session, &StreamSession::connectionLost)
-    , scheduled(&session, &StreamSession::reconnectScheduled)
-    , failed(&session, &StreamSession::failed)
+    , spies(&session)
     , pongs(&session, &StreamSession::pongReceived)
     , resubscribed(&session, &StreamSession::resubscribed)
     , batches(&session, &StreamSession::messagesReceived)
@@ -47,7 +42,7 @@ void StreamFixture::pointAt(const QUrl &streamUrl)
 bool StreamFixture::openAndWait(int timeoutMs)
 {
     session.open();
-    return opened.wait(timeoutMs);
+    return spies.opened.wait(timeoutMs);
 }
 
 } // namespace allium

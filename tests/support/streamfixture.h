@@ -4,6 +4,7 @@
 #include "core/stream/streammessage.h"
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "support/connectionstatusspies.h"
 
 #include <QSignalSpy>
 #include <QVector>
@@ -29,12 +30,7 @@ public:
 
     EmulatorServer server;
     StreamSession session;
-    QSignalSpy states;        ///< stateChanged(state)
-    QSignalSpy opened;        ///< opened()
-    QSignalSpy closed;        ///< closed(closeCode, reason)
-    QSignalSpy lost;          ///< connectionLost(reason)
-    QSignalSpy scheduled;     ///< reconnectScheduled(attempt, delayMs)
-    QSignalSpy failed;        ///< failed(reason)
+    ConnectionStatusSpies spies;
     QSignalSpy pongs;         ///< pongReceived(latencyMs)
     QSignalSpy resubscribed;  ///< resubscribed()
     QSignalSpy batches;       ///< messagesReceived(batch)

@@ -6,6 +6,7 @@
 #include "core/settings/profilestore.h"
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "support/emulatortesting.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/eventlogview.h"
 #include "ui/connection/profilebadge.h"
@@ -42,13 +43,6 @@ namespace {
 
 // Distinctive, so that finding it anywhere it must not be cannot happen by accident.
 const QString SecretKey = QStringLiteral("sk-widgets-91d4e7a0c3b2");
-
-EmulatorOptions emulatorOptions()
-{
-    EmulatorOptions options;
-    options.keys = {SecretKey};
-    return options;
-}
 
 QString statusText(ConnectionStatusWidget &widget)
 {
@@ -108,7 +102,7 @@ void TestConnectionWidgets::initTestCase()
 // "Connected" again; "Reconnect now" skips a long wait.
 void TestConnectionWidgets::statusFollowsASessionThroughADrop()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     StreamSession session;
     session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
@@ -157,7 +151,7 @@ void TestConnectionWidgets::statusFollowsASessionThroughADrop()
 // A refused key: "Failed: invalid API key…", the dot turns red, Connect is offered.
 void TestConnectionWidgets::statusShowsRefusedKey()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     StreamSession session;
     session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
@@ -177,7 +171,7 @@ void TestConnectionWidgets::statusShowsRefusedKey()
 // Connect act on the connection.
 void TestConnectionWidgets::statusShowsPongLatencyAndObeysButtons()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     WebSocketConnection connection;
     connection.setUrl(server.apiUrl());
@@ -208,7 +202,7 @@ void TestConnectionWidgets::statusShowsPongLatencyAndObeysButtons()
 // connection is gone it shows "Not connected".
 void TestConnectionWidgets::statusFollowsEitherKindThroughTheInterface()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     StreamSession session;
     session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
@@ -300,7 +294,7 @@ void TestConnectionWidgets::healthShowsCountersAndStaleness()
 // Wired to a live session, the readout shows a rate and a fresh last message.
 void TestConnectionWidgets::healthFollowsALiveSession()
 {
-    EmulatorOptions options = emulatorOptions();
+    EmulatorOptions options = emulatorOptionsAccepting(SecretKey);
     options.rate = 100;
     EmulatorServer server(options);
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
@@ -321,7 +315,7 @@ void TestConnectionWidgets::healthFollowsALiveSession()
 // the clipboard (without the key) and Clear empties the log.
 void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     StreamSession session;
     configureSession(session, server, QStringLiteral("ethereum.blocks"), SecretKey, 5);
@@ -397,7 +391,7 @@ void TestConnectionWidgets::badgeTellsEmulatorFromAllium()
 // the key goes to the KeyStore and never into the settings file.
 void TestConnectionWidgets::profileDialogTestsAgainstTheEmulator()
 {
-    EmulatorServer server(emulatorOptions());
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     QTemporaryDir dir;
     const QString settingsFile = dir.filePath(QStringLiteral("profiles.ini"));

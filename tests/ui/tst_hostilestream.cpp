@@ -5,6 +5,7 @@
 #include "support/hostileserver.h"
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
+#include "uitestsupport.h"
 
 #include <QLabel>
 #include <QStandardPaths>
@@ -36,10 +37,7 @@ void TestHostileStream::errorFloodIsOneCountingLine()
     QVERIFY(server.listen());
 
     QTemporaryDir dir;
-    MonitorOptions options;
-    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    options.useKeychain = false;
-    options.window.restoreSettings = false;
+    MonitorOptions options = uitest::isolatedMonitorOptions(dir);
     options.window.baseUrl = server.baseUrl();
     options.window.apiKey = QStringLiteral("k");
     options.window.topic = QStringLiteral("ethereum.blocks");

@@ -10,6 +10,7 @@
 #include "core/table/messagetablemodel.h"
 #include "emulator/embeddedemulator.h"
 #include "monitor/monitorcomposition.h"
+#include "support/legacyprofiles.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/profilebadge.h"
 #include "ui/connection/profiledialog.h"
@@ -45,31 +46,14 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
-#include <cmath>
-
 using namespace allium;
+using namespace allium::uitest;
 
 namespace {
 
 // The emulator sends this many messages per second on every topic: rows arrive at once.
 constexpr double EmulatorRate = 300;
 constexpr int Timeout = 5000;
-
-double luminance(const QColor &color)
-{
-    const auto channel = [](double c) {
-        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
-           0.0722 * channel(color.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 } // namespace
 
@@ -648,14 +632,10 @@ void TestMainWindow::insecureConnectionWarns()
 void TestMainWindow::insecureProfileIsRefused()
 {
     const QString file = m_dir.filePath(QStringLiteral("legacy-insecure.ini"));
+    // As an older version saved it: ws:// to another machine, no consent.
+    writeLegacyProfile(file, QStringLiteral("Lab"), QStringLiteral("ws://203.0.113.1:9"));
     {
-        // As an older version saved it: ws:// to another machine, no consent.
         QSettings settings(file, QSettings::IniFormat);
-        settings.beginWriteArray(QStringLiteral("profiles"), 1);
-        settings.setArrayIndex(0);
-        settings.setValue(QStringLiteral("name"), QStringLiteral("Lab"));
-        settings.setValue(QStringLiteral("baseUrl"), QStringLiteral("ws://203.0.113.1:9"));
-        settings.endArray();
         settings.setValue(QStringLiteral("monitor/profilesWithKey"),
                           QStringList{QStringLiteral("Lab")});
     }

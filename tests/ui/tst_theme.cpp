@@ -5,6 +5,7 @@
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/json/jsonhighlighter.h"
 #include "ui/theme/theme.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QChart>
@@ -14,27 +15,10 @@
 #include <QTest>
 #include <QTextDocument>
 
-#include <cmath>
-
 using namespace allium;
+using namespace allium::uitest;
 
 namespace {
-
-double luminance(const QColor &color)
-{
-    const auto channel = [](double c) {
-        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
-           0.0722 * channel(color.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 /// The application's palette with dark editors (Base) inside a light window: the case where
 /// the widgets' old rules disagreed.

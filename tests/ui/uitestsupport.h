@@ -5,9 +5,15 @@
 
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "monitor/monitoroptions.h"
 
+#include <QColor>
 #include <QString>
+#include <QTemporaryDir>
 #include <QWidget>
+
+#include <algorithm>
+#include <cmath>
 
 namespace allium::uitest {
 
@@ -28,6 +34,35 @@ inline void configureSession(StreamSession &session, const EmulatorServer &serve
     ConnectionOptions options;
     options.backoffBaseMs = backoffBaseMs;
     session.setConnectionOptions(options);
+}
+
+/// Options for a monitor that leaves no trace: its settings file in `dir`, keys in memory only,
+/// no window state restored.
+inline MonitorOptions isolatedMonitorOptions(const QTemporaryDir &dir)
+{
+    MonitorOptions options;
+    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    options.useKeychain = false;
+    options.window.restoreSettings = false;
+    return options;
+}
+
+/// The relative luminance of `color` (WCAG 2), 0 for black to 1 for white.
+inline double luminance(const QColor &color)
+{
+    const auto channel = [](double c) {
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
+}
+
+/// The WCAG contrast ratio of two colours: 1 (none) to 21 (black on white); text wants 4.5.
+inline double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace allium::uitest
