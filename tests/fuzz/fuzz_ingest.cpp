@@ -6,13 +6,13 @@
 // of watched field paths, separated by commas.
 #include "core/stream/ingestoptions.h"
 #include "core/stream/ingestworker.h"
+#include "core/stream/pendingbatches.h"
 #include "fuzzsupport.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QUrl>
 
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             watched.append(QString::fromUtf8(path));
     }
 
-    auto pending = std::make_shared<std::atomic<int>>(0);
+    auto pending = std::make_shared<PendingBatches>();
     IngestWorker worker(pending);
     IngestOptions options;
     options.maxBatchMessages = 1; // every message is handed over at once, without the timer
@@ -68,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
         received += batch.messages.size();
         readFields(batch.fields);
-        pending->fetch_sub(1);
+        fuzz::require(pending->bytes.load() >= batch.bytes, "a batch's bytes are counted pending");
+        pending->taken(batch.bytes);
     });
     QObject::connect(&worker, &IngestWorker::fieldsReady, &worker,
                      [](const QVector<FieldInfo> &fields, bool) { readFields(fields); });
