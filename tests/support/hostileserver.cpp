@@ -126,6 +126,11 @@ void HostileServer::handleHandshake(QTcpSocket *socket)
     const QByteArray requestLine = head.left(head.indexOf("\r\n"));
     if (!m_scriptPath.isEmpty() && !requestLine.contains(m_scriptPath))
         return;
+    if (m_floodFirstConnectionOnly && m_connections > 0) {
+        ++m_connections;
+        emit connectionAccepted();
+        return;
+    }
     for (const QByteArray &frame : std::as_const(m_script))
         socket->write(frame);
     ++m_connections;

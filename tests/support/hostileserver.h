@@ -39,6 +39,9 @@ public:
     void setScriptPath(const QByteArray &path) { m_scriptPath = path; }
     /// Whether a connection is closed (TCP) once its script and flood are written.
     void setCloseWhenDone(bool close) { m_closeWhenDone = close; }
+    /// Whether only the first connection gets the script and the flood (a client that
+    /// reconnects, e.g. after its heartbeat gave up on this server, then finds it quiet).
+    void setFloodFirstConnectionOnly(bool once) { m_floodFirstConnectionOnly = once; }
 
     int connectionCount() const { return m_connections; }
     /// Flood frames written to the latest connection so far.
@@ -67,6 +70,7 @@ private:
     bool m_closeWhenDone = false;
     QByteArray m_scriptPath;
     int m_connections = 0;
+    bool m_floodFirstConnectionOnly = false;
 };
 
 } // namespace allium
