@@ -37,7 +37,7 @@ void ConnectionTarget::addOptions(QCommandLineParser &parser)
 
 QString ConnectionTarget::warning() const
 {
-    if (m_emulator || !m_allowInsecure || !ConnectionProfile::isCleartextToRemote(m_baseUrl))
+    if (m_emulator || !ConnectionProfile::isCleartextToRemote(m_baseUrl))
         return {};
     return QStringLiteral("warning: %1").arg(ConnectionProfile::insecureWarning(m_baseUrl));
 }
@@ -96,7 +96,6 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
     m_profileName = plan.profileName;
     m_baseUrl = plan.baseUrl;
     m_options = plan.options;
-    m_allowInsecure = plan.allowInsecure;
     switch (plan.kind) {
     case ConnectionPlan::Kind::Refused:
         emit failed(exitCodeFor(plan.problem), plan.message);

@@ -63,7 +63,6 @@ private:
     QString m_keySource;
     QString m_profileName;
     ConnectionOptions m_options;
-    bool m_allowInsecure = false;
     std::unique_ptr<EmbeddedEmulator> m_emulator;
     KeyStore *m_keyStore = nullptr;
 };

@@ -181,14 +181,12 @@ ApiComposerWidget::~ApiComposerWidget()
 
 void ApiComposerWidget::setApiClient(ApiClient *client)
 {
-    for (const QMetaObject::Connection &c : std::as_const(m_clientConnections))
-        disconnect(c);
-    m_clientConnections.clear();
+    disconnect(m_clientConnection);
     m_client = client;
     if (client) {
         // A request ending frees its id; Send may become possible again.
-        m_clientConnections = {
-            connect(client, &ApiClient::requestFinished, this, &ApiComposerWidget::validate)};
+        m_clientConnection =
+            connect(client, &ApiClient::requestFinished, this, &ApiComposerWidget::validate);
     }
     validate();
 }

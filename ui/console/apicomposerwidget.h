@@ -76,7 +76,7 @@ private:
     void applyColours();
 
     QPointer<ApiClient> m_client;
-    QList<QMetaObject::Connection> m_clientConnections;
+    QMetaObject::Connection m_clientConnection;
     SavedRequestStore *m_store;
     quint64 m_idCounter = 0;
     QString m_problem;

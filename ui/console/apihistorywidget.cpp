@@ -184,13 +184,11 @@ ApiHistoryWidget::~ApiHistoryWidget()
 
 void ApiHistoryWidget::setApiClient(ApiClient *client)
 {
-    for (const QMetaObject::Connection &c : std::as_const(m_clientConnections))
-        disconnect(c);
-    m_clientConnections.clear();
+    disconnect(m_clientConnection);
     m_client = client;
     if (client) {
-        m_clientConnections = {
-            connect(client, &ApiClient::inFlightChanged, this, &ApiHistoryWidget::updateCounts)};
+        m_clientConnection =
+            connect(client, &ApiClient::inFlightChanged, this, &ApiHistoryWidget::updateCounts);
         updateCounts(client->inFlightCount(), client->queuedCount());
     } else {
         updateCounts(0, 0);

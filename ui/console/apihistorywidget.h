@@ -68,7 +68,7 @@ private:
     int selectedSourceRow() const;
 
     QPointer<ApiClient> m_client;
-    QList<QMetaObject::Connection> m_clientConnections;
+    QMetaObject::Connection m_clientConnection;
     ApiHistoryModel *m_history;
     ApiHistoryProxyModel *m_proxy;
 
