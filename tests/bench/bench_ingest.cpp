@@ -216,14 +216,17 @@ Measurement measureWorkerOnly(const QStringList &samples, quint64 count)
         pending->taken(batch.bytes);
         result.messages += quint64(batch.messages.size());
     });
+    QList<QByteArray> frames;
+    for (const QString &sample : samples)
+        frames << sample.toUtf8();
     QElapsedTimer clock;
     clock.start();
     const qint64 cpuStart = processCpuMicroseconds();
     const qint64 faultsStart = processPageFaults();
     for (quint64 i = 0; i < count; ++i) {
-        const QString &text = samples.at(int(i % quint64(samples.size())));
-        result.bytes += quint64(text.size());
-        worker.ingestFrame(text);
+        const QByteArray &frame = frames.at(int(i % quint64(frames.size())));
+        result.bytes += quint64(frame.size());
+        worker.ingestFrame(frame);
     }
     result.elapsedMs = qMax<qint64>(1, clock.elapsed());
     result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;

@@ -50,7 +50,7 @@ void TestIngestWorker::batchesNeverExceedTheConfiguredSize()
 
     constexpr int Frames = 50;
     for (int i = 0; i < Frames; ++i)
-        worker.ingestFrame(QStringLiteral(R"({"number":%1})").arg(i));
+        worker.ingestFrame(QByteArrayLiteral(R"({"number":)") + QByteArray::number(i) + '}');
 
     QTRY_COMPARE(sequences.size(), Frames);
     QVERIFY(largestBatch <= maxBatch);

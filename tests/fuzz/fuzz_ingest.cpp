@@ -75,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                      [](const QVector<FieldInfo> &fields, bool) { readFields(fields); });
 
     for (const QByteArray &frame : std::as_const(frames))
-        worker.ingestFrame(QString::fromUtf8(frame));
+        worker.ingestFrame(frame);
     fuzz::require(received <= frames.size(), "no more messages than frames");
     worker.requestFields();
     worker.shutdown();

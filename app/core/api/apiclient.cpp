@@ -253,9 +253,8 @@ void ApiClient::pump()
     }
 }
 
-void ApiClient::handleText(const QString &text)
+void ApiClient::handleText(const QByteArray &raw)
 {
-    const QByteArray raw = text.toUtf8();
     const ApiResponse response = ApiResponse::parse(raw);
     if (!response.isValid()) {
         ++m_malformedResponses;

@@ -125,7 +125,7 @@ private:
     QString generateId();
     void enqueue(const QString &id, bool front);
     void pump();
-    void handleText(const QString &text);
+    void handleText(const QByteArray &raw);
     void handleStateChanged(ConnectionState state);
     void handleDeadline();
     void handleRetries();

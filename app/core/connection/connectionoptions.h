@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/connection/transportkind.h"
+
 #include <QList>
 #include <QSslCertificate>
 
@@ -30,6 +32,10 @@ struct ConnectionOptions
     int deadAfterMs = 30000;
 
     int handshakeTimeoutMs = 15000;
+    /// Offer permessage-deflate on the handshake (used when the server accepts).
+    bool compression = true;
+    /// The websocket implementation; Beast unless ALLIUM_TRANSPORT says otherwise.
+    TransportKind transport = defaultTransportKind();
     /// Extra CA certificates to trust (the emulator's self-signed one in tests).
     QList<QSslCertificate> extraCaCertificates;
 

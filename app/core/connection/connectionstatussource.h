@@ -3,6 +3,7 @@
 
 #include "core/connection/connectionevent.h"
 #include "core/connection/connectionstate.h"
+#include "core/connection/transporttraffic.h"
 
 #include <QObject>
 #include <QUrl>
@@ -29,6 +30,8 @@ public:
     virtual QString lastError() const = 0;
     /// Round trip of the latest heartbeat ping in ms; -1 until the first pong.
     virtual int lastPongLatencyMs() const = 0;
+    /// Bytes on the wire and decoded since open(), and whether compression is on now.
+    virtual TransportTraffic traffic() const = 0;
 
 public slots:
     virtual void open() = 0;         ///< connect (again); clears Failed

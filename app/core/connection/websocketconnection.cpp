@@ -4,41 +4,25 @@
 #include "core/base/logging.h"
 #include "core/connection/backoffpolicy.h"
 
+#include "core/connection/websockettransport.h"
+
 #include <QElapsedTimer>
-#include <QNetworkRequest>
-#include <QRegularExpression>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QTimer>
-#include <QWebSocket>
 
 namespace allium {
 
 namespace {
 
-// After close() we wait this long for the server's close frame before aborting the TCP link.
-constexpr int GracefulCloseMs = 2000;
-
-// QWebSocket 6.4 reports a non-101 handshake answer only as ConnectionRefusedError with the text
-// "QWebSocketPrivate::processHandshake: Unhandled http status code: 401 (Unauthorized)."; the
-// status code is not exposed otherwise, so it is read back from that text.
-int handshakeHttpStatus(const QString &errorString)
-{
-    static const QRegularExpression pattern(QStringLiteral("status code: (\\d{3})"));
-    const QRegularExpressionMatch match = pattern.match(errorString);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
-// The close codes QWebSocket uses itself when the server breaks the protocol: the close is then
-// ours, and the reason says what the server sent.
+// The close codes a websocket implementation uses itself when the server breaks the protocol:
+// the close is then ours, and the reason says what the server sent.
 QString protocolViolation(int closeCode)
 {
     switch (closeCode) {
-    case QWebSocketProtocol::CloseCodeProtocolError:
+    case 1002:
         return WebSocketConnection::tr("the server broke the websocket protocol");
-    case QWebSocketProtocol::CloseCodeWrongDatatype:
+    case 1007:
         return WebSocketConnection::tr("the server sent text that is not valid UTF-8");
-    case QWebSocketProtocol::CloseCodeTooMuchData:
+    case 1009:
         return WebSocketConnection::tr("the server sent a frame over %1 MiB or a message over %2 "
                                        "MiB")
             .arg(WebSocketConnection::MaxIncomingFrameBytes / (1024 * 1024))
@@ -48,10 +32,37 @@ QString protocolViolation(int closeCode)
     }
 }
 
-QString hostAndPort(const QUrl &url)
+// A refused handshake in words: the status, and the server's own reason when it gave one.
+QString refusal(const TransportEnd &end)
 {
-    const int defaultPort = url.scheme() == QLatin1String("wss") ? 443 : 80;
-    return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(defaultPort));
+    const QString detail =
+        end.serverDetail.isEmpty() ? QString() : QStringLiteral(": ") + end.serverDetail.left(500);
+    if (end.httpStatus == 401 || end.httpStatus == 403)
+        return WebSocketConnection::tr(
+                   "invalid API key or websocket access not enabled (HTTP %1%2)")
+            .arg(end.httpStatus)
+            .arg(detail);
+    return WebSocketConnection::tr("the server refused the websocket handshake (HTTP %1%2)")
+        .arg(end.httpStatus)
+        .arg(detail);
+}
+
+// A refused upgrade that an offer of permessage-deflate may have caused (boostorg/beast#2671:
+// a strict server refused Beast's offer): worth one more try without the offer. Statuses that
+// name another cause are not.
+bool mayBeRefusedForCompression(const TransportEnd &end)
+{
+    switch (end.httpStatus) {
+    case 0:
+    case 401:
+    case 403:
+    case 404:
+    case 429:
+    case 503:
+        return false;
+    default:
+        return end.offeredCompression;
+    }
 }
 
 } // namespace
@@ -64,16 +75,14 @@ public:
     {}
 
     void startAttempt();
-    void endAttempt();
+    void handleEnd(WebSocketTransport *ended, const TransportEnd &end);
+    void endAttempt(const QString &reason);
     void scheduleReconnect(const QString &reason);
     void fail(const QString &reason);
     void setState(ConnectionState newState);
     void stopTimers();
-    void detachSocket(QWebSocket *socket);
-    void handleError(QWebSocket *socket, QAbstractSocket::SocketError error);
-    void handleSslErrors(QWebSocket *socket, const QList<QSslError> &errors);
+    void dropTransport();
     void handleHeartbeat();
-    QString describeError(QWebSocket *socket, QAbstractSocket::SocketError error) const;
 
     WebSocketConnection *q;
     QUrl url;
@@ -82,13 +91,15 @@ public:
     BackoffPolicy backoff;
 
     ConnectionState state = ConnectionState::Disconnected;
-    QWebSocket *socket = nullptr;
+    WebSocketTransport *transport = nullptr;
     int attempt = 0; // failed attempts since the last stable connection
     QString failureReason;
-    QString lastError;  // why the current attempt ended, for the next decision
-    QString fatalError; // set when the current attempt must not be retried
-    QString lostReason; // lastError(): outlives the attempt, unlike lastError
+    QString lostReason; // lastError(): outlives the attempt
     int lastPongLatencyMs = -1;
+    // Set after a refused upgrade that the compression offer may have caused: the next attempts
+    // of this open() go without it.
+    bool compressionRefused = false;
+    TransportTraffic finishedTraffic; // of the attempts before the current one, since open()
 
     QTimer retryTimer;
     QTimer handshakeTimer;
@@ -121,41 +132,26 @@ void WebSocketConnection::Private::stopTimers()
     stableTimer.stop();
 }
 
-void WebSocketConnection::Private::detachSocket(QWebSocket *old)
+void WebSocketConnection::Private::dropTransport()
 {
-    if (!old)
+    if (!transport)
         return;
+    WebSocketTransport *old = transport;
+    transport = nullptr;
+    finishedTraffic += old->traffic();
     QObject::disconnect(old, nullptr, q, nullptr);
-    if (socket == old)
-        socket = nullptr;
+    old->abort();
+    old->deleteLater();
 }
 
 void WebSocketConnection::Private::startAttempt()
 {
-    if (socket) {
-        QWebSocket *old = socket;
-        detachSocket(old);
-        old->abort();
-        old->deleteLater();
-    }
-    fatalError.clear();
-    lastError.clear();
+    dropTransport();
 
-    auto *ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
-    socket = ws;
-    // Without a frame limit QWebSocket reads frames of up to 2 GiB before the message limit
-    // applies: a broken or hostile server could grow our memory by that much.
-    ws->setMaxAllowedIncomingFrameSize(MaxIncomingFrameBytes);
-    ws->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
-    if (url.scheme() == QLatin1String("wss")) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        if (!options.extraCaCertificates.isEmpty())
-            ssl.addCaCertificates(options.extraCaCertificates);
-        ws->setSslConfiguration(ssl);
-    }
-
-    QObject::connect(ws, &QWebSocket::connected, q, [this, ws] {
-        if (ws != socket)
+    auto *next = WebSocketTransport::create(options.transport, q);
+    transport = next;
+    QObject::connect(next, &WebSocketTransport::connected, q, [this, next] {
+        if (next != transport)
             return;
         handshakeTimer.stop();
         lostReason.clear();
@@ -169,138 +165,101 @@ void WebSocketConnection::Private::startAttempt()
         activityClock.start();
         if (options.pingIntervalMs > 0)
             pingTimer.start(options.pingIntervalMs);
-        qCInfo(lcNet) << "connected to" << url.toDisplayString(QUrl::RemoveUserInfo);
+        qCInfo(lcNet).noquote() << "connected to" << url.toDisplayString(QUrl::RemoveUserInfo)
+                                << "over" << transportKindName(next->kind())
+                                << (next->traffic().compression ? "with permessage-deflate"
+                                                                : "without compression");
         emit q->opened();
     });
-    // Depending on the failure, disconnected() may come before or after error(): both look at
-    // the socket's error so that the reason (and a refused key) is never missed.
-    QObject::connect(ws, &QWebSocket::disconnected, q,
-                     [this, ws] { handleError(ws, ws->error()); });
-    QObject::connect(ws, &QWebSocket::textMessageReceived, q, [this, ws](const QString &text) {
-        if (ws != socket)
-            return;
+    QObject::connect(next, &WebSocketTransport::textReceived, q, [this](const QByteArray &utf8) {
         ++framesSeen;
-        emit q->textReceived(text);
+        emit q->textReceived(utf8);
     });
-    QObject::connect(ws, &QWebSocket::binaryMessageReceived, q, [this, ws](const QByteArray &data) {
-        if (ws != socket)
-            return;
+    QObject::connect(next, &WebSocketTransport::binaryReceived, q, [this](qint64 size) {
         ++framesSeen;
-        emit q->binaryReceived(data.size());
+        emit q->binaryReceived(size);
     });
-    QObject::connect(ws, &QWebSocket::pong, q, [this, ws](quint64 elapsed, const QByteArray &) {
-        if (ws != socket)
-            return;
+    QObject::connect(next, &WebSocketTransport::pongReceived, q, [this](int latencyMs) {
         pongSinceTick = true;
-        lastPongLatencyMs = int(qMin<quint64>(elapsed, INT_MAX));
-        emit q->pongReceived(lastPongLatencyMs);
+        lastPongLatencyMs = latencyMs;
+        emit q->pongReceived(latencyMs);
     });
-    QObject::connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), q,
-                     [this, ws](QAbstractSocket::SocketError error) { handleError(ws, error); });
-    QObject::connect(ws, &QWebSocket::sslErrors, q,
-                     [this, ws](const QList<QSslError> &errors) { handleSslErrors(ws, errors); });
+    QObject::connect(next, &WebSocketTransport::ended, q,
+                     [this, next](const TransportEnd &end) { handleEnd(next, end); });
 
     setState(ConnectionState::Connecting);
     if (options.handshakeTimeoutMs > 0)
         handshakeTimer.start(options.handshakeTimeoutMs);
 
-    QNetworkRequest request(url);
-    // The key travels only in this header; it is never written to a log or a signal.
-    request.setRawHeader(QByteArrayLiteral("X-API-KEY"), apiKey.toUtf8());
-    ws->open(request);
+    TransportRequest request;
+    request.url = url;
+    // The key travels only in the handshake's header; it is never written to a log or a signal.
+    request.apiKey = apiKey.toUtf8();
+    request.offerCompression = options.compression && !compressionRefused;
+    request.maxFrameBytes = MaxIncomingFrameBytes;
+    request.maxMessageBytes = MaxIncomingMessageBytes;
+    request.extraCaCertificates = options.extraCaCertificates;
+    next->open(request);
 }
 
-void WebSocketConnection::Private::handleSslErrors(QWebSocket *ws, const QList<QSslError> &errors)
+void WebSocketConnection::Private::handleEnd(WebSocketTransport *ended, const TransportEnd &end)
 {
-    if (ws != socket)
-        return;
-    // The errors are never ignored: trusting a certificate is done with extraCaCertificates.
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << error.errorString();
-    texts.removeDuplicates();
-    fatalError = WebSocketConnection::tr("TLS certificate not trusted: %1")
-                     .arg(texts.join(QStringLiteral("; ")));
-}
-
-void WebSocketConnection::Private::handleError(QWebSocket *ws, QAbstractSocket::SocketError error)
-{
-    if (ws != socket)
-        return;
-    const int status = error == QAbstractSocket::ConnectionRefusedError
-                           ? handshakeHttpStatus(ws->errorString())
-                           : 0;
-    if (status == 401 || status == 403) {
-        // A refused key is not a network hiccup: retrying would only hammer the server.
-        fatalError =
-            WebSocketConnection::tr("invalid API key or websocket access not enabled (HTTP %1)")
-                .arg(status);
-    } else if (status != 0) {
-        lastError = WebSocketConnection::tr("the server refused the websocket handshake (HTTP %1)")
-                        .arg(status);
-    } else if (lastError.isEmpty() && error != QAbstractSocket::UnknownSocketError) {
-        lastError = describeError(ws, error);
-    }
-    // Every error ends the attempt; QWebSocket does not always follow a refused handshake
-    // with disconnected().
-    endAttempt();
-}
-
-QString WebSocketConnection::Private::describeError(QWebSocket *ws,
-                                                    QAbstractSocket::SocketError error) const
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return WebSocketConnection::tr("connection refused by %1").arg(hostAndPort(url));
-    case QAbstractSocket::HostNotFoundError:
-        return WebSocketConnection::tr("host %1 not found").arg(url.host());
-    case QAbstractSocket::RemoteHostClosedError:
-        return WebSocketConnection::tr("the server closed the connection");
-    case QAbstractSocket::SocketTimeoutError:
-        return WebSocketConnection::tr("the connection timed out");
-    case QAbstractSocket::SslHandshakeFailedError:
-        return WebSocketConnection::tr("TLS handshake failed: %1").arg(ws->errorString());
-    default:
-        return ws->errorString();
-    }
-}
-
-void WebSocketConnection::Private::endAttempt()
-{
-    QWebSocket *ws = socket;
-    if (!ws)
+    if (ended != transport)
         return;
     const bool wasConnected = state == ConnectionState::Connected;
-    const int closeCode = int(ws->closeCode());
-    const QString closeReason = ws->closeReason();
-    detachSocket(ws);
-    ws->abort();
-    ws->deleteLater();
+    dropTransport();
     stopTimers();
-
     if (wasConnected)
-        emit q->closed(closeCode, closeReason);
+        emit q->closed(end.closeCode, end.closeReason);
 
-    if (!fatalError.isEmpty()) {
-        fail(fatalError);
+    if (end.tlsUntrusted) {
+        fail(end.error);
         return;
     }
-    QString reason = lastError;
+    if (end.httpStatus == 401 || end.httpStatus == 403) {
+        // A refused key is not a network hiccup: retrying would only hammer the server.
+        fail(refusal(end));
+        return;
+    }
+    if (mayBeRefusedForCompression(end) && !compressionRefused) {
+        compressionRefused = true;
+        const QString note =
+            WebSocketConnection::tr("%1; trying again without offering compression")
+                .arg(refusal(end));
+        qCInfo(lcNet).noquote() << url.toDisplayString(QUrl::RemoveUserInfo) << note;
+        emit q->eventOccurred(ConnectionEventKind::Info, note);
+        startAttempt();
+        return;
+    }
+    QString reason = end.httpStatus != 0 ? refusal(end) : end.error;
     if (reason.isEmpty()) {
         const QString detail =
-            closeReason.isEmpty() ? QString() : QStringLiteral(": ") + closeReason;
-        const QString violation = protocolViolation(closeCode);
+            end.closeReason.isEmpty() ? QString() : QStringLiteral(": ") + end.closeReason;
+        const QString violation = protocolViolation(end.closeCode);
         if (wasConnected && !violation.isEmpty())
             reason = WebSocketConnection::tr("the connection was closed with code %1 (%2)%3")
-                         .arg(closeCode)
+                         .arg(end.closeCode)
                          .arg(violation, detail);
-        else if (wasConnected && closeCode != QWebSocketProtocol::CloseCodeNormal)
+        else if (wasConnected && end.closeCode != 1000 && end.closeCode != 0)
             reason = WebSocketConnection::tr("the server closed the connection (code %1%2)")
-                         .arg(closeCode)
+                         .arg(end.closeCode)
                          .arg(detail);
         else
             reason = WebSocketConnection::tr("the server closed the connection");
     }
+    scheduleReconnect(reason);
+}
+
+void WebSocketConnection::Private::endAttempt(const QString &reason)
+{
+    // Ours, not the transport's: a timeout or a dead heartbeat.
+    if (!transport)
+        return;
+    const bool wasConnected = state == ConnectionState::Connected;
+    dropTransport();
+    stopTimers();
+    if (wasConnected)
+        emit q->closed(1006, reason);
     scheduleReconnect(reason);
 }
 
@@ -313,7 +272,6 @@ void WebSocketConnection::Private::scheduleReconnect(const QString &reason)
                  .arg(reason));
         return;
     }
-    lastError = reason;
     lostReason = reason;
     retryDelayMs = backoff.delayMs(attempt);
     qCInfo(lcNet).noquote() << url.toDisplayString(QUrl::RemoveUserInfo) << "lost:" << reason
@@ -339,7 +297,7 @@ void WebSocketConnection::Private::fail(const QString &reason)
 
 void WebSocketConnection::Private::handleHeartbeat()
 {
-    if (!socket || state != ConnectionState::Connected)
+    if (!transport || state != ConnectionState::Connected)
         return;
     if (framesSeen != framesAtLastTick || pongSinceTick) {
         framesAtLastTick = framesSeen;
@@ -347,19 +305,19 @@ void WebSocketConnection::Private::handleHeartbeat()
         activityClock.restart();
     } else if (options.deadAfterMs > 0 && activityClock.elapsed() >= options.deadAfterMs) {
         // A half-open TCP link shows no error at all: silence is the only symptom.
-        lastError =
+        endAttempt(
             WebSocketConnection::tr("no data and no pong for %1 ms; connection presumed dead")
-                .arg(activityClock.elapsed());
-        endAttempt();
+                .arg(activityClock.elapsed()));
         return;
     }
-    socket->ping();
+    transport->ping();
 }
 
 WebSocketConnection::WebSocketConnection(QObject *parent)
     : ConnectionStatusSource(parent)
     , d(std::make_unique<Private>(this))
 {
+    qRegisterMetaType<allium::TransportEnd>();
     d->backoff = BackoffPolicy::fromOptions(d->options);
     for (QTimer *timer : {&d->retryTimer, &d->handshakeTimer, &d->stableTimer}) {
         timer->setParent(this);
@@ -369,9 +327,8 @@ WebSocketConnection::WebSocketConnection(QObject *parent)
 
     connect(&d->retryTimer, &QTimer::timeout, this, [this] { d->startAttempt(); });
     connect(&d->handshakeTimer, &QTimer::timeout, this, [this] {
-        d->lastError = tr("the server did not complete the websocket handshake within %1 ms")
-                           .arg(d->options.handshakeTimeoutMs);
-        d->endAttempt();
+        d->endAttempt(tr("the server did not complete the websocket handshake within %1 ms")
+                          .arg(d->options.handshakeTimeoutMs));
     });
     connect(&d->stableTimer, &QTimer::timeout, this, [this] { d->attempt = 0; });
     connect(&d->pingTimer, &QTimer::timeout, this, [this] { d->handleHeartbeat(); });
@@ -379,11 +336,12 @@ WebSocketConnection::WebSocketConnection(QObject *parent)
 
 WebSocketConnection::~WebSocketConnection()
 {
-    if (d->socket) {
-        QWebSocket *ws = d->socket;
-        d->detachSocket(ws);
-        ws->abort();
-        delete ws;
+    if (d->transport) {
+        WebSocketTransport *transport = d->transport;
+        d->transport = nullptr;
+        QObject::disconnect(transport, nullptr, this, nullptr);
+        transport->abort();
+        delete transport;
     }
     // The timers are members of d; take them out of the child list before d goes away.
     for (QTimer *timer : {&d->retryTimer, &d->handshakeTimer, &d->stableTimer, &d->pingTimer})
@@ -448,12 +406,22 @@ int WebSocketConnection::lastPongLatencyMs() const
     return d->lastPongLatencyMs;
 }
 
+TransportTraffic WebSocketConnection::traffic() const
+{
+    TransportTraffic total = d->finishedTraffic;
+    if (d->transport) {
+        const TransportTraffic current = d->transport->traffic();
+        total += current;
+        total.compression = current.compression && d->state == ConnectionState::Connected;
+    }
+    return total;
+}
+
 bool WebSocketConnection::sendText(const QByteArray &utf8)
 {
-    if (!d->socket || d->state != ConnectionState::Connected)
+    if (!d->transport || d->state != ConnectionState::Connected)
         return false;
-    const qint64 sent = d->socket->sendTextMessage(QString::fromUtf8(utf8));
-    return sent >= 0;
+    return d->transport->sendText(utf8);
 }
 
 void WebSocketConnection::open()
@@ -462,35 +430,27 @@ void WebSocketConnection::open()
     d->attempt = 0;
     d->failureReason.clear();
     d->lostReason.clear();
+    d->compressionRefused = false;
+    d->finishedTraffic = {};
     d->startAttempt();
 }
 
 void WebSocketConnection::close()
 {
     d->stopTimers();
-    QWebSocket *ws = d->socket;
     const bool wasConnected = d->state == ConnectionState::Connected;
-    if (ws) {
-        d->detachSocket(ws);
-        // A polite close frame, then the socket cleans itself up; aborted if the server never
-        // answers.
-        connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
-        QTimer::singleShot(GracefulCloseMs, ws, [ws] {
-            ws->abort();
-            ws->deleteLater();
-        });
-        if (ws->state() == QAbstractSocket::ConnectedState) {
-            ws->close(QWebSocketProtocol::CloseCodeNormal);
-        } else {
-            ws->abort();
-            ws->deleteLater();
-        }
+    if (WebSocketTransport *transport = d->transport) {
+        d->transport = nullptr;
+        d->finishedTraffic += transport->traffic();
+        QObject::disconnect(transport, nullptr, this, nullptr);
+        // A polite close frame; the transport cleans itself up.
+        transport->closeAndDispose(1000);
     }
     d->attempt = 0;
     d->failureReason.clear();
     d->lostReason.clear();
     if (wasConnected)
-        emit closed(QWebSocketProtocol::CloseCodeNormal, tr("closed by the user"));
+        emit closed(1000, tr("closed by the user"));
     d->setState(ConnectionState::Disconnected);
 }
 

@@ -8,10 +8,10 @@
 
 namespace allium {
 
-/// One websocket connection that owns its QWebSocket and timers: X-API-KEY on the handshake,
-/// exponential backoff with jitter, heartbeat, no retry storm on a refused key. Reports only
-/// through signals; never opens a dialog. Lives in (and must be used from) one thread. Its
-/// status and lifecycle signals are those of ConnectionStatusSource.
+/// One websocket connection that owns its transport (Beast or QtWebSockets) and timers: X-API-KEY
+/// on the handshake, exponential backoff with jitter, heartbeat, no retry storm on a refused key.
+/// Reports only through signals; never opens a dialog. Lives in (and must be used from) one thread.
+/// Its status and lifecycle signals are those of ConnectionStatusSource.
 class WebSocketConnection : public ConnectionStatusSource
 {
     Q_OBJECT
@@ -36,6 +36,7 @@ public:
     QString failureReason() const override;
     QString lastError() const override;
     int lastPongLatencyMs() const override;
+    TransportTraffic traffic() const override;
 
     /// Sends a text frame; false when not connected (nothing is queued here).
     bool sendText(const QByteArray &utf8);
@@ -46,7 +47,7 @@ public slots:
     void reconnectNow() override;
 
 signals:
-    void textReceived(const QString &text);
+    void textReceived(const QByteArray &utf8);
     /// A binary message arrived (Allium sends text only); its content is not kept.
     void binaryReceived(qint64 size);
 

@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QScopeGuard>
-#include <QStringEncoder>
 #include <QTimer>
 
 #include <simdjson.h>
@@ -200,7 +199,6 @@ public:
     int handshakes = 0;
 
     simdjson::dom::parser parser;
-    QStringEncoder encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     std::string padded; // the frame as UTF-8, with simdjson's padding after it
     std::vector<KeyPath> watchedPaths;
     FieldCatalogue catalogue;
@@ -341,18 +339,17 @@ void IngestWorker::handleOpened()
         d->connection->sendText(QByteArrayLiteral(R"({"action":"start"})"));
     emit opened();
     emit resubscribed();
+    reportStats(); // the new connection's compression, at once
 }
 
-void IngestWorker::ingestFrame(const QString &text)
+void IngestWorker::ingestFrame(const QByteArray &frame)
 {
-    // QWebSocket hands over UTF-16; it goes back to UTF-8 straight into the reused padded
-    // buffer that simdjson reads. (QString::toUtf8() allocates three bytes per character and
-    // keeps that capacity: every stored message held three times its size.)
-    const std::size_t worstCase = std::size_t(d->encoder.requiredSpace(text.size()));
-    if (d->padded.size() < worstCase + simdjson::SIMDJSON_PADDING)
-        d->padded.resize(worstCase + simdjson::SIMDJSON_PADDING);
+    // Into the reused buffer that simdjson reads, with its padding after the text.
+    const auto length = std::size_t(frame.size());
+    if (d->padded.size() < length + simdjson::SIMDJSON_PADDING)
+        d->padded.resize(length + simdjson::SIMDJSON_PADDING);
     char *const utf8 = d->padded.data();
-    const auto length = std::size_t(d->encoder.appendToBuffer(utf8, text) - utf8);
+    std::memcpy(utf8, frame.constData(), length);
     // One huge frame must not pin its buffers for the rest of the session (on every return,
     // after the last use of the parsed document).
     const auto releaseLargeBuffers = qScopeGuard([this] {
@@ -455,6 +452,8 @@ StreamStats IngestWorker::snapshotStats()
 {
     d->rate.rates(QDateTime::currentMSecsSinceEpoch(), &d->stats.messagesPerSecond,
                   &d->stats.bytesPerSecond);
+    if (d->connection)
+        d->stats.traffic = d->connection->traffic();
     return d->stats;
 }
 
@@ -516,7 +515,9 @@ void IngestWorker::reportStats()
         stats.parseErrors == last.parseErrors && stats.drops == last.drops &&
         stats.binaryFrames == last.binaryFrames && stats.serverErrors == last.serverErrors &&
         stats.reconnects == last.reconnects && stats.messagesPerSecond == last.messagesPerSecond &&
-        stats.bytesPerSecond == last.bytesPerSecond) {
+        stats.bytesPerSecond == last.bytesPerSecond &&
+        stats.traffic.wireBytesIn == last.traffic.wireBytesIn &&
+        stats.traffic.compression == last.traffic.compression) {
         return;
     }
     d->lastReported = stats;

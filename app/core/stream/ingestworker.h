@@ -50,7 +50,7 @@ public:
     void shutdown();
 
     /// Entry point of one text frame (public so the benchmark can drive it without a socket).
-    void ingestFrame(const QString &text);
+    void ingestFrame(const QByteArray &frame);
     /// A binary frame: the service sends text only, so it is counted and skipped.
     void ingestBinaryFrame(qint64 size);
 

@@ -181,6 +181,11 @@ int StreamSession::lastPongLatencyMs() const
     return m_lastPongLatencyMs;
 }
 
+TransportTraffic StreamSession::traffic() const
+{
+    return m_stats.traffic;
+}
+
 bool StreamSession::isRunning() const
 {
     return m_running;

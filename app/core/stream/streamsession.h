@@ -53,6 +53,7 @@ public:
     QString failureReason() const override;
     QString lastError() const override;
     int lastPongLatencyMs() const override;
+    TransportTraffic traffic() const override;
     bool isRunning() const; ///< the desired state: start() was called last
     Filter filter() const;
     StreamStats stats() const;

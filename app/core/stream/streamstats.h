@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/connection/transporttraffic.h"
+
 #include <QMetaType>
 #include <QtGlobal>
 
@@ -19,6 +21,7 @@ struct StreamStats
     double messagesPerSecond = 0; ///< over the last ~1 s
     double bytesPerSecond = 0;    ///< over the last ~1 s
     qint64 lastMessageAtMs = 0;   ///< wall clock of the last data message, 0 before the first
+    TransportTraffic traffic;     ///< bytes on the wire and decoded since open(), compression
 };
 
 } // namespace allium

@@ -1,0 +1,729 @@
+// SPDX-License-Identifier: MIT
+#include "core/connection/beastwebsockettransport.h"
+
+#include "core/base/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace allium {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// After closeAndDispose() we wait this long for the server's close frame before aborting.
+constexpr int GracefulCloseMs = 2000;
+
+// Longest refusal body read for its {"detail"}; the rest is not shown anyway.
+constexpr int MaxDetailCharacters = 500;
+
+// Counts the bytes that pass through the TCP socket (Beast calls these hooks for every read and
+// write); what the readout calls "on the wire". Never limits anything.
+class CountingRatePolicy
+{
+public:
+    void attach(std::atomic<quint64> *in, std::atomic<quint64> *out)
+    {
+        m_in = in;
+        m_out = out;
+    }
+
+private:
+    friend class boost::beast::rate_policy_access;
+
+    static constexpr std::size_t Unlimited = (std::numeric_limits<std::size_t>::max)();
+    std::size_t available_read_bytes() const noexcept { return Unlimited; }
+    std::size_t available_write_bytes() const noexcept { return Unlimited; }
+    void transfer_read_bytes(std::size_t n) noexcept
+    {
+        if (m_in)
+            m_in->fetch_add(n, std::memory_order_relaxed);
+    }
+    void transfer_write_bytes(std::size_t n) noexcept
+    {
+        if (m_out)
+            m_out->fetch_add(n, std::memory_order_relaxed);
+    }
+    void on_timer() noexcept {}
+
+    std::atomic<quint64> *m_in = nullptr;
+    std::atomic<quint64> *m_out = nullptr;
+};
+
+using CountedTcp = beast::basic_stream<tcp, net::any_io_executor, CountingRatePolicy>;
+
+// The websocket teardown after a close or a protocol error, found by argument-dependent lookup
+// (CountingRatePolicy lives here) and preferred to Beast's as more specialised. Beast's own
+// waits for the server to end the TCP stream (and, with TLS, for its close_notify) with no
+// timeout: a broken server that never does would hold the failed connection, and its reconnect,
+// forever. The close frames have been exchanged or given up on by then; the link just closes.
+template <class TeardownHandler>
+void closeNow(CountedTcp &stream, TeardownHandler &&handler)
+{
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream.socket().close(ignored);
+    net::post(
+        stream.get_executor(),
+        beast::bind_front_handler(std::forward<TeardownHandler>(handler), beast::error_code()));
+}
+
+template <class TeardownHandler>
+void async_teardown(beast::role_type, CountedTcp &stream, TeardownHandler &&handler)
+{
+    closeNow(stream, std::forward<TeardownHandler>(handler));
+}
+
+template <class TeardownHandler>
+void async_teardown(beast::role_type, beast::ssl_stream<CountedTcp> &stream,
+                    TeardownHandler &&handler)
+{
+    closeNow(beast::get_lowest_layer(stream), std::forward<TeardownHandler>(handler));
+}
+
+using PlainWebSocket = websocket::stream<CountedTcp>;
+using TlsWebSocket = websocket::stream<beast::ssl_stream<CountedTcp>>;
+
+// The server's reason for a refusal: {"detail": "..."} as the service sends it, else the body's
+// first line; plain text either way, and short.
+QString refusalDetail(const std::string &body)
+{
+    const QByteArray bytes = QByteArray::fromStdString(body.substr(0, 64 * 1024));
+    const QJsonDocument document = QJsonDocument::fromJson(bytes);
+    QString detail;
+    if (document.isObject()) {
+        const QJsonValue value = document.object().value(QStringLiteral("detail"));
+        detail = value.isString()
+                     ? value.toString()
+                     : QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact));
+    } else {
+        detail = QString::fromUtf8(bytes).section(QLatin1Char('\n'), 0, 0);
+    }
+    return detail.simplified().left(MaxDetailCharacters);
+}
+
+bool isZlibError(const beast::error_code &ec)
+{
+    return std::string_view(ec.category().name()) == "beast.zlib";
+}
+
+} // namespace
+
+// What the network thread hands over to the Qt side, in order: the handshake's outcome, frames,
+// pongs, and the end. Guarded by `mutex`; `receiver` is cleared when the transport goes away.
+struct Inbox
+{
+    struct Frame
+    {
+        QByteArray data;
+        bool text = true;
+    };
+
+    std::mutex mutex;
+    BeastWebSocketTransport *receiver = nullptr;
+    bool deliveryPosted = false;
+    bool connectedPending = false;
+    std::deque<Frame> frames;
+    qint64 waitingBytes = 0;
+    std::vector<int> pongs;
+    std::optional<TransportEnd> end;
+    bool readingPaused = false; // the network thread stopped reading: frames wait here
+};
+
+// One connection attempt on the network thread; everything in it runs there.
+class SessionBase
+{
+public:
+    virtual ~SessionBase() = default;
+    virtual void start() = 0;
+    virtual void send(std::string text) = 0;
+    virtual void ping() = 0;
+    virtual void close(int closeCode) = 0;
+    virtual void resumeReading() = 0;
+    virtual void abort() = 0;
+};
+
+class BeastWebSocketTransport::Network
+{
+public:
+    Network() = default;
+    ~Network()
+    {
+        work.reset();
+        ioc.stop();
+        if (thread.joinable())
+            thread.join();
+        session.reset();
+    }
+
+    /// Posts `function` to the network thread with the session, if it is still there.
+    template <typename Function>
+    void withSession(Function &&function)
+    {
+        net::post(ioc, [this, function = std::forward<Function>(function)]() mutable {
+            if (session)
+                function(*session);
+        });
+    }
+
+    /// From the network thread: asks the Qt side to look at the inbox (once until it has).
+    void wake(std::unique_lock<std::mutex> &lock)
+    {
+        if (inbox.deliveryPosted || !inbox.receiver)
+            return;
+        inbox.deliveryPosted = true;
+        BeastWebSocketTransport *receiver = inbox.receiver;
+        // Queued to the receiver's thread; dropped by Qt if the receiver is deleted first, and
+        // the receiver is only deleted after it cleared inbox.receiver under this lock.
+        QMetaObject::invokeMethod(
+            receiver, [receiver] { receiver->deliver(); }, Qt::QueuedConnection);
+        Q_UNUSED(lock)
+    }
+
+    TransportRequest request;
+    Inbox inbox;
+    std::atomic<quint64> wireIn{0};
+    std::atomic<quint64> wireOut{0};
+    std::atomic<quint64> decodedIn{0};
+    std::atomic<quint64> decodedOut{0};
+    std::atomic<quint64> messagesIn{0};
+    std::atomic<bool> compression{false};
+    std::optional<ssl::context> tls;
+    net::io_context ioc{1};
+    // Keeps the loop running while reading is paused (no operation outstanding then).
+    std::optional<net::executor_work_guard<net::io_context::executor_type>> work{
+        ioc.get_executor()};
+    std::thread thread;
+    std::shared_ptr<SessionBase> session;
+};
+
+namespace {
+
+template <typename WebSocket>
+class Session final : public SessionBase, public std::enable_shared_from_this<Session<WebSocket>>
+{
+public:
+    static constexpr bool IsTls = std::is_same_v<WebSocket, TlsWebSocket>;
+
+    explicit Session(BeastWebSocketTransport::Network &network)
+        : m_network(network)
+        , m_resolver(network.ioc)
+        , m_ws(makeStream(network))
+    {
+        beast::get_lowest_layer(m_ws).rate_policy().attach(&network.wireIn, &network.wireOut);
+    }
+
+    void start() override
+    {
+        const QUrl &url = m_network.request.url;
+        m_host = url.host().toStdString();
+        const int port = url.port(IsTls ? 443 : 80);
+        m_hostHeader = m_host + ':' + std::to_string(port);
+        QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
+        if (target.isEmpty())
+            target = "/";
+        if (url.hasQuery())
+            target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+        m_target = target.toStdString();
+        m_resolver.async_resolve(
+            m_host, std::to_string(port),
+            [self = this->shared_from_this()](beast::error_code ec, tcp::resolver::results_type r) {
+                self->onResolved(ec, r);
+            });
+    }
+
+    void send(std::string text) override
+    {
+        if (m_finished)
+            return;
+        m_outbox.push_back(std::move(text));
+        if (!m_writing)
+            writeNext();
+    }
+
+    void ping() override
+    {
+        if (m_finished || !m_connected || m_pinging)
+            return;
+        m_pinging = true;
+        m_pingSentAt = std::chrono::steady_clock::now();
+        m_ws.async_ping(
+            {}, [self = this->shared_from_this()](beast::error_code) { self->m_pinging = false; });
+    }
+
+    void close(int closeCode) override
+    {
+        if (m_finished)
+            return;
+        m_closing = true;
+        if (!m_connected) {
+            closed();
+            return;
+        }
+        m_ws.async_close(websocket::close_code(closeCode),
+                         [self = this->shared_from_this()](beast::error_code) { self->closed(); });
+    }
+
+    void resumeReading() override
+    {
+        if (m_finished || !m_readPaused)
+            return;
+        m_readPaused = false;
+        read();
+    }
+
+    void abort() override
+    {
+        m_finished = true;
+        beast::error_code ignored;
+        m_resolver.cancel();
+        beast::get_lowest_layer(m_ws).socket().close(ignored);
+    }
+
+private:
+    static WebSocket makeStream(BeastWebSocketTransport::Network &network)
+    {
+        if constexpr (IsTls)
+            return WebSocket(network.ioc.get_executor(), *network.tls);
+        else
+            return WebSocket(network.ioc.get_executor());
+    }
+
+    void onResolved(beast::error_code ec, const tcp::resolver::results_type &results)
+    {
+        if (ec)
+            return fail(ec);
+        beast::get_lowest_layer(m_ws).async_connect(
+            results, [self = this->shared_from_this()](beast::error_code connectError,
+                                                       const tcp::endpoint &) {
+                self->onConnected(connectError);
+            });
+    }
+
+    void onConnected(beast::error_code ec)
+    {
+        if (ec)
+            return fail(ec);
+        beast::get_lowest_layer(m_ws).socket().set_option(tcp::no_delay(true), ec);
+        if constexpr (IsTls) {
+            auto &tlsStream = m_ws.next_layer();
+            // SNI, and the certificate must name the host (not only chain to a trusted root).
+            if (!SSL_set_tlsext_host_name(tlsStream.native_handle(), m_host.c_str()))
+                return fail(
+                    beast::error_code(int(::ERR_get_error()), net::error::get_ssl_category()));
+            tlsStream.set_verify_mode(ssl::verify_peer);
+            tlsStream.set_verify_callback(ssl::host_name_verification(m_host));
+            tlsStream.async_handshake(ssl::stream_base::client, [self = this->shared_from_this()](
+                                                                    beast::error_code tlsError) {
+                if (tlsError)
+                    return self->failTls(tlsError);
+                self->handshake();
+            });
+        } else {
+            handshake();
+        }
+    }
+
+    void handshake()
+    {
+        const TransportRequest &request = m_network.request;
+        websocket::permessage_deflate deflate;
+        deflate.client_enable = request.offerCompression;
+        m_ws.set_option(deflate);
+        m_ws.read_message_max(request.maxMessageBytes);
+        m_ws.auto_fragment(false);
+        const std::string key = request.apiKey.toStdString();
+        m_ws.set_option(websocket::stream_base::decorator([key](websocket::request_type &head) {
+            // The key travels only in this header; it is never written to a log or a signal.
+            head.set("X-API-KEY", key);
+            head.set(http::field::user_agent, "allium-monitor");
+        }));
+        m_ws.control_callback([this](websocket::frame_type kind, beast::string_view) {
+            if (kind == websocket::frame_type::pong)
+                onPong();
+        });
+        m_ws.async_handshake(
+            m_response, m_hostHeader, m_target,
+            [self = this->shared_from_this()](beast::error_code ec) { self->onHandshake(ec); });
+    }
+
+    void onHandshake(beast::error_code ec)
+    {
+        if (ec)
+            return fail(ec);
+        m_connected = true;
+        // The opening handshake is timed by WebSocketConnection; from now on Beast's own timer
+        // bounds the closing handshake and the teardown after a protocol error (it waits for
+        // the server's close frame and end of stream, which a broken server may never send).
+        // Idle detection stays with the heartbeat.
+        websocket::stream_base::timeout timeouts =
+            websocket::stream_base::timeout::suggested(beast::role_type::client);
+        timeouts.handshake_timeout = std::chrono::milliseconds(GracefulCloseMs);
+        timeouts.idle_timeout = websocket::stream_base::none();
+        timeouts.keep_alive_pings = false;
+        m_ws.set_option(timeouts);
+        const auto extensions = m_response[http::field::sec_websocket_extensions];
+        m_network.compression = m_network.request.offerCompression &&
+                                extensions.find("permessage-deflate") != beast::string_view::npos;
+        {
+            std::unique_lock lock(m_network.inbox.mutex);
+            m_network.inbox.connectedPending = true;
+            m_network.wake(lock);
+        }
+        read();
+    }
+
+    void read()
+    {
+        m_ws.async_read(m_buffer,
+                        [self = this->shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                            self->onRead(ec, bytes);
+                        });
+    }
+
+    void onRead(beast::error_code ec, std::size_t bytes)
+    {
+        if (ec)
+            return fail(ec);
+        Inbox::Frame frame;
+        frame.text = m_ws.got_text();
+        frame.data =
+            QByteArray(static_cast<const char *>(m_buffer.data().data()), qsizetype(bytes));
+        m_buffer.consume(bytes);
+        // A big message must not pin its buffer for the rest of the connection.
+        if (m_buffer.capacity() > 1024 * 1024)
+            m_buffer = beast::flat_buffer();
+        m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
+        m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+        bool pause = false;
+        {
+            std::unique_lock lock(m_network.inbox.mutex);
+            Inbox &inbox = m_network.inbox;
+            inbox.waitingBytes += qint64(bytes);
+            inbox.frames.push_back(std::move(frame));
+            // Flow control: frames the consumer has not taken stop the reading, so the server
+            // meets TCP's window instead of our memory growing.
+            pause = inbox.waitingBytes >= BeastWebSocketTransport::MaxWaitingBytes;
+            inbox.readingPaused = pause;
+            m_network.wake(lock);
+        }
+        if (pause)
+            m_readPaused = true;
+        else
+            read();
+    }
+
+    void onPong()
+    {
+        if (!m_pingSentAt)
+            return;
+        const auto elapsed = std::chrono::steady_clock::now() - *m_pingSentAt;
+        m_pingSentAt.reset();
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+        std::unique_lock lock(m_network.inbox.mutex);
+        m_network.inbox.pongs.push_back(int(std::min<long long>(ms, INT_MAX)));
+        m_network.wake(lock);
+    }
+
+    void writeNext()
+    {
+        m_writing = true;
+        m_ws.text(true);
+        m_ws.async_write(net::buffer(m_outbox.front()),
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             self->onWritten(ec);
+                         });
+    }
+
+    void onWritten(beast::error_code ec)
+    {
+        m_writing = false;
+        if (ec)
+            return fail(ec);
+        m_network.decodedOut.fetch_add(m_outbox.front().size(), std::memory_order_relaxed);
+        m_outbox.pop_front();
+        if (!m_outbox.empty() && !m_finished)
+            writeNext();
+    }
+
+    void failTls(beast::error_code ec)
+    {
+        TransportEnd end;
+        if constexpr (IsTls) {
+            const long verify = SSL_get_verify_result(m_ws.next_layer().native_handle());
+            if (verify != X509_V_OK) {
+                end.tlsUntrusted = true;
+                end.error = BeastWebSocketTransport::tr("TLS certificate not trusted: %1")
+                                .arg(QString::fromUtf8(X509_verify_cert_error_string(verify)));
+                return finish(std::move(end));
+            }
+        }
+        end.error = BeastWebSocketTransport::tr("TLS handshake failed: %1")
+                        .arg(QString::fromStdString(ec.message()));
+        finish(std::move(end));
+    }
+
+    void fail(beast::error_code ec)
+    {
+        if (m_finished || ec == net::error::operation_aborted)
+            return finish({}, /*silent=*/true);
+        TransportEnd end;
+        end.wasConnected = m_connected;
+        const QUrl &url = m_network.request.url;
+        if (ec == websocket::error::upgrade_declined) {
+            end.httpStatus = int(m_response.result_int());
+            end.serverDetail = refusalDetail(m_response.body());
+            end.offeredCompression = m_network.request.offerCompression;
+        } else if (ec == websocket::error::closed ||
+                   (m_connected && m_ws.reason().code != websocket::close_code::none)) {
+            // The server's close frame came; what failed after it (the TCP teardown, when the
+            // server dropped the link first) adds nothing.
+            end.closeCode = int(m_ws.reason().code);
+            end.closeReason = QString::fromStdString(std::string(m_ws.reason().reason.c_str()));
+        } else if (ec == websocket::error::message_too_big) {
+            end.closeCode = 1009;
+        } else if (ec == websocket::error::bad_frame_payload) {
+            end.closeCode = 1007;
+        } else if (isZlibError(ec)) {
+            end.closeCode = 1002;
+            end.error = BeastWebSocketTransport::tr(
+                            "the server sent a compressed message that does not inflate (%1)")
+                            .arg(QString::fromStdString(ec.message()));
+        } else if (ec == websocket::condition::protocol_violation) {
+            end.closeCode = 1002;
+            end.closeReason = QString::fromStdString(ec.message());
+        } else if (ec == websocket::condition::handshake_failed) {
+            end.error = BeastWebSocketTransport::tr("the server's websocket handshake was not "
+                                                    "valid: %1")
+                            .arg(QString::fromStdString(ec.message()));
+        } else if (ec == net::error::connection_refused) {
+            end.error = BeastWebSocketTransport::tr("connection refused by %1:%2")
+                            .arg(url.host())
+                            .arg(url.port(IsTls ? 443 : 80));
+        } else if (ec == net::error::host_not_found || ec == net::error::host_not_found_try_again ||
+                   ec == net::error::no_data) {
+            end.error = BeastWebSocketTransport::tr("host %1 not found").arg(url.host());
+        } else if (ec == net::error::eof || ec == net::error::connection_reset ||
+                   ec == net::error::broken_pipe || ec == ssl::error::stream_truncated) {
+            end.error = BeastWebSocketTransport::tr("the server closed the connection");
+        } else if (ec == net::error::timed_out) {
+            end.error = BeastWebSocketTransport::tr("the connection timed out");
+        } else {
+            end.error = QString::fromStdString(ec.message());
+        }
+        finish(std::move(end));
+    }
+
+    // The close the user asked for is done (or failed): the transport may go.
+    void closed()
+    {
+        abort();
+        std::unique_lock lock(m_network.inbox.mutex);
+        m_network.inbox.end = TransportEnd();
+        m_network.wake(lock);
+    }
+
+    void finish(TransportEnd end, bool silent = false)
+    {
+        const bool first = !m_finished;
+        abort();
+        if (!first || silent || m_closing)
+            return;
+        std::unique_lock lock(m_network.inbox.mutex);
+        m_network.inbox.end = std::move(end);
+        m_network.wake(lock);
+    }
+
+    BeastWebSocketTransport::Network &m_network;
+    tcp::resolver m_resolver;
+    WebSocket m_ws;
+    beast::flat_buffer m_buffer;
+    websocket::response_type m_response;
+    std::string m_host;
+    std::string m_hostHeader;
+    std::string m_target;
+    std::deque<std::string> m_outbox;
+    std::optional<std::chrono::steady_clock::time_point> m_pingSentAt;
+    bool m_connected = false;
+    bool m_writing = false;
+    bool m_pinging = false;
+    bool m_closing = false;
+    bool m_readPaused = false;
+    bool m_finished = false;
+};
+
+} // namespace
+
+BeastWebSocketTransport::BeastWebSocketTransport(QObject *parent)
+    : WebSocketTransport(parent)
+    , m_network(std::make_shared<Network>())
+{}
+
+BeastWebSocketTransport::~BeastWebSocketTransport()
+{
+    {
+        std::lock_guard lock(m_network->inbox.mutex);
+        m_network->inbox.receiver = nullptr;
+    }
+    m_network->withSession([](SessionBase &session) { session.abort(); });
+    // ~Network stops the loop and joins the thread.
+    m_network.reset();
+}
+
+void BeastWebSocketTransport::open(const TransportRequest &request)
+{
+    Network &network = *m_network;
+    network.request = request;
+    network.inbox.receiver = this;
+    const bool tls = request.url.scheme() == QLatin1String("wss");
+    if (tls) {
+        network.tls.emplace(ssl::context::tls_client);
+        network.tls->set_default_verify_paths();
+        beast::error_code ignored;
+        for (const QSslCertificate &certificate : request.extraCaCertificates) {
+            const QByteArray pem = certificate.toPem();
+            network.tls->add_certificate_authority(net::buffer(pem.constData(), pem.size()),
+                                                   ignored);
+        }
+        network.session = std::make_shared<Session<TlsWebSocket>>(network);
+    } else {
+        network.session = std::make_shared<Session<PlainWebSocket>>(network);
+    }
+    network.session->start();
+    network.thread = std::thread([&network] {
+        // One attempt, one thread: it ends when the session is over and the loop has no work.
+        network.ioc.run();
+    });
+}
+
+void BeastWebSocketTransport::deliver()
+{
+    Inbox &inbox = m_network->inbox;
+    bool connectedNow = false;
+    std::deque<Inbox::Frame> frames;
+    std::vector<int> pongs;
+    std::optional<TransportEnd> end;
+    bool resume = false;
+    {
+        std::lock_guard lock(inbox.mutex);
+        inbox.deliveryPosted = false;
+        connectedNow = std::exchange(inbox.connectedPending, false);
+        frames.swap(inbox.frames);
+        inbox.waitingBytes = 0;
+        pongs.swap(inbox.pongs);
+        end = std::exchange(inbox.end, std::nullopt);
+        resume = std::exchange(inbox.readingPaused, false);
+    }
+    // The consumer now holds these frames; the network may read more. (A consumer that cannot
+    // keep up holds this thread, so no deliver() runs and reading stays paused.)
+    if (resume)
+        m_network->withSession([](SessionBase &session) { session.resumeReading(); });
+
+    const QPointer<BeastWebSocketTransport> alive(this);
+    if (connectedNow && !m_ended) {
+        m_connected = true;
+        emit connected();
+    }
+    for (Inbox::Frame &frame : frames) {
+        if (!alive || m_ended)
+            return;
+        if (frame.text)
+            emit textReceived(frame.data);
+        else
+            emit binaryReceived(frame.data.size());
+    }
+    for (int latencyMs : pongs) {
+        if (!alive || m_ended)
+            return;
+        emit pongReceived(latencyMs);
+    }
+    if (!alive)
+        return;
+    if (end) {
+        if (m_disposing) {
+            deleteLater();
+        } else if (!m_ended) {
+            m_ended = true;
+            emit ended(*end);
+        }
+    }
+}
+
+bool BeastWebSocketTransport::sendText(const QByteArray &utf8)
+{
+    if (!m_connected || m_ended)
+        return false;
+    m_network->withSession([text = utf8.toStdString()](SessionBase &session) mutable {
+        session.send(std::move(text));
+    });
+    return true;
+}
+
+void BeastWebSocketTransport::ping()
+{
+    if (m_connected && !m_ended)
+        m_network->withSession([](SessionBase &session) { session.ping(); });
+}
+
+void BeastWebSocketTransport::closeAndDispose(int closeCode)
+{
+    m_ended = true;
+    m_disposing = true;
+    m_network->withSession([closeCode](SessionBase &session) { session.close(closeCode); });
+    // The session reports its close as an end, which deletes this; a server that never answers
+    // the close frame gets this long.
+    QTimer::singleShot(GracefulCloseMs, this, &QObject::deleteLater);
+}
+
+void BeastWebSocketTransport::abort()
+{
+    m_ended = true;
+    m_network->withSession([](SessionBase &session) { session.abort(); });
+}
+
+TransportTraffic BeastWebSocketTransport::traffic() const
+{
+    const Network &network = *m_network;
+    TransportTraffic traffic;
+    traffic.wireBytesIn = network.wireIn.load(std::memory_order_relaxed);
+    traffic.wireBytesOut = network.wireOut.load(std::memory_order_relaxed);
+    traffic.decodedBytesIn = network.decodedIn.load(std::memory_order_relaxed);
+    traffic.decodedBytesOut = network.decodedOut.load(std::memory_order_relaxed);
+    traffic.messagesIn = network.messagesIn.load(std::memory_order_relaxed);
+    traffic.compression = network.compression.load(std::memory_order_relaxed);
+    return traffic;
+}
+
+} // namespace allium
