@@ -43,6 +43,20 @@ public:
     /// reconnects, e.g. after its heartbeat gave up on this server, then finds it quiet).
     void setFloodFirstConnectionOnly(bool once) { m_floodFirstConnectionOnly = once; }
 
+    /// Accept permessage-deflate when a client offers it (the script's frames must then be
+    /// made with deflatedTextFrames() where they claim compression).
+    void setAcceptDeflate(bool accept) { m_acceptDeflate = accept; }
+    /// Answer the upgrade with HTTP `status` and `body` instead of 101 (then close); with
+    /// onlyDeflateOffers, only requests that offer permessage-deflate (a strict server).
+    void setRefusal(int status, const QByteArray &body, bool onlyDeflateOffers = false)
+    {
+        m_refusalStatus = status;
+        m_refusalBody = body;
+        m_refuseOnlyDeflateOffers = onlyDeflateOffers;
+    }
+    /// The latest request head as the client sent it (request line and headers).
+    QByteArray lastRequestHead() const { return m_lastRequestHead; }
+
     int connectionCount() const { return m_connections; }
     /// Flood frames written to the latest connection so far.
     qint64 floodWritten() const { return m_floodWritten; }
@@ -53,6 +67,12 @@ public:
     static QByteArray closeFrame(int code, const QByteArray &reason);
     /// A frame header that announces `declaredLength` payload bytes; none follow.
     static QByteArray frameHeader(int opcode, quint64 declaredLength);
+    enum FrameFlags { FinalFrame = 0x80, CompressedFrame = 0x40 };
+    static QByteArray frameHeader(FrameFlags flags, int opcode, quint64 declaredLength);
+    /// One text message compressed with permessage-deflate, in `fragments` frames.
+    static QList<QByteArray> deflatedTextFrames(const QByteArray &payload, int fragments = 1);
+    /// A frame marked compressed whose payload does not inflate.
+    static QByteArray corruptDeflatedFrame();
 
 signals:
     void connectionAccepted();
@@ -71,6 +91,11 @@ private:
     QByteArray m_scriptPath;
     int m_connections = 0;
     bool m_floodFirstConnectionOnly = false;
+    bool m_acceptDeflate = false;
+    int m_refusalStatus = 0;
+    QByteArray m_refusalBody;
+    bool m_refuseOnlyDeflateOffers = false;
+    QByteArray m_lastRequestHead;
 };
 
 } // namespace allium

@@ -83,6 +83,8 @@ private slots:
     void statusShowsPongLatencyAndObeysButtons();
     void statusFollowsEitherKindThroughTheInterface();
     void healthShowsCountersAndStaleness();
+    void healthShowsWireBytesAndCompression();
+    void profileDialogSwitchesCompressionOff();
     void healthFollowsALiveSession();
     void eventLogViewSearchesCopiesAndClears();
     void badgeTellsEmulatorFromAllium_data();
@@ -385,6 +387,54 @@ void TestConnectionWidgets::badgeTellsEmulatorFromAllium()
     badge.setProfile(profile);
     QCOMPARE(int(badge.kind()), kind);
     QCOMPARE(badge.text(), text);
+}
+
+// Bytes on the wire against bytes decoded: the ratio and "compressed" when permessage-deflate is
+// on, and a plain "not compressed" when it is not.
+void TestConnectionWidgets::healthShowsWireBytesAndCompression()
+{
+    HealthReadoutWidget health;
+    StreamStats stats;
+    stats.traffic.wireBytesIn = 1000 * 1000;
+    stats.traffic.decodedBytesIn = 5 * 1000 * 1000;
+    stats.traffic.compression = true;
+    health.setStats(stats);
+    auto *wire = child<QLabel>(health, "wireValue");
+    QVERIFY2(wire->text().contains(QLocale().toString(5.0, 'f', 1) + QStringLiteral("× smaller")) &&
+                 wire->text().endsWith(QStringLiteral("compressed")),
+             qPrintable(wire->text()));
+    QVERIFY(wire->toolTip().contains(QStringLiteral("compressed with permessage-deflate")));
+    stats.traffic.compression = false;
+    stats.traffic.decodedBytesIn = stats.traffic.wireBytesIn;
+    health.setStats(stats);
+    QVERIFY2(wire->text().endsWith(QStringLiteral("not compressed")), qPrintable(wire->text()));
+    QVERIFY(!wire->text().contains(QStringLiteral("smaller")));
+}
+
+// The profile's "Offer compression" box is saved with the profile and read back.
+void TestConnectionWidgets::profileDialogSwitchesCompressionOff()
+{
+    QTemporaryDir dir;
+    const QString settingsFile = dir.filePath(QStringLiteral("profiles.ini"));
+    ProfileStore store(settingsFile);
+    QVERIFY(store.create(ConnectionProfile(QStringLiteral("Remote"),
+                                           QUrl(QStringLiteral("wss://example.invalid")))));
+    QVERIFY(store.profile(QStringLiteral("Remote")).options().compression);
+    KeyStore keys;
+    keys.setKeychainEnabled(false);
+    ProfileDialog dialog(&store, &keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.selectProfile(QStringLiteral("Remote"));
+    auto *compression = child<QCheckBox>(dialog, "compressionCheck");
+    QVERIFY(compression->isChecked());
+    QTest::mouseClick(compression, Qt::LeftButton, {}, QPoint(8, compression->height() / 2));
+    QVERIFY(!compression->isChecked());
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY2(!store.profile(QStringLiteral("Remote")).options().compression,
+             qPrintable(child<QLabel>(dialog, "errorLabel")->text()));
+    ProfileStore reread(settingsFile);
+    QVERIFY(!reread.profile(QStringLiteral("Remote")).options().compression);
 }
 
 // Test connection reaches the emulator with the typed key and reports refusal of a wrong one;

@@ -86,6 +86,7 @@ private:
     QSpinBox *m_pingInterval;
     QSpinBox *m_deadAfter;
     QSpinBox *m_handshakeTimeout;
+    QCheckBox *m_compression;
     QLabel *m_error;
     QPushButton *m_saveButton;
     QPushButton *m_testButton;

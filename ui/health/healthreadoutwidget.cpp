@@ -51,16 +51,19 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     m_dropped = addRow(tr("Dropped"), QStringLiteral("droppedValue"), 2, 2);
     m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
     m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
-    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 4, 0);
-    grid->addWidget(m_buffer, 4, 1, 1, 3);
+    // What the connection costs in bytes, against what it carried: the compression's worth.
+    m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 4, 0);
+    grid->addWidget(m_wire, 4, 1, 1, 3);
+    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 5, 0);
+    grid->addWidget(m_buffer, 5, 1, 1, 3);
     m_bufferBar->setObjectName(QStringLiteral("bufferBar"));
     m_bufferBar->setRange(0, 1000);
     m_bufferBar->setTextVisible(false);
     m_bufferBar->setMaximumHeight(6);
-    grid->addWidget(m_bufferBar, 5, 1, 1, 3);
+    grid->addWidget(m_bufferBar, 6, 1, 1, 3);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    grid->setRowStretch(6, 1);
+    grid->setRowStretch(7, 1);
 
     setStats(StreamStats{});
     setBufferFill(0, 0, 0);
@@ -126,7 +129,29 @@ void HealthReadoutWidget::setStats(const StreamStats &stats)
     setCounter(m_dropped, stats.drops);
     setCounter(m_serverErrors, stats.serverErrors);
     m_reconnects->setText(locale.toString(stats.reconnects));
+    setTraffic(stats.traffic);
     updateStaleness();
+}
+
+void HealthReadoutWidget::setTraffic(const TransportTraffic &traffic)
+{
+    const QString wire = humanBytes(traffic.wireBytesIn);
+    const QString decoded = humanBytes(traffic.decodedBytesIn);
+    if (traffic.compression) {
+        m_wire->setText(
+            tr("%1 for %2 of messages (%3× smaller) · compressed")
+                .arg(wire, decoded, QLocale().toString(traffic.inboundRatio(), 'f', 1)));
+    } else {
+        m_wire->setText(tr("%1 · not compressed").arg(wire));
+    }
+    m_wire->setToolTip(
+        tr("Received since the connection was opened: %1 through the socket (frames, %2), %3 "
+           "of message text. Compression (permessage-deflate) is offered unless the profile "
+           "turns it off, and used when the server accepts it.")
+            .arg(wire,
+                 traffic.compression ? tr("compressed with permessage-deflate")
+                                     : tr("uncompressed"),
+                 decoded));
 }
 
 void HealthReadoutWidget::setBufferFill(qint64 count, qint64 capacity, qint64 bytes)

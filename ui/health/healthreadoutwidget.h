@@ -48,12 +48,14 @@ public slots:
 private:
     QLabel *addRow(const QString &label, const QString &objectName, int row, int column);
     void setCounter(QLabel *label, quint64 value);
+    void setTraffic(const TransportTraffic &traffic);
 
     QLabel *m_rate;
     QLabel *m_byteRate;
     QLabel *m_parseErrors;
     QLabel *m_dropped;
     QLabel *m_serverErrors;
+    QLabel *m_wire = nullptr;
     QLabel *m_reconnects;
     QLabel *m_buffer;
     QProgressBar *m_bufferBar;

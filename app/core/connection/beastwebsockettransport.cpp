@@ -19,6 +19,7 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <boost/beast/zlib/error.hpp>
 
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -136,7 +137,7 @@ QString refusalDetail(const std::string &body)
 
 bool isZlibError(const beast::error_code &ec)
 {
-    return std::string_view(ec.category().name()) == "beast.zlib";
+    return ec.category() == beast::zlib::make_error_code(beast::zlib::error::general).category();
 }
 
 } // namespace

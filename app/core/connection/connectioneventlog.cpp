@@ -42,9 +42,12 @@ QString retryText(int attempt, int delayMs)
         .arg(double(delayMs) / 1000.0, 0, 'f', 1);
 }
 
-QString openedText(const QUrl &url)
+QString openedText(const QUrl &url, bool compressed)
 {
-    return ConnectionEventLog::tr("connected to %1").arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    return compressed ? ConnectionEventLog::tr("connected to %1, compressed (permessage-deflate)")
+                            .arg(url.toDisplayString(QUrl::RemoveUserInfo))
+                      : ConnectionEventLog::tr("connected to %1, not compressed")
+                            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
 }
 
 } // namespace
@@ -85,7 +88,8 @@ void ConnectionEventLog::attach(ConnectionStatusSource *source, const QString &n
                                           : tr("connection lost: %1").arg(reason));
             });
     connect(source, &ConnectionStatusSource::opened, this, [this, source, name] {
-        addEvent(name, ConnectionEventKind::Opened, openedText(source->url()));
+        addEvent(name, ConnectionEventKind::Opened,
+                 openedText(source->url(), source->traffic().compression));
     });
     connect(source, &ConnectionStatusSource::reconnectScheduled, this,
             [this, name](int attempt, int delayMs) {

@@ -148,6 +148,7 @@ bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
         qFuzzyCompare(x.backoffJitter + 1, y.backoffJitter + 1) && x.maxAttempts == y.maxAttempts &&
         x.stableAfterMs == y.stableAfterMs && x.pingIntervalMs == y.pingIntervalMs &&
         x.deadAfterMs == y.deadAfterMs && x.handshakeTimeoutMs == y.handshakeTimeoutMs &&
+        x.compression == y.compression && x.transport == y.transport &&
         x.extraCaCertificates == y.extraCaCertificates;
     return a.m_name == b.m_name && a.m_id == b.m_id && a.m_baseUrl == b.m_baseUrl &&
            a.m_embeddedEmulator == b.m_embeddedEmulator && a.m_allowInsecure == b.m_allowInsecure &&

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace allium {
@@ -20,3 +21,5 @@ bool parseTransportKind(const QString &name, TransportKind *kind);
 TransportKind defaultTransportKind();
 
 } // namespace allium
+
+Q_DECLARE_METATYPE(allium::TransportKind)

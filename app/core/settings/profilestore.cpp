@@ -27,6 +27,7 @@ void writeOptions(QSettings &settings, const ConnectionOptions &options)
     settings.setValue(QStringLiteral("pingIntervalMs"), options.pingIntervalMs);
     settings.setValue(QStringLiteral("deadAfterMs"), options.deadAfterMs);
     settings.setValue(QStringLiteral("handshakeTimeoutMs"), options.handshakeTimeoutMs);
+    settings.setValue(QStringLiteral("compression"), options.compression);
     QStringList pems;
     for (const QSslCertificate &certificate : options.extraCaCertificates)
         pems.append(QString::fromLatin1(certificate.toPem()));
@@ -50,6 +51,7 @@ ConnectionOptions readOptions(const QSettings &settings)
     options.pingIntervalMs = readInt("pingIntervalMs", options.pingIntervalMs);
     options.deadAfterMs = readInt("deadAfterMs", options.deadAfterMs);
     options.handshakeTimeoutMs = readInt("handshakeTimeoutMs", options.handshakeTimeoutMs);
+    options.compression = settings.value(QStringLiteral("compression"), true).toBool();
     const QStringList pems = settings.value(QStringLiteral("extraCaCertificates")).toStringList();
     for (const QString &pem : pems)
         options.extraCaCertificates.append(QSslCertificate::fromData(pem.toLatin1()));

@@ -337,9 +337,9 @@ void IngestWorker::handleOpened()
     }
     if (d->running)
         d->connection->sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    reportStats(); // the new connection's compression, known before opened() arrives
     emit opened();
     emit resubscribed();
-    reportStats(); // the new connection's compression, at once
 }
 
 void IngestWorker::ingestFrame(const QByteArray &frame)
