@@ -41,6 +41,20 @@ QByteArray incompressibleJson(int bytes)
     return "{\"blob\":\"" + random.toBase64() + "\"}";
 }
 
+// A connection to the server's stream endpoint, not yet opened, and what it received.
+struct Client
+{
+    explicit Client(const HostileServer &server, const ConnectionOptions &connectionOptions)
+        : texts(&connection, &WebSocketConnection::textReceived)
+    {
+        connection.setUrl(streamUrl(server));
+        connection.setOptions(connectionOptions);
+    }
+
+    WebSocketConnection connection;
+    QSignalSpy texts;
+};
+
 bool offersDeflate(const QByteArray &head)
 {
     return head.toLower().contains("sec-websocket-extensions: permessage-deflate");
@@ -87,10 +101,9 @@ void TestPermessageDeflate::compressedMessagesArriveWhole()
     server.setAcceptDeflate(true);
     server.setScript(HostileServer::deflatedTextFrames(message, fragments));
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options());
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, options());
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     connection.open();
     QVERIFY(texts.wait(10000));
     QCOMPARE(texts.at(0).at(0).toByteArray(), message);
@@ -125,10 +138,9 @@ void TestPermessageDeflate::compressedAndPlainMessagesMix()
     }
     server.setScript(script);
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options());
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, options());
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     connection.open();
     QTRY_COMPARE_WITH_TIMEOUT(texts.size(), expected.size(), 10000);
     for (int i = 0; i < expected.size(); ++i)
@@ -142,10 +154,9 @@ void TestPermessageDeflate::declinedOfferGivesPlainFrames()
     HostileServer server;
     server.setScript({HostileServer::textFrame(R"({"number":7})")});
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options());
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, options());
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     connection.open();
     QVERIFY(texts.wait(10000));
     QCOMPARE(texts.at(0).at(0).toByteArray(), QByteArray(R"({"number":7})"));
@@ -170,12 +181,11 @@ void TestPermessageDeflate::switchedOffOffersNothing()
     server.setAcceptDeflate(true);
     server.setScript({HostileServer::textFrame(R"({"number":8})")});
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
     ConnectionOptions connectionOptions = options(transport);
     connectionOptions.compression = compression;
-    connection.setOptions(connectionOptions);
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, connectionOptions);
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     connection.open();
     QVERIFY(texts.wait(10000));
     QCOMPARE(texts.at(0).at(0).toByteArray(), QByteArray(R"({"number":8})"));
@@ -194,10 +204,9 @@ void TestPermessageDeflate::corruptStreamFailsWithAReasonAndReconnects()
     script << HostileServer::corruptDeflatedFrame();
     server.setScript(script);
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options());
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, options());
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
     connection.open();
     QVERIFY(lost.wait(10000));
@@ -229,9 +238,8 @@ void TestPermessageDeflate::refusedKeyShowsStatusAndDetail()
     HostileServer server;
     server.setRefusal(status, R"({"detail":"API key <b>revoked</b> on 2026-11-01"})");
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options(transport));
+    Client client(server, options(transport));
+    WebSocketConnection &connection = client.connection;
     QSignalSpy failed(&connection, &WebSocketConnection::failed);
     connection.open();
     QVERIFY(failed.wait(10000));
@@ -251,10 +259,9 @@ void TestPermessageDeflate::strictServerIsRetriedWithoutTheOffer()
                       /*onlyDeflateOffers=*/true);
     server.setScript({HostileServer::textFrame(R"({"number":9})")});
     QVERIFY(server.listen());
-    WebSocketConnection connection;
-    connection.setUrl(streamUrl(server));
-    connection.setOptions(options());
-    QSignalSpy texts(&connection, &WebSocketConnection::textReceived);
+    Client client(server, options());
+    WebSocketConnection &connection = client.connection;
+    QSignalSpy &texts = client.texts;
     QSignalSpy events(&connection, &WebSocketConnection::eventOccurred);
     QSignalSpy lost(&connection, &WebSocketConnection::connectionLost);
     connection.open();
