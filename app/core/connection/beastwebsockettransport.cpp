@@ -15,6 +15,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
@@ -46,6 +47,11 @@ namespace {
 
 // After closeAndDispose() we wait this long for the server's close frame before aborting.
 constexpr int GracefulCloseMs = 2000;
+
+// Frames that may wait in the inbox before the consumer is woken while more are at hand, and
+// the longest any frame waits for that.
+constexpr std::size_t WakeAfterFrames = 512;
+constexpr std::chrono::milliseconds WakeDelay(2);
 
 // Longest refusal body read for its {"detail"}; the rest is not shown anyway.
 constexpr int MaxDetailCharacters = 500;
@@ -84,6 +90,13 @@ private:
 };
 
 using CountedTcp = beast::basic_stream<tcp, net::any_io_executor, CountingRatePolicy>;
+using CountedTls = beast::ssl_stream<CountedTcp>;
+// Beast's websocket stream reads at most 1,536 bytes at a time from the layer below: over a bare
+// socket that is a system call (and an epoll round) for every few small messages. This layer
+// reads up to ReadChunkBytes per call and hands them out from memory.
+constexpr std::size_t ReadChunkBytes = 64 * 1024;
+template <class Next>
+using Buffered = beast::buffered_read_stream<Next, beast::flat_buffer>;
 
 // The websocket teardown after a close or a protocol error, found by argument-dependent lookup
 // (CountingRatePolicy lives here) and preferred to Beast's as more specialised. Beast's own
@@ -102,20 +115,19 @@ void closeNow(CountedTcp &stream, TeardownHandler &&handler)
 }
 
 template <class TeardownHandler>
-void async_teardown(beast::role_type, CountedTcp &stream, TeardownHandler &&handler)
-{
-    closeNow(stream, std::forward<TeardownHandler>(handler));
-}
-
-template <class TeardownHandler>
-void async_teardown(beast::role_type, beast::ssl_stream<CountedTcp> &stream,
-                    TeardownHandler &&handler)
+void async_teardown(beast::role_type, Buffered<CountedTcp> &stream, TeardownHandler &&handler)
 {
     closeNow(beast::get_lowest_layer(stream), std::forward<TeardownHandler>(handler));
 }
 
-using PlainWebSocket = websocket::stream<CountedTcp>;
-using TlsWebSocket = websocket::stream<beast::ssl_stream<CountedTcp>>;
+template <class TeardownHandler>
+void async_teardown(beast::role_type, Buffered<CountedTls> &stream, TeardownHandler &&handler)
+{
+    closeNow(beast::get_lowest_layer(stream), std::forward<TeardownHandler>(handler));
+}
+
+using PlainWebSocket = websocket::stream<Buffered<CountedTcp>>;
+using TlsWebSocket = websocket::stream<Buffered<CountedTls>>;
 
 // The server's reason for a refusal: {"detail": "..."} as the service sends it, else the body's
 // first line; plain text either way, and short.
@@ -241,9 +253,11 @@ public:
     explicit Session(BeastWebSocketTransport::Network &network)
         : m_network(network)
         , m_resolver(network.ioc)
+        , m_wakeTimer(network.ioc)
         , m_ws(makeStream(network))
     {
         beast::get_lowest_layer(m_ws).rate_policy().attach(&network.wireIn, &network.wireOut);
+        m_ws.next_layer().capacity(ReadChunkBytes);
     }
 
     void start() override
@@ -310,6 +324,7 @@ public:
         m_finished = true;
         beast::error_code ignored;
         m_resolver.cancel();
+        m_wakeTimer.cancel();
         beast::get_lowest_layer(m_ws).socket().close(ignored);
     }
 
@@ -339,7 +354,7 @@ private:
             return fail(ec);
         beast::get_lowest_layer(m_ws).socket().set_option(tcp::no_delay(true), ec);
         if constexpr (IsTls) {
-            auto &tlsStream = m_ws.next_layer();
+            CountedTls &tlsStream = m_ws.next_layer().next_layer();
             // SNI, and the certificate must name the host (not only chain to a trusted root).
             if (!SSL_set_tlsext_host_name(tlsStream.native_handle(), m_host.c_str()))
                 return fail(
@@ -438,7 +453,23 @@ private:
             // meets TCP's window instead of our memory growing.
             pause = inbox.waitingBytes >= BeastWebSocketTransport::MaxWaitingBytes;
             inbox.readingPaused = pause;
-            m_network.wake(lock);
+            // The consumer is woken when this thread is about to wait for the socket (nothing
+            // left in the read layer), not for every frame: a burst crosses threads in one go.
+            // A long burst still goes over in parts, so the consumer never starves, and a frame
+            // whose successor is only partly here waits at most WakeDelay.
+            if (pause || m_ws.next_layer().buffer().size() == 0 ||
+                inbox.frames.size() >= WakeAfterFrames) {
+                m_network.wake(lock);
+            } else if (!m_wakeArmed) {
+                m_wakeArmed = true;
+                m_wakeTimer.expires_after(WakeDelay);
+                m_wakeTimer.async_wait([self = this->shared_from_this()](beast::error_code) {
+                    self->m_wakeArmed = false;
+                    std::unique_lock timerLock(self->m_network.inbox.mutex);
+                    if (!self->m_network.inbox.frames.empty())
+                        self->m_network.wake(timerLock);
+                });
+            }
         }
         if (pause)
             m_readPaused = true;
@@ -483,7 +514,8 @@ private:
     {
         TransportEnd end;
         if constexpr (IsTls) {
-            const long verify = SSL_get_verify_result(m_ws.next_layer().native_handle());
+            const long verify =
+                SSL_get_verify_result(m_ws.next_layer().next_layer().native_handle());
             if (verify != X509_V_OK) {
                 end.tlsUntrusted = true;
                 end.error = BeastWebSocketTransport::tr("TLS certificate not trusted: %1")
@@ -569,6 +601,8 @@ private:
 
     BeastWebSocketTransport::Network &m_network;
     tcp::resolver m_resolver;
+    net::steady_timer m_wakeTimer;
+    bool m_wakeArmed = false;
     WebSocket m_ws;
     beast::flat_buffer m_buffer;
     websocket::response_type m_response;
