@@ -3,7 +3,8 @@
 // stream-client.js), side by side on the same firehose: allium-emulator --firehose N in its own
 // process, then, alternating within each round so that load from elsewhere hits all alike, the
 // Node client, `allium-cli stream --count N > /dev/null` and `allium-cli stream --count N | reader`
-// (this process reads the pipe and discards), each with permessage-deflate offered and without.
+// (this process reads the pipe and discards), each with permessage-deflate offered and without,
+// and for comparison `allium-cli --transport qt > /dev/null` (QtWebSockets: never compressed).
 // Printed per topic: the median msg/s, the ratio to the Node client with the same compression,
 // CPU per message (the whole child process: user + system, start-up included, for both
 // clients alike) and bytes on the wire per message (from the CLI's summary). Rows whose
@@ -84,7 +85,7 @@ QUrl startEmulator(QProcess *process, qint64 firehose)
     return QUrl();
 }
 
-enum class Client { Node, CliDevNull, CliPipe };
+enum class Client { Node, CliDevNull, CliPipe, CliQtDevNull };
 
 const char *clientName(Client client)
 {
@@ -95,6 +96,8 @@ const char *clientName(Client client)
         return "allium-cli >/dev/null";
     case Client::CliPipe:
         return "allium-cli | pipe";
+    case Client::CliQtDevNull:
+        return "cli --transport qt";
     }
     return "";
 }
@@ -206,8 +209,10 @@ Measurement runCli(Client client, const QUrl &base, const QString &topic, qint64
                           base.toString()};
     if (!compression)
         arguments << QStringLiteral("--no-compression");
+    if (client == Client::CliQtDevNull)
+        arguments << QStringLiteral("--transport") << QStringLiteral("qt");
     process.setArguments(arguments);
-    if (client == Client::CliDevNull)
+    if (client == Client::CliDevNull || client == Client::CliQtDevNull)
         process.setStandardOutputFile(QProcess::nullDevice());
     const qint64 cpuBefore = childrenCpuMicroseconds();
     const bool finished = runToEnd(process, client == Client::CliPipe);
@@ -298,7 +303,8 @@ int main(int argc, char *argv[])
     std::printf("%-18s %-22s %-5s %9s %8s %9s %8s\n", "topic", "client", "defl", "msg/s", "vs node",
                 "cpu us/m", "wire B/m");
     int failures = 0;
-    const QList<Client> clients{Client::Node, Client::CliDevNull, Client::CliPipe};
+    const QList<Client> clients{Client::Node, Client::CliDevNull, Client::CliPipe,
+                                Client::CliQtDevNull};
     for (const Case &benchCase : cases) {
         const QString topic = QString::fromLatin1(benchCase.topic);
         if (!only.isEmpty() && !only.contains(topic))
@@ -318,6 +324,8 @@ int main(int argc, char *argv[])
         for (int run = 0; run < runs; ++run) {
             for (const bool compression : {false, true}) {
                 for (const Client client : clients) {
+                    if (compression && client == Client::CliQtDevNull)
+                        continue; // QtWebSockets has no compression: nothing to measure
                     const Measurement m =
                         client == Client::Node
                             ? runNode(node, script, streamUrl, benchCase.messages, compression)
