@@ -121,7 +121,12 @@ case "$command" in
         ;;
 esac
 
-bash "$root/packaging/install-deps.sh"
+if [ "$command" = bench ]; then
+    # bench_cli runs the spec's Node.js client next to allium-cli: a benchmark dependency only.
+    bash "$root/packaging/install-deps.sh" nodejs node-ws
+else
+    bash "$root/packaging/install-deps.sh"
+fi
 
 # House rules: every C++ source is formatted by .clang-format (fix with: packaging/dev.sh format)
 # and starts with its SPDX licence line.

@@ -4,6 +4,7 @@
 #include "cli/clicommand.h"
 #include "core/api/apirequest.h"
 #include "core/api/latencystats.h"
+#include "core/connection/transporttraffic.h"
 
 #include <QElapsedTimer>
 
@@ -39,6 +40,7 @@ private:
     int m_outstanding = 0;
     LatencyStats m_stats;
     QElapsedTimer m_elapsed;
+    TransportTraffic m_traffic; ///< of the connection, taken before it is closed
 };
 
 } // namespace allium

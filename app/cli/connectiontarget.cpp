@@ -33,6 +33,13 @@ void ConnectionTarget::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("allow-insecure"),
                       QStringLiteral("Allow ws:// to a host other than this machine: the API key "
                                      "then travels in clear text (a warning is printed).")});
+    parser.addOption({QStringLiteral("no-compression"),
+                      QStringLiteral("Do not offer permessage-deflate (offered by default, used "
+                                     "when the server accepts).")});
+    parser.addOption({QStringLiteral("transport"),
+                      QStringLiteral("Websocket implementation: beast (default; compression) or "
+                                     "qt (QtWebSockets, no compression); for comparisons."),
+                      QStringLiteral("beast|qt")});
 }
 
 QString ConnectionTarget::warning() const
@@ -50,10 +57,22 @@ QString ConnectionTarget::redact(const QString &text) const
 QString ConnectionTarget::description() const
 {
     if (m_emulator)
-        return QStringLiteral("using the built-in emulator at %1 (no API key given)")
-            .arg(m_baseUrl.toString());
-    return QStringLiteral("connecting to %1 with the key from %2")
-        .arg(m_baseUrl.toString(), m_keySource);
+        return QStringLiteral("using the built-in emulator at %1 (no API key given)%2")
+            .arg(m_baseUrl.toString(), connectionNote());
+    return QStringLiteral("connecting to %1 with the key from %2%3")
+        .arg(m_baseUrl.toString(), m_keySource, connectionNote());
+}
+
+QString ConnectionTarget::connectionNote() const
+{
+    // Only what differs from the defaults, so the usual line stays as it was.
+    QStringList notes;
+    if (m_options.transport != TransportKind::Beast)
+        notes << QStringLiteral("transport %1").arg(transportKindName(m_options.transport));
+    if (!m_options.compression)
+        notes << QStringLiteral("compression off");
+    return notes.isEmpty() ? QString()
+                           : QStringLiteral(" (%1)").arg(notes.join(QStringLiteral(", ")));
 }
 
 ExitCode ConnectionTarget::classifyFailure(const QString &reason)
@@ -75,6 +94,14 @@ QString ConnectionTarget::failureMessage(const QUrl &url, const QString &reason)
 
 void ConnectionTarget::resolve(const QCommandLineParser &parser)
 {
+    // Checked before anything is resolved or started: a typo is a usage error, not a surprise.
+    TransportKind transport = TransportKind::Beast;
+    if (parser.isSet(QStringLiteral("transport")) &&
+        !parseTransportKind(parser.value(QStringLiteral("transport")), &transport)) {
+        emit failed(ExitCode::Usage, QStringLiteral("--transport must be beast or qt, not \"%1\"")
+                                         .arg(parser.value(QStringLiteral("transport"))));
+        return;
+    }
     ConnectionRequest request;
     if (parser.isSet(QStringLiteral("url"))) {
         request.urlText = parser.value(QStringLiteral("url"));
@@ -96,6 +123,10 @@ void ConnectionTarget::resolve(const QCommandLineParser &parser)
     m_profileName = plan.profileName;
     m_baseUrl = plan.baseUrl;
     m_options = plan.options;
+    if (parser.isSet(QStringLiteral("transport")))
+        m_options.transport = transport;
+    if (parser.isSet(QStringLiteral("no-compression")))
+        m_options.compression = false;
     switch (plan.kind) {
     case ConnectionPlan::Kind::Refused:
         emit failed(exitCodeFor(plan.problem), plan.message);

@@ -21,7 +21,8 @@ class KeyStore;
 /// Where allium-cli connects and with which key, by core's one rule (ConnectionResolver): the
 /// URL from --url or a saved profile, the key from ALLIUM_API_KEY or the profile's keychain
 /// entry, never from the command line; the built-in emulator (started here, in-process) when
-/// nothing else is configured. A refused plan becomes the matching exit code.
+/// nothing else is configured. A refused plan becomes the matching exit code. --no-compression
+/// and --transport adjust the connection options of whichever way was chosen.
 class ConnectionTarget : public QObject
 {
     Q_OBJECT
@@ -55,6 +56,8 @@ signals:
 
 private:
     static ExitCode exitCodeFor(ConnectionPlan::Problem problem);
+    /// " (transport qt, compression off)" for what --transport and --no-compression changed.
+    QString connectionNote() const;
     void startEmbeddedEmulator();
     void finishWithKey(const QString &key, const QString &source);
 

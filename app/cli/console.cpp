@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <string>
 #include <unistd.h>
 
 namespace allium {
@@ -14,21 +15,29 @@ namespace {
 bool stdoutClosed = false;
 QStringList secrets;
 
-bool writeAll(int fd, const QByteArray &bytes)
+// Lines gathered by appendLine(); written once this much has gathered, or by flushLines().
+constexpr std::size_t FlushAtBytes = 1024 * 1024;
+std::string pendingOutput;
+
+bool writeAll(int fd, const char *data, std::size_t size)
 {
-    const char *data = bytes.constData();
-    qsizetype left = bytes.size();
+    std::size_t left = size;
     while (left > 0) {
-        const ssize_t written = ::write(fd, data, size_t(left));
+        const ssize_t written = ::write(fd, data, left);
         if (written < 0) {
             if (errno == EINTR)
                 continue;
             return false;
         }
         data += written;
-        left -= written;
+        left -= std::size_t(written);
     }
     return true;
+}
+
+bool writeAll(int fd, const QByteArray &bytes)
+{
+    return writeAll(fd, bytes.constData(), std::size_t(bytes.size()));
 }
 
 } // namespace
@@ -40,10 +49,32 @@ void Console::setUp()
 
 bool Console::writeLine(const QByteArray &line)
 {
+    appendLine(line);
+    return flushLines();
+}
+
+void Console::appendLine(const QByteArray &line)
+{
     if (stdoutClosed)
-        return false;
-    if (!writeAll(STDOUT_FILENO, line + '\n'))
+        return;
+    if (pendingOutput.capacity() < FlushAtBytes)
+        pendingOutput.reserve(FlushAtBytes + 64 * 1024);
+    pendingOutput.append(line.constData(), std::size_t(line.size()));
+    pendingOutput.push_back('\n');
+    if (pendingOutput.size() >= FlushAtBytes)
+        flushLines();
+}
+
+bool Console::flushLines()
+{
+    if (!stdoutClosed && !pendingOutput.empty() &&
+        !writeAll(STDOUT_FILENO, pendingOutput.data(), pendingOutput.size())) {
         stdoutClosed = true;
+    }
+    pendingOutput.clear();
+    // One huge line must not pin its buffer for the rest of the run.
+    if (pendingOutput.capacity() > 4 * FlushAtBytes)
+        std::string().swap(pendingOutput);
     return !stdoutClosed;
 }
 

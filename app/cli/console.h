@@ -7,15 +7,22 @@
 
 namespace allium {
 
-/// allium-cli's two outputs: data lines on stdout (unbuffered, so a pipe sees each line at once;
-/// a reader that went away is noticed, not fatal) and messages on stderr.
+/// allium-cli's two outputs: data lines on stdout (written as they come, a batch at a time, so a
+/// pipe sees them at once; a reader that went away is noticed, not fatal) and messages on
+/// stderr.
 class Console
 {
 public:
     /// Ignores SIGPIPE so a closed stdout turns into a failed write instead of a kill.
     static void setUp();
-    /// Writes `line` and a newline to stdout; false once stdout is closed (EPIPE).
+    /// Writes `line` and a newline to stdout (after whatever appendLine() gathered); false once
+    /// stdout is closed (EPIPE).
     static bool writeLine(const QByteArray &line);
+    /// Adds `line` and a newline to what flushLines() writes: a batch of lines then costs one
+    /// write(2), not one each. Writes early only when a lot has gathered.
+    static void appendLine(const QByteArray &line);
+    /// Writes the lines appendLine() gathered; false once stdout is closed (EPIPE).
+    static bool flushLines();
     static bool isStdoutClosed();
     /// Writes `message` and a newline to stderr, with the secrets masked and control characters
     /// escaped (see printable()): messages carry server text, which may echo a key and must not

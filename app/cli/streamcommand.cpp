@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <limits>
 
 namespace allium {
@@ -31,8 +32,14 @@ void StreamCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("Filter as JSON text or a file holding it; checked before "
                                      "connecting."),
                       QStringLiteral("FILE|JSON")});
-    parser.addOption(
-        {QStringLiteral("count"), QStringLiteral("Stop after N messages."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("count"),
+                      QStringLiteral("Stop after N messages (printed, or dropped with "
+                                     "--drop-when-behind)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("drop-when-behind"),
+                      QStringLiteral("When stdout is slower than the stream, drop messages (the "
+                                     "summary counts them) instead of reading the socket more "
+                                     "slowly, which lets TCP push back on the server.")});
     parser.addOption(
         {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
 }
@@ -64,6 +71,7 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
             return ExitCode::Usage;
         }
     }
+    m_dropWhenBehind = parser.isSet(QStringLiteral("drop-when-behind"));
     if (parser.isSet(QStringLiteral("filter"))) {
         const QString argument = parser.value(QStringLiteral("filter"));
         QByteArray text = argument.toUtf8();
@@ -93,11 +101,24 @@ void StreamCommand::start(const ConnectionTarget &target)
     m_session->setApiKey(target.apiKey());
     m_session->setConnectionOptions(target.options());
     IngestOptions ingest = m_session->ingestOptions();
-    ingest.maxPendingBatches = 64; // a pipe may stall for a moment; drop only when it really lags
+    // Nothing the socket delivered is lost unless asked: when stdout is slower, the worker waits
+    // and reads no more, and TCP pushes back on the server.
+    ingest.dropWhenBehind = m_dropWhenBehind;
+    ingest.maxPendingBatches = 64; // a pipe may stall for a moment; wait (or drop) only when it
+                                   // really lags
     ingest.catalogueSampleAllFirst = 0;
     ingest.catalogueSampleEvery = std::numeric_limits<int>::max(); // no field catalogue needed
     m_session->setIngestOptions(ingest);
     connect(m_session, &StreamSession::messagesReceived, this, &StreamCommand::handleBatch);
+    // Dropped messages count towards --count: they can never be printed, and a finite stream
+    // would otherwise leave us waiting for messages that will not come.
+    connect(m_session, &StreamSession::statsChanged, this, [this](const StreamStats &stats) {
+        if (isDone())
+            return;
+        m_drops = std::max(m_drops, stats.drops);
+        if (m_count > 0 && m_printed + qint64(m_drops) >= m_count)
+            finish(ExitCode::Ok);
+    });
     // After the first connection, drops are the session's business: it reconnects.
     connect(m_session, &StreamSession::stateChanged, this, [this](ConnectionState state) {
         handleConnectionState(state, m_session->url(), m_session->failureReason());
@@ -124,21 +145,28 @@ void StreamCommand::handleBatch(const MessageBatch &batch)
 {
     if (isDone())
         return;
+    // Frames dropped before this batch was handed over are older than its messages only if
+    // they were counted by an earlier batch.
+    const quint64 dropsBefore = m_drops;
     m_reconnects = batch.stats.reconnects;
     m_parseErrors = batch.stats.parseErrors;
     m_serverErrors = batch.stats.serverErrors;
-    m_drops = batch.stats.drops;
+    m_drops = std::max(m_drops, batch.stats.drops);
     m_binaryFrames = batch.stats.binaryFrames;
-    for (const StreamMessage &message : batch.messages) {
-        if (!Console::writeLine(message.json)) {
-            finish(ExitCode::Ok); // the reader went away (e.g. `| head`)
-            return;
-        }
-        if (++m_printed == m_count) {
-            finish(ExitCode::Ok);
-            return;
-        }
+    qsizetype printable = batch.messages.size();
+    if (m_count > 0)
+        printable = qsizetype(
+            qBound<qint64>(0, m_count - m_printed - qint64(dropsBefore), qint64(printable)));
+    // One write(2) for the whole batch, not one per message.
+    for (qsizetype i = 0; i < printable; ++i)
+        Console::appendLine(batch.messages.at(i).json);
+    m_printed += printable;
+    if (!Console::flushLines()) {
+        finish(ExitCode::Ok); // the reader went away (e.g. `| head`)
+        return;
     }
+    if (m_count > 0 && m_printed + qint64(m_drops) >= m_count)
+        finish(ExitCode::Ok);
 }
 
 void StreamCommand::stop()
@@ -151,9 +179,11 @@ void StreamCommand::stop()
 void StreamCommand::printSummary()
 {
     const double seconds = m_elapsed.isValid() ? double(m_elapsed.nsecsElapsed()) / 1e9 : 0;
+    TransportTraffic traffic;
     if (m_session) {
         // The last batch may be older than the last counters.
         const StreamStats stats = m_session->stats();
+        traffic = stats.traffic;
         m_reconnects = std::max(m_reconnects, stats.reconnects);
         m_parseErrors = std::max(m_parseErrors, stats.parseErrors);
         m_serverErrors = std::max(m_serverErrors, stats.serverErrors);
@@ -171,6 +201,14 @@ void StreamCommand::printSummary()
                        .arg(m_serverErrors)
                        .arg(m_drops)
                        .arg(m_binaryFrames));
+    // Wire against decoded: what compression saved (the transport's count, TLS excluded).
+    Console::error(QStringLiteral("traffic: %1 frames, %2 bytes on the wire, %3 decoded (ratio "
+                                  "%4), compression: %5")
+                       .arg(traffic.messagesIn)
+                       .arg(traffic.wireBytesIn)
+                       .arg(traffic.decodedBytesIn)
+                       .arg(traffic.inboundRatio(), 0, 'f', 2)
+                       .arg(traffic.compression ? QStringLiteral("on") : QStringLiteral("off")));
 }
 
 } // namespace allium

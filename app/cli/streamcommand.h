@@ -13,7 +13,9 @@ class StreamSession;
 struct MessageBatch;
 
 /// `allium-cli stream`: prints every message of a topic as one JSON line (the raw text, as
-/// received) until --count or --duration, across reconnects, with a summary on stderr.
+/// received) until --count or --duration, across reconnects, with a summary on stderr. Nothing
+/// received is lost: a slow stdout slows the reading of the socket (--drop-when-behind drops
+/// and counts instead).
 class StreamCommand : public CliCommand
 {
     Q_OBJECT
@@ -34,8 +36,9 @@ private:
     QString m_topic;
     Filter m_filter;
     bool m_hasFilter = false;
-    qint64 m_count = 0;     ///< 0: unlimited
-    double m_durationS = 0; ///< 0: unlimited
+    bool m_dropWhenBehind = false; ///< --drop-when-behind: drop (counted) rather than wait
+    qint64 m_count = 0;            ///< 0: unlimited
+    double m_durationS = 0;        ///< 0: unlimited
     qint64 m_printed = 0;
     quint64 m_reconnects = 0;
     quint64 m_parseErrors = 0;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Ingest throughput: a bare QWebSocket (the ceiling) against the whole StreamSession pipeline
-// (worker thread, simdjson, batches, MessageStore), both fed by allium-emulator --firehose
-// running in its own process on loopback. Raw and pipeline runs alternate (--runs N pairs,
-// default 5) and the best and the median of each are printed, with the CPU per message of this
-// process, of its GUI thread alone and of the emulator: on a loaded machine the CPU figures are
-// the stable ones.
+// Ingest throughput: the raw receive rate of each transport (a bare QWebSocket and a bare
+// BeastWebSocketTransport that only count text frames: the ceilings) against the whole
+// StreamSession pipeline (worker thread, simdjson, batches, MessageStore) on each transport, all
+// fed by allium-emulator --firehose running in its own process on loopback. The runs alternate
+// (--runs N rounds, default 5) and the best and the median of each are printed, with the CPU per
+// message of this process, of its GUI thread alone and of the emulator: on a loaded machine the
+// CPU figures are the stable ones. The ratio line sets each pipeline against the fastest raw
+// transport (target: >= 75 %).
 //
 // Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
 
+#include "core/connection/beastwebsockettransport.h"
 #include "core/connection/connectionprofile.h"
 #include "core/stream/ingestworker.h"
 #include "core/stream/streamsession.h"
@@ -158,12 +161,61 @@ Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid, QS
     return result;
 }
 
-// (b) the pipeline: StreamSession (socket + simdjson on the worker) -> batches -> MessageStore.
+// (a') the other ceiling: a bare Boost.Beast transport (its network thread reads, this thread
+// takes the frames) that only counts text frames; no compression offered.
+Measurement measureRawBeast(const QUrl &url, quint64 expected, qint64 emulatorPid)
+{
+    Measurement result;
+    BeastWebSocketTransport transport;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    qint64 cpuStart = 0;
+    qint64 emulatorCpuStart = 0;
+    qint64 faultsStart = 0;
+    QObject::connect(&transport, &WebSocketTransport::connected, &loop, [&] {
+        clock.start();
+        cpuStart = processCpuMicroseconds();
+        faultsStart = processPageFaults();
+        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
+        transport.sendText(QByteArrayLiteral(R"({"action":"start"})"));
+    });
+    QObject::connect(&transport, &WebSocketTransport::textReceived, &loop,
+                     [&](const QByteArray &utf8) {
+                         ++result.messages;
+                         result.bytes += quint64(utf8.size());
+                         if (result.messages == expected) {
+                             result.elapsedMs = clock.elapsed();
+                             result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
+                             result.pageFaults = processPageFaults() - faultsStart;
+                             result.emulatorCpuMicroseconds =
+                                 otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
+                             result.ok = true;
+                             loop.quit();
+                         }
+                     });
+    QObject::connect(&transport, &WebSocketTransport::ended, &loop, &QEventLoop::quit);
+    QTimer::singleShot(TimeoutMs, &loop, &QEventLoop::quit);
+    TransportRequest request;
+    request.url = url;
+    request.apiKey = EmulatorDemoKey.toUtf8();
+    request.offerCompression = false;
+    transport.open(request);
+    loop.exec();
+    transport.abort();
+    return result;
+}
+
+// (b) the pipeline: StreamSession (socket + simdjson on the worker) -> batches -> MessageStore,
+// on the given transport, without compression (as the raw runs).
 Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPid,
-                            MessageStore *store)
+                            MessageStore *store, TransportKind transport)
 {
     Measurement result;
     StreamSession session;
+    ConnectionOptions options;
+    options.transport = transport;
+    options.compression = false;
+    session.setConnectionOptions(options);
     session.setUrl(url);
     session.setApiKey(EmulatorDemoKey);
     session.setWatchedFields({QStringLiteral("number"), QStringLiteral("payload.px")});
@@ -244,14 +296,14 @@ QByteArray figure(double value, bool known)
 
 void printHeader()
 {
-    std::printf("%-22s %-16s %8s %6s %8s %6s %8s %8s %8s %8s %5s\n", "topic", "path", "messages",
+    std::printf("%-22s %-17s %8s %6s %8s %6s %8s %8s %8s %8s %5s\n", "topic", "path", "messages",
                 "ms", "msgs/s", "MB/s", "cpu us/m", "gui us/m", "emu us/m", "faults/m", "drops");
 }
 
 void printRow(const char *topic, const QByteArray &path, const Measurement &m, quint64 expected)
 {
     std::printf(
-        "%-22s %-16s %8llu %6lld %8.0f %6.1f %8s %8s %8s %8.2f %5llu%s\n", topic, path.constData(),
+        "%-22s %-17s %8llu %6lld %8.0f %6.1f %8s %8s %8s %8.2f %5llu%s\n", topic, path.constData(),
         static_cast<unsigned long long>(m.messages), static_cast<long long>(m.elapsedMs),
         m.messagesPerSecond(), m.megabytesPerSecond(), figure(m.cpuPerMessage(), true).constData(),
         figure(m.perMessage(m.guiCpuMicroseconds), m.guiCpuMicroseconds >= 0).constData(),
@@ -274,12 +326,6 @@ Summary summarise(QList<Measurement> runs)
         return (a.ok ? a.messagesPerSecond() : 0) > (b.ok ? b.messagesPerSecond() : 0);
     });
     return runs.isEmpty() ? Summary{} : Summary{runs.first(), runs.at(runs.size() / 2)};
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 } // namespace
@@ -321,12 +367,13 @@ int main(int argc, char *argv[])
         const QUrl url = ConnectionProfile::streamUrl(base, topic);
         const quint64 expected = quint64(benchCase.messages);
 
-        // Raw and pipeline alternate, so that a burst of load from other processes on the
-        // machine hits both alike; each pair also gives a ratio of its own.
+        // Raw and pipeline runs alternate, so that a burst of load from other processes on the
+        // machine hits all alike.
         QStringList samples;
-        QList<Measurement> raws;
-        QList<Measurement> pipelines;
-        QList<double> pairRatios;
+        QList<Measurement> rawQt;
+        QList<Measurement> rawBeast;
+        QList<Measurement> pipelineBeast;
+        QList<Measurement> pipelineQt;
         // The store is kept across runs, as in a monitor that runs for a while: the first run
         // pays for memory the store has never held (page faults), the later ones recycle the
         // memory of evicted messages.
@@ -334,38 +381,46 @@ int main(int argc, char *argv[])
         for (int run = 0; run < runs; ++run) {
             if (!pipelineOnly) {
                 samples.clear();
-                raws << measureRaw(url, expected, emulator.processId(), &samples);
+                rawQt << measureRaw(url, expected, emulator.processId(), &samples);
+                rawBeast << measureRawBeast(url, expected, emulator.processId());
+                failures += rawQt.last().ok && rawBeast.last().ok ? 0 : 1;
             }
-            pipelines << measurePipeline(url, expected, emulator.processId(), &store);
-            if (!pipelineOnly && raws.last().ok && pipelines.last().ok) {
-                pairRatios << pipelines.last().messagesPerSecond() /
-                                  raws.last().messagesPerSecond();
-            }
-            failures += (pipelineOnly || raws.last().ok) && pipelines.last().ok ? 0 : 1;
+            pipelineBeast << measurePipeline(url, expected, emulator.processId(), &store,
+                                             TransportKind::Beast);
+            pipelineQt << measurePipeline(url, expected, emulator.processId(), &store,
+                                          TransportKind::Qt);
+            failures += pipelineBeast.last().ok && pipelineQt.last().ok ? 0 : 1;
         }
-        const Summary raw = summarise(raws);
-        const Summary pipeline = summarise(pipelines);
+        const Summary qtRaw = summarise(rawQt);
+        const Summary beastRaw = summarise(rawBeast);
+        const Summary beastPipeline = summarise(pipelineBeast);
+        const Summary qtPipeline = summarise(pipelineQt);
         if (!pipelineOnly) {
-            printRow(benchCase.topic, "raw best", raw.best, expected);
-            printRow(benchCase.topic, "raw median", raw.median, expected);
+            printRow(benchCase.topic, "raw qt best", qtRaw.best, expected);
+            printRow(benchCase.topic, "raw qt median", qtRaw.median, expected);
+            printRow(benchCase.topic, "raw beast best", beastRaw.best, expected);
+            printRow(benchCase.topic, "raw beast median", beastRaw.median, expected);
         }
-        printRow(benchCase.topic, "pipeline best", pipeline.best, expected);
-        printRow(benchCase.topic, "pipeline median", pipeline.median, expected);
+        printRow(benchCase.topic, "pipe beast best", beastPipeline.best, expected);
+        printRow(benchCase.topic, "pipe beast median", beastPipeline.median, expected);
+        printRow(benchCase.topic, "pipe qt best", qtPipeline.best, expected);
+        printRow(benchCase.topic, "pipe qt median", qtPipeline.median, expected);
         if (!pipelineOnly) {
-            const auto ratio = [](const Measurement &a, const Measurement &b) {
-                return b.messagesPerSecond() > 0 ? a.messagesPerSecond() / b.messagesPerSecond()
-                                                 : 0.0;
+            // Against the fastest transport's raw receive: what the pipeline keeps of it.
+            const bool qtFaster =
+                qtRaw.median.messagesPerSecond() >= beastRaw.median.messagesPerSecond();
+            const Measurement &fastest = qtFaster ? qtRaw.median : beastRaw.median;
+            const auto ratio = [&fastest](const Measurement &m) {
+                return fastest.messagesPerSecond() > 0
+                           ? m.messagesPerSecond() / fastest.messagesPerSecond() * 100
+                           : 0.0;
             };
-            QByteArray pairs;
-            for (const double value : qAsConst(pairRatios))
-                pairs += ' ' + QByteArray::number(value * 100, 'f', 0);
-            std::printf("%-22s %-16s best/best %.0f%%, median/median %.0f%%, median of pairs "
-                        "%.0f%% (pairs:%s) avg %.0f B/message\n",
-                        benchCase.topic, "ratio", ratio(pipeline.best, raw.best) * 100,
-                        ratio(pipeline.median, raw.median) * 100, median(pairRatios) * 100,
-                        pairs.constData(),
-                        raw.best.messages ? double(raw.best.bytes) / double(raw.best.messages)
-                                          : 0.0);
+            std::printf(
+                "%-22s %-16s fastest raw: %s %.0f msg/s; pipeline/raw (medians): beast "
+                "%.0f%%, qt %.0f%% (target >= 75%%); avg %.0f B/message\n",
+                benchCase.topic, "ratio", qtFaster ? "qt" : "beast", fastest.messagesPerSecond(),
+                ratio(beastPipeline.median), ratio(qtPipeline.median),
+                qtRaw.best.messages ? double(qtRaw.best.bytes) / double(qtRaw.best.messages) : 0.0);
         }
         if (!samples.isEmpty())
             printRow(benchCase.topic, "worker alone", measureWorkerOnly(samples, expected),

@@ -42,6 +42,9 @@ private slots:
     void usageErrors();
     void streamCountPrintsJsonLines();
     void streamFilterFromFileIsApplied();
+    void firehoseIsPrintedWhole_data();
+    void firehoseIsPrintedWhole();
+    void apiSummaryShowsTraffic();
     void invalidFilterExitsFour_data();
     void invalidFilterExitsFour();
     void refusedKeyExitsFive();
@@ -160,6 +163,11 @@ void TestCli::usageErrors_data()
                        QStringLiteral("ethereum.blocks"), QStringLiteral("--filter"),
                        QStringLiteral("/nonexistent/filter.json")}
         << "filter file";
+    QTest::newRow("unknown transport")
+        << QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
+                       QStringLiteral("ethereum.blocks"), QStringLiteral("--transport"),
+                       QStringLiteral("curl")}
+        << "--transport must be beast or qt";
     QTest::newRow("unknown profile")
         << QStringList{QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
                        QStringLiteral("--profile"), QStringLiteral("Nope")}
@@ -197,6 +205,74 @@ void TestCli::streamCountPrintsJsonLines()
     QVERIFY(result.err.contains("reconnects: 0"));
     QVERIFY(result.err.contains("parse errors: 0"));
     QVERIFY(result.err.contains("server errors: 0"));
+}
+
+void TestCli::firehoseIsPrintedWhole_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("defaults") << QStringList{};
+    QTest::newRow("--no-compression") << QStringList{QStringLiteral("--no-compression")};
+    QTest::newRow("--transport qt")
+        << QStringList{QStringLiteral("--transport"), QStringLiteral("qt")};
+    QTest::newRow("--transport beast")
+        << QStringList{QStringLiteral("--transport"), QStringLiteral("beast")};
+}
+
+// A firehose faster than the test reads the CLI's stdout: --count N prints exactly the first N
+// messages, in order, none dropped, and the summary says what crossed the wire.
+void TestCli::firehoseIsPrintedWhole()
+{
+    QFETCH(QStringList, options);
+    constexpr int total = 30000;
+    EmulatorOptions emulatorOptions;
+    emulatorOptions.keys = QStringList{secretKey};
+    emulatorOptions.firehoseCount = total;
+    EmulatorServer firehose(emulatorOptions);
+    QVERIFY(firehose.listen());
+    const CliRun result = run(QStringList{QStringLiteral("stream"), QStringLiteral("--topic"),
+                                          QStringLiteral("hyperliquid.fills"),
+                                          QStringLiteral("--count"), QString::number(total),
+                                          QStringLiteral("--url"), firehose.baseUrl().toString()} +
+                                  options,
+                              secretKey, 60000);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QByteArray> lines = result.lines();
+    QCOMPARE(lines.size(), total);
+    for (const QByteArray &line : {lines.first(), lines.at(total / 2), lines.last()})
+        QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
+    QVERIFY2(result.err.contains(QStringLiteral("messages: %1,").arg(total).toUtf8()),
+             result.err.constData());
+    QVERIFY2(result.err.contains("dropped: 0,"), result.err.constData());
+    const QRegularExpressionMatch traffic =
+        QRegularExpression(QStringLiteral("traffic: (\\d+) frames, (\\d+) bytes on the wire, "
+                                          "(\\d+) decoded \\(ratio [0-9.]+\\), compression: "
+                                          "(on|off)"))
+            .match(QString::fromUtf8(result.err));
+    QVERIFY2(traffic.hasMatch(), result.err.constData());
+    QVERIFY(traffic.captured(1).toLongLong() >= total);
+    QVERIFY(traffic.captured(2).toLongLong() > 0);
+    QVERIFY(traffic.captured(3).toLongLong() >= result.out.size() - total); // without newlines
+    // Compression is what the server accepts; switched off, or on QtWebSockets, it is off.
+    if (options.contains(QStringLiteral("--no-compression")) ||
+        options.contains(QStringLiteral("qt"))) {
+        QCOMPARE(traffic.captured(4), QStringLiteral("off"));
+    }
+    if (options.contains(QStringLiteral("--no-compression")))
+        QVERIFY2(result.err.contains("compression off)"), result.err.constData());
+}
+
+// The api summary says what crossed the wire too, and --no-compression is accepted there.
+void TestCli::apiSummaryShowsTraffic()
+{
+    const CliRun result = run({QStringLiteral("api"), QStringLiteral("--path"), assetsPath,
+                               QStringLiteral("--no-compression"), QStringLiteral("--url"), url()});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("traffic: [1-9]\\d* frames, [1-9]\\d* bytes on "
+                                               "the wire, [1-9]\\d* decoded \\(ratio [0-9.]+\\), "
+                                               "compression: off"))
+                 .match(QString::fromUtf8(result.err))
+                 .hasMatch(),
+             result.err.constData());
 }
 
 // A filter read from a file reaches the server: every message printed satisfies it.

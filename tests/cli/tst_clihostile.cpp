@@ -4,14 +4,19 @@
 #include "support/hostileserver.h"
 #include "support/processmemory.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <memory>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,11 +41,38 @@ qint64 summaryFigure(const QByteArray &err, const QString &name)
     return match.hasMatch() ? match.captured(1).toLongLong() : -1;
 }
 
+// What allium-cli may hold while its reader stalls: bounded queues of 1 MiB messages.
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer keeps up to 256 MiB of freed memory in quarantine on top of the bound.
+constexpr qint64 RssBoundKiB = (256 + 256) * 1024;
+#else
+constexpr qint64 RssBoundKiB = 256 * 1024;
+#endif
+
+// A FIFO in `dir` opened for reading (so that the CLI's open for writing succeeds) and not read
+// for now; -1 on failure.
+int openStalledFifo(const QTemporaryDir &dir)
+{
+    const QByteArray fifo = dir.filePath(QStringLiteral("out")).toLocal8Bit();
+    if (::mkfifo(fifo.constData(), 0600) != 0)
+        return -1;
+    return ::open(fifo.constData(), O_RDONLY | O_NONBLOCK);
+}
+
+// Everything readable from `reader` now, appended to `out`.
+void drainFifo(int reader, QByteArray *out)
+{
+    char buffer[65536];
+    ssize_t n;
+    while ((n = ::read(reader, buffer, sizeof buffer)) > 0)
+        out->append(buffer, qsizetype(n));
+}
+
 } // namespace
 
 /// allium-cli against a server that misbehaves: its stdout stays one JSON document per line,
-/// its stderr never carries raw control characters, every loss is said, and its memory stays
-/// bounded when its reader stalls.
+/// its stderr never carries raw control characters, every loss is said, nothing received is
+/// lost unless asked, and its memory stays bounded when its reader stalls.
 class TestCliHostile : public QObject
 {
     Q_OBJECT
@@ -50,7 +82,9 @@ private slots:
     void serverTextOnStderrIsInert();
     void invalidUtf8AndHugeFramesAreSaid_data();
     void invalidUtf8AndHugeFramesAreSaid();
-    void stalledReaderKeepsMemoryBounded();
+    void stalledReaderLosesNothing();
+    void stalledReaderDropsWhenAsked();
+    void countEndsWhenTheStreamFailsForGood();
     void concurrencyAboveTheServerLimitEarnsNoRefusal();
     void inputFilesAreBounded_data();
     void inputFilesAreBounded();
@@ -149,58 +183,146 @@ void TestCliHostile::invalidUtf8AndHugeFramesAreSaid()
     QVERIFY(server.connectionCount() >= 2);
 }
 
-// 1 MiB messages while nobody reads stdout: the CLI blocks on its output, and what waits between
-// its socket and its output stays bounded in bytes (excess messages are dropped and counted).
-void TestCliHostile::stalledReaderKeepsMemoryBounded()
+// 1 MiB messages while nobody reads stdout: the CLI stops reading its socket, so the server's
+// writes stall (TCP pushes back) long before the flood is out, and what waits between its socket
+// and its output stays bounded in bytes. Once its reader drains, every message comes out, in
+// order: none dropped, and --count ends the run.
+void TestCliHostile::stalledReaderLosesNothing()
 {
     constexpr int total = 400;
+    const QByteArray message = dataMessage(1, 1024 * 1024);
     HostileServer server;
-    server.setFlood(HostileServer::textFrame(dataMessage(1, 1024 * 1024)), total);
+    server.setFlood(HostileServer::textFrame(message), total);
     // Only one flood: the server never answers pings, so a slow run may see the client's
     // heartbeat give up and reconnect; the count below is of the one flood.
     server.setFloodFirstConnectionOnly(true);
     QVERIFY(server.listen());
     QTemporaryDir fifoDir;
-    const QByteArray fifo = fifoDir.filePath(QStringLiteral("out")).toLocal8Bit();
-    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
-    // Opened for reading (so that the CLI's open for writing succeeds) and not read for now.
-    const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK);
+    const int reader = openStalledFifo(fifoDir);
     QVERIFY(reader >= 0);
 
     QProcess process;
-    process.setStandardOutputFile(QString::fromLocal8Bit(fifo));
+    process.setStandardOutputFile(fifoDir.filePath(QStringLiteral("out")));
     QSignalSpy finished(&process, &QProcess::finished);
-    CliRunner(m_home.path()).start(process, streamArguments(server, {}), key);
+    CliRunner(m_home.path())
+        .start(process,
+               streamArguments(server, {QStringLiteral("--count"), QString::number(total)}), key);
+    QVERIFY(process.waitForStarted());
+    // The server's writes stop well before the end of the flood and stay stopped.
+    QElapsedTimer still;
+    still.start();
+    qint64 lastWritten = -1;
+    const auto serverStalled = [&] {
+        if (server.floodWritten() != lastWritten) {
+            lastWritten = server.floodWritten();
+            still.restart();
+        }
+        return lastWritten > 0 && still.elapsed() >= 1500;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(serverStalled(), 60000);
+    QVERIFY2(lastWritten < total, qPrintable(QString::number(lastWritten)));
+    const qint64 rssKiB = vmRssKiB(process.processId());
+    qInfo("allium-cli VmRSS with its reader stalled: %lld MiB, %lld of %d messages sent",
+          rssKiB / 1024, lastWritten, total);
+    QVERIFY2(rssKiB > 0 && rssKiB < RssBoundKiB, qPrintable(QString::number(rssKiB)));
+
+    // Drain: all of it arrives and the run ends by itself.
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((drainFifo(reader, &out), finished.size() == 1), 120000);
+    drainFifo(reader, &out);
+    ::close(reader);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, err.constData());
+    QCOMPARE(out.size(), qsizetype(total) * (message.size() + 1));
+    QCOMPARE(out.count('\n'), total);
+    QVERIFY(out.startsWith(message + '\n'));
+    QCOMPARE(summaryFigure(err, QStringLiteral("messages")), total);
+    QCOMPARE(summaryFigure(err, QStringLiteral("dropped")), 0);
+}
+
+// --drop-when-behind: the same stalled reader, but the CLI keeps reading its socket and drops
+// (and counts) what its output cannot take; memory stays bounded all the same. --count counts
+// the dropped messages, so the run ends once the flood is through instead of waiting for
+// messages that will never come.
+void TestCliHostile::stalledReaderDropsWhenAsked()
+{
+    constexpr int total = 400;
+    HostileServer server;
+    server.setFlood(HostileServer::textFrame(dataMessage(1, 1024 * 1024)), total);
+    server.setFloodFirstConnectionOnly(true);
+    QVERIFY(server.listen());
+    QTemporaryDir fifoDir;
+    const int reader = openStalledFifo(fifoDir);
+    QVERIFY(reader >= 0);
+
+    QProcess process;
+    process.setStandardOutputFile(fifoDir.filePath(QStringLiteral("out")));
+    QSignalSpy finished(&process, &QProcess::finished);
+    CliRunner(m_home.path())
+        .start(process,
+               streamArguments(server, {QStringLiteral("--drop-when-behind"),
+                                        QStringLiteral("--count"), QString::number(total)}),
+               key);
     QVERIFY(process.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(server.floodWritten(), qint64(total), 60000);
     const qint64 rssKiB = vmRssKiB(process.processId());
-    qInfo("allium-cli VmRSS with its reader stalled: %lld MiB", rssKiB / 1024);
-#if defined(__SANITIZE_ADDRESS__)
-    // AddressSanitizer keeps up to 256 MiB of freed memory in quarantine on top of the bound.
-    constexpr qint64 boundKiB = (256 + 256) * 1024;
-#else
-    constexpr qint64 boundKiB = 256 * 1024;
-#endif
-    QVERIFY2(rssKiB > 0 && rssKiB < boundKiB, qPrintable(QString::number(rssKiB)));
+    qInfo("allium-cli VmRSS with its reader stalled, dropping: %lld MiB", rssKiB / 1024);
+    QVERIFY2(rssKiB > 0 && rssKiB < RssBoundKiB, qPrintable(QString::number(rssKiB)));
 
-    // Drain, then interrupt: the summary counts what was dropped.
-    qint64 drained = 0;
-    char buffer[65536];
-    const auto drain = [&] {
-        ssize_t n;
-        while ((n = ::read(reader, buffer, sizeof buffer)) > 0)
-            drained += n;
-    };
-    // Generous: printing up to 64 MiB after SIGINT is slow on a loaded or sanitized build.
-    QTRY_VERIFY_WITH_TIMEOUT((drain(), drained > 4 * 1024 * 1024), 90000);
-    ::kill(pid_t(process.processId()), SIGINT);
-    QTRY_VERIFY_WITH_TIMEOUT((drain(), finished.size() == 1), 90000);
+    // Generous: printing up to 64 MiB is slow on a loaded or sanitized build.
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((drainFifo(reader, &out), finished.size() == 1), 90000);
+    drainFifo(reader, &out);
     ::close(reader);
-    QCOMPARE(process.exitCode(), 130);
     const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, err.constData());
     const qint64 printed = summaryFigure(err, QStringLiteral("messages"));
     const qint64 dropped = summaryFigure(err, QStringLiteral("dropped"));
-    QVERIFY2(dropped > 0 && printed >= 0 && printed + dropped <= total, err.constData());
+    QVERIFY2(dropped > 0 && printed > 0 && printed + dropped == total, err.constData());
+    QCOMPARE(out.count('\n'), printed);
+}
+
+// --count N with fewer than N messages to come: once the connection fails for good (here the
+// key is refused on the reconnect), the run ends with what it printed, never by hanging.
+void TestCliHostile::countEndsWhenTheStreamFailsForGood()
+{
+    auto server = std::make_unique<HostileServer>();
+    server->setScript(
+        {HostileServer::textFrame(dataMessage(1)), HostileServer::textFrame(dataMessage(2))});
+    server->setCloseWhenDone(true);
+    QVERIFY(server->listen());
+    const quint16 port = server->port();
+
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    CliRunner(m_home.path())
+        .start(process, streamArguments(*server, {QStringLiteral("--count"), QStringLiteral("5")}),
+               key);
+    QTRY_VERIFY_WITH_TIMEOUT(server->connectionCount() == 1 && finished.isEmpty(), 10000);
+    // The same port now refuses the key, as a server that revoked it would.
+    server.reset();
+    QTcpServer refusing;
+    QVERIFY(refusing.listen(QHostAddress::LocalHost, port));
+    connect(&refusing, &QTcpServer::newConnection, this, [&refusing] {
+        while (QTcpSocket *socket = refusing.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                if (!socket->readAll().isEmpty()) {
+                    const QByteArray body = R"({"detail":"key revoked"})";
+                    socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: " +
+                                  QByteArray::number(body.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                }
+            });
+        }
+    });
+    QVERIFY(finished.wait(30000));
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 5, err.constData());
+    QVERIFY2(err.contains("401"), err.constData());
+    QCOMPARE(process.readAllStandardOutput(), dataMessage(1) + '\n' + dataMessage(2) + '\n');
+    QCOMPARE(summaryFigure(err, QStringLiteral("messages")), 2);
 }
 
 // --concurrency 2000 keeps 2,000 requests going, but never more than the server's 1,000 on the

@@ -3,7 +3,9 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace allium;
 
@@ -15,7 +17,29 @@ class TestIngestWorker : public QObject
 private slots:
     void batchesNeverExceedTheConfiguredSize_data();
     void batchesNeverExceedTheConfiguredSize();
+    void waitsForTheConsumerInsteadOfDropping();
+    void interruptEndsTheWait();
 };
+
+namespace {
+
+QByteArray numberFrame(int number)
+{
+    return QByteArrayLiteral(R"({"number":)") + QByteArray::number(number) + '}';
+}
+
+// One message per batch and one batch pending at most, waiting instead of dropping.
+IngestOptions waitingOptions()
+{
+    IngestOptions options;
+    options.maxBatchMessages = 1;
+    options.maxPendingBatches = 1;
+    options.batchIntervalMs = 1;
+    options.dropWhenBehind = false;
+    return options;
+}
+
+} // namespace
 
 void TestIngestWorker::batchesNeverExceedTheConfiguredSize_data()
 {
@@ -56,6 +80,72 @@ void TestIngestWorker::batchesNeverExceedTheConfiguredSize()
     QVERIFY(largestBatch <= maxBatch);
     for (int i = 0; i < Frames; ++i)
         QCOMPARE(sequences.at(i), quint64(i + 1));
+    worker.shutdown();
+}
+
+// dropWhenBehind off: with the consumer's share full, the worker waits until the consumer (on
+// another thread, as in a StreamSession) takes a batch, instead of dropping: every message is
+// handed over, in order, none counted dropped.
+void TestIngestWorker::waitsForTheConsumerInsteadOfDropping()
+{
+    auto pending = std::make_shared<PendingBatches>();
+    IngestWorker worker(pending);
+    worker.configure(QUrl(QStringLiteral("ws://127.0.0.1:9/stream")), QString(), {},
+                     waitingOptions());
+    QList<quint64> sequences;
+    quint64 drops = 0;
+    connect(&worker, &IngestWorker::batchReady, this, [&](const MessageBatch &batch) {
+        for (const StreamMessage &message : batch.messages)
+            sequences.append(message.sequence);
+        drops = batch.stats.drops;
+    });
+    // Takes each batch once it is handed over, later than the worker would like.
+    std::atomic<bool> done{false};
+    std::thread consumer([&] {
+        while (!done.load()) {
+            if (pending->batches.load() > 0)
+                pending->taken(pending->bytes.load());
+            else
+                std::this_thread::yield();
+        }
+    });
+    constexpr int Frames = 30;
+    for (int i = 0; i < Frames; ++i)
+        worker.ingestFrame(numberFrame(i));
+    QTRY_COMPARE(sequences.size(), Frames);
+    done = true;
+    consumer.join();
+    for (int i = 0; i < Frames; ++i)
+        QCOMPARE(sequences.at(i), quint64(i + 1));
+    QCOMPARE(drops, quint64(0));
+    worker.shutdown();
+}
+
+// A wait the consumer will never end (it stopped, or the session closes) is ended by interrupt(),
+// as StreamSession::close() and its destructor do: the frame is dropped and counted instead of
+// blocking the thread for good; resume() (the next open) makes the worker wait again.
+void TestIngestWorker::interruptEndsTheWait()
+{
+    auto pending = std::make_shared<PendingBatches>();
+    IngestWorker worker(pending);
+    worker.configure(QUrl(QStringLiteral("ws://127.0.0.1:9/stream")), QString(), {},
+                     waitingOptions());
+    StreamStats stats;
+    connect(&worker, &IngestWorker::statsUpdated, this,
+            [&stats](const StreamStats &latest) { stats = latest; });
+    worker.ingestFrame(numberFrame(1)); // handed over, never taken
+    worker.ingestFrame(numberFrame(2)); // fills the next batch
+    std::thread closer([&pending] { pending->interrupt(); });
+    worker.ingestFrame(numberFrame(3)); // waits until interrupted (or finds it so): dropped
+    closer.join();
+    worker.close();
+    QCOMPARE(stats.messages, quint64(2));
+    QCOMPARE(stats.drops, quint64(1));
+
+    pending->resume();
+    pending->taken(pending->bytes.load()); // the consumer takes the first batch
+    worker.ingestFrame(numberFrame(4));    // hands the second over, keeps this one
+    QCOMPARE(pending->batches.load(), 1);
     worker.shutdown();
 }
 

@@ -4,6 +4,7 @@
 #include "emulator/emulatorserver.h"
 #include "support/streamfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -78,6 +79,8 @@ private slots:
     void serverErrorsAreReportedApart();
     void malformedFramesAreCountedAndSkipped();
     void backpressureDropsAndCountsExactly();
+    void waitingInsteadOfDroppingLosesNothing();
+    void shutdownNeverHangsOnAWaitingWorker();
     void refusedKeyFailsOnce();
     void userCloseNeverReconnects();
     void fieldCatalogueReachesTheGuiThread();
@@ -319,6 +322,104 @@ void TestStreamSession::backpressureDropsAndCountsExactly()
     gaps += stream.messages.first().sequence - 1;
     gaps += quint64(total) - stream.messages.last().sequence;
     QCOMPARE(gaps, stats.drops);
+}
+
+namespace {
+
+// An emulator sending a firehose of `total` messages per stream from a thread of its own, so it
+// keeps sending while the test's thread is blocked; closed and deleted there.
+class ThreadedFirehose
+{
+public:
+    explicit ThreadedFirehose(qint64 total)
+    {
+        EmulatorOptions options;
+        options.firehoseCount = total;
+        auto owned = std::make_unique<EmulatorServer>(options);
+        m_listening = owned->listen();
+        m_server = owned.release();
+        m_server->moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~ThreadedFirehose()
+    {
+        QMetaObject::invokeMethod(
+            m_server,
+            [server = m_server] {
+                server->close();
+                delete server;
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool isListening() const { return m_listening; }
+    QUrl streamUrl() const { return m_server->streamUrl(QStringLiteral("hyperliquid.fills")); }
+
+private:
+    QThread m_thread;
+    EmulatorServer *m_server = nullptr;
+    bool m_listening = false;
+};
+
+} // namespace
+
+// dropWhenBehind off (the CLI's mode): the same blocked consumer, but the worker waits for it
+// instead of dropping, so every message of the firehose arrives, in sequence, none dropped.
+void TestStreamSession::waitingInsteadOfDroppingLosesNothing()
+{
+    const int total = 20000;
+    ThreadedFirehose server(total);
+    QVERIFY(server.isListening());
+    StreamFixture stream;
+    stream.pointAt(server.streamUrl());
+    IngestOptions ingest;
+    ingest.maxBatchMessages = 100;
+    ingest.maxPendingBatches = 2;
+    ingest.batchIntervalMs = 5;
+    ingest.dropWhenBehind = false;
+    stream.session.setIngestOptions(ingest);
+    bool stalled = false;
+    connect(&stream.session, &StreamSession::messagesReceived, this, [&stalled] {
+        if (!stalled) {
+            stalled = true;
+            QThread::msleep(400); // the slow consumer under test
+        }
+    });
+    stream.session.start();
+    stream.session.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.messages.size(), qsizetype(total), 20000);
+    QCOMPARE(stream.session.stats().drops, quint64(0));
+    for (int i = 0; i < total; ++i)
+        QCOMPARE(stream.messages.at(i).sequence, quint64(i + 1));
+}
+
+// A worker waiting for a consumer that will never take another batch (the GUI thread is in the
+// destructor) is released by the destruction: it ends at once instead of deadlocking.
+void TestStreamSession::shutdownNeverHangsOnAWaitingWorker()
+{
+    ThreadedFirehose server(1000000);
+    QVERIFY(server.isListening());
+    auto session = std::make_unique<StreamSession>();
+    session->setUrl(server.streamUrl());
+    session->setApiKey(EmulatorDemoKey);
+    IngestOptions ingest;
+    ingest.maxBatchMessages = 10;
+    ingest.maxPendingBatches = 1;
+    ingest.batchIntervalMs = 1;
+    ingest.dropWhenBehind = false;
+    session->setIngestOptions(ingest);
+    int batches = 0;
+    connect(session.get(), &StreamSession::messagesReceived, this, [&batches] { ++batches; });
+    session->start();
+    session->open();
+    QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 10000);
+    // The firehose goes on: with this thread blocked in the destructor, the worker soon holds a
+    // full batch with no room, and waits.
+    QElapsedTimer clock;
+    clock.start();
+    session.reset();
+    QVERIFY(clock.elapsed() < 10000);
 }
 
 // A refused key: one Failed with the reason, no reconnect attempts.

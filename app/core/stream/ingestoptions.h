@@ -14,6 +14,12 @@ struct IngestOptions
     int maxPendingBatches = 8; ///< batches handed over but not yet taken by the consumer, …
     qint64 maxPendingBytes = 64 * 1024 * 1024; ///< … and their bytes: beyond either the worker
                                                ///< keeps one batch and then drops (counted)
+    /// What the worker does once the consumer holds as much as it may and the next batch is
+    /// full. true: drops (and counts) frames, so a display stays fluid and the socket keeps
+    /// being read. false: waits for the consumer, so nothing the socket delivered is lost; the
+    /// worker then reads no more and TCP flow control pushes back on the server (a recording,
+    /// the CLI). StreamSession::close() and its destruction end such a wait.
+    bool dropWhenBehind = true;
     int catalogueSampleAllFirst = 500;      ///< the field catalogue sees every one of the first N
     int catalogueSampleEvery = 20;          ///< … then one message in this many,
     int catalogueMaxSamplesPerSecond = 200; ///< … and never more than this (0: no cap); a

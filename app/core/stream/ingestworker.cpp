@@ -27,6 +27,11 @@ namespace {
 // The conversion buffer is kept between frames up to this size, and given back beyond it.
 constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
 
+// A frame is kept as it came (shared, not copied) when it holds no more spare capacity than
+// this: messages may be kept long, so a frame with room to spare (QString::toUtf8() reserves for
+// the worst case) is copied to its size instead.
+constexpr qsizetype MaxSharedSlackBytes = 0;
+
 // The smallest reservation for a new batch.
 constexpr int MinBatchReserve = 16;
 
@@ -269,6 +274,7 @@ void IngestWorker::setWatchedFields(const QStringList &paths)
 
 void IngestWorker::open()
 {
+    d->pending->resume(); // a close() before this one may have interrupted waiting
     if (d->ingest.statsIntervalMs > 0)
         d->statsTimer->start(d->ingest.statsIntervalMs);
     d->connection->open();
@@ -363,7 +369,7 @@ void IngestWorker::ingestFrame(const QByteArray &frame)
     d->stats.bytes += length;
     d->rate.add(nowMs, 1, length);
 
-    if (batchIsFull()) {
+    if (batchIsFull() && !handOverFullBatch()) {
         // The consumer holds as much as it may already and this batch is full: drop rather than
         // grow without bound.
         dropFrame();
@@ -420,6 +426,9 @@ void IngestWorker::ingestFrame(const QByteArray &frame)
     // over several lines is kept compact. Exactly sized either way: it may be kept long.
     if (std::memchr(utf8, '\n', length) || std::memchr(utf8, '\r', length))
         message.json = QByteArray::fromStdString(simdjson::minify(root));
+    else if (const qsizetype slack = frame.capacity() - frame.size();
+             slack >= 0 && slack <= MaxSharedSlackBytes) // (raw data has no capacity: copied)
+        message.json = frame; // shared, not copied: the transport sized it
     else
         message.json = QByteArray(utf8, qsizetype(length));
     message.receivedAtMs = nowMs;
@@ -455,6 +464,19 @@ StreamStats IngestWorker::snapshotStats()
     if (d->connection)
         d->stats.traffic = d->connection->traffic();
     return d->stats;
+}
+
+bool IngestWorker::handOverFullBatch()
+{
+    // Without dropping, this thread waits for the consumer: it reads no more frames meanwhile,
+    // so the transport's bounded buffer fills and TCP pushes back on the server.
+    if (!d->ingest.dropWhenBehind &&
+        !d->pending->waitForRoom(d->batch.bytes, d->ingest.maxPendingBatches,
+                                 d->ingest.maxPendingBytes)) {
+        return false; // the session is closing
+    }
+    flush();
+    return !batchIsFull();
 }
 
 bool IngestWorker::batchIsFull() const

@@ -21,7 +21,8 @@ class WebSocketConnection;
 
 /// The worker-thread half of a StreamSession: owns the WebSocketConnection, parses and validates
 /// every frame with simdjson, extracts the watched numbers, samples the field catalogue and hands
-/// messages over in batches, dropping (and counting) when the consumer lags. Only this object
+/// messages over in batches, dropping (and counting) when the consumer lags, or waiting for it
+/// (IngestOptions::dropWhenBehind). Only this object
 /// touches the socket; every method runs in its thread (StreamSession queues the calls).
 class IngestWorker : public QObject
 {
@@ -70,6 +71,9 @@ private:
     void handleOpened();
     void flush();
     bool batchIsFull() const;
+    /// Hands the full batch over, first waiting for room unless dropWhenBehind; false when it
+    /// could not (the frame is then dropped).
+    bool handOverFullBatch();
     void dropFrame();
     void reportStats();
     StreamStats snapshotStats();

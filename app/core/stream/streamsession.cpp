@@ -84,6 +84,8 @@ StreamSession::StreamSession(QObject *parent)
 
 StreamSession::~StreamSession()
 {
+    // A worker waiting for room that this side will never make would block the call below.
+    m_pending->interrupt();
     // The socket belongs to the worker thread: it is closed there before the thread stops.
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
@@ -219,6 +221,9 @@ void StreamSession::open()
 void StreamSession::close()
 {
     m_lastError.clear();
+    // A worker waiting for the consumer (IngestOptions::dropWhenBehind off) stops waiting, so
+    // that it gets to the close; open() lets it wait again.
+    m_pending->interrupt();
     post([worker = m_worker] { worker->close(); });
 }
 
