@@ -48,10 +48,10 @@ namespace {
 // After closeAndDispose() we wait this long for the server's close frame before aborting.
 constexpr int GracefulCloseMs = 2000;
 
-// Frames that may wait in the inbox before the consumer is woken while more are at hand, and
+// Frames that may gather in the inbox before the consumer is woken, and
 // the longest any frame waits for that.
 constexpr std::size_t WakeAfterFrames = 512;
-constexpr std::chrono::milliseconds WakeDelay(2);
+constexpr std::chrono::milliseconds WakeDelay(1);
 
 // Longest refusal body read for its {"detail"}; the rest is not shown anyway.
 constexpr int MaxDetailCharacters = 500;
@@ -258,6 +258,9 @@ public:
     {
         beast::get_lowest_layer(m_ws).rate_policy().attach(&network.wireIn, &network.wireOut);
         m_ws.next_layer().capacity(ReadChunkBytes);
+        // A read asks for the buffer's free capacity, at least 512 bytes: without the reserve
+        // every read would be a 512-byte one.
+        m_ws.next_layer().buffer().reserve(ReadChunkBytes);
     }
 
     void start() override
@@ -453,12 +456,11 @@ private:
             // meets TCP's window instead of our memory growing.
             pause = inbox.waitingBytes >= BeastWebSocketTransport::MaxWaitingBytes;
             inbox.readingPaused = pause;
-            // The consumer is woken when this thread is about to wait for the socket (nothing
-            // left in the read layer), not for every frame: a burst crosses threads in one go.
-            // A long burst still goes over in parts, so the consumer never starves, and a frame
-            // whose successor is only partly here waits at most WakeDelay.
-            if (pause || m_ws.next_layer().buffer().size() == 0 ||
-                inbox.frames.size() >= WakeAfterFrames) {
+            // Waking the consumer's thread costs a system call on each side and a trip through
+            // its event loop; done for every frame, that was most of the CPU of a firehose. So
+            // frames gather for at most WakeDelay (or WakeAfterFrames of them) and cross
+            // threads together.
+            if (pause || inbox.frames.size() >= WakeAfterFrames) {
                 m_network.wake(lock);
             } else if (!m_wakeArmed) {
                 m_wakeArmed = true;
