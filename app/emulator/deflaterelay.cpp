@@ -142,6 +142,16 @@ private:
             m_shared.byInnerPort[m_innerPort] = weak_from_this();
         // The emulator's own messages: no limit beyond the emulator's.
         m_inner.read_message_max(0);
+        // The emulator's close frame is passed on as soon as it is read: Beast completes the
+        // read only once it could answer it, which waits behind a relayed message the
+        // emulator, closing, no longer reads.
+        m_inner.control_callback([this](websocket::frame_type kind, beast::string_view) {
+            if (kind != websocket::frame_type::close || m_innerEnded)
+                return;
+            m_innerEnded = true;
+            m_innerClose = m_inner.reason();
+            pumpOuter();
+        });
         m_inner.set_option(websocket::stream_base::decorator(
             [key = m_apiKey,
              token = m_shared.settings.token.toStdString()](websocket::request_type &request) {
@@ -285,9 +295,9 @@ private:
         if (m_done)
             return;
         if (ec) {
-            m_innerEnded = true;
-            if (ec == websocket::error::closed)
+            if (!m_innerEnded && ec == websocket::error::closed)
                 m_innerClose = m_inner.reason();
+            m_innerEnded = true;
             pumpOuter();
             return;
         }
