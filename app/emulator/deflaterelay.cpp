@@ -335,6 +335,13 @@ private:
             return;
         if (m_innerClose) {
             m_closingOuter = true;
+            // The client has as long to take the close (and what it has not read) as the
+            // emulator gives its own clients; then the connection is dropped.
+            websocket::stream_base::timeout timeouts{};
+            timeouts.handshake_timeout = std::chrono::milliseconds(m_shared.settings.closeLingerMs);
+            timeouts.idle_timeout = websocket::stream_base::none();
+            timeouts.keep_alive_pings = false;
+            m_outer.set_option(timeouts);
             m_outer.async_close(*m_innerClose,
                                 [self = shared_from_this()](error_code) { self->abort(); });
         } else {
