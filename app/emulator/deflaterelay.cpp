@@ -137,6 +137,10 @@ private:
             refuse();
             return;
         }
+        // Messages are written one by one as they come: Nagle's algorithm would hold each
+        // small one back for the previous one's acknowledgement.
+        beast::get_lowest_layer(m_inner).socket().set_option(tcp::no_delay(true), ec);
+        beast::get_lowest_layer(m_outer).socket().set_option(tcp::no_delay(true), ec);
         m_innerPort = beast::get_lowest_layer(m_inner).socket().local_endpoint(ec).port();
         if (!ec)
             m_shared.byInnerPort[m_innerPort] = weak_from_this();
