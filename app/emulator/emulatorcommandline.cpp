@@ -81,6 +81,9 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
               "them, then goes quiet.",
               "N"),
         flag("tls", "Serve wss:// with a self-signed certificate generated at startup."),
+        flag("no-deflate",
+             "Refuse permessage-deflate (compression) to clients that offer it. (With --tls it "
+             "is never negotiated.)"),
         value("cert-out", "With --tls: write the certificate (PEM) to FILE for clients to trust.",
               "FILE"),
         value("drop-after", "Fault: abort the TCP connection after N stream messages.", "N"),
@@ -192,6 +195,7 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     options.latencyMs = int(latency);
     options.firehoseCount = firehose;
     options.tls = parser.isSet(QStringLiteral("tls"));
+    options.deflate = !parser.isSet(QStringLiteral("no-deflate"));
     if (!keys.isEmpty())
         options.keys = keys;
     faults.dropAfterMessages = int(dropAfter);

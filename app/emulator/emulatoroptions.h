@@ -53,6 +53,7 @@ struct EmulatorOptions
     qint64 firehoseCount = 0; ///< if > 0: each started stream sends N messages as fast as the
                               ///< socket takes them, then goes quiet
     bool tls = false;         ///< wss:// with a generated self-signed certificate
+    bool deflate = true;      ///< permessage-deflate with clients that offer it (not with tls)
     EmulatorFaults faults;
     EmulatorLimits limits;
 };

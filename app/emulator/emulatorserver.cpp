@@ -4,6 +4,7 @@
 #include "core/connection/connectionprofile.h"
 #include "emulator/apiconnection.h"
 #include "emulator/connectionwatch.h"
+#include "emulator/deflaterelay.h"
 #include "emulator/generators/topicgenerator.h"
 #include "emulator/handshakegate.h"
 #include "emulator/selfsignedcertificate.h"
@@ -11,6 +12,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QTcpServer>
@@ -31,6 +33,7 @@ public:
     {
         QPointer<QTcpSocket> transport;
         QUrl target;
+        bool relayed = false; ///< the deflate relay's connection for a client
     };
 
     explicit Private(EmulatorServer *owner, const EmulatorOptions &emulatorOptions)
@@ -39,7 +42,8 @@ public:
     {}
 
     void handleNewTcpConnections();
-    void handlePassed(QTcpSocket *socket, const QUrl &target);
+    void handlePassed(QTcpSocket *socket, const HttpRequestHead &head);
+    void relayDeflate(QTcpSocket *socket, const HttpRequestHead &head);
     void handleNewWebSockets();
     template <typename Connection>
     void track(Connection *connection, QList<QPointer<Connection>> &list, const QString &label);
@@ -56,6 +60,9 @@ public:
     /// Sockets handed to the websocket upgrade, by peer port (unique on one loopback address):
     /// the upgrade yields a QWebSocket, and the stall fault needs the TCP socket beneath it.
     QHash<quint16, Upgrade> upgrades;
+    /// Serves clients that offer permessage-deflate; started with the first of them.
+    std::unique_ptr<DeflateRelay> relay;
+    QByteArray relayToken;
     // What connections that are gone reported, for the totals.
     qint64 closedPeakQueuedBytes = 0;
     int closedBacklogCount = 0;
@@ -72,16 +79,42 @@ void EmulatorServer::Private::handleNewTcpConnections()
     }
 }
 
-void EmulatorServer::Private::handlePassed(QTcpSocket *socket, const QUrl &target)
+void EmulatorServer::Private::handlePassed(QTcpSocket *socket, const HttpRequestHead &head)
 {
+    const bool fromRelay = gate->isFromRelay(head);
+    // TLS ends in the QSslServer, before the gate: a taken-over descriptor would carry
+    // encrypted bytes, so wss:// clients are served uncompressed.
+    if (options.deflate && !options.tls && !fromRelay &&
+        head.offersWebSocketExtension("permessage-deflate")) {
+        relayDeflate(socket, head);
+        return;
+    }
     for (auto it = upgrades.begin(); it != upgrades.end();) {
         if (it->transport.isNull())
             it = upgrades.erase(it);
         else
             ++it;
     }
-    upgrades.insert(socket->peerPort(), {socket, target});
+    upgrades.insert(socket->peerPort(), {socket, head.target(), fromRelay});
     webSocketServer->handleConnection(socket);
+}
+
+void EmulatorServer::Private::relayDeflate(QTcpSocket *socket, const HttpRequestHead &head)
+{
+    if (!relay) {
+        DeflateRelay::Settings settings;
+        settings.address = tcpServer->serverAddress();
+        settings.port = tcpServer->serverPort();
+        settings.token = relayToken;
+        settings.maxIncomingMessageSize = EmulatorConnection::MaxIncomingMessageSize;
+        settings.closeLingerMs = ConnectionWatch::CloseLingerMs;
+        relay = std::make_unique<DeflateRelay>(settings);
+    }
+    // The gate only peeked: the head (and whatever followed it) is still in Qt's buffer.
+    relay->adopt(socket->socketDescriptor(), socket->readAll(), head.target().toEncoded(),
+                 head.header("x-api-key"));
+    socket->abort();
+    socket->deleteLater();
 }
 
 template <typename Connection>
@@ -113,13 +146,28 @@ void EmulatorServer::Private::handleNewWebSockets()
         const Upgrade upgrade = upgrades.take(socket->peerPort());
         const QUrl target = upgrade.target.isEmpty() ? socket->requestUrl() : upgrade.target;
         const QString label = target.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        const quint16 relayPort = socket->peerPort();
+        EmulatorConnection *connection = nullptr;
         if (target.path() == ConnectionProfile::apiPath()) {
-            track(new ApiConnection(socket, upgrade.transport, options, q), apis, label);
+            auto *api = new ApiConnection(socket, upgrade.transport, options, q);
+            track(api, apis, label);
+            connection = api;
         } else {
             const QString topic =
                 QUrlQuery(target).queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
-            track(new StreamConnection(socket, upgrade.transport, topic, options, q), streams,
-                  label);
+            auto *stream = new StreamConnection(socket, upgrade.transport, topic, options, q);
+            track(stream, streams, label);
+            connection = stream;
+            if (upgrade.relayed && relay) {
+                QObject::connect(
+                    stream, &StreamConnection::stalled, q,
+                    [this, relayPort](qint64 messages) { relay->stall(relayPort, messages); });
+            }
+        }
+        // The relay ends its side of a connection the emulator closes as the emulator does.
+        if (upgrade.relayed && relay) {
+            QObject::connect(&connection->watch(), &ConnectionWatch::closing, q,
+                             [this, relayPort] { relay->closing(relayPort); });
         }
     }
 }
@@ -131,19 +179,24 @@ EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
     d->gate = new HandshakeGate(this);
     d->gate->setKeys(options.keys);
     d->gate->setTopics(topics());
+    // Random, so no client can pass for the relay and slip past the connection limit.
+    for (int i = 0; i < 4; ++i)
+        d->relayToken += QByteArray::number(QRandomGenerator::system()->generate(), 16);
+    d->gate->setRelayToken(d->relayToken);
     // Connections being upgraded count too, so a burst of handshakes cannot overshoot.
     d->gate->setConnectionLimit(options.limits.maxConnections, [this] {
         const auto upgrading =
             std::count_if(d->upgrades.cbegin(), d->upgrades.cend(),
                           [](const Private::Upgrade &u) { return !u.transport.isNull(); });
-        return connectionCount() + int(upgrading);
+        return connectionCount() + int(upgrading) + (d->relay ? d->relay->connectingCount() : 0);
     });
     d->webSocketServer = new QWebSocketServer(QStringLiteral("allium-emulator"),
                                               QWebSocketServer::NonSecureMode, this);
     // TLS, when on, is done by the QSslServer before the gate; the upgrade sees plain bytes.
     d->webSocketServer->setMaxPendingConnections(1000);
-    connect(d->gate, &HandshakeGate::passed, this,
-            [this](QTcpSocket *socket, const QUrl &target) { d->handlePassed(socket, target); });
+    connect(
+        d->gate, &HandshakeGate::passed, this,
+        [this](QTcpSocket *socket, const HttpRequestHead &head) { d->handlePassed(socket, head); });
     connect(d->webSocketServer, &QWebSocketServer::newConnection, this,
             [this] { d->handleNewWebSockets(); });
 }
@@ -158,6 +211,8 @@ EmulatorServer::~EmulatorServer()
     const QList<QPointer<ApiConnection>> apis = d->apis;
     qDeleteAll(streams);
     qDeleteAll(apis);
+    // Joins the relay's thread; its inner connections ended with the connections above.
+    d->relay.reset();
 }
 
 bool EmulatorServer::listen()
@@ -270,6 +325,8 @@ void EmulatorServer::setFaults(const EmulatorFaults &faults)
 void EmulatorServer::dropAllConnections()
 {
     d->gate->abortAll();
+    if (d->relay)
+        d->relay->abortAll();
     const QList<QPointer<StreamConnection>> streams = d->streams;
     const QList<QPointer<ApiConnection>> apis = d->apis;
     for (const auto &stream : streams) {
@@ -285,6 +342,16 @@ void EmulatorServer::dropAllConnections()
 int EmulatorServer::connectionCount() const
 {
     return int(d->streams.size() + d->apis.size());
+}
+
+int EmulatorServer::deflateConnectionCount() const
+{
+    return d->relay ? d->relay->adoptedCount() : 0;
+}
+
+qint64 EmulatorServer::peakDeflateRelayBytes() const
+{
+    return d->relay ? d->relay->peakBufferedBytes() : 0;
 }
 
 int EmulatorServer::pendingHandshakeCount() const

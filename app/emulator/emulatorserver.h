@@ -46,6 +46,13 @@ public:
     /// the request head or the handshake-delay fault).
     int pendingHandshakeCount() const;
 
+    /// Connections taken over by the deflate relay so far: clients that offered
+    /// permessage-deflate while EmulatorOptions::deflate was on (and tls off).
+    int deflateConnectionCount() const;
+    /// The most bytes the deflate relay has held for one client that did not read them; stays
+    /// within DeflateRelay::MaxBufferedBytes plus one message.
+    qint64 peakDeflateRelayBytes() const;
+
     /// The largest write backlog any connection has had, in bytes (what waited to be written
     /// plus requests held for it); stays within EmulatorLimits::maxWriteQueueBytes.
     qint64 peakWriteQueueBytes() const;

@@ -2,6 +2,7 @@
 #include "emulator/handshakegate.h"
 
 #include "core/connection/connectionprofile.h"
+#include "emulator/deflaterelay.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +61,16 @@ void HandshakeGate::setConnectionLimit(int maximum, std::function<int()> openCon
     m_openConnections = std::move(openConnections);
 }
 
+void HandshakeGate::setRelayToken(const QByteArray &token)
+{
+    m_relayToken = token;
+}
+
+bool HandshakeGate::isFromRelay(const HttpRequestHead &head) const
+{
+    return !m_relayToken.isEmpty() && head.header(DeflateRelay::TokenHeader) == m_relayToken;
+}
+
 void HandshakeGate::admit(QTcpSocket *socket, int handshakeDelayMs)
 {
     // Connections that have not sent their head yet cost memory and a timer each: bounded too.
@@ -78,7 +89,7 @@ void HandshakeGate::admit(QTcpSocket *socket, int handshakeDelayMs)
     connect(pending.timer, &QTimer::timeout, this, [this, socket] {
         const Pending current = m_pending.value(socket);
         if (current.headDone)
-            handOver(socket, current.target);
+            handOver(socket, current.head);
         else
             refuse(socket, refusal(408, "Request Timeout",
                                    QStringLiteral("request head not received in time")));
@@ -137,8 +148,10 @@ HttpRefusal HandshakeGate::check(const HttpRequestHead &head) const
         return refusal(426, "Upgrade Required",
                        QStringLiteral("This endpoint only accepts websocket connections"));
     }
-    // Last: a request that is wrong anyway gets its own answer, not "try later".
-    if (m_maxConnections > 0 && m_openConnections && m_openConnections() >= m_maxConnections)
+    // Last: a request that is wrong anyway gets its own answer, not "try later". The relay's
+    // connection stands for one counted already.
+    if (m_maxConnections > 0 && m_openConnections && !isFromRelay(head) &&
+        m_openConnections() >= m_maxConnections)
         return tooManyConnections(m_maxConnections);
     return {};
 }
@@ -169,11 +182,11 @@ void HandshakeGate::handleReadyRead(QTcpSocket *socket)
         return;
     }
     it->headDone = true;
-    it->target = head->target();
-    if (it->handshakeDelayMs > 0)
+    it->head = *head;
+    if (it->handshakeDelayMs > 0 && !isFromRelay(*head))
         it->timer->start(it->handshakeDelayMs);
     else
-        handOver(socket, head->target());
+        handOver(socket, *head);
 }
 
 void HandshakeGate::refuse(QTcpSocket *socket, const HttpRefusal &refusal)
@@ -185,10 +198,10 @@ void HandshakeGate::refuse(QTcpSocket *socket, const HttpRefusal &refusal)
     socket->disconnectFromHost();
 }
 
-void HandshakeGate::handOver(QTcpSocket *socket, const QUrl &target)
+void HandshakeGate::handOver(QTcpSocket *socket, const HttpRequestHead &head)
 {
     forget(socket);
-    emit passed(socket, target);
+    emit passed(socket, head);
 }
 
 void HandshakeGate::forget(QTcpSocket *socket)

@@ -49,6 +49,11 @@ public:
     /// being upgraded); a good head beyond that is refused with 503, and at most `maximum`
     /// connections may wait here for their head.
     void setConnectionLimit(int maximum, std::function<int()> openConnections);
+    /// Heads carrying DeflateRelay::TokenHeader with this value come from the emulator's own
+    /// deflate relay on behalf of a client the gate passed already: they are not counted against
+    /// the limit or delayed again. Empty: no head is the relay's.
+    void setRelayToken(const QByteArray &token);
+    bool isFromRelay(const HttpRequestHead &head) const;
 
     /// Watches `socket` until its head is complete; then refuses it or emits passed().
     void admit(QTcpSocket *socket, int handshakeDelayMs);
@@ -61,8 +66,7 @@ public:
 
 signals:
     /// The head is good: the socket, with its head still unread, is the receiver's now.
-    /// `target` is the request's path and query.
-    void passed(QTcpSocket *socket, const QUrl &target);
+    void passed(QTcpSocket *socket, const HttpRequestHead &head);
 
 private:
     struct Pending
@@ -70,16 +74,17 @@ private:
         QTimer *timer = nullptr; ///< head timeout, then the handshake delay
         int handshakeDelayMs = 0;
         bool headDone = false;
-        QUrl target;
+        HttpRequestHead head;
     };
 
     void handleReadyRead(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const HttpRefusal &refusal);
-    void handOver(QTcpSocket *socket, const QUrl &target);
+    void handOver(QTcpSocket *socket, const HttpRequestHead &head);
     void forget(QTcpSocket *socket);
 
     QStringList m_keys;
     QStringList m_topics;
+    QByteArray m_relayToken;
     int m_maxConnections = 0; ///< 0: no limit
     std::function<int()> m_openConnections;
     QHash<QTcpSocket *, Pending> m_pending;

@@ -61,4 +61,20 @@ bool HttpRequestHead::isWebSocketUpgrade() const
     return header("upgrade").toLower() == "websocket";
 }
 
+bool HttpRequestHead::offersWebSocketExtension(const QByteArray &name) const
+{
+    const QByteArray wanted = name.toLower();
+    // The header may repeat; each holds offers separated by commas, parameters after a ';'.
+    for (const auto &header : m_headers) {
+        if (header.first != "sec-websocket-extensions")
+            continue;
+        const QList<QByteArray> offers = header.second.split(',');
+        for (const QByteArray &offer : offers) {
+            if (offer.split(';').constFirst().trimmed().toLower() == wanted)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace allium

@@ -31,6 +31,9 @@ public:
     bool hasHeader(const QByteArray &name) const;
     /// True when the request asks for a websocket upgrade (Upgrade: websocket).
     bool isWebSocketUpgrade() const;
+    /// True when a Sec-WebSocket-Extensions header offers the extension `name`, e.g.
+    /// "permessage-deflate" (compared case-insensitively, parameters ignored).
+    bool offersWebSocketExtension(const QByteArray &name) const;
 
 private:
     QByteArray m_method;

@@ -136,6 +136,7 @@ bool StreamConnection::send(const QString &text)
     if (!m_watch->reserveText(text))
         return false;
     m_socket->sendTextMessage(text);
+    ++m_messagesSent;
     m_watch->noteQueued();
     return true;
 }
@@ -279,6 +280,7 @@ void StreamConnection::stall()
     // the client's heartbeat sees a dead peer, while the TCP connection stays up.
     if (m_transport)
         QObject::disconnect(m_transport, &QIODevice::readyRead, nullptr, nullptr);
+    emit stalled(m_messagesSent);
 }
 
 } // namespace allium

@@ -52,6 +52,10 @@ public:
     /// Stops sending, lets what was already sent reach the client, then drops the connection.
     void abort() override;
 
+signals:
+    /// The stall fault began, after `messagesSent` messages (stream and error frames) in all.
+    void stalled(qint64 messagesSent);
+
 private:
     void handleText(const QString &text) override;
     void handleBinary(const QByteArray &data) override;
@@ -84,6 +88,7 @@ private:
     bool m_started = false;
     bool m_finished = false; ///< stalled, closing or aborted: nothing more is sent
     qint64 m_framesSent = 0;
+    qint64 m_messagesSent = 0; ///< every message, error frames included
 
     // Firehose: messages generated once, serialised once, then cycled.
     QList<QJsonObject> m_poolMessages;

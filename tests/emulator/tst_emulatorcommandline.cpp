@@ -45,6 +45,7 @@ void TestEmulatorCommandLine::defaultsAreTheDocumentedOnes()
     QCOMPARE(result.options.latencyMs, 0);
     QCOMPARE(result.options.firehoseCount, qint64(0));
     QVERIFY(!result.options.tls);
+    QVERIFY(result.options.deflate);
     QCOMPARE(result.options.faults.dropAfterMessages, 0);
     QCOMPARE(result.options.faults.closeAfterMessages, 0);
     QVERIFY(!result.options.faults.stallApi);
@@ -74,6 +75,7 @@ void TestEmulatorCommandLine::mapsEveryOption()
                                QStringLiteral("--firehose"),
                                QStringLiteral("1000000"),
                                QStringLiteral("--tls"),
+                               QStringLiteral("--no-deflate"),
                                QStringLiteral("--cert-out"),
                                QStringLiteral("/tmp/cert.pem"),
                                QStringLiteral("--drop-after"),
@@ -106,6 +108,7 @@ void TestEmulatorCommandLine::mapsEveryOption()
     QCOMPARE(options.latencyMs, 250);
     QCOMPARE(options.firehoseCount, qint64(1000000));
     QVERIFY(options.tls);
+    QVERIFY(!options.deflate);
     QCOMPARE(result.certificateOut, QStringLiteral("/tmp/cert.pem"));
     QCOMPARE(options.faults.dropAfterMessages, 5);
     QCOMPARE(options.faults.malformedEvery, 7);
@@ -180,9 +183,9 @@ void TestEmulatorCommandLine::helpListsTheOptions()
     QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Help);
     for (const char *option :
          {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms", "--firehose", "--tls",
-          "--drop-after", "--malformed-every", "--stall-after", "--close-after", "--close-code",
-          "--handshake-delay-ms", "--stall-api", "--max-connections", "--max-write-queue",
-          "--idle-timeout-ms"}) {
+          "--no-deflate", "--drop-after", "--malformed-every", "--stall-after", "--close-after",
+          "--close-code", "--handshake-delay-ms", "--stall-api", "--max-connections",
+          "--max-write-queue", "--idle-timeout-ms"}) {
         QVERIFY2(result.text.contains(QLatin1String(option)), option);
     }
 }

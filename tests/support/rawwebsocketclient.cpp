@@ -54,14 +54,15 @@ bool RawWebSocketClient::connectTo(quint16 port, const QByteArray &target, const
         if (!QTest::qWaitFor([this] { return m_socket->isEncrypted(); }, timeoutMs))
             return false;
     }
-    m_socket->write(upgradeRequest(target, {"X-API-KEY: " + apiKey}));
+    m_socket->write(
+        upgradeRequest(target, QList<QByteArray>{"X-API-KEY: " + apiKey} + m_extraHeaders));
     // The head only; what follows it stays unread in the socket.
     if (!QTest::qWaitFor([this] { return m_socket->peek(4096).contains("\r\n\r\n"); }, timeoutMs))
         return false;
     const QByteArray peeked = m_socket->peek(4096);
-    const QByteArray head = m_socket->read(peeked.indexOf("\r\n\r\n") + 4);
+    m_handshakeResponse = m_socket->read(peeked.indexOf("\r\n\r\n") + 4);
     m_socket->setReadBufferSize(NotReadingBufferSize);
-    return head.startsWith("HTTP/1.1 101");
+    return m_handshakeResponse.startsWith("HTTP/1.1 101");
 }
 
 void RawWebSocketClient::sendText(const QByteArray &utf8)
@@ -152,9 +153,12 @@ void RawWebSocketClient::parseFrames()
         const bool fin = byte0 & 0x80;
         const quint8 opcode = byte0 & 0x0f;
         if (opcode == 0x1 || opcode == 0x0) {
+            if (opcode == 0x1)
+                m_fragmentsCompressed = byte0 & 0x40;
             m_fragments += payload;
             if (fin) {
                 m_texts.append(m_fragments);
+                m_compressed.append(m_fragmentsCompressed);
                 m_fragments.clear();
             }
         } else if (opcode == 0x8) {
