@@ -401,13 +401,14 @@ void TestConnectionWidgets::healthShowsWireBytesAndCompression()
     health.setStats(stats);
     auto *wire = child<QLabel>(health, "wireValue");
     QVERIFY2(wire->text().contains(QLocale().toString(5.0, 'f', 1) + QStringLiteral("× smaller")) &&
-                 wire->text().endsWith(QStringLiteral("compressed")),
+                 wire->text().endsWith(QStringLiteral(", compressed)")),
              qPrintable(wire->text()));
     QVERIFY(wire->toolTip().contains(QStringLiteral("compressed with permessage-deflate")));
+    QVERIFY(wire->toolTip().contains(HealthReadoutWidget::humanBytes(5 * 1000 * 1000)));
     stats.traffic.compression = false;
     stats.traffic.decodedBytesIn = stats.traffic.wireBytesIn;
     health.setStats(stats);
-    QVERIFY2(wire->text().endsWith(QStringLiteral("not compressed")), qPrintable(wire->text()));
+    QVERIFY2(wire->text().endsWith(QStringLiteral("(not compressed)")), qPrintable(wire->text()));
     QVERIFY(!wire->text().contains(QStringLiteral("smaller")));
 }
 

@@ -138,11 +138,10 @@ void HealthReadoutWidget::setTraffic(const TransportTraffic &traffic)
     const QString wire = humanBytes(traffic.wireBytesIn);
     const QString decoded = humanBytes(traffic.decodedBytesIn);
     if (traffic.compression) {
-        m_wire->setText(
-            tr("%1 for %2 of messages (%3× smaller) · compressed")
-                .arg(wire, decoded, QLocale().toString(traffic.inboundRatio(), 'f', 1)));
+        m_wire->setText(tr("%1 (%2× smaller, compressed)")
+                            .arg(wire, QLocale().toString(traffic.inboundRatio(), 'f', 1)));
     } else {
-        m_wire->setText(tr("%1 · not compressed").arg(wire));
+        m_wire->setText(tr("%1 (not compressed)").arg(wire));
     }
     m_wire->setToolTip(
         tr("Received since the connection was opened: %1 through the socket (frames, %2), %3 "
