@@ -91,12 +91,75 @@ private:
 
 using CountedTcp = beast::basic_stream<tcp, net::any_io_executor, CountingRatePolicy>;
 using CountedTls = beast::ssl_stream<CountedTcp>;
-// Beast's websocket stream reads at most 1,536 bytes at a time from the layer below: over a bare
-// socket that is a system call (and an epoll round) for every few small messages. This layer
-// reads up to ReadChunkBytes per call and hands them out from memory.
 constexpr std::size_t ReadChunkBytes = 64 * 1024;
+
+// The layer between Beast's websocket stream and the socket (or TLS). Beast reads at most 1,536
+// bytes at a time from the layer below, and each asynchronous step is a handler in asio's
+// scheduler, which polls epoll once per handler: a system call (or several) per small message,
+// most of a firehose's CPU. This layer reads up to ReadChunkBytes from the socket per call and
+// answers Beast's reads from memory, completing them at once, up to MaxInlineReads deep (then
+// through the scheduler, so the stack stays bounded whatever the frames).
 template <class Next>
-using Buffered = beast::buffered_read_stream<Next, beast::flat_buffer>;
+class Buffered
+{
+public:
+    using next_layer_type = Next;
+    using executor_type = typename Next::executor_type;
+    static constexpr int MaxInlineReads = 32;
+
+    template <class... Args>
+    explicit Buffered(Args &&...args)
+        : m_next(std::forward<Args>(args)...)
+    {
+        m_buffer.reserve(ReadChunkBytes);
+    }
+
+    executor_type get_executor() noexcept { return m_next.get_executor(); }
+    Next &next_layer() noexcept { return m_next; }
+    const Next &next_layer() const noexcept { return m_next; }
+
+    template <class MutableBuffers, class ReadHandler>
+    void async_read_some(const MutableBuffers &buffers, ReadHandler &&handler)
+    {
+        if (m_buffer.size() > 0) {
+            const std::size_t bytes = net::buffer_copy(buffers, m_buffer.data());
+            m_buffer.consume(bytes);
+            if (m_depth < MaxInlineReads) {
+                ++m_depth;
+                std::forward<ReadHandler>(handler)(beast::error_code(), bytes);
+                --m_depth;
+            } else {
+                net::post(get_executor(),
+                          beast::bind_front_handler(std::forward<ReadHandler>(handler),
+                                                    beast::error_code(), bytes));
+            }
+            return;
+        }
+        // Nothing buffered: one socket read of up to a chunk, then the caller's buffers.
+        m_next.async_read_some(m_buffer.prepare(ReadChunkBytes),
+                               [this, buffers, handler = std::forward<ReadHandler>(handler)](
+                                   beast::error_code ec, std::size_t read) mutable {
+                                   m_buffer.commit(read);
+                                   if (ec && m_buffer.size() == 0)
+                                       return handler(ec, std::size_t(0));
+                                   const std::size_t bytes =
+                                       net::buffer_copy(buffers, m_buffer.data());
+                                   m_buffer.consume(bytes);
+                                   handler(beast::error_code(), bytes);
+                               });
+    }
+
+    template <class ConstBuffers, class WriteHandler>
+    void async_write_some(const ConstBuffers &buffers, WriteHandler &&handler)
+    {
+        m_next.async_write_some(buffers, std::forward<WriteHandler>(handler));
+    }
+
+private:
+    Next m_next;
+    beast::flat_buffer m_buffer;
+    int m_depth = 0;
+};
 
 // The websocket teardown after a close or a protocol error, found by argument-dependent lookup
 // (CountingRatePolicy lives here) and preferred to Beast's as more specialised. Beast's own
@@ -257,10 +320,6 @@ public:
         , m_ws(makeStream(network))
     {
         beast::get_lowest_layer(m_ws).rate_policy().attach(&network.wireIn, &network.wireOut);
-        m_ws.next_layer().capacity(ReadChunkBytes);
-        // A read asks for the buffer's free capacity, at least 512 bytes: without the reserve
-        // every read would be a 512-byte one.
-        m_ws.next_layer().buffer().reserve(ReadChunkBytes);
     }
 
     void start() override
