@@ -9,7 +9,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/connect.hpp>
+#include <boost/asio/execution.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -215,6 +217,106 @@ bool isZlibError(const beast::error_code &ec)
     return ec.category() == beast::zlib::make_error_code(beast::zlib::error::general).category();
 }
 
+// Runs what Beast posts while it reads, in batches. Each handler asio's scheduler runs is
+// followed by a poll of epoll, and Beast completes every message (and some steps within) through
+// a posted handler: a system call per message. Reads are bound to this executor instead; what
+// it is given waits in a queue that one scheduler handler drains, many at a time.
+class ReadBatcher
+{
+public:
+    explicit ReadBatcher(net::io_context &ioc)
+        : m_ioc(ioc)
+    {}
+
+    template <class Function>
+    void push(Function &&function)
+    {
+        m_queue.push_back(
+            std::make_unique<Task<std::decay_t<Function>>>(std::forward<Function>(function)));
+        if (!m_drainPosted) {
+            m_drainPosted = true;
+            net::post(m_ioc, [this] { drain(); });
+        }
+    }
+
+    net::io_context &context() const { return m_ioc; }
+
+private:
+    // At most this many queued steps per scheduler handler, so that writes, pings and the
+    // consumer's resume still get their turn during a firehose.
+    static constexpr int MaxStepsPerDrain = 1024;
+
+    struct Step
+    {
+        virtual ~Step() = default;
+        virtual void run() = 0;
+    };
+    template <class Function>
+    struct Task final : Step
+    {
+        explicit Task(Function &&f)
+            : function(std::move(f))
+        {}
+        explicit Task(const Function &f)
+            : function(f)
+        {}
+        void run() override { std::move(function)(); }
+        Function function;
+    };
+
+    void drain()
+    {
+        m_drainPosted = false;
+        for (int steps = 0; steps < MaxStepsPerDrain && !m_queue.empty(); ++steps) {
+            std::unique_ptr<Step> step = std::move(m_queue.front());
+            m_queue.pop_front();
+            step->run();
+        }
+        if (!m_queue.empty() && !m_drainPosted) {
+            m_drainPosted = true;
+            net::post(m_ioc, [this] { drain(); });
+        }
+    }
+
+    net::io_context &m_ioc;
+    std::deque<std::unique_ptr<Step>> m_queue;
+    bool m_drainPosted = false;
+};
+
+// The executor face of a ReadBatcher, as asio's executor model asks for it.
+class BatchExecutor
+{
+public:
+    explicit BatchExecutor(ReadBatcher *batcher)
+        : m_batcher(batcher)
+    {}
+
+    net::execution_context &query(net::execution::context_t) const noexcept
+    {
+        return m_batcher->context();
+    }
+    static constexpr net::execution::blocking_t query(net::execution::blocking_t) noexcept
+    {
+        return net::execution::blocking.never;
+    }
+    template <class Function>
+    void execute(Function &&function) const
+    {
+        m_batcher->push(std::forward<Function>(function));
+    }
+    friend bool operator==(const BatchExecutor &a, const BatchExecutor &b) noexcept
+    {
+        return a.m_batcher == b.m_batcher;
+    }
+    friend bool operator!=(const BatchExecutor &a, const BatchExecutor &b) noexcept
+    {
+        return !(a == b);
+    }
+
+private:
+    ReadBatcher *m_batcher;
+};
+
 } // namespace
 
 // What the network thread hands over to the Qt side, in order: the handshake's outcome, frames,
@@ -303,6 +405,8 @@ public:
         ioc.get_executor()};
     std::thread thread;
     std::shared_ptr<SessionBase> session;
+    // Declared after ioc: it posts to it. Handlers holding its executor die with ioc's queue.
+    ReadBatcher batcher{ioc};
 };
 
 namespace {
@@ -485,10 +589,11 @@ private:
 
     void read()
     {
-        m_ws.async_read(m_buffer,
-                        [self = this->shared_from_this()](beast::error_code ec, std::size_t bytes) {
-                            self->onRead(ec, bytes);
-                        });
+        m_ws.async_read(m_buffer, net::bind_executor(BatchExecutor(&m_network.batcher),
+                                                     [self = this->shared_from_this()](
+                                                         beast::error_code ec, std::size_t bytes) {
+                                                         self->onRead(ec, bytes);
+                                                     }));
     }
 
     void onRead(beast::error_code ec, std::size_t bytes)
