@@ -259,7 +259,8 @@ void TestStreamSession::malformedFramesAreCountedAndSkipped()
     QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().messages + stream.session.stats().parseErrors,
                               quint64(400), 10000);
     QCOMPARE(stream.session.stats().parseErrors, quint64(100));
-    QCOMPARE(stream.messages.size(), 300);
+    // The counters can come before the last batch (a slow, e.g. sanitized, build shows it).
+    QTRY_COMPARE_WITH_TIMEOUT(stream.messages.size(), 300, 10000);
     for (const StreamMessage &message : qAsConst(stream.messages))
         QVERIFY(!objectOf(message).isEmpty());
 }
