@@ -50,8 +50,8 @@ namespace {
 // After closeAndDispose() we wait this long for the server's close frame before aborting.
 constexpr int GracefulCloseMs = 2000;
 
-// Frames that may gather in the inbox before the consumer is woken, and
-// the longest any frame waits for that.
+// Frames that may gather in the inbox before the consumer is woken, and the longest any frame
+// waits for that.
 constexpr std::size_t WakeAfterFrames = 512;
 constexpr std::chrono::milliseconds WakeDelay(1);
 
@@ -566,16 +566,6 @@ private:
         if (ec)
             return fail(ec);
         m_connected = true;
-        // The opening handshake is timed by WebSocketConnection; from now on Beast's own timer
-        // bounds the closing handshake and the teardown after a protocol error (it waits for
-        // the server's close frame and end of stream, which a broken server may never send).
-        // Idle detection stays with the heartbeat.
-        websocket::stream_base::timeout timeouts =
-            websocket::stream_base::timeout::suggested(beast::role_type::client);
-        timeouts.handshake_timeout = std::chrono::milliseconds(GracefulCloseMs);
-        timeouts.idle_timeout = websocket::stream_base::none();
-        timeouts.keep_alive_pings = false;
-        m_ws.set_option(timeouts);
         const auto extensions = m_response[http::field::sec_websocket_extensions];
         m_network.compression = m_network.request.offerCompression &&
                                 extensions.find("permessage-deflate") != beast::string_view::npos;
@@ -697,7 +687,7 @@ private:
     void fail(beast::error_code ec)
     {
         if (m_finished || ec == net::error::operation_aborted)
-            return finish({}, /*silent=*/true);
+            return abort(); // ended already, or by us
         TransportEnd end;
         end.wasConnected = m_connected;
         const QUrl &url = m_network.request.url;
@@ -754,11 +744,11 @@ private:
         m_network.wake(lock);
     }
 
-    void finish(TransportEnd end, bool silent = false)
+    void finish(TransportEnd end)
     {
         const bool first = !m_finished;
         abort();
-        if (!first || silent || m_closing)
+        if (!first || m_closing)
             return;
         std::unique_lock lock(m_network.inbox.mutex);
         m_network.inbox.end = std::move(end);
@@ -824,7 +814,7 @@ void BeastWebSocketTransport::open(const TransportRequest &request)
     }
     network.session->start();
     network.thread = std::thread([&network] {
-        // One attempt, one thread: it ends when the session is over and the loop has no work.
+        // One attempt, one thread; ~Network stops the loop and joins it.
         network.ioc.run();
     });
 }

@@ -3,11 +3,12 @@
 
 #include "core/base/logging.h"
 #include "core/connection/backoffpolicy.h"
-
 #include "core/connection/websockettransport.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
+
+#include <utility>
 
 namespace allium {
 
@@ -81,6 +82,7 @@ public:
     void fail(const QString &reason);
     void setState(ConnectionState newState);
     void stopTimers();
+    WebSocketTransport *detachTransport();
     void dropTransport();
     void handleHeartbeat();
 
@@ -132,16 +134,22 @@ void WebSocketConnection::Private::stopTimers()
     stableTimer.stop();
 }
 
+WebSocketTransport *WebSocketConnection::Private::detachTransport()
+{
+    WebSocketTransport *old = std::exchange(transport, nullptr);
+    if (old) {
+        finishedTraffic += old->traffic();
+        QObject::disconnect(old, nullptr, q, nullptr);
+    }
+    return old;
+}
+
 void WebSocketConnection::Private::dropTransport()
 {
-    if (!transport)
-        return;
-    WebSocketTransport *old = transport;
-    transport = nullptr;
-    finishedTraffic += old->traffic();
-    QObject::disconnect(old, nullptr, q, nullptr);
-    old->abort();
-    old->deleteLater();
+    if (WebSocketTransport *old = detachTransport()) {
+        old->abort();
+        old->deleteLater();
+    }
 }
 
 void WebSocketConnection::Private::startAttempt()
@@ -336,10 +344,7 @@ WebSocketConnection::WebSocketConnection(QObject *parent)
 
 WebSocketConnection::~WebSocketConnection()
 {
-    if (d->transport) {
-        WebSocketTransport *transport = d->transport;
-        d->transport = nullptr;
-        QObject::disconnect(transport, nullptr, this, nullptr);
+    if (WebSocketTransport *transport = d->detachTransport()) {
         transport->abort();
         delete transport;
     }
@@ -439,13 +444,9 @@ void WebSocketConnection::close()
 {
     d->stopTimers();
     const bool wasConnected = d->state == ConnectionState::Connected;
-    if (WebSocketTransport *transport = d->transport) {
-        d->transport = nullptr;
-        d->finishedTraffic += transport->traffic();
-        QObject::disconnect(transport, nullptr, this, nullptr);
-        // A polite close frame; the transport cleans itself up.
+    // A polite close frame; the transport cleans itself up.
+    if (WebSocketTransport *transport = d->detachTransport())
         transport->closeAndDispose(1000);
-    }
     d->attempt = 0;
     d->failureReason.clear();
     d->lostReason.clear();

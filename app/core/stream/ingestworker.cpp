@@ -27,11 +27,6 @@ namespace {
 // The conversion buffer is kept between frames up to this size, and given back beyond it.
 constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
 
-// A frame is kept as it came (shared, not copied) when it holds no more spare capacity than
-// this: messages may be kept long, so a frame with room to spare (QString::toUtf8() reserves for
-// the worst case) is copied to its size instead.
-constexpr qsizetype MaxSharedSlackBytes = 0;
-
 // The smallest reservation for a new batch.
 constexpr int MinBatchReserve = 16;
 
@@ -423,12 +418,14 @@ void IngestWorker::ingestFrame(const QByteArray &frame)
         d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
     StreamMessage &message = d->batch.messages.emplaceBack();
     // One JSON document per line downstream (NDJSON output and export): a frame that spreads
-    // over several lines is kept compact. Exactly sized either way: it may be kept long.
+    // over several lines is kept compact. Exactly sized either way: it may be kept long. So a
+    // frame sized exactly (as the Beast transport makes them) is shared, not copied; one with
+    // room to spare (QString::toUtf8() reserves for the worst case) or raw data (no capacity) is
+    // copied to its size.
     if (std::memchr(utf8, '\n', length) || std::memchr(utf8, '\r', length))
         message.json = QByteArray::fromStdString(simdjson::minify(root));
-    else if (const qsizetype slack = frame.capacity() - frame.size();
-             slack >= 0 && slack <= MaxSharedSlackBytes) // (raw data has no capacity: copied)
-        message.json = frame; // shared, not copied: the transport sized it
+    else if (frame.capacity() == frame.size())
+        message.json = frame;
     else
         message.json = QByteArray(utf8, qsizetype(length));
     message.receivedAtMs = nowMs;
