@@ -226,15 +226,7 @@ void ApiCommand::printSummary()
                            .arg(m_client->unknownResponseCount())
                            .arg(m_client->malformedResponseCount())
                            .arg(m_client->maxInFlightObserved()));
-        const TransportTraffic &traffic = m_traffic;
-        Console::error(
-            QStringLiteral("traffic: %1 frames, %2 bytes on the wire, %3 decoded "
-                           "(ratio %4), compression: %5")
-                .arg(traffic.messagesIn)
-                .arg(traffic.wireBytesIn)
-                .arg(traffic.decodedBytesIn)
-                .arg(traffic.inboundRatio(), 0, 'f', 2)
-                .arg(traffic.compression ? QStringLiteral("on") : QStringLiteral("off")));
+        printTraffic(m_traffic);
     }
 }
 

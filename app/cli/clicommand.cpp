@@ -49,4 +49,15 @@ void CliCommand::finish(ExitCode code)
     emit finished(int(code));
 }
 
+void CliCommand::printTraffic(const TransportTraffic &traffic)
+{
+    Console::error(QStringLiteral("traffic: %1 frames, %2 bytes on the wire, %3 decoded (ratio "
+                                  "%4), compression: %5")
+                       .arg(traffic.messagesIn)
+                       .arg(traffic.wireBytesIn)
+                       .arg(traffic.decodedBytesIn)
+                       .arg(traffic.inboundRatio(), 0, 'f', 2)
+                       .arg(traffic.compression ? QStringLiteral("on") : QStringLiteral("off")));
+}
+
 } // namespace allium

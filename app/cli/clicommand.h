@@ -3,6 +3,7 @@
 
 #include "cli/exitcode.h"
 #include "core/connection/connectionstate.h"
+#include "core/connection/transporttraffic.h"
 
 #include <QObject>
 #include <QUrl>
@@ -45,6 +46,10 @@ protected:
     /// An established connection ended and is retried: said on stderr, never silent (a 1007
     /// for invalid UTF-8, a dead link). Before the first connection, the failure rule applies.
     void reportConnectionLost(const QString &reason);
+
+    /// The summary's traffic line: frames, bytes on the wire against decoded (what compression
+    /// saved), and whether compression was on.
+    static void printTraffic(const TransportTraffic &traffic);
 
     /// Cancels and closes whatever is running; called once by finish().
     virtual void stop() = 0;

@@ -201,14 +201,7 @@ void StreamCommand::printSummary()
                        .arg(m_serverErrors)
                        .arg(m_drops)
                        .arg(m_binaryFrames));
-    // Wire against decoded: what compression saved (the transport's count, TLS excluded).
-    Console::error(QStringLiteral("traffic: %1 frames, %2 bytes on the wire, %3 decoded (ratio "
-                                  "%4), compression: %5")
-                       .arg(traffic.messagesIn)
-                       .arg(traffic.wireBytesIn)
-                       .arg(traffic.decodedBytesIn)
-                       .arg(traffic.inboundRatio(), 0, 'f', 2)
-                       .arg(traffic.compression ? QStringLiteral("on") : QStringLiteral("off")));
+    printTraffic(traffic);
 }
 
 } // namespace allium
