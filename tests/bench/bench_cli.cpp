@@ -15,6 +15,8 @@
 // its rows print n/a.
 
 #include "emulator/emulatoroptions.h"
+#include "firehoseemulator.h"
+#include "support/processcputime.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -45,10 +47,7 @@ constexpr int TimeoutMs = 180000;
 // CPU time of the children this process has waited for, in microseconds.
 qint64 childrenCpuMicroseconds()
 {
-    rusage usage{};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 +
-           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+    return rusageCpuMicroseconds(RUSAGE_CHILDREN);
 }
 
 QByteArray loadAverage()
@@ -58,31 +57,6 @@ QByteArray loadAverage()
         return QByteArrayLiteral("?");
     const QList<QByteArray> fields = file.readAll().split(' ');
     return fields.mid(0, 3).join(' ');
-}
-
-// Starts allium-emulator --firehose N --port 0 and returns its base URL (empty on failure).
-QUrl startEmulator(QProcess *process, qint64 firehose)
-{
-    process->setProgram(QStringLiteral(ALLIUM_EMULATOR_PATH));
-    process->setArguments({QStringLiteral("--firehose"), QString::number(firehose),
-                           QStringLiteral("--port"), QStringLiteral("0")});
-    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->start();
-    if (!process->waitForStarted(10000))
-        return QUrl();
-    static const QRegularExpression pattern(QStringLiteral("listening on (\\S+)"));
-    QByteArray output;
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < 10000) {
-        if (!process->waitForReadyRead(10000))
-            break;
-        output += process->readAllStandardOutput();
-        const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
-    }
-    return QUrl();
 }
 
 enum class Client { Node, CliDevNull, CliPipe, CliQtDevNull };
@@ -310,7 +284,7 @@ int main(int argc, char *argv[])
         if (!only.isEmpty() && !only.contains(topic))
             continue;
         QProcess emulator;
-        const QUrl base = startEmulator(&emulator, benchCase.messages);
+        const QUrl base = startFirehoseEmulator(&emulator, benchCase.messages);
         if (base.isEmpty()) {
             std::fprintf(stderr, "cannot start %s\n", ALLIUM_EMULATOR_PATH);
             return 1;

@@ -16,6 +16,7 @@
 #include "core/stream/streamsession.h"
 #include "core/table/messagestore.h"
 #include "emulator/emulatoroptions.h"
+#include "firehoseemulator.h"
 #include "support/processcputime.h"
 
 #include <QCoreApplication>
@@ -39,17 +40,9 @@ constexpr int TimeoutMs = 120000;
 
 // CPU time of the whole process (every thread), in microseconds: the robust figure on a busy
 // machine, where wall-clock rates depend on what else runs.
-qint64 cpuMicroseconds(int who)
-{
-    rusage usage{};
-    getrusage(who, &usage);
-    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 +
-           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
-}
-
 qint64 processCpuMicroseconds()
 {
-    return cpuMicroseconds(RUSAGE_SELF);
+    return rusageCpuMicroseconds(RUSAGE_SELF);
 }
 
 // Minor page faults of this process: memory touched for the first time (or again after malloc
@@ -64,7 +57,7 @@ qint64 processPageFaults()
 // This thread alone (the GUI thread of the pipeline, which takes the batches).
 qint64 threadCpuMicroseconds()
 {
-    return cpuMicroseconds(RUSAGE_THREAD);
+    return rusageCpuMicroseconds(RUSAGE_THREAD);
 }
 
 // CPU time of another process from /proc (clock ticks, so only good to ~10 ms); -1 if unknown.
@@ -95,30 +88,44 @@ struct Measurement
     }
 };
 
-// Starts allium-emulator --firehose N --port 0 and returns its base URL (empty on failure).
-QUrl startEmulator(QProcess *process, qint64 firehose)
+// The clocks of one measured run: started when the connection is up, read into the result when
+// the last message has arrived.
+class RunClock
 {
-    process->setProgram(QStringLiteral(ALLIUM_EMULATOR_PATH));
-    process->setArguments({QStringLiteral("--firehose"), QString::number(firehose),
-                           QStringLiteral("--port"), QStringLiteral("0")});
-    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->start();
-    if (!process->waitForStarted(10000))
-        return QUrl();
-    static const QRegularExpression pattern(QStringLiteral("listening on (\\S+)"));
-    QByteArray output;
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < 10000) {
-        if (!process->waitForReadyRead(10000))
-            break;
-        output += process->readAllStandardOutput();
-        const QRegularExpressionMatch match = pattern.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
+public:
+    explicit RunClock(qint64 emulatorPid)
+        : m_emulatorPid(emulatorPid)
+    {}
+
+    void start()
+    {
+        m_clock.start();
+        m_cpuStart = processCpuMicroseconds();
+        m_faultsStart = processPageFaults();
+        m_guiCpuStart = threadCpuMicroseconds();
+        m_emulatorCpuStart = otherProcessCpuMicroseconds(m_emulatorPid);
     }
-    return QUrl();
-}
+    /// Fills the times of `result` and marks it complete; the GUI thread's CPU only if asked.
+    void stop(Measurement *result, bool withGuiThread = false) const
+    {
+        result->elapsedMs = m_clock.elapsed();
+        result->cpuMicroseconds = processCpuMicroseconds() - m_cpuStart;
+        result->pageFaults = processPageFaults() - m_faultsStart;
+        if (withGuiThread)
+            result->guiCpuMicroseconds = threadCpuMicroseconds() - m_guiCpuStart;
+        result->emulatorCpuMicroseconds =
+            otherProcessCpuMicroseconds(m_emulatorPid) - m_emulatorCpuStart;
+        result->ok = true;
+    }
+
+private:
+    qint64 m_emulatorPid;
+    QElapsedTimer m_clock;
+    qint64 m_cpuStart = 0;
+    qint64 m_faultsStart = 0;
+    qint64 m_guiCpuStart = 0;
+    qint64 m_emulatorCpuStart = 0;
+};
 
 // (a) the ceiling: a bare QWebSocket in this thread that only counts text messages.
 Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid, QStringList *samples)
@@ -126,15 +133,9 @@ Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid, QS
     Measurement result;
     QWebSocket socket;
     QEventLoop loop;
-    QElapsedTimer clock;
-    qint64 cpuStart = 0;
-    qint64 emulatorCpuStart = 0;
-    qint64 faultsStart = 0;
+    RunClock clock(emulatorPid);
     QObject::connect(&socket, &QWebSocket::connected, &loop, [&] {
         clock.start();
-        cpuStart = processCpuMicroseconds();
-        faultsStart = processPageFaults();
-        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
         socket.sendTextMessage(QStringLiteral(R"({"action":"start"})"));
     });
     QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
@@ -143,12 +144,7 @@ Measurement measureRaw(const QUrl &url, quint64 expected, qint64 emulatorPid, QS
         if (samples->size() < 2000)
             samples->append(text);
         if (result.messages == expected) {
-            result.elapsedMs = clock.elapsed();
-            result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
-            result.pageFaults = processPageFaults() - faultsStart;
-            result.emulatorCpuMicroseconds =
-                otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
-            result.ok = true;
+            clock.stop(&result);
             loop.quit();
         }
     });
@@ -168,15 +164,9 @@ Measurement measureRawBeast(const QUrl &url, quint64 expected, qint64 emulatorPi
     Measurement result;
     BeastWebSocketTransport transport;
     QEventLoop loop;
-    QElapsedTimer clock;
-    qint64 cpuStart = 0;
-    qint64 emulatorCpuStart = 0;
-    qint64 faultsStart = 0;
+    RunClock clock(emulatorPid);
     QObject::connect(&transport, &WebSocketTransport::connected, &loop, [&] {
         clock.start();
-        cpuStart = processCpuMicroseconds();
-        faultsStart = processPageFaults();
-        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
         transport.sendText(QByteArrayLiteral(R"({"action":"start"})"));
     });
     QObject::connect(&transport, &WebSocketTransport::textReceived, &loop,
@@ -184,12 +174,7 @@ Measurement measureRawBeast(const QUrl &url, quint64 expected, qint64 emulatorPi
                          ++result.messages;
                          result.bytes += quint64(utf8.size());
                          if (result.messages == expected) {
-                             result.elapsedMs = clock.elapsed();
-                             result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
-                             result.pageFaults = processPageFaults() - faultsStart;
-                             result.emulatorCpuMicroseconds =
-                                 otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
-                             result.ok = true;
+                             clock.stop(&result);
                              loop.quit();
                          }
                      });
@@ -220,18 +205,8 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPi
     session.setApiKey(EmulatorDemoKey);
     session.setWatchedFields({QStringLiteral("number"), QStringLiteral("payload.px")});
     QEventLoop loop;
-    QElapsedTimer clock;
-    qint64 cpuStart = 0;
-    qint64 guiCpuStart = 0;
-    qint64 emulatorCpuStart = 0;
-    qint64 faultsStart = 0;
-    QObject::connect(&session, &StreamSession::opened, &loop, [&] {
-        clock.start();
-        cpuStart = processCpuMicroseconds();
-        faultsStart = processPageFaults();
-        guiCpuStart = threadCpuMicroseconds();
-        emulatorCpuStart = otherProcessCpuMicroseconds(emulatorPid);
-    });
+    RunClock clock(emulatorPid);
+    QObject::connect(&session, &StreamSession::opened, &loop, [&] { clock.start(); });
     QObject::connect(&session, &StreamSession::messagesReceived, &loop,
                      [&](const MessageBatch &batch) {
                          store->append(batch);
@@ -240,13 +215,7 @@ Measurement measurePipeline(const QUrl &url, quint64 expected, qint64 emulatorPi
                          result.messages += quint64(batch.messages.size());
                          result.drops = batch.stats.drops;
                          if (result.messages + result.drops >= expected) {
-                             result.elapsedMs = clock.elapsed();
-                             result.cpuMicroseconds = processCpuMicroseconds() - cpuStart;
-                             result.pageFaults = processPageFaults() - faultsStart;
-                             result.guiCpuMicroseconds = threadCpuMicroseconds() - guiCpuStart;
-                             result.emulatorCpuMicroseconds =
-                                 otherProcessCpuMicroseconds(emulatorPid) - emulatorCpuStart;
-                             result.ok = true;
+                             clock.stop(&result, /*withGuiThread=*/true);
                              loop.quit();
                          }
                      });
@@ -359,7 +328,7 @@ int main(int argc, char *argv[])
         if (!only.isEmpty() && !only.contains(topic))
             continue;
         QProcess emulator;
-        const QUrl base = startEmulator(&emulator, benchCase.messages);
+        const QUrl base = startFirehoseEmulator(&emulator, benchCase.messages);
         if (base.isEmpty()) {
             std::fprintf(stderr, "cannot start %s\n", ALLIUM_EMULATOR_PATH);
             return 1;

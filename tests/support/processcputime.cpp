@@ -3,6 +3,7 @@
 
 #include <QFile>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace allium {
@@ -19,6 +20,14 @@ double statCpuMicroseconds(const QString &statPath)
         return -1;
     const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
     return ticks * 1e6 / double(sysconf(_SC_CLK_TCK));
+}
+
+qint64 rusageCpuMicroseconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 +
+           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 } // namespace allium

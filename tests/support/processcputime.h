@@ -10,4 +10,8 @@ namespace allium {
 /// in clock ticks, so only good to about 10 ms: for benchmarks that report it.
 double statCpuMicroseconds(const QString &statPath);
 
+/// CPU time (user + system) in microseconds from getrusage(`who`): RUSAGE_SELF (every thread of
+/// this process), RUSAGE_THREAD (the calling thread) or RUSAGE_CHILDREN (children waited for).
+qint64 rusageCpuMicroseconds(int who);
+
 } // namespace allium
