@@ -2,6 +2,7 @@
 #include "emulator/deflaterelay.h"
 #include "emulator/emulatorserver.h"
 #include "emulator/httprequesthead.h"
+#include "support/apiflood.h"
 #include "support/emulatortesting.h"
 #include "support/rawwebsocketclient.h"
 
@@ -146,14 +147,6 @@ bool runBeside(BeastClient &client, const std::function<void()> &work, int timeo
         client.cut();
     thread.join();
     return finished;
-}
-
-// An assets request whose response is about 34 KB.
-QByteArray assetsRequest(int index)
-{
-    return QByteArrayLiteral("{\"method\":\"GET\",\"id\":\"r") + QByteArray::number(index) +
-           QByteArrayLiteral(
-               "\",\"path\":\"/api/v1/developer/assets\",\"body\":{\"limit\":\"100\"}}");
 }
 
 EmulatorOptions firehose(qint64 count)
@@ -426,24 +419,9 @@ void TestEmulatorDeflate::apiClientThatNeverReadsIsClosedWith1008()
     RawWebSocketClient client;
     client.setExtraHeaders({DeflateOffer});
     QVERIFY(client.connectTo(server->port(), ApiTarget));
-    // As in TestEmulatorLimits: each step waits until the emulator has taken every request, so
-    // that it never closes with requests unread (which would reset the connection).
-    int sent = 0;
-    const auto waitTaken = [&] {
-        return QTest::qWaitFor(
-            [&] { return server->apiAcceptedCount() + server->apiRefusedCount() == sent; }, 30000);
-    };
-    while (server->apiRefusedCount() == 0 && sent < 20000) {
-        for (int i = 0; i < 100; ++i)
-            client.sendText(assetsRequest(sent++));
-        QVERIFY(waitTaken());
-    }
-    const QByteArray padding(16 * 1024, 'x');
-    while (server->backlogClosedCount() == 0 && sent < 30000) {
-        client.sendText("{\"method\":\"GET\",\"id\":\"r" + QByteArray::number(sent++) + "-" +
-                        padding + "\",\"path\":\"/api/v1/developer/assets\"}");
-        QVERIFY(waitTaken());
-    }
+    ApiFlood flood(client, *server);
+    QVERIFY(flood.untilRefused());
+    QVERIFY(flood.untilBacklogClosed());
     QCOMPARE(server->backlogClosedCount(), 1);
     QVERIFY(server->peakWriteQueueBytes() <= Limit);
     QVERIFY(server->peakDeflateRelayBytes() <= DeflateRelay::MaxBufferedBytes + 256 * 1024);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/emulatorserver.h"
+#include "support/apiflood.h"
 #include "support/emulatortesting.h"
 #include "support/rawhttp.h"
 #include "support/rawwebsocketclient.h"
@@ -37,14 +38,6 @@ EmulatorLimits smallQueue()
     return limits;
 }
 
-// An assets request whose response is about 34 KB.
-QByteArray assetsRequest(int index)
-{
-    return QByteArrayLiteral("{\"method\":\"GET\",\"id\":\"r") + QByteArray::number(index) +
-           QByteArrayLiteral(
-               "\",\"path\":\"/api/v1/developer/assets\",\"body\":{\"limit\":\"100\"}}");
-}
-
 QJsonObject json(const QByteArray &text)
 {
     return QJsonDocument::fromJson(text).object();
@@ -76,30 +69,11 @@ void TestEmulatorLimits::apiClientThatNeverReadsIsRefusedThenClosed()
     const auto server = startLimited(smallQueue());
     RawWebSocketClient client;
     QVERIFY(client.connectTo(server->port(), "/api/v1/developer/ws/api"));
-    // Each step waits until the server has taken every request sent: a server closing with
-    // requests unread would reset the connection, and the client could not read the close.
-    int sent = 0;
-    const auto waitTaken = [&] {
-        return QTest::qWaitFor(
-            [&] { return server->apiAcceptedCount() + server->apiRefusedCount() == sent; }, 30000);
-    };
-    // Kernel buffers take the first responses; then they wait at the server, in flight, until
-    // the first refusal.
-    while (server->apiRefusedCount() == 0 && sent < 20000) {
-        for (int i = 0; i < 100; ++i)
-            client.sendText(assetsRequest(sent++));
-        QVERIFY(waitTaken());
-    }
+    ApiFlood flood(client, *server);
+    QVERIFY(flood.untilRefused());
     QVERIFY(server->apiRefusedCount() > 0);
     QCOMPARE(server->backlogClosedCount(), 0);
-
-    // Refusals count towards the backlog too; long ids make them large.
-    const QByteArray padding(16 * 1024, 'x');
-    while (server->backlogClosedCount() == 0 && sent < 30000) {
-        client.sendText("{\"method\":\"GET\",\"id\":\"r" + QByteArray::number(sent++) + "-" +
-                        padding + "\",\"path\":\"/api/v1/developer/assets\"}");
-        QVERIFY(waitTaken());
-    }
+    QVERIFY(flood.untilBacklogClosed());
     QCOMPARE(server->backlogClosedCount(), 1);
     QVERIFY2(server->peakWriteQueueBytes() <= WriteQueueLimit,
              qPrintable(QString::number(server->peakWriteQueueBytes())));
@@ -142,7 +116,7 @@ void TestEmulatorLimits::apiClientThatReadsGetsEveryLargeResponse()
     QVERIFY(client.connectTo(server->apiUrl()));
     constexpr int Requests = 100; // about 3.4 MB of responses, over three times the limit
     for (int i = 0; i < Requests; ++i)
-        client.sendText(QString::fromLatin1(assetsRequest(i)));
+        client.sendText(QString::fromLatin1(ApiFlood::assetsRequest(i)));
     QVERIFY(client.waitForMessages(Requests, 30000));
     for (const QJsonObject &response : client.jsonMessages())
         QCOMPARE(response.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
@@ -281,7 +255,7 @@ void TestEmulatorLimits::busyConnectionIsNotIdle()
     stream.sendText(QStringLiteral("{\"action\":\"start\"}"));
     TestWebSocketClient api;
     QVERIFY(api.connectTo(server->apiUrl()));
-    api.sendText(QString::fromLatin1(assetsRequest(1))); // never answered (stall fault)
+    api.sendText(QString::fromLatin1(ApiFlood::assetsRequest(1))); // never answered (stall fault)
     QTRY_COMPARE(server->apiInFlight(), 1);
     // 20 messages at 20/s take a second, five idle timeouts.
     QVERIFY(stream.waitForMessages(20));
