@@ -6,6 +6,9 @@
 #include <cerrno>
 #include <csignal>
 #include <string>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace allium {
@@ -45,6 +48,11 @@ bool writeAll(int fd, const QByteArray &bytes)
 void Console::setUp()
 {
     std::signal(SIGPIPE, SIG_IGN);
+    // A pipe holds 64 KiB by default: a 1 MiB batch would take 16 wake-ups of both ends. Grow it
+    // to one batch where the system allows (pipe-max-size); otherwise keep what it is.
+    struct stat status = {};
+    if (::fstat(STDOUT_FILENO, &status) == 0 && S_ISFIFO(status.st_mode))
+        ::fcntl(STDOUT_FILENO, F_SETPIPE_SZ, int(FlushAtBytes));
 }
 
 bool Console::writeLine(const QByteArray &line)

@@ -3,7 +3,8 @@
 // stream-client.js), side by side on the same firehose: allium-emulator --firehose N in its own
 // process, then, alternating within each round so that load from elsewhere hits all alike, the
 // Node client, `allium-cli stream --count N > /dev/null` and `allium-cli stream --count N | reader`
-// (this process reads the pipe and discards), each with permessage-deflate offered and without,
+// (a thread of this process reads the pipe in 1 MiB reads and discards, as `cat > /dev/null`
+// would), each with permessage-deflate offered and without,
 // and for comparison `allium-cli --transport qt > /dev/null` (QtWebSockets: never compressed).
 // Printed per topic: the median msg/s, the ratio to the Node client with the same compression,
 // CPU per message (the whole child process: user + system, start-up included, for both
@@ -33,10 +34,16 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <thread>
+#include <vector>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace allium;
 
@@ -97,15 +104,62 @@ std::optional<double> summaryFigure(const QString &summary, const QString &name)
     return match.captured(1).toDouble();
 }
 
-// Runs `process` to its end; its stdout is read and discarded while it runs when `drain`.
-bool runToEnd(QProcess &process, bool drain)
+// The reading end of a pipe that becomes a child's stdout, read to its end and discarded by a
+// thread: the cheapest reader a pipe can have, as `| cat > /dev/null`, and not this process's
+// event loop.
+class PipeDrain
 {
-    QEventLoop loop;
-    if (drain) {
-        QObject::connect(&process, &QProcess::readyReadStandardOutput, &loop, [&process] {
-            process.readAllStandardOutput(); // a reader as cheap as `> /dev/null` through a pipe
+public:
+    PipeDrain()
+    {
+        if (::pipe2(m_fds, O_CLOEXEC) != 0)
+            m_fds[0] = m_fds[1] = -1;
+    }
+    ~PipeDrain()
+    {
+        closeWriteEnd();
+        if (m_reader.joinable())
+            m_reader.join();
+        if (m_fds[0] >= 0)
+            ::close(m_fds[0]);
+    }
+    PipeDrain(const PipeDrain &) = delete;
+    PipeDrain &operator=(const PipeDrain &) = delete;
+
+    bool isValid() const { return m_fds[0] >= 0; }
+    // Makes the pipe the stdout of `process` once it starts.
+    void attachTo(QProcess &process)
+    {
+        process.setStandardOutputFile(QProcess::nullDevice());
+        const int writeEnd = m_fds[1];
+        process.setChildProcessModifier([writeEnd] { ::dup2(writeEnd, STDOUT_FILENO); });
+        m_reader = std::thread([readEnd = m_fds[0]] {
+            std::vector<char> buffer(1024 * 1024);
+            for (;;) {
+                const ssize_t got = ::read(readEnd, buffer.data(), buffer.size());
+                if (got == 0 || (got < 0 && errno != EINTR))
+                    return;
+            }
         });
     }
+    // After the child started: only the child may hold the writing end, so that its exit ends
+    // the reader.
+    void closeWriteEnd()
+    {
+        if (m_fds[1] >= 0)
+            ::close(m_fds[1]);
+        m_fds[1] = -1;
+    }
+
+private:
+    int m_fds[2] = {-1, -1};
+    std::thread m_reader;
+};
+
+// Runs `process` to its end; `started` runs once it has.
+bool runToEnd(QProcess &process, const std::function<void()> &started = {})
+{
+    QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&process, &QProcess::errorOccurred, &loop, [&loop](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
@@ -113,6 +167,8 @@ bool runToEnd(QProcess &process, bool drain)
     });
     QTimer::singleShot(TimeoutMs, &loop, &QEventLoop::quit);
     process.start();
+    if (started)
+        started();
     if (process.state() == QProcess::NotRunning && process.error() == QProcess::FailedToStart)
         return false;
     loop.exec();
@@ -145,7 +201,7 @@ Measurement runNode(const QString &node, const QString &script, const QUrl &url,
     process.setArguments(arguments);
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const qint64 cpuBefore = childrenCpuMicroseconds();
-    if (!runToEnd(process, false)) {
+    if (!runToEnd(process)) {
         result.problem = QStringLiteral("node failed");
         return result;
     }
@@ -186,10 +242,18 @@ Measurement runCli(Client client, const QUrl &base, const QString &topic, qint64
     if (client == Client::CliQtDevNull)
         arguments << QStringLiteral("--transport") << QStringLiteral("qt");
     process.setArguments(arguments);
-    if (client == Client::CliDevNull || client == Client::CliQtDevNull)
+    PipeDrain pipe;
+    if (client == Client::CliPipe) {
+        if (!pipe.isValid()) {
+            result.problem = QStringLiteral("no pipe");
+            return result;
+        }
+        pipe.attachTo(process);
+    } else {
         process.setStandardOutputFile(QProcess::nullDevice());
+    }
     const qint64 cpuBefore = childrenCpuMicroseconds();
-    const bool finished = runToEnd(process, client == Client::CliPipe);
+    const bool finished = runToEnd(process, [&pipe] { pipe.closeWriteEnd(); });
     const qint64 cpu = childrenCpuMicroseconds() - cpuBefore;
     const QString summary = QString::fromUtf8(process.readAllStandardError());
     const auto printed = summaryFigure(summary, QStringLiteral("messages"));
