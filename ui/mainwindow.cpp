@@ -20,6 +20,7 @@
 #include "ui/connection/profiledialog.h"
 #include "ui/console/apiconsolepanel.h"
 #include "ui/filter/filtereditorpanel.h"
+#include "ui/help/shortcutsdialog.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
@@ -191,6 +192,16 @@ void MainWindow::buildActions()
     m_exportAction = make(tr("&Export visible rows…"), QStringLiteral("exportAction"),
                           tr("Write the rows the table shows as NDJSON or CSV (Ctrl+E)"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Ctrl+F belongs to the tab that has the focus: the stream tab's message search here.
+    m_findAction = make(tr("&Find in messages…"), QStringLiteral("findAction"),
+                        tr("Search the kept messages (Ctrl+F)"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_streamPanel->addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_streamPanel);
+        m_streamPanel->tablePanel()->focusSearch();
+    });
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRows);
 }
 
@@ -208,6 +219,8 @@ void MainWindow::buildMenus()
     stream->addAction(m_stopAction);
     stream->addAction(m_pauseAction);
     stream->addAction(m_applyAction);
+    stream->addSeparator();
+    stream->addAction(m_findAction);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->addAction(m_profilesAction);
@@ -240,6 +253,13 @@ void MainWindow::buildMenus()
     consoleTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About Allium Monitor"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }

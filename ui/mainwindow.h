@@ -162,6 +162,7 @@ private:
     QAction *m_disconnectAction = nullptr;
     QAction *m_profilesAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_findAction = nullptr;
 };
 
 } // namespace allium

@@ -51,6 +51,7 @@ ApiConsolePanel::ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *pare
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setWhatsThis(tr("Send the request"));
         connect(shortcut, &QShortcut::activated, this, &ApiConsolePanel::send);
     }
 

@@ -153,6 +153,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setWhatsThis(tr("Apply the filter"));
         connect(shortcut, &QShortcut::activated, this, &FilterEditorPanel::apply);
     }
     connect(m_builder, &FilterBuilderWidget::filterChanged, this,

@@ -191,6 +191,7 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     // Space pauses the view while the table has the focus (elsewhere it types a space).
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_table->view());
     space->setContext(Qt::WidgetShortcut);
+    space->setWhatsThis(tr("Pause or resume the table view"));
     connect(space, &QShortcut::activated, this, &StreamPanel::toggleViewPaused);
 
     // The preview follows the traffic while the editor is in view (cheap: a bounded sample).

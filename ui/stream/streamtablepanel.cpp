@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QResizeEvent>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
@@ -147,13 +146,6 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->addLayout(m_toolbar);
     layout->addWidget(m_splitter, 1);
-
-    auto *find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
 
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &StreamTablePanel::applySearch);
@@ -380,6 +372,12 @@ bool StreamTablePanel::restoreState(const QByteArray &state)
     if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
         setColumns(m_columnsByTopic.value(m_topic));
     return true;
+}
+
+void StreamTablePanel::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
 }
 
 } // namespace allium

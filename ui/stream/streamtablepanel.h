@@ -70,6 +70,8 @@ public slots:
     void setPaused(bool paused);
     /// Opens the column chooser.
     void chooseColumns();
+    /// Puts the focus in the message search, its text selected (Stream → Find in messages).
+    void focusSearch();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
