@@ -65,7 +65,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allium Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/allium-monitor.svg")));
-    setMinimumSize(900, 600);
+    setMinimumSize(800, 600);
 
     // Keys saved by an older version sit in entries named after their profile: they move to
     // the profile's id once (QtKeychain runs jobs in order, so reads queued meanwhile by
@@ -277,9 +277,9 @@ void MainWindow::buildToolBar()
     m_topicButton->setAccessibleName(tr("Choose topic"));
     bar->addWidget(m_topicButton);
     bar->addSeparator();
-    bar->addAction(m_startAction);
-    bar->addAction(m_stopAction);
-    bar->addAction(m_pauseAction);
+    // Start, Stop and Pause view have buttons on the stream panel right below (and menu entries
+    // and keys): here they would only push the profile and its endpoint badge out of an 800 px
+    // wide window.
     bar->addAction(m_applyAction);
     bar->addSeparator();
     bar->addAction(m_reconnectAction);
