@@ -201,7 +201,10 @@ void StreamTablePanel::resizeEvent(QResizeEvent *event)
 void StreamTablePanel::adaptLayout()
 {
     const int charWidth = fontMetrics().averageCharWidth();
-    const bool wide = width() >= charWidth * 150;
+    // Side by side where there is room for both; stacked only where there is height to spare:
+    // in a short window (800×600) a stacked detail pane would leave the table two rows.
+    const bool shortPanel = height() < fontMetrics().height() * 30;
+    const bool wide = width() >= charWidth * (shortPanel ? 100 : 150);
     const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
     if (m_splitter->orientation() != orientation || !m_splitterPlaced) {
         m_splitter->setOrientation(orientation);
