@@ -58,6 +58,8 @@ private slots:
     void historyBound();
     // The column chooser adds, orders and removes columns.
     void columnChooser();
+    // "Add" adds the fields selected in the list of available fields.
+    void columnChooserAddsSelected();
     // saveState/restoreState bring back the chosen columns and the history size.
     void stateRoundTrip();
     // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
@@ -303,6 +305,37 @@ void TestLiveTable::columnChooser()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("restoreDefaultsButton")),
                       Qt::LeftButton);
     QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("value")}));
+}
+
+void TestLiveTable::columnChooserAddsSelected()
+{
+    ColumnChooserDialog dialog;
+    dialog.setAvailableFields(
+        {QStringLiteral("hash"), QStringLiteral("value"), QStringLiteral("gas")},
+        {QStringLiteral("blockchain")});
+    dialog.setColumns({QStringLiteral("hash")});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *available = dialog.findChild<QListWidget *>(QStringLiteral("availableList"));
+    auto *add = dialog.findChild<QPushButton *>(QStringLiteral("addColumnButton"));
+    const auto itemCenter = [available](const QString &text) {
+        return available->visualItemRect(available->findItems(text, Qt::MatchExactly).first())
+            .center();
+    };
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, {}, itemCenter(QStringLiteral("gas")));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("gas")}));
+    QVERIFY(available->findItems(QStringLiteral("gas"), Qt::MatchExactly).isEmpty());
+
+    // Two picked with Ctrl: both are added, in list order.
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, {},
+                      itemCenter(QStringLiteral("blockchain")));
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      itemCenter(QStringLiteral("value")));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dialog.columns(),
+             (QStringList{QStringLiteral("hash"), QStringLiteral("gas"), QStringLiteral("value"),
+                          QStringLiteral("blockchain")}));
 }
 
 void TestLiveTable::stateRoundTrip()
