@@ -52,6 +52,8 @@ private slots:
     void evictionKeepsViewInPlace();
     // Clicking a row shows its JSON in the detail pane; Ctrl+C copies the raw JSON.
     void selectShowsDetails();
+    // Tab and Shift+Tab leave the table for the next and previous widgets; arrows move inside.
+    void tabLeavesTable();
     // Typing in the search field (after Ctrl+F) narrows the rows to those containing the text.
     void searchNarrowsRows();
     // The history spin box bounds the rows; the fill label shows count, limit and memory.
@@ -225,6 +227,34 @@ void TestLiveTable::selectShowsDetails()
 
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text().toUtf8(), json);
+}
+
+void TestLiveTable::tabLeavesTable()
+{
+    waitForRows(20);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    LiveTableView *view = m_panel->view();
+    view->scrollToTop();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(1, 0)).center());
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QCOMPARE(view->currentIndex().column(), 1);
+
+    QTest::keyClick(view, Qt::Key_Tab);
+    QTRY_VERIFY(!view->hasFocus());
+    QWidget *next = QApplication::focusWidget();
+    QVERIFY(next);
+    QCOMPARE(view->currentIndex().row(), 2); // the table kept its place
+    QTest::keyClick(next, Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(!view->hasFocus());
+    QVERIFY(QApplication::focusWidget() != next);
 }
 
 void TestLiveTable::searchNarrowsRows()

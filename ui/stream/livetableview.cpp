@@ -66,6 +66,8 @@ LiveTableView::LiveTableView(QWidget *parent)
     setTextElideMode(Qt::ElideRight);
     setAlternatingRowColors(true);
     setCornerButtonEnabled(false);
+    // Tab and Shift+Tab leave the table for the next widget; the arrows move inside it.
+    setTabKeyNavigation(false);
     PlainToolTipFilter::install(this);
     // One row per scroll step keeps the arithmetic of "stay where you were" exact.
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);

@@ -65,6 +65,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_raw->setObjectName(QStringLiteral("detailRaw"));
     m_raw->setAccessibleName(tr("Message as JSON text"));
     m_raw->setReadOnly(true);
+    m_raw->setTabChangesFocus(true); // keyboard users leave it with Tab
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new JsonHighlighter(m_raw->document(), palette());
