@@ -50,6 +50,10 @@ private slots:
     void scrollAwayStopsFollowing();
     // Rows evicted above the viewport do not move the rows the user is reading.
     void evictionKeepsViewInPlace();
+    // With the history full and Follow off, eviction keeps the selected message, its details
+    // and the rows in view; when the selected message itself is evicted, the details keep it and
+    // say that it left the history instead of showing another message.
+    void evictionKeepsSelection();
     // Clicking a row shows its JSON in the detail pane; Ctrl+C copies the raw JSON.
     void selectShowsDetails();
     // Tab and Shift+Tab leave the table for the next and previous widgets; arrows move inside.
@@ -202,6 +206,59 @@ void TestLiveTable::evictionKeepsViewInPlace()
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() >= evictions + 60, 10000);
     QCOMPARE(topRowId(), before);
     QVERIFY(bar->value() < 150);
+}
+
+void TestLiveTable::evictionKeepsSelection()
+{
+    m_panel->setHistoryLimits(300, MessageStore::DefaultMaxBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 300, 10000);
+    LiveTableView *view = m_panel->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->setValue(150);
+    QVERIFY(!view->isFollowing());
+    const auto topRowId = [view] {
+        return view->indexAt(QPoint(1, 1)).data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    const auto currentRowId = [view] {
+        return view->currentIndex().data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    MessageDetailPane *detail = m_panel->detailPane();
+    auto *notice = detail->findChild<QLabel *>(QStringLiteral("detailNotice"));
+
+    const QModelIndex picked = view->indexAt(QPoint(5, view->rowHeight(0) * 3 + 2));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(picked).center());
+    const quint64 pickedId = currentRowId();
+    const QByteArray pickedJson = detail->json();
+    QCOMPARE(pickedJson, picked.data(MessageTableModel::RawJsonRole).toByteArray());
+    const quint64 top = topRowId();
+    const quint64 evictions = m_panel->model()->evictions();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() >= evictions + 60, 10000);
+    QCOMPARE(currentRowId(), pickedId);
+    QCOMPARE(detail->json(), pickedJson);
+    QCOMPARE(topRowId(), top);
+    QVERIFY(notice == nullptr || !notice->isVisible());
+
+    // The oldest row is the next to go.
+    bar->setValue(0);
+    const QModelIndex oldest = view->indexAt(QPoint(5, 2));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(oldest).center());
+    const quint64 oldestId = currentRowId();
+    const QByteArray oldestJson = detail->json();
+    QCOMPARE(oldestJson, oldest.data(MessageTableModel::RawJsonRole).toByteArray());
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowId(0) > oldestId + 20, 10000);
+    QCOMPARE(detail->json(), oldestJson);
+    QVERIFY(notice);
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), QStringLiteral("This message left the history (kept: last 300)."));
+    QVERIFY(!view->currentIndex().isValid());
+    QVERIFY(!view->isFollowing());
+
+    // Picking another row shows it, without the note.
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {},
+        view->visualRect(view->indexAt(QPoint(5, view->rowHeight(0) * 5 + 2))).center());
+    QVERIFY(detail->json() != oldestJson);
+    QVERIFY(!notice->isVisible());
 }
 
 void TestLiveTable::selectShowsDetails()

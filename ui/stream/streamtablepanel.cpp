@@ -185,6 +185,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamTablePanel::updateMatchLabel);
     connect(m_view, &LiveTableView::currentMessageChanged, this,
             &StreamTablePanel::showCurrentMessage);
+    connect(m_view, &LiveTableView::currentMessageRemoved, this,
+            &StreamTablePanel::handleCurrentRemoved);
 
     updatePauseButton();
     updateFill();
@@ -257,6 +259,25 @@ void StreamTablePanel::clear()
     m_model->clear();
     m_detail->clear();
     m_view->setFollowing(true);
+}
+
+// The selected message went away under the user: say so and keep it in the details, rather
+// than show another message in its place.
+void StreamTablePanel::handleCurrentRemoved(quint64 rowId)
+{
+    const QLocale locale;
+    if (rowId < m_model->oldestRowId()) {
+        m_detail->setNotice(
+            m_model->size() < m_model->capacity()
+                ? tr("This message left the history (kept: last %1, memory limit %2).")
+                      .arg(locale.toString(m_model->size()),
+                           locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                                    QLocale::DataSizeTraditionalFormat))
+                : tr("This message left the history (kept: last %1).")
+                      .arg(locale.toString(m_model->capacity())));
+    } else {
+        m_detail->setNotice(tr("This message is hidden by the search or the filter."));
+    }
 }
 
 void StreamTablePanel::setHistoryLimits(int maxCount, qint64 maxBytes)

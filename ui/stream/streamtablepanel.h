@@ -81,6 +81,7 @@ private:
     void updateMatchLabel();
     void showCurrentMessage();
     void applySearch();
+    void handleCurrentRemoved(quint64 rowId);
 
     QString m_topic;
     QStringList m_livePaths;

@@ -71,6 +71,9 @@ public:
     const StreamMessage &message(int row) const;
     /// See RowIdRole.
     quint64 rowId(int row) const;
+    /// The row id of the oldest message the history holds (already updated while evictions are
+    /// announced): a row id below it was evicted.
+    quint64 oldestRowId() const { return m_store.totalAppended() - quint64(m_store.size()); }
     /// The row's JSON object (parsed once, then cached); empty when it is not a JSON object.
     QJsonObject object(int row) const;
     /// The value at the column's path in the row; undefined when absent.
