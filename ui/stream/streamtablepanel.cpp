@@ -9,6 +9,7 @@
 #include "core/table/messagestore.h"
 #include "core/table/messagetablemodel.h"
 #include "ui/stream/columnchooserdialog.h"
+#include "ui/stream/filterchangedelegate.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
 #include "ui/text/plainlabel.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QShortcut>
@@ -86,6 +88,26 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_columnsButton->setObjectName(QStringLiteral("columnsButton"));
     m_columnsButton->setAccessibleName(tr("Choose columns"));
 
+    m_clearButton = new QToolButton(this);
+    m_clearButton->setObjectName(QStringLiteral("clearTableButton"));
+    m_clearButton->setAccessibleName(tr("Clear table"));
+    m_clearButton->setText(tr("Clear"));
+    m_clearButton->setToolTip(tr("Remove every received message from the table (the stream "
+                                 "goes on)"));
+    m_clearButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *clearMenu = new QMenu(m_clearButton);
+    m_clearOnFilterAction = clearMenu->addAction(tr("Clear table when a filter is applied"));
+    m_clearOnFilterAction->setObjectName(QStringLiteral("clearOnFilterAction"));
+    m_clearOnFilterAction->setCheckable(true);
+    m_clearButton->setMenu(clearMenu);
+
+    m_matchFilterButton = new QToolButton(this);
+    m_matchFilterButton->setObjectName(QStringLiteral("matchFilterButton"));
+    m_matchFilterButton->setAccessibleName(tr("Hide rows not matching the server filter"));
+    m_matchFilterButton->setText(tr("Only matching"));
+    m_matchFilterButton->setCheckable(true);
+    m_matchFilterButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     auto *historyLabel = new QLabel(tr("&Keep last"), this);
     m_historySpin = new QSpinBox(this);
     m_historySpin->setObjectName(QStringLiteral("historySpin"));
@@ -107,6 +129,7 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
 
     m_view = new LiveTableView(this);
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new FilterChangeDelegate(m_view));
 
     m_detail = new MessageDetailPane(this);
 
@@ -126,6 +149,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     viewControls->addWidget(m_pauseButton);
     viewControls->addWidget(m_followButton);
     viewControls->addWidget(m_columnsButton);
+    viewControls->addWidget(m_matchFilterButton);
+    viewControls->addWidget(m_clearButton);
     viewControls->addStretch(0);
 
     auto *historyControls = new QHBoxLayout;
@@ -187,9 +212,12 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
             &StreamTablePanel::showCurrentMessage);
     connect(m_view, &LiveTableView::currentMessageRemoved, this,
             &StreamTablePanel::handleCurrentRemoved);
+    connect(m_clearButton, &QToolButton::clicked, this, &StreamTablePanel::clear);
+    connect(m_matchFilterButton, &QToolButton::toggled, this, &StreamTablePanel::updateMatchFilter);
 
     updatePauseButton();
     updateFill();
+    updateMatchFilter();
     adaptLayout();
 }
 
@@ -259,6 +287,52 @@ void StreamTablePanel::clear()
     m_model->clear();
     m_detail->clear();
     m_view->setFollowing(true);
+}
+
+void StreamTablePanel::markFilterApplied(const Filter &filter)
+{
+    if (filter == m_serverFilter)
+        return; // sent again, nothing changed
+    m_serverFilter = filter;
+    if (m_clearOnFilterAction->isChecked())
+        clear();
+    // An empty table has nothing from another filter to set apart.
+    if (m_model->size() > 0 || m_model->pendingCount() > 0)
+        m_model->markFilterChange(filterSummary(filter));
+    updateMatchFilter();
+}
+
+bool StreamTablePanel::clearsOnFilterApplied() const
+{
+    return m_clearOnFilterAction->isChecked();
+}
+
+void StreamTablePanel::setClearOnFilterApplied(bool clear)
+{
+    m_clearOnFilterAction->setChecked(clear);
+}
+
+QString StreamTablePanel::filterSummary(const Filter &filter)
+{
+    return filter.isEmpty() ? tr("none (every message)") : QString::fromUtf8(filter.toJsonText());
+}
+
+// The server filter applies only to messages sent after it; applied here too, it hides the
+// older rows it would have kept out (nothing is deleted), so the table and an export of the
+// visible rows hold one filter's messages.
+void StreamTablePanel::updateMatchFilter()
+{
+    const bool available = !m_serverFilter.isEmpty();
+    m_matchFilterButton->setEnabled(available);
+    m_matchFilterButton->setToolTip(
+        available ? tr("Apply the server filter to the rows received before it too: rows that "
+                       "do not match are hidden (not deleted), also from exports.\n%1")
+                        .arg(QString::fromUtf8(m_serverFilter.toJsonText()))
+                  : tr("Apply a server filter first; then this hides the rows received before "
+                       "it that do not match."));
+    m_proxy->setRowFilter(available && m_matchFilterButton->isChecked() ? m_serverFilter
+                                                                        : Filter());
+    updateMatchLabel();
 }
 
 // The selected message went away under the user: say so and keep it in the details, rather
@@ -381,7 +455,8 @@ void StreamTablePanel::showCurrentMessage()
 QByteArray StreamTablePanel::saveState() const
 {
     PanelState out(StateMagic, StateVersion);
-    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic;
+    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic
+        << m_clearOnFilterAction->isChecked();
     return out.data();
 }
 
@@ -400,6 +475,11 @@ bool StreamTablePanel::restoreState(const QByteArray &state)
     m_columnsByTopic = columnsByTopic;
     if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
         setColumns(m_columnsByTopic.value(m_topic));
+    // Added later: a state saved before has none, and keeps the default.
+    bool clearOnFilter = false;
+    in >> clearOnFilter;
+    if (in.isValid())
+        m_clearOnFilterAction->setChecked(clearOnFilter);
     return true;
 }
 
