@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -58,6 +59,8 @@ private slots:
     void selectShowsDetails();
     // Tab and Shift+Tab leave the table for the next and previous widgets; arrows move inside.
     void tabLeavesTable();
+    // The filter's summary on the table's mark reads as conditions, not JSON.
+    void filterSummary();
     // Typing in the search field (after Ctrl+F) narrows the rows to those containing the text.
     void searchNarrowsRows();
     // The history spin box bounds the rows; the fill label shows count, limit and memory.
@@ -314,6 +317,24 @@ void TestLiveTable::tabLeavesTable()
     QVERIFY(QApplication::focusWidget() != next);
 }
 
+void TestLiveTable::filterSummary()
+{
+    const Filter value =
+        Filter::condition(QStringLiteral("value"), Filter::Operator::Greater, QStringLiteral("0"));
+    const Filter coin = Filter::condition(QStringLiteral("payload.coin"), Filter::Operator::In,
+                                          QJsonArray{QStringLiteral("ETH"), QStringLiteral("SOL")});
+    const Filter exists =
+        Filter::condition(QStringLiteral("hash"), Filter::Operator::Exists, QJsonValue(true));
+    QCOMPARE(StreamTablePanel::filterSummary(value), QStringLiteral("value > \"0\""));
+    QCOMPARE(StreamTablePanel::filterSummary(
+                 Filter::group(Filter::Combinator::And,
+                               {value, Filter::group(Filter::Combinator::Or, {coin, exists})})),
+             QStringLiteral("value > \"0\" AND (payload.coin in [\"ETH\",\"SOL\"] OR hash "
+                            "exists true)"));
+    QCOMPARE(StreamTablePanel::filterSummary(Filter()),
+             QStringLiteral("no filter (every message)"));
+}
+
 void TestLiveTable::searchNarrowsRows()
 {
     waitForRows(40);
@@ -452,6 +473,11 @@ void TestLiveTable::screenshots()
     if (dir.isEmpty())
         QSKIP("set ALLIUM_SCREENSHOT_DIR to save screenshots");
     waitForRows(300);
+    // A filter change in view: the band and its badge on the first row after it.
+    m_panel->markFilterApplied(
+        Filter::condition(QStringLiteral("value"), Filter::Operator::Greater, QStringLiteral("0")));
+    const int before = m_panel->model()->rowCount();
+    waitForRows(before + 8);
     LiveTableView *view = m_panel->view();
     view->selectRow(view->model()->rowCount() - 5);
     QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-1280.png"))));

@@ -16,7 +16,7 @@ FilterChangeDelegate::FilterChangeDelegate(QObject *parent)
 
 QString FilterChangeDelegate::badgeText(const QString &summary)
 {
-    return tr("▼ filter changed: %1").arg(summary);
+    return tr("▼ filter: %1").arg(summary);
 }
 
 void FilterChangeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

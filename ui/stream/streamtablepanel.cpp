@@ -15,6 +15,8 @@
 #include "ui/text/plainlabel.h"
 
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -37,6 +39,29 @@ constexpr quint32 StateVersion = 1;
 // Typing pauses this long before the search runs over the whole history.
 constexpr int SearchDelayMs = 150;
 constexpr int LiveColumnCount = 6;
+// Filter summaries on the table's marks stay short enough to read at a glance.
+constexpr int MaxSummaryChars = 200;
+
+// A filter as one line a reader can take in: value > "0" AND (coin = "ETH" OR coin = "SOL").
+QString conditionsText(const Filter &filter, bool nested)
+{
+    if (filter.kind() == Filter::Kind::Condition) {
+        QString text = filter.field() + QLatin1Char(' ') + Filter::operatorText(filter.op());
+        if (!filter.value().isUndefined()) {
+            // A scalar as JSON: wrapped in an array, then unwrapped.
+            const QByteArray json =
+                QJsonDocument(QJsonArray{filter.value()}).toJson(QJsonDocument::Compact);
+            text += QLatin1Char(' ') + QString::fromUtf8(json.mid(1, json.size() - 2));
+        }
+        return text;
+    }
+    QStringList parts;
+    for (const Filter &child : filter.children())
+        parts << conditionsText(child, true);
+    const QString joined = parts.join(
+        QLatin1Char(' ') + Filter::combinatorText(filter.combinator()) + QLatin1Char(' '));
+    return nested && parts.size() > 1 ? QLatin1Char('(') + joined + QLatin1Char(')') : joined;
+}
 
 } // namespace
 
@@ -314,7 +339,12 @@ void StreamTablePanel::setClearOnFilterApplied(bool clear)
 
 QString StreamTablePanel::filterSummary(const Filter &filter)
 {
-    return filter.isEmpty() ? tr("none (every message)") : QString::fromUtf8(filter.toJsonText());
+    if (filter.isEmpty())
+        return tr("no filter (every message)");
+    QString text = conditionsText(filter, false);
+    if (text.size() > MaxSummaryChars)
+        text = text.left(MaxSummaryChars - 1) + QStringLiteral("…");
+    return text;
 }
 
 // The server filter applies only to messages sent after it; applied here too, it hides the

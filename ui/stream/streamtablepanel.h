@@ -60,7 +60,7 @@ public:
     /// "Clear table when a filter is applied" (kept in saveState()).
     bool clearsOnFilterApplied() const;
     void setClearOnFilterApplied(bool clear);
-    /// The marker's text for `filter`, e.g. {"field":"value",...} or "none".
+    /// The mark's text for `filter`, e.g. `value > "0" AND coin = "ETH"`.
     static QString filterSummary(const allium::Filter &filter);
 
     /// History bounds: count (also the spin box) and bytes.
