@@ -74,6 +74,9 @@ private slots:
     void noParsingOnAppend();
     // clear() empties rows and backlog.
     void clearEmpties();
+    // A filter change marks the next message received (also through a paused backlog): its row
+    // carries the summary, rows count their segment, and eviction keeps the segment numbers.
+    void filterChangeMarks();
     // At 100,000 rows of history, a 33 ms batch of a 20,000 msg/s stream (660 messages) through
     // the model and a searching proxy costs a few ms, not a frame: no parsing of old rows.
     void fullHistoryBatchCost();
@@ -299,6 +302,51 @@ void TestMessageTableModel::clearEmpties()
     QCOMPARE(m_model->pendingCount(), 0);
     QCOMPARE(pending.count(), 1);
     QCOMPARE(m_model->bytes(), qint64(0));
+}
+
+void TestMessageTableModel::filterChangeMarks()
+{
+    m_model->setHistoryLimits(100, 1 << 30);
+    m_model->appendBatch(makeBatch(1, 10));
+    m_model->markFilterChange(QStringLiteral("A"));
+    QCOMPARE(m_model->rowCount(), 10); // a mark is not a row
+    m_model->appendBatch(makeBatch(11, 10));
+    const auto change = [this](int row) {
+        return m_model->index(row, 0).data(MessageTableModel::FilterChangeRole);
+    };
+    const auto segment = [this](int row) {
+        return m_model->index(row, 0).data(MessageTableModel::FilterSegmentRole).toInt();
+    };
+    QVERIFY(change(9).isNull());
+    QCOMPARE(change(10).toString(), QStringLiteral("A"));
+    QVERIFY(change(11).isNull());
+    QCOMPARE(segment(9), 0);
+    QCOMPARE(segment(10), 1);
+    QCOMPARE(segment(19), 1);
+    QVERIFY(m_model->index(10, 1).data(Qt::ToolTipRole).toString().contains(QLatin1String("A")));
+
+    // Marked while paused: the mark goes on the first message after the change, not on the
+    // first of the backlog.
+    m_model->setPaused(true);
+    m_model->appendBatch(makeBatch(21, 5));
+    m_model->markFilterChange(QStringLiteral("B"));
+    m_model->appendBatch(makeBatch(26, 5));
+    m_model->setPaused(false);
+    QCOMPARE(sequenceAt(*m_model, 25), quint64(26));
+    QCOMPARE(change(25).toString(), QStringLiteral("B"));
+    QCOMPARE(segment(24), 1);
+    QCOMPARE(segment(25), 2);
+
+    // Evicting past the first mark keeps the numbers of what is left.
+    m_model->appendBatch(makeBatch(31, 85)); // 115 in all, the oldest 15 go
+    QCOMPARE(sequenceAt(*m_model, 0), quint64(16));
+    QCOMPARE(segment(0), 1);
+    QCOMPARE(change(10).toString(), QStringLiteral("B"));
+    QCOMPARE(segment(10), 2);
+    m_model->clear();
+    m_model->appendBatch(makeBatch(200, 2));
+    QVERIFY(change(0).isNull());
+    QCOMPARE(segment(0), 0);
 }
 
 void TestMessageTableModel::fullHistoryBatchCost()

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -50,14 +51,24 @@ private slots:
     void scrollAwayStopsFollowing();
     // Rows evicted above the viewport do not move the rows the user is reading.
     void evictionKeepsViewInPlace();
+    // With the history full and Follow off, eviction keeps the selected message, its details
+    // and the rows in view; when the selected message itself is evicted, the details keep it and
+    // say that it left the history instead of showing another message.
+    void evictionKeepsSelection();
     // Clicking a row shows its JSON in the detail pane; Ctrl+C copies the raw JSON.
     void selectShowsDetails();
+    // Tab and Shift+Tab leave the table for the next and previous widgets; arrows move inside.
+    void tabLeavesTable();
+    // The filter's summary on the table's mark reads as conditions, not JSON.
+    void filterSummary();
     // Typing in the search field (after Ctrl+F) narrows the rows to those containing the text.
     void searchNarrowsRows();
     // The history spin box bounds the rows; the fill label shows count, limit and memory.
     void historyBound();
     // The column chooser adds, orders and removes columns.
     void columnChooser();
+    // "Add" adds the fields selected in the list of available fields.
+    void columnChooserAddsSelected();
     // saveState/restoreState bring back the chosen columns and the history size.
     void stateRoundTrip();
     // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
@@ -200,6 +211,59 @@ void TestLiveTable::evictionKeepsViewInPlace()
     QVERIFY(bar->value() < 150);
 }
 
+void TestLiveTable::evictionKeepsSelection()
+{
+    m_panel->setHistoryLimits(300, MessageStore::DefaultMaxBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 300, 10000);
+    LiveTableView *view = m_panel->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->setValue(150);
+    QVERIFY(!view->isFollowing());
+    const auto topRowId = [view] {
+        return view->indexAt(QPoint(1, 1)).data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    const auto currentRowId = [view] {
+        return view->currentIndex().data(MessageTableModel::RowIdRole).toULongLong();
+    };
+    MessageDetailPane *detail = m_panel->detailPane();
+    auto *notice = detail->findChild<QLabel *>(QStringLiteral("detailNotice"));
+
+    const QModelIndex picked = view->indexAt(QPoint(5, view->rowHeight(0) * 3 + 2));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(picked).center());
+    const quint64 pickedId = currentRowId();
+    const QByteArray pickedJson = detail->json();
+    QCOMPARE(pickedJson, picked.data(MessageTableModel::RawJsonRole).toByteArray());
+    const quint64 top = topRowId();
+    const quint64 evictions = m_panel->model()->evictions();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() >= evictions + 60, 10000);
+    QCOMPARE(currentRowId(), pickedId);
+    QCOMPARE(detail->json(), pickedJson);
+    QCOMPARE(topRowId(), top);
+    QVERIFY(notice == nullptr || !notice->isVisible());
+
+    // The oldest row is the next to go.
+    bar->setValue(0);
+    const QModelIndex oldest = view->indexAt(QPoint(5, 2));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(oldest).center());
+    const quint64 oldestId = currentRowId();
+    const QByteArray oldestJson = detail->json();
+    QCOMPARE(oldestJson, oldest.data(MessageTableModel::RawJsonRole).toByteArray());
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowId(0) > oldestId + 20, 10000);
+    QCOMPARE(detail->json(), oldestJson);
+    QVERIFY(notice);
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), QStringLiteral("This message left the history (kept: last 300)."));
+    QVERIFY(!view->currentIndex().isValid());
+    QVERIFY(!view->isFollowing());
+
+    // Picking another row shows it, without the note.
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {},
+        view->visualRect(view->indexAt(QPoint(5, view->rowHeight(0) * 5 + 2))).center());
+    QVERIFY(detail->json() != oldestJson);
+    QVERIFY(!notice->isVisible());
+}
+
 void TestLiveTable::selectShowsDetails()
 {
     waitForRows(30);
@@ -223,6 +287,52 @@ void TestLiveTable::selectShowsDetails()
 
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text().toUtf8(), json);
+}
+
+void TestLiveTable::tabLeavesTable()
+{
+    waitForRows(20);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    LiveTableView *view = m_panel->view();
+    view->scrollToTop();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(1, 0)).center());
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QCOMPARE(view->currentIndex().column(), 1);
+
+    QTest::keyClick(view, Qt::Key_Tab);
+    QTRY_VERIFY(!view->hasFocus());
+    QWidget *next = QApplication::focusWidget();
+    QVERIFY(next);
+    QCOMPARE(view->currentIndex().row(), 2); // the table kept its place
+    QTest::keyClick(next, Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(!view->hasFocus());
+    QVERIFY(QApplication::focusWidget() != next);
+}
+
+void TestLiveTable::filterSummary()
+{
+    const Filter value =
+        Filter::condition(QStringLiteral("value"), Filter::Operator::Greater, QStringLiteral("0"));
+    const Filter coin = Filter::condition(QStringLiteral("payload.coin"), Filter::Operator::In,
+                                          QJsonArray{QStringLiteral("ETH"), QStringLiteral("SOL")});
+    const Filter exists =
+        Filter::condition(QStringLiteral("hash"), Filter::Operator::Exists, QJsonValue(true));
+    QCOMPARE(StreamTablePanel::filterSummary(value), QStringLiteral("value > \"0\""));
+    QCOMPARE(StreamTablePanel::filterSummary(
+                 Filter::group(Filter::Combinator::And,
+                               {value, Filter::group(Filter::Combinator::Or, {coin, exists})})),
+             QStringLiteral("value > \"0\" AND (payload.coin in [\"ETH\",\"SOL\"] OR hash "
+                            "exists true)"));
+    QCOMPARE(StreamTablePanel::filterSummary(Filter()),
+             QStringLiteral("no filter (every message)"));
 }
 
 void TestLiveTable::searchNarrowsRows()
@@ -305,6 +415,37 @@ void TestLiveTable::columnChooser()
     QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("value")}));
 }
 
+void TestLiveTable::columnChooserAddsSelected()
+{
+    ColumnChooserDialog dialog;
+    dialog.setAvailableFields(
+        {QStringLiteral("hash"), QStringLiteral("value"), QStringLiteral("gas")},
+        {QStringLiteral("blockchain")});
+    dialog.setColumns({QStringLiteral("hash")});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *available = dialog.findChild<QListWidget *>(QStringLiteral("availableList"));
+    auto *add = dialog.findChild<QPushButton *>(QStringLiteral("addColumnButton"));
+    const auto itemCenter = [available](const QString &text) {
+        return available->visualItemRect(available->findItems(text, Qt::MatchExactly).first())
+            .center();
+    };
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, {}, itemCenter(QStringLiteral("gas")));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dialog.columns(), (QStringList{QStringLiteral("hash"), QStringLiteral("gas")}));
+    QVERIFY(available->findItems(QStringLiteral("gas"), Qt::MatchExactly).isEmpty());
+
+    // Two picked with Ctrl: both are added, in list order.
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, {},
+                      itemCenter(QStringLiteral("blockchain")));
+    QTest::mouseClick(available->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      itemCenter(QStringLiteral("value")));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dialog.columns(),
+             (QStringList{QStringLiteral("hash"), QStringLiteral("gas"), QStringLiteral("value"),
+                          QStringLiteral("blockchain")}));
+}
+
 void TestLiveTable::stateRoundTrip()
 {
     const QStringList chosen{QStringLiteral("block_number"), QStringLiteral("hash")};
@@ -332,6 +473,11 @@ void TestLiveTable::screenshots()
     if (dir.isEmpty())
         QSKIP("set ALLIUM_SCREENSHOT_DIR to save screenshots");
     waitForRows(300);
+    // A filter change in view: the band and its badge on the first row after it.
+    m_panel->markFilterApplied(
+        Filter::condition(QStringLiteral("value"), Filter::Operator::Greater, QStringLiteral("0")));
+    const int before = m_panel->model()->rowCount();
+    waitForRows(before + 8);
     LiveTableView *view = m_panel->view();
     view->selectRow(view->model()->rowCount() - 5);
     QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-1280.png"))));

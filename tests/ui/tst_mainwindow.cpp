@@ -74,6 +74,10 @@ private slots:
     void jsonRebuildsBuilder();
     // After Apply (Ctrl+Return) only matching rows arrive; the preview counts matches.
     void applyFilterLimitsRows();
+    // Where the filter changed is marked on the first row received after it; "Only matching"
+    // applies the filter to the older rows too (an export then holds only what is shown);
+    // "Clear" empties the table, and the kept setting clears it whenever a filter is applied.
+    void filterChangeIsMarked();
     // Stop and Start (Shift+F5, F5) stop and resume the rows; the state label says so.
     void stopAndStart();
     // Pause view (Ctrl+P) freezes the rows and counts what waits; resuming shows them.
@@ -354,6 +358,76 @@ void TestMainWindow::applyFilterLimitsRows()
         return true;
     };
     QTRY_VERIFY_WITH_TIMEOUT(newestMatch(), Timeout);
+}
+
+void TestMainWindow::filterChangeIsMarked()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    StreamTablePanel *table = panel->tablePanel();
+    const Filter filter = panel->appliedFilter();
+    QVERIFY(!filter.isEmpty());
+    m_window->pauseAction()->trigger(); // a still table to look at
+    int marked = -1;
+    for (int row = 0; row < m_model->rowCount() && marked < 0; ++row) {
+        if (!m_model->index(row, 0).data(MessageTableModel::FilterChangeRole).isNull())
+            marked = row;
+    }
+    QVERIFY(marked > 0);
+    QCOMPARE(m_model->index(marked, 0).data(MessageTableModel::FilterChangeRole).toString(),
+             StreamTablePanel::filterSummary(filter));
+    const auto segment = [this](int row) {
+        return m_model->index(row, 0).data(MessageTableModel::FilterSegmentRole).toInt();
+    };
+    QVERIFY(segment(marked - 1) < segment(marked));
+    QCOMPARE(segment(m_model->rowCount() - 1), segment(marked));
+    bool oldRowsMismatch = false;
+    for (int row = 0; row < marked; ++row)
+        oldRowsMismatch = oldRowsMismatch || !rowMatches(row, filter);
+    QVERIFY(oldRowsMismatch);
+
+    // The filter applied to the history: only matching rows are shown and exported.
+    auto *onlyMatching = table->findChild<QToolButton *>(QStringLiteral("matchFilterButton"));
+    QVERIFY(onlyMatching);
+    QVERIFY(onlyMatching->isEnabled());
+    QTest::mouseClick(onlyMatching, Qt::LeftButton);
+    const QAbstractItemModel *shown = panel->visibleRows();
+    QTRY_VERIFY(shown->rowCount() < m_model->rowCount());
+    QVERIFY(shown->rowCount() > 0);
+    const QString ndjson = m_dir.filePath(QStringLiteral("matching.ndjson"));
+    QCOMPARE(m_window->exportRowsTo(ndjson), qint64(shown->rowCount()));
+    QFile file(ndjson);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), shown->rowCount());
+    for (const QByteArray &line : lines)
+        QVERIFY(filter.matches(QJsonDocument::fromJson(line).object()));
+    QTest::mouseClick(onlyMatching, Qt::LeftButton);
+    QCOMPARE(shown->rowCount(), m_model->rowCount());
+
+    // Clear empties the table; the stream goes on.
+    auto *clear = table->findChild<QToolButton *>(QStringLiteral("clearTableButton"));
+    QVERIFY(clear);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(m_model->rowCount(), 0);
+    m_window->pauseAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 10, Timeout);
+
+    // With the setting on, applying a filter clears the table; the setting is kept.
+    auto *clearOnApply = table->findChild<QAction *>(QStringLiteral("clearOnFilterAction"));
+    QVERIFY(clearOnApply);
+    clearOnApply->trigger();
+    QVERIFY(clearOnApply->isChecked());
+    const QByteArray state = panel->saveTableState();
+    panel->applyFilter(Filter());
+    QCOMPARE(m_model->rowCount(), 0);
+    clearOnApply->trigger();
+    QVERIFY(panel->restoreTableState(state));
+    QVERIFY(clearOnApply->isChecked());
+    clearOnApply->trigger();
+    QVERIFY(!onlyMatching->isEnabled()); // no server filter to apply
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 10, Timeout);
+    panel->applyFilter(filter);
+    QVERIFY(m_model->rowCount() > 10); // not cleared with the setting off
 }
 
 void TestMainWindow::stopAndStart()

@@ -58,6 +58,7 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     PlainToolTipFilter::install(m_columnList);
     PlainToolTipFilter::install(m_availableList);
     m_availableList->setAccessibleName(tr("Fields that can be added"));
+    m_availableList->setSelectionMode(QAbstractItemView::ExtendedSelection);
 
     m_addButton = makeButton(tr("Add"), "addColumnButton", tr("Add the field as a column"), this);
     m_removeButton =
@@ -104,10 +105,7 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_addButton, &QPushButton::clicked, this, [this] {
-        if (addColumn(m_fieldEdit->text()))
-            m_fieldEdit->clear();
-    });
+    connect(m_addButton, &QPushButton::clicked, this, &ColumnChooserDialog::addChosen);
     connect(m_fieldEdit, &QLineEdit::returnPressed, this, [this] {
         if (addColumn(m_fieldEdit->text()))
             m_fieldEdit->clear();
@@ -123,6 +121,8 @@ ColumnChooserDialog::ColumnChooserDialog(QWidget *parent)
     connect(m_downButton, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
     connect(m_defaultsButton, &QPushButton::clicked, this, [this] { setColumns(m_defaults); });
     connect(m_columnList, &QListWidget::currentRowChanged, this,
+            &ColumnChooserDialog::updateButtons);
+    connect(m_availableList, &QListWidget::itemSelectionChanged, this,
             &ColumnChooserDialog::updateButtons);
     connect(m_columnList->model(), &QAbstractItemModel::rowsMoved, this,
             &ColumnChooserDialog::updateButtons);
@@ -179,6 +179,24 @@ bool ColumnChooserDialog::addColumn(const QString &path)
     return true;
 }
 
+// The fields picked in the list, else the path typed: the list is rebuilt on every keystroke,
+// so a selection there is always newer than the text.
+void ColumnChooserDialog::addChosen()
+{
+    QStringList picked;
+    for (int row = 0; row < m_availableList->count(); ++row) {
+        if (m_availableList->item(row)->isSelected())
+            picked.append(m_availableList->item(row)->text());
+    }
+    if (picked.isEmpty()) {
+        if (addColumn(m_fieldEdit->text()))
+            m_fieldEdit->clear();
+        return;
+    }
+    for (const QString &path : qAsConst(picked))
+        addColumn(path);
+}
+
 void ColumnChooserDialog::refreshAvailable()
 {
     const QStringList shown = columns();
@@ -220,6 +238,8 @@ void ColumnChooserDialog::updateButtons()
     m_upButton->setEnabled(row > 0);
     m_downButton->setEnabled(row >= 0 && row < m_columnList->count() - 1);
     m_defaultsButton->setEnabled(!m_defaults.isEmpty());
+    m_addButton->setEnabled(!m_fieldEdit->text().trimmed().isEmpty() ||
+                            !m_availableList->selectedItems().isEmpty());
 }
 
 } // namespace allium

@@ -32,6 +32,7 @@ public:
     bool addColumn(const QString &path);
 
 private:
+    void addChosen();
     void refreshAvailable();
     void moveCurrent(int delta);
     void updateButtons();

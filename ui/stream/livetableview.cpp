@@ -66,6 +66,8 @@ LiveTableView::LiveTableView(QWidget *parent)
     setTextElideMode(Qt::ElideRight);
     setAlternatingRowColors(true);
     setCornerButtonEnabled(false);
+    // Tab and Shift+Tab leave the table for the next widget; the arrows move inside it.
+    setTabKeyNavigation(false);
     PlainToolTipFilter::install(this);
     // One row per scroll step keeps the arithmetic of "stay where you were" exact.
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
@@ -94,6 +96,13 @@ void LiveTableView::setModel(QAbstractItemModel *newModel)
     for (const QMetaObject::Connection &connection : qAsConst(m_modelConnections))
         disconnect(connection);
     m_modelConnections.clear();
+    // Connected before the selection model exists, so this runs first: left to itself, the
+    // selection model would make a neighbour current and the view scroll to it, and an evicted
+    // current row would walk the selection and the viewport along the eviction front.
+    if (newModel) {
+        m_modelConnections << connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                                      &LiveTableView::handleCurrentAboutToBeRemoved);
+    }
     QTableView::setModel(newModel);
     if (!newModel)
         return;
@@ -147,6 +156,18 @@ void LiveTableView::handleRowsAboutToBeRemoved(const QModelIndex &parent, int fi
     m_programmaticScroll = true;
     bar->setValue(top - removedAbove);
     m_programmaticScroll = false;
+}
+
+void LiveTableView::handleCurrentAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    const QModelIndex current = currentIndex();
+    if (parent.isValid() || !current.isValid() || current.row() < first || current.row() > last)
+        return;
+    const quint64 rowId = current.data(MessageTableModel::RowIdRole).toULongLong();
+    m_droppingCurrent = true;
+    selectionModel()->clearCurrentIndex();
+    m_droppingCurrent = false;
+    emit currentMessageRemoved(rowId);
 }
 
 void LiveTableView::handleScrollValueChanged(int value)
@@ -271,6 +292,8 @@ void LiveTableView::contextMenuEvent(QContextMenuEvent *event)
 void LiveTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
 {
     QTableView::currentChanged(current, previous);
+    if (m_droppingCurrent)
+        return; // currentMessageRemoved says what happened
     if (current.row() != previous.row() || !current.isValid())
         emit currentMessageChanged(currentRowJson());
 }

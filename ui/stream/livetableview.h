@@ -38,6 +38,9 @@ signals:
     void followingChanged(bool following);
     /// The current row changed; `json` is empty when there is none.
     void currentMessageChanged(const QByteArray &json);
+    /// The current row is about to leave the rows shown (evicted, or hidden by a filter); the
+    /// view then has no current row. `rowId` is its MessageTableModel::RowIdRole.
+    void currentMessageRemoved(quint64 rowId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -47,11 +50,13 @@ protected:
 private:
     void handleRowsInserted();
     void handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void handleCurrentAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleScrollValueChanged(int value);
 
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_following = true;
     bool m_programmaticScroll = false;
+    bool m_droppingCurrent = false;
 };
 
 } // namespace allium

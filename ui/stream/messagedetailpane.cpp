@@ -46,6 +46,17 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_summary->setAccessibleName(tr("Selected message"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_notice = new PlainLabel(this);
+    m_notice->setObjectName(QStringLiteral("detailNotice"));
+    m_notice->setAccessibleName(tr("Note on the shown message"));
+    m_notice->setWordWrap(true);
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setMargin(4);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_notice->setForegroundRole(QPalette::ToolTipText);
+    m_notice->setAutoFillBackground(true);
+    m_notice->hide();
+
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("detailTree"));
     m_tree->setAccessibleName(tr("Message as a tree"));
@@ -65,6 +76,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     m_raw->setObjectName(QStringLiteral("detailRaw"));
     m_raw->setAccessibleName(tr("Message as JSON text"));
     m_raw->setReadOnly(true);
+    m_raw->setTabChangesFocus(true); // keyboard users leave it with Tab
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new JsonHighlighter(m_raw->document(), palette());
@@ -98,6 +110,7 @@ MessageDetailPane::MessageDetailPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
+    layout->addWidget(m_notice);
     layout->addWidget(m_tabs, 1);
 
     connect(m_copyJson, &QPushButton::clicked, this,
@@ -129,6 +142,7 @@ void MessageDetailPane::setMessage(const QByteArray &json, quint64 sequence, qin
     // Keep the user's place in the tree when another message of the same shape is selected.
     const QString keptPath = selectedPath();
     m_json = json;
+    setNotice({});
 
     QString error;
     const bool parsed = m_treeModel->setJsonText(json, &error);
@@ -182,7 +196,19 @@ void MessageDetailPane::clear()
     m_treeModel->clear();
     m_raw->clear();
     m_summary->setText(tr("Select a message to see it in full."));
+    setNotice({});
     updateButtons();
+}
+
+void MessageDetailPane::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString MessageDetailPane::notice() const
+{
+    return m_notice->text();
 }
 
 QString MessageDetailPane::prettyText() const

@@ -34,6 +34,10 @@ public:
     /// Shows a message; `sequence` and `receivedAtMs` label it (0 when unknown).
     void setMessage(const QByteArray &json, quint64 sequence = 0, qint64 receivedAtMs = 0);
     void clear();
+    /// A note above the message (e.g. that it left the history); the message stays shown.
+    /// Empty hides it; showing another message or clearing hides it too.
+    void setNotice(const QString &text);
+    QString notice() const;
     QByteArray json() const { return m_json; }
     /// The pretty text the Raw tab shows.
     QString prettyText() const;
@@ -52,6 +56,7 @@ private:
 
     QByteArray m_json;
     PlainLabel *m_summary = nullptr;
+    PlainLabel *m_notice = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_tree = nullptr;
     JsonTreeModel *m_treeModel = nullptr;

@@ -397,6 +397,7 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_editor->setFilter(filter);
     m_appliedFilter = filter;
     m_session->setFilter(filter);
+    m_table->markFilterApplied(filter);
     if (filter.isEmpty()) {
         m_filterLabel->setText(tr("Server filter: none"));
         m_filterLabel->setToolTip(tr("Every message of the topic is sent."));

@@ -9,14 +9,18 @@
 #include "core/table/messagestore.h"
 #include "core/table/messagetablemodel.h"
 #include "ui/stream/columnchooserdialog.h"
+#include "ui/stream/filterchangedelegate.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
 #include "ui/text/plainlabel.h"
 
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSpinBox>
@@ -34,6 +38,29 @@ constexpr quint32 StateVersion = 1;
 // Typing pauses this long before the search runs over the whole history.
 constexpr int SearchDelayMs = 150;
 constexpr int LiveColumnCount = 6;
+// Filter summaries on the table's marks stay short enough to read at a glance.
+constexpr int MaxSummaryChars = 200;
+
+// A filter as one line a reader can take in: value > "0" AND (coin = "ETH" OR coin = "SOL").
+QString conditionsText(const Filter &filter, bool nested)
+{
+    if (filter.kind() == Filter::Kind::Condition) {
+        QString text = filter.field() + QLatin1Char(' ') + Filter::operatorText(filter.op());
+        if (!filter.value().isUndefined()) {
+            // A scalar as JSON: wrapped in an array, then unwrapped.
+            const QByteArray json =
+                QJsonDocument(QJsonArray{filter.value()}).toJson(QJsonDocument::Compact);
+            text += QLatin1Char(' ') + QString::fromUtf8(json.mid(1, json.size() - 2));
+        }
+        return text;
+    }
+    QStringList parts;
+    for (const Filter &child : filter.children())
+        parts << conditionsText(child, true);
+    const QString joined = parts.join(
+        QLatin1Char(' ') + Filter::combinatorText(filter.combinator()) + QLatin1Char(' '));
+    return nested && parts.size() > 1 ? QLatin1Char('(') + joined + QLatin1Char(')') : joined;
+}
 
 } // namespace
 
@@ -85,6 +112,26 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_columnsButton->setObjectName(QStringLiteral("columnsButton"));
     m_columnsButton->setAccessibleName(tr("Choose columns"));
 
+    m_clearButton = new QToolButton(this);
+    m_clearButton->setObjectName(QStringLiteral("clearTableButton"));
+    m_clearButton->setAccessibleName(tr("Clear table"));
+    m_clearButton->setText(tr("Clear"));
+    m_clearButton->setToolTip(tr("Remove every received message from the table (the stream "
+                                 "goes on)"));
+    m_clearButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *clearMenu = new QMenu(m_clearButton);
+    m_clearOnFilterAction = clearMenu->addAction(tr("Clear table when a filter is applied"));
+    m_clearOnFilterAction->setObjectName(QStringLiteral("clearOnFilterAction"));
+    m_clearOnFilterAction->setCheckable(true);
+    m_clearButton->setMenu(clearMenu);
+
+    m_matchFilterButton = new QToolButton(this);
+    m_matchFilterButton->setObjectName(QStringLiteral("matchFilterButton"));
+    m_matchFilterButton->setAccessibleName(tr("Hide rows not matching the server filter"));
+    m_matchFilterButton->setText(tr("Only matching"));
+    m_matchFilterButton->setCheckable(true);
+    m_matchFilterButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     auto *historyLabel = new QLabel(tr("&Keep last"), this);
     m_historySpin = new QSpinBox(this);
     m_historySpin->setObjectName(QStringLiteral("historySpin"));
@@ -106,6 +153,7 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
 
     m_view = new LiveTableView(this);
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new FilterChangeDelegate(m_view));
 
     m_detail = new MessageDetailPane(this);
 
@@ -125,6 +173,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     viewControls->addWidget(m_pauseButton);
     viewControls->addWidget(m_followButton);
     viewControls->addWidget(m_columnsButton);
+    viewControls->addWidget(m_matchFilterButton);
+    viewControls->addWidget(m_clearButton);
     viewControls->addStretch(0);
 
     auto *historyControls = new QHBoxLayout;
@@ -177,9 +227,14 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamTablePanel::updateMatchLabel);
     connect(m_view, &LiveTableView::currentMessageChanged, this,
             &StreamTablePanel::showCurrentMessage);
+    connect(m_view, &LiveTableView::currentMessageRemoved, this,
+            &StreamTablePanel::handleCurrentRemoved);
+    connect(m_clearButton, &QToolButton::clicked, this, &StreamTablePanel::clear);
+    connect(m_matchFilterButton, &QToolButton::toggled, this, &StreamTablePanel::updateMatchFilter);
 
     updatePauseButton();
     updateFill();
+    updateMatchFilter();
     adaptLayout();
 }
 
@@ -252,6 +307,76 @@ void StreamTablePanel::clear()
     m_model->clear();
     m_detail->clear();
     m_view->setFollowing(true);
+}
+
+void StreamTablePanel::markFilterApplied(const Filter &filter)
+{
+    if (filter == m_serverFilter)
+        return; // sent again, nothing changed
+    m_serverFilter = filter;
+    if (m_clearOnFilterAction->isChecked())
+        clear();
+    // An empty table has nothing from another filter to set apart.
+    if (m_model->size() > 0 || m_model->pendingCount() > 0)
+        m_model->markFilterChange(filterSummary(filter));
+    updateMatchFilter();
+}
+
+bool StreamTablePanel::clearsOnFilterApplied() const
+{
+    return m_clearOnFilterAction->isChecked();
+}
+
+void StreamTablePanel::setClearOnFilterApplied(bool clear)
+{
+    m_clearOnFilterAction->setChecked(clear);
+}
+
+QString StreamTablePanel::filterSummary(const Filter &filter)
+{
+    if (filter.isEmpty())
+        return tr("no filter (every message)");
+    QString text = conditionsText(filter, false);
+    if (text.size() > MaxSummaryChars)
+        text = text.left(MaxSummaryChars - 1) + QStringLiteral("…");
+    return text;
+}
+
+// The server filter applies only to messages sent after it; applied here too, it hides the
+// older rows it would have kept out (nothing is deleted), so the table and an export of the
+// visible rows hold one filter's messages.
+void StreamTablePanel::updateMatchFilter()
+{
+    const bool available = !m_serverFilter.isEmpty();
+    m_matchFilterButton->setEnabled(available);
+    m_matchFilterButton->setToolTip(
+        available ? tr("Apply the server filter to the rows received before it too: rows that "
+                       "do not match are hidden (not deleted), also from exports.\n%1")
+                        .arg(QString::fromUtf8(m_serverFilter.toJsonText()))
+                  : tr("Apply a server filter first; then this hides the rows received before "
+                       "it that do not match."));
+    m_proxy->setRowFilter(available && m_matchFilterButton->isChecked() ? m_serverFilter
+                                                                        : Filter());
+    updateMatchLabel();
+}
+
+// The selected message went away under the user: say so and keep it in the details, rather
+// than show another message in its place.
+void StreamTablePanel::handleCurrentRemoved(quint64 rowId)
+{
+    const QLocale locale;
+    if (rowId < m_model->oldestRowId()) {
+        m_detail->setNotice(
+            m_model->size() < m_model->capacity()
+                ? tr("This message left the history (kept: last %1, memory limit %2).")
+                      .arg(locale.toString(m_model->size()),
+                           locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                                    QLocale::DataSizeTraditionalFormat))
+                : tr("This message left the history (kept: last %1).")
+                      .arg(locale.toString(m_model->capacity())));
+    } else {
+        m_detail->setNotice(tr("This message is hidden by the search or the filter."));
+    }
 }
 
 void StreamTablePanel::setHistoryLimits(int maxCount, qint64 maxBytes)
@@ -355,7 +480,8 @@ void StreamTablePanel::showCurrentMessage()
 QByteArray StreamTablePanel::saveState() const
 {
     PanelState out(StateMagic, StateVersion);
-    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic;
+    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic
+        << m_clearOnFilterAction->isChecked();
     return out.data();
 }
 
@@ -374,6 +500,11 @@ bool StreamTablePanel::restoreState(const QByteArray &state)
     m_columnsByTopic = columnsByTopic;
     if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
         setColumns(m_columnsByTopic.value(m_topic));
+    // Added later: a state saved before has none, and keeps the default.
+    bool clearOnFilter = false;
+    in >> clearOnFilter;
+    if (in.isValid())
+        m_clearOnFilterAction->setChecked(clearOnFilter);
     return true;
 }
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/filter/filter.h"
+
 #include <QHash>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
 
+class QAction;
 class QBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -50,6 +53,16 @@ public:
     void setLiveFields(const QVector<allium::FieldInfo> &fields);
     void clear();
 
+    /// The server filter changed to `filter`: the next row received is marked as the start of
+    /// its segment, the table is cleared first when the user asked for it, and "Hide rows not
+    /// matching" now applies `filter` to the history.
+    void markFilterApplied(const allium::Filter &filter);
+    /// "Clear table when a filter is applied" (kept in saveState()).
+    bool clearsOnFilterApplied() const;
+    void setClearOnFilterApplied(bool clear);
+    /// The mark's text for `filter`, e.g. `value > "0" AND coin = "ETH"`.
+    static QString filterSummary(const allium::Filter &filter);
+
     /// History bounds: count (also the spin box) and bytes.
     void setHistoryLimits(int maxCount, qint64 maxBytes);
     void setColumns(const QStringList &paths);
@@ -83,6 +96,8 @@ private:
     void updateMatchLabel();
     void showCurrentMessage();
     void applySearch();
+    void handleCurrentRemoved(quint64 rowId);
+    void updateMatchFilter();
 
     QString m_topic;
     QStringList m_livePaths;
@@ -102,6 +117,10 @@ private:
     QPushButton *m_pauseButton = nullptr;
     QToolButton *m_followButton = nullptr;
     QPushButton *m_columnsButton = nullptr;
+    QToolButton *m_clearButton = nullptr;
+    QAction *m_clearOnFilterAction = nullptr;
+    QToolButton *m_matchFilterButton = nullptr;
+    Filter m_serverFilter; // the last one applied
     QSpinBox *m_historySpin = nullptr;
     QLabel *m_fillLabel = nullptr;
 };

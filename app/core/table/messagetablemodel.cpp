@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <iterator>
 
 namespace allium {
 
@@ -74,10 +75,16 @@ void MessageTableModel::appendMessages(const QVector<StreamMessage> &messages)
     insertIntoHistory(messages);
 }
 
-void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages)
+void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages,
+                                          quint64 markOffset)
 {
     const int rowsBefore = m_rows;
     const quint64 evictionsBefore = m_store.evictions();
+    if (m_markPending) {
+        m_marks.push_back({m_store.totalAppended() + markOffset, m_pendingMark});
+        m_markPending = false;
+        m_pendingMark.clear();
+    }
     m_store.append(messages);
     announceEvictions(evictionsBefore, rowsBefore);
 
@@ -104,6 +111,44 @@ void MessageTableModel::announceEvictions(quint64 evictionsBefore, int rowsBefor
     m_evictedShift = 0;
     m_rows = rowsBefore - evicted;
     endRemoveRows();
+    // A mark stays while its segment has rows left: the oldest row still needs its number.
+    const quint64 oldest = oldestRowId();
+    auto firstKept = m_marks.begin();
+    while (firstKept != m_marks.end() && std::next(firstKept) != m_marks.end() &&
+           std::next(firstKept)->rowId <= oldest)
+        ++firstKept;
+    m_marksEvicted += int(firstKept - m_marks.begin());
+    m_marks.erase(m_marks.begin(), firstKept);
+}
+
+void MessageTableModel::markFilterChange(const QString &summary)
+{
+    m_markPending = true;
+    m_pendingMark = summary;
+    // While paused the mark belongs to the first message after the backlog held now.
+    m_markBacklogId = m_pending.totalAppended();
+}
+
+QString MessageTableModel::filterChangeAt(int row) const
+{
+    if (row < m_evictedShift || row >= m_rows)
+        return {};
+    const quint64 id = rowId(row);
+    const auto found =
+        std::lower_bound(m_marks.begin(), m_marks.end(), id,
+                         [](const FilterMark &mark, quint64 value) { return mark.rowId < value; });
+    return found != m_marks.end() && found->rowId == id ? found->summary : QString();
+}
+
+int MessageTableModel::filterSegment(int row) const
+{
+    if (row < m_evictedShift || row >= m_rows)
+        return 0;
+    const quint64 id = rowId(row);
+    const auto after =
+        std::upper_bound(m_marks.begin(), m_marks.end(), id,
+                         [](quint64 value, const FilterMark &mark) { return value < mark.rowId; });
+    return m_marksEvicted + int(after - m_marks.begin());
 }
 
 void MessageTableModel::clear()
@@ -113,6 +158,10 @@ void MessageTableModel::clear()
     m_parsed.clear();
     m_rows = 0;
     m_evictedShift = 0;
+    m_marks.clear();
+    m_marksEvicted = 0;
+    m_markPending = false;
+    m_pendingMark.clear();
     endResetModel();
     const bool hadPending = !m_pending.isEmpty();
     m_pending.clear();
@@ -131,8 +180,11 @@ void MessageTableModel::setPaused(bool paused)
         backlog.reserve(m_pending.size());
         for (int i = 0; i < m_pending.size(); ++i)
             backlog.append(m_pending.at(i));
+        const quint64 oldestPending = m_pending.totalAppended() - quint64(m_pending.size());
+        const quint64 markOffset =
+            m_markBacklogId > oldestPending ? m_markBacklogId - oldestPending : 0;
         m_pending.clear();
-        insertIntoHistory(backlog);
+        insertIntoHistory(backlog, markOffset);
         emit pendingCountChanged(0);
     }
     emit pausedChanged(paused);
@@ -237,8 +289,14 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole: {
         const QJsonValue value = rawValue(row, column);
-        return value.isUndefined() ? QVariant()
-                                   : QVariant(m_formatter.toolTip(m_columns.at(column), value));
+        QString tip =
+            value.isUndefined() ? QString() : m_formatter.toolTip(m_columns.at(column), value);
+        const QString change = filterChangeAt(row);
+        if (!change.isEmpty()) {
+            tip = tr("The server filter changed before this message: %1").arg(change) +
+                  (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
+        }
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     case Qt::TextAlignmentRole: {
         const ValueFormatter::Kind kind = ValueFormatter::kindForPath(m_columns.at(column));
@@ -261,6 +319,12 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         return m_columns.at(column);
     case RowIdRole:
         return rowId(row);
+    case FilterChangeRole: {
+        const QString change = filterChangeAt(row);
+        return change.isNull() ? QVariant() : QVariant(change);
+    }
+    case FilterSegmentRole:
+        return filterSegment(row);
     default:
         return {};
     }

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <vector>
+
 namespace allium {
 
 /// The live table of one stream: a bounded history of messages (a MessageStore it owns) shown
@@ -31,6 +33,12 @@ public:
         /// quint64: the row's id in this model, unique and increasing for the model's life
         /// (sequence numbers restart with every session, these never do)
         RowIdRole,
+        /// QString: on the first row received after the server filter changed, what the new
+        /// filter is (see markFilterChange()); a null QVariant on every other row
+        FilterChangeRole,
+        /// int: how many server filter changes came before the row (0 before the first), so
+        /// rows of one filter can be told apart from those of another
+        FilterSegmentRole,
     };
 
     /// Rows whose parsed JSON is kept; a screen shows far fewer, so scrolling stays cheap.
@@ -59,8 +67,17 @@ public:
     /// Appends the batch's messages (or holds them back while paused).
     void appendBatch(const MessageBatch &batch);
     void appendMessages(const QVector<StreamMessage> &messages);
-    /// Removes every row and the paused backlog.
+    /// Removes every row and the paused backlog (and the filter change marks).
     void clear();
+
+    /// The server filter changed: the next message to enter the history starts a new segment
+    /// and carries `summary` in FilterChangeRole. (A mark on a message rather than a row of its
+    /// own: row counts, eviction, search and export stay about messages only.)
+    void markFilterChange(const QString &summary);
+    /// The filter change the row starts (FilterChangeRole), else a null string.
+    QString filterChangeAt(int row) const;
+    /// See FilterSegmentRole.
+    int filterSegment(int row) const;
 
     /// While paused the rows stay as they are; new messages wait in a backlog bounded like the
     /// history, and resuming appends the backlog as one batch.
@@ -71,6 +88,9 @@ public:
     const StreamMessage &message(int row) const;
     /// See RowIdRole.
     quint64 rowId(int row) const;
+    /// The row id of the oldest message the history holds (already updated while evictions are
+    /// announced): a row id below it was evicted.
+    quint64 oldestRowId() const { return m_store.totalAppended() - quint64(m_store.size()); }
     /// The row's JSON object (parsed once, then cached); empty when it is not a JSON object.
     QJsonObject object(int row) const;
     /// The value at the column's path in the row; undefined when absent.
@@ -102,11 +122,23 @@ private:
     };
 
     ParsedRow *parsedRow(int row) const;
-    void insertIntoHistory(const QVector<StreamMessage> &messages);
+    /// `markOffset`: which of the messages a pending filter mark goes on.
+    void insertIntoHistory(const QVector<StreamMessage> &messages, quint64 markOffset = 0);
     void announceEvictions(quint64 evictionsBefore, int rowsBefore);
     int storeIndex(int row) const { return row - m_evictedShift; }
 
+    struct FilterMark
+    {
+        quint64 rowId; // the first row of the segment
+        QString summary;
+    };
+
     MessageStore m_store;
+    std::vector<FilterMark> m_marks; // by increasing row id
+    int m_marksEvicted = 0;          // marks whose rows left the history (segments still count)
+    bool m_markPending = false;
+    QString m_pendingMark;
+    quint64 m_markBacklogId = 0; // marked while paused: the backlog's id of the marked message
     MessageStore m_pending;
     QStringList m_columns;
     ValueFormatter m_formatter;
