@@ -192,16 +192,12 @@ void MainWindow::buildActions()
     m_exportAction = make(tr("&Export visible rows…"), QStringLiteral("exportAction"),
                           tr("Write the rows the table shows as NDJSON or CSV (Ctrl+E)"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    // Ctrl+F belongs to the tab that has the focus: the stream tab's message search here.
-    m_findAction = make(tr("&Find in messages…"), QStringLiteral("findAction"),
-                        tr("Search the kept messages (Ctrl+F)"));
-    m_findAction->setShortcut(QKeySequence::Find);
-    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Ctrl+F belongs to the tab that has the focus: anywhere in the stream tab, the table's
+    // message search. From the menu it also brings the stream tab forward.
+    m_findAction = m_streamPanel->tablePanel()->findAction();
     m_streamPanel->addAction(m_findAction);
-    connect(m_findAction, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_streamPanel);
-        m_streamPanel->tablePanel()->focusSearch();
-    });
+    connect(m_findAction, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentWidget(m_streamPanel); });
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRows);
 }
 

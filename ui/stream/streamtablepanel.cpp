@@ -14,6 +14,7 @@
 #include "ui/stream/messagedetailpane.h"
 #include "ui/text/plainlabel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -156,6 +157,14 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_view->setItemDelegate(new FilterChangeDelegate(m_view));
 
     m_detail = new MessageDetailPane(this);
+
+    m_findAction = new QAction(tr("&Find in messages…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setToolTip(tr("Search the kept messages (Ctrl+F)"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, &StreamTablePanel::focusSearch);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("tableSplitter"));

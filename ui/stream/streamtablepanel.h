@@ -74,6 +74,9 @@ public:
     MessageFilterProxyModel *proxyModel() const { return m_proxy; }
     LiveTableView *view() const { return m_view; }
     MessageDetailPane *detailPane() const { return m_detail; }
+    /// "Find in messages" (Ctrl+F while the focus is in this panel, or in any widget the
+    /// action is added to as well: the main window adds it to the whole stream tab).
+    QAction *findAction() const { return m_findAction; }
 
     /// Splitter sizes, history count and the columns chosen per topic.
     QByteArray saveState() const;
@@ -119,6 +122,7 @@ private:
     QPushButton *m_columnsButton = nullptr;
     QToolButton *m_clearButton = nullptr;
     QAction *m_clearOnFilterAction = nullptr;
+    QAction *m_findAction = nullptr;
     QToolButton *m_matchFilterButton = nullptr;
     Filter m_serverFilter; // the last one applied
     QSpinBox *m_historySpin = nullptr;
