@@ -83,6 +83,7 @@ private slots:
     void shutdownNeverHangsOnAWaitingWorker();
     void refusedKeyFailsOnce();
     void userCloseNeverReconnects();
+    void topicSwitchIsNoReconnectButReconnectNowIs();
     void fieldCatalogueReachesTheGuiThread();
     void rateIsMeasured();
     void serverCloseCodeAndRetryReasonReachTheGui();
@@ -452,6 +453,37 @@ void TestStreamSession::userCloseNeverReconnects()
 }
 
 // The worker's field catalogue reaches fields() with a fieldsChanged notification.
+// A topic switch (close, new URL, open) is a first connection, not a reconnect; "Reconnect now"
+// while connected makes a new connection at once, says so, and is counted.
+void TestStreamSession::topicSwitchIsNoReconnectButReconnectNowIs()
+{
+    StreamFixture stream(steadyRate(200));
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.fills")));
+    QSignalSpy events(&stream.session, &ConnectionStatusSource::eventOccurred);
+    stream.session.start();
+    QVERIFY(stream.openAndWait());
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= 3, 5000);
+
+    stream.session.close();
+    stream.pointAt(stream.server.streamUrl(QStringLiteral("ethereum.transactions")));
+    QVERIFY(stream.openAndWait());
+    const int before = int(stream.messages.size());
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= before + 3, 5000);
+    QCOMPARE(stream.session.stats().reconnects, 0ull);
+
+    const qsizetype openedBefore = stream.spies.opened.size();
+    stream.session.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.spies.opened.size(), openedBefore + 1, 5000);
+    QCOMPARE(stream.session.state(), ConnectionState::Connected);
+    QTRY_COMPARE_WITH_TIMEOUT(stream.session.stats().reconnects, 1ull, 5000);
+    bool said = false;
+    for (const QList<QVariant> &event : qAsConst(events))
+        said = said || event.at(1).toString().contains(QStringLiteral("reconnecting now"));
+    QVERIFY(said);
+    const int afterReconnect = int(stream.messages.size());
+    QTRY_VERIFY_WITH_TIMEOUT(stream.messages.size() >= afterReconnect + 3, 5000);
+}
+
 void TestStreamSession::fieldCatalogueReachesTheGuiThread()
 {
     StreamFixture stream(steadyRate(300));

@@ -36,7 +36,8 @@ public:
 public slots:
     virtual void open() = 0;         ///< connect (again); clears Failed
     virtual void close() = 0;        ///< a disconnect the user asked for: never reconnects
-    virtual void reconnectNow() = 0; ///< skip the backoff wait
+    /// Skips the backoff wait; while connected or connecting, makes a fresh connection now.
+    virtual void reconnectNow() = 0;
 
 signals:
     void stateChanged(allium::ConnectionState state);

@@ -457,11 +457,26 @@ void WebSocketConnection::close()
 
 void WebSocketConnection::reconnectNow()
 {
-    if (d->state == ConnectionState::Reconnecting) {
+    switch (d->state) {
+    case ConnectionState::Reconnecting:
         d->retryTimer.stop();
         d->startAttempt();
-    } else if (d->state == ConnectionState::Failed || d->state == ConnectionState::Disconnected) {
+        return;
+    case ConnectionState::Failed:
+    case ConnectionState::Disconnected:
         open();
+        return;
+    case ConnectionState::Connecting:
+    case ConnectionState::Connected:
+        // Asked for while up (a link that looks alive but may not be): a fresh connection now,
+        // said in the log, rather than nothing.
+        d->stopTimers();
+        if (WebSocketTransport *transport = d->detachTransport())
+            transport->closeAndDispose(1000);
+        emit eventOccurred(ConnectionEventKind::Info, tr("reconnecting now, as asked"));
+        d->attempt = 0;
+        d->startAttempt();
+        return;
     }
 }
 

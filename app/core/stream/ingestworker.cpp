@@ -241,6 +241,7 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
             &IngestWorker::connectionLost);
     connect(d->connection, &WebSocketConnection::closed, this, &IngestWorker::closed);
     connect(d->connection, &WebSocketConnection::pongReceived, this, &IngestWorker::pongReceived);
+    connect(d->connection, &WebSocketConnection::eventOccurred, this, &IngestWorker::eventOccurred);
 }
 
 IngestWorker::~IngestWorker() = default;
@@ -270,6 +271,8 @@ void IngestWorker::setWatchedFields(const QStringList &paths)
 void IngestWorker::open()
 {
     d->pending->resume(); // a close() before this one may have interrupted waiting
+    // An open asked for (a start, a topic switch) is a first connection, not a reconnect.
+    d->handshakes = 0;
     if (d->ingest.statsIntervalMs > 0)
         d->statsTimer->start(d->ingest.statsIntervalMs);
     d->connection->open();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/connection/connectionevent.h"
 #include "core/connection/connectionoptions.h"
 #include "core/connection/connectionstate.h"
 #include "core/stream/fieldinfo.h"
@@ -63,6 +64,8 @@ signals:
     void pongReceived(int latencyMs);
     void opened();
     void resubscribed();
+    /// The connection's own notes (a retry without compression, a reconnect asked for).
+    void eventOccurred(allium::ConnectionEventKind kind, const QString &text);
     void batchReady(const allium::MessageBatch &batch);
     void statsUpdated(const allium::StreamStats &stats);
     void fieldsReady(const QVector<allium::FieldInfo> &fields, bool newFieldsAdded);

@@ -62,6 +62,7 @@ StreamSession::StreamSession(QObject *parent)
         emit pongReceived(latencyMs);
     });
     connect(m_worker, &IngestWorker::opened, this, &StreamSession::opened);
+    connect(m_worker, &IngestWorker::eventOccurred, this, &StreamSession::eventOccurred);
     connect(m_worker, &IngestWorker::resubscribed, this, [this] {
         emit resubscribed();
         emit eventOccurred(ConnectionEventKind::Resubscribed,
