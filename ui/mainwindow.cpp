@@ -443,7 +443,8 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
         if (!plan.message.isEmpty()) {
             m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, plan.message);
             if (m_startedUp) // the user picked it; on start-up the badge says enough
-                m_streamPanel->showMessage(plan.message);
+                m_streamPanel->showMessage(plan.message,
+                                           StreamPanel::MessageLifetime::UntilTargetChanges);
         }
         return connectEmulator(plan.profileName);
     case ConnectionPlan::Kind::Key:
@@ -454,7 +455,8 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
         m_keys->readKey(plan.keyReference, this, [this, plan](const KeyStoreResult &result) {
             if (!result.ok) {
                 m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
-                                               .arg(plan.profileName, result.errorString));
+                                               .arg(plan.profileName, result.errorString),
+                                           StreamPanel::MessageLifetime::UntilTargetChanges);
                 return;
             }
             connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
@@ -491,7 +493,7 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
     }
     const bool started = connectEmulator(QStringLiteral("Emulator"));
     m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
-    m_streamPanel->showMessage(note);
+    m_streamPanel->showMessage(note, StreamPanel::MessageLifetime::UntilTargetChanges);
     return started;
 }
 
@@ -524,7 +526,8 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
     if (const QString problem = ConnectionProfile::transportError(baseUrl, allowInsecure);
         !emulator && !problem.isEmpty()) {
         m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, problem);
-        m_streamPanel->showMessage(tr("Not connecting: %1").arg(problem));
+        m_streamPanel->showMessage(tr("Not connecting: %1").arg(problem),
+                                   StreamPanel::MessageLifetime::UntilTargetChanges);
         return;
     }
     m_insecure = !emulator && ConnectionProfile::isCleartextToRemote(baseUrl);

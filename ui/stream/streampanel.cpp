@@ -231,6 +231,9 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
             m_table->clear();
             m_charts->clear();
         }
+        if (state == ConnectionState::Connected &&
+            m_messageLifetime == MessageLifetime::UntilConnected)
+            hideMessage();
         updateStateLabel();
         updateButtons();
     });
@@ -257,7 +260,8 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
                 m_serverErrorsShown = shown;
             });
     connect(m_session, &StreamSession::failed, this, [this](const QString &reason) {
-        showMessage(tr("The stream connection failed: %1").arg(reason));
+        showMessage(tr("The stream connection failed: %1").arg(reason),
+                    MessageLifetime::UntilConnected);
     });
 
     MessageTableModel *model = m_table->model();
@@ -307,6 +311,8 @@ void StreamPanel::setConnection(const QUrl &baseUrl, const QString &apiKey,
 {
     m_clearOnConnected = m_clearOnConnected || baseUrl != m_baseUrl;
     m_baseUrl = baseUrl;
+    if (m_messageLifetime == MessageLifetime::UntilTargetChanges)
+        hideMessage();
     m_session->setApiKey(apiKey);
     m_session->setConnectionOptions(options);
     if (!m_topic.isEmpty())
@@ -434,8 +440,9 @@ void StreamPanel::toggleViewPaused()
     setViewPaused(!isViewPaused());
 }
 
-void StreamPanel::showMessage(const QString &text)
+void StreamPanel::showMessage(const QString &text, MessageLifetime lifetime)
 {
+    m_messageLifetime = lifetime;
     QPalette palette = this->palette();
     palette.setColor(QPalette::Window, Theme::noticeBackground(palette));
     m_messageBar->setPalette(palette);
@@ -449,6 +456,7 @@ void StreamPanel::hideMessage()
     m_messageBar->hide();
     m_messageLabel->clear();
     m_serverErrorsShown = 0;
+    m_messageLifetime = MessageLifetime::UntilDismissed;
 }
 
 QString StreamPanel::messageText() const

@@ -36,6 +36,14 @@ class StreamPanel : public QWidget
     Q_OBJECT
 public:
     /// Shows and drives `session`, which the caller owns and which outlives the panel.
+    /// How long the message bar keeps a message: a report of a condition goes when the
+    /// condition does, so that a fixed problem never stays on screen.
+    enum class MessageLifetime {
+        UntilDismissed,     ///< an event (a server error): until closed or replaced
+        UntilConnected,     ///< a connection failure: until the stream is connected again
+        UntilTargetChanges, ///< about where we connect (a key, a profile): until that changes
+    };
+
     explicit StreamPanel(StreamSession *session, QWidget *parent = nullptr);
     ~StreamPanel() override;
 
@@ -95,8 +103,11 @@ public slots:
     void applyEditorFilter();
     void setViewPaused(bool paused);
     void toggleViewPaused();
-    /// Shows the message bar (non-modal); it stays until closed or replaced.
-    void showMessage(const QString &text);
+    /// Shows the message bar (non-modal) for as long as `lifetime` says, or until closed or
+    /// replaced.
+    void
+    showMessage(const QString &text,
+                allium::StreamPanel::MessageLifetime lifetime = MessageLifetime::UntilDismissed);
     void hideMessage();
     void focusTopicSearch();
 
@@ -142,6 +153,7 @@ private:
     QFrame *m_messageBar = nullptr;
     PlainLabel *m_messageLabel = nullptr;
     quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
+    MessageLifetime m_messageLifetime = MessageLifetime::UntilDismissed;
     QTimer *m_countdown = nullptr;
     QTimer *m_previewRefresh = nullptr;
     QString m_stateText;
