@@ -92,6 +92,7 @@ private slots:
     void pauseFreezesTheViewButKeepsBuffering();
     void windowChoiceSetsTheTimeAxis();
     void followsADarkPalette();
+    void fieldListFollowsTheTopic();
 };
 
 // Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
@@ -213,6 +214,32 @@ void TestLiveCharts::followsADarkPalette()
     saveScreenshot(&rig.panel, QStringLiteral("charts-dark"));
     rig.panel.setPalette(QApplication::palette());
     QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeLight);
+}
+
+// After a topic switch the field picker offers the new topic's fields only: none of the
+// previous topic's (Solana's block_slot on ethereum.transactions was issue 10, item 11).
+void TestLiveCharts::fieldListFollowsTheTopic()
+{
+    EmulatorOptions options;
+    options.rate = 200;
+    Rig rig(options, QStringLiteral("solana.transactions"));
+    QComboBox *combo = fieldCombo(rig.panel);
+    QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("block_slot")) >= 0, 10000);
+
+    // What StreamPanel does on a topic switch: reopen on the new URL, forget the charts.
+    QSignalSpy fieldsSeen(&rig.session, &StreamSession::fieldsChanged);
+    rig.session.close();
+    rig.session.setUrl(rig.server.streamUrl(QStringLiteral("ethereum.transactions")));
+    QVERIFY(rig.session.fields().isEmpty());
+    rig.panel.clear();
+    rig.panel.setFieldCatalogue({});
+    rig.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("gas_price")) >= 0, 10000);
+    QCOMPARE(combo->findText(QStringLiteral("block_slot")), -1);
+    QCOMPARE(combo->findText(QStringLiteral("fee")), -1);
+    QTRY_VERIFY(!fieldsSeen.isEmpty());
+    for (const FieldInfo &field : rig.session.fields())
+        QVERIFY2(field.path != QLatin1String("block_slot"), "a Solana field on Ethereum");
 }
 
 QTEST_MAIN(TestLiveCharts)
