@@ -79,6 +79,43 @@ void pickField(LiveChartsPanel &panel, const QString &path)
         QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
 }
 
+// Feeds the panel `perSecond` messages a second with the watched value (time % 1000) from
+// fromMs to toMs, in 33 ms batches, moving its clock along as the stream would.
+void feed(LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, int perSecond)
+{
+    constexpr qint64 BatchMs = 33;
+    for (qint64 batchStart = fromMs; batchStart < toMs; batchStart += BatchMs) {
+        MessageBatch batch;
+        const qint64 batchEnd = std::min(toMs, batchStart + BatchMs);
+        const qint64 first = batchStart * perSecond / 1000;
+        const qint64 last = batchEnd * perSecond / 1000;
+        batch.messages.reserve(last - first);
+        for (qint64 i = first; i < last; ++i) {
+            StreamMessage message;
+            message.receivedAtMs = i * 1000 / perSecond;
+            message.extracted.append(double(message.receivedAtMs % 1000));
+            batch.messages.append(std::move(message));
+        }
+        clockMs = batchEnd;
+        panel.appendBatch(batch);
+    }
+}
+
+// A panel with a clock of its own, charting a field at index 0.
+struct ClockedPanel
+{
+    ClockedPanel()
+    {
+        panel.setClock([this] { return clockMs; });
+        panel.setWatchedField(QStringLiteral("gas_used"));
+        panel.setWatchedFieldIndex(0);
+        panel.resize(900, 560);
+        panel.show();
+    }
+    qint64 clockMs = 0;
+    LiveChartsPanel panel;
+};
+
 } // namespace
 
 class TestLiveCharts : public QObject
@@ -93,6 +130,8 @@ private slots:
     void windowChoiceSetsTheTimeAxis();
     void followsADarkPalette();
     void fieldListFollowsTheTopic();
+    void lineBreaksAcrossAnOutage();
+    void firehoseFillsTheWholeWindow();
 };
 
 // Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
@@ -240,6 +279,56 @@ void TestLiveCharts::fieldListFollowsTheTopic()
     QTRY_VERIFY(!fieldsSeen.isEmpty());
     for (const FieldInfo &field : rig.session.fields())
         QVERIFY2(field.path != QLatin1String("block_slot"), "a Solana field on Ethereum");
+}
+
+// 200 msg/s, nothing for 20 s, then 200 msg/s again: no drawn line crosses the outage, and
+// both sides are drawn (issue 10, item 13).
+void TestLiveCharts::lineBreaksAcrossAnOutage()
+{
+    ClockedPanel rig;
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 20000, 200);
+    rig.clockMs = 40000; // the outage: nothing arrives
+    feed(rig.panel, rig.clockMs, 40000, 60000, 200);
+    rig.panel.refresh();
+
+    const QList<QLineSeries *> drawn = rig.panel.fieldChart()->drawnSeries();
+    QCOMPARE(drawn.size(), 2);
+    for (QLineSeries *line : drawn) {
+        const QList<QPointF> points = line->points();
+        for (int i = 1; i < points.size(); ++i) {
+            QVERIFY2(points.at(i).x() - points.at(i - 1).x() < 5.0,
+                     qPrintable(QStringLiteral("line from %1 s to %2 s")
+                                    .arg(points.at(i - 1).x())
+                                    .arg(points.at(i).x())));
+        }
+    }
+    QVERIFY(drawn.first()->points().first().x() <= -59.0);
+    QCOMPARE(drawn.last(), rig.panel.fieldChart()->series());
+    QVERIFY(drawn.last()->points().last().x() >= -0.1);
+    // The outage ends: once it is out of the window, one line again.
+    feed(rig.panel, rig.clockMs, 60000, 101000, 200);
+    rig.panel.refresh();
+    QCOMPARE(rig.panel.fieldChart()->drawnSeries().size(), 1);
+}
+
+// At 20,000 msg/s the 1-minute field chart is drawn over the whole minute, evenly, not only
+// its last ~10 s with straight lines across the rest (issue 10, item 22).
+void TestLiveCharts::firehoseFillsTheWholeWindow()
+{
+    ClockedPanel rig;
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 60000, 20000);
+    rig.panel.refresh();
+    const QList<QLineSeries *> drawn = rig.panel.fieldChart()->drawnSeries();
+    QCOMPARE(drawn.size(), 1);
+    const QList<QPointF> points = drawn.first()->points();
+    QVERIFY(points.size() <= rig.panel.fieldChart()->decimationBound());
+    QVERIFY2(points.first().x() <= -59.0, qPrintable(QString::number(points.first().x())));
+    double widest = 0;
+    for (int i = 1; i < points.size(); ++i)
+        widest = std::max(widest, points.at(i).x() - points.at(i - 1).x());
+    QVERIFY2(widest < 1.0, qPrintable(QString::number(widest)));
 }
 
 QTEST_MAIN(TestLiveCharts)

@@ -100,14 +100,21 @@ int TimeSeriesChartView::decimationBound() const
 
 void TimeSeriesChartView::showPoints(const QVector<QPointF> &points, double spanSeconds)
 {
+    showSegments(points.isEmpty() ? QVector<QVector<QPointF>>{} : QVector<QVector<QPointF>>{points},
+                 spanSeconds);
+}
+
+void TimeSeriesChartView::showSegments(const QVector<QVector<QPointF>> &runs, double spanSeconds)
+{
     updateTimeAxis(spanSeconds);
     double low = 0;
     double high = 0;
-    if (!points.isEmpty()) {
-        low = high = points.first().y();
-        for (const QPointF &point : points) {
-            low = std::min(low, point.y());
-            high = std::max(high, point.y());
+    bool any = false;
+    for (const QVector<QPointF> &run : runs) {
+        for (const QPointF &point : run) {
+            low = any ? std::min(low, point.y()) : point.y();
+            high = any ? std::max(high, point.y()) : point.y();
+            any = true;
         }
     }
     const SiPrefix prefix = siPrefixFor(std::max(std::abs(low), std::abs(high)));
@@ -117,13 +124,47 @@ void TimeSeriesChartView::showPoints(const QVector<QPointF> &points, double span
         updateValueTitle();
     }
     const double xScale = m_spanSeconds > 120 ? 1.0 / 60.0 : 1.0;
-    QList<QPointF> scaled;
-    scaled.reserve(points.size());
-    for (const QPointF &point : points)
-        scaled.append(QPointF(point.x() * xScale, point.y() * m_prefixScale));
+    const auto scaled = [this, xScale](const QVector<QPointF> &run) {
+        QList<QPointF> points;
+        points.reserve(run.size());
+        for (const QPointF &point : run)
+            points.append(QPointF(point.x() * xScale, point.y() * m_prefixScale));
+        return points;
+    };
     updateValueAxis(low * m_prefixScale, high * m_prefixScale);
+
+    // Qt Charts cannot break one line, so each run before the newest has a series of its own.
+    const qsizetype older = std::max<qsizetype>(0, runs.size() - 1);
+    while (m_olderRuns.size() < older) {
+        auto *run = new QLineSeries;
+        run->setObjectName(m_series->objectName() + QStringLiteral("Run"));
+        chart()->addSeries(run);
+        run->attachAxis(m_timeAxis);
+        run->attachAxis(m_valueAxis);
+        run->setPen(m_series->pen());
+        m_olderRuns.append(run);
+    }
     // The whole window at once: replace() repaints once, clear() + append() once per point.
-    m_series->replace(scaled);
+    for (qsizetype i = 0; i < m_olderRuns.size(); ++i) {
+        QLineSeries *run = m_olderRuns.at(i);
+        if (i < older)
+            run->replace(scaled(runs.at(i)));
+        else if (run->count() > 0)
+            run->clear();
+    }
+    m_series->replace(runs.isEmpty() ? QList<QPointF>() : scaled(runs.last()));
+}
+
+QList<QLineSeries *> TimeSeriesChartView::drawnSeries() const
+{
+    QList<QLineSeries *> drawn;
+    for (QLineSeries *run : m_olderRuns) {
+        if (run->count() > 0)
+            drawn.append(run);
+    }
+    if (m_series->count() > 0)
+        drawn.append(m_series);
+    return drawn;
 }
 
 void TimeSeriesChartView::updateTimeAxis(double spanSeconds)
@@ -212,6 +253,8 @@ void TimeSeriesChartView::applyTheme()
     pen.setWidthF(1.5);
     pen.setColor(Theme::color(Theme::Role::Series, palette()));
     m_series->setPen(pen);
+    for (QLineSeries *run : std::as_const(m_olderRuns))
+        run->setPen(pen);
     m_applyingTheme = false;
 }
 
