@@ -15,7 +15,10 @@
 #include <QToolButton>
 #include <QValueAxis>
 
+#include <QFontMetricsF>
+
 #include <cmath>
+#include <functional>
 
 using namespace allium;
 using namespace allium::uitest;
@@ -81,7 +84,9 @@ void pickField(LiveChartsPanel &panel, const QString &path)
 
 // Feeds the panel `perSecond` messages a second with the watched value (time % 1000) from
 // fromMs to toMs, in 33 ms batches, moving its clock along as the stream would.
-void feed(LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, int perSecond)
+void feed(
+    LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, int perSecond,
+    const std::function<double(qint64)> &valueAt = [](qint64 t) { return double(t % 1000); })
 {
     constexpr qint64 BatchMs = 33;
     for (qint64 batchStart = fromMs; batchStart < toMs; batchStart += BatchMs) {
@@ -93,7 +98,7 @@ void feed(LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, i
         for (qint64 i = first; i < last; ++i) {
             StreamMessage message;
             message.receivedAtMs = i * 1000 / perSecond;
-            message.extracted.append(double(message.receivedAtMs % 1000));
+            message.extracted.append(valueAt(message.receivedAtMs));
             batch.messages.append(std::move(message));
         }
         clockMs = batchEnd;
@@ -104,10 +109,10 @@ void feed(LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, i
 // A panel with a clock of its own, charting a field at index 0.
 struct ClockedPanel
 {
-    ClockedPanel()
+    explicit ClockedPanel(const QString &field = QStringLiteral("gas_used"))
     {
         panel.setClock([this] { return clockMs; });
-        panel.setWatchedField(QStringLiteral("gas_used"));
+        panel.setWatchedField(field);
         panel.setWatchedFieldIndex(0);
         panel.resize(900, 560);
         panel.show();
@@ -132,6 +137,7 @@ private slots:
     void fieldListFollowsTheTopic();
     void lineBreaksAcrossAnOutage();
     void firehoseFillsTheWholeWindow();
+    void readableTitlesAndSiSuffixes();
 };
 
 // Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
@@ -329,6 +335,37 @@ void TestLiveCharts::firehoseFillsTheWholeWindow()
     for (int i = 1; i < points.size(); ++i)
         widest = std::max(widest, points.at(i).x() - points.at(i - 1).x());
     QVERIFY2(widest < 1.0, qPrintable(QString::number(widest)));
+}
+
+// At the size the stream panel gives the charts, the field and its unit are readable in full
+// (not a rotated "max_priority…") and every tick carries its SI suffix: 12.5M on a 12.2M-13.0M
+// axis, not 12.5 (issue 10, item 12).
+void TestLiveCharts::readableTitlesAndSiSuffixes()
+{
+    const QString field = QStringLiteral("max_priority_fee_per_gas");
+    ClockedPanel rig(field);
+    rig.panel.resize(900, 200);
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 30000, 50,
+         [](qint64 t) { return 12.2e6 + double(t % 800) * 1000; });
+    rig.panel.refresh();
+    QApplication::processEvents();
+
+    TimeSeriesChartView *chart = rig.panel.fieldChart();
+    QCOMPARE(chart->valuePrefix(), QStringLiteral("M"));
+    QVERIFY2(chart->valueAxis()->labelFormat().endsWith(QLatin1Char('M')),
+             qPrintable(chart->valueAxis()->labelFormat()));
+    QVERIFY2(chart->chart()->title().contains(field), qPrintable(chart->chart()->title()));
+    // A shown axis title must fit the plot's height, else it is cut.
+    const QValueAxis *axis = chart->valueAxis();
+    if (axis->isTitleVisible()) {
+        const QFontMetricsF metrics(axis->titleFont());
+        QVERIFY2(metrics.horizontalAdvance(axis->titleText()) <=
+                     chart->chart()->plotArea().height(),
+                 qPrintable(axis->titleText()));
+    }
+    const QFontMetricsF titleMetrics(chart->chart()->titleFont());
+    QVERIFY(titleMetrics.horizontalAdvance(field) < chart->chart()->size().width());
 }
 
 QTEST_MAIN(TestLiveCharts)

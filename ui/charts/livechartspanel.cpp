@@ -105,9 +105,12 @@ LiveChartsPanel::LiveChartsPanel(QWidget *parent)
     toolbar->addWidget(m_pauseButton);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_rateChart);
     splitter->addWidget(m_fieldChart);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -269,6 +272,17 @@ void LiveChartsPanel::clear()
     refresh();
 }
 
+void LiveChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Equal shares whichever way the owner turned the splitter: left to the charts' size hints,
+    // the field chart came out a third of the rate chart's width, its time labels cut.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        m_splitter->setSizes({1, 1});
+    }
+}
+
 void LiveChartsPanel::handleTick()
 {
     // Sampling goes on while paused, so that resuming shows what happened meanwhile.
@@ -303,8 +317,9 @@ void LiveChartsPanel::updateTitles()
 {
     const QString paused = m_paused ? tr(" — paused") : QString();
     m_rateChart->setTitle(tr("Messages per second") + paused);
-    m_fieldChart->setTitle((m_watchedPath.isEmpty() ? tr("No field chosen") : m_watchedPath) +
-                           paused);
+    m_fieldChart->setTitle(
+        (m_watchedPath.isEmpty() ? tr("No field chosen") : m_unit.axisTitle(m_watchedPath)) +
+        paused);
     m_fieldChart->setValueTitle(m_watchedPath.isEmpty() ? QString()
                                                         : m_unit.axisTitle(m_watchedPath));
 }

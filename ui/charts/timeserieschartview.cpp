@@ -75,6 +75,9 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget *parent)
     m_series->attachAxis(m_valueAxis);
     m_valueAxis->setRange(0, 1);
     m_valueAxis->setTickCount(5);
+    // A rotated title gets the plot's height, which at the default size cuts a field path to
+    // "gas_us…": the chart title above carries the field and unit, the tick labels the SI suffix.
+    m_valueAxis->setTitleVisible(false);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     updateTimeAxis(60);
@@ -122,6 +125,7 @@ void TimeSeriesChartView::showSegments(const QVector<QVector<QPointF>> &runs, do
         m_prefix = QLatin1String(prefix.symbol);
         m_prefixScale = prefix.scale;
         updateValueTitle();
+        m_rescale = true; // the tick labels carry the prefix
     }
     const double xScale = m_spanSeconds > 120 ? 1.0 / 60.0 : 1.0;
     const auto scaled = [this, xScale](const QVector<QPointF> &run) {
@@ -203,8 +207,9 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
     const double currentHigh = m_valueAxis->max();
     const bool fits = low >= currentLow && high <= currentHigh;
     const bool fillsEnough = (high - low) >= 0.4 * (currentHigh - currentLow);
-    if (fits && fillsEnough)
+    if (fits && fillsEnough && !m_rescale)
         return;
+    m_rescale = false;
 
     const double step = niceStep((wantHigh - wantLow) / 4.0);
     wantLow = std::floor(wantLow / step) * step;
@@ -212,8 +217,9 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
     if (wantHigh <= wantLow)
         wantHigh = wantLow + step;
     const int decimals = std::max(0, int(-std::floor(std::log10(step))));
+    // Every tick says its magnitude ("12.5M"), whatever the size of the chart.
     m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
-                                QStringLiteral("f"));
+                                QStringLiteral("f") + m_prefix);
     m_valueAxis->setTickCount(int(std::lround((wantHigh - wantLow) / step)) + 1);
     m_valueAxis->setRange(wantLow, wantHigh);
 }

@@ -59,6 +59,7 @@ private:
     double m_prefixScale = 1.0;
     double m_spanSeconds = 0;
     bool m_nonNegative = false;
+    bool m_rescale = false;
     bool m_applyingTheme = false;
 };
 
