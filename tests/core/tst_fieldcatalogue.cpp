@@ -44,6 +44,7 @@ private slots:
     void newFieldNotification();
     void fieldCountIsBounded();
     void deepNestingIsBounded();
+    void anotherTopicStartsEmpty();
 };
 
 // Nested objects give dot paths, listed in the order they were first seen.
@@ -236,6 +237,22 @@ void TestFieldCatalogue::deepNestingIsBounded()
     FieldCatalogue catalogue;
     QVERIFY(catalogue.addMessage(json));
     QCOMPARE(catalogue.fieldCount(), FieldCatalogue::MaxDepth);
+}
+
+// Fields are per topic: naming another topic forgets the previous one's, the same one keeps them.
+void TestFieldCatalogue::anotherTopicStartsEmpty()
+{
+    FieldCatalogue catalogue;
+    catalogue.setTopic(QStringLiteral("solana.transactions"));
+    QVERIFY(catalogue.addMessage(R"({"block_slot":1})"));
+    catalogue.setTopic(QStringLiteral("solana.transactions"));
+    QCOMPARE(catalogue.fieldCount(), 1);
+    catalogue.setTopic(QStringLiteral("ethereum.transactions"));
+    QCOMPARE(catalogue.fieldCount(), 0);
+    QVERIFY(catalogue.takeChanged());
+    QVERIFY(catalogue.addMessage(R"({"gas_price":2})"));
+    QCOMPARE(paths(catalogue.snapshot()), QStringList{QStringLiteral("gas_price")});
+    QCOMPARE(catalogue.topic(), QStringLiteral("ethereum.transactions"));
 }
 
 QTEST_GUILESS_MAIN(TestFieldCatalogue)

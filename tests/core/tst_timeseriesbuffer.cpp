@@ -46,6 +46,8 @@ private slots:
     void capacityBoundsMemoryAndKeepsOldSpikes();
     void trimDropsSamplesWhenDataStops();
     void scaleMultipliesValues();
+    void firehoseCoversTheWholeWindow();
+    void segmentsBreakAtAnOutage();
 };
 
 // A sample older than the newest minus the window is dropped on append.
@@ -194,6 +196,50 @@ void TestTimeSeriesBuffer::scaleMultipliesValues()
     QCOMPARE(points.size(), 1);
     QCOMPARE(points.first().y(), 2.5);
     QCOMPARE(buffer.at(0).value, 2.5e18);
+}
+
+// 15 minutes at 20,000 samples a second: the default buffer still holds the whole window at an
+// even resolution, and the decimated line covers it from edge to edge with no hole wider than
+// a few drawing buckets (it held only the last ~10 s before: issue 10, item 22).
+void TestTimeSeriesBuffer::firehoseCoversTheWholeWindow()
+{
+    TimeSeriesBuffer buffer;
+    const qint64 windowMs = TimeSeriesBuffer::DefaultWindowMs;
+    const int perMs = 20;
+    for (qint64 t = 0; t <= windowMs; ++t) {
+        for (int k = 0; k < perMs; ++k)
+            buffer.append(t, double((t * perMs + k) % 1000));
+    }
+    QVERIFY(buffer.size() <= TimeSeriesBuffer::DefaultCapacity);
+    QVERIFY(buffer.at(0).timeMs <= 1000);
+    const int maxPoints = 2000;
+    const QVector<QPointF> points = buffer.decimated(maxPoints, windowMs, windowMs);
+    QVERIFY(points.size() <= maxPoints);
+    QVERIFY2(points.first().x() <= -899.0, qPrintable(QString::number(points.first().x())));
+    const double bucketSeconds = windowMs / 1000.0 / ((maxPoints - 2) / 2);
+    double widest = 0;
+    for (int i = 1; i < points.size(); ++i)
+        widest = std::max(widest, points.at(i).x() - points.at(i - 1).x());
+    QVERIFY2(widest <= 2 * bucketSeconds, qPrintable(QString::number(widest)));
+    QVERIFY(containsValue(points, 0));
+    QVERIFY(containsValue(points, 999));
+}
+
+// Samples every 100 ms, none for 20 s, then again: two runs, none spanning the outage; the
+// typical interval stays 100 ms.
+void TestTimeSeriesBuffer::segmentsBreakAtAnOutage()
+{
+    TimeSeriesBuffer buffer(60000);
+    for (qint64 t = 0; t <= 60000; t += 100) {
+        if (t < 20000 || t >= 40000)
+            buffer.append(t, double(t % 700));
+    }
+    QCOMPARE(buffer.typicalIntervalMs(60000, 60000), qint64(100));
+    const auto runs = buffer.segments(400, 60000, 60000, 1.0, 2000);
+    QCOMPARE(runs.size(), 2);
+    QVERIFY(runs.at(0).last().x() <= -40.0);
+    QVERIFY(runs.at(1).first().x() >= -20.0);
+    QCOMPARE(buffer.segments(400, 60000, 60000, 1.0, 0).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTimeSeriesBuffer)

@@ -344,6 +344,17 @@ void TestApiConsole::invalidBodyDisablesSend_data()
     QTest::newRow("second line") << QStringLiteral("{\n  \"limit\" \"3\"\n}")
                                  << QStringLiteral("Line 2, column 11");
     QTest::newRow("unclosed") << QStringLiteral("{\"limit\": \"3\"") << QStringLiteral("Line 1");
+    // Not an object at all: said so, not "illegal value" (issue 10, item 15).
+    QTest::newRow("a string") << QStringLiteral("\"just a string\"")
+                              << QStringLiteral("Line 1, column 1: the body must be a JSON "
+                                                "object, e.g. {\"blockchain\": \"ethereum\"}; "
+                                                "this is a string");
+    QTest::newRow("a number") << QStringLiteral("  42")
+                              << QStringLiteral("Line 1, column 3: the body must be a JSON object");
+    QTest::newRow("bare words") << QStringLiteral("just a string")
+                                << QStringLiteral("Line 1, column 1: the body must be a JSON "
+                                                  "object, e.g. {\"blockchain\": \"ethereum\"}; "
+                                                  "this is not JSON");
 }
 
 void TestApiConsole::invalidBodyDisablesSend()

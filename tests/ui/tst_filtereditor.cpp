@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/filter/filterpreview.h"
 #include "ui/filter/filterbuilderwidget.h"
 #include "ui/filter/filterconditionrow.h"
 #include "ui/filter/filtereditorpanel.h"
@@ -6,11 +7,14 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,6 +51,10 @@ private slots:
     void previewDisplay();
     // Every interactive control has an accessible name; the panels fit a 1024x700 window.
     void accessibilityAndSize();
+    void invalidJsonPreviewSaysWhere();
+    void topicSwitchForgetsThePreview();
+    void previewSaysWhatItCovers();
+    void roomAtTheStreamPanelsSize();
 
 private:
     QPlainTextEdit *jsonEdit() const
@@ -327,6 +335,86 @@ void TestFilterEditor::accessibilityAndSize()
              qPrintable(QString::number(m_panel->minimumSizeHint().width())));
     QVERIFY(m_panel->minimumSizeHint().height() <= 700);
     QVERIFY(picker.minimumSizeHint().width() <= 500);
+}
+
+// Invalid JSON: the preview says so and where, not "no messages received yet" (issue 10, 14).
+void TestFilterEditor::invalidJsonPreviewSaysWhere()
+{
+    replaceText(QStringLiteral(R"({"field": "value", "operator" ">"})"));
+    QTRY_VERIFY(!m_panel->isValid());
+    const QString text = label("previewLabel")->text();
+    QVERIFY2(text.contains(QStringLiteral("JSON is invalid at line 1, column 31")),
+             qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("no messages")));
+}
+
+// A topic switch drops the previous topic's counts and asks for a new preview (issue 10, 14).
+void TestFilterEditor::topicSwitchForgetsThePreview()
+{
+    m_panel->setPreview(12, 480, {QStringLiteral("blockchain")}, {QByteArray(R"({"a":1})")});
+    QSignalSpy preview(m_panel, &FilterEditorPanel::previewRequested);
+    m_panel->setTopic(QStringLiteral("ethereum.blocks"));
+    const QString text = label("previewLabel")->text();
+    QVERIFY2(!text.contains(QStringLiteral("480")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("ethereum.blocks")), qPrintable(text));
+    QVERIFY(!label("previewWarnings")->isVisible());
+    QVERIFY(!m_panel->findChild<QListWidget *>(QStringLiteral("previewSamples"))->isVisible());
+    QVERIFY(preview.wait(2000));
+}
+
+// Only the newest messages are tried: the text says how many of how many (issue 10, 22).
+void TestFilterEditor::previewSaysWhatItCovers()
+{
+    FilterPreviewResult result;
+    result.matched = 1204;
+    result.total = 2000;
+    result.available = 332149;
+    m_panel->setPreview(result);
+    const QLocale locale;
+    QCOMPARE(label("previewLabel")->text(),
+             QStringLiteral("Preview: would match %1 of the newest %2 messages (of %3 kept).")
+                 .arg(locale.toString(1204), locale.toString(2000), locale.toString(332149)));
+}
+
+// At the height the stream panel gives it (~230 px at 1280x800): Apply and Clear in view, the
+// builder shows several conditions, an empty builder says what to do, and a preview arriving
+// moves nothing (issue 10, item 7).
+void TestFilterEditor::roomAtTheStreamPanelsSize()
+{
+    m_panel->resize(740, 230);
+    auto *hint = m_panel->findChild<QLabel *>(QStringLiteral("emptyBuilderHint"));
+    QVERIFY(hint);
+    QTRY_VERIFY(hint->isVisible());
+    QVERIFY(hint->text().contains(QStringLiteral("+ Condition")));
+
+    QList<Filter> conditions;
+    for (int i = 0; i < 5; ++i)
+        conditions.append(Filter::condition(QStringLiteral("gas_price"), Filter::Operator::Greater,
+                                            QJsonValue(i)));
+    m_panel->setFilter(Filter::group(Filter::Combinator::And, conditions));
+    QTRY_VERIFY(!hint->isVisible());
+    QApplication::processEvents();
+    for (const char *name : {"applyButton", "clearButton"}) {
+        auto *button = m_panel->findChild<QAbstractButton *>(QLatin1String(name));
+        const QRect inPanel(button->mapTo(m_panel, QPoint(0, 0)), button->size());
+        QVERIFY2(m_panel->rect().contains(inPanel), name);
+    }
+    QTreeWidget *tree = m_panel->builder()->tree();
+    int rowsInView = 0;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QRect row = tree->visualItemRect(tree->topLevelItem(i));
+        if (tree->viewport()->rect().contains(row))
+            ++rowsInView;
+    }
+    QVERIFY2(rowsInView >= 4, qPrintable(QString::number(rowsInView)));
+
+    const QRect builderBefore = m_panel->builder()->geometry();
+    const QRect jsonBefore = jsonEdit()->geometry();
+    m_panel->setPreview(3, 40, {QStringLiteral("nope")},
+                        {QByteArray(R"({"a":1})"), QByteArray(R"({"a":2})")});
+    QApplication::processEvents();
+    QCOMPARE(m_panel->builder()->geometry(), builderBefore);
+    QCOMPARE(jsonEdit()->geometry(), jsonBefore);
 }
 
 QTEST_MAIN(TestFilterEditor)

@@ -15,7 +15,10 @@
 #include <QToolButton>
 #include <QValueAxis>
 
+#include <QFontMetricsF>
+
 #include <cmath>
+#include <functional>
 
 using namespace allium;
 using namespace allium::uitest;
@@ -79,6 +82,45 @@ void pickField(LiveChartsPanel &panel, const QString &path)
         QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
 }
 
+// Feeds the panel `perSecond` messages a second with the watched value (time % 1000) from
+// fromMs to toMs, in 33 ms batches, moving its clock along as the stream would.
+void feed(
+    LiveChartsPanel &panel, qint64 &clockMs, qint64 fromMs, qint64 toMs, int perSecond,
+    const std::function<double(qint64)> &valueAt = [](qint64 t) { return double(t % 1000); })
+{
+    constexpr qint64 BatchMs = 33;
+    for (qint64 batchStart = fromMs; batchStart < toMs; batchStart += BatchMs) {
+        MessageBatch batch;
+        const qint64 batchEnd = std::min(toMs, batchStart + BatchMs);
+        const qint64 first = batchStart * perSecond / 1000;
+        const qint64 last = batchEnd * perSecond / 1000;
+        batch.messages.reserve(last - first);
+        for (qint64 i = first; i < last; ++i) {
+            StreamMessage message;
+            message.receivedAtMs = i * 1000 / perSecond;
+            message.extracted.append(valueAt(message.receivedAtMs));
+            batch.messages.append(std::move(message));
+        }
+        clockMs = batchEnd;
+        panel.appendBatch(batch);
+    }
+}
+
+// A panel with a clock of its own, charting a field at index 0.
+struct ClockedPanel
+{
+    explicit ClockedPanel(const QString &field = QStringLiteral("gas_used"))
+    {
+        panel.setClock([this] { return clockMs; });
+        panel.setWatchedField(field);
+        panel.setWatchedFieldIndex(0);
+        panel.resize(900, 560);
+        panel.show();
+    }
+    qint64 clockMs = 0;
+    LiveChartsPanel panel;
+};
+
 } // namespace
 
 class TestLiveCharts : public QObject
@@ -92,6 +134,10 @@ private slots:
     void pauseFreezesTheViewButKeepsBuffering();
     void windowChoiceSetsTheTimeAxis();
     void followsADarkPalette();
+    void fieldListFollowsTheTopic();
+    void lineBreaksAcrossAnOutage();
+    void firehoseFillsTheWholeWindow();
+    void readableTitlesAndSiSuffixes();
 };
 
 // Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
@@ -213,6 +259,113 @@ void TestLiveCharts::followsADarkPalette()
     saveScreenshot(&rig.panel, QStringLiteral("charts-dark"));
     rig.panel.setPalette(QApplication::palette());
     QCOMPARE(rig.panel.rateChart()->chart()->theme(), QChart::ChartThemeLight);
+}
+
+// After a topic switch the field picker offers the new topic's fields only: none of the
+// previous topic's (Solana's block_slot on ethereum.transactions was issue 10, item 11).
+void TestLiveCharts::fieldListFollowsTheTopic()
+{
+    EmulatorOptions options;
+    options.rate = 200;
+    Rig rig(options, QStringLiteral("solana.transactions"));
+    QComboBox *combo = fieldCombo(rig.panel);
+    QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("block_slot")) >= 0, 10000);
+
+    // What StreamPanel does on a topic switch: reopen on the new URL, forget the charts.
+    QSignalSpy fieldsSeen(&rig.session, &StreamSession::fieldsChanged);
+    rig.session.close();
+    rig.session.setUrl(rig.server.streamUrl(QStringLiteral("ethereum.transactions")));
+    QVERIFY(rig.session.fields().isEmpty());
+    rig.panel.clear();
+    rig.panel.setFieldCatalogue({});
+    rig.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("gas_price")) >= 0, 10000);
+    QCOMPARE(combo->findText(QStringLiteral("block_slot")), -1);
+    QCOMPARE(combo->findText(QStringLiteral("fee")), -1);
+    QTRY_VERIFY(!fieldsSeen.isEmpty());
+    for (const FieldInfo &field : rig.session.fields())
+        QVERIFY2(field.path != QLatin1String("block_slot"), "a Solana field on Ethereum");
+}
+
+// 200 msg/s, nothing for 20 s, then 200 msg/s again: no drawn line crosses the outage, and
+// both sides are drawn (issue 10, item 13).
+void TestLiveCharts::lineBreaksAcrossAnOutage()
+{
+    ClockedPanel rig;
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 20000, 200);
+    rig.clockMs = 40000; // the outage: nothing arrives
+    feed(rig.panel, rig.clockMs, 40000, 60000, 200);
+    rig.panel.refresh();
+
+    const QList<QLineSeries *> drawn = rig.panel.fieldChart()->drawnSeries();
+    QCOMPARE(drawn.size(), 2);
+    for (QLineSeries *line : drawn) {
+        const QList<QPointF> points = line->points();
+        for (int i = 1; i < points.size(); ++i) {
+            QVERIFY2(points.at(i).x() - points.at(i - 1).x() < 5.0,
+                     qPrintable(QStringLiteral("line from %1 s to %2 s")
+                                    .arg(points.at(i - 1).x())
+                                    .arg(points.at(i).x())));
+        }
+    }
+    QVERIFY(drawn.first()->points().first().x() <= -59.0);
+    QCOMPARE(drawn.last(), rig.panel.fieldChart()->series());
+    QVERIFY(drawn.last()->points().last().x() >= -0.1);
+    // The outage ends: once it is out of the window, one line again.
+    feed(rig.panel, rig.clockMs, 60000, 101000, 200);
+    rig.panel.refresh();
+    QCOMPARE(rig.panel.fieldChart()->drawnSeries().size(), 1);
+}
+
+// At 20,000 msg/s the 1-minute field chart is drawn over the whole minute, evenly, not only
+// its last ~10 s with straight lines across the rest (issue 10, item 22).
+void TestLiveCharts::firehoseFillsTheWholeWindow()
+{
+    ClockedPanel rig;
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 60000, 20000);
+    rig.panel.refresh();
+    const QList<QLineSeries *> drawn = rig.panel.fieldChart()->drawnSeries();
+    QCOMPARE(drawn.size(), 1);
+    const QList<QPointF> points = drawn.first()->points();
+    QVERIFY(points.size() <= rig.panel.fieldChart()->decimationBound());
+    QVERIFY2(points.first().x() <= -59.0, qPrintable(QString::number(points.first().x())));
+    double widest = 0;
+    for (int i = 1; i < points.size(); ++i)
+        widest = std::max(widest, points.at(i).x() - points.at(i - 1).x());
+    QVERIFY2(widest < 1.0, qPrintable(QString::number(widest)));
+}
+
+// At the size the stream panel gives the charts, the field and its unit are readable in full
+// (not a rotated "max_priority…") and every tick carries its SI suffix: 12.5M on a 12.2M-13.0M
+// axis, not 12.5 (issue 10, item 12).
+void TestLiveCharts::readableTitlesAndSiSuffixes()
+{
+    const QString field = QStringLiteral("max_priority_fee_per_gas");
+    ClockedPanel rig(field);
+    rig.panel.resize(900, 200);
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    feed(rig.panel, rig.clockMs, 0, 30000, 50,
+         [](qint64 t) { return 12.2e6 + double(t % 800) * 1000; });
+    rig.panel.refresh();
+    QApplication::processEvents();
+
+    TimeSeriesChartView *chart = rig.panel.fieldChart();
+    QCOMPARE(chart->valuePrefix(), QStringLiteral("M"));
+    QVERIFY2(chart->valueAxis()->labelFormat().endsWith(QLatin1Char('M')),
+             qPrintable(chart->valueAxis()->labelFormat()));
+    QVERIFY2(chart->chart()->title().contains(field), qPrintable(chart->chart()->title()));
+    // A shown axis title must fit the plot's height, else it is cut.
+    const QValueAxis *axis = chart->valueAxis();
+    if (axis->isTitleVisible()) {
+        const QFontMetricsF metrics(axis->titleFont());
+        QVERIFY2(metrics.horizontalAdvance(axis->titleText()) <=
+                     chart->chart()->plotArea().height(),
+                 qPrintable(axis->titleText()));
+    }
+    const QFontMetricsF titleMetrics(chart->chart()->titleFont());
+    QVERIFY(titleMetrics.horizontalAdvance(field) < chart->chart()->size().width());
 }
 
 QTEST_MAIN(TestLiveCharts)

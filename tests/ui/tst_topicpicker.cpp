@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/topic/topicpickerwidget.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -49,6 +50,7 @@ private slots:
     void invalidFreeEntry();
     // Enter on the tree itself picks the current topic.
     void enterInTree();
+    void singleClickSelectsAndSaysHowToStart();
 
 private:
     TopicPickerWidget *m_picker = nullptr;
@@ -180,6 +182,36 @@ void TestTopicPicker::enterInTree()
     QTest::keyClick(m_tree, Qt::Key_Return);
     QCOMPARE(chosen.size(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("bitcoin.blocks"));
+}
+
+// At the stream panel's size a single click on a topic visibly selects it: the hint in view
+// names it and says how to start it, and Subscribe starts it (issue 10, item 10).
+void TestTopicPicker::singleClickSelectsAndSaysHowToStart()
+{
+    m_picker->resize(260, 170);
+    QApplication::processEvents();
+    QSignalSpy chosen(m_picker, &TopicPickerWidget::topicChosen);
+    const QModelIndex ethereum = m_tree->model()->index(0, 0);
+    const QModelIndex blocks = m_tree->model()->index(0, 0, ethereum);
+    QCOMPARE(blocks.data().toString(), QStringLiteral("ethereum.blocks"));
+    QTest::mouseClick(m_tree->viewport(), Qt::LeftButton, {}, m_tree->visualRect(blocks).center());
+    QCOMPARE(m_picker->currentTopic(), QStringLiteral("ethereum.blocks"));
+    QCOMPARE(chosen.size(), 0);
+
+    auto *hint = m_picker->findChild<QLabel *>(QStringLiteral("topicHint"));
+    const QRect hintRect(hint->mapTo(m_picker, QPoint(0, 0)), hint->size());
+    QVERIFY2(m_picker->rect().contains(hintRect), "the hint is out of view");
+    QVERIFY2(hint->text().contains(QStringLiteral("ethereum.blocks")), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QStringLiteral("Enter")), qPrintable(hint->text()));
+
+    auto *subscribe = m_picker->findChild<QPushButton *>(QStringLiteral("subscribeButton"));
+    QVERIFY(subscribe);
+    QVERIFY(subscribe->isEnabled());
+    const QRect buttonRect(subscribe->mapTo(m_picker, QPoint(0, 0)), subscribe->size());
+    QVERIFY(m_picker->rect().contains(buttonRect));
+    QTest::mouseClick(subscribe, Qt::LeftButton);
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("ethereum.blocks"));
 }
 
 QTEST_MAIN(TestTopicPicker)

@@ -14,6 +14,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace allium {
 
 namespace {
@@ -21,6 +23,19 @@ namespace {
 constexpr int RefreshIntervalMs = 33;      // ~30 frames a second at most
 constexpr int RateSampleIntervalMs = 250;  // one point of the rate line
 constexpr qint64 FutureToleranceMs = 1000; // receivedAtMs this far ahead still counts as live
+// A line breaks where no sample came for this many typical intervals (median: an outage barely
+// moves it), never for less than MinimumGapMs nor less than a few drawing buckets, so that the
+// jitter of a healthy random-arrival stream does not chop its line.
+constexpr qint64 GapIntervals = 10;
+constexpr qint64 MinimumGapMs = 2000;
+constexpr qint64 GapBuckets = 3;
+
+qint64 gapThresholdMs(const TimeSeriesBuffer &buffer, qint64 nowMs, qint64 spanMs, int maxPoints)
+{
+    const qint64 bucketMs = spanMs / std::max(1, (maxPoints - 2) / 2);
+    return std::max({GapIntervals * buffer.typicalIntervalMs(nowMs, spanMs), MinimumGapMs,
+                     GapBuckets * bucketMs});
+}
 
 bool isChartable(const FieldInfo &field)
 {
@@ -90,9 +105,12 @@ LiveChartsPanel::LiveChartsPanel(QWidget *parent)
     toolbar->addWidget(m_pauseButton);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_rateChart);
     splitter->addWidget(m_fieldChart);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -254,6 +272,17 @@ void LiveChartsPanel::clear()
     refresh();
 }
 
+void LiveChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Equal shares whichever way the owner turned the splitter: left to the charts' size hints,
+    // the field chart came out a third of the rate chart's width, its time labels cut.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        m_splitter->setSizes({1, 1});
+    }
+}
+
 void LiveChartsPanel::handleTick()
 {
     // Sampling goes on while paused, so that resuming shows what happened meanwhile.
@@ -271,10 +300,15 @@ void LiveChartsPanel::refresh()
 {
     const qint64 now = m_paused ? m_frozenNowMs : m_clock();
     const double spanSeconds = double(m_windowMs) / 1000.0;
-    m_rateChart->showPoints(m_rateBuffer.decimated(m_rateChart->decimationBound(), now, m_windowMs),
-                            spanSeconds);
-    m_fieldChart->showPoints(
-        m_fieldBuffer.decimated(m_fieldChart->decimationBound(), now, m_windowMs, m_unit.scale),
+    const int rateBound = m_rateChart->decimationBound();
+    m_rateChart->showSegments(
+        m_rateBuffer.segments(rateBound, now, m_windowMs, 1.0,
+                              gapThresholdMs(m_rateBuffer, now, m_windowMs, rateBound)),
+        spanSeconds);
+    const int fieldBound = m_fieldChart->decimationBound();
+    m_fieldChart->showSegments(
+        m_fieldBuffer.segments(fieldBound, now, m_windowMs, m_unit.scale,
+                               gapThresholdMs(m_fieldBuffer, now, m_windowMs, fieldBound)),
         spanSeconds);
     m_dirty = false;
 }
@@ -283,8 +317,9 @@ void LiveChartsPanel::updateTitles()
 {
     const QString paused = m_paused ? tr(" — paused") : QString();
     m_rateChart->setTitle(tr("Messages per second") + paused);
-    m_fieldChart->setTitle((m_watchedPath.isEmpty() ? tr("No field chosen") : m_watchedPath) +
-                           paused);
+    m_fieldChart->setTitle(
+        (m_watchedPath.isEmpty() ? tr("No field chosen") : m_unit.axisTitle(m_watchedPath)) +
+        paused);
     m_fieldChart->setValueTitle(m_watchedPath.isEmpty() ? QString()
                                                         : m_unit.axisTitle(m_watchedPath));
 }

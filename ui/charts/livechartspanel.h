@@ -15,6 +15,7 @@
 #include <functional>
 
 class QComboBox;
+class QSplitter;
 class QToolButton;
 
 namespace allium {
@@ -70,6 +71,9 @@ signals:
     void watchedFieldChanged(const QString &path);
     void pausedChanged(bool paused);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void handleTick();
     void handleFieldPicked(int comboIndex);
@@ -80,6 +84,7 @@ private:
     QComboBox *m_fieldCombo;
     QComboBox *m_windowCombo;
     QToolButton *m_pauseButton;
+    QSplitter *m_splitter = nullptr;
     QTimer m_refreshTimer;
 
     RateMeter m_rateMeter;
@@ -94,6 +99,7 @@ private:
     qint64 m_lastRateSampleMs = 0;
     qint64 m_frozenNowMs = 0;
     bool m_paused = false;
+    bool m_shownOnce = false;
     bool m_dirty = true;
     std::function<qint64()> m_clock;
 };

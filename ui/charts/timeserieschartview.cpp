@@ -75,6 +75,9 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget *parent)
     m_series->attachAxis(m_valueAxis);
     m_valueAxis->setRange(0, 1);
     m_valueAxis->setTickCount(5);
+    // A rotated title gets the plot's height, which at the default size cuts a field path to
+    // "gas_us…": the chart title above carries the field and unit, the tick labels the SI suffix.
+    m_valueAxis->setTitleVisible(false);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     updateTimeAxis(60);
@@ -100,14 +103,21 @@ int TimeSeriesChartView::decimationBound() const
 
 void TimeSeriesChartView::showPoints(const QVector<QPointF> &points, double spanSeconds)
 {
+    showSegments(points.isEmpty() ? QVector<QVector<QPointF>>{} : QVector<QVector<QPointF>>{points},
+                 spanSeconds);
+}
+
+void TimeSeriesChartView::showSegments(const QVector<QVector<QPointF>> &runs, double spanSeconds)
+{
     updateTimeAxis(spanSeconds);
     double low = 0;
     double high = 0;
-    if (!points.isEmpty()) {
-        low = high = points.first().y();
-        for (const QPointF &point : points) {
-            low = std::min(low, point.y());
-            high = std::max(high, point.y());
+    bool any = false;
+    for (const QVector<QPointF> &run : runs) {
+        for (const QPointF &point : run) {
+            low = any ? std::min(low, point.y()) : point.y();
+            high = any ? std::max(high, point.y()) : point.y();
+            any = true;
         }
     }
     const SiPrefix prefix = siPrefixFor(std::max(std::abs(low), std::abs(high)));
@@ -115,15 +125,50 @@ void TimeSeriesChartView::showPoints(const QVector<QPointF> &points, double span
         m_prefix = QLatin1String(prefix.symbol);
         m_prefixScale = prefix.scale;
         updateValueTitle();
+        m_rescale = true; // the tick labels carry the prefix
     }
     const double xScale = m_spanSeconds > 120 ? 1.0 / 60.0 : 1.0;
-    QList<QPointF> scaled;
-    scaled.reserve(points.size());
-    for (const QPointF &point : points)
-        scaled.append(QPointF(point.x() * xScale, point.y() * m_prefixScale));
+    const auto scaled = [this, xScale](const QVector<QPointF> &run) {
+        QList<QPointF> points;
+        points.reserve(run.size());
+        for (const QPointF &point : run)
+            points.append(QPointF(point.x() * xScale, point.y() * m_prefixScale));
+        return points;
+    };
     updateValueAxis(low * m_prefixScale, high * m_prefixScale);
+
+    // Qt Charts cannot break one line, so each run before the newest has a series of its own.
+    const qsizetype older = std::max<qsizetype>(0, runs.size() - 1);
+    while (m_olderRuns.size() < older) {
+        auto *run = new QLineSeries;
+        run->setObjectName(m_series->objectName() + QStringLiteral("Run"));
+        chart()->addSeries(run);
+        run->attachAxis(m_timeAxis);
+        run->attachAxis(m_valueAxis);
+        run->setPen(m_series->pen());
+        m_olderRuns.append(run);
+    }
     // The whole window at once: replace() repaints once, clear() + append() once per point.
-    m_series->replace(scaled);
+    for (qsizetype i = 0; i < m_olderRuns.size(); ++i) {
+        QLineSeries *run = m_olderRuns.at(i);
+        if (i < older)
+            run->replace(scaled(runs.at(i)));
+        else if (run->count() > 0)
+            run->clear();
+    }
+    m_series->replace(runs.isEmpty() ? QList<QPointF>() : scaled(runs.last()));
+}
+
+QList<QLineSeries *> TimeSeriesChartView::drawnSeries() const
+{
+    QList<QLineSeries *> drawn;
+    for (QLineSeries *run : m_olderRuns) {
+        if (run->count() > 0)
+            drawn.append(run);
+    }
+    if (m_series->count() > 0)
+        drawn.append(m_series);
+    return drawn;
 }
 
 void TimeSeriesChartView::updateTimeAxis(double spanSeconds)
@@ -162,8 +207,9 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
     const double currentHigh = m_valueAxis->max();
     const bool fits = low >= currentLow && high <= currentHigh;
     const bool fillsEnough = (high - low) >= 0.4 * (currentHigh - currentLow);
-    if (fits && fillsEnough)
+    if (fits && fillsEnough && !m_rescale)
         return;
+    m_rescale = false;
 
     const double step = niceStep((wantHigh - wantLow) / 4.0);
     wantLow = std::floor(wantLow / step) * step;
@@ -171,8 +217,9 @@ void TimeSeriesChartView::updateValueAxis(double low, double high)
     if (wantHigh <= wantLow)
         wantHigh = wantLow + step;
     const int decimals = std::max(0, int(-std::floor(std::log10(step))));
+    // Every tick says its magnitude ("12.5M"), whatever the size of the chart.
     m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
-                                QStringLiteral("f"));
+                                QStringLiteral("f") + m_prefix);
     m_valueAxis->setTickCount(int(std::lround((wantHigh - wantLow) / step)) + 1);
     m_valueAxis->setRange(wantLow, wantHigh);
 }
@@ -212,6 +259,8 @@ void TimeSeriesChartView::applyTheme()
     pen.setWidthF(1.5);
     pen.setColor(Theme::color(Theme::Role::Series, palette()));
     m_series->setPen(pen);
+    for (QLineSeries *run : std::as_const(m_olderRuns))
+        run->setPen(pen);
     m_applyingTheme = false;
 }
 

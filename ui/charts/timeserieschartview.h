@@ -27,6 +27,11 @@ public:
 
     /// Replaces the whole line (x in seconds relative to now, <= 0) and rescales the axes.
     void showPoints(const QVector<QPointF> &points, double spanSeconds);
+    /// Like showPoints(), with the line broken between runs (no line across an outage). The
+    /// newest run is series(); older ones get series of their own.
+    void showSegments(const QVector<QVector<QPointF>> &runs, double spanSeconds);
+    /// The runs drawn now (empty ones not counted), oldest first.
+    QList<QLineSeries *> drawnSeries() const;
     /// At most this many points are worth drawing: two per horizontal pixel of the plot.
     int decimationBound() const;
 
@@ -46,6 +51,7 @@ private:
     void updateValueTitle();
 
     QLineSeries *m_series;
+    QList<QLineSeries *> m_olderRuns; // pool of series for the runs before the newest
     QValueAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
     QString m_valueTitle;
@@ -53,6 +59,7 @@ private:
     double m_prefixScale = 1.0;
     double m_spanSeconds = 0;
     bool m_nonNegative = false;
+    bool m_rescale = false;
     bool m_applyingTheme = false;
 };
 

@@ -20,6 +20,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -42,6 +43,36 @@ W *named(W *widget, const QString &objectName, const QString &accessibleName)
     widget->setObjectName(objectName);
     widget->setAccessibleName(accessibleName);
     return widget;
+}
+
+} // namespace
+
+namespace {
+
+int firstNonSpace(const QString &text)
+{
+    for (int i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isSpace())
+            return i;
+    }
+    return -1;
+}
+
+// What a body that is not an object or array holds, in words.
+QString scalarKind(const QString &text)
+{
+    const JsonSyntaxCheck wrapped =
+        JsonSyntaxCheck::check(QLatin1Char('[') + text + QLatin1Char(']'));
+    if (!wrapped.isValid())
+        return QStringLiteral("not JSON (text in JSON needs double quotes, inside an object)");
+    const QJsonValue value = wrapped.value().toArray().first();
+    if (value.isString())
+        return QStringLiteral("a string");
+    if (value.isDouble())
+        return QStringLiteral("a number");
+    if (value.isBool())
+        return QStringLiteral("true or false");
+    return QStringLiteral("null");
 }
 
 } // namespace
@@ -240,6 +271,23 @@ void ApiComposerWidget::validate()
     int errorOffset = -1;
     if (bodyText.size() > MaxBodyChars) {
         problem = QStringLiteral("The body is larger than %1 characters").arg(MaxBodyChars);
+    } else if (const int start = firstNonSpace(bodyText); start >= 0 &&
+                                                          bodyText.at(start) != QLatin1Char('{') &&
+                                                          bodyText.at(start) != QLatin1Char('[')) {
+        // Qt's parser calls any top-level string, number or word an "illegal value"; what is
+        // wrong is the kind of body, so say what it must be and what it is.
+        const bool get = m_method->currentText() == QLatin1String("GET");
+        const int line = int(bodyText.left(start).count(QLatin1Char('\n'))) + 1;
+        const int column =
+            start - (start == 0 ? 0 : int(bodyText.lastIndexOf(QLatin1Char('\n'), start - 1)) + 1) +
+            1;
+        problem = QStringLiteral("Line %1, column %2: the body must be a JSON %3, e.g. "
+                                 "{\"blockchain\": \"ethereum\"}; this is %4")
+                      .arg(line)
+                      .arg(column)
+                      .arg(get ? QStringLiteral("object") : QStringLiteral("object or array"),
+                           scalarKind(bodyText.mid(start)));
+        errorOffset = start;
     } else {
         const JsonSyntaxCheck check = JsonSyntaxCheck::check(bodyText);
         if (!check.isValid()) {

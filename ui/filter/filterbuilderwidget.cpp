@@ -106,6 +106,18 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
     m_tree->setFocusPolicy(Qt::NoFocus);
     m_tree->setMinimumWidth(260);
 
+    // An empty builder says how to start rather than showing a blank box.
+    m_emptyHint = new QLabel(
+        tr("No conditions: every message passes.\nClick + Condition, or type JSON on the right."),
+        m_tree->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyBuilderHint"));
+    m_emptyHint->setTextFormat(Qt::PlainText);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *hintLayout = new QVBoxLayout(m_tree->viewport());
+    hintLayout->addWidget(m_emptyHint);
+
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
     for (QToolButton *button :
@@ -433,6 +445,7 @@ void FilterBuilderWidget::updateButtons()
     m_moveDown->defaultAction()->setEnabled(has && current.last() + 1 < siblings);
     m_indent->defaultAction()->setEnabled(has && current.size() < Filter::MaxDepth - 1);
     m_outdent->defaultAction()->setEnabled(current.size() >= 2);
+    m_emptyHint->setVisible(m_tree->topLevelItemCount() == 0);
     // Mark the current row: item widgets cover the tree's own selection highlight.
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
         QWidget *row = m_tree->itemWidget(*it, 0);

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QComboBox;
+class QLabel;
 class QStandardItemModel;
 class QToolButton;
 class QTreeWidget;
@@ -85,6 +86,7 @@ private:
     QStandardItemModel *m_fields = nullptr;
     QComboBox *m_rootCombinator = nullptr;
     QTreeWidget *m_tree = nullptr;
+    QLabel *m_emptyHint = nullptr; // over the empty tree: what to do
     QToolButton *m_addCondition = nullptr;
     QToolButton *m_addGroup = nullptr;
     QToolButton *m_remove = nullptr;

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -88,7 +89,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_previewSamples->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_previewSamples->setTextElideMode(Qt::ElideRight);
     m_previewSamples->setUniformItemSizes(true);
-    m_previewSamples->setMaximumHeight(m_previewSamples->fontMetrics().height() * 4 + 8);
+    m_previewSamples->setFixedHeight(m_previewSamples->fontMetrics().height() * 3 + 8);
     m_previewSamples->hide();
 
     m_savedBox->setObjectName(QStringLiteral("savedFiltersBox"));
@@ -110,15 +111,38 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_applyButton->setToolTip(tr("Send this filter to the stream (Ctrl+Return)"));
     m_applyButton->setDefault(true);
 
+    // Hidden, they keep their room, and the summary has two lines whatever it says: the editor
+    // does not jump as a preview comes and goes.
+    m_previewSummary->setMinimumHeight(m_previewSummary->fontMetrics().lineSpacing() * 2);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_previewWarnings), static_cast<QWidget *>(m_previewSamples)}) {
+        QSizePolicy policy = widget->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        widget->setSizePolicy(policy);
+    }
+
+    // The JSON with what it means under it (validity, preview); the builder beside them has
+    // the editor's whole height for its conditions.
+    auto *textColumn = new QWidget(this);
+    auto *textLayout = new QVBoxLayout(textColumn);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->setSpacing(2);
+    textLayout->addWidget(m_jsonEdit, 1);
+    textLayout->addWidget(m_status);
+    textLayout->addWidget(m_previewSummary);
+    textLayout->addWidget(m_previewWarnings);
+    textLayout->addWidget(m_previewSamples);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("filterSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_builder);
-    splitter->addWidget(m_jsonEdit);
+    splitter->addWidget(textColumn);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({500, 400});
 
+    // Apply and Clear sit above the builder, in view however many conditions there are.
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(new QLabel(tr("Saved:"), this));
     buttons->addWidget(m_savedBox, 1);
@@ -130,12 +154,8 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(m_previewSummary);
-    layout->addWidget(m_previewWarnings);
-    layout->addWidget(m_previewSamples);
     layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
 
     setTabOrder(m_builder, m_jsonEdit);
     setTabOrder(m_jsonEdit, m_savedBox);
@@ -175,6 +195,16 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
 void FilterEditorPanel::setTopic(const QString &topic)
 {
     m_builder->setTopic(topic);
+    if (topic == m_topic)
+        return;
+    m_topic = topic;
+    // The counts shown were of the previous topic's messages: gone with it. The owner is asked
+    // again, against what the new topic has (nothing yet, usually).
+    showPreviewUnavailable(topic.isEmpty()
+                               ? tr("Preview: no messages received yet to try the filter on.")
+                               : tr("Preview: no messages of %1 received yet.").arg(topic));
+    if (m_valid)
+        m_previewTimer->start();
 }
 
 void FilterEditorPanel::setLiveFields(const QList<TopicField> &fields)
@@ -243,7 +273,7 @@ void FilterEditorPanel::parseText()
     const FilterParseResult result = Filter::parse(text.toUtf8());
     if (!result.ok()) {
         if (result.syntaxErrorOffset >= 0) {
-            setInvalid(result.errorString(), result.syntaxErrorOffset, 1);
+            setInvalid(result.errorString(), result.syntaxErrorOffset, 1, true);
         } else {
             const JsonPathLocator::Range range = JsonPathLocator::locate(text, result.errorPath);
             setInvalid(result.errorString(), range.start, range.length);
@@ -268,13 +298,15 @@ void FilterEditorPanel::setValid(const Filter &filter)
     m_applyButton->setEnabled(true);
     m_saveButton->setEnabled(!filter.isEmpty());
     updateStatusColours();
-    if (validityFlipped)
+    if (validityFlipped) {
+        showPreviewUnavailable(tr("Preview: trying the filter…"));
         emit validityChanged(true);
+    }
     if (changed)
         m_previewTimer->start();
 }
 
-void FilterEditorPanel::setInvalid(const QString &error, int start, int length)
+void FilterEditorPanel::setInvalid(const QString &error, int start, int length, bool syntax)
 {
     const bool validityFlipped = m_valid;
     m_valid = false;
@@ -283,6 +315,17 @@ void FilterEditorPanel::setInvalid(const QString &error, int start, int length)
     m_applyButton->setEnabled(false);
     m_saveButton->setEnabled(false);
     m_previewTimer->stop();
+    // Say why there is no preview, and where to look, rather than a stale or empty count.
+    QString where;
+    if (start >= 0) {
+        const QTextBlock block = m_jsonEdit->document()->findBlock(start);
+        if (block.isValid())
+            where = tr(" at line %1, column %2")
+                        .arg(block.blockNumber() + 1)
+                        .arg(start - block.position() + 1);
+    }
+    showPreviewUnavailable(syntax ? tr("Preview: none, the JSON is invalid%1.").arg(where)
+                                  : tr("Preview: none, the filter is invalid%1.").arg(where));
     markError(start, length);
     updateStatusColours();
     if (validityFlipped)
@@ -342,11 +385,31 @@ void FilterEditorPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void FilterEditorPanel::setPreview(int matched, int total, const QStringList &unknownFields,
-                                   const QList<QByteArray> &sampleRows)
+void FilterEditorPanel::showPreviewUnavailable(const QString &text)
 {
+    m_previewSummary->setText(text);
+    m_previewWarnings->hide();
+    m_previewSamples->clear();
+    m_previewSamples->hide();
+}
+
+void FilterEditorPanel::setPreview(const FilterPreviewResult &result)
+{
+    setPreview(result.matched, result.total, result.unknownFields, result.sampleRows,
+               result.available);
+}
+
+void FilterEditorPanel::setPreview(int matched, int total, const QStringList &unknownFields,
+                                   const QList<QByteArray> &sampleRows, int available)
+{
+    const QLocale locale;
     if (total <= 0)
         m_previewSummary->setText(tr("Preview: no messages received yet to try the filter on."));
+    else if (available > total)
+        // Only the newest are tried (the parse runs on the GUI thread): say so, and of how many.
+        m_previewSummary->setText(
+            tr("Preview: would match %1 of the newest %2 messages (of %3 kept).")
+                .arg(locale.toString(matched), locale.toString(total), locale.toString(available)));
     else
         m_previewSummary->setText(
             total == 1

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/filter/filter.h"
+#include "core/filter/filterpreview.h"
 #include "core/stream/topiccatalogue.h"
 
 #include <QByteArray>
@@ -58,8 +59,11 @@ public:
 
     /// Shows the result of a preview: how many of the recent messages match, fields the filter
     /// names that were never seen in this topic, and a few matching messages (compact JSON).
+    /// `available` (when above total) is how many messages are kept: the text then says that
+    /// only the newest `total` were tried.
     void setPreview(int matched, int total, const QStringList &unknownFields,
-                    const QList<QByteArray> &sampleRows);
+                    const QList<QByteArray> &sampleRows, int available = -1);
+    void setPreview(const allium::FilterPreviewResult &result);
 
     FilterBuilderWidget *builder() const { return m_builder; }
 
@@ -90,7 +94,7 @@ private:
     void handleTextChanged();
     void parseText();
     void setValid(const Filter &filter);
-    void setInvalid(const QString &error, int start, int length);
+    void setInvalid(const QString &error, int start, int length, bool syntax = false);
     void markError(int start, int length);
     void updateStatusColours();
     void handleSavedActivated(int index);
@@ -115,6 +119,9 @@ private:
     QTimer *m_parseTimer = nullptr;
     QTimer *m_previewTimer = nullptr;
 
+    void showPreviewUnavailable(const QString &text);
+
+    QString m_topic;
     Filter m_current;
     bool m_valid = true;
     QString m_error;

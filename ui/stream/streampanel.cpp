@@ -530,7 +530,7 @@ void StreamPanel::handlePreviewRequested(const Filter &filter)
     const MessageTableModel *model = m_table->model();
     const FilterPreviewResult result =
         m_preview.run(filter, model->size(), [model](int row) { return model->message(row).json; });
-    m_editor->setPreview(result.matched, result.total, result.unknownFields, result.sampleRows);
+    m_editor->setPreview(result);
     m_typeWarnings->setText(result.typeWarnings.join(QLatin1Char('\n')));
     m_typeWarnings->setVisible(!result.typeWarnings.isEmpty());
 }

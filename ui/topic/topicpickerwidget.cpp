@@ -30,6 +30,7 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_tree(new QTreeView(this))
     , m_useButton(new QPushButton(this))
+    , m_subscribeButton(new QPushButton(this))
     , m_hint(new QLabel(this))
     , m_model(new QStandardItemModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -94,6 +95,13 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
     m_useButton->setText(tr("Use typed topic"));
     m_useButton->setEnabled(false);
 
+    m_subscribeButton->setObjectName(QStringLiteral("subscribeButton"));
+    m_subscribeButton->setText(tr("Subscribe"));
+    m_subscribeButton->setAccessibleName(tr("Subscribe to the selected topic"));
+    m_subscribeButton->setToolTip(
+        tr("Start streaming the topic selected in the list (or press Enter, or double-click)"));
+    m_subscribeButton->setEnabled(false);
+
     m_hint->setObjectName(QStringLiteral("topicHint"));
     m_hint->setAccessibleName(tr("Topic hint"));
     m_hint->setWordWrap(true);
@@ -102,20 +110,27 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_useButton);
+    // What a selection does, and the button that does it, sit above the list: below it they
+    // were out of view unless the panel was enlarged.
+    auto *hintRow = new QHBoxLayout;
+    hintRow->addWidget(m_hint, 1);
+    hintRow->addWidget(m_subscribeButton, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(searchRow);
+    layout->addLayout(hintRow);
     layout->addWidget(m_tree, 1);
-    layout->addWidget(m_hint);
 
     setTabOrder(m_search, m_useButton);
-    setTabOrder(m_useButton, m_tree);
+    setTabOrder(m_useButton, m_subscribeButton);
+    setTabOrder(m_subscribeButton, m_tree);
     setFocusProxy(m_search);
 
     connect(m_search, &QLineEdit::textChanged, this, &TopicPickerWidget::handleSearchEdited);
     connect(m_search, &QLineEdit::returnPressed, this, &TopicPickerWidget::handleReturnPressed);
     connect(m_tree, &QTreeView::activated, this, &TopicPickerWidget::handleActivated);
     connect(m_useButton, &QPushButton::clicked, this, &TopicPickerWidget::chooseFreeEntry);
+    connect(m_subscribeButton, &QPushButton::clicked, this, &TopicPickerWidget::chooseCurrent);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &TopicPickerWidget::updateFreeEntry);
     updateFreeEntry();
@@ -189,6 +204,13 @@ void TopicPickerWidget::handleActivated(const QModelIndex &index)
         emit topicChosen(topic);
 }
 
+void TopicPickerWidget::chooseCurrent()
+{
+    const QString topic = currentTopic();
+    if (!topic.isEmpty())
+        emit topicChosen(topic);
+}
+
 void TopicPickerWidget::chooseFreeEntry()
 {
     const QString typed = searchText();
@@ -219,10 +241,12 @@ void TopicPickerWidget::updateFreeEntry()
     const bool valid = TopicCatalogue::isValidTopicName(typed, &error);
     m_useButton->setEnabled(valid);
     const QString current = currentTopic();
+    m_subscribeButton->setEnabled(!current.isEmpty());
     if (TopicCatalogue::find(typed))
         m_hint->setText(tr("Enter subscribes to %1.").arg(typed));
     else if (!current.isEmpty())
-        m_hint->setText(tr("Enter subscribes to %1.").arg(current));
+        m_hint->setText(
+            tr("%1 selected: Subscribe, Enter or a double-click starts it.").arg(current));
     else if (typed.isEmpty())
         m_hint->setText(tr("Pick a topic, or type any <chain>.<kind>."));
     else if (valid)

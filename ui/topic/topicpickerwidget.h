@@ -29,7 +29,7 @@ public:
     QString currentTopic() const;
 
 signals:
-    /// The user picked `topic` (Enter, double-click or the Use button).
+    /// The user picked `topic` (Enter, double-click, Subscribe or the Use button).
     void topicChosen(const QString &topic);
 
 protected:
@@ -40,12 +40,14 @@ private:
     void handleReturnPressed();
     void handleActivated(const QModelIndex &index);
     void chooseFreeEntry();
+    void chooseCurrent();
     void selectFirstTopic();
     void updateFreeEntry();
 
     QLineEdit *m_search = nullptr;
     QTreeView *m_tree = nullptr;
     QPushButton *m_useButton = nullptr;
+    QPushButton *m_subscribeButton = nullptr;
     QLabel *m_hint = nullptr;
     QStandardItemModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

@@ -166,6 +166,7 @@ FilterPreviewResult FilterPreview::run(const Filter &filter, int count,
                                        const std::function<QByteArray(int)> &messageAt) const
 {
     FilterPreviewResult result;
+    result.available = std::max(0, count);
     const int first = std::max(0, count - m_maxMessages);
     if (filter.isEmpty()) {
         // Everything matches: nothing to parse, which keeps periodic refreshes free.

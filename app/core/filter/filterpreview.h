@@ -24,6 +24,7 @@ struct FilterPreviewResult
 {
     int matched = 0;
     int total = 0;                ///< messages tried (the most recent ones, up to the limit)
+    int available = 0;            ///< messages there were to try (total is at most this)
     QStringList unknownFields;    ///< named by the filter, never seen in this topic
     QStringList typeWarnings;     ///< one sentence each, e.g. `value: compared with text "abc"…`
     QList<QByteArray> sampleRows; ///< the newest matching messages, newest first

@@ -54,6 +54,7 @@ public:
     std::string padded;
     std::unordered_map<std::string, std::size_t> index;
     std::vector<FieldEntry> fields;
+    QString topic;
     int sampleAllFirst = 500;
     int sampleEvery = 20;
     quint64 offered = 0;
@@ -239,6 +240,19 @@ void FieldCatalogue::clear()
     d->sampled = 0;
     d->newFields = false;
     d->changed = true;
+}
+
+void FieldCatalogue::setTopic(const QString &topic)
+{
+    if (topic == d->topic)
+        return;
+    d->topic = topic;
+    clear();
+}
+
+QString FieldCatalogue::topic() const
+{
+    return d->topic;
 }
 
 } // namespace allium

@@ -4,6 +4,7 @@
 #include "core/stream/fieldinfo.h"
 
 #include <QByteArray>
+#include <QString>
 #include <QVector>
 
 #include <memory>
@@ -54,6 +55,11 @@ public:
     bool takeChanged();
 
     void clear();
+
+    /// The topic whose fields these are. Naming another topic forgets every field, so that a
+    /// topic switch never offers the previous topic's fields; the same topic keeps them.
+    void setTopic(const QString &topic);
+    QString topic() const;
 
 private:
     class Private;

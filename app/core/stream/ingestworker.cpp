@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <simdjson.h>
 
@@ -258,6 +259,8 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->ingest.maxBatchBytes = qMax<qint64>(1, d->ingest.maxBatchBytes);
     d->ingest.maxPendingBytes = qMax<qint64>(1, d->ingest.maxPendingBytes);
     d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
+    // A topic switch reopens with a new URL: its fields start from nothing.
+    d->catalogue.setTopic(QUrlQuery(url).queryItemValue(QStringLiteral("topic")));
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
 

@@ -103,7 +103,11 @@ void StreamSession::post(Function &&function)
 
 void StreamSession::setUrl(const QUrl &url)
 {
+    const QString before = topic();
     m_url = url;
+    // The worker forgets the old topic's fields on open(); so does this copy, at once.
+    if (topic() != before)
+        m_fields.clear();
 }
 
 QUrl StreamSession::url() const
