@@ -14,6 +14,7 @@
 #include "ui/text/plainlabel.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -25,6 +26,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace allium {
 
@@ -107,6 +110,14 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
 
     m_view = new LiveTableView(this);
     m_view->setModel(m_proxy);
+    // Sorting is ours (cycleSort), not QTableView's: it runs in the background and freezes the
+    // view, so rows do not jump around at the stream's rate.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(false);
+    header->setToolTip(tr("Click a column to sort by it (again: descending, a third time: "
+                          "arrival order). Sorting pauses the view; resuming returns to "
+                          "arrival order."));
 
     m_detail = new MessageDetailPane(this);
 
@@ -185,6 +196,26 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamTablePanel::updateMatchLabel);
     connect(m_view, &LiveTableView::currentMessageChanged, this,
             &StreamTablePanel::showCurrentMessage);
+    connect(m_proxy, &MessageFilterProxyModel::busyChanged, this,
+            &StreamTablePanel::updateMatchLabel);
+    connect(m_model, &MessageTableModel::pendingCountChanged, this,
+            &StreamTablePanel::updateMatchLabel);
+    connect(header, &QHeaderView::sectionClicked, this, &StreamTablePanel::cycleSort);
+    connect(m_proxy, &MessageFilterProxyModel::sortChanged, this,
+            &StreamTablePanel::updateSortIndicator);
+    connect(m_model, &MessageTableModel::columnsChanged, this, [this] {
+        if (m_proxy->isSorted() && m_proxy->sortColumn() < 0)
+            clearSort();
+        updateSortIndicator();
+    });
+    // Resuming a view that sorting paused returns to arrival order: new rows cannot join a
+    // sorted table at the stream's rate without every row moving.
+    connect(m_model, &MessageTableModel::pausedChanged, this, [this](bool paused) {
+        if (!paused && m_proxy->isSorted()) {
+            m_pausedBySort = false;
+            clearSort();
+        }
+    });
 
     updatePauseButton();
     updateFill();
@@ -254,6 +285,7 @@ void StreamTablePanel::setLiveFields(const QVector<FieldInfo> &fields)
 
 void StreamTablePanel::clear()
 {
+    clearSort();
     m_model->clear();
     m_detail->clear();
     m_view->setFollowing(true);
@@ -299,6 +331,46 @@ void StreamTablePanel::applySearch()
     updateMatchLabel();
 }
 
+void StreamTablePanel::cycleSort(int column)
+{
+    if (m_proxy->sortColumn() != column) {
+        if (!m_model->isPaused()) {
+            m_pausedBySort = true;
+            m_model->setPaused(true);
+        }
+        m_view->setFollowing(false);
+        m_proxy->sort(column, Qt::AscendingOrder);
+        m_view->scrollToTop();
+    } else if (m_proxy->sortOrder() == Qt::AscendingOrder) {
+        m_proxy->sort(column, Qt::DescendingOrder);
+        m_view->scrollToTop();
+    } else {
+        clearSort();
+    }
+}
+
+void StreamTablePanel::clearSort()
+{
+    if (!m_proxy->isSorted())
+        return;
+    m_proxy->sort(-1);
+    if (std::exchange(m_pausedBySort, false))
+        m_model->setPaused(false);
+    if (!m_model->isPaused())
+        m_view->setFollowing(true);
+}
+
+void StreamTablePanel::updateSortIndicator()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int column = m_proxy->sortColumn();
+    header->setSortIndicatorShown(column >= 0);
+    if (column >= 0)
+        header->setSortIndicator(column, m_proxy->sortOrder());
+    m_followButton->setEnabled(column < 0);
+    updateMatchLabel();
+}
+
 void StreamTablePanel::updatePauseButton()
 {
     const QSignalBlocker blocker(m_pauseButton);
@@ -334,14 +406,25 @@ void StreamTablePanel::updateFill()
 
 void StreamTablePanel::updateMatchLabel()
 {
-    if (!m_proxy->isFiltering()) {
+    if (!m_proxy->isFiltering() && !m_proxy->isBusy()) {
         m_matchLabel->hide();
         return;
     }
     const QLocale locale;
-    m_matchLabel->setText(
-        tr("%1 of %2")
-            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount())));
+    QString text;
+    if (m_proxy->isBusy())
+        text = m_proxy->isFiltering()
+                   ? tr("Searching %1 rows…").arg(locale.toString(m_model->rowCount()))
+                   : tr("Sorting %1 rows…").arg(locale.toString(m_model->rowCount()));
+    else
+        text = tr("%1 of %2")
+                   .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount()));
+    // Messages held back by a paused view are not in the table yet, so not searched: say so
+    // rather than a bare "0 of 0".
+    if (m_model->pendingCount() > 0)
+        text += tr(" · %1 more held while paused, searched on resume")
+                    .arg(locale.toString(m_model->pendingCount()));
+    m_matchLabel->setText(text);
     m_matchLabel->show();
 }
 

@@ -81,6 +81,11 @@ private:
     void updateMatchLabel();
     void showCurrentMessage();
     void applySearch();
+    /// A click on a column header: ascending, descending, then arrival order again.
+    void cycleSort(int column);
+    /// Back to arrival order, resuming the view when sorting paused it.
+    void clearSort();
+    void updateSortIndicator();
 
     QString m_topic;
     QStringList m_livePaths;
@@ -93,6 +98,7 @@ private:
     MessageDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_splitterPlaced = false; // sizes set once, then left to the user
+    bool m_pausedBySort = false;   // sorting froze the view; arrival order resumes it
     QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
