@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/base/systemmemory.h"
 #include "core/json/jsontreemodel.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagefilterproxymodel.h"
@@ -58,6 +59,8 @@ private slots:
     void searchNarrowsRows();
     // The history spin box bounds the rows; the fill label shows count, limit and memory.
     void historyBound();
+    // The memory limit is shown and can be changed; the fill says which limit binds; it is saved.
+    void memoryLimitShownAndRaised();
     // A search over a history too large to search at once runs in the background: the label
     // says so, the stream keeps filling the table, and the result is right and stays live.
     void searchInBackgroundKeepsStreaming();
@@ -280,7 +283,44 @@ void TestLiveTable::historyBound()
     QTRY_VERIFY(m_panel->model()->evictions() > 0);
     auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
     QVERIFY2(fill->text().startsWith(QStringLiteral("100 / 100 · ")), qPrintable(fill->text()));
-    QVERIFY2(fill->text().endsWith(QStringLiteral(" kB")), qPrintable(fill->text()));
+    QVERIFY2(fill->text().endsWith(QStringLiteral(" kB of 256 MB · count limit reached")),
+             qPrintable(fill->text()));
+}
+
+void TestLiveTable::memoryLimitShownAndRaised()
+{
+    auto *spin = m_panel->findChild<QSpinBox *>(QStringLiteral("historySpin"));
+    auto *memory = m_panel->findChild<QSpinBox *>(QStringLiteral("memorySpin"));
+    QVERIFY(memory && memory->isVisible());
+    QCOMPARE(memory->value(), 256);
+    // Offered up to half of this machine's memory, never more.
+    QCOMPARE(memory->maximum(), StreamTablePanel::maxHistoryMiB());
+    QVERIFY(qint64(memory->maximum()) * 1024 * 1024 <=
+            std::max<qint64>(SystemMemory::physicalBytes() / 2, MessageStore::DefaultMaxBytes));
+    spin->setValue(100000);
+    memory->setFocus();
+    memory->selectAll();
+    QTest::keyClicks(memory, QStringLiteral("1"));
+    QTest::keyClick(memory, Qt::Key_Return);
+    QCOMPARE(m_panel->model()->byteCapacity(), qint64(1024 * 1024));
+    auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
+    // The memory limit binds well below the count: the label says so.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() > 0, 15000);
+    QTRY_VERIFY2(fill->text().endsWith(QStringLiteral(" of 1 MB · memory limit reached")),
+                 qPrintable(fill->text()));
+    QVERIFY(m_panel->model()->size() < 100000);
+    const int keptAtOneMiB = m_panel->model()->size();
+    memory->selectAll();
+    QTest::keyClicks(memory, QStringLiteral("64"));
+    QTest::keyClick(memory, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->size() > keptAtOneMiB + 50, 10000);
+    QVERIFY2(!fill->text().contains(QStringLiteral("limit reached")), qPrintable(fill->text()));
+    // The budget is part of the saved state.
+    const QByteArray state = m_panel->saveState();
+    StreamTablePanel other;
+    QVERIFY(other.restoreState(state));
+    QCOMPARE(other.model()->byteCapacity(), qint64(64) * 1024 * 1024);
+    QCOMPARE(other.findChild<QSpinBox *>(QStringLiteral("memorySpin"))->value(), 64);
 }
 
 void TestLiveTable::searchInBackgroundKeepsStreaming()

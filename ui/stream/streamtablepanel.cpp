@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/stream/streamtablepanel.h"
 
+#include "core/base/systemmemory.h"
 #include "core/settings/panelstate.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/messagebatch.h"
@@ -27,6 +28,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace allium {
@@ -34,7 +36,9 @@ namespace allium {
 namespace {
 
 constexpr quint32 StateMagic = 0x414c5442; // "ALTB"
-constexpr quint32 StateVersion = 1;
+constexpr quint32 StateVersion = 2;        // 2 added the byte budget
+constexpr quint32 StateVersionWithoutBytes = 1;
+constexpr qint64 MiB = 1024 * 1024;
 // Typing pauses this long before the search runs over the whole history.
 constexpr int SearchDelayMs = 150;
 constexpr int LiveColumnCount = 6;
@@ -94,13 +98,30 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_historySpin->setObjectName(QStringLiteral("historySpin"));
     m_historySpin->setAccessibleName(tr("Keep last N messages"));
     m_historySpin->setToolTip(tr("How many received messages the table keeps; the oldest go "
-                                 "first. Memory is bounded too."));
+                                 "first. The memory limit beside it bounds them too: whichever "
+                                 "is reached first applies."));
     m_historySpin->setRange(MinHistoryCount, MaxHistoryCount);
     m_historySpin->setSingleStep(10000);
     m_historySpin->setGroupSeparatorShown(true);
     m_historySpin->setKeyboardTracking(false); // "1" on the way to "100000" must not evict
     m_historySpin->setValue(DefaultHistoryCount);
     historyLabel->setBuddy(m_historySpin);
+
+    auto *memoryLabel = new QLabel(tr("in &at most"), this);
+    m_memorySpin = new QSpinBox(this);
+    m_memorySpin->setObjectName(QStringLiteral("memorySpin"));
+    m_memorySpin->setAccessibleName(tr("Memory limit of the kept messages"));
+    m_memorySpin->setToolTip(
+        tr("Memory the kept messages may use; the oldest go first when it is reached, even "
+           "below the count. Up to half of this machine's memory (%1 MB).")
+            .arg(QLocale().toString(maxHistoryMiB())));
+    m_memorySpin->setRange(MinHistoryMiB, maxHistoryMiB());
+    m_memorySpin->setSingleStep(64);
+    m_memorySpin->setSuffix(tr(" MB"));
+    m_memorySpin->setGroupSeparatorShown(true);
+    m_memorySpin->setKeyboardTracking(false);
+    m_memorySpin->setValue(int(m_maxBytes / MiB));
+    memoryLabel->setBuddy(m_memorySpin);
 
     m_fillLabel = new PlainLabel(this);
     m_fillLabel->setObjectName(QStringLiteral("fillLabel"));
@@ -144,6 +165,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     historyControls->addSpacing(m_search->fontMetrics().averageCharWidth() * 2);
     historyControls->addWidget(historyLabel);
     historyControls->addWidget(m_historySpin);
+    historyControls->addWidget(memoryLabel);
+    historyControls->addWidget(m_memorySpin);
     historyControls->addWidget(m_fillLabel, 1);
 
     m_toolbar = new QBoxLayout(QBoxLayout::LeftToRight);
@@ -175,6 +198,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     connect(m_columnsButton, &QPushButton::clicked, this, &StreamTablePanel::chooseColumns);
     connect(m_historySpin, &QSpinBox::valueChanged, this,
             [this](int count) { setHistoryLimits(count, m_maxBytes); });
+    connect(m_memorySpin, &QSpinBox::valueChanged, this,
+            [this](int mib) { setHistoryLimits(m_historySpin->value(), qint64(mib) * MiB); });
     connect(m_model, &MessageTableModel::pendingCountChanged, this,
             &StreamTablePanel::updatePauseButton);
     connect(m_model, &MessageTableModel::pausedChanged, this, [this](bool paused) {
@@ -224,6 +249,12 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
 
 StreamTablePanel::~StreamTablePanel() = default;
 
+int StreamTablePanel::maxHistoryMiB()
+{
+    const qint64 half = SystemMemory::physicalBytes() / 2 / MiB;
+    return int(std::clamp<qint64>(half, MessageStore::DefaultMaxBytes / MiB, 1024 * 1024));
+}
+
 QSize StreamTablePanel::minimumSizeHint() const
 {
     return {fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 14};
@@ -251,9 +282,10 @@ void StreamTablePanel::adaptLayout()
     const bool oneLine = width() >= charWidth * 140;
     m_toolbar->setDirection(oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     // On one line the fill gets room for its usual text; on its own line it takes the rest.
-    m_fillLabel->setMinimumWidth(oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(
-                                               QStringLiteral("1,000,000 / 1,000,000 · 999.9 MB"))
-                                         : charWidth * 16);
+    m_fillLabel->setMinimumWidth(
+        oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(QStringLiteral(
+                      "1,000,000 / 1,000,000 · 999.9 MB of 1 GB · memory limit reached"))
+                : charWidth * 16);
 }
 
 void StreamTablePanel::setTopic(const QString &topic)
@@ -293,10 +325,12 @@ void StreamTablePanel::clear()
 
 void StreamTablePanel::setHistoryLimits(int maxCount, qint64 maxBytes)
 {
-    m_maxBytes = maxBytes;
-    m_model->setHistoryLimits(maxCount, maxBytes);
+    m_maxBytes = std::clamp<qint64>(maxBytes, MinHistoryMiB * MiB, maxHistoryMiB() * MiB);
+    m_model->setHistoryLimits(maxCount, m_maxBytes);
     const QSignalBlocker blocker(m_historySpin);
     m_historySpin->setValue(maxCount);
+    const QSignalBlocker memoryBlocker(m_memorySpin);
+    m_memorySpin->setValue(int((m_maxBytes + MiB - 1) / MiB));
 }
 
 void StreamTablePanel::setColumns(const QStringList &paths)
@@ -391,17 +425,29 @@ void StreamTablePanel::updatePauseButton()
 void StreamTablePanel::updateFill()
 {
     const QLocale locale;
-    m_fillLabel->setText(tr("%1 / %2 · %3")
-                             .arg(locale.toString(m_model->size()),
-                                  locale.toString(m_model->capacity()),
-                                  locale.formattedDataSize(m_model->bytes(), 1,
-                                                           QLocale::DataSizeTraditionalFormat)));
+    QString text =
+        tr("%1 / %2 · %3 of %4")
+            .arg(locale.toString(m_model->size()), locale.toString(m_model->capacity()),
+                 locale.formattedDataSize(m_model->bytes(), 1, QLocale::DataSizeTraditionalFormat),
+                 locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                          QLocale::DataSizeTraditionalFormat));
+    // Which limit binds: the count, or memory before the count (then more memory keeps more).
+    QString binding;
+    if (m_model->size() >= m_model->capacity())
+        binding = tr("count limit reached");
+    else if (m_model->size() > 0 &&
+             m_model->bytes() + 2 * (m_model->bytes() / m_model->size()) > m_model->byteCapacity())
+        binding = tr("memory limit reached");
+    if (!binding.isEmpty())
+        text += QStringLiteral(" · ") + binding;
+    m_fillLabel->setText(text);
     m_fillLabel->setToolTip(
-        tr("Messages kept / limit · memory (limit %1). %2 older messages were dropped to "
-           "stay within the limits.")
-            .arg(locale.formattedDataSize(m_model->byteCapacity(), 0,
-                                          QLocale::DataSizeTraditionalFormat),
-                 locale.toString(m_model->evictions())));
+        tr("Messages kept / count limit · memory used of the memory limit. %1 older messages "
+           "were dropped to stay within the limits.%2")
+            .arg(locale.toString(m_model->evictions()),
+                 binding == tr("memory limit reached")
+                     ? tr(" The memory limit is reached before the count: raise it to keep more.")
+                     : QString()));
 }
 
 void StreamTablePanel::updateMatchLabel()
@@ -443,22 +489,30 @@ void StreamTablePanel::showCurrentMessage()
 QByteArray StreamTablePanel::saveState() const
 {
     PanelState out(StateMagic, StateVersion);
-    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic;
+    out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic
+        << qint64(m_maxBytes);
     return out.data();
 }
 
 bool StreamTablePanel::restoreState(const QByteArray &state)
 {
-    PanelState in(state, StateMagic, StateVersion);
     QByteArray splitter;
     qint32 capacity = 0;
     QHash<QString, QStringList> columnsByTopic;
-    in >> splitter >> capacity >> columnsByTopic;
-    if (!in.isValid())
-        return false;
+    qint64 maxBytes = m_maxBytes;
+    PanelState in(state, StateMagic, StateVersion);
+    in >> splitter >> capacity >> columnsByTopic >> maxBytes;
+    if (!in.isValid()) {
+        // A state saved before the byte budget could be chosen.
+        PanelState old(state, StateMagic, StateVersionWithoutBytes);
+        old >> splitter >> capacity >> columnsByTopic;
+        if (!old.isValid())
+            return false;
+        maxBytes = m_maxBytes;
+    }
     m_splitterPlaced = m_splitter->restoreState(splitter);
     if (capacity >= MinHistoryCount && capacity <= MaxHistoryCount)
-        setHistoryLimits(capacity, m_maxBytes);
+        setHistoryLimits(capacity, maxBytes);
     m_columnsByTopic = columnsByTopic;
     if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
         setColumns(m_columnsByTopic.value(m_topic));

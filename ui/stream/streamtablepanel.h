@@ -36,6 +36,10 @@ public:
     static constexpr int DefaultHistoryCount = 100000;
     static constexpr int MinHistoryCount = 100;
     static constexpr int MaxHistoryCount = 2000000;
+    static constexpr int MinHistoryMiB = 1;
+
+    /// The largest memory budget offered: half the machine's memory (at least the default).
+    static int maxHistoryMiB();
 
     explicit StreamTablePanel(QWidget *parent = nullptr);
     ~StreamTablePanel() override;
@@ -50,7 +54,8 @@ public:
     void setLiveFields(const QVector<allium::FieldInfo> &fields);
     void clear();
 
-    /// History bounds: count (also the spin box) and bytes.
+    /// History bounds: count and bytes (also the two spin boxes); bytes are capped at
+    /// maxHistoryMiB().
     void setHistoryLimits(int maxCount, qint64 maxBytes);
     void setColumns(const QStringList &paths);
     QStringList columns() const;
@@ -107,6 +112,7 @@ private:
     QToolButton *m_followButton = nullptr;
     QPushButton *m_columnsButton = nullptr;
     QSpinBox *m_historySpin = nullptr;
+    QSpinBox *m_memorySpin = nullptr;
     QLabel *m_fillLabel = nullptr;
 };
 
