@@ -14,6 +14,7 @@
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowexporter.h"
+#include "core/table/rowexporttask.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/eventlogview.h"
 #include "ui/connection/profilebadge.h"
@@ -37,10 +38,13 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace allium {
 
@@ -657,15 +661,55 @@ void MainWindow::exportRows()
         tr("NDJSON (*.ndjson *.jsonl);;CSV (*.csv)"), &selectedFilter);
     if (fileName.isEmpty())
         return;
-    QString error;
-    const qint64 rows = exportRowsTo(fileName, &error);
-    if (rows < 0)
-        PlainText::warning(this, tr("Export"), tr("Could not write %1: %2").arg(fileName, error));
-    else
-        statusBar()->showMessage(
-            PlainText::bounded(
-                tr("Exported %1 rows to %2").arg(QLocale().toString(rows), fileName)),
-            5000);
+    exportRowsInBackground(fileName);
+}
+
+void MainWindow::exportRowsInBackground(const QString &fileName)
+{
+    if (!m_exportTask) {
+        m_exportTask = new RowExportTask(this);
+        m_exportProgress = new QProgressDialog(this);
+        m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
+        m_exportProgress->setWindowTitle(tr("Export"));
+        m_exportProgress->setWindowModality(Qt::NonModal);
+        m_exportProgress->setMinimumDuration(0);
+        m_exportProgress->setAutoReset(false);
+        m_exportProgress->setAutoClose(false);
+        m_exportProgress->reset();
+        m_exportProgress->hide();
+        connect(m_exportProgress, &QProgressDialog::canceled, m_exportTask, &RowExportTask::cancel);
+        connect(m_exportTask, &RowExportTask::progressed, m_exportProgress,
+                [this](qint64 written, qint64 total) {
+                    m_exportProgress->setValue(int(written * 1000 / std::max<qint64>(1, total)));
+                });
+        connect(m_exportTask, &RowExportTask::finished, this,
+                [this](qint64 rows, const QString &error) {
+                    m_exportProgress->hide();
+                    m_exportAction->setEnabled(true);
+                    const QString written = m_exportTask->fileName();
+                    if (rows < 0) {
+                        PlainText::warning(this, tr("Export"),
+                                           tr("Could not write %1: %2").arg(written, error));
+                        return;
+                    }
+                    statusBar()->showMessage(
+                        PlainText::bounded(
+                            tr("Exported %1 rows to %2").arg(QLocale().toString(rows), written)),
+                        5000);
+                });
+    }
+    // The snapshot shares the rows' JSON: cheap here, and later evictions do not touch it.
+    const auto *rows = qobject_cast<const MessageFilterProxyModel *>(m_streamPanel->visibleRows());
+    if (!rows)
+        return;
+    const QVector<QByteArray> snapshot = rows->rowsJson();
+    m_exportAction->setEnabled(false);
+    m_exportProgress->setRange(0, 1000);
+    m_exportProgress->setValue(0);
+    m_exportProgress->setLabelText(
+        tr("Writing %1 rows to %2…").arg(QLocale().toString(snapshot.size()), fileName));
+    m_exportProgress->show();
+    m_exportTask->start(snapshot, m_streamPanel->tablePanel()->columns(), fileName);
 }
 
 qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)

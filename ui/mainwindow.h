@@ -17,12 +17,14 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QProgressDialog;
 class QTabWidget;
 class QToolButton;
 
 namespace allium {
 
 class ApiClient;
+class RowExportTask;
 class ConnectionProfile;
 class ApiConsolePanel;
 class AppSettings;
@@ -98,6 +100,11 @@ public slots:
     /// Writes the rows the table shows to `fileName`: NDJSON, or CSV for a .csv name. Returns
     /// the number of rows, or -1 with `error` set.
     qint64 exportRowsTo(const QString &fileName, QString *error = nullptr);
+    /// Writes a snapshot of the rows the table shows on a worker thread, with a progress
+    /// dialog that can cancel; the GUI and the stream go on meanwhile. The result is reported
+    /// in the status bar (or a warning on failure).
+    void exportRowsInBackground(const QString &fileName);
+    RowExportTask *exportTask() const { return m_exportTask; }
     void showAbout();
 
 protected:
@@ -163,6 +170,8 @@ private:
     QAction *m_profilesAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_findAction = nullptr;
+    RowExportTask *m_exportTask = nullptr;
+    QProgressDialog *m_exportProgress = nullptr;
 };
 
 } // namespace allium

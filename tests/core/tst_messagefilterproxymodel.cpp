@@ -60,6 +60,16 @@ private slots:
     void evictionKeepsResults();
     // Clearing the search shows every row again.
     void clearingShowsAll();
+    // A large history is searched on a worker: setSearchText returns at once, the rows shown
+    // stay until the result comes, rows arriving and leaving meanwhile are accounted for.
+    void backgroundSearchKeepsReceiving();
+    // A newer search supersedes one still running; only the newest result is shown.
+    void newerSearchWins();
+    // Sorting orders numbers by value (also numeric strings, big wei and hex), text by text,
+    // absent values last; sort(-1) returns to arrival order; persistent indexes follow rows.
+    void sortByValue();
+    void sortBigNumbers();
+    void sortInBackgroundWithFilter();
     // The ASCII fast path agrees with plain case-insensitive search.
     void containsIgnoringCase_data();
     void containsIgnoringCase();
@@ -167,6 +177,140 @@ void TestMessageFilterProxyModel::clearingShowsAll()
     m_proxy->setSearchText(QString());
     QCOMPARE(filtering.count(), 1);
     QCOMPARE(m_proxy->rowCount(), 40);
+}
+
+namespace {
+
+QList<quint64> proxySequences(const QAbstractItemModel &proxy)
+{
+    QList<quint64> sequences;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        sequences.append(proxy.index(row, 0).data(MessageTableModel::SequenceRole).toULongLong());
+    return sequences;
+}
+
+MessageBatch makeRows(const QList<QByteArray> &jsons, quint64 firstSequence)
+{
+    MessageBatch batch;
+    for (const QByteArray &json : jsons) {
+        StreamMessage message;
+        message.sequence = firstSequence++;
+        message.json = json;
+        batch.messages.append(message);
+    }
+    return batch;
+}
+
+} // namespace
+
+void TestMessageFilterProxyModel::backgroundSearchKeepsReceiving()
+{
+    m_model->setHistoryLimits(30000, 1 << 30);
+    m_model->appendBatch(makeBatch(40, 19960)); // sequences 0..19999
+    m_proxy->setSynchronousBytes(0);
+    QSignalSpy busy(m_proxy, &MessageFilterProxyModel::busyChanged);
+    m_proxy->setSearchText(QStringLiteral("sol"));
+    QVERIFY(m_proxy->isBusy());
+    QCOMPARE(busy.count(), 1);
+    // Nothing was evaluated on this thread: the rows shown are still all of them.
+    QCOMPARE(m_proxy->evaluationCount(), quint64(0));
+    QCOMPARE(m_proxy->rowCount(), 20000);
+    // The stream goes on meanwhile: 12,000 new rows evict the 2,000 oldest.
+    m_model->appendBatch(makeBatch(20000, 12000));
+    QCOMPARE(m_proxy->rowCount(), 30000);
+    QTRY_VERIFY(!m_proxy->isBusy());
+    // SOL is every fourth sequence from 2; the history holds 2000..31999.
+    QCOMPARE(m_proxy->rowCount(), 7500);
+    const QList<quint64> sequences = proxySequences(*m_proxy);
+    QCOMPARE(sequences.first(), quint64(2002));
+    QCOMPARE(sequences.last(), quint64(31998));
+    QVERIFY(std::is_sorted(sequences.begin(), sequences.end()));
+    // Later batches are evaluated as they come (two SOL rows in, two out).
+    m_model->appendBatch(makeBatch(32000, 8));
+    QCOMPARE(m_proxy->rowCount(), 7500);
+    QCOMPARE(proxySequences(*m_proxy).first(), quint64(2010));
+    QCOMPARE(proxySequences(*m_proxy).last(), quint64(32006));
+    // Clearing shows every row again at once.
+    m_proxy->setSearchText(QString());
+    QVERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), 30000);
+}
+
+void TestMessageFilterProxyModel::newerSearchWins()
+{
+    m_model->setHistoryLimits(30000, 1 << 30);
+    m_model->appendBatch(makeBatch(40, 19960));
+    m_proxy->setSynchronousBytes(0);
+    m_proxy->setSearchText(QStringLiteral("sol"));
+    m_proxy->setSearchText(QStringLiteral("hype"));
+    QTRY_VERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), 5000);
+    QVERIFY(!proxyCoins(*m_proxy).contains(QStringLiteral("SOL")));
+    QCOMPARE(m_proxy->searchText(), QStringLiteral("hype"));
+}
+
+void TestMessageFilterProxyModel::sortByValue()
+{
+    m_model->clear();
+    m_model->setColumns({QStringLiteral("v"), QStringLiteral("name")});
+    m_model->appendBatch(
+        makeRows({"{\"v\":10,\"name\":\"b\"}", "{\"v\":\"9\",\"name\":\"a\"}", "{\"name\":\"c\"}",
+                  "{\"v\":-2.5,\"name\":\"B\"}", "{\"v\":100,\"name\":\"a\"}", "{\"v\":null}"},
+                 0));
+    m_proxy->sort(0, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->sortColumn(), 0);
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{3, 1, 0, 4, 2, 5}));
+    // The current row's message stays current through a new order.
+    const QPersistentModelIndex current = m_proxy->index(3, 1); // sequence 4
+    m_proxy->sort(0, Qt::DescendingOrder);
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{4, 0, 1, 3, 2, 5}));
+    QCOMPARE(current.data(MessageTableModel::SequenceRole).toULongLong(), quint64(4));
+    QCOMPARE(current.row(), 0);
+    // Text sorts by text; equal values keep arrival order.
+    m_proxy->sort(1, Qt::AscendingOrder);
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{3, 1, 4, 0, 2, 5}));
+    // A search keeps the order.
+    m_proxy->setSearchText(QStringLiteral("\"a\""));
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{1, 4}));
+    m_proxy->setSearchText(QString());
+    m_proxy->sort(-1);
+    QVERIFY(!m_proxy->isSorted());
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{0, 1, 2, 3, 4, 5}));
+    QCOMPARE(current.row(), 4);
+}
+
+void TestMessageFilterProxyModel::sortBigNumbers()
+{
+    m_model->clear();
+    m_model->setColumns({QStringLiteral("wei"), QStringLiteral("hex")});
+    // Equal as doubles, different as integers; hex by value, not by text.
+    m_model->appendBatch(makeRows({"{\"wei\":\"1000000000000000000000001\",\"hex\":\"0x1a\"}",
+                                   "{\"wei\":\"999999999999999999999\",\"hex\":\"0x2\"}",
+                                   "{\"wei\":\"1000000000000000000000000\",\"hex\":\"0xff\"}",
+                                   "{\"wei\":\"0\",\"hex\":\"0x0A\"}"},
+                                  0));
+    m_proxy->sort(0, Qt::AscendingOrder);
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{3, 1, 2, 0}));
+    m_proxy->sort(1, Qt::AscendingOrder);
+    QCOMPARE(proxySequences(*m_proxy), (QList<quint64>{1, 3, 0, 2}));
+}
+
+void TestMessageFilterProxyModel::sortInBackgroundWithFilter()
+{
+    m_model->setHistoryLimits(30000, 1 << 30);
+    m_model->appendBatch(makeBatch(40, 19960));
+    m_proxy->setSynchronousBytes(0);
+    m_proxy->setSearchText(QStringLiteral("btc"));
+    QTRY_VERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), 5000);
+    m_proxy->sort(1, Qt::DescendingOrder); // payload.px, numbers in strings
+    QVERIFY(m_proxy->isBusy());
+    QTRY_VERIFY(!m_proxy->isBusy());
+    const QList<quint64> sequences = proxySequences(*m_proxy);
+    QCOMPARE(sequences.size(), 5000);
+    QCOMPARE(sequences.first(), quint64(19996));
+    QCOMPARE(sequences.at(1), quint64(19992));
+    QCOMPARE(sequences.last(), quint64(0));
 }
 
 void TestMessageFilterProxyModel::containsIgnoringCase_data()

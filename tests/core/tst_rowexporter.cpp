@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowexporter.h"
+#include "core/table/rowexporttask.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace allium;
 
@@ -27,6 +30,12 @@ private slots:
     void failingDevice();
     void writeFileChoosesFormatByName();
     void failedWriteFileGivesTheError();
+    // RowExportTask writes a snapshot on a worker: the caller's event loop keeps running, the
+    // file is complete, and it reports progress and the row count.
+    void taskWritesInBackground();
+    // Cancelling stops the worker and leaves no file behind; a failure says why.
+    void taskCancelLeavesNoFile();
+    void taskReportsErrors();
 
 private:
     static void fill(MessageTableModel *model, const QList<QByteArray> &rows);
@@ -176,6 +185,73 @@ void TestRowExporter::failedWriteFileGivesTheError()
     QCOMPARE(RowExporter::writeFile(model, QStringLiteral("/nonexistent/dir/rows.ndjson"), &error),
              qint64(-1));
     QVERIFY(!error.isEmpty());
+}
+
+namespace {
+
+QVector<QByteArray> manyRows(int count)
+{
+    QVector<QByteArray> rows;
+    rows.reserve(count);
+    for (int i = 0; i < count; ++i)
+        rows.append(QByteArray("{\"n\":") + QByteArray::number(i) +
+                    ",\"hash\":\"0xabcdef\",\"payload\":{\"px\":\"" + QByteArray::number(i * 3) +
+                    "\"}}");
+    return rows;
+}
+
+} // namespace
+
+void TestRowExporter::taskWritesInBackground()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("rows.csv"));
+    const QVector<QByteArray> rows = manyRows(60000);
+    RowExportTask task;
+    QSignalSpy finished(&task, &RowExportTask::finished);
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    connect(&ticker, &QTimer::timeout, &task, [&ticks] { ++ticks; });
+    ticker.start();
+    task.start(rows, {QStringLiteral("n"), QStringLiteral("payload.px")}, csv);
+    QVERIFY(task.isRunning());
+    QCOMPARE(task.total(), qint64(60000));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!task.isRunning());
+    QCOMPARE(finished.first().at(0).toLongLong(), qint64(60000));
+    QVERIFY(finished.first().at(1).toString().isEmpty());
+    QVERIFY(ticks > 0); // this thread's event loop ran while the file was written
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 60002); // header, rows, and the empty text after the last newline
+    QCOMPARE(lines.first(), QByteArray("n,payload.px\r"));
+    QCOMPARE(lines.at(60000), QByteArray("59999,179997\r"));
+}
+
+void TestRowExporter::taskCancelLeavesNoFile()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("rows.csv"));
+    RowExportTask task;
+    QSignalSpy finished(&task, &RowExportTask::finished);
+    task.start(manyRows(400000), {QStringLiteral("n")}, csv);
+    task.cancel();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toLongLong(), qint64(-1));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Export cancelled"));
+    QVERIFY(!QFile::exists(csv));
+}
+
+void TestRowExporter::taskReportsErrors()
+{
+    RowExportTask task;
+    QSignalSpy finished(&task, &RowExportTask::finished);
+    task.start(manyRows(10), {}, QStringLiteral("/nonexistent/dir/rows.ndjson"));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toLongLong(), qint64(-1));
+    QVERIFY(!finished.first().at(1).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRowExporter)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/base/systemmemory.h"
 #include "core/json/jsontreemodel.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagefilterproxymodel.h"
@@ -10,10 +11,12 @@
 #include "ui/stream/messagedetailpane.h"
 #include "ui/stream/streamtablepanel.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QJsonArray>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,6 +68,16 @@ private slots:
     void searchNarrowsRows();
     // The history spin box bounds the rows; the fill label shows count, limit and memory.
     void historyBound();
+    // The memory limit is shown and can be changed; the fill says which limit binds; it is saved.
+    void memoryLimitShownAndRaised();
+    // A search over a history too large to search at once runs in the background: the label
+    // says so, the stream keeps filling the table, and the result is right and stays live.
+    void searchInBackgroundKeepsStreaming();
+    // Clicking a column header sorts by value (wei strings as numbers), freezing the view;
+    // again: descending; a third time: arrival order, resumed and following.
+    void headerClickSorts();
+    // While paused, the search label says how many messages are held back (not "0 of 0").
+    void searchWhilePausedSaysWhatIsHeld();
     // The column chooser adds, orders and removes columns.
     void columnChooser();
     // "Add" adds the fields selected in the list of available fields.
@@ -380,7 +393,149 @@ void TestLiveTable::historyBound()
     QTRY_VERIFY(m_panel->model()->evictions() > 0);
     auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
     QVERIFY2(fill->text().startsWith(QStringLiteral("100 / 100 · ")), qPrintable(fill->text()));
-    QVERIFY2(fill->text().endsWith(QStringLiteral(" kB")), qPrintable(fill->text()));
+    QVERIFY2(fill->text().endsWith(QStringLiteral(" kB of 256 MB · count limit reached")),
+             qPrintable(fill->text()));
+}
+
+void TestLiveTable::memoryLimitShownAndRaised()
+{
+    auto *spin = m_panel->findChild<QSpinBox *>(QStringLiteral("historySpin"));
+    auto *memory = m_panel->findChild<QSpinBox *>(QStringLiteral("memorySpin"));
+    QVERIFY(memory && memory->isVisible());
+    QCOMPARE(memory->value(), 256);
+    // Offered up to half of this machine's memory, never more.
+    QCOMPARE(memory->maximum(), StreamTablePanel::maxHistoryMiB());
+    QVERIFY(qint64(memory->maximum()) * 1024 * 1024 <=
+            std::max<qint64>(SystemMemory::physicalBytes() / 2, MessageStore::DefaultMaxBytes));
+    spin->setValue(100000);
+    memory->setFocus();
+    memory->selectAll();
+    QTest::keyClicks(memory, QStringLiteral("1"));
+    QTest::keyClick(memory, Qt::Key_Return);
+    QCOMPARE(m_panel->model()->byteCapacity(), qint64(1024 * 1024));
+    auto *fill = m_panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
+    // The memory limit binds well below the count: the label says so.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->evictions() > 0, 15000);
+    QTRY_VERIFY2(fill->text().endsWith(QStringLiteral(" of 1 MB · memory limit reached")),
+                 qPrintable(fill->text()));
+    QVERIFY(m_panel->model()->size() < 100000);
+    const int keptAtOneMiB = m_panel->model()->size();
+    memory->selectAll();
+    QTest::keyClicks(memory, QStringLiteral("64"));
+    QTest::keyClick(memory, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->size() > keptAtOneMiB + 50, 10000);
+    QVERIFY2(!fill->text().contains(QStringLiteral("limit reached")), qPrintable(fill->text()));
+    // The budget is part of the saved state.
+    const QByteArray state = m_panel->saveState();
+    StreamTablePanel other;
+    QVERIFY(other.restoreState(state));
+    QCOMPARE(other.model()->byteCapacity(), qint64(64) * 1024 * 1024);
+    QCOMPARE(other.findChild<QSpinBox *>(QStringLiteral("memorySpin"))->value(), 64);
+}
+
+void TestLiveTable::searchInBackgroundKeepsStreaming()
+{
+    waitForRows(100);
+    MessageFilterProxyModel *proxy = m_panel->proxyModel();
+    proxy->setSynchronousBytes(0);
+    QSignalSpy busy(proxy, &MessageFilterProxyModel::busyChanged);
+    auto *search = m_panel->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    const int rowsBefore = m_panel->model()->rowCount();
+    QTest::keyClicks(search, QStringLiteral("\"receipt_status\":1"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(busy.count(), 1); // started, on the worker
+    auto *match = m_panel->findChild<QLabel *>(QStringLiteral("matchLabel"));
+    QVERIFY2(match->text().startsWith(QStringLiteral("Searching ")), qPrintable(match->text()));
+    QTRY_VERIFY(!proxy->isBusy());
+    const int found = proxy->rowCount();
+    QVERIFY(found > 1);
+    QVERIFY(found < m_panel->model()->rowCount());
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        QVERIFY(proxy->index(row, 0)
+                    .data(MessageTableModel::RawJsonRole)
+                    .toByteArray()
+                    .contains("\"receipt_status\":1"));
+    // The stream kept coming, and new matching rows join the result.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowCount() > rowsBefore + 50, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy->rowCount() > found, 10000);
+    QVERIFY(match->text().endsWith(
+        QStringLiteral(" of %1").arg(QLocale().toString(m_panel->model()->rowCount()))));
+}
+
+void TestLiveTable::headerClickSorts()
+{
+    waitForRows(150);
+    QAbstractItemModelTester tester(m_panel->proxyModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    LiveTableView *view = m_panel->view();
+    const int valueColumn = int(m_panel->model()->columns().indexOf(QStringLiteral("value")));
+    QVERIFY(valueColumn >= 0);
+    QHeaderView *header = view->horizontalHeader();
+    const auto clickHeader = [&] {
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(valueColumn) + 10, header->height() / 2));
+    };
+    // Wei values as exact integers: longer is larger, then digit by digit.
+    const auto weiAt = [&](int row) {
+        QString text = view->model()
+                           ->index(row, valueColumn)
+                           .data(MessageTableModel::JsonValueRole)
+                           .toJsonValue()
+                           .toString();
+        while (text.size() > 1 && text.startsWith(QLatin1Char('0')))
+            text.remove(0, 1);
+        return text;
+    };
+    const auto weiLess = [](const QString &a, const QString &b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    };
+    clickHeader();
+    QVERIFY(m_panel->model()->isPaused());
+    QVERIFY(!view->isFollowing());
+    QCOMPARE(header->sortIndicatorSection(), valueColumn);
+    QVERIFY(header->isSortIndicatorShown());
+    QTRY_VERIFY(!m_panel->proxyModel()->isBusy());
+    const int rows = view->model()->rowCount();
+    QCOMPARE(rows, m_panel->model()->rowCount());
+    for (int row = 1; row < rows; ++row)
+        QVERIFY2(!weiLess(weiAt(row), weiAt(row - 1)), qPrintable(QString::number(row)));
+    QVERIFY(weiLess(weiAt(0), weiAt(rows - 1)));
+
+    clickHeader();
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QTRY_VERIFY(!m_panel->proxyModel()->isBusy());
+    for (int row = 1; row < rows; ++row)
+        QVERIFY(!weiLess(weiAt(row - 1), weiAt(row)));
+
+    clickHeader();
+    QVERIFY(!m_panel->proxyModel()->isSorted());
+    QVERIFY(!header->isSortIndicatorShown());
+    QVERIFY(!m_panel->model()->isPaused());
+    QVERIFY(view->isFollowing());
+    QTRY_VERIFY(view->model()->rowCount() > rows);
+    const quint64 first =
+        view->model()->index(0, 0).data(MessageTableModel::SequenceRole).toULongLong();
+    const quint64 second =
+        view->model()->index(1, 0).data(MessageTableModel::SequenceRole).toULongLong();
+    QCOMPARE(second, first + 1);
+}
+
+void TestLiveTable::searchWhilePausedSaysWhatIsHeld()
+{
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("pauseButton")),
+                      Qt::LeftButton);
+    QVERIFY(m_panel->model()->isPaused());
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->pendingCount() >= 20, 10000);
+    auto *search = m_panel->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QTest::keyClicks(search, QStringLiteral("0x"));
+    QTest::keyClick(search, Qt::Key_Return);
+    auto *match = m_panel->findChild<QLabel *>(QStringLiteral("matchLabel"));
+    QVERIFY(match->isVisible());
+    QVERIFY2(match->text().contains(QStringLiteral("held while paused")),
+             qPrintable(match->text()));
+    QVERIFY2(match->text().contains(QLocale().toString(m_panel->model()->pendingCount())),
+             qPrintable(match->text()));
 }
 
 void TestLiveTable::columnChooser()

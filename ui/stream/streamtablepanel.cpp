@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/stream/streamtablepanel.h"
 
+#include "core/base/systemmemory.h"
 #include "core/settings/panelstate.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/messagebatch.h"
@@ -16,6 +17,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -30,12 +32,17 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace allium {
 
 namespace {
 
 constexpr quint32 StateMagic = 0x414c5442; // "ALTB"
-constexpr quint32 StateVersion = 1;
+constexpr quint32 StateVersion = 2;        // 2 added the byte budget
+constexpr quint32 StateVersionWithoutBytes = 1;
+constexpr qint64 MiB = 1024 * 1024;
 // Typing pauses this long before the search runs over the whole history.
 constexpr int SearchDelayMs = 150;
 constexpr int LiveColumnCount = 6;
@@ -138,13 +145,30 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_historySpin->setObjectName(QStringLiteral("historySpin"));
     m_historySpin->setAccessibleName(tr("Keep last N messages"));
     m_historySpin->setToolTip(tr("How many received messages the table keeps; the oldest go "
-                                 "first. Memory is bounded too."));
+                                 "first. The memory limit beside it bounds them too: whichever "
+                                 "is reached first applies."));
     m_historySpin->setRange(MinHistoryCount, MaxHistoryCount);
     m_historySpin->setSingleStep(10000);
     m_historySpin->setGroupSeparatorShown(true);
     m_historySpin->setKeyboardTracking(false); // "1" on the way to "100000" must not evict
     m_historySpin->setValue(DefaultHistoryCount);
     historyLabel->setBuddy(m_historySpin);
+
+    auto *memoryLabel = new QLabel(tr("in &at most"), this);
+    m_memorySpin = new QSpinBox(this);
+    m_memorySpin->setObjectName(QStringLiteral("memorySpin"));
+    m_memorySpin->setAccessibleName(tr("Memory limit of the kept messages"));
+    m_memorySpin->setToolTip(
+        tr("Memory the kept messages may use; the oldest go first when it is reached, even "
+           "below the count. Up to half of this machine's memory (%1 MB).")
+            .arg(QLocale().toString(maxHistoryMiB())));
+    m_memorySpin->setRange(MinHistoryMiB, maxHistoryMiB());
+    m_memorySpin->setSingleStep(64);
+    m_memorySpin->setSuffix(tr(" MB"));
+    m_memorySpin->setGroupSeparatorShown(true);
+    m_memorySpin->setKeyboardTracking(false);
+    m_memorySpin->setValue(int(m_maxBytes / MiB));
+    memoryLabel->setBuddy(m_memorySpin);
 
     m_fillLabel = new PlainLabel(this);
     m_fillLabel->setObjectName(QStringLiteral("fillLabel"));
@@ -155,6 +179,14 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     m_view = new LiveTableView(this);
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new FilterChangeDelegate(m_view));
+    // Sorting is ours (cycleSort), not QTableView's: it runs in the background and freezes the
+    // view, so rows do not jump around at the stream's rate.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(false);
+    header->setToolTip(tr("Click a column to sort by it (again: descending, a third time: "
+                          "arrival order). Sorting pauses the view; resuming returns to "
+                          "arrival order."));
 
     m_detail = new MessageDetailPane(this);
 
@@ -191,6 +223,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     historyControls->addSpacing(m_search->fontMetrics().averageCharWidth() * 2);
     historyControls->addWidget(historyLabel);
     historyControls->addWidget(m_historySpin);
+    historyControls->addWidget(memoryLabel);
+    historyControls->addWidget(m_memorySpin);
     historyControls->addWidget(m_fillLabel, 1);
 
     m_toolbar = new QBoxLayout(QBoxLayout::LeftToRight);
@@ -215,6 +249,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     connect(m_columnsButton, &QPushButton::clicked, this, &StreamTablePanel::chooseColumns);
     connect(m_historySpin, &QSpinBox::valueChanged, this,
             [this](int count) { setHistoryLimits(count, m_maxBytes); });
+    connect(m_memorySpin, &QSpinBox::valueChanged, this,
+            [this](int mib) { setHistoryLimits(m_historySpin->value(), qint64(mib) * MiB); });
     connect(m_model, &MessageTableModel::pendingCountChanged, this,
             &StreamTablePanel::updatePauseButton);
     connect(m_model, &MessageTableModel::pausedChanged, this, [this](bool paused) {
@@ -240,6 +276,26 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
             &StreamTablePanel::handleCurrentRemoved);
     connect(m_clearButton, &QToolButton::clicked, this, &StreamTablePanel::clear);
     connect(m_matchFilterButton, &QToolButton::toggled, this, &StreamTablePanel::updateMatchFilter);
+    connect(m_proxy, &MessageFilterProxyModel::busyChanged, this,
+            &StreamTablePanel::updateMatchLabel);
+    connect(m_model, &MessageTableModel::pendingCountChanged, this,
+            &StreamTablePanel::updateMatchLabel);
+    connect(header, &QHeaderView::sectionClicked, this, &StreamTablePanel::cycleSort);
+    connect(m_proxy, &MessageFilterProxyModel::sortChanged, this,
+            &StreamTablePanel::updateSortIndicator);
+    connect(m_model, &MessageTableModel::columnsChanged, this, [this] {
+        if (m_proxy->isSorted() && m_proxy->sortColumn() < 0)
+            clearSort();
+        updateSortIndicator();
+    });
+    // Resuming a view that sorting paused returns to arrival order: new rows cannot join a
+    // sorted table at the stream's rate without every row moving.
+    connect(m_model, &MessageTableModel::pausedChanged, this, [this](bool paused) {
+        if (!paused && m_proxy->isSorted()) {
+            m_pausedBySort = false;
+            clearSort();
+        }
+    });
 
     updatePauseButton();
     updateFill();
@@ -248,6 +304,12 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
 }
 
 StreamTablePanel::~StreamTablePanel() = default;
+
+int StreamTablePanel::maxHistoryMiB()
+{
+    const qint64 half = SystemMemory::physicalBytes() / 2 / MiB;
+    return int(std::clamp<qint64>(half, MessageStore::DefaultMaxBytes / MiB, 1024 * 1024));
+}
 
 QSize StreamTablePanel::minimumSizeHint() const
 {
@@ -279,9 +341,10 @@ void StreamTablePanel::adaptLayout()
     const bool oneLine = width() >= charWidth * 140;
     m_toolbar->setDirection(oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     // On one line the fill gets room for its usual text; on its own line it takes the rest.
-    m_fillLabel->setMinimumWidth(oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(
-                                               QStringLiteral("1,000,000 / 1,000,000 · 999.9 MB"))
-                                         : charWidth * 16);
+    m_fillLabel->setMinimumWidth(
+        oneLine ? m_fillLabel->fontMetrics().horizontalAdvance(QStringLiteral(
+                      "1,000,000 / 1,000,000 · 999.9 MB of 1 GB · memory limit reached"))
+                : charWidth * 16);
 }
 
 void StreamTablePanel::setTopic(const QString &topic)
@@ -313,6 +376,7 @@ void StreamTablePanel::setLiveFields(const QVector<FieldInfo> &fields)
 
 void StreamTablePanel::clear()
 {
+    clearSort();
     m_model->clear();
     m_detail->clear();
     m_view->setFollowing(true);
@@ -390,10 +454,12 @@ void StreamTablePanel::handleCurrentRemoved(quint64 rowId)
 
 void StreamTablePanel::setHistoryLimits(int maxCount, qint64 maxBytes)
 {
-    m_maxBytes = maxBytes;
-    m_model->setHistoryLimits(maxCount, maxBytes);
+    m_maxBytes = std::clamp<qint64>(maxBytes, MinHistoryMiB * MiB, maxHistoryMiB() * MiB);
+    m_model->setHistoryLimits(maxCount, m_maxBytes);
     const QSignalBlocker blocker(m_historySpin);
     m_historySpin->setValue(maxCount);
+    const QSignalBlocker memoryBlocker(m_memorySpin);
+    m_memorySpin->setValue(int((m_maxBytes + MiB - 1) / MiB));
 }
 
 void StreamTablePanel::setColumns(const QStringList &paths)
@@ -428,6 +494,46 @@ void StreamTablePanel::applySearch()
     updateMatchLabel();
 }
 
+void StreamTablePanel::cycleSort(int column)
+{
+    if (m_proxy->sortColumn() != column) {
+        if (!m_model->isPaused()) {
+            m_pausedBySort = true;
+            m_model->setPaused(true);
+        }
+        m_view->setFollowing(false);
+        m_proxy->sort(column, Qt::AscendingOrder);
+        m_view->scrollToTop();
+    } else if (m_proxy->sortOrder() == Qt::AscendingOrder) {
+        m_proxy->sort(column, Qt::DescendingOrder);
+        m_view->scrollToTop();
+    } else {
+        clearSort();
+    }
+}
+
+void StreamTablePanel::clearSort()
+{
+    if (!m_proxy->isSorted())
+        return;
+    m_proxy->sort(-1);
+    if (std::exchange(m_pausedBySort, false))
+        m_model->setPaused(false);
+    if (!m_model->isPaused())
+        m_view->setFollowing(true);
+}
+
+void StreamTablePanel::updateSortIndicator()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int column = m_proxy->sortColumn();
+    header->setSortIndicatorShown(column >= 0);
+    if (column >= 0)
+        header->setSortIndicator(column, m_proxy->sortOrder());
+    m_followButton->setEnabled(column < 0);
+    updateMatchLabel();
+}
+
 void StreamTablePanel::updatePauseButton()
 {
     const QSignalBlocker blocker(m_pauseButton);
@@ -448,29 +554,52 @@ void StreamTablePanel::updatePauseButton()
 void StreamTablePanel::updateFill()
 {
     const QLocale locale;
-    m_fillLabel->setText(tr("%1 / %2 · %3")
-                             .arg(locale.toString(m_model->size()),
-                                  locale.toString(m_model->capacity()),
-                                  locale.formattedDataSize(m_model->bytes(), 1,
-                                                           QLocale::DataSizeTraditionalFormat)));
+    QString text =
+        tr("%1 / %2 · %3 of %4")
+            .arg(locale.toString(m_model->size()), locale.toString(m_model->capacity()),
+                 locale.formattedDataSize(m_model->bytes(), 1, QLocale::DataSizeTraditionalFormat),
+                 locale.formattedDataSize(m_model->byteCapacity(), 0,
+                                          QLocale::DataSizeTraditionalFormat));
+    // Which limit binds: the count, or memory before the count (then more memory keeps more).
+    QString binding;
+    if (m_model->size() >= m_model->capacity())
+        binding = tr("count limit reached");
+    else if (m_model->size() > 0 &&
+             m_model->bytes() + 2 * (m_model->bytes() / m_model->size()) > m_model->byteCapacity())
+        binding = tr("memory limit reached");
+    if (!binding.isEmpty())
+        text += QStringLiteral(" · ") + binding;
+    m_fillLabel->setText(text);
     m_fillLabel->setToolTip(
-        tr("Messages kept / limit · memory (limit %1). %2 older messages were dropped to "
-           "stay within the limits.")
-            .arg(locale.formattedDataSize(m_model->byteCapacity(), 0,
-                                          QLocale::DataSizeTraditionalFormat),
-                 locale.toString(m_model->evictions())));
+        tr("Messages kept / count limit · memory used of the memory limit. %1 older messages "
+           "were dropped to stay within the limits.%2")
+            .arg(locale.toString(m_model->evictions()),
+                 binding == tr("memory limit reached")
+                     ? tr(" The memory limit is reached before the count: raise it to keep more.")
+                     : QString()));
 }
 
 void StreamTablePanel::updateMatchLabel()
 {
-    if (!m_proxy->isFiltering()) {
+    if (!m_proxy->isFiltering() && !m_proxy->isBusy()) {
         m_matchLabel->hide();
         return;
     }
     const QLocale locale;
-    m_matchLabel->setText(
-        tr("%1 of %2")
-            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount())));
+    QString text;
+    if (m_proxy->isBusy())
+        text = m_proxy->isFiltering()
+                   ? tr("Searching %1 rows…").arg(locale.toString(m_model->rowCount()))
+                   : tr("Sorting %1 rows…").arg(locale.toString(m_model->rowCount()));
+    else
+        text = tr("%1 of %2")
+                   .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount()));
+    // Messages held back by a paused view are not in the table yet, so not searched: say so
+    // rather than a bare "0 of 0".
+    if (m_model->pendingCount() > 0)
+        text += tr(" · %1 more held while paused, searched on resume")
+                    .arg(locale.toString(m_model->pendingCount()));
+    m_matchLabel->setText(text);
     m_matchLabel->show();
 }
 
@@ -490,22 +619,29 @@ QByteArray StreamTablePanel::saveState() const
 {
     PanelState out(StateMagic, StateVersion);
     out << m_splitter->saveState() << qint32(m_model->capacity()) << m_columnsByTopic
-        << m_clearOnFilterAction->isChecked();
+        << qint64(m_maxBytes) << m_clearOnFilterAction->isChecked();
     return out.data();
 }
 
 bool StreamTablePanel::restoreState(const QByteArray &state)
 {
-    PanelState in(state, StateMagic, StateVersion);
     QByteArray splitter;
     qint32 capacity = 0;
     QHash<QString, QStringList> columnsByTopic;
-    in >> splitter >> capacity >> columnsByTopic;
-    if (!in.isValid())
-        return false;
+    qint64 maxBytes = m_maxBytes;
+    PanelState in(state, StateMagic, StateVersion);
+    in >> splitter >> capacity >> columnsByTopic >> maxBytes;
+    if (!in.isValid()) {
+        // A state saved before the byte budget could be chosen.
+        PanelState old(state, StateMagic, StateVersionWithoutBytes);
+        old >> splitter >> capacity >> columnsByTopic;
+        if (!old.isValid())
+            return false;
+        maxBytes = m_maxBytes;
+    }
     m_splitterPlaced = m_splitter->restoreState(splitter);
     if (capacity >= MinHistoryCount && capacity <= MaxHistoryCount)
-        setHistoryLimits(capacity, m_maxBytes);
+        setHistoryLimits(capacity, maxBytes);
     m_columnsByTopic = columnsByTopic;
     if (!m_topic.isEmpty() && m_columnsByTopic.contains(m_topic))
         setColumns(m_columnsByTopic.value(m_topic));

@@ -39,6 +39,10 @@ public:
     static constexpr int DefaultHistoryCount = 100000;
     static constexpr int MinHistoryCount = 100;
     static constexpr int MaxHistoryCount = 2000000;
+    static constexpr int MinHistoryMiB = 1;
+
+    /// The largest memory budget offered: half the machine's memory (at least the default).
+    static int maxHistoryMiB();
 
     explicit StreamTablePanel(QWidget *parent = nullptr);
     ~StreamTablePanel() override;
@@ -63,7 +67,8 @@ public:
     /// The mark's text for `filter`, e.g. `value > "0" AND coin = "ETH"`.
     static QString filterSummary(const allium::Filter &filter);
 
-    /// History bounds: count (also the spin box) and bytes.
+    /// History bounds: count and bytes (also the two spin boxes); bytes are capped at
+    /// maxHistoryMiB().
     void setHistoryLimits(int maxCount, qint64 maxBytes);
     void setColumns(const QStringList &paths);
     QStringList columns() const;
@@ -101,6 +106,11 @@ private:
     void applySearch();
     void handleCurrentRemoved(quint64 rowId);
     void updateMatchFilter();
+    /// A click on a column header: ascending, descending, then arrival order again.
+    void cycleSort(int column);
+    /// Back to arrival order, resuming the view when sorting paused it.
+    void clearSort();
+    void updateSortIndicator();
 
     QString m_topic;
     QStringList m_livePaths;
@@ -113,6 +123,7 @@ private:
     MessageDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_splitterPlaced = false; // sizes set once, then left to the user
+    bool m_pausedBySort = false;   // sorting froze the view; arrival order resumes it
     QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
@@ -126,6 +137,7 @@ private:
     QToolButton *m_matchFilterButton = nullptr;
     Filter m_serverFilter; // the last one applied
     QSpinBox *m_historySpin = nullptr;
+    QSpinBox *m_memorySpin = nullptr;
     QLabel *m_fillLabel = nullptr;
 };
 

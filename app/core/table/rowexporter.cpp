@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 
 namespace allium {
 
@@ -81,42 +82,104 @@ QString RowExporter::csvField(const QString &text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODevice *device,
-                          QString *error)
+namespace {
+
+// Progress is reported (and cancelling checked) every this many rows.
+constexpr qint64 ProgressEvery = 2000;
+
+QVector<QByteArray> modelRows(const QAbstractItemModel &model)
 {
-    const int rows = model.rowCount();
-    const int columns = model.columnCount();
+    QVector<QByteArray> rows;
+    rows.reserve(model.rowCount());
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows.append(model.index(row, 0).data(MessageTableModel::RawJsonRole).toByteArray());
+    return rows;
+}
+
+QStringList modelColumns(const QAbstractItemModel &model)
+{
+    QStringList columns;
+    for (int column = 0; column < model.columnCount(); ++column)
+        columns << model.headerData(column, Qt::Horizontal, MessageTableModel::PathRole).toString();
+    return columns;
+}
+
+} // namespace
+
+qint64 RowExporter::writeRows(const QVector<QByteArray> &rows, const QStringList &columns,
+                              Format format, QIODevice *device, QString *error,
+                              const Progress &progress)
+{
     if (format == Format::Csv) {
         QStringList header;
-        for (int column = 0; column < columns; ++column)
-            header << csvField(neutralised(
-                model.headerData(column, Qt::Horizontal, MessageTableModel::PathRole).toString()));
+        for (const QString &path : columns)
+            header << csvField(neutralised(path));
         if (!writeAll(device, header.join(QLatin1Char(',')).toUtf8() + "\r\n", error))
             return -1;
     }
-    for (int row = 0; row < rows; ++row) {
-        QByteArray line;
+    QByteArray chunk;
+    for (qsizetype row = 0; row < rows.size(); ++row) {
+        const QByteArray &json = rows.at(row);
         if (format == Format::Ndjson) {
-            line = model.index(row, 0).data(MessageTableModel::RawJsonRole).toByteArray();
             // Raw frames are single-line JSON; a pretty-printed one is compacted to stay NDJSON.
-            if (line.contains('\n'))
-                line = QJsonDocument::fromJson(line).toJson(QJsonDocument::Compact);
-            line += '\n';
+            if (json.contains('\n'))
+                chunk += QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact);
+            else
+                chunk += json;
+            chunk += '\n';
         } else {
+            const QJsonObject object = QJsonDocument::fromJson(json).object();
             QStringList fields;
-            for (int column = 0; column < columns; ++column) {
-                const QJsonValue value =
-                    model.index(row, column).data(MessageTableModel::JsonValueRole).toJsonValue();
+            for (const QString &path : columns) {
+                const QJsonValue value = MessageTableModel::valueAt(object, path);
                 // JSON numbers are printed by us ("-1e+300"), never a formula: they stay numbers.
                 const QString text = exactText(value);
                 fields << csvField(value.isDouble() ? text : neutralised(text));
             }
-            line = fields.join(QLatin1Char(',')).toUtf8() + "\r\n";
+            chunk += fields.join(QLatin1Char(',')).toUtf8() + "\r\n";
         }
-        if (!writeAll(device, line, error))
-            return -1;
+        if ((row + 1) % ProgressEvery == 0 || row + 1 == rows.size()) {
+            if (!writeAll(device, chunk, error))
+                return -1;
+            chunk.clear();
+            if (progress && !progress(row + 1)) {
+                if (error)
+                    *error = QObject::tr("Export cancelled");
+                return -1;
+            }
+        }
     }
-    return rows;
+    return rows.size();
+}
+
+qint64 RowExporter::writeRowsToFile(const QVector<QByteArray> &rows, const QStringList &columns,
+                                    const QString &fileName, QString *error,
+                                    const Progress &progress)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    const qint64 written =
+        writeRows(rows, columns, formatForFileName(fileName), &file, error, progress);
+    if (written < 0) {
+        file.cancelWriting();
+        return -1;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    return written;
+}
+
+qint64 RowExporter::write(const QAbstractItemModel &model, Format format, QIODevice *device,
+                          QString *error)
+{
+    return writeRows(modelRows(model), modelColumns(model), format, device, error);
 }
 
 RowExporter::Format RowExporter::formatForFileName(const QString &fileName)
@@ -128,21 +191,7 @@ RowExporter::Format RowExporter::formatForFileName(const QString &fileName)
 qint64 RowExporter::writeFile(const QAbstractItemModel &model, const QString &fileName,
                               QString *error)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    const qint64 rows = write(model, formatForFileName(fileName), &file, error);
-    if (rows < 0)
-        return -1;
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    return rows;
+    return writeRowsToFile(modelRows(model), modelColumns(model), fileName, error);
 }
 
 } // namespace allium

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
 
 class QAbstractItemModel;
 class QIODevice;
@@ -16,6 +21,20 @@ class RowExporter
 {
 public:
     enum class Format { Ndjson, Csv };
+
+    /// Told how many rows are written so far, now and then; returning false cancels.
+    using Progress = std::function<bool(qint64 written)>;
+
+    /// Writes rows given as their raw JSON (a snapshot: any thread may do this) with one CSV
+    /// column per dot path. Rows written, or -1 with `error` set when the device failed or
+    /// `progress` cancelled.
+    static qint64 writeRows(const QVector<QByteArray> &rows, const QStringList &columns,
+                            Format format, QIODevice *device, QString *error = nullptr,
+                            const Progress &progress = {});
+    /// writeRows() to `fileName` (format by name), replaced only once everything is written.
+    static qint64 writeRowsToFile(const QVector<QByteArray> &rows, const QStringList &columns,
+                                  const QString &fileName, QString *error = nullptr,
+                                  const Progress &progress = {});
 
     /// Rows written, or -1 with `error` set when the device failed.
     static qint64 write(const QAbstractItemModel &model, Format format, QIODevice *device,
