@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -55,6 +56,7 @@ private slots:
     void topicSwitchForgetsThePreview();
     void previewSaysWhatItCovers();
     void roomAtTheStreamPanelsSize();
+    void expandAsksForRoom();
 
 private:
     QPlainTextEdit *jsonEdit() const
@@ -415,6 +417,21 @@ void TestFilterEditor::roomAtTheStreamPanelsSize()
     QApplication::processEvents();
     QCOMPARE(m_panel->builder()->geometry(), builderBefore);
     QCOMPARE(jsonEdit()->geometry(), jsonBefore);
+}
+
+// Expand, beside Apply, asks the owner for more room and a second click gives it back.
+void TestFilterEditor::expandAsksForRoom()
+{
+    QSignalSpy expand(m_panel, &FilterEditorPanel::expandToggled);
+    auto *button = m_panel->findChild<QPushButton *>(QStringLiteral("expandEditorButton"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(expand.size(), 1);
+    QCOMPARE(expand.at(0).at(0).toBool(), true);
+    QCOMPARE(button->text(), QStringLiteral("Shrink"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(expand.size(), 2);
+    QCOMPARE(expand.at(1).at(0).toBool(), false);
 }
 
 QTEST_MAIN(TestFilterEditor)

@@ -53,6 +53,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     , m_deleteButton(new QPushButton(tr("Delete"), this))
     , m_clearButton(new QPushButton(tr("Clear"), this))
     , m_applyButton(new QPushButton(tr("Apply"), this))
+    , m_expandButton(new QPushButton(tr("Expand"), this))
     , m_parseTimer(new QTimer(this))
     , m_previewTimer(new QTimer(this))
 {
@@ -110,6 +111,11 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_applyButton->setAccessibleName(tr("Apply filter"));
     m_applyButton->setToolTip(tr("Send this filter to the stream (Ctrl+Return)"));
     m_applyButton->setDefault(true);
+    m_expandButton->setObjectName(QStringLiteral("expandEditorButton"));
+    m_expandButton->setAccessibleName(tr("Expand the filter editor"));
+    m_expandButton->setToolTip(tr("Give the filter editor most of the panel's height, for long "
+                                  "filters; click again to give it back"));
+    m_expandButton->setCheckable(true);
 
     // Hidden, they keep their room, and the summary has two lines whatever it says: the editor
     // does not jump as a preview comes and goes.
@@ -149,6 +155,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_deleteButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_expandButton);
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_applyButton);
 
@@ -161,7 +168,8 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     setTabOrder(m_jsonEdit, m_savedBox);
     setTabOrder(m_savedBox, m_saveButton);
     setTabOrder(m_saveButton, m_deleteButton);
-    setTabOrder(m_deleteButton, m_clearButton);
+    setTabOrder(m_deleteButton, m_expandButton);
+    setTabOrder(m_expandButton, m_clearButton);
     setTabOrder(m_clearButton, m_applyButton);
 
     m_parseTimer->setSingleShot(true);
@@ -183,6 +191,10 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     connect(m_previewTimer, &QTimer::timeout, this, [this] { emit previewRequested(m_current); });
     connect(m_applyButton, &QPushButton::clicked, this, &FilterEditorPanel::apply);
     connect(m_clearButton, &QPushButton::clicked, this, &FilterEditorPanel::clear);
+    connect(m_expandButton, &QPushButton::toggled, this, [this](bool expanded) {
+        m_expandButton->setText(expanded ? tr("Shrink") : tr("Expand"));
+        emit expandToggled(expanded);
+    });
     connect(m_saveButton, &QPushButton::clicked, this, &FilterEditorPanel::saveInteractively);
     connect(m_deleteButton, &QPushButton::clicked, this, &FilterEditorPanel::deleteInteractively);
     connect(m_savedBox, &QComboBox::activated, this, &FilterEditorPanel::handleSavedActivated);

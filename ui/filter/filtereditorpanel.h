@@ -79,6 +79,8 @@ signals:
     /// The valid filter changed; the owner may answer with setPreview().
     void previewRequested(const allium::Filter &filter);
     void validityChanged(bool valid);
+    /// The user asked for more room for the editor (Expand) or gave it back; the owner sizes it.
+    void expandToggled(bool expanded);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -116,6 +118,7 @@ private:
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_clearButton = nullptr;
     QPushButton *m_applyButton = nullptr;
+    QPushButton *m_expandButton = nullptr;
     QTimer *m_parseTimer = nullptr;
     QTimer *m_previewTimer = nullptr;
 

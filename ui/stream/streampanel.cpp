@@ -29,6 +29,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace allium {
 
 namespace {
@@ -214,6 +216,21 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     connect(m_editor, &FilterEditorPanel::applyRequested, this, &StreamPanel::applyFilter);
     connect(m_editor, &FilterEditorPanel::previewRequested, this,
             &StreamPanel::handlePreviewRequested);
+    // Expand gives the filter editor most of the height (the table keeps a few rows); the
+    // sizes from before come back when it is turned off.
+    connect(m_editor, &FilterEditorPanel::expandToggled, this,
+            [this, before = std::make_shared<QList<int>>()](bool expanded) {
+                const QList<int> sizes = m_splitter->sizes();
+                if (expanded) {
+                    *before = sizes;
+                    const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
+                    const int editor = total * 3 / 5;
+                    m_splitter->setSizes(
+                        {editor, total - editor - sizes.value(2) / 2, sizes.value(2) / 2});
+                } else if (!before->isEmpty()) {
+                    m_splitter->setSizes(*before);
+                }
+            });
 
     connect(m_table->model(), &MessageTableModel::pausedChanged, this,
             &StreamPanel::viewPausedChanged);
