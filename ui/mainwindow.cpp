@@ -169,6 +169,9 @@ void MainWindow::buildActions()
                                 "(Ctrl+R)"));
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reconnectAction, &QAction::triggered, this, [this] {
+        // Always a new connection, live or not, and said so: a silent no-op reads as broken.
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
+                             tr("Reconnecting now, as asked"));
         m_streamPanel->reconnectNow();
         if (m_apiClient->state() == ConnectionState::Disconnected ||
             m_apiClient->state() == ConnectionState::Failed)

@@ -2,6 +2,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
 #include "core/connection/connectioneventlog.h"
+#include "core/connection/websocketconnection.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
@@ -34,6 +35,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkInterface>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -68,6 +70,8 @@ private slots:
     void firstRunStreamsFromEmulator();
     // Ctrl+T, typing and Enter in the picker switch the topic: columns and rows follow.
     void pickTopicWithKeyboard();
+    // Switching topics opens a new connection: it is not counted as a reconnect.
+    void topicSwitchIsNotAReconnect();
     // A nested filter built in the builder shows as the same JSON text.
     void builderWritesJson();
     // JSON typed into the text pane rebuilds the builder's tree.
@@ -80,6 +84,8 @@ private slots:
     void pauseAndResume();
     // A server drop: Reconnecting, then Connected; rows keep coming, still filtered.
     void surviveServerDrop();
+    // Reconnect now (Ctrl+R) while connected connects both again, and the event log says so.
+    void reconnectNowWhileConnected();
     // A server error frame shows in the message bar and the event log.
     void serverErrorShowsInMessageBar();
     // Ctrl+Return in the console sends a request; its response lands on the same row.
@@ -104,6 +110,9 @@ private slots:
 private:
     bool rowMatches(int row, const Filter &filter) const;
     QString statusText(const char *name) const;
+    quint64 shownReconnects() const;
+    /// Saves `key` for `profile` in the profile dialog of `window`, as a user does.
+    static bool saveKeyInDialog(MainWindow *window, const QString &profile, const QString &key);
     ConnectionState statusState(const char *name) const;
     /// Shortcuts need the window active and no completer popup left open by typing.
     bool activateWindow();
@@ -150,6 +159,32 @@ QString TestMainWindow::statusText(const char *name) const
         return status->statusText();
     auto *label = m_window->findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QString();
+}
+
+quint64 TestMainWindow::shownReconnects() const
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("reconnectsValue"));
+    return label ? QLocale().toULongLong(label->text()) : quint64(-1);
+}
+
+bool TestMainWindow::saveKeyInDialog(MainWindow *window, const QString &profile, const QString &key)
+{
+    window->showProfiles();
+    ProfileDialog *dialog = window->profileDialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return false;
+    dialog->selectProfile(profile);
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+    if (!edit)
+        return false;
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, key);
+    QSignalSpy saved(dialog, &ProfileDialog::keySaved);
+    const bool ok = dialog->saveCurrent() && saved.wait(Timeout);
+    dialog->close();
+    return ok;
 }
 
 bool TestMainWindow::activateWindow()
@@ -219,6 +254,29 @@ void TestMainWindow::pickTopicWithKeyboard()
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(panel->topic(), QStringLiteral("ethereum.transactions"));
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
+}
+
+void TestMainWindow::topicSwitchIsNotAReconnect()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const quint64 before = shownReconnects();
+    QCOMPARE(before, quint64(0));
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("ethereum.blocks"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(panel->topic(), QStringLiteral("ethereum.blocks"));
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("ethereum.transactions"));
+    QTest::keyClick(search, Qt::Key_Return);
+    // The stats that count the new connection's messages also carry its handshake.
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const quint64 received = panel->session()->stats().messages;
+    QTRY_VERIFY_WITH_TIMEOUT(panel->session()->stats().messages > received + 20, Timeout);
+    QCOMPARE(shownReconnects(), before);
 }
 
 void TestMainWindow::builderWritesJson()
@@ -419,6 +477,29 @@ void TestMainWindow::surviveServerDrop()
     for (int i = 0; i < log->eventCount(); ++i)
         sawRetry |= log->event(i).kind == ConnectionEventKind::RetryScheduled;
     QVERIFY(sawRetry);
+}
+
+void TestMainWindow::reconnectNowWhileConnected()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
+    const quint64 reconnects = panel->session()->stats().reconnects;
+    const int events = m_window->eventLog()->eventCount();
+    QSignalSpy streamOpened(panel->session(), &StreamSession::opened);
+    QSignalSpy apiOpened(m_window->apiClient()->connection(), &ConnectionStatusSource::opened);
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_R, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(streamOpened.size() >= 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(apiOpened.size() >= 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(shownReconnects(), reconnects + 1, Timeout);
+    bool logged = false;
+    for (int i = events; i < m_window->eventLog()->eventCount(); ++i)
+        logged |= m_window->eventLog()->event(i).text.contains(QStringLiteral("Reconnecting now"));
+    QVERIFY(logged);
+    // Still streaming on the new connection.
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
 }
 
 void TestMainWindow::serverErrorShowsInMessageBar()

@@ -34,9 +34,10 @@ public:
     virtual TransportTraffic traffic() const = 0;
 
 public slots:
-    virtual void open() = 0;         ///< connect (again); clears Failed
-    virtual void close() = 0;        ///< a disconnect the user asked for: never reconnects
-    virtual void reconnectNow() = 0; ///< skip the backoff wait
+    virtual void open() = 0;  ///< connect (again); clears Failed
+    virtual void close() = 0; ///< a disconnect the user asked for: never reconnects
+    /// A new connection now: skips the backoff wait, or replaces a live connection.
+    virtual void reconnectNow() = 0;
 
 signals:
     void stateChanged(allium::ConnectionState state);

@@ -462,6 +462,17 @@ void WebSocketConnection::reconnectNow()
         d->startAttempt();
     } else if (d->state == ConnectionState::Failed || d->state == ConnectionState::Disconnected) {
         open();
+    } else {
+        // Connected or still connecting: the user asked for a fresh connection, so the current
+        // one ends politely and a new handshake starts at once (a reconnect, not a new open()).
+        d->stopTimers();
+        const bool wasConnected = d->state == ConnectionState::Connected;
+        if (WebSocketTransport *transport = d->detachTransport())
+            transport->closeAndDispose(1000);
+        if (wasConnected)
+            emit closed(1000, tr("reconnecting as asked"));
+        d->attempt = 0;
+        d->startAttempt();
     }
 }
 

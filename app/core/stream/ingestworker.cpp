@@ -272,6 +272,9 @@ void IngestWorker::open()
     d->pending->resume(); // a close() before this one may have interrupted waiting
     if (d->ingest.statsIntervalMs > 0)
         d->statsTimer->start(d->ingest.statsIntervalMs);
+    // A new open() (another topic, another endpoint) starts a new connection, not a
+    // reconnect: only handshakes after this one count as reconnects.
+    d->handshakes = 0;
     d->connection->open();
 }
 
