@@ -425,12 +425,16 @@ ConnectionPlan MainWindow::resolve(const ConnectionRequest &request) const
 
 bool MainWindow::connectPlan(const ConnectionPlan &plan)
 {
+    // The previous choice's notice ("no key for …") no longer holds once another is made.
+    if (!m_connectionNotice.isEmpty() && m_streamPanel->messageText() == m_connectionNotice)
+        m_streamPanel->hideMessage();
+    m_connectionNotice.clear();
     switch (plan.kind) {
     case ConnectionPlan::Kind::EmbeddedServer:
         if (!plan.message.isEmpty()) {
             m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, plan.message);
             if (m_startedUp) // the user picked it; on start-up the badge says enough
-                m_streamPanel->showMessage(plan.message);
+                showConnectionNotice(plan.message);
         }
         return connectEmulator(plan.profileName);
     case ConnectionPlan::Kind::Key:
@@ -439,13 +443,22 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
         return true;
     case ConnectionPlan::Kind::KeychainKey:
         m_keys->readKey(plan.keyReference, this, [this, plan](const KeyStoreResult &result) {
-            if (!result.ok) {
-                m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
-                                               .arg(plan.profileName, result.errorString));
+            if (result.ok) {
+                connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
+                              plan.allowInsecure);
                 return;
             }
-            connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
-                          plan.allowInsecure);
+            // A key kept for one session only (no keychain) is gone after a relaunch: never a
+            // dead window, the built-in emulator and how to get the profile back.
+            if (result.missing)
+                m_settings->setProfileHasKey(plan.keyReference, false);
+            const QString note = tr("The API key of \"%1\" could not be read (%2): showing the "
+                                    "built-in emulator. Add the key again in Connection → "
+                                    "Profiles… to connect.")
+                                     .arg(plan.profileName, result.errorString);
+            connectEmulator(QStringLiteral("Emulator"));
+            m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
+            showConnectionNotice(note);
         });
         return true;
     case ConnectionPlan::Kind::Refused:
@@ -478,8 +491,14 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
     }
     const bool started = connectEmulator(QStringLiteral("Emulator"));
     m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
-    m_streamPanel->showMessage(note);
+    showConnectionNotice(note);
     return started;
+}
+
+void MainWindow::showConnectionNotice(const QString &text)
+{
+    m_connectionNotice = text;
+    m_streamPanel->showMessage(text);
 }
 
 bool MainWindow::connectEmulator(const QString &profileName)

@@ -98,6 +98,11 @@ private slots:
     void settingsPersist();
     // A key saved in the profile dialog makes that profile the default and connects with it.
     void addingKeySwitchesProfile();
+    // A refused key's banner goes once the key is fixed and the stream is back.
+    void fixedKeyClearsFailureBanner();
+    // A relaunch whose profile key was kept for the session only falls back to the emulator,
+    // with a notice and a profile shown: never a dead window.
+    void relaunchWithoutSessionKeyFallsBack();
     // Allowed unencrypted ws:// to another machine shows a warning in the toolbar and the log;
     // the emulator (loopback) never does.
     void insecureConnectionWarns();
@@ -672,6 +677,70 @@ void TestMainWindow::addingKeySwitchesProfile()
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains(EmulatorDemoKey.toUtf8()));
     dialog->close();
+}
+
+void TestMainWindow::fixedKeyClearsFailureBanner()
+{
+    ProfileStore *profiles = m_window->profileStore();
+    ConnectionProfile profile(QStringLiteral("Typo key"), m_monitor->emulator()->baseUrl());
+    profile.setOptions(m_options.window.connection);
+    QVERIFY(profiles->create(profile));
+    StreamPanel *panel = m_window->streamPanel();
+    // A wrong key: refused, and the message bar says so.
+    QVERIFY(saveKeyInDialog(m_window, profile.name(), QStringLiteral("not-the-key")));
+    QTRY_COMPARE(m_window->activeProfileName(), profile.name());
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Failed, Timeout);
+    QTRY_VERIFY(panel->messageText().contains(QStringLiteral("The stream connection failed")));
+    // Fixed: the stream is back and the banner is gone.
+    QVERIFY(saveKeyInDialog(m_window, profile.name(), EmulatorDemoKey));
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    QTRY_VERIFY(panel->messageText().isEmpty());
+    QVERIFY(!panel->findChild<QWidget *>(QStringLiteral("messageBar"))->isVisible());
+}
+
+void TestMainWindow::relaunchWithoutSessionKeyFallsBack()
+{
+    MonitorOptions options = m_options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("session-key.ini"));
+    const QString name = QStringLiteral("Session only");
+    {
+        MonitorComposition first(options);
+        MainWindow &window = *first.window();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startUp();
+        ConnectionProfile profile(name, first.emulator()->baseUrl());
+        profile.setOptions(options.window.connection);
+        QVERIFY(window.profileStore()->create(profile));
+        // No keychain: the key lives in memory for this session only.
+        QVERIFY(saveKeyInDialog(&window, name, EmulatorDemoKey));
+        QTRY_COMPARE(window.activeProfileName(), name);
+        window.saveSettings();
+    }
+    MonitorComposition second(options);
+    MainWindow &window = *second.window();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isUsingEmulator(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.streamPanel()->session()->state(), ConnectionState::Connected,
+                              Timeout);
+    const QString notice = window.streamPanel()->messageText();
+    QVERIFY2(notice.contains(QStringLiteral("\"%1\"").arg(name)) &&
+                 notice.contains(QStringLiteral("built-in emulator")),
+             qPrintable(notice));
+    auto *box = window.findChild<QComboBox *>(QStringLiteral("profileBox"));
+    QVERIFY(!box->currentText().isEmpty());
+    // Adding the key back (this session's emulator stands in for the server) connects the
+    // profile and clears the notice.
+    ConnectionProfile profile = window.profileStore()->profile(name);
+    profile.setBaseUrl(second.emulator()->baseUrl());
+    QVERIFY(window.profileStore()->update(profile));
+    QVERIFY(saveKeyInDialog(&window, name, EmulatorDemoKey));
+    QTRY_COMPARE(window.activeProfileName(), name);
+    QTRY_COMPARE_WITH_TIMEOUT(window.streamPanel()->session()->state(), ConnectionState::Connected,
+                              Timeout);
+    QVERIFY(window.streamPanel()->messageText().isEmpty());
 }
 
 void TestMainWindow::insecureConnectionWarns()

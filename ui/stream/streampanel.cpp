@@ -223,6 +223,9 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
             m_countdown->start();
         else
             m_countdown->stop();
+        // A failure's banner lasts as long as the failure: connected again, it goes.
+        if (state == ConnectionState::Connected && m_messageClearsOnConnected)
+            hideMessage();
         if (state == ConnectionState::Connected && m_clearOnConnected) {
             // The previous connection's last batch may land after the switch; the new
             // connection's messages only come after this signal.
@@ -257,6 +260,7 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
             });
     connect(m_session, &StreamSession::failed, this, [this](const QString &reason) {
         showMessage(tr("The stream connection failed: %1").arg(reason));
+        m_messageClearsOnConnected = true;
     });
 
     MessageTableModel *model = m_table->model();
@@ -439,6 +443,7 @@ void StreamPanel::showMessage(const QString &text)
     m_messageBar->setPalette(palette);
     m_messageLabel->setText(text);
     m_serverErrorsShown = 0;
+    m_messageClearsOnConnected = false;
     m_messageBar->show();
 }
 
@@ -447,6 +452,7 @@ void StreamPanel::hideMessage()
     m_messageBar->hide();
     m_messageLabel->clear();
     m_serverErrorsShown = 0;
+    m_messageClearsOnConnected = false;
 }
 
 QString StreamPanel::messageText() const

@@ -141,7 +141,8 @@ private:
     QPushButton *m_stopButton = nullptr;
     QFrame *m_messageBar = nullptr;
     PlainLabel *m_messageLabel = nullptr;
-    quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
+    quint64 m_serverErrorsShown = 0;         ///< server errors the message bar counts now
+    bool m_messageClearsOnConnected = false; ///< the bar shows a connection failure
     QTimer *m_countdown = nullptr;
     QTimer *m_previewRefresh = nullptr;
     QString m_stateText;
