@@ -86,6 +86,9 @@ private slots:
     void healthShowsWireBytesAndCompression();
     void profileDialogSwitchesCompressionOff();
     void healthFollowsALiveSession();
+    // A selective filter's slow matches are not a stall; a topic shows its cadence and says it
+    // waits for its first message rather than showing an age.
+    void healthLearnsTheFilteredCadence();
     void eventLogViewSearchesCopiesAndClears();
     void badgeTellsEmulatorFromAllium_data();
     void badgeTellsEmulatorFromAllium();
@@ -311,6 +314,59 @@ void TestConnectionWidgets::healthFollowsALiveSession()
     QTRY_VERIFY(QLocale().toDouble(child<QLabel>(health, "rateValue")->text()) > 20);
     QVERIFY(child<QLabel>(health, "lastMessageValue")->text().endsWith(QStringLiteral("ago")));
     QVERIFY(!health.isStale());
+}
+
+void TestConnectionWidgets::healthLearnsTheFilteredCadence()
+{
+    qint64 now = 1'800'000'000'000;
+    HealthReadoutWidget health;
+    health.setClock([&now] { return now; });
+    const auto lastMessage = [&health] {
+        return child<QLabel>(health, "lastMessageValue")->text();
+    };
+
+    health.setTopic(QStringLiteral("bitcoin.blocks"));
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first message · next Bitcoin block ≈ "
+                                           "10 min"));
+
+    health.setTopic(QStringLiteral("ethereum.transactions")); // every 60 ms unfiltered
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first message"));
+    StreamStats stats;
+    stats.messages = 500;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(lastMessage(), QStringLiteral("0 ms ago"));
+
+    // A selective filter: the first match takes 20 s.
+    const qint64 applied = now;
+    health.setFilterActive(true);
+    now += 10000;
+    health.updateStaleness();
+    QVERIFY(!health.isStale());
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first matching message"));
+    now = applied + 20000;
+    stats.messages = 501;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(health.effectiveIntervalMs(), qint64(20000));
+    // 28 s later: slow for the topic, normal for this filter.
+    now += 28000;
+    health.updateStaleness();
+    QVERIFY(!health.isStale());
+    QCOMPARE(lastMessage(), QStringLiteral("28 s ago"));
+    // Three times the learned pace: now it reads as stalled, against the filter's cadence.
+    now += 33000;
+    health.updateStaleness();
+    QVERIFY(health.isStale());
+    QVERIFY2(lastMessage().contains(QStringLiteral("stalled? (matches expected every 20 s)")),
+             qPrintable(lastMessage()));
+
+    // Clearing the filter judges against the topic again.
+    health.setFilterActive(false);
+    stats.messages = 502;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(health.effectiveIntervalMs(), qint64(60));
 }
 
 // The view lists the session's events, its search narrows them, Copy puts the shown rows on

@@ -339,9 +339,9 @@ void StreamPanel::setTopic(const QString &topic)
     m_typeWarnings->hide();
     m_charts->clear();
     m_charts->setFieldCatalogue({});
-    // Staleness is judged against the topic's real cadence (12 s for Ethereum blocks); unknown
-    // topics get the widget's default.
-    m_health->setExpectedIntervalMs(qint64(TopicCatalogue::meanIntervalMs(topic)));
+    // Staleness is judged against the topic's real cadence (12 s for Ethereum blocks), or the
+    // filter's observed one; unknown topics get the widget's default.
+    m_health->setTopic(topic);
     // The user's choice stays; until there is one, a topic starts with a telling field.
     if (changed && !m_chartFieldChosen) {
         m_settingDefaultChart = true;
@@ -400,6 +400,7 @@ void StreamPanel::applyFilter(const Filter &filter)
         m_editor->setFilter(filter);
     m_appliedFilter = filter;
     m_session->setFilter(filter);
+    m_health->setFilterActive(!filter.isEmpty());
     if (filter.isEmpty()) {
         m_filterLabel->setText(tr("Server filter: none"));
         m_filterLabel->setToolTip(tr("Every message of the topic is sent."));
