@@ -97,6 +97,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
             m_settings->setLastTopic(topic);
     });
     connect(m_streamPanel, &StreamPanel::filterApplied, this, [this](const Filter &filter) {
+        // What changed the stream, in its story: the fields, not the values (which may be
+        // anything the user typed).
+        const QStringList fields = filter.fieldPaths();
+        m_eventLog->addEvent(
+            tr("Stream"), ConnectionEventKind::Info,
+            filter.isEmpty()
+                ? tr("Server filter cleared")
+                : tr("Server filter applied on %1").arg(fields.join(QStringLiteral(", "))));
         if (m_startedUp)
             m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
     });
@@ -107,6 +115,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
 
     connect(m_streamPanel, &StreamPanel::viewPausedChanged, m_pauseAction, &QAction::setChecked);
+    // The toolbar's Start follows the panel's: disabled while it would do nothing.
+    const auto updateStart = [this] { m_startAction->setEnabled(m_streamPanel->isStartEnabled()); };
+    connect(session, &StreamSession::stateChanged, this, updateStart);
+    connect(m_streamPanel, &StreamPanel::runningChanged, this, updateStart);
 
     updateTopicButton(QString());
     refreshProfileBox();

@@ -38,6 +38,7 @@
 #include <QLocale>
 #include <QNetworkInterface>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 
@@ -397,12 +398,23 @@ void TestMainWindow::applyFilterLimitsRows()
 
     QVERIFY(activateWindow());
     QSignalSpy applied(panel, &StreamPanel::filterApplied);
+    const int eventsBefore = m_window->eventLog()->eventCount();
     auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
     json->setFocus();
     QTest::keyClick(json, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(applied.size(), 1);
     QCOMPARE(panel->appliedFilter(), filter);
     QCOMPARE(panel->session()->filter(), filter);
+    // The event log tells when the stream's filter changed, and on which fields.
+    const ConnectionEventLog *log = m_window->eventLog();
+    QString logged;
+    for (int i = eventsBefore; i < log->eventCount(); ++i) {
+        if (log->event(i).text.startsWith(QStringLiteral("Server filter")))
+            logged = log->event(i).text;
+    }
+    QVERIFY2(logged.startsWith(QStringLiteral("Server filter applied on ")), qPrintable(logged));
+    for (const QString &field : filter.fieldPaths())
+        QVERIFY2(logged.contains(field), qPrintable(logged));
 
     // Messages already on the wire may still arrive (how many depends on the machine's speed);
     // after them only matches come: the newest 40 rows all match.
@@ -442,7 +454,12 @@ void TestMainWindow::pauseAndResume()
     const int frozen = m_model->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_model->pendingCount() > 10, Timeout);
     QCOMPARE(m_model->rowCount(), frozen);
-    QTRY_VERIFY(panel->stateText().startsWith(QStringLiteral("⏸ View paused — ")));
+    QTRY_VERIFY(panel->stateText().startsWith(QStringLiteral("‖ View paused — ")));
+    // Every character is one the label's font has: no missing-glyph box.
+    auto *stateLabel = panel->findChild<QLabel *>(QStringLiteral("streamStateLabel"));
+    const QFontMetrics metrics(stateLabel->font());
+    for (const uint ucs4 : stateLabel->text().toUcs4())
+        QVERIFY2(metrics.inFontUcs4(ucs4), qPrintable(QString::number(ucs4, 16)));
 
     // Space in the table resumes; the backlog joins the table.
     LiveTableView *view = panel->tablePanel()->view();
@@ -461,6 +478,15 @@ void TestMainWindow::surviveServerDrop()
     const Filter filter = panel->appliedFilter();
     QSignalSpy states(panel->session(), &StreamSession::stateChanged);
     QSignalSpy resubscribed(panel->session(), &StreamSession::resubscribed);
+    // Start does nothing while the stream reconnects by itself: neither the button nor the
+    // toolbar's action offers it then.
+    auto *startButton = panel->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QList<bool> startOffered;
+    const QMetaObject::Connection watch =
+        connect(panel->session(), &StreamSession::stateChanged, this, [&](ConnectionState state) {
+            if (state == ConnectionState::Reconnecting)
+                startOffered << (startButton->isEnabled() || m_window->startAction()->isEnabled());
+        });
     m_monitor->emulator()->dropAllConnections();
     QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 1, Timeout);
     QList<ConnectionState> seen;
@@ -468,6 +494,9 @@ void TestMainWindow::surviveServerDrop()
         seen << args.at(0).value<ConnectionState>();
     QVERIFY(seen.contains(ConnectionState::Reconnecting));
     QCOMPARE(seen.last(), ConnectionState::Connected);
+    disconnect(watch);
+    QVERIFY(!startOffered.isEmpty());
+    QVERIFY(!startOffered.contains(true));
     QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
     QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
     QTRY_COMPARE(statusState("streamStatus"), ConnectionState::Connected);

@@ -64,7 +64,7 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     bold.setBold(true);
     m_stateLabel->setFont(bold);
     m_stateLabel->setMinimumWidth(m_stateLabel->fontMetrics().horizontalAdvance(
-        QStringLiteral("⏸ View paused — 1,000,000 new · ● Streaming")));
+        QStringLiteral("‖ View paused — 1,000,000 new · ● Streaming")));
     m_topicLabel = new PlainLabel(this);
     m_topicLabel->setObjectName(QStringLiteral("streamTopicLabel"));
     m_topicLabel->setAccessibleName(tr("Topic"));
@@ -461,6 +461,11 @@ QString StreamPanel::messageText() const
     return m_messageBar->isVisible() ? m_messageLabel->text() : QString();
 }
 
+bool StreamPanel::isStartEnabled() const
+{
+    return m_startButton->isEnabled();
+}
+
 void StreamPanel::focusTopicSearch()
 {
     setEditorVisible(true);
@@ -559,7 +564,8 @@ void StreamPanel::updateStateLabel()
         break;
     }
     if (isViewPaused())
-        text = tr("⏸ View paused — %1 new · %2")
+        // U+2016 (not U+23F8, which the usual fonts lack and draw as a box).
+        text = tr("‖ View paused — %1 new · %2")
                    .arg(QLocale().toString(m_table->model()->pendingCount()), text);
     if (text == m_stateText)
         return;
@@ -580,7 +586,11 @@ void StreamPanel::updateButtons()
 {
     updateHealth();
     const bool running = m_session->isRunning();
-    m_startButton->setEnabled(!running || m_session->state() != ConnectionState::Connected);
+    // Start means something only when stopped or with no connection left to wait for: while
+    // connecting or reconnecting the stream starts by itself once connected.
+    const ConnectionState state = m_session->state();
+    m_startButton->setEnabled(!running || state == ConnectionState::Disconnected ||
+                              state == ConnectionState::Failed);
     m_stopButton->setEnabled(running);
 }
 
