@@ -102,6 +102,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
             m_settings->setLastTopic(topic);
     });
     connect(m_streamPanel, &StreamPanel::filterApplied, this, [this](const Filter &filter) {
+        // What changed the stream, in its story: the fields, not the values (which may be
+        // anything the user typed).
+        const QStringList fields = filter.fieldPaths();
+        m_eventLog->addEvent(
+            tr("Stream"), ConnectionEventKind::Info,
+            filter.isEmpty()
+                ? tr("Server filter cleared")
+                : tr("Server filter applied on %1").arg(fields.join(QStringLiteral(", "))));
         if (m_startedUp)
             m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
     });
@@ -112,6 +120,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
 
     connect(m_streamPanel, &StreamPanel::viewPausedChanged, m_pauseAction, &QAction::setChecked);
+    // The toolbar's Start follows the panel's: disabled while it would do nothing.
+    const auto updateStart = [this] { m_startAction->setEnabled(m_streamPanel->isStartEnabled()); };
+    connect(session, &StreamSession::stateChanged, this, updateStart);
+    connect(m_streamPanel, &StreamPanel::runningChanged, this, updateStart);
 
     updateTopicButton(QString());
     refreshProfileBox();
@@ -174,6 +186,9 @@ void MainWindow::buildActions()
                                 "(Ctrl+R)"));
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reconnectAction, &QAction::triggered, this, [this] {
+        // Always a new connection, live or not, and said so: a silent no-op reads as broken.
+        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
+                             tr("Reconnecting now, as asked"));
         m_streamPanel->reconnectNow();
         if (m_apiClient->state() == ConnectionState::Disconnected ||
             m_apiClient->state() == ConnectionState::Failed)
@@ -442,13 +457,16 @@ ConnectionPlan MainWindow::resolve(const ConnectionRequest &request) const
 
 bool MainWindow::connectPlan(const ConnectionPlan &plan)
 {
+    // The previous choice's notice ("no key for …") no longer holds once another is made.
+    if (!m_connectionNotice.isEmpty() && m_streamPanel->messageText() == m_connectionNotice)
+        m_streamPanel->hideMessage();
+    m_connectionNotice.clear();
     switch (plan.kind) {
     case ConnectionPlan::Kind::EmbeddedServer:
         if (!plan.message.isEmpty()) {
             m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info, plan.message);
             if (m_startedUp) // the user picked it; on start-up the badge says enough
-                m_streamPanel->showMessage(plan.message,
-                                           StreamPanel::MessageLifetime::UntilTargetChanges);
+                showConnectionNotice(plan.message);
         }
         return connectEmulator(plan.profileName);
     case ConnectionPlan::Kind::Key:
@@ -457,14 +475,22 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
         return true;
     case ConnectionPlan::Kind::KeychainKey:
         m_keys->readKey(plan.keyReference, this, [this, plan](const KeyStoreResult &result) {
-            if (!result.ok) {
-                m_streamPanel->showMessage(tr("The API key of \"%1\" could not be read: %2")
-                                               .arg(plan.profileName, result.errorString),
-                                           StreamPanel::MessageLifetime::UntilTargetChanges);
+            if (result.ok) {
+                connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
+                              plan.allowInsecure);
                 return;
             }
-            connectTarget(plan.profileName, plan.baseUrl, result.key, plan.options, false,
-                          plan.allowInsecure);
+            // A key kept for one session only (no keychain) is gone after a relaunch: never a
+            // dead window, the built-in emulator and how to get the profile back.
+            if (result.missing)
+                m_settings->setProfileHasKey(plan.keyReference, false);
+            const QString note = tr("The API key of \"%1\" could not be read (%2): showing the "
+                                    "built-in emulator. Add the key again in Connection → "
+                                    "Profiles… to connect.")
+                                     .arg(plan.profileName, result.errorString);
+            connectEmulator(QStringLiteral("Emulator"));
+            m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
+            showConnectionNotice(note);
         });
         return true;
     case ConnectionPlan::Kind::Refused:
@@ -497,8 +523,14 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
     }
     const bool started = connectEmulator(QStringLiteral("Emulator"));
     m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, note);
-    m_streamPanel->showMessage(note, StreamPanel::MessageLifetime::UntilTargetChanges);
+    showConnectionNotice(note);
     return started;
+}
+
+void MainWindow::showConnectionNotice(const QString &text)
+{
+    m_connectionNotice = text;
+    m_streamPanel->showMessage(text, StreamPanel::MessageLifetime::UntilTargetChanges);
 }
 
 bool MainWindow::connectEmulator(const QString &profileName)

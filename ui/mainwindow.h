@@ -125,6 +125,8 @@ private:
     bool connectPlan(const ConnectionPlan &plan);
     void adoptLegacyKeyFlags();
     bool connectEmulator(const QString &profileName);
+    /// Shows why the connection differs from the one asked for, until another is chosen.
+    void showConnectionNotice(const QString &text);
     void refreshProfileBox();
     void updateBadge();
     void updateHealth(const StreamStats &stats);
@@ -144,6 +146,7 @@ private:
     bool m_usingEmulator = false;
     bool m_insecure = false;
     bool m_startedUp = false;
+    QString m_connectionNotice; ///< the message bar's text about the current connection choice
 
     QTabWidget *m_tabs = nullptr;
     StreamPanel *m_streamPanel = nullptr;

@@ -12,6 +12,7 @@
 #include "ui/connection/profilebadge.h"
 #include "ui/connection/profiledialog.h"
 #include "ui/health/healthreadoutwidget.h"
+#include "ui/text/plaintext.h"
 #include "ui/theme/theme.h"
 #include "uitestsupport.h"
 
@@ -23,11 +24,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,12 +83,17 @@ private slots:
     void initTestCase();
     void statusFollowsASessionThroughADrop();
     void statusShowsRefusedKey();
+    // A failure too long for the room is elided, with all of it in the label's tooltip.
+    void statusElidesLongFailure();
     void statusShowsPongLatencyAndObeysButtons();
     void statusFollowsEitherKindThroughTheInterface();
     void healthShowsCountersAndStaleness();
     void healthShowsWireBytesAndCompression();
     void profileDialogSwitchesCompressionOff();
     void healthFollowsALiveSession();
+    // A selective filter's slow matches are not a stall; a topic shows its cadence and says it
+    // waits for its first message rather than showing an age.
+    void healthLearnsTheFilteredCadence();
     void eventLogViewSearchesCopiesAndClears();
     void badgeTellsEmulatorFromAllium_data();
     void badgeTellsEmulatorFromAllium();
@@ -167,6 +175,39 @@ void TestConnectionWidgets::statusShowsRefusedKey()
     QCOMPARE(status.state(), ConnectionState::Failed);
     QCOMPARE(child<QToolButton>(status, "connectButton")->text(), QStringLiteral("Connect"));
     saveScreenshot(&status, QStringLiteral("status-failed"));
+}
+
+void TestConnectionWidgets::statusElidesLongFailure()
+{
+    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    StreamSession session;
+    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+    session.setApiKey(QStringLiteral("wrong"));
+    QMainWindow window;
+    auto *status = new ConnectionStatusWidget(&window);
+    status->attach(&session);
+    window.statusBar()->addWidget(status);
+    window.statusBar()->addPermanentWidget(new QLabel(QStringLiteral("120 msg/s · 1.2 MB/s")));
+    window.resize(480, 200);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.open();
+    QTRY_COMPARE(status->state(), ConnectionState::Failed);
+    const QString full = status->statusText();
+    QVERIFY2(full.startsWith(QStringLiteral("Failed: invalid API key")) &&
+                 full.contains(QStringLiteral("401")),
+             qPrintable(full));
+    auto *label = status->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QTRY_VERIFY(label->text().endsWith(QChar(0x2026)));
+    QVERIFY(full.startsWith(label->text().chopped(1)));
+    QCOMPARE(label->toolTip(), PlainText::toolTip(full));
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+    QVERIFY(label->geometry().right() <= status->width());
+    // Room enough: the whole text, no tooltip needed.
+    window.resize(1600, 200);
+    QTRY_COMPARE(label->text(), full);
+    QVERIFY(label->toolTip().isEmpty());
 }
 
 // Attached to a WebSocketConnection, Connected carries the last pong's latency; Disconnect and
@@ -313,6 +354,59 @@ void TestConnectionWidgets::healthFollowsALiveSession()
     QVERIFY(!health.isStale());
 }
 
+void TestConnectionWidgets::healthLearnsTheFilteredCadence()
+{
+    qint64 now = 1'800'000'000'000;
+    HealthReadoutWidget health;
+    health.setClock([&now] { return now; });
+    const auto lastMessage = [&health] {
+        return child<QLabel>(health, "lastMessageValue")->text();
+    };
+
+    health.setTopic(QStringLiteral("bitcoin.blocks"));
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first message · next Bitcoin block ≈ "
+                                           "10 min"));
+
+    health.setTopic(QStringLiteral("ethereum.transactions")); // every 60 ms unfiltered
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first message"));
+    StreamStats stats;
+    stats.messages = 500;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(lastMessage(), QStringLiteral("0 ms ago"));
+
+    // A selective filter: the first match takes 20 s.
+    const qint64 applied = now;
+    health.setFilterActive(true);
+    now += 10000;
+    health.updateStaleness();
+    QVERIFY(!health.isStale());
+    QCOMPARE(lastMessage(), QStringLiteral("waiting for the first matching message"));
+    now = applied + 20000;
+    stats.messages = 501;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(health.effectiveIntervalMs(), qint64(20000));
+    // 28 s later: slow for the topic, normal for this filter.
+    now += 28000;
+    health.updateStaleness();
+    QVERIFY(!health.isStale());
+    QCOMPARE(lastMessage(), QStringLiteral("28 s ago"));
+    // Three times the learned pace: now it reads as stalled, against the filter's cadence.
+    now += 33000;
+    health.updateStaleness();
+    QVERIFY(health.isStale());
+    QVERIFY2(lastMessage().contains(QStringLiteral("stalled? (matches expected every 20 s)")),
+             qPrintable(lastMessage()));
+
+    // Clearing the filter judges against the topic again.
+    health.setFilterActive(false);
+    stats.messages = 502;
+    stats.lastMessageAtMs = now;
+    health.setStats(stats);
+    QCOMPARE(health.effectiveIntervalMs(), qint64(60));
+}
+
 // The view lists the session's events, its search narrows them, Copy puts the shown rows on
 // the clipboard (without the key) and Clear empties the log.
 void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
@@ -347,6 +441,18 @@ void TestConnectionWidgets::eventLogViewSearchesCopiesAndClears()
     QCOMPARE(copied.count(QLatin1Char('\n')) + 1, view.visibleRowCount());
     QVERIFY(copied.contains(QStringLiteral("Retry scheduled")));
     QVERIFY(!copied.contains(SecretKey));
+    // With one row selected, Copy takes that row and Copy all every shown one.
+    child<QLineEdit>(view, "searchEdit")->clear();
+    QTRY_COMPARE(view.visibleRowCount(), log.rowCount());
+    QTableView *table = view.table();
+    const QRect firstRow = table->visualRect(table->model()->index(0, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, firstRow.center());
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QTest::mouseClick(child<QToolButton>(view, "copyButton"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text().count(QLatin1Char('\n')), 0);
+    QTest::mouseClick(child<QToolButton>(view, "copyAllButton"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text().count(QLatin1Char('\n')) + 1,
+             view.visibleRowCount());
 
     QTest::mouseClick(child<QToolButton>(view, "clearButton"), Qt::LeftButton);
     QCOMPARE(log.rowCount(), 0);

@@ -2,6 +2,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
 #include "core/connection/connectioneventlog.h"
+#include "core/connection/websocketconnection.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
@@ -35,9 +36,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkInterface>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -71,6 +74,8 @@ private slots:
     void firstRunStreamsFromEmulator();
     // Ctrl+T, typing and Enter in the picker switch the topic: columns and rows follow.
     void pickTopicWithKeyboard();
+    // Switching topics opens a new connection: it is not counted as a reconnect.
+    void topicSwitchIsNotAReconnect();
     // A nested filter built in the builder shows as the same JSON text.
     void builderWritesJson();
     // JSON typed into the text pane rebuilds the builder's tree.
@@ -87,6 +92,8 @@ private slots:
     void pauseAndResume();
     // A server drop: Reconnecting, then Connected; rows keep coming, still filtered.
     void surviveServerDrop();
+    // Reconnect now (Ctrl+R) while connected connects both again, and the event log says so.
+    void reconnectNowWhileConnected();
     // A server error frame shows in the message bar and the event log.
     void serverErrorShowsInMessageBar();
     // Ctrl+Return in the console sends a request; its response lands on the same row.
@@ -102,6 +109,11 @@ private slots:
     void settingsPersist();
     // A key saved in the profile dialog makes that profile the default and connects with it.
     void addingKeySwitchesProfile();
+    // A refused key's banner goes once the key is fixed and the stream is back.
+    void fixedKeyClearsFailureBanner();
+    // A relaunch whose profile key was kept for the session only falls back to the emulator,
+    // with a notice and a profile shown: never a dead window.
+    void relaunchWithoutSessionKeyFallsBack();
     // Allowed unencrypted ws:// to another machine shows a warning in the toolbar and the log;
     // the emulator (loopback) never does.
     void insecureConnectionWarns();
@@ -114,6 +126,9 @@ private slots:
 private:
     bool rowMatches(int row, const Filter &filter) const;
     QString statusText(const char *name) const;
+    quint64 shownReconnects() const;
+    /// Saves `key` for `profile` in the profile dialog of `window`, as a user does.
+    static bool saveKeyInDialog(MainWindow *window, const QString &profile, const QString &key);
     ConnectionState statusState(const char *name) const;
     /// Shortcuts need the window active and no completer popup left open by typing.
     bool activateWindow();
@@ -160,6 +175,32 @@ QString TestMainWindow::statusText(const char *name) const
         return status->statusText();
     auto *label = m_window->findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QString();
+}
+
+quint64 TestMainWindow::shownReconnects() const
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("reconnectsValue"));
+    return label ? QLocale().toULongLong(label->text()) : quint64(-1);
+}
+
+bool TestMainWindow::saveKeyInDialog(MainWindow *window, const QString &profile, const QString &key)
+{
+    window->showProfiles();
+    ProfileDialog *dialog = window->profileDialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return false;
+    dialog->selectProfile(profile);
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+    if (!edit)
+        return false;
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, key);
+    QSignalSpy saved(dialog, &ProfileDialog::keySaved);
+    const bool ok = dialog->saveCurrent() && saved.wait(Timeout);
+    dialog->close();
+    return ok;
 }
 
 bool TestMainWindow::activateWindow()
@@ -229,6 +270,29 @@ void TestMainWindow::pickTopicWithKeyboard()
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(panel->topic(), QStringLiteral("ethereum.transactions"));
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
+}
+
+void TestMainWindow::topicSwitchIsNotAReconnect()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const quint64 before = shownReconnects();
+    QCOMPARE(before, quint64(0));
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("ethereum.blocks"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(panel->topic(), QStringLiteral("ethereum.blocks"));
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClicks(search, QStringLiteral("ethereum.transactions"));
+    QTest::keyClick(search, Qt::Key_Return);
+    // The stats that count the new connection's messages also carry its handshake.
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    const quint64 received = panel->session()->stats().messages;
+    QTRY_VERIFY_WITH_TIMEOUT(panel->session()->stats().messages > received + 20, Timeout);
+    QCOMPARE(shownReconnects(), before);
 }
 
 void TestMainWindow::builderWritesJson()
@@ -344,12 +408,23 @@ void TestMainWindow::applyFilterLimitsRows()
 
     QVERIFY(activateWindow());
     QSignalSpy applied(panel, &StreamPanel::filterApplied);
+    const int eventsBefore = m_window->eventLog()->eventCount();
     auto *json = editor->findChild<QPlainTextEdit *>(QStringLiteral("jsonEdit"));
     json->setFocus();
     QTest::keyClick(json, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(applied.size(), 1);
     QCOMPARE(panel->appliedFilter(), filter);
     QCOMPARE(panel->session()->filter(), filter);
+    // The event log tells when the stream's filter changed, and on which fields.
+    const ConnectionEventLog *log = m_window->eventLog();
+    QString logged;
+    for (int i = eventsBefore; i < log->eventCount(); ++i) {
+        if (log->event(i).text.startsWith(QStringLiteral("Server filter")))
+            logged = log->event(i).text;
+    }
+    QVERIFY2(logged.startsWith(QStringLiteral("Server filter applied on ")), qPrintable(logged));
+    for (const QString &field : filter.fieldPaths())
+        QVERIFY2(logged.contains(field), qPrintable(logged));
 
     // Messages already on the wire may still arrive (how many depends on the machine's speed);
     // after them only matches come: the newest 40 rows all match.
@@ -459,7 +534,12 @@ void TestMainWindow::pauseAndResume()
     const int frozen = m_model->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_model->pendingCount() > 10, Timeout);
     QCOMPARE(m_model->rowCount(), frozen);
-    QTRY_VERIFY(panel->stateText().startsWith(QStringLiteral("⏸ View paused — ")));
+    QTRY_VERIFY(panel->stateText().startsWith(QStringLiteral("‖ View paused — ")));
+    // Every character is one the label's font has: no missing-glyph box.
+    auto *stateLabel = panel->findChild<QLabel *>(QStringLiteral("streamStateLabel"));
+    const QFontMetrics metrics(stateLabel->font());
+    for (const uint ucs4 : stateLabel->text().toUcs4())
+        QVERIFY2(metrics.inFontUcs4(ucs4), qPrintable(QString::number(ucs4, 16)));
 
     // Space in the table resumes; the backlog joins the table.
     LiveTableView *view = panel->tablePanel()->view();
@@ -478,6 +558,15 @@ void TestMainWindow::surviveServerDrop()
     const Filter filter = panel->appliedFilter();
     QSignalSpy states(panel->session(), &StreamSession::stateChanged);
     QSignalSpy resubscribed(panel->session(), &StreamSession::resubscribed);
+    // Start does nothing while the stream reconnects by itself: neither the button nor the
+    // toolbar's action offers it then.
+    auto *startButton = panel->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QList<bool> startOffered;
+    const QMetaObject::Connection watch =
+        connect(panel->session(), &StreamSession::stateChanged, this, [&](ConnectionState state) {
+            if (state == ConnectionState::Reconnecting)
+                startOffered << (startButton->isEnabled() || m_window->startAction()->isEnabled());
+        });
     m_monitor->emulator()->dropAllConnections();
     QTRY_VERIFY_WITH_TIMEOUT(resubscribed.size() >= 1, Timeout);
     QList<ConnectionState> seen;
@@ -485,6 +574,9 @@ void TestMainWindow::surviveServerDrop()
         seen << args.at(0).value<ConnectionState>();
     QVERIFY(seen.contains(ConnectionState::Reconnecting));
     QCOMPARE(seen.last(), ConnectionState::Connected);
+    disconnect(watch);
+    QVERIFY(!startOffered.isEmpty());
+    QVERIFY(!startOffered.contains(true));
     QTRY_COMPARE(panel->stateText(), QStringLiteral("● Streaming"));
     QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
     QTRY_COMPARE(statusState("streamStatus"), ConnectionState::Connected);
@@ -499,6 +591,29 @@ void TestMainWindow::surviveServerDrop()
     for (int i = 0; i < log->eventCount(); ++i)
         sawRetry |= log->event(i).kind == ConnectionEventKind::RetryScheduled;
     QVERIFY(sawRetry);
+}
+
+void TestMainWindow::reconnectNowWhileConnected()
+{
+    StreamPanel *panel = m_window->streamPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("apiStatus"), ConnectionState::Connected, Timeout);
+    const quint64 reconnects = panel->session()->stats().reconnects;
+    const int events = m_window->eventLog()->eventCount();
+    QSignalSpy streamOpened(panel->session(), &StreamSession::opened);
+    QSignalSpy apiOpened(m_window->apiClient()->connection(), &ConnectionStatusSource::opened);
+    QVERIFY(activateWindow());
+    QTest::keyClick(m_window, Qt::Key_R, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(streamOpened.size() >= 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(apiOpened.size() >= 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(shownReconnects(), reconnects + 1, Timeout);
+    bool logged = false;
+    for (int i = events; i < m_window->eventLog()->eventCount(); ++i)
+        logged |= m_window->eventLog()->event(i).text.contains(QStringLiteral("Reconnecting now"));
+    QVERIFY(logged);
+    // Still streaming on the new connection.
+    const int rows = m_model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > rows, Timeout);
 }
 
 void TestMainWindow::serverErrorShowsInMessageBar()
@@ -697,6 +812,70 @@ void TestMainWindow::addingKeySwitchesProfile()
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains(EmulatorDemoKey.toUtf8()));
     dialog->close();
+}
+
+void TestMainWindow::fixedKeyClearsFailureBanner()
+{
+    ProfileStore *profiles = m_window->profileStore();
+    ConnectionProfile profile(QStringLiteral("Typo key"), m_monitor->emulator()->baseUrl());
+    profile.setOptions(m_options.window.connection);
+    QVERIFY(profiles->create(profile));
+    StreamPanel *panel = m_window->streamPanel();
+    // A wrong key: refused, and the message bar says so.
+    QVERIFY(saveKeyInDialog(m_window, profile.name(), QStringLiteral("not-the-key")));
+    QTRY_COMPARE(m_window->activeProfileName(), profile.name());
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Failed, Timeout);
+    QTRY_VERIFY(panel->messageText().contains(QStringLiteral("The stream connection failed")));
+    // Fixed: the stream is back and the banner is gone.
+    QVERIFY(saveKeyInDialog(m_window, profile.name(), EmulatorDemoKey));
+    QTRY_COMPARE_WITH_TIMEOUT(statusState("streamStatus"), ConnectionState::Connected, Timeout);
+    QTRY_VERIFY(panel->messageText().isEmpty());
+    QVERIFY(!panel->findChild<QWidget *>(QStringLiteral("messageBar"))->isVisible());
+}
+
+void TestMainWindow::relaunchWithoutSessionKeyFallsBack()
+{
+    MonitorOptions options = m_options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("session-key.ini"));
+    const QString name = QStringLiteral("Session only");
+    {
+        MonitorComposition first(options);
+        MainWindow &window = *first.window();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startUp();
+        ConnectionProfile profile(name, first.emulator()->baseUrl());
+        profile.setOptions(options.window.connection);
+        QVERIFY(window.profileStore()->create(profile));
+        // No keychain: the key lives in memory for this session only.
+        QVERIFY(saveKeyInDialog(&window, name, EmulatorDemoKey));
+        QTRY_COMPARE(window.activeProfileName(), name);
+        window.saveSettings();
+    }
+    MonitorComposition second(options);
+    MainWindow &window = *second.window();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isUsingEmulator(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.streamPanel()->session()->state(), ConnectionState::Connected,
+                              Timeout);
+    const QString notice = window.streamPanel()->messageText();
+    QVERIFY2(notice.contains(QStringLiteral("\"%1\"").arg(name)) &&
+                 notice.contains(QStringLiteral("built-in emulator")),
+             qPrintable(notice));
+    auto *box = window.findChild<QComboBox *>(QStringLiteral("profileBox"));
+    QVERIFY(!box->currentText().isEmpty());
+    // Adding the key back (this session's emulator stands in for the server) connects the
+    // profile and clears the notice.
+    ConnectionProfile profile = window.profileStore()->profile(name);
+    profile.setBaseUrl(second.emulator()->baseUrl());
+    QVERIFY(window.profileStore()->update(profile));
+    QVERIFY(saveKeyInDialog(&window, name, EmulatorDemoKey));
+    QTRY_COMPARE(window.activeProfileName(), name);
+    QTRY_COMPARE_WITH_TIMEOUT(window.streamPanel()->session()->state(), ConnectionState::Connected,
+                              Timeout);
+    QVERIFY(window.streamPanel()->messageText().isEmpty());
 }
 
 void TestMainWindow::insecureConnectionWarns()

@@ -2,9 +2,9 @@
 #include "ui/connection/connectionstatuswidget.h"
 
 #include "core/connection/connectionstatussource.h"
+#include "ui/connection/elidinglabel.h"
 #include "ui/connection/statusdot.h"
 #include "ui/text/plainlabel.h"
-#include "ui/text/plaintext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,7 +18,6 @@ namespace {
 
 // The countdown shows whole seconds; four updates a second keep it from skipping one.
 constexpr int CountdownTickMs = 250;
-constexpr int MaxReasonChars = 80;
 
 } // namespace
 
@@ -26,7 +25,7 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_dot(new StatusDot(this))
     , m_name(new PlainLabel(this))
-    , m_text(new PlainLabel(this))
+    , m_text(new ElidingLabel(this))
     , m_reconnectButton(new QToolButton(this))
     , m_connectButton(new QToolButton(this))
 {
@@ -37,6 +36,7 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     bold.setBold(true);
     m_name->setFont(bold);
     m_text->setObjectName(QStringLiteral("statusLabel"));
+    m_text->setMinimumText(tr("Reconnecting · attempt 10 in 60 s"));
     m_reconnectButton->setObjectName(QStringLiteral("reconnectButton"));
     m_reconnectButton->setText(tr("Reconnect now"));
     m_reconnectButton->setAutoRaise(true);
@@ -123,7 +123,6 @@ void ConnectionStatusWidget::refresh()
     const bool attached = !m_source.isNull();
     m_state = attached ? m_source->state() : ConnectionState::Disconnected;
     QString text;
-    QString toolTip;
     switch (m_state) {
     case ConnectionState::Connected: {
         const int latency = m_source->lastPongLatencyMs();
@@ -143,22 +142,16 @@ void ConnectionStatusWidget::refresh()
                        : tr("Reconnecting · attempt %1").arg(attempt);
         break;
     }
-    case ConnectionState::Failed: {
-        const QString reason = m_source->failureReason();
-        toolTip = reason;
-        text = tr("Failed: %1")
-                   .arg(reason.size() > MaxReasonChars
-                            ? reason.left(MaxReasonChars - 1) + QChar(0x2026)
-                            : reason);
+    case ConnectionState::Failed:
+        // Whole: the label elides it to the room it has and shows all of it in its tooltip.
+        text = tr("Failed: %1").arg(m_source->failureReason());
         break;
-    }
     case ConnectionState::Disconnected:
         text = attached ? tr("Disconnected") : tr("Not connected");
         break;
     }
     m_statusText = text;
-    m_text->setText(text);
-    m_text->setToolTip(PlainText::toolTip(toolTip));
+    m_text->setFullText(text);
     m_dot->setColor(stateColor(m_state));
     m_dot->setToolTip(connectionStateText(m_state));
 

@@ -13,6 +13,7 @@ class QToolButton;
 namespace allium {
 
 class ConnectionStatusSource;
+class ElidingLabel;
 class StatusDot;
 
 /// The status of one connection for the status bar: a coloured dot and "Connected · 23 ms",
@@ -34,7 +35,8 @@ public:
     /// Shown in front of the state, e.g. "ethereum.blocks".
     void setConnectionName(const QString &name);
 
-    /// The text as shown (without the name), e.g. "Reconnecting · attempt 3 in 7 s".
+    /// The whole text (without the name), e.g. "Reconnecting · attempt 3 in 7 s"; the label
+    /// may show it shortened, with all of it in its tooltip.
     QString statusText() const;
     ConnectionState state() const { return m_state; }
     static QColor stateColor(ConnectionState state);
@@ -51,7 +53,7 @@ private:
 
     StatusDot *m_dot;
     QLabel *m_name;
-    QLabel *m_text;
+    ElidingLabel *m_text;
     QToolButton *m_reconnectButton;
     QToolButton *m_connectButton;
     QTimer m_countdown;

@@ -62,6 +62,7 @@ EventLogView::EventLogView(QWidget *parent)
     , m_table(new QTableView(this))
     , m_clearButton(new QToolButton(this))
     , m_copyButton(new QToolButton(this))
+    , m_copyAllButton(new QToolButton(this))
 {
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -75,6 +76,9 @@ EventLogView::EventLogView(QWidget *parent)
     m_copyButton->setObjectName(QStringLiteral("copyButton"));
     m_copyButton->setText(tr("Copy"));
     m_copyButton->setToolTip(tr("Copy the selected events, or all shown events"));
+    m_copyAllButton->setObjectName(QStringLiteral("copyAllButton"));
+    m_copyAllButton->setText(tr("Copy all"));
+    m_copyAllButton->setToolTip(tr("Copy every shown event, whatever is selected"));
 
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_proxy);
@@ -90,6 +94,7 @@ EventLogView::EventLogView(QWidget *parent)
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_copyButton);
+    bar->addWidget(m_copyAllButton);
     bar->addWidget(m_clearButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -99,6 +104,7 @@ EventLogView::EventLogView(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_copyButton, &QToolButton::clicked, this, &EventLogView::copyRows);
+    connect(m_copyAllButton, &QToolButton::clicked, this, &EventLogView::copyAllRows);
     connect(m_clearButton, &QToolButton::clicked, this, [this] {
         if (m_log)
             m_log->clear();
@@ -149,6 +155,16 @@ void EventLogView::copyRows()
             rows << m_proxy->mapToSource(index).row();
         std::sort(rows.begin(), rows.end());
     }
+    QApplication::clipboard()->setText(m_log->toText(rows));
+}
+
+void EventLogView::copyAllRows()
+{
+    if (!m_log)
+        return;
+    QList<int> rows;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        rows << m_proxy->mapToSource(m_proxy->index(row, 0)).row();
     QApplication::clipboard()->setText(m_log->toText(rows));
 }
 

@@ -12,8 +12,8 @@ namespace allium {
 
 class ConnectionEventLog;
 
-/// The connection event log as a table with a search line, Clear and Copy. New rows scroll into
-/// view unless the user scrolled up to read.
+/// The connection event log as a table with a search line, Clear, Copy and Copy all. New rows
+/// scroll into view unless the user scrolled up to read.
 class EventLogView : public QWidget
 {
     Q_OBJECT
@@ -29,6 +29,8 @@ public:
 public slots:
     /// Copies the selected rows (all shown rows when none is selected) as tab-separated text.
     void copyRows();
+    /// Copies every shown row, whatever is selected: the whole story for a bug report.
+    void copyAllRows();
 
 private:
     ConnectionEventLog *m_log = nullptr;
@@ -37,6 +39,7 @@ private:
     QTableView *m_table;
     QToolButton *m_clearButton;
     QToolButton *m_copyButton;
+    QToolButton *m_copyAllButton;
     bool m_followTail = true;
 };
 

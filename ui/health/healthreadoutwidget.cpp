@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/health/healthreadoutwidget.h"
+#include "core/stream/topiccatalogue.h"
 #include "ui/text/plainlabel.h"
 
 #include <QDateTime>
@@ -104,8 +105,10 @@ QString HealthReadoutWidget::humanDuration(qint64 ms)
     if (seconds < 60)
         return tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds / 60 % 60);
+        return seconds % 60 == 0 ? tr("%1 min").arg(seconds / 60)
+                                 : tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return seconds / 60 % 60 == 0 ? tr("%1 h").arg(seconds / 3600)
+                                  : tr("%1 h %2 min").arg(seconds / 3600).arg(seconds / 60 % 60);
 }
 
 void HealthReadoutWidget::setCounter(QLabel *label, quint64 value)
@@ -182,29 +185,81 @@ void HealthReadoutWidget::setStreaming(bool streaming)
     updateStaleness();
 }
 
+void HealthReadoutWidget::setTopic(const QString &topic)
+{
+    const TopicInfo *info = TopicCatalogue::find(topic);
+    // Only slow cadences are worth a line: "next message ≈ 60 ms" says nothing.
+    m_cadenceNoun.clear();
+    if (info && info->meanIntervalMs >= 1000) {
+        QString chain = info->chain;
+        if (!chain.isEmpty())
+            chain[0] = chain[0].toUpper();
+        m_cadenceNoun = info->kind == QLatin1String("blocks") ? tr("%1 block").arg(chain)
+                                                              : tr("%1 message").arg(chain);
+    }
+    m_baseMessages = m_stats.messages;
+    m_baseAtMs = m_clock();
+    setExpectedIntervalMs(qint64(TopicCatalogue::meanIntervalMs(topic)));
+}
+
+void HealthReadoutWidget::setFilterActive(bool active)
+{
+    m_filterActive = active;
+    m_baseMessages = m_stats.messages;
+    m_baseAtMs = m_clock();
+    updateStaleness();
+}
+
+qint64 HealthReadoutWidget::effectiveIntervalMs() const
+{
+    if (!m_filterActive)
+        return m_expectedIntervalMs;
+    // The filter's own pace: the time from the filter to its last match, per match. Until a
+    // match came it is unknown (nothing to judge a gap against).
+    const quint64 matched = m_stats.messages - std::min(m_stats.messages, m_baseMessages);
+    if (matched == 0 || m_stats.lastMessageAtMs <= m_baseAtMs)
+        return 0;
+    const qint64 learned = (m_stats.lastMessageAtMs - m_baseAtMs) / qint64(matched);
+    return std::max(m_expectedIntervalMs, learned);
+}
+
 qint64 HealthReadoutWidget::staleThresholdMs() const
 {
-    if (m_expectedIntervalMs <= 0)
+    const qint64 interval = effectiveIntervalMs();
+    if (interval <= 0)
         return UnknownCadenceStaleMs;
-    return std::max(MinimumStaleMs, 3 * m_expectedIntervalMs);
+    return std::max(MinimumStaleMs, 3 * interval);
 }
 
 void HealthReadoutWidget::updateStaleness()
 {
-    if (m_stats.lastMessageAtMs <= 0) {
+    const QString cadence =
+        m_cadenceNoun.isEmpty()
+            ? QString()
+            : tr(" · next %1 ≈ %2").arg(m_cadenceNoun, humanDuration(m_expectedIntervalMs));
+    const bool matchedYet = m_stats.messages > m_baseMessages;
+    if (m_stats.lastMessageAtMs <= 0 || !matchedYet) {
+        // No message of this topic (or since this filter) yet: no age to show, nothing stale.
         m_stale = false;
-        setColored(m_lastMessage, tr("no messages yet"), QColor(), false);
+        const QString waiting = m_filterActive ? tr("waiting for the first matching message")
+                                               : tr("waiting for the first message");
+        setColored(m_lastMessage, waiting + cadence, QColor(), false);
         m_lastMessage->setToolTip(QString());
         return;
     }
     const qint64 age = std::max<qint64>(0, m_clock() - m_stats.lastMessageAtMs);
     // A stopped or disconnected stream is expected to be quiet; only a live one goes stale.
+    const qint64 interval = effectiveIntervalMs();
     m_stale = m_streaming && age > staleThresholdMs();
     QString text = tr("%1 ago").arg(humanDuration(age));
     if (m_stale) {
-        text += m_expectedIntervalMs > 0
-                    ? tr(" — stalled? (expected every %1)").arg(humanDuration(m_expectedIntervalMs))
-                    : tr(" — stalled?");
+        const QString expected = m_filterActive && interval > m_expectedIntervalMs
+                                     ? tr("matches expected every %1")
+                                     : tr("expected every %1");
+        text += interval > 0 ? tr(" — stalled? (%1)").arg(expected.arg(humanDuration(interval)))
+                             : tr(" — stalled?");
+    } else {
+        text += cadence;
     }
     setColored(m_lastMessage, text, m_stale ? WarningColor : QColor(), m_stale);
     m_lastMessage->setToolTip(

@@ -26,6 +26,15 @@ public:
     void setBufferFill(qint64 count, qint64 capacity, qint64 bytes);
     /// The topic's usual time between messages (12 s for ethereum.blocks); 0: unknown.
     void setExpectedIntervalMs(qint64 intervalMs);
+    /// A new topic: its cadence from the TopicCatalogue, shown as "next Bitcoin block ≈ 10 min",
+    /// and "waiting for the first message" until one of this topic arrives.
+    void setTopic(const QString &topic);
+    /// A server filter was applied (or cleared): the expected cadence is learned anew from the
+    /// rate of matching messages from now on, so a selective filter does not read as a stall.
+    void setFilterActive(bool active);
+    /// The time between messages staleness is judged against: the topic's, or the observed
+    /// matching rate's when a filter makes it slower; 0 when not known (yet).
+    qint64 effectiveIntervalMs() const;
     /// Staleness only warns while messages are expected (connected and started).
     void setStreaming(bool streaming);
 
@@ -38,7 +47,7 @@ public:
 
     /// 1536 → "1.5 KB"; used for bytes and bytes/s.
     static QString humanBytes(quint64 bytes);
-    /// 400 ms → "400 ms", 12 s → "12 s", 130 s → "2 min 10 s", 2 h → "2 h 0 min".
+    /// 400 ms → "400 ms", 12 s → "12 s", 130 s → "2 min 10 s", 600 s → "10 min", 2 h → "2 h".
     static QString humanDuration(qint64 ms);
 
 public slots:
@@ -63,6 +72,10 @@ private:
     QTimer m_timer;
     StreamStats m_stats;
     qint64 m_expectedIntervalMs = 0;
+    QString m_cadenceNoun;      ///< "Bitcoin block"; empty: no cadence shown
+    quint64 m_baseMessages = 0; ///< messages counted before this topic or filter
+    qint64 m_baseAtMs = 0;      ///< when the current topic or filter began
+    bool m_filterActive = false;
     bool m_streaming = true;
     bool m_stale = false;
     std::function<qint64()> m_clock;

@@ -66,7 +66,7 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     bold.setBold(true);
     m_stateLabel->setFont(bold);
     m_stateLabel->setMinimumWidth(m_stateLabel->fontMetrics().horizontalAdvance(
-        QStringLiteral("⏸ View paused — 1,000,000 new · ● Streaming")));
+        QStringLiteral("‖ View paused — 1,000,000 new · ● Streaming")));
     m_topicLabel = new PlainLabel(this);
     m_topicLabel->setObjectName(QStringLiteral("streamTopicLabel"));
     m_topicLabel->setAccessibleName(tr("Topic"));
@@ -359,9 +359,9 @@ void StreamPanel::setTopic(const QString &topic)
     m_typeWarnings->hide();
     m_charts->clear();
     m_charts->setFieldCatalogue({});
-    // Staleness is judged against the topic's real cadence (12 s for Ethereum blocks); unknown
-    // topics get the widget's default.
-    m_health->setExpectedIntervalMs(qint64(TopicCatalogue::meanIntervalMs(topic)));
+    // Staleness is judged against the topic's real cadence (12 s for Ethereum blocks), or the
+    // filter's observed one; unknown topics get the widget's default.
+    m_health->setTopic(topic);
     // The user's choice stays; until there is one, a topic starts with a telling field.
     if (changed && !m_chartFieldChosen) {
         m_settingDefaultChart = true;
@@ -421,6 +421,7 @@ void StreamPanel::applyFilter(const Filter &filter)
     m_appliedFilter = filter;
     m_session->setFilter(filter);
     m_table->markFilterApplied(filter);
+    m_health->setFilterActive(!filter.isEmpty());
     if (filter.isEmpty()) {
         m_filterLabel->setText(tr("Server filter: none"));
         m_filterLabel->setToolTip(tr("Every message of the topic is sent."));
@@ -479,6 +480,11 @@ void StreamPanel::hideMessage()
 QString StreamPanel::messageText() const
 {
     return m_messageBar->isVisible() ? m_messageLabel->text() : QString();
+}
+
+bool StreamPanel::isStartEnabled() const
+{
+    return m_startButton->isEnabled();
 }
 
 void StreamPanel::focusTopicSearch()
@@ -579,7 +585,8 @@ void StreamPanel::updateStateLabel()
         break;
     }
     if (isViewPaused())
-        text = tr("⏸ View paused — %1 new · %2")
+        // U+2016 (not U+23F8, which the usual fonts lack and draw as a box).
+        text = tr("‖ View paused — %1 new · %2")
                    .arg(QLocale().toString(m_table->model()->pendingCount()), text);
     if (text == m_stateText)
         return;
@@ -600,7 +607,11 @@ void StreamPanel::updateButtons()
 {
     updateHealth();
     const bool running = m_session->isRunning();
-    m_startButton->setEnabled(!running || m_session->state() != ConnectionState::Connected);
+    // Start means something only when stopped or with no connection left to wait for: while
+    // connecting or reconnecting the stream starts by itself once connected.
+    const ConnectionState state = m_session->state();
+    m_startButton->setEnabled(!running || state == ConnectionState::Disconnected ||
+                              state == ConnectionState::Failed);
     m_stopButton->setEnabled(running);
 }
 

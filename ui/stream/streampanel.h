@@ -29,7 +29,7 @@ class StreamTablePanel;
 class TopicPickerWidget;
 
 /// The "Stream" tab: topic picker and filter editor above the live table, with Start/Stop,
-/// the state always in view ("● Streaming", "■ Stopped", "⏸ View paused — 1,234 new") and a
+/// the state always in view ("● Streaming", "■ Stopped", "‖ View paused — 1,234 new") and a
 /// non-modal message bar for server errors. Drives the StreamSession it is given.
 class StreamPanel : public QWidget
 {
@@ -66,6 +66,8 @@ public:
     QString stateText() const;
     /// The message bar's text while it is shown, else empty.
     QString messageText() const;
+    /// False while running and connected, connecting or reconnecting (Start would do nothing).
+    bool isStartEnabled() const;
     /// The field the chart shows (empty: none).
     QString chartField() const;
     void setChartField(const QString &path);

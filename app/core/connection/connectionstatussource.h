@@ -34,9 +34,9 @@ public:
     virtual TransportTraffic traffic() const = 0;
 
 public slots:
-    virtual void open() = 0;         ///< connect (again); clears Failed
-    virtual void close() = 0;        ///< a disconnect the user asked for: never reconnects
-    /// Skips the backoff wait; while connected or connecting, makes a fresh connection now.
+    virtual void open() = 0;  ///< connect (again); clears Failed
+    virtual void close() = 0; ///< a disconnect the user asked for: never reconnects
+    /// A new connection now: skips the backoff wait, or replaces a live connection.
     virtual void reconnectNow() = 0;
 
 signals:
