@@ -734,7 +734,7 @@ void MainWindow::exportRowsInBackground(const QString &fileName)
     const auto *rows = qobject_cast<const MessageFilterProxyModel *>(m_streamPanel->visibleRows());
     if (!rows)
         return;
-    const QVector<QByteArray> snapshot = rows->rowsJson();
+    const RowSnapshot snapshot = rows->shownRows();
     m_exportAction->setEnabled(false);
     m_exportProgress->setRange(0, 1000);
     m_exportProgress->setValue(0);

@@ -4,17 +4,26 @@
 // many messages arrive and are dropped, and the process memory as the history fills.
 //
 //   QT_QPA_PLATFORM=offscreen ./build/tests/bench/bench_ui [--seconds 20] [--rate 20000]
-//       [--history 100000] [--warmup 3] [--report-every 60]
+//       [--history 100000] [--history-mb 256] [--warmup 3] [--report-every 60] [--actions]
+//
+// --actions: once the history is full, drives what a user does with it — type a search and
+// clear it, sort by a column (ascending, descending, back), export CSV and NDJSON, switch topic
+// and back — and prints per action how long it took, the longest GUI-thread stall while it ran,
+// the messages dropped meanwhile and the RSS before and after. E.g. the acceptance run of
+// issue 10: --history 1000000 --history-mb 2048 --actions.
 //
 // The soak run of the hardening work: --seconds 600 --report-every 60 prints, every minute, the
 // RSS, the longest stall of that minute and the delivered rate, and at the end how flat the RSS
 // stayed once the history was full.
 
 #include "core/stream/streamsession.h"
+#include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
+#include "core/table/rowexporttask.h"
 #include "monitor/monitorcomposition.h"
 #include "support/processmemory.h"
 #include "ui/mainwindow.h"
+#include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/uitestsupport.h"
@@ -22,12 +31,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 using namespace allium;
@@ -42,6 +54,28 @@ double percentile(std::vector<double> values, double p)
     const std::size_t index = std::min(values.size() - 1, std::size_t(p * double(values.size())));
     return values[index];
 }
+
+// One user action of --actions: started once, finished when `done` says so (and at least
+// `settleMs` after the start, so the stream's reaction is measured too).
+struct Action
+{
+    QString name;
+    std::function<void()> start;
+    std::function<bool()> done;
+    qint64 settleMs = 2000;
+};
+
+struct ActionFigures
+{
+    QString name;
+    double durationMs = 0;
+    double maxGapMs = 0;
+    quint64 drops = 0;
+    quint64 received = 0;
+    qint64 rssBeforeKiB = 0;
+    qint64 rssAfterKiB = 0;
+    int rowsShown = 0;
+};
 
 } // namespace
 
@@ -72,14 +106,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption reportOption(QStringLiteral("report-every"),
                                           QStringLiteral("Print a line every s seconds (0: none)."),
                                           QStringLiteral("s"), QStringLiteral("0"));
-    parser.addOptions(
-        {secondsOption, warmupOption, rateOption, historyOption, chartOption, reportOption});
+    const QCommandLineOption historyMbOption(QStringLiteral("history-mb"),
+                                             QStringLiteral("Table memory limit in MiB."),
+                                             QStringLiteral("n"), QStringLiteral("256"));
+    const QCommandLineOption actionsOption(
+        QStringLiteral("actions"),
+        QStringLiteral("Once the history is full, drive search, sort, export and topic "
+                       "switches and measure each (instead of --seconds)."));
+    parser.addOptions({secondsOption, warmupOption, rateOption, historyOption, chartOption,
+                       reportOption, historyMbOption, actionsOption});
     parser.process(app);
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int warmup = std::max(0, parser.value(warmupOption).toInt());
     const double rate = std::max(1.0, parser.value(rateOption).toDouble());
     const int history = std::max(100, parser.value(historyOption).toInt());
     const int reportEvery = std::max(0, parser.value(reportOption).toInt());
+    const qint64 historyBytes =
+        std::max<qint64>(1, parser.value(historyMbOption).toLongLong()) * 1024 * 1024;
+    const bool actions = parser.isSet(actionsOption);
 
     const qint64 rssStart = vmRssKiB();
     QTemporaryDir dir;
@@ -93,7 +137,7 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     window.show();
     StreamTablePanel *table = window.streamPanel()->tablePanel();
-    table->setHistoryLimits(history, MessageStore::DefaultMaxBytes);
+    table->setHistoryLimits(history, historyBytes);
     MessageTableModel *model = table->model();
     const QString chartField = parser.value(chartOption);
     window.streamPanel()->setChartField(chartField == QLatin1String("none") ? QString()
@@ -170,6 +214,106 @@ int main(int argc, char *argv[])
     });
     sampler.start();
 
+    // --actions: the script, driven by a 20 ms poll.
+    MessageFilterProxyModel *proxy = table->proxyModel();
+    auto *search = table->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QHeaderView *header = table->view()->horizontalHeader();
+    const auto clickHeader = [&](const QString &path) {
+        emit header->sectionClicked(int(model->columns().indexOf(path)));
+    };
+    const QString csvPath = dir.filePath(QStringLiteral("rows.csv"));
+    const QString ndjsonPath = dir.filePath(QStringLiteral("rows.ndjson"));
+    const auto exportDone = [&window] {
+        return window.exportTask() && !window.exportTask()->isRunning();
+    };
+    const QString topic = options.window.topic;
+    const QString otherTopic = QStringLiteral("ethereum.blocks");
+    std::vector<Action> script = {
+        {QStringLiteral("history fills"), [] {},
+         [&] { return model->size() >= model->capacity() || model->evictions() > 0; }, 0},
+        {QStringLiteral("search: type \"0x1a\""), [&] { search->setText(QStringLiteral("0x1a")); },
+         [&] { return proxy->searchText() == QLatin1String("0x1a") && !proxy->isBusy(); }},
+        {QStringLiteral("search: clear"), [&] { search->clear(); },
+         [&] { return proxy->searchText().isEmpty() && !proxy->isBusy(); }},
+        {QStringLiteral("sort by value, ascending"), [&] { clickHeader(QStringLiteral("value")); },
+         [&] { return proxy->isSorted() && !proxy->isBusy(); }},
+        {QStringLiteral("sort by value, descending"), [&] { clickHeader(QStringLiteral("value")); },
+         [&] { return proxy->sortOrder() == Qt::DescendingOrder && !proxy->isBusy(); }},
+        {QStringLiteral("sort off (resume, arrival order)"),
+         [&] { clickHeader(QStringLiteral("value")); }, [&] { return !proxy->isSorted(); }},
+        {QStringLiteral("export CSV (all rows)"), [&] { window.exportRowsInBackground(csvPath); },
+         exportDone},
+        {QStringLiteral("export NDJSON (all rows)"),
+         [&] { window.exportRowsInBackground(ndjsonPath); }, exportDone},
+        {QStringLiteral("switch topic to ethereum.blocks"),
+         [&] {
+             window.streamPanel()->setTopic(otherTopic);
+             window.streamPanel()->start();
+         },
+         [] { return true; }, 5000},
+        {QStringLiteral("switch topic back"),
+         [&] {
+             window.streamPanel()->setTopic(topic);
+             window.streamPanel()->start();
+         },
+         [] { return true; }, 5000},
+    };
+    std::vector<ActionFigures> figures;
+    std::size_t step = 0;
+    bool stepStarted = false;
+    qint64 stepStartMs = 0;
+    std::size_t stepGaps = 0;
+    StreamStats stepStats;
+    qint64 stepRss = 0;
+    QTimer driver;
+    driver.setInterval(20);
+    QObject::connect(&driver, &QTimer::timeout, &app, [&] {
+        if (!measuring)
+            return;
+        if (step >= script.size()) {
+            app.quit();
+            return;
+        }
+        Action &action = script[step];
+        if (!stepStarted) {
+            stepStarted = true;
+            stepStartMs = clock.elapsed();
+            stepGaps = gaps.size();
+            stepStats = session->stats();
+            stepRss = vmRssKiB();
+            QElapsedTimer startTimer;
+            startTimer.start();
+            action.start();
+            std::printf("  (start of %s took %lld ms)\n", qPrintable(action.name),
+                        startTimer.elapsed());
+            return;
+        }
+        if (clock.elapsed() - stepStartMs < action.settleMs || !action.done())
+            return;
+        ActionFigures f;
+        f.name = action.name;
+        f.durationMs = double(clock.elapsed() - stepStartMs);
+        f.maxGapMs = gaps.size() > stepGaps
+                         ? *std::max_element(gaps.begin() + std::ptrdiff_t(stepGaps), gaps.end())
+                         : 0.0;
+        const StreamStats now = session->stats();
+        f.drops = now.drops - stepStats.drops;
+        f.received = now.messages - stepStats.messages;
+        f.rssBeforeKiB = stepRss;
+        f.rssAfterKiB = vmRssKiB();
+        f.rowsShown = proxy->rowCount();
+        figures.push_back(f);
+        std::printf("  %-36s %9.0f ms  max gap %7.1f ms  dropped %7llu  rows shown %8d  "
+                    "RSS %6.0f -> %6.0f MiB\n",
+                    qPrintable(f.name), f.durationMs, f.maxGapMs, qulonglong(f.drops), f.rowsShown,
+                    double(f.rssBeforeKiB) / 1024.0, double(f.rssAfterKiB) / 1024.0);
+        std::fflush(stdout);
+        ++step;
+        stepStarted = false;
+    });
+    if (actions)
+        driver.start();
+
     QTimer::singleShot(warmup * 1000, &app, [&] {
         rssWarm = vmRssKiB();
         statsWarm = session->stats();
@@ -177,7 +321,8 @@ int main(int argc, char *argv[])
         measuring = true;
     });
     const qint64 measureStartMs = qint64(warmup) * 1000;
-    QTimer::singleShot((warmup + seconds) * 1000, &app, [&] { app.quit(); });
+    if (!actions)
+        QTimer::singleShot((warmup + seconds) * 1000, &app, [&] { app.quit(); });
     app.exec();
 
     const double measuredSeconds = double(clock.elapsed() - measureStartMs) / 1000.0;
@@ -191,8 +336,10 @@ int main(int argc, char *argv[])
     };
 
     std::printf("bench_ui: MainWindow 1280x800 offscreen, ethereum.transactions, emulator rate "
-                "%.0f msg/s, history %d, chart field %s, %d s measured after %d s warm-up\n\n",
-                rate, history, qPrintable(chartField), seconds, warmup);
+                "%.0f msg/s, history %d in %lld MiB, chart field %s, %.0f s measured after %d s "
+                "warm-up\n\n",
+                rate, history, historyBytes / 1024 / 1024, qPrintable(chartField), measuredSeconds,
+                warmup);
     std::printf("%-44s %14s\n", "measure", "value");
     std::printf("%-44s %14s\n", "--------------------------------------------", "--------------");
     std::printf("%-44s %14.1f\n", "event-loop tick gap, max (ms)", maxGap);
@@ -223,6 +370,14 @@ int main(int argc, char *argv[])
                     "VmRSS spread once full (% of lowest)",
                     100.0 * double(*high - *low) / double(*low), double(*low) / 1024.0,
                     double(*high) / 1024.0, fullRssReports.size());
+    }
+    if (actions) {
+        std::printf("\n%-36s %10s %12s %9s %10s %15s\n", "action (history full)", "took ms",
+                    "max gap ms", "dropped", "received", "RSS MiB");
+        for (const ActionFigures &f : figures)
+            std::printf("%-36s %10.0f %12.1f %9llu %10llu %7.0f -> %5.0f\n", qPrintable(f.name),
+                        f.durationMs, f.maxGapMs, qulonglong(f.drops), qulonglong(f.received),
+                        double(f.rssBeforeKiB) / 1024.0, double(f.rssAfterKiB) / 1024.0);
     }
     std::printf("\nVmRSS timeline (s: MiB, rows):");
     for (const auto &[at, kib] : timeline)

@@ -6,6 +6,7 @@
 #include "core/table/messagetablemodel.h"
 #include "emulator/emulatoroptions.h"
 #include "emulator/emulatorserver.h"
+#include "support/processmemory.h"
 #include "ui/stream/columnchooserdialog.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
@@ -70,6 +71,9 @@ private slots:
     void historyBound();
     // The memory limit is shown and can be changed; the fill says which limit binds; it is saved.
     void memoryLimitShownAndRaised();
+    // Switching topic releases a large history's messages and gives the memory back to the
+    // system (RSS falls), instead of keeping the process as large as a full history.
+    void topicSwitchGivesMemoryBack();
     // A search over a history too large to search at once runs in the background: the label
     // says so, the stream keeps filling the table, and the result is right and stays live.
     void searchInBackgroundKeepsStreaming();
@@ -536,6 +540,39 @@ void TestLiveTable::searchWhilePausedSaysWhatIsHeld()
              qPrintable(match->text()));
     QVERIFY2(match->text().contains(QLocale().toString(m_panel->model()->pendingCount())),
              qPrintable(match->text()));
+}
+
+void TestLiveTable::topicSwitchGivesMemoryBack()
+{
+    m_session->stop();
+    m_panel->setHistoryLimits(300000, qint64(1024) * 1024 * 1024);
+    // 300,000 messages of ~700 bytes: ~200 MB of small blocks, as a stream leaves them.
+    const QByteArray filler(600, 'x');
+    MessageBatch batch;
+    for (int i = 0; i < 300000; ++i) {
+        StreamMessage message;
+        message.sequence = quint64(i);
+        message.json = "{\"n\":" + QByteArray::number(i) + ",\"pad\":\"" + filler + "\"}";
+        batch.messages.append(message);
+        if (batch.messages.size() == 3000) {
+            m_panel->appendBatch(batch);
+            batch.messages.clear();
+        }
+    }
+    QCOMPARE(m_panel->model()->rowCount(), 300000);
+    const QByteArray probe = m_panel->model()->message(0).json;
+    QVERIFY(!probe.isDetached());
+    const qint64 full = vmRssKiB();
+    m_panel->setTopic(QStringLiteral("ethereum.blocks"));
+    QCOMPARE(m_panel->model()->rowCount(), 0);
+    // Every reference (history, the search's snapshot mirror) is released…
+    QTRY_VERIFY_WITH_TIMEOUT(probe.isDetached(), 10000);
+    // …and the memory handed back: RSS falls by most of the history's ~200 MB.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        vmRssKiB() < full - 120 * 1024,
+        qPrintable(
+            QStringLiteral("%1 KiB with the history, %2 KiB after").arg(full).arg(vmRssKiB())),
+        10000);
 }
 
 void TestLiveTable::columnChooser()

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <numeric>
@@ -26,8 +27,17 @@ char asciiLower(char c)
 struct Snapshot
 {
     quint64 firstId = 0;
-    std::vector<QByteArray> rows;
+    RowSnapshot rows;
 };
+
+// Drops the last references to many rows on a worker: freeing a million byte arrays takes the
+// GUI thread ~100 ms.
+template <typename T>
+void releaseInBackground(T &&doomed)
+{
+    auto holder = std::make_shared<std::decay_t<T>>(std::forward<T>(doomed));
+    QThreadPool::globalInstance()->start([holder] { *holder = {}; });
+}
 
 // Checked every this many rows, so a superseded search stops soon.
 constexpr std::size_t CancelCheckEvery = 2048;
@@ -50,13 +60,13 @@ template <typename Cancelled>
 bool compute(const Snapshot &snapshot, const MessageFilterProxyModel::Criteria &criteria,
              std::deque<quint64> *ids, quint64 *evaluated, Cancelled cancelled)
 {
-    const std::size_t count = snapshot.rows.size();
+    const std::size_t count = std::size_t(snapshot.rows.size());
     std::vector<quint32> chosen;
     chosen.reserve(criteria.filters() ? count / 8 : count);
     for (std::size_t i = 0; i < count; ++i) {
         if (i % CancelCheckEvery == 0 && cancelled())
             return false;
-        if (!criteria.filters() || criteria.accepts(snapshot.rows[i]))
+        if (!criteria.filters() || criteria.accepts(snapshot.rows.at(qint64(i))))
             chosen.push_back(quint32(i));
     }
     *evaluated = criteria.filters() ? quint64(count) : 0;
@@ -71,7 +81,7 @@ bool compute(const Snapshot &snapshot, const MessageFilterProxyModel::Criteria &
     for (std::size_t k = 0; k < chosen.size(); ++k) {
         if (k % CancelCheckEvery == 0 && cancelled())
             return false;
-        keys[k] = RowSortKey::fromRawValue(scanner.valueAt(snapshot.rows[chosen[k]]));
+        keys[k] = RowSortKey::fromRawValue(scanner.valueAt(snapshot.rows.at(chosen[k])));
     }
     if (cancelled())
         return false;
@@ -126,6 +136,7 @@ void MessageFilterProxyModel::setSourceModel(QAbstractItemModel *source)
     m_table = qobject_cast<MessageTableModel *>(source);
     m_mapped = false;
     m_ids.clear();
+    mirrorRebuild();
     if (source) {
         auto &c = m_sourceConnections;
         using M = QAbstractItemModel;
@@ -158,6 +169,7 @@ void MessageFilterProxyModel::setSourceModel(QAbstractItemModel *source)
             m_mapped = false;
             m_ids.clear();
             resyncFirstId();
+            mirrorRebuild();
             endResetModel();
             setBusy(false);
             if (isFiltering() || isSorted())
@@ -287,13 +299,9 @@ void MessageFilterProxyModel::restart()
 
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->firstId = m_firstId;
-    const int rows = sourceModel()->rowCount();
-    snapshot->rows.reserve(std::size_t(rows));
-    qint64 bytes = 0;
-    for (int row = 0; row < rows; ++row) {
-        snapshot->rows.push_back(sourceJson(row));
-        bytes += snapshot->rows.back().size();
-    }
+    snapshot->rows = sourceRows();
+    const int rows = int(snapshot->rows.size());
+    const qint64 bytes = m_mirrorBytes;
 
     auto result = std::make_shared<Result>();
     result->generation = m_generation;
@@ -312,7 +320,7 @@ void MessageFilterProxyModel::restart()
         const auto cancelled = [&latest, generation] { return latest->load() != generation; };
         if (!compute(*snapshot, result->criteria, &result->ids, &result->evaluated, cancelled))
             return;
-        snapshot->rows.clear(); // the JSON is released here, not on the GUI thread
+        snapshot->rows = {}; // rows evicted meanwhile are released here, not on the GUI thread
         // The destructor waits for this task, so `this` is alive when the call is posted; a
         // call still queued when it is destroyed is discarded with it.
         QMetaObject::invokeMethod(
@@ -409,6 +417,7 @@ void MessageFilterProxyModel::sourceRowsInserted(const QModelIndex &parent, int 
     if (parent.isValid())
         return;
     resyncFirstId();
+    mirrorAppend(first, last);
     if (!m_mapped) {
         endInsertRows();
         return;
@@ -464,10 +473,14 @@ void MessageFilterProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &pare
     m_removal = Removal::Reset;
 }
 
-void MessageFilterProxyModel::sourceRowsRemoved(const QModelIndex &parent, int, int)
+void MessageFilterProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, int last)
 {
     if (parent.isValid())
         return;
+    if (first == 0)
+        mirrorDropFront(last + 1);
+    else
+        mirrorRebuild();
     const quint64 idFirst = m_firstId + quint64(m_removeFirst);
     const quint64 idLast = m_firstId + quint64(m_removeLast);
     const Removal removal = std::exchange(m_removal, Removal::None);
@@ -492,14 +505,73 @@ void MessageFilterProxyModel::sourceRowsRemoved(const QModelIndex &parent, int, 
     }
 }
 
-QVector<QByteArray> MessageFilterProxyModel::rowsJson() const
+void MessageFilterProxyModel::mirrorAppend(int first, int last)
 {
-    QVector<QByteArray> rows;
-    const int count = rowCount();
-    rows.reserve(count);
-    for (int row = 0; row < count; ++row)
-        rows.append(sourceJson(m_mapped ? int(m_ids[std::size_t(row)] - m_firstId) : row));
-    return rows;
+    for (int row = first; row <= last; ++row) {
+        m_tail.push_back(sourceJson(row));
+        m_mirrorBytes += m_tail.back().size();
+        if (m_tail.size() == std::size_t(RowSnapshot::ChunkRows)) {
+            m_chunks.push_back(std::make_shared<const RowSnapshot::Chunk>(std::move(m_tail)));
+            m_tail = {};
+            m_tail.reserve(std::size_t(RowSnapshot::ChunkRows));
+        }
+    }
+}
+
+void MessageFilterProxyModel::mirrorDropFront(int count)
+{
+    const auto rowAt = [this](qint64 index) -> const QByteArray & {
+        const qint64 global = m_skip + index;
+        const std::size_t chunk = std::size_t(global / RowSnapshot::ChunkRows);
+        if (chunk < m_chunks.size())
+            return (*m_chunks[chunk])[std::size_t(global % RowSnapshot::ChunkRows)];
+        return m_tail[std::size_t(global - qint64(m_chunks.size()) * RowSnapshot::ChunkRows)];
+    };
+    for (int i = 0; i < count; ++i) {
+        m_mirrorBytes -= rowAt(0).size();
+        ++m_skip;
+        if (!m_chunks.empty() && m_skip == RowSnapshot::ChunkRows) {
+            m_chunks.pop_front(); // a snapshot may still hold it; else its rows go now
+            m_skip = 0;
+        }
+    }
+    if (m_chunks.empty() && m_skip > 0) {
+        m_tail.erase(m_tail.begin(), m_tail.begin() + m_skip);
+        m_skip = 0;
+    }
+}
+
+void MessageFilterProxyModel::mirrorRebuild()
+{
+    if (!m_chunks.empty() || !m_tail.empty())
+        releaseInBackground(std::make_pair(std::move(m_chunks), std::move(m_tail)));
+    m_chunks = {};
+    m_tail = {};
+    m_skip = 0;
+    m_mirrorBytes = 0;
+    if (sourceModel() && sourceModel()->rowCount() > 0)
+        mirrorAppend(0, sourceModel()->rowCount() - 1);
+}
+
+RowSnapshot MessageFilterProxyModel::sourceRows() const
+{
+    std::vector<std::shared_ptr<const RowSnapshot::Chunk>> chunks(m_chunks.begin(), m_chunks.end());
+    // Only the tail is copied (at most ChunkRows rows): the full chunks are shared.
+    if (!m_tail.empty())
+        chunks.push_back(std::make_shared<const RowSnapshot::Chunk>(m_tail));
+    const qint64 rows = sourceModel() ? sourceModel()->rowCount() : 0;
+    return RowSnapshot(std::move(chunks), m_skip, rows);
+}
+
+RowSnapshot MessageFilterProxyModel::shownRows() const
+{
+    if (!m_mapped)
+        return sourceRows();
+    std::vector<qint64> positions;
+    positions.reserve(m_ids.size());
+    for (const quint64 id : m_ids)
+        positions.push_back(qint64(id - m_firstId));
+    return sourceRows().reordered(std::move(positions));
 }
 
 QModelIndex MessageFilterProxyModel::index(int row, int column, const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/filter/filter.h"
+#include "core/table/rowsnapshot.h"
 
 #include <QAbstractProxyModel>
 #include <QByteArray>
@@ -73,9 +74,10 @@ public:
     /// Times a row was actually evaluated since the filter last changed.
     quint64 evaluationCount() const { return m_evaluations; }
 
-    /// The raw JSON of every shown row in the order shown: a cheap snapshot (shared byte
-    /// arrays) that another thread may read, e.g. to export.
-    QVector<QByteArray> rowsJson() const;
+    /// The raw JSON of every source row, oldest first: a snapshot another thread may read.
+    RowSnapshot sourceRows() const;
+    /// The raw JSON of every shown row in the order shown, e.g. to export on a worker.
+    RowSnapshot shownRows() const;
 
     /// True when raw JSON text contains the needle, ignoring ASCII case; the needle is already
     /// lower case. (Needles with non-ASCII letters are searched with QString instead.)
@@ -131,6 +133,11 @@ private:
     void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
 
+    // The mirror: every source row's JSON in shared chunks, so snapshots are cheap.
+    void mirrorAppend(int first, int last);
+    void mirrorDropFront(int count);
+    void mirrorRebuild();
+
     MessageTableModel *m_table = nullptr; // the source when it is one: direct access is fast
     QList<QMetaObject::Connection> m_sourceConnections;
 
@@ -146,6 +153,11 @@ private:
     enum class Removal { None, Forwarded, Range, Reset } m_removal = Removal::None;
     int m_removeFirst = 0;
     int m_removeLast = -1;
+
+    std::deque<std::shared_ptr<const RowSnapshot::Chunk>> m_chunks; // full, never changed
+    RowSnapshot::Chunk m_tail; // the rows after the full chunks
+    qint64 m_skip = 0;         // rows of the first chunk (or the tail) already evicted
+    qint64 m_mirrorBytes = 0;
 
     bool m_busy = false;
     quint64 m_generation = 0;

@@ -15,6 +15,8 @@ class MessageStore
 public:
     static constexpr int DefaultMaxCount = 100000;
     static constexpr qint64 DefaultMaxBytes = 256ll * 1024 * 1024;
+    /// clear() hands at least this many messages to a worker thread to free.
+    static constexpr int BackgroundReleaseCount = 20000;
 
     explicit MessageStore(int maxCount = DefaultMaxCount, qint64 maxBytes = DefaultMaxBytes);
 
@@ -41,7 +43,7 @@ public:
     /// Messages ever accepted; with size() tells a view how far its rows shifted.
     quint64 totalAppended() const { return m_totalAppended; }
 
-    /// Removes every message; the counters stay.
+    /// Removes every message (freed on a worker when there are many); the counters stay.
     void clear();
 
 private:

@@ -87,13 +87,13 @@ namespace {
 // Progress is reported (and cancelling checked) every this many rows.
 constexpr qint64 ProgressEvery = 2000;
 
-QVector<QByteArray> modelRows(const QAbstractItemModel &model)
+RowSnapshot modelRows(const QAbstractItemModel &model)
 {
     QVector<QByteArray> rows;
     rows.reserve(model.rowCount());
     for (int row = 0; row < model.rowCount(); ++row)
         rows.append(model.index(row, 0).data(MessageTableModel::RawJsonRole).toByteArray());
-    return rows;
+    return RowSnapshot::fromRows(rows);
 }
 
 QStringList modelColumns(const QAbstractItemModel &model)
@@ -106,9 +106,8 @@ QStringList modelColumns(const QAbstractItemModel &model)
 
 } // namespace
 
-qint64 RowExporter::writeRows(const QVector<QByteArray> &rows, const QStringList &columns,
-                              Format format, QIODevice *device, QString *error,
-                              const Progress &progress)
+qint64 RowExporter::writeRows(const RowSnapshot &rows, const QStringList &columns, Format format,
+                              QIODevice *device, QString *error, const Progress &progress)
 {
     if (format == Format::Csv) {
         QStringList header;
@@ -118,7 +117,7 @@ qint64 RowExporter::writeRows(const QVector<QByteArray> &rows, const QStringList
             return -1;
     }
     QByteArray chunk;
-    for (qsizetype row = 0; row < rows.size(); ++row) {
+    for (qint64 row = 0; row < rows.size(); ++row) {
         const QByteArray &json = rows.at(row);
         if (format == Format::Ndjson) {
             // Raw frames are single-line JSON; a pretty-printed one is compacted to stay NDJSON.
@@ -152,7 +151,7 @@ qint64 RowExporter::writeRows(const QVector<QByteArray> &rows, const QStringList
     return rows.size();
 }
 
-qint64 RowExporter::writeRowsToFile(const QVector<QByteArray> &rows, const QStringList &columns,
+qint64 RowExporter::writeRowsToFile(const RowSnapshot &rows, const QStringList &columns,
                                     const QString &fileName, QString *error,
                                     const Progress &progress)
 {

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include "core/table/rowsnapshot.h"
+
 #include <functional>
 
 class QAbstractItemModel;
@@ -28,11 +30,11 @@ public:
     /// Writes rows given as their raw JSON (a snapshot: any thread may do this) with one CSV
     /// column per dot path. Rows written, or -1 with `error` set when the device failed or
     /// `progress` cancelled.
-    static qint64 writeRows(const QVector<QByteArray> &rows, const QStringList &columns,
-                            Format format, QIODevice *device, QString *error = nullptr,
+    static qint64 writeRows(const RowSnapshot &rows, const QStringList &columns, Format format,
+                            QIODevice *device, QString *error = nullptr,
                             const Progress &progress = {});
     /// writeRows() to `fileName` (format by name), replaced only once everything is written.
-    static qint64 writeRowsToFile(const QVector<QByteArray> &rows, const QStringList &columns,
+    static qint64 writeRowsToFile(const RowSnapshot &rows, const QStringList &columns,
                                   const QString &fileName, QString *error = nullptr,
                                   const Progress &progress = {});
 

@@ -24,7 +24,7 @@ RowExportTask::~RowExportTask()
     m_pool.waitForDone();
 }
 
-void RowExportTask::start(const QVector<QByteArray> &rows, const QStringList &columns,
+void RowExportTask::start(const RowSnapshot &rows, const QStringList &columns,
                           const QString &fileName)
 {
     cancel();

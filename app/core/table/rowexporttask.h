@@ -24,8 +24,11 @@ public:
     ~RowExportTask() override;
 
     /// Starts writing; the format follows the file name (RowExporter::formatForFileName).
-    void start(const QVector<QByteArray> &rows, const QStringList &columns,
-               const QString &fileName);
+    void start(const RowSnapshot &rows, const QStringList &columns, const QString &fileName);
+    void start(const QVector<QByteArray> &rows, const QStringList &columns, const QString &fileName)
+    {
+        start(RowSnapshot::fromRows(rows), columns, fileName);
+    }
     /// Stops soon; finished() then reports the cancellation.
     void cancel();
     bool isRunning() const { return m_running; }
