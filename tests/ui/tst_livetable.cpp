@@ -16,8 +16,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QJsonArray>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
