@@ -4,6 +4,7 @@
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "uitestsupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,22 +38,15 @@ private:
     bool activateWindow();
 
     QTemporaryDir m_dir;
-    MonitorOptions m_options;
     std::unique_ptr<MonitorComposition> m_monitor;
     MainWindow *m_window = nullptr;
 };
 
 void TestShortcuts::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_options.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-    m_options.useKeychain = false;
-    m_options.emulator.rate = 50;
-    m_monitor = std::make_unique<MonitorComposition>(m_options);
+    m_monitor = uitest::showIsolatedMonitor(m_dir, 50, QSize(1280, 800));
+    QVERIFY(m_monitor);
     m_window = m_monitor->window();
-    m_window->resize(1280, 800);
-    m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QVERIFY(activateWindow());
 }

@@ -4,6 +4,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -32,7 +33,6 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    MonitorOptions m_options;
     std::unique_ptr<MonitorComposition> m_monitor;
     MainWindow *m_window = nullptr;
 };
@@ -53,14 +53,9 @@ bool isWhollyShown(const QWidget *widget, const QWidget *window)
 
 void TestSmallWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_options.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-    m_options.useKeychain = false;
-    m_options.emulator.rate = 50;
-    m_monitor = std::make_unique<MonitorComposition>(m_options);
+    m_monitor = uitest::showIsolatedMonitor(m_dir, 50, QSize(1280, 800));
+    QVERIFY(m_monitor);
     m_window = m_monitor->window();
-    m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QVERIFY(m_window->startUp());
 }

@@ -5,15 +5,19 @@
 
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "monitor/monitorcomposition.h"
 #include "monitor/monitoroptions.h"
 
 #include <QColor>
+#include <QSize>
+#include <QStandardPaths>
 #include <QString>
 #include <QTemporaryDir>
 #include <QWidget>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace allium::uitest {
 
@@ -45,6 +49,22 @@ inline MonitorOptions isolatedMonitorOptions(const QTemporaryDir &dir)
     options.useKeychain = false;
     options.window.restoreSettings = false;
     return options;
+}
+
+/// A whole monitor as isolatedMonitorOptions() makes it, its emulator sending `rate` messages
+/// per second on every topic, its window shown at `size`; null when `dir` is unusable.
+inline std::unique_ptr<MonitorComposition> showIsolatedMonitor(const QTemporaryDir &dir,
+                                                               double rate, QSize size)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!dir.isValid())
+        return nullptr;
+    MonitorOptions options = isolatedMonitorOptions(dir);
+    options.emulator.rate = rate;
+    auto monitor = std::make_unique<MonitorComposition>(options);
+    monitor->window()->resize(size);
+    monitor->window()->show();
+    return monitor;
 }
 
 /// The relative luminance of `color` (WCAG 2), 0 for black to 1 for white.
