@@ -7,6 +7,7 @@
 #include "emulator/emulatorserver.h"
 #include "monitor/monitorcomposition.h"
 #include "monitor/monitoroptions.h"
+#include "ui/mainwindow.h"
 
 #include <QColor>
 #include <QSize>
