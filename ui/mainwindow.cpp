@@ -457,10 +457,6 @@ ConnectionPlan MainWindow::resolve(const ConnectionRequest &request) const
 
 bool MainWindow::connectPlan(const ConnectionPlan &plan)
 {
-    // The previous choice's notice ("no key for …") no longer holds once another is made.
-    if (!m_connectionNotice.isEmpty() && m_streamPanel->messageText() == m_connectionNotice)
-        m_streamPanel->hideMessage();
-    m_connectionNotice.clear();
     switch (plan.kind) {
     case ConnectionPlan::Kind::EmbeddedServer:
         if (!plan.message.isEmpty()) {
@@ -529,7 +525,7 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
 
 void MainWindow::showConnectionNotice(const QString &text)
 {
-    m_connectionNotice = text;
+    // The panel drops it when the next choice is connected (StreamPanel::setConnection()).
     m_streamPanel->showMessage(text, StreamPanel::MessageLifetime::UntilTargetChanges);
 }
 

@@ -146,7 +146,6 @@ private:
     bool m_usingEmulator = false;
     bool m_insecure = false;
     bool m_startedUp = false;
-    QString m_connectionNotice; ///< the message bar's text about the current connection choice
 
     QTabWidget *m_tabs = nullptr;
     StreamPanel *m_streamPanel = nullptr;
