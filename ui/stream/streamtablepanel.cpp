@@ -14,6 +14,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
 #include "ui/text/plainlabel.h"
+#include "ui/text/plaintext.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -435,12 +436,13 @@ void StreamTablePanel::updateMatchFilter()
 {
     const bool available = !m_serverFilter.isEmpty();
     m_matchFilterButton->setEnabled(available);
-    m_matchFilterButton->setToolTip(
+    // The filter's values are the user's text: shown literally, never as markup.
+    m_matchFilterButton->setToolTip(PlainText::toolTip(
         available ? tr("Apply the server filter to the rows received before it too: rows that "
                        "do not match are hidden (not deleted), also from exports.\n%1")
                         .arg(QString::fromUtf8(m_serverFilter.toJsonText()))
                   : tr("Apply a server filter first; then this hides the rows received before "
-                       "it that do not match."));
+                       "it that do not match.")));
     m_proxy->setRowFilter(available && m_matchFilterButton->isChecked() ? m_serverFilter
                                                                         : Filter());
     updateMatchLabel();
