@@ -38,6 +38,8 @@ private slots:
     void growingLimitsKeepsMessages();
     void clearKeepsCounters();
     void appendBatch();
+    void growsPastManyChunksInOrder();
+    void growsAfterByteEvictionsInOrder();
 };
 
 // Below both bounds every message is kept, oldest first.
@@ -152,6 +154,38 @@ void TestMessageStore::appendBatch()
         batch.messages.append(makeMessage(i, 10));
     QCOMPARE(store.append(batch), 1);
     QCOMPARE(sequences(store), (QList<quint64>{2, 3, 4}));
+}
+
+// The ring grows in steps while it fills towards a large bound; every message stays where it
+// was, in order, across the step boundaries, and the bound then evicts the oldest as before.
+void TestMessageStore::growsPastManyChunksInOrder()
+{
+    const int bound = 20000;
+    MessageStore store(bound, qint64(1) << 30);
+    for (quint64 i = 1; i <= quint64(bound) + 5; ++i)
+        store.append(makeMessage(i, 8));
+    QCOMPARE(store.size(), bound);
+    for (int i = 0; i < bound; ++i)
+        QCOMPARE(store.at(i).sequence, quint64(i + 6));
+    QCOMPARE(store.evictions(), quint64(5));
+}
+
+// Big messages make the byte bound evict while the ring is not full (its oldest slot moves
+// on); smaller ones then fill it and it grows from a moved start: the order still holds.
+void TestMessageStore::growsAfterByteEvictionsInOrder()
+{
+    const qint64 big = makeMessage(0, 4000).footprintBytes();
+    MessageStore store(100000, big * 3000);
+    quint64 sequence = 0;
+    for (int i = 0; i < 5000; ++i)
+        store.append(makeMessage(++sequence, 4000));
+    QVERIFY(store.evictions() > 0);
+    for (int i = 0; i < 20000; ++i)
+        store.append(makeMessage(++sequence, 10));
+    QVERIFY(store.bytes() <= store.byteCapacity());
+    for (int i = 1; i < store.size(); ++i)
+        QCOMPARE(store.at(i).sequence, store.at(i - 1).sequence + 1);
+    QCOMPARE(store.newest().sequence, sequence);
 }
 
 QTEST_GUILESS_MAIN(TestMessageStore)

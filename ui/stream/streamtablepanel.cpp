@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/stream/streamtablepanel.h"
 
+#include "core/base/backgroundwork.h"
 #include "core/base/systemmemory.h"
 #include "core/settings/panelstate.h"
 #include "core/stream/fieldinfo.h"
@@ -29,7 +30,6 @@
 #include <QResizeEvent>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -390,7 +390,7 @@ void StreamTablePanel::clear()
     // switch and back). Trimming once they are freed gives the memory back to the system.
     if (large)
         QTimer::singleShot(ReleaseDelayMs, this, [] {
-            QThreadPool::globalInstance()->start([] { SystemMemory::releaseFreedMemory(); });
+            BackgroundWork::run([] { SystemMemory::releaseFreedMemory(); });
         });
     m_detail->clear();
     m_view->setFollowing(true);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/table/messagefilterproxymodel.h"
 
+#include "core/base/backgroundwork.h"
 #include "core/table/messagetablemodel.h"
 #include "core/table/rawjsonscanner.h"
 #include "core/table/rowsortkey.h"
@@ -29,15 +30,6 @@ struct Snapshot
     quint64 firstId = 0;
     RowSnapshot rows;
 };
-
-// Drops the last references to many rows on a worker: freeing a million byte arrays takes the
-// GUI thread ~100 ms.
-template <typename T>
-void releaseInBackground(T &&doomed)
-{
-    auto holder = std::make_shared<std::decay_t<T>>(std::forward<T>(doomed));
-    QThreadPool::globalInstance()->start([holder] { *holder = {}; });
-}
 
 // Checked every this many rows, so a superseded search stops soon.
 constexpr std::size_t CancelCheckEvery = 2048;
@@ -544,7 +536,7 @@ void MessageFilterProxyModel::mirrorDropFront(int count)
 void MessageFilterProxyModel::mirrorRebuild()
 {
     if (!m_chunks.empty() || !m_tail.empty())
-        releaseInBackground(std::make_pair(std::move(m_chunks), std::move(m_tail)));
+        BackgroundWork::release(std::make_pair(std::move(m_chunks), std::move(m_tail)));
     m_chunks = {};
     m_tail = {};
     m_skip = 0;
