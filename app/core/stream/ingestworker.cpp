@@ -121,7 +121,9 @@ public:
     int handshakes = 0;
 
     std::shared_ptr<WatchedFields> watched = std::make_shared<WatchedFields>();
-    std::shared_ptr<SlabPool> slabs = std::make_shared<SlabPool>();
+    // One pool for every stream of the process: a session that ends (a topic switch, each
+    // benchmark run) leaves its messages to the store, and their slabs come back to the next.
+    std::shared_ptr<SlabPool> slabs = SlabPool::shared();
     // Parses every frame; frames that arrive one by one (QtWebSockets, the benchmark) are also
     // staged by it, into this reused run (the Beast transport stages on its network thread).
     FrameParser parser{watched, slabs};

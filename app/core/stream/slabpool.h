@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <deque>
+#include <memory>
 #include <mutex>
 
 namespace allium {
@@ -21,6 +22,13 @@ public:
     /// Slabs remembered (in use or free): 128 MiB at most, and only while messages or the
     /// stream hold them; beyond it the oldest are left to their messages.
     static constexpr std::size_t MaxSlabs = 4096;
+
+    /// The process's pool (slabs outlive the stream that filled them: the store keeps them).
+    static std::shared_ptr<SlabPool> shared()
+    {
+        static const std::shared_ptr<SlabPool> pool = std::make_shared<SlabPool>();
+        return pool;
+    }
 
     /// A slab of SlabBytes, not shared with any message.
     QByteArray take()
