@@ -19,6 +19,7 @@ private slots:
     void batchesNeverExceedTheConfiguredSize();
     void waitsForTheConsumerInsteadOfDropping();
     void interruptEndsTheWait();
+    void keptMessagesSurviveTheReuseOfTheirMemory();
 };
 
 namespace {
@@ -146,6 +147,48 @@ void TestIngestWorker::interruptEndsTheWait()
     pending->taken(pending->bytes.load()); // the consumer takes the first batch
     worker.ingestFrame(numberFrame(4));    // hands the second over, keeps this one
     QCOMPARE(pending->batches.load(), 1);
+    worker.shutdown();
+}
+
+// Messages share the memory their JSON was copied into, and that memory is used again once no
+// message refers to it: the first messages, still held (as a store holds them), keep their
+// text byte for byte and NUL-terminated, and so do the last ones, written into the memory that
+// the released ones in between gave back.
+void TestIngestWorker::keptMessagesSurviveTheReuseOfTheirMemory()
+{
+    auto pending = std::make_shared<PendingBatches>();
+    IngestWorker worker(pending);
+    IngestOptions options;
+    options.batchIntervalMs = 1;
+    options.maxBatchMessages = 64;
+    worker.configure(QUrl(QStringLiteral("ws://127.0.0.1:9/stream")), QString(), {}, options);
+    worker.setWatchedFields({QStringLiteral("number")});
+    const auto frame = [](quint64 number) {
+        // ~300 bytes, different for every number.
+        return QByteArrayLiteral(R"({"number":)") + QByteArray::number(number) + R"(,"pad":")" +
+               QByteArray(280, char('a' + number % 26)) + "\"}";
+    };
+
+    constexpr quint64 Frames = 4000; // well over a hundred 32 KiB slabs' worth
+    QList<StreamMessage> kept;
+    quint64 received = 0;
+    connect(&worker, &IngestWorker::batchReady, this, [&](const MessageBatch &batch) {
+        pending->taken(batch.bytes);
+        received += quint64(batch.messages.size());
+        for (const StreamMessage &message : batch.messages) {
+            if (message.sequence <= 1000 || message.sequence > 3000)
+                kept.append(message);
+        }
+    });
+    for (quint64 i = 1; i <= Frames; ++i)
+        worker.ingestFrame(frame(i));
+    QTRY_COMPARE(received, Frames);
+    QCOMPARE(kept.size(), 2000);
+    for (const StreamMessage &message : std::as_const(kept)) {
+        QCOMPARE(message.json, frame(message.sequence));
+        QCOMPARE(message.json.constData()[message.json.size()], '\0');
+        QCOMPARE(message.extracted.value(0), double(message.sequence));
+    }
     worker.shutdown();
 }
 

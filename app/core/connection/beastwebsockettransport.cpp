@@ -52,8 +52,9 @@ namespace {
 constexpr int GracefulCloseMs = 2000;
 
 // Frames that may gather in the inbox before the consumer is woken, and the longest any frame
-// waits for that.
+// waits for that; a run of processed frames is also handed over once it holds RunBytes.
 constexpr std::size_t WakeAfterFrames = 512;
+constexpr quint64 RunBytes = 512 * 1024;
 constexpr std::chrono::milliseconds WakeDelay(1);
 
 // Longest refusal body read for its {"detail"}; the rest is not shown anyway.
@@ -334,7 +335,8 @@ struct Inbox
     BeastWebSocketTransport *receiver = nullptr;
     bool deliveryPosted = false;
     bool connectedPending = false;
-    std::deque<Frame> frames;
+    std::deque<Frame> frames; // binary ones, and text ones when there is no processor
+    std::deque<std::unique_ptr<ProcessedFrames>> runs;
     qint64 waitingBytes = 0;
     std::vector<int> pongs;
     std::optional<TransportEnd> end;
@@ -392,6 +394,8 @@ public:
     }
 
     TransportRequest request;
+    // Text frames go through this on the network thread when the consumer gave a factory.
+    std::unique_ptr<FrameProcessor> processor;
     Inbox inbox;
     std::atomic<quint64> wireIn{0};
     std::atomic<quint64> wireOut{0};
@@ -591,6 +595,8 @@ private:
     {
         if (ec)
             return fail(ec);
+        if (m_network.processor && m_ws.got_text())
+            return onProcessedRead(bytes);
         Inbox::Frame frame;
         frame.text = m_ws.got_text();
         frame.data =
@@ -619,19 +625,70 @@ private:
                 m_network.wake(lock);
             } else if (!m_wakeArmed) {
                 m_wakeArmed = true;
-                m_wakeTimer.expires_after(WakeDelay);
-                m_wakeTimer.async_wait([self = this->shared_from_this()](beast::error_code) {
-                    self->m_wakeArmed = false;
-                    std::unique_lock timerLock(self->m_network.inbox.mutex);
-                    if (!self->m_network.inbox.frames.empty())
-                        self->m_network.wake(timerLock);
-                });
+                armWakeTimer();
             }
         }
         if (pause)
             m_readPaused = true;
         else
             read();
+    }
+
+    // A text frame with a processor: processed here, into the run that crosses to the consumer
+    // with the next wake-up (no copy, lock or queue entry of its own).
+    void onProcessedRead(std::size_t bytes)
+    {
+        FrameProcessor &processor = *m_network.processor;
+        if (!m_run)
+            m_run = processor.newRun();
+        processor.process(*m_run, static_cast<const char *>(m_buffer.data().data()), bytes);
+        m_buffer.consume(bytes);
+        if (m_buffer.capacity() > 1024 * 1024)
+            m_buffer = beast::flat_buffer();
+        m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
+        m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+        bool pause = false;
+        if (m_run->frames >= WakeAfterFrames || m_run->bytes >= RunBytes) {
+            pause = handOverRun(/*mayPause=*/true);
+        } else if (!m_wakeArmed) {
+            m_wakeArmed = true;
+            armWakeTimer();
+        }
+        if (pause)
+            m_readPaused = true;
+        else
+            read();
+    }
+
+    // Frames (single or in a run) wait at most WakeDelay for the consumer to be woken.
+    void armWakeTimer()
+    {
+        m_wakeTimer.expires_after(WakeDelay);
+        m_wakeTimer.async_wait([self = this->shared_from_this()](beast::error_code) {
+            self->m_wakeArmed = false;
+            // A read is outstanding: reading can only pause where one completes.
+            self->handOverRun(/*mayPause=*/false);
+            std::unique_lock timerLock(self->m_network.inbox.mutex);
+            if (!self->m_network.inbox.frames.empty())
+                self->m_network.wake(timerLock);
+        });
+    }
+
+    // Moves the run being filled to the inbox and wakes the consumer; true when reading must
+    // pause (flow control, as for single frames), which only a completed read may do.
+    bool handOverRun(bool mayPause)
+    {
+        if (!m_run || m_run->frames == 0)
+            return false;
+        std::unique_lock lock(m_network.inbox.mutex);
+        Inbox &inbox = m_network.inbox;
+        inbox.waitingBytes += qint64(m_run->bytes);
+        inbox.runs.push_back(std::move(m_run));
+        const bool pause =
+            mayPause && inbox.waitingBytes >= BeastWebSocketTransport::MaxWaitingBytes;
+        inbox.readingPaused = inbox.readingPaused || pause;
+        m_network.wake(lock);
+        return pause;
     }
 
     void onPong()
@@ -739,6 +796,7 @@ private:
     // The close the user asked for is done (or failed): the transport may go.
     void closed()
     {
+        handOverRun(/*mayPause=*/false);
         abort();
         std::unique_lock lock(m_network.inbox.mutex);
         m_network.inbox.end = TransportEnd();
@@ -747,6 +805,8 @@ private:
 
     void finish(TransportEnd end)
     {
+        // What was read before the end reaches the consumer before it.
+        handOverRun(/*mayPause=*/false);
         const bool first = !m_finished;
         abort();
         if (!first || m_closing)
@@ -762,6 +822,7 @@ private:
     bool m_wakeArmed = false;
     WebSocket m_ws;
     beast::flat_buffer m_buffer;
+    std::unique_ptr<ProcessedFrames> m_run; // text frames processed since the last hand-over
     websocket::response_type m_response;
     std::string m_host;
     std::string m_hostHeader;
@@ -794,10 +855,17 @@ BeastWebSocketTransport::~BeastWebSocketTransport()
     m_network.reset();
 }
 
+void BeastWebSocketTransport::setFrameProcessorFactory(const FrameProcessorFactory &factory)
+{
+    m_processorFactory = factory;
+}
+
 void BeastWebSocketTransport::open(const TransportRequest &request)
 {
     Network &network = *m_network;
     network.request = request;
+    if (m_processorFactory)
+        network.processor = m_processorFactory();
     network.inbox.receiver = this;
     const bool tls = request.url.scheme() == QLatin1String("wss");
     if (tls) {
@@ -826,6 +894,7 @@ void BeastWebSocketTransport::deliver()
     Inbox &inbox = m_network->inbox;
     bool connectedNow = false;
     std::deque<Inbox::Frame> frames;
+    std::deque<std::unique_ptr<ProcessedFrames>> runs;
     std::vector<int> pongs;
     std::optional<TransportEnd> end;
     bool resume = false;
@@ -834,6 +903,7 @@ void BeastWebSocketTransport::deliver()
         inbox.deliveryPosted = false;
         connectedNow = std::exchange(inbox.connectedPending, false);
         frames.swap(inbox.frames);
+        runs.swap(inbox.runs);
         inbox.waitingBytes = 0;
         pongs.swap(inbox.pongs);
         end = std::exchange(inbox.end, std::nullopt);
@@ -856,6 +926,13 @@ void BeastWebSocketTransport::deliver()
             emit textReceived(frame.data);
         else
             emit binaryReceived(frame.data.size());
+    }
+    for (const std::unique_ptr<ProcessedFrames> &run : runs) {
+        if (!alive)
+            return;
+        if (m_ended) // emits nothing more, but a dispose still ends below
+            break;
+        emit framesProcessed(run.get());
     }
     for (int latencyMs : pongs) {
         if (!alive || m_ended)

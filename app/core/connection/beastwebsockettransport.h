@@ -25,6 +25,7 @@ public:
     ~BeastWebSocketTransport() override;
 
     TransportKind kind() const override { return TransportKind::Beast; }
+    void setFrameProcessorFactory(const FrameProcessorFactory &factory) override;
     void open(const TransportRequest &request) override;
     bool sendText(const QByteArray &utf8) override;
     void ping() override;
@@ -38,6 +39,7 @@ private:
     void deliver();
 
     std::shared_ptr<Network> m_network;
+    FrameProcessorFactory m_processorFactory;
     bool m_connected = false;
     bool m_ended = false;
     bool m_disposing = false;

@@ -90,6 +90,7 @@ public:
     QUrl url;
     QString apiKey;
     ConnectionOptions options;
+    FrameProcessorFactory processorFactory;
     BackoffPolicy backoff;
 
     ConnectionState state = ConnectionState::Disconnected;
@@ -183,6 +184,10 @@ void WebSocketConnection::Private::startAttempt()
         ++framesSeen;
         emit q->textReceived(utf8);
     });
+    QObject::connect(next, &WebSocketTransport::framesProcessed, q, [this](ProcessedFrames *run) {
+        framesSeen += run->frames;
+        emit q->framesProcessed(run);
+    });
     QObject::connect(next, &WebSocketTransport::binaryReceived, q, [this](qint64 size) {
         ++framesSeen;
         emit q->binaryReceived(size);
@@ -207,6 +212,8 @@ void WebSocketConnection::Private::startAttempt()
     request.maxFrameBytes = MaxIncomingFrameBytes;
     request.maxMessageBytes = MaxIncomingMessageBytes;
     request.extraCaCertificates = options.extraCaCertificates;
+    if (processorFactory)
+        next->setFrameProcessorFactory(processorFactory);
     next->open(request);
 }
 
@@ -372,6 +379,11 @@ void WebSocketConnection::setOptions(const ConnectionOptions &options)
 {
     d->options = options;
     d->backoff = BackoffPolicy::fromOptions(options);
+}
+
+void WebSocketConnection::setFrameProcessorFactory(const FrameProcessorFactory &factory)
+{
+    d->processorFactory = factory;
 }
 
 ConnectionOptions WebSocketConnection::options() const

@@ -3,6 +3,7 @@
 
 #include "core/connection/connectionoptions.h"
 #include "core/connection/connectionstatussource.h"
+#include "core/connection/frameprocessor.h"
 
 #include <memory>
 
@@ -38,6 +39,11 @@ public:
     int lastPongLatencyMs() const override;
     TransportTraffic traffic() const override;
 
+    /// Text frames go through a processor of `factory` on the transport's reading thread where
+    /// the transport has one (Beast), and then arrive as framesProcessed(); elsewhere as
+    /// textReceived(). Takes effect at the next attempt.
+    void setFrameProcessorFactory(const FrameProcessorFactory &factory);
+
     /// Sends a text frame; false when not connected (nothing is queued here).
     bool sendText(const QByteArray &utf8);
 
@@ -48,6 +54,9 @@ public slots:
 
 signals:
     void textReceived(const QByteArray &utf8);
+    /// Text frames processed on the reading thread (see setFrameProcessorFactory()); `run` is
+    /// valid during the emission only, and a direct receiver may take what it holds.
+    void framesProcessed(allium::ProcessedFrames *run);
     /// A binary message arrived (Allium sends text only); its content is not kept.
     void binaryReceived(qint64 size);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/connection/frameprocessor.h"
 #include "core/connection/transportkind.h"
 #include "core/connection/transporttraffic.h"
 
@@ -55,6 +56,13 @@ public:
     ~WebSocketTransport() override;
 
     virtual TransportKind kind() const = 0;
+    /// Text frames go through `factory`'s processor on the reading thread and arrive as
+    /// framesProcessed() runs; call before open(). A transport without a reading thread of its
+    /// own (QtWebSockets) ignores it and emits textReceived() for every frame.
+    virtual void setFrameProcessorFactory(const FrameProcessorFactory &factory)
+    {
+        Q_UNUSED(factory)
+    }
     /// Starts the handshake; connected() or ended() follows.
     virtual void open(const TransportRequest &request) = 0;
     /// Queues a text frame; false when not connected.
@@ -72,6 +80,9 @@ public:
 signals:
     void connected();
     void textReceived(const QByteArray &utf8);
+    /// Consecutive text frames, processed by the FrameProcessor on the reading thread. `run` is
+    /// valid during the emission only; a (direct) receiver may take what it holds.
+    void framesProcessed(allium::ProcessedFrames *run);
     /// A binary message arrived (Allium sends text only); its content is not kept.
     void binaryReceived(qint64 size);
     void pongReceived(int latencyMs);

@@ -3,30 +3,19 @@
 
 #include "core/base/logging.h"
 #include "core/connection/websocketconnection.h"
-#include "core/json/numerictext.h"
 #include "core/stream/fieldcatalogue.h"
+#include "core/stream/frameparser.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QTimer>
 #include <QUrlQuery>
 
-#include <simdjson.h>
-
 #include <array>
-#include <charconv>
-#include <cstring>
-#include <limits>
-#include <string>
-#include <vector>
 
 namespace allium {
 
 namespace {
-
-// The conversion buffer is kept between frames up to this size, and given back beyond it.
-constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
 
 // The smallest reservation for a new batch.
 constexpr int MinBatchReserve = 16;
@@ -118,74 +107,6 @@ private:
     qint64 m_window = -1;
 };
 
-// "payload.coin" -> {"payload", "coin"}: split once, not parsed again as a JSON pointer for
-// every message (that showed up in the profile).
-using KeyPath = std::vector<std::string>;
-
-KeyPath keyPath(const QString &dotPath)
-{
-    KeyPath keys;
-    for (const QByteArray &part : dotPath.toUtf8().split('.'))
-        keys.emplace_back(part.constData(), std::size_t(part.size()));
-    return keys;
-}
-
-// The value at path: object members by key, array elements by a decimal index ("logs.0.address").
-bool lookUp(simdjson::dom::element element, const KeyPath &path, simdjson::dom::element *value)
-{
-    for (const std::string &key : path) {
-        simdjson::dom::object object;
-        simdjson::dom::array array;
-        if (element.get_object().get(object) == simdjson::SUCCESS) {
-            if (object.at_key(key).get(element) != simdjson::SUCCESS)
-                return false;
-        } else if (element.get_array().get(array) == simdjson::SUCCESS) {
-            std::size_t index = 0;
-            const auto result = std::from_chars(key.data(), key.data() + key.size(), index);
-            if (key.empty() || result.ec != std::errc() || result.ptr != key.data() + key.size() ||
-                array.at(index).get(element) != simdjson::SUCCESS) {
-                return false;
-            }
-        } else {
-            return false;
-        }
-    }
-    *value = element;
-    return true;
-}
-
-double numericValue(const simdjson::dom::element &value)
-{
-    switch (value.type()) {
-    case simdjson::dom::element_type::INT64:
-        return double(value.get_int64().value_unsafe());
-    case simdjson::dom::element_type::UINT64:
-        return double(value.get_uint64().value_unsafe());
-    case simdjson::dom::element_type::DOUBLE:
-        return value.get_double().value_unsafe();
-    case simdjson::dom::element_type::BOOL:
-        return value.get_bool().value_unsafe() ? 1.0 : 0.0;
-    case simdjson::dom::element_type::STRING: {
-        const std::string_view text = value.get_string().value_unsafe();
-        double number = 0;
-        if (parseDecimalText(text, &number))
-            return number;
-        // Block numbers and quantities in hex ("0x12a05f200") fit a double's range.
-        if (text.size() > 2 && text.size() <= 18 && text[0] == '0' &&
-            (text[1] == 'x' || text[1] == 'X')) {
-            quint64 hex = 0;
-            const auto result =
-                std::from_chars(text.data() + 2, text.data() + text.size(), hex, 16);
-            if (result.ec == std::errc() && result.ptr == text.data() + text.size())
-                return double(hex);
-        }
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-    default:
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-}
-
 } // namespace
 
 class IngestWorker::Private
@@ -199,9 +120,14 @@ public:
     bool running = false;
     int handshakes = 0;
 
-    simdjson::dom::parser parser;
-    std::string padded; // the frame as UTF-8, with simdjson's padding after it
-    std::vector<KeyPath> watchedPaths;
+    std::shared_ptr<WatchedFields> watched = std::make_shared<WatchedFields>();
+    // One pool for every stream of the process: a session that ends (a topic switch, each
+    // benchmark run) leaves its messages to the store, and their slabs come back to the next.
+    std::shared_ptr<SlabPool> slabs = SlabPool::shared();
+    // Parses every frame; frames that arrive one by one (QtWebSockets, the benchmark) are also
+    // staged by it, into this reused run (the Beast transport stages on its network thread).
+    FrameParser parser{watched, slabs};
+    ParsedFrames run;
     FieldCatalogue catalogue;
     SampleBudget catalogueBudget;
     qint64 lastFieldsSnapshotMs = 0;
@@ -229,7 +155,12 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
     connect(d->statsTimer, &QTimer::timeout, this, &IngestWorker::reportStats);
 
     d->connection = new WebSocketConnection(this);
+    d->connection->setFrameProcessorFactory([watched = d->watched, slabs = d->slabs] {
+        return std::make_unique<FrameParser>(watched, slabs);
+    });
     connect(d->connection, &WebSocketConnection::textReceived, this, &IngestWorker::ingestFrame);
+    connect(d->connection, &WebSocketConnection::framesProcessed, this,
+            [this](ProcessedFrames *run) { ingestParsed(static_cast<ParsedFrames *>(run)); });
     connect(d->connection, &WebSocketConnection::binaryReceived, this,
             &IngestWorker::ingestBinaryFrame);
     connect(d->connection, &WebSocketConnection::opened, this, &IngestWorker::handleOpened);
@@ -266,9 +197,7 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
 
 void IngestWorker::setWatchedFields(const QStringList &paths)
 {
-    d->watchedPaths.clear();
-    for (const QString &path : paths)
-        d->watchedPaths.push_back(keyPath(path));
+    d->watched->set(paths);
 }
 
 void IngestWorker::open()
@@ -351,113 +280,66 @@ void IngestWorker::handleOpened()
 
 void IngestWorker::ingestFrame(const QByteArray &frame)
 {
-    // Into the reused buffer that simdjson reads, with its padding after the text.
-    const auto length = std::size_t(frame.size());
-    if (d->padded.size() < length + simdjson::SIMDJSON_PADDING)
-        d->padded.resize(length + simdjson::SIMDJSON_PADDING);
-    char *const utf8 = d->padded.data();
-    std::memcpy(utf8, frame.constData(), length);
-    // One huge frame must not pin its buffers for the rest of the session (on every return,
-    // after the last use of the parsed document).
-    const auto releaseLargeBuffers = qScopeGuard([this] {
-        if (d->padded.size() > MaxRetainedBufferBytes)
-            std::string().swap(d->padded);
-        if (d->parser.capacity() > MaxRetainedBufferBytes)
-            d->parser = simdjson::dom::parser();
-    });
+    d->parser.stage(d->run, frame.constData(), std::size_t(frame.size()));
+    ingestParsed(&d->run);
+    d->run.clear();
+}
 
+void IngestWorker::ingestParsed(ParsedFrames *run)
+{
+    d->parser.parseStaged(*run);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    d->stats.bytes += length;
-    d->rate.add(nowMs, 1, length);
+    d->stats.bytes += run->bytes;
+    d->rate.add(nowMs, run->frames, run->bytes);
 
-    if (batchIsFull() && !handOverFullBatch()) {
-        // The consumer holds as much as it may already and this batch is full: drop rather than
-        // grow without bound.
-        dropFrame();
-        return;
+    if (run->parseErrors > 0) {
+        d->stats.parseErrors += run->parseErrors;
+        qCDebug(lcIngest) << "skipped" << run->parseErrors << "frame(s) that are not a JSON object;"
+                          << d->stats.parseErrors << "so far";
+    }
+    if (run->serverErrors > 0) {
+        // Counted and kept as "N errors, last: …" in the batch: a flood of error frames costs
+        // a counter, not a queued signal each.
+        d->stats.serverErrors += run->serverErrors;
+        d->batch.serverErrors += run->serverErrors;
+        d->batch.lastServerError = run->lastServerError;
+        if (!d->flushTimer->isActive())
+            d->flushTimer->start(d->ingest.batchIntervalMs);
     }
 
-    simdjson::dom::element root;
-    simdjson::dom::object object;
-    if (d->parser.parse(utf8, length, false).get(root) != simdjson::SUCCESS ||
-        root.get_object().get(object) != simdjson::SUCCESS) {
-        ++d->stats.parseErrors;
-        qCDebug(lcIngest) << "skipped a frame that is not a JSON object;" << d->stats.parseErrors
-                          << "so far";
-        return;
-    }
-
-    // A server error or acknowledgement is a small envelope {"status":…,"data":…}; data
-    // messages can have a "status" field too, so the envelope's shape is checked as well.
-    std::string_view status;
-    if (object.size() <= 3 && object["status"].get_string().get(status) == simdjson::SUCCESS &&
-        object["data"].error() == simdjson::SUCCESS) {
-        if (status == "error") {
-            // Counted and kept as "N errors, last: …" in the batch: a flood of error frames
-            // costs a counter, not a queued signal each.
-            ++d->stats.serverErrors;
-            ++d->batch.serverErrors;
-            const simdjson::dom::element data = object["data"].value_unsafe();
-            std::string_view message;
-            std::string minified;
-            if (data.get_string().get(message) != simdjson::SUCCESS) {
-                minified = simdjson::minify(data);
-                message = minified;
-            }
-            // Characters take at most 4 bytes; QString::fromUtf8 marks a cut sequence with U+FFFD.
-            message = message.substr(0, std::size_t(4 * MessageBatch::MaxServerErrorLength));
-            d->batch.lastServerError = QString::fromUtf8(message.data(), qsizetype(message.size()))
-                                           .left(MessageBatch::MaxServerErrorLength);
-            if (!d->flushTimer->isActive())
-                d->flushTimer->start(d->ingest.batchIntervalMs);
-            return;
-        }
-        if (status == "success")
-            return;
-    }
-
-    // One batch-sized block, not one growth step after another; sized after the previous batch
-    // so that a trickle does not reserve room for maxBatch messages every time.
     const int maxBatch = d->ingest.maxBatchMessages;
-    // (Not qBound: a batch size below MinBatchReserve is allowed and breaks its min <= max.)
-    if (d->batch.messages.isEmpty())
-        d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
-    StreamMessage &message = d->batch.messages.emplaceBack();
-    // One JSON document per line downstream (NDJSON output and export): a frame that spreads
-    // over several lines is kept compact. Exactly sized either way: it may be kept long. So a
-    // frame sized exactly (as the Beast transport makes them) is shared, not copied; one with
-    // room to spare (QString::toUtf8() reserves for the worst case) or raw data (no capacity) is
-    // copied to its size.
-    if (std::memchr(utf8, '\n', length) || std::memchr(utf8, '\r', length))
-        message.json = QByteArray::fromStdString(simdjson::minify(root));
-    else if (frame.capacity() == frame.size())
-        message.json = frame;
-    else
-        message.json = QByteArray(utf8, qsizetype(length));
-    message.receivedAtMs = nowMs;
-    message.sequence = ++d->sequence;
-    if (!d->watchedPaths.empty()) {
-        message.extracted.resize(qsizetype(d->watchedPaths.size()));
-        for (std::size_t i = 0; i < d->watchedPaths.size(); ++i) {
-            simdjson::dom::element value;
-            message.extracted[qsizetype(i)] = lookUp(root, d->watchedPaths[i], &value)
-                                                  ? numericValue(value)
-                                                  : std::numeric_limits<double>::quiet_NaN();
+    for (StreamMessage &parsed : run->messages) {
+        if (batchIsFull() && !handOverFullBatch()) {
+            // The consumer holds as much as it may already and this batch is full: drop rather
+            // than grow without bound.
+            dropFrame();
+            continue;
         }
+        // One batch-sized block, not one growth step after another; sized after the previous
+        // batch so that a trickle does not reserve room for maxBatch messages every time.
+        // (Not qBound: a batch size below MinBatchReserve is allowed and breaks its min <= max.)
+        if (d->batch.messages.isEmpty())
+            d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
+        StreamMessage &message = d->batch.messages.emplaceBack(std::move(parsed));
+        message.receivedAtMs = nowMs;
+        message.sequence = ++d->sequence;
+        // The first messages all go in (the catalogue fills at once); the budget applies after.
+        // A sampled message is parsed again here: a few hundred a second at most.
+        const bool early =
+            d->catalogue.offeredMessages() < quint64(d->ingest.catalogueSampleAllFirst);
+        if (d->catalogue.takeSampleTurn() && (early || d->catalogueBudget.take(nowMs)))
+            d->catalogue.addMessage(message.json);
+
+        ++d->stats.messages;
+        d->stats.lastMessageAtMs = nowMs;
+        d->batch.bytes += message.footprintBytes();
+        if (batchIsFull())
+            flush();
     }
-    // The first messages all go in (the catalogue fills at once); the budget applies after.
-    const bool early = d->catalogue.offeredMessages() < quint64(d->ingest.catalogueSampleAllFirst);
-    if (d->catalogue.takeSampleTurn() && (early || d->catalogueBudget.take(nowMs)))
-        d->catalogue.addParsed(root);
-
-    ++d->stats.messages;
-    d->stats.lastMessageAtMs = nowMs;
-    d->batch.bytes += message.footprintBytes();
-
-    if (batchIsFull())
-        flush();
-    else if (!d->flushTimer->isActive())
+    if (!batchIsFull() && !d->flushTimer->isActive() &&
+        (!d->batch.messages.isEmpty() || d->batch.serverErrors > 0)) {
         d->flushTimer->start(d->ingest.batchIntervalMs);
+    }
 }
 
 StreamStats IngestWorker::snapshotStats()

@@ -19,6 +19,7 @@
 namespace allium {
 
 class WebSocketConnection;
+struct ParsedFrames;
 
 /// The worker-thread half of a StreamSession: owns the WebSocketConnection, parses and validates
 /// every frame with simdjson, extracts the watched numbers, samples the field catalogue and hands
@@ -53,6 +54,9 @@ public:
 
     /// Entry point of one text frame (public so the benchmark can drive it without a socket).
     void ingestFrame(const QByteArray &frame);
+    /// Entry point of frames a FrameParser staged (on the Beast transport's network thread):
+    /// parses them and takes the messages out of `run`.
+    void ingestParsed(allium::ParsedFrames *run);
     /// A binary frame: the service sends text only, so it is counted and skipped.
     void ingestBinaryFrame(qint64 size);
 
