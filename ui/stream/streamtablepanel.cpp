@@ -6,6 +6,7 @@
 #include "core/settings/panelstate.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/messagebatch.h"
+#include "core/stream/slabpool.h"
 #include "core/table/columnset.h"
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagestore.h"
@@ -387,10 +388,14 @@ void StreamTablePanel::clear()
     m_model->clear();
     // The cleared messages are freed on workers; glibc then keeps the freed blocks in its heaps
     // and the process stays as large as with a full history (RSS 159 MB → 260 MB after a topic
-    // switch and back). Trimming once they are freed gives the memory back to the system.
+    // switch and back), and the slab pool keeps the slabs they were in for reuse. Forgetting
+    // the idle slabs and trimming once they are freed gives the memory back to the system.
     if (large)
         QTimer::singleShot(ReleaseDelayMs, this, [] {
-            BackgroundWork::run([] { SystemMemory::releaseFreedMemory(); });
+            BackgroundWork::run([] {
+                SlabPool::shared()->releaseIdle();
+                SystemMemory::releaseFreedMemory();
+            });
         });
     m_detail->clear();
     m_view->setFollowing(true);

@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -152,6 +153,9 @@ FrameParser::~FrameParser() = default;
 
 std::unique_ptr<ProcessedFrames> FrameParser::newRun()
 {
+    // The previous run's last frame may be parsed on the worker while this run is staged: its
+    // padding (read by simdjson) is left alone rather than written with the next frame.
+    d->slabUsed = std::min(SlabBytes, d->slabUsed + qsizetype(simdjson::SIMDJSON_PADDING));
     auto run = std::make_unique<ParsedFrames>();
     run->messages.reserve(512);
     return run;

@@ -54,8 +54,34 @@ public:
         return slab;
     }
 
+    /// Forgets the slabs no message holds any more, but `keep` of them, so that memory a
+    /// cleared history held goes back to the system (up to MaxSlabs × SlabBytes otherwise).
+    void releaseIdle(std::size_t keep = 64)
+    {
+        std::deque<QByteArray> idle; // freed outside the lock
+        {
+            const std::lock_guard lock(m_mutex);
+            std::deque<QByteArray> kept;
+            for (QByteArray &slab : m_slabs) {
+                if (slab.data_ptr()->isShared() || keep > 0) {
+                    keep -= slab.data_ptr()->isShared() ? 0 : 1;
+                    kept.push_back(std::move(slab));
+                } else {
+                    idle.push_back(std::move(slab));
+                }
+            }
+            m_slabs.swap(kept);
+        }
+    }
+
+    std::size_t size() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_slabs.size();
+    }
+
 private:
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::deque<QByteArray> m_slabs;
 };
 
