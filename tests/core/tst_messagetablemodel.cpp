@@ -63,6 +63,9 @@ private slots:
     void lowerLimitsEvict();
     // Paused: rows stay, the backlog grows (bounded), resume appends it in one insert.
     void pauseAndResume();
+    // A large backlog is appended in slices, one per event-loop turn; arrivals meanwhile queue
+    // behind it and a mark made while paused lands on its message in whichever slice.
+    void largeBacklogResumesInSlices();
     // Cells show formatted values; tooltip, raw JSON, value and path roles give the rest.
     void roles();
     // Dot paths step into objects and arrays; missing steps are undefined.
@@ -213,6 +216,47 @@ void TestMessageTableModel::pauseAndResume()
     QCOMPARE(m_model->rowCount(), 1000);
     QCOMPARE(sequenceAt(*m_model, 999), quint64(1300));
     QCOMPARE(sequenceAt(*m_model, 0), quint64(301));
+}
+
+void TestMessageTableModel::largeBacklogResumesInSlices()
+{
+    const int slice = MessageTableModel::DrainSliceCount;
+    m_model->setHistoryLimits(100000, qint64(1) << 30);
+    m_model->appendBatch(makeBatch(1, 10));
+    m_model->setPaused(true);
+    m_model->appendBatch(makeBatch(11, 2 * slice));
+    m_model->markFilterChange(QStringLiteral("B"));
+    m_model->appendBatch(makeBatch(11 + quint64(2 * slice), 100));
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+
+    m_model->setPaused(false);
+    QVERIFY(!m_model->isPaused());
+    QCOMPARE(inserted.count(), 1); // the first slice at once, the rest later
+    QCOMPARE(m_model->rowCount(), 10 + slice);
+    QCOMPARE(m_model->pendingCount(), slice + 100);
+    m_model->appendBatch(makeBatch(111 + quint64(2 * slice), 5)); // arrives while draining
+    QCOMPARE(m_model->rowCount(), 10 + slice);
+
+    QTRY_COMPARE(m_model->pendingCount(), 0);
+    const int rows = 10 + 2 * slice + 105;
+    QCOMPARE(m_model->rowCount(), rows);
+    for (int row = 0; row < rows; ++row)
+        QCOMPARE(sequenceAt(*m_model, row), quint64(row + 1));
+    const int marked = 10 + 2 * slice;
+    QCOMPARE(m_model->index(marked, 0).data(MessageTableModel::FilterChangeRole).toString(),
+             QStringLiteral("B"));
+    QVERIFY(m_model->index(marked - 1, 0).data(MessageTableModel::FilterChangeRole).isNull());
+
+    // Pausing mid-way keeps the rest held, in order.
+    m_model->setPaused(true);
+    m_model->appendBatch(makeBatch(quint64(rows) + 1, 2 * slice));
+    m_model->setPaused(false);
+    m_model->setPaused(true);
+    QCOMPARE(m_model->rowCount(), rows + slice);
+    QCOMPARE(m_model->pendingCount(), slice);
+    m_model->setPaused(false);
+    QTRY_COMPARE(m_model->pendingCount(), 0);
+    QCOMPARE(sequenceAt(*m_model, rows + 2 * slice - 1), quint64(rows + 2 * slice));
 }
 
 void TestMessageTableModel::roles()

@@ -616,7 +616,7 @@ void StreamTablePanel::updateMatchLabel()
                    .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_model->rowCount()));
     // Messages held back by a paused view are not in the table yet, so not searched: say so
     // rather than a bare "0 of 0".
-    if (m_model->pendingCount() > 0)
+    if (m_model->isPaused() && m_model->pendingCount() > 0)
         text += tr(" · %1 more held while paused, searched on resume")
                     .arg(locale.toString(m_model->pendingCount()));
     m_matchLabel->setText(text);

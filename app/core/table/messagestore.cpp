@@ -109,6 +109,21 @@ const StreamMessage &MessageStore::at(int index) const
     return slot(ringIndex(index)).message;
 }
 
+QVector<StreamMessage> MessageStore::takeOldest(int count)
+{
+    QVector<StreamMessage> taken;
+    taken.reserve(std::clamp(count, 0, m_count));
+    while (taken.size() < count && m_count > 0) {
+        Slot &oldest = slot(m_head);
+        m_bytes -= oldest.footprint;
+        taken.append(std::move(oldest.message));
+        oldest = Slot();
+        m_head = (m_head + 1) % m_ringSize;
+        --m_count;
+    }
+    return taken;
+}
+
 void MessageStore::clear()
 {
     // Freeing a million messages takes the calling (GUI) thread ~100 ms: a worker does it.

@@ -45,6 +45,10 @@ public:
     /// Messages ever accepted; with size() tells a view how far its rows shifted.
     quint64 totalAppended() const { return m_totalAppended; }
 
+    /// Removes up to `count` of the oldest messages and returns them, oldest first. They are
+    /// handed on, not evicted: the eviction counter stays.
+    QVector<StreamMessage> takeOldest(int count);
+
     /// Removes every message (freed on a worker when there are many); the counters stay.
     void clear();
 

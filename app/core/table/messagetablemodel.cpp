@@ -12,7 +12,11 @@ namespace allium {
 MessageTableModel::MessageTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_parsed(ParsedRowCacheSize)
-{}
+{
+    m_drainTimer.setInterval(0);
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &MessageTableModel::drainPending);
+}
 
 MessageTableModel::~MessageTableModel() = default;
 
@@ -67,7 +71,7 @@ void MessageTableModel::appendMessages(const QVector<StreamMessage> &messages)
 {
     if (messages.isEmpty())
         return;
-    if (m_paused) {
+    if (m_paused || !m_pending.isEmpty()) { // paused, or behind a backlog still being appended
         m_pending.append(messages);
         emit pendingCountChanged(m_pending.size());
         return;
@@ -76,12 +80,12 @@ void MessageTableModel::appendMessages(const QVector<StreamMessage> &messages)
 }
 
 void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages,
-                                          quint64 markOffset)
+                                          std::optional<quint64> markOffset)
 {
     const int rowsBefore = m_rows;
     const quint64 evictionsBefore = m_store.evictions();
-    if (m_markPending) {
-        m_marks.push_back({m_store.totalAppended() + markOffset, m_pendingMark});
+    if (m_markPending && markOffset) {
+        m_marks.push_back({m_store.totalAppended() + *markOffset, m_pendingMark});
         m_markPending = false;
         m_pendingMark.clear();
     }
@@ -164,6 +168,7 @@ void MessageTableModel::clear()
     m_pendingMark.clear();
     endResetModel();
     const bool hadPending = !m_pending.isEmpty();
+    m_drainTimer.stop();
     m_pending.clear();
     if (hadPending)
         emit pendingCountChanged(0);
@@ -175,19 +180,28 @@ void MessageTableModel::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    if (!paused && !m_pending.isEmpty()) {
-        QVector<StreamMessage> backlog;
-        backlog.reserve(m_pending.size());
-        for (int i = 0; i < m_pending.size(); ++i)
-            backlog.append(m_pending.at(i));
-        const quint64 oldestPending = m_pending.totalAppended() - quint64(m_pending.size());
-        const quint64 markOffset =
-            m_markBacklogId > oldestPending ? m_markBacklogId - oldestPending : 0;
-        m_pending.clear();
-        insertIntoHistory(backlog, markOffset);
-        emit pendingCountChanged(0);
-    }
+    if (paused)
+        m_drainTimer.stop();
+    else
+        drainPending();
     emit pausedChanged(paused);
+}
+
+void MessageTableModel::drainPending()
+{
+    if (m_paused || m_pending.isEmpty())
+        return;
+    const quint64 oldestPending = m_pending.totalAppended() - quint64(m_pending.size());
+    const QVector<StreamMessage> slice = m_pending.takeOldest(DrainSliceCount);
+    // A mark made while paused goes on the backlog's message m_markBacklogId, in whichever
+    // slice holds it.
+    std::optional<quint64> markOffset;
+    if (m_markBacklogId < oldestPending + quint64(slice.size()))
+        markOffset = m_markBacklogId > oldestPending ? m_markBacklogId - oldestPending : 0;
+    insertIntoHistory(slice, markOffset);
+    emit pendingCountChanged(m_pending.size());
+    if (!m_pending.isEmpty())
+        m_drainTimer.start();
 }
 
 const StreamMessage &MessageTableModel::message(int row) const

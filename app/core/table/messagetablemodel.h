@@ -9,7 +9,9 @@
 #include <QCache>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTimer>
 
+#include <optional>
 #include <vector>
 
 namespace allium {
@@ -80,10 +82,14 @@ public:
     int filterSegment(int row) const;
 
     /// While paused the rows stay as they are; new messages wait in a backlog bounded like the
-    /// history, and resuming appends the backlog as one batch.
+    /// history. Resuming appends the backlog in slices of DrainSliceCount, one per event-loop
+    /// turn (tens of thousands of rows in one step held the GUI for ~60 ms); messages that
+    /// arrive meanwhile queue behind it, so the order stays.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// Messages waiting: held while paused, or not yet appended after a resume.
     int pendingCount() const { return m_pending.size(); }
+    static constexpr int DrainSliceCount = 4096;
 
     const StreamMessage &message(int row) const;
     /// See RowIdRole.
@@ -122,8 +128,11 @@ private:
     };
 
     ParsedRow *parsedRow(int row) const;
-    /// `markOffset`: which of the messages a pending filter mark goes on.
-    void insertIntoHistory(const QVector<StreamMessage> &messages, quint64 markOffset = 0);
+    /// `markOffset`: which of the messages a pending filter mark goes on (none: not one of them).
+    void insertIntoHistory(const QVector<StreamMessage> &messages,
+                           std::optional<quint64> markOffset = 0);
+    /// Appends the next slice of the backlog after a resume.
+    void drainPending();
     void announceEvictions(quint64 evictionsBefore, int rowsBefore);
     int storeIndex(int row) const { return row - m_evictedShift; }
 
@@ -143,6 +152,7 @@ private:
     QStringList m_columns;
     ValueFormatter m_formatter;
     bool m_paused = false;
+    QTimer m_drainTimer;    // the next slice of the backlog, while resuming
     int m_rows = 0;         // what views were told; lags the store inside insert/remove
     int m_evictedShift = 0; // rows already evicted from the store but not yet announced
     mutable QCache<quint64, ParsedRow> m_parsed; // by row id: rows shift, ids do not
