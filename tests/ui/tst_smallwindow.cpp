@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,7 +22,7 @@ using namespace allium;
 
 // The main window in small windows (800×600, the minimum, and 1024×700) as a user sees it:
 // the endpoint badge and the profile, Start and Stop, the message search and enough table rows
-// to read stay whole and visible.
+// to read, and the filter editor's Apply, Clear and Expand stay whole and visible.
 class TestSmallWindow : public QObject
 {
     Q_OBJECT
@@ -86,6 +88,19 @@ void TestSmallWindow::essentialsFit()
         auto *widget = m_window->findChild<QWidget *>(QLatin1String(name));
         QTRY_VERIFY2(isWhollyShown(widget, m_window), name);
     }
+    // The filter editor's actions stay in view, and the editor fits the width (no sideways
+    // scrolling to reach Apply).
+    auto *editor = m_window->streamPanel()->findChild<QWidget *>(QStringLiteral("filterEditor"));
+    QVERIFY(editor);
+    for (const char *name : {"applyButton", "clearButton", "expandEditorButton"}) {
+        auto *button = editor->findChild<QPushButton *>(QLatin1String(name));
+        QTRY_VERIFY2(isWhollyShown(button, m_window), name);
+    }
+    auto *editorArea =
+        m_window->streamPanel()->findChild<QScrollArea *>(QStringLiteral("editorArea"));
+    QVERIFY(editorArea);
+    QCOMPARE(editorArea->horizontalScrollBar()->maximum(), 0);
+
     LiveTableView *table = m_window->streamPanel()->tablePanel()->view();
     QTRY_VERIFY(table->verticalHeader()->defaultSectionSize() > 0);
     const int rowsShown =

@@ -104,7 +104,7 @@ FilterBuilderWidget::FilterBuilderWidget(QWidget *parent)
     m_tree->setIndentation(18);
     // The rows' own editors take the keyboard; the tree is no extra tab stop.
     m_tree->setFocusPolicy(Qt::NoFocus);
-    m_tree->setMinimumWidth(260);
+    m_tree->setMinimumWidth(240);
 
     // An empty builder says how to start rather than showing a blank box.
     m_emptyHint = new QLabel(

@@ -65,7 +65,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
                               "builder once the JSON is valid."));
     m_jsonEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_jsonEdit->setTabChangesFocus(true);
-    m_jsonEdit->setMinimumWidth(180);
+    m_jsonEdit->setMinimumWidth(140);
     m_highlighter = new JsonHighlighter(m_jsonEdit->document(), m_jsonEdit->palette());
 
     m_status->setObjectName(QStringLiteral("errorLabel"));
@@ -96,7 +96,7 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
     m_savedBox->setObjectName(QStringLiteral("savedFiltersBox"));
     m_savedBox->setAccessibleName(tr("Saved filters"));
     m_savedBox->setToolTip(tr("Load a saved filter into the editor (Apply sends it)"));
-    m_savedBox->setMinimumContentsLength(12);
+    m_savedBox->setMinimumContentsLength(10);
     m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_saveButton->setObjectName(QStringLiteral("saveFilterButton"));
     m_saveButton->setAccessibleName(tr("Save filter as"));
@@ -150,7 +150,8 @@ FilterEditorPanel::FilterEditorPanel(QWidget *parent)
 
     // Apply and Clear sit above the builder, in view however many conditions there are.
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(new QLabel(tr("Saved:"), this));
+    // The box names itself ("Saved filters…"): a label beside it cost the width that kept Apply
+    // in view at 800×600.
     buttons->addWidget(m_savedBox, 1);
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_deleteButton);
@@ -541,7 +542,7 @@ void FilterEditorPanel::refreshSavedBox(const QString &select)
     for (const QString &name : names)
         m_savedBox->addItem(name);
     m_savedBox->setCurrentIndex(names.indexOf(select));
-    m_savedBox->setPlaceholderText(names.isEmpty() ? tr("(none saved)") : tr("Load…"));
+    m_savedBox->setPlaceholderText(names.isEmpty() ? tr("No saved filters") : tr("Saved filters…"));
     m_savedBox->setEnabled(!names.isEmpty());
     m_deleteButton->setEnabled(!names.isEmpty());
 }
