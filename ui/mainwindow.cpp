@@ -186,9 +186,8 @@ void MainWindow::buildActions()
                                 "(Ctrl+R)"));
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reconnectAction, &QAction::triggered, this, [this] {
-        // Always a new connection, live or not, and said so: a silent no-op reads as broken.
-        m_eventLog->addEvent(tr("App"), ConnectionEventKind::Info,
-                             tr("Reconnecting now, as asked"));
+        // Always a new connection, live or not; each connection says so in the log (one line
+        // each, not a third one for the app).
         m_streamPanel->reconnectNow();
         if (m_apiClient->state() == ConnectionState::Disconnected ||
             m_apiClient->state() == ConnectionState::Failed)

@@ -469,6 +469,8 @@ void WebSocketConnection::close()
 
 void WebSocketConnection::reconnectNow()
 {
+    // Said in the log whatever the state: a silent no-op would read as broken.
+    emit eventOccurred(ConnectionEventKind::Info, tr("reconnecting now, as asked"));
     switch (d->state) {
     case ConnectionState::Reconnecting:
         d->retryTimer.stop();
@@ -480,12 +482,11 @@ void WebSocketConnection::reconnectNow()
         return;
     case ConnectionState::Connecting:
     case ConnectionState::Connected:
-        // Asked for while up (a link that looks alive but may not be): a fresh connection now,
-        // said in the log, rather than nothing.
+        // Asked for while up (a link that looks alive but may not be): a fresh connection now
+        // rather than nothing.
         d->stopTimers();
         if (WebSocketTransport *transport = d->detachTransport())
             transport->closeAndDispose(1000);
-        emit eventOccurred(ConnectionEventKind::Info, tr("reconnecting now, as asked"));
         d->attempt = 0;
         d->startAttempt();
         return;
