@@ -83,8 +83,9 @@ void TestSmallWindow::essentialsFit()
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size);
 
-    for (const char *name : {"endpointBadge", "profileBox", "topicButton", "startButton",
-                             "stopButton", "searchField", "streamStateLabel"}) {
+    for (const char *name :
+         {"endpointBadge", "profileBox", "topicButton", "startButton", "stopButton", "searchField",
+          "streamStateLabel", "appliedFilterLabel"}) {
         auto *widget = m_window->findChild<QWidget *>(QLatin1String(name));
         QTRY_VERIFY2(isWhollyShown(widget, m_window), name);
     }

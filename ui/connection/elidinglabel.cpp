@@ -37,6 +37,12 @@ void ElidingLabel::setFullText(const QString &text)
     elide();
 }
 
+void ElidingLabel::setDetail(const QString &detail)
+{
+    m_detail = detail;
+    elide();
+}
+
 QSize ElidingLabel::sizeHint() const
 {
     const QFontMetrics metrics = fontMetrics();
@@ -70,7 +76,11 @@ void ElidingLabel::elide()
         fontMetrics().elidedText(m_fullText, Qt::ElideRight, contentsRect().width() - 2 * margin());
     // Through the base class: PlainLabel::setText() would cut the text again.
     QLabel::setText(shown);
-    setPlainToolTip(shown == m_fullText ? QString() : m_fullText);
+    if (shown == m_fullText)
+        setPlainToolTip(m_detail);
+    else
+        setPlainToolTip(m_detail.isEmpty() ? m_fullText
+                                           : m_fullText + QStringLiteral("\n\n") + m_detail);
 }
 
 } // namespace allium

@@ -18,6 +18,8 @@ public:
     /// The label never gets narrower than this text needs (or the full text, if shorter).
     void setMinimumText(const QString &text);
     QString fullText() const { return m_fullText; }
+    /// More than the text, for the tooltip (after the full text when that is elided).
+    void setDetail(const QString &detail);
     /// True when the label shows a shortened text.
     bool isElided() const { return text() != m_fullText; }
 
@@ -32,6 +34,7 @@ private:
 
     QString m_fullText;
     QString m_minimumText;
+    QString m_detail;
 };
 
 } // namespace allium

@@ -8,6 +8,7 @@
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
 #include "ui/charts/livechartspanel.h"
+#include "ui/connection/elidinglabel.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/health/healthreadoutwidget.h"
 #include "ui/stream/livetableview.h"
@@ -67,14 +68,17 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     m_stateLabel->setFont(bold);
     m_stateLabel->setMinimumWidth(m_stateLabel->fontMetrics().horizontalAdvance(
         QStringLiteral("‖ View paused — 1,000,000 new · ● Streaming")));
-    m_topicLabel = new PlainLabel(this);
+    // The topic is also on the toolbar's topic button: in a narrow window this label gives way
+    // first, so that the applied filter stays readable.
+    m_topicLabel = new ElidingLabel(this);
+    m_topicLabel->setMinimumText(tr("Topic"));
     m_topicLabel->setObjectName(QStringLiteral("streamTopicLabel"));
     m_topicLabel->setAccessibleName(tr("Topic"));
     m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_filterLabel = new PlainLabel(this);
+    m_filterLabel = new ElidingLabel(this);
     m_filterLabel->setObjectName(QStringLiteral("appliedFilterLabel"));
     m_filterLabel->setAccessibleName(tr("Applied server filter"));
-    m_filterLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_filterLabel->setMinimumText(tr("Server filter: 99 conditions"));
     m_startButton = new QPushButton(tr("▶ Start"), this);
     m_startButton->setObjectName(QStringLiteral("startButton"));
     m_startButton->setAccessibleName(tr("Start streaming"));
@@ -290,7 +294,7 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
         m_health->setBufferFill(model->size(), model->capacity(), model->bytes());
     });
 
-    m_filterLabel->setText(tr("Server filter: none"));
+    m_filterLabel->setFullText(tr("Server filter: none"));
     setTopic(QString());
     updateStateLabel();
     updateButtons();
@@ -350,7 +354,7 @@ void StreamPanel::setTopic(const QString &topic)
     const bool changed = topic != m_topic;
     m_clearOnConnected = m_clearOnConnected || changed;
     m_topic = topic;
-    m_topicLabel->setText(topic.isEmpty() ? tr("No topic chosen") : tr("Topic: %1").arg(topic));
+    m_topicLabel->setFullText(topic.isEmpty() ? tr("No topic chosen") : tr("Topic: %1").arg(topic));
     m_table->setTopic(topic);
     m_editor->setTopic(topic);
     m_editor->setLiveFields({});
@@ -423,17 +427,18 @@ void StreamPanel::applyFilter(const Filter &filter)
     m_table->markFilterApplied(filter);
     m_health->setFilterActive(!filter.isEmpty());
     if (filter.isEmpty()) {
-        m_filterLabel->setText(tr("Server filter: none"));
-        m_filterLabel->setToolTip(tr("Every message of the topic is sent."));
+        m_filterLabel->setFullText(tr("Server filter: none"));
+        m_filterLabel->setDetail(tr("Every message of the topic is sent."));
     } else {
-        // Short enough for 1024 px; the fields and the exact JSON are in the tooltip.
+        // Short enough for 1024 px (shortened below that); the fields and the exact JSON are in
+        // the tooltip.
         const int conditions = conditionCount(filter);
-        m_filterLabel->setText(conditions == 1
-                                   ? tr("Server filter: 1 condition")
-                                   : tr("Server filter: %1 conditions").arg(conditions));
-        m_filterLabel->setPlainToolTip(tr("On %1\n\n%2")
-                                           .arg(filter.fieldPaths().join(QStringLiteral(", ")),
-                                                QString::fromUtf8(filter.toJsonText(true))));
+        m_filterLabel->setFullText(conditions == 1
+                                       ? tr("Server filter: 1 condition")
+                                       : tr("Server filter: %1 conditions").arg(conditions));
+        m_filterLabel->setDetail(tr("On %1\n\n%2")
+                                     .arg(filter.fieldPaths().join(QStringLiteral(", ")),
+                                          QString::fromUtf8(filter.toJsonText(true))));
     }
     emit filterApplied(filter);
 }

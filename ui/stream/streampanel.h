@@ -23,6 +23,7 @@ namespace allium {
 class FilterEditorPanel;
 class HealthReadoutWidget;
 class LiveChartsPanel;
+class ElidingLabel;
 class PlainLabel;
 class StreamSession;
 class StreamTablePanel;
@@ -147,8 +148,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QSplitter *m_editorSplitter = nullptr;
     PlainLabel *m_stateLabel = nullptr;
-    PlainLabel *m_topicLabel = nullptr;
-    PlainLabel *m_filterLabel = nullptr;
+    ElidingLabel *m_topicLabel = nullptr;
+    ElidingLabel *m_filterLabel = nullptr;
     PlainLabel *m_typeWarnings = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_stopButton = nullptr;
