@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/stream/frameparser.h"
 #include "core/stream/slabpool.h"
+#include "core/table/messagestore.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace allium;
@@ -15,6 +17,7 @@ private slots:
     void heldSlabIsNotReused();
     void releaseIdleKeepsOnlyHeldSlabsAndTheReserve();
     void recycledRunIsReusedEmpty();
+    void aFullStoresSlabsAreAllReused();
 };
 
 void TestSlabPool::freeSlabIsReused()
@@ -79,6 +82,30 @@ void TestSlabPool::recycledRunIsReusedEmpty()
     QCOMPARE(taken, QByteArray(R"({"a":1})"));
     // Another new run while that one is out is a fresh one.
     QVERIFY(parser.newRun().get() != run);
+}
+
+// A default store full of messages holds 256 MiB of slabs; once it evicts them, the pool hands
+// every one of them out again instead of allocating (and page-faulting) new ones.
+void TestSlabPool::aFullStoresSlabsAreAllReused()
+{
+    const int count = int(MessageStore::DefaultMaxBytes / SlabPool::SlabBytes);
+    SlabPool pool;
+    QSet<const char *> held;
+    {
+        QList<QByteArray> store;
+        for (int i = 0; i < count; ++i) {
+            store << pool.take();
+            held.insert(store.last().constData());
+        }
+        QCOMPARE(pool.size(), std::size_t(count)); // none forgotten
+    }                                              // evicted
+    int reused = 0;
+    QList<QByteArray> again;
+    for (int i = 0; i < count; ++i) {
+        again << pool.take();
+        reused += held.contains(again.last().constData()) ? 1 : 0;
+    }
+    QCOMPARE(reused, count);
 }
 
 QTEST_GUILESS_MAIN(TestSlabPool)
