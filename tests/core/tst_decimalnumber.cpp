@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/json/decimalnumber.h"
+#include "core/json/numerictext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,8 @@ private slots:
     void fromDouble();
     void fromJson();
     void fromInteger();
+    void decimalTextAsDouble_data();
+    void decimalTextAsDouble();
 };
 
 void TestDecimalNumber::parse_data()
@@ -186,6 +189,66 @@ void TestDecimalNumber::fromInteger()
     QVERIFY(DecimalNumber::fromInteger(-1).isNegative());
     QVERIFY(DecimalNumber::fromString(u"1.25")->fractionDigits() == QStringLiteral("25"));
     QVERIFY(!DecimalNumber::fromString(u"1.25")->isInteger());
+}
+
+// parseDecimalText()'s fast path for short decimals gives exactly what std::from_chars gives
+// (the same double, bit for bit), and the same verdict on what is not a number.
+void TestDecimalNumber::decimalTextAsDouble_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    for (const char *text : {"0",
+                             "-0",
+                             "7",
+                             "007",
+                             "0.1",
+                             "-12.5",
+                             "30991.0",
+                             "0.3",
+                             "2.675",
+                             "1.0000001",
+                             "123456789012345",
+                             "12345678901234.5",
+                             "0.000000000000001",
+                             "1234567890123456",
+                             "9007199254740993",
+                             "0.12345678901234567",
+                             "1000000000000000000",
+                             ".5",
+                             "5.",
+                             "-.5",
+                             "1e3",
+                             "-2.5E-3",
+                             "0x10",
+                             "",
+                             "-",
+                             ".",
+                             "1.2.3",
+                             " 5",
+                             "5 ",
+                             "+5",
+                             "--5",
+                             "inf",
+                             "nan",
+                             "12a"}) {
+        QTest::newRow(*text ? text : "(empty)") << QByteArray(text);
+    }
+}
+
+void TestDecimalNumber::decimalTextAsDouble()
+{
+    QFETCH(QByteArray, text);
+    double expected = -1;
+    const auto result = std::from_chars(text.constData(), text.constData() + text.size(), expected);
+    const bool numeric =
+        !text.isEmpty() && result.ec == std::errc() && result.ptr == text.constData() + text.size();
+    double value = -1;
+    QCOMPARE(allium::parseDecimalText(std::string_view(text.constData(), std::size_t(text.size())),
+                                      &value),
+             numeric);
+    if (numeric) {
+        QCOMPARE(value, expected);
+        QCOMPARE(std::signbit(value), std::signbit(expected));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDecimalNumber)

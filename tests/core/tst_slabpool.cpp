@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "core/stream/frameparser.h"
 #include "core/stream/slabpool.h"
+#include "core/table/messagestore.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace allium;
@@ -13,6 +16,8 @@ private slots:
     void freeSlabIsReused();
     void heldSlabIsNotReused();
     void releaseIdleKeepsOnlyHeldSlabsAndTheReserve();
+    void recycledRunIsReusedEmpty();
+    void aFullStoresSlabsAreAllReused();
 };
 
 void TestSlabPool::freeSlabIsReused()
@@ -48,6 +53,59 @@ void TestSlabPool::releaseIdleKeepsOnlyHeldSlabsAndTheReserve()
     pool.releaseIdle(0);
     QCOMPARE(pool.size(), std::size_t(1));
     QVERIFY(pool.take().constData() != held.constData()); // still held: not handed out
+}
+
+// A run the consumer is done with comes back from FrameParser::newRun() empty, with its room
+// (the network thread allocates no new run), and the messages taken from it stay intact.
+void TestSlabPool::recycledRunIsReusedEmpty()
+{
+    FrameParser parser(std::make_shared<WatchedFields>(), std::make_shared<SlabPool>());
+    std::unique_ptr<ProcessedFrames> processed = parser.newRun();
+    auto *run = static_cast<ParsedFrames *>(processed.get());
+    const QByteArray frames[] = {R"({"a":1})", R"({"status":"error","data":"x"})", R"({"b":2})"};
+    for (const QByteArray &frame : frames)
+        parser.process(*run, frame.constData(), std::size_t(frame.size()));
+    parser.parseStaged(*run);
+    QCOMPARE(run->messages.size(), 2);
+    QCOMPARE(run->serverErrors, quint64(1));
+    const QByteArray taken = run->messages.first().json; // as the store keeps it
+    const qsizetype room = run->messages.capacity();
+
+    parser.recycle(std::move(processed));
+    const std::unique_ptr<ProcessedFrames> next = parser.newRun();
+    QCOMPARE(next.get(), run);
+    QCOMPARE(next->frames, quint64(0));
+    QCOMPARE(next->bytes, quint64(0));
+    QVERIFY(run->messages.isEmpty());
+    QCOMPARE(run->messages.capacity(), room);
+    QCOMPARE(run->serverErrors, quint64(0));
+    QCOMPARE(taken, QByteArray(R"({"a":1})"));
+    // Another new run while that one is out is a fresh one.
+    QVERIFY(parser.newRun().get() != run);
+}
+
+// A default store full of messages holds 256 MiB of slabs; once it evicts them, the pool hands
+// every one of them out again instead of allocating (and page-faulting) new ones.
+void TestSlabPool::aFullStoresSlabsAreAllReused()
+{
+    const int count = int(MessageStore::DefaultMaxBytes / SlabPool::SlabBytes);
+    SlabPool pool;
+    QSet<const char *> held;
+    {
+        QList<QByteArray> store;
+        for (int i = 0; i < count; ++i) {
+            store << pool.take();
+            held.insert(store.last().constData());
+        }
+        QCOMPARE(pool.size(), std::size_t(count)); // none forgotten
+    }                                              // evicted
+    int reused = 0;
+    QList<QByteArray> again;
+    for (int i = 0; i < count; ++i) {
+        again << pool.take();
+        reused += held.contains(again.last().constData()) ? 1 : 0;
+    }
+    QCOMPARE(reused, count);
 }
 
 QTEST_GUILESS_MAIN(TestSlabPool)

@@ -93,7 +93,10 @@ private:
     std::atomic<quint64> *m_out = nullptr;
 };
 
-using CountedTcp = beast::basic_stream<tcp, net::any_io_executor, CountingRatePolicy>;
+// The io_context's own executor, not the type-erased any_io_executor: every asynchronous step
+// of every message copies, compares and destroys the stream's executor, and type-erased that
+// showed up in the profile of a firehose.
+using CountedTcp = beast::basic_stream<tcp, net::io_context::executor_type, CountingRatePolicy>;
 using CountedTls = beast::ssl_stream<CountedTcp>;
 constexpr std::size_t ReadChunkBytes = 64 * 1024;
 
@@ -927,12 +930,15 @@ void BeastWebSocketTransport::deliver()
         else
             emit binaryReceived(frame.data.size());
     }
-    for (const std::unique_ptr<ProcessedFrames> &run : runs) {
+    for (std::unique_ptr<ProcessedFrames> &run : runs) {
         if (!alive)
             return;
         if (m_ended) // emits nothing more, but a dispose still ends below
             break;
         emit framesProcessed(run.get());
+        // Its room serves a later run (no allocation per run on the network thread).
+        if (alive && m_network->processor)
+            m_network->processor->recycle(std::move(run));
     }
     for (int latencyMs : pongs) {
         if (!alive || m_ended)

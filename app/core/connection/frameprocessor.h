@@ -35,6 +35,9 @@ public:
     /// Processes one text frame into `run` (which counts it). `utf8` is valid during the call
     /// only.
     virtual void process(ProcessedFrames &run, const char *utf8, std::size_t size) = 0;
+    /// A run the consumer is done with, handed back from the consumer's thread (so callable
+    /// from another thread than the others) for newRun() to reuse its room.
+    virtual void recycle(std::unique_ptr<ProcessedFrames> run) { Q_UNUSED(run) }
 };
 
 /// Makes the processor of one connection attempt; empty: frames arrive one by one as

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ constexpr std::size_t MaxRetainedBufferBytes = 4u * 1024 * 1024;
 // unused tail stays small).
 constexpr qsizetype SlabBytes = SlabPool::SlabBytes;
 constexpr qsizetype MaxSlabbedBytes = SlabBytes / 8;
+
+// Messages a new run has room for, and runs kept for reuse (a few are in flight at a time: one
+// being staged, one being parsed, some waiting in the transport's inbox).
+constexpr qsizetype RunMessages = 512;
+constexpr std::size_t MaxRecycledRuns = 8;
 
 // "payload.coin" -> {"payload", "coin"}: split once, not parsed again as a JSON pointer for
 // every message (that showed up in the profile).
@@ -121,6 +127,12 @@ public:
 
     std::shared_ptr<SlabPool> slabs;
 
+    // Runs the consumer handed back (recycle(), on its thread), for newRun() on the network
+    // thread: a new run's room for RunMessages messages was a fresh allocation, page-faulted in,
+    // for every run of a firehose.
+    std::mutex recycledMutex;
+    std::vector<std::unique_ptr<ParsedFrames>> recycled;
+
     void nextSlab()
     {
         slab = QByteArray(); // its messages hold it; the pool sees it free once they are gone
@@ -156,9 +168,33 @@ std::unique_ptr<ProcessedFrames> FrameParser::newRun()
     // The previous run's last frame may be parsed on the worker while this run is staged: its
     // padding (read by simdjson) is left alone rather than written with the next frame.
     d->slabUsed = std::min(SlabBytes, d->slabUsed + qsizetype(simdjson::SIMDJSON_PADDING));
+    {
+        const std::lock_guard lock(d->recycledMutex);
+        if (!d->recycled.empty()) {
+            std::unique_ptr<ParsedFrames> run = std::move(d->recycled.back());
+            d->recycled.pop_back();
+            return run;
+        }
+    }
     auto run = std::make_unique<ParsedFrames>();
-    run->messages.reserve(512);
+    run->messages.reserve(RunMessages);
     return run;
+}
+
+void FrameParser::recycle(std::unique_ptr<ProcessedFrames> processed)
+{
+    auto *run = static_cast<ParsedFrames *>(processed.get());
+    // Cleared here, on the consumer's thread: the messages' last references to their slabs go
+    // where they were taken.
+    run->clear();
+    // A run that grew far beyond the usual room (many frames) is not kept at that size.
+    if (run->messages.capacity() > 4 * RunMessages)
+        return;
+    const std::lock_guard lock(d->recycledMutex);
+    if (d->recycled.size() < MaxRecycledRuns) {
+        d->recycled.push_back(std::unique_ptr<ParsedFrames>(run));
+        processed.release();
+    }
 }
 
 void FrameParser::process(ProcessedFrames &run, const char *utf8, std::size_t size)

@@ -44,6 +44,7 @@ public:
 
     std::unique_ptr<ProcessedFrames> newRun() override;
     void process(ProcessedFrames &run, const char *utf8, std::size_t size) override;
+    void recycle(std::unique_ptr<ProcessedFrames> run) override;
     /// process() with the run's own type: adds the frame to run.messages, unparsed.
     void stage(ParsedFrames &run, const char *utf8, std::size_t size);
     /// Parses the staged messages of `run`: the data ones stay (with their watched values), the
