@@ -604,12 +604,7 @@ private:
         frame.text = m_ws.got_text();
         frame.data =
             QByteArray(static_cast<const char *>(m_buffer.data().data()), qsizetype(bytes));
-        m_buffer.consume(bytes);
-        // A big message must not pin its buffer for the rest of the connection.
-        if (m_buffer.capacity() > 1024 * 1024)
-            m_buffer = beast::flat_buffer();
-        m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
-        m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+        consumeFrame(bytes);
         bool pause = false;
         {
             std::unique_lock lock(m_network.inbox.mutex);
@@ -631,10 +626,7 @@ private:
                 armWakeTimer();
             }
         }
-        if (pause)
-            m_readPaused = true;
-        else
-            read();
+        readOnUnless(pause);
     }
 
     // A text frame with a processor: processed here, into the run that crosses to the consumer
@@ -645,11 +637,7 @@ private:
         if (!m_run)
             m_run = processor.newRun();
         processor.process(*m_run, static_cast<const char *>(m_buffer.data().data()), bytes);
-        m_buffer.consume(bytes);
-        if (m_buffer.capacity() > 1024 * 1024)
-            m_buffer = beast::flat_buffer();
-        m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
-        m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+        consumeFrame(bytes);
         bool pause = false;
         if (m_run->frames >= WakeAfterFrames || m_run->bytes >= RunBytes) {
             pause = handOverRun(/*mayPause=*/true);
@@ -657,6 +645,23 @@ private:
             m_wakeArmed = true;
             armWakeTimer();
         }
+        readOnUnless(pause);
+    }
+
+    // The frame just read has been taken out of the buffer: counted, and its room given up.
+    void consumeFrame(std::size_t bytes)
+    {
+        m_buffer.consume(bytes);
+        // A big message must not pin its buffer for the rest of the connection.
+        if (m_buffer.capacity() > 1024 * 1024)
+            m_buffer = beast::flat_buffer();
+        m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
+        m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+    }
+
+    // Reads the next frame, or pauses reading (flow control) until the consumer catches up.
+    void readOnUnless(bool pause)
+    {
         if (pause)
             m_readPaused = true;
         else
