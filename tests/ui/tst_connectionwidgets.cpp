@@ -47,6 +47,23 @@ namespace {
 // Distinctive, so that finding it anywhere it must not be cannot happen by accident.
 const QString SecretKey = QStringLiteral("sk-widgets-91d4e7a0c3b2");
 
+// An emulator that accepts SecretKey only, and a session on its ethereum.blocks stream that
+// presents `key`.
+struct BlocksStream
+{
+    explicit BlocksStream(const QString &key)
+        : server(emulatorOptionsAccepting(SecretKey))
+    {
+        listening = server.listen();
+        session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
+        session.setApiKey(key);
+    }
+
+    EmulatorServer server;
+    StreamSession session;
+    bool listening = false;
+};
+
 QString statusText(ConnectionStatusWidget &widget)
 {
     return widget.findChild<QLabel *>(QStringLiteral("statusLabel"))->text();
@@ -112,11 +129,9 @@ void TestConnectionWidgets::initTestCase()
 // "Connected" again; "Reconnect now" skips a long wait.
 void TestConnectionWidgets::statusFollowsASessionThroughADrop()
 {
-    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(SecretKey);
+    BlocksStream stream(SecretKey);
+    QVERIFY2(stream.listening, qPrintable(stream.server.errorString()));
+    StreamSession &session = stream.session;
     ConnectionOptions options;
     options.backoffBaseMs = 1000; // attempt 1 waits 2 s: long enough to watch it count down
     options.backoffJitter = 0;
@@ -135,7 +150,7 @@ void TestConnectionWidgets::statusFollowsASessionThroughADrop()
     QTRY_COMPARE(statusText(status), QStringLiteral("Connected"));
     saveScreenshot(&status, QStringLiteral("status-connected"));
 
-    server.dropAllConnections();
+    stream.server.dropAllConnections();
     QTRY_COMPARE(statusText(status), QStringLiteral("Reconnecting · attempt 1 in 2 s"));
     saveScreenshot(&status, QStringLiteral("status-reconnecting"));
     QVERIFY(child<QToolButton>(status, "reconnectButton")->isVisible());
@@ -150,7 +165,7 @@ void TestConnectionWidgets::statusFollowsASessionThroughADrop()
     QTRY_COMPARE(statusText(status), QStringLiteral("Disconnected"));
     session.open();
     QTRY_COMPARE(statusText(status), QStringLiteral("Connected"));
-    server.dropAllConnections();
+    stream.server.dropAllConnections();
     QTRY_VERIFY(statusText(status).startsWith(QStringLiteral("Reconnecting · attempt 1 in 3")));
     QSignalSpy reconnectNow(&status, &ConnectionStatusWidget::reconnectNowRequested);
     QTest::mouseClick(child<QToolButton>(status, "reconnectButton"), Qt::LeftButton);
@@ -161,11 +176,9 @@ void TestConnectionWidgets::statusFollowsASessionThroughADrop()
 // A refused key: "Failed: invalid API key…", the dot turns red, Connect is offered.
 void TestConnectionWidgets::statusShowsRefusedKey()
 {
-    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(QStringLiteral("wrong"));
+    BlocksStream stream(QStringLiteral("wrong"));
+    QVERIFY2(stream.listening, qPrintable(stream.server.errorString()));
+    StreamSession &session = stream.session;
     ConnectionStatusWidget status;
     status.attach(&session);
     status.resize(640, 28);
@@ -179,11 +192,9 @@ void TestConnectionWidgets::statusShowsRefusedKey()
 
 void TestConnectionWidgets::statusElidesLongFailure()
 {
-    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(QStringLiteral("wrong"));
+    BlocksStream stream(QStringLiteral("wrong"));
+    QVERIFY2(stream.listening, qPrintable(stream.server.errorString()));
+    StreamSession &session = stream.session;
     QMainWindow window;
     auto *status = new ConnectionStatusWidget(&window);
     status->attach(&session);
@@ -245,13 +256,11 @@ void TestConnectionWidgets::statusShowsPongLatencyAndObeysButtons()
 // connection is gone it shows "Not connected".
 void TestConnectionWidgets::statusFollowsEitherKindThroughTheInterface()
 {
-    EmulatorServer server(emulatorOptionsAccepting(SecretKey));
-    QVERIFY2(server.listen(), qPrintable(server.errorString()));
-    StreamSession session;
-    session.setUrl(server.streamUrl(QStringLiteral("ethereum.blocks")));
-    session.setApiKey(SecretKey);
+    BlocksStream stream(SecretKey);
+    QVERIFY2(stream.listening, qPrintable(stream.server.errorString()));
+    StreamSession &session = stream.session;
     auto connection = std::make_unique<WebSocketConnection>();
-    connection->setUrl(server.apiUrl());
+    connection->setUrl(stream.server.apiUrl());
     connection->setApiKey(SecretKey);
     ConnectionStatusWidget status;
     status.show();
