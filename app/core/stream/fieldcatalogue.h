@@ -36,12 +36,10 @@ public:
 
     /// Counts one message and adds it when the sampling policy picks it; true when added.
     bool offer(const QByteArray &json);
-    /// Counts one message; true when the sampling policy picks it (then call addParsed()).
+    /// Counts one message; true when the sampling policy picks it (then call addMessage()).
     bool takeSampleTurn();
     /// Adds one message (a JSON object) regardless of sampling; false when it is not an object.
     bool addMessage(const QByteArray &json);
-    /// addMessage() for a document the caller already parsed (the ingest worker's hot path).
-    bool addParsed(const simdjson::dom::element &root);
 
     quint64 offeredMessages() const;
     quint64 sampledMessages() const;
@@ -62,6 +60,9 @@ public:
     QString topic() const;
 
 private:
+    /// addMessage() for the parsed document.
+    bool addParsed(const simdjson::dom::element &root);
+
     class Private;
     std::unique_ptr<Private> d;
 };

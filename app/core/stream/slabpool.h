@@ -10,8 +10,8 @@
 
 namespace allium {
 
-/// The slabs that FrameParser copies messages' JSON into, shared by the parsers of one stream's
-/// connection attempts (each on its own network thread). A slab that no message refers to any
+/// The slabs that FrameParser copies messages' JSON into, one pool for the process (shared()),
+/// used from every stream's network thread. A slab that no message refers to any
 /// more is handed out again rather than freed: freed, its memory went back to the system (glibc
 /// trims a heap once enough is free) and every new slab was page-faulted in again, a cost per
 /// message where messages are kept a while and then evicted in order, as the store does.
@@ -66,8 +66,9 @@ public:
             const std::lock_guard lock(m_mutex);
             std::deque<QByteArray> kept;
             for (QByteArray &slab : m_slabs) {
-                if (slab.data_ptr()->isShared() || keep > 0) {
-                    keep -= slab.data_ptr()->isShared() ? 0 : 1;
+                const bool held = slab.data_ptr()->isShared();
+                if (held || keep > 0) {
+                    keep -= held ? 0 : 1;
                     kept.push_back(std::move(slab));
                 } else {
                     idle.push_back(std::move(slab));
