@@ -15,6 +15,10 @@
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowexporter.h"
 #include "core/table/rowexporttask.h"
+#include "core/workspace/historybudget.h"
+#include "core/workspace/streamoverviewmodel.h"
+#include "core/workspace/streamworkspace.h"
+#include "core/workspace/workspacestate.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/eventlogview.h"
 #include "ui/connection/profilebadge.h"
@@ -27,6 +31,8 @@
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
+#include "ui/workspace/streamoverviewwidget.h"
+#include "ui/workspace/streamworkspaceview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,6 +71,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     , m_embeddedServer(services.embeddedServer)
     , m_apiClient(services.apiClient)
     , m_eventLog(services.eventLog)
+    , m_workspace(services.workspace)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allium Monitor"));
@@ -77,55 +84,47 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     adoptLegacyKeyFlags();
     m_profiles->migrateLegacyKeys(m_keys);
 
-    m_streamPanel = new StreamPanel(services.streamSession, this);
+    m_overviewModel = new StreamOverviewModel(m_workspace, this);
+    m_workspaceView = new StreamWorkspaceView(m_workspace, m_overviewModel, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_streamPanel, tr("Stream"));
+    m_tabs->addTab(m_workspaceView, tr("Streams"));
     buildConsole();
     setCentralWidget(m_tabs);
 
     buildActions();
     buildToolBar();
     buildEventLogDock();
+    buildOverviewDock();
     buildMenus();
     buildStatusBar();
 
-    m_eventLog->attach(m_streamPanel->session(), tr("Stream"));
     m_eventLog->attach(m_apiClient->connection(), tr("API"));
-
-    StreamSession *session = m_streamPanel->session();
-    connect(session, &StreamSession::statsChanged, this, &MainWindow::updateHealth);
-    connect(m_streamPanel, &StreamPanel::topicChanged, this, [this](const QString &topic) {
-        updateTopicButton(topic);
-        if (m_startedUp)
-            m_settings->setLastTopic(topic);
-    });
-    connect(m_streamPanel, &StreamPanel::filterApplied, this, [this](const Filter &filter) {
-        // What changed the stream, in its story: the fields, not the values (which may be
-        // anything the user typed).
-        const QStringList fields = filter.fieldPaths();
-        m_eventLog->addEvent(
-            tr("Stream"), ConnectionEventKind::Info,
-            filter.isEmpty()
-                ? tr("Server filter cleared")
-                : tr("Server filter applied on %1").arg(fields.join(QStringLiteral(", "))));
-        if (m_startedUp)
-            m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
-    });
-    connect(m_streamPanel, &StreamPanel::chartFieldChanged, this, [this](const QString &path) {
-        if (m_startedUp)
-            m_settings->setChartField(path);
-    });
+    connect(m_workspaceView, &StreamWorkspaceView::panelOpened, this,
+            &MainWindow::handlePanelOpened);
+    connect(m_workspaceView, &StreamWorkspaceView::panelClosing, this,
+            [this](StreamPanel *panel) { m_eventLog->detach(panel->session()); });
+    connect(m_workspaceView, &StreamWorkspaceView::currentPanelChanged, this,
+            &MainWindow::handleCurrentPanelChanged);
+    connect(m_workspace, &StreamWorkspace::historyTrimmed, this,
+            [this](StreamSession *session, quint64 messages) {
+                const QString text =
+                    tr("The memory budget of %1 for all histories is reached: the oldest %2 "
+                       "messages of this stream, the largest, were removed (see View → "
+                       "Overview).")
+                        .arg(QLocale().formattedDataSize(m_workspace->budget()->budgetBytes(), 1,
+                                                         QLocale::DataSizeTraditionalFormat),
+                             QLocale().toString(qulonglong(messages)));
+                m_eventLog->addEvent(StreamOverviewModel::streamName(*session),
+                                     ConnectionEventKind::Info, text);
+                statusBar()->showMessage(PlainText::bounded(text), 10000);
+            });
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::refreshProfileBox);
 
-    connect(m_streamPanel, &StreamPanel::viewPausedChanged, m_pauseAction, &QAction::setChecked);
-    // The toolbar's Start follows the panel's: disabled while it would do nothing.
-    const auto updateStart = [this] { m_startAction->setEnabled(m_streamPanel->isStartEnabled()); };
-    connect(session, &StreamSession::stateChanged, this, updateStart);
-    connect(m_streamPanel, &StreamPanel::runningChanged, this, updateStart);
+    // The first stream; startUp() gives it its topic, or replaces it with the saved workspace.
+    m_workspaceView->openStream({}, {}, false);
 
-    updateTopicButton(QString());
     refreshProfileBox();
     resize(1280, 800);
 }
@@ -134,7 +133,88 @@ MainWindow::~MainWindow()
 {
     // The connections end with the window; the embedded server they talk to outlives both.
     m_apiClient->close();
-    m_streamPanel->session()->close();
+    // The streams go first, while the overview that counts them still exists.
+    for (const QMetaObject::Connection &connection : std::as_const(m_currentConnections))
+        disconnect(connection);
+    m_streamStatus->detach();
+    delete m_workspaceView;
+    m_workspaceView = nullptr;
+}
+
+StreamPanel *MainWindow::streamPanel() const
+{
+    return m_workspaceView->currentPanel();
+}
+
+void MainWindow::showStreamsTab()
+{
+    m_tabs->setCurrentWidget(m_workspaceView);
+}
+
+void MainWindow::handlePanelOpened(StreamPanel *panel)
+{
+    StreamSession *session = panel->session();
+    panel->addTableAction(m_applyAction);
+    // Ctrl+F anywhere in the stream finds in its messages.
+    panel->addAction(panel->tablePanel()->findAction());
+    m_eventLog->attach(session, StreamOverviewModel::streamName(*session));
+    // The log names the stream after its topic and filter, which change.
+    const auto rename = [this, session] {
+        m_eventLog->detach(session);
+        m_eventLog->attach(session, StreamOverviewModel::streamName(*session));
+    };
+    connect(panel, &StreamPanel::topicChanged, this, rename);
+    connect(panel, &StreamPanel::filterApplied, this,
+            [this, session, rename](const Filter &filter) {
+                // What changed the stream, in its story: the fields, not the values (which may be
+                // anything the user typed).
+                const QStringList fields = filter.fieldPaths();
+                m_eventLog->addEvent(
+                    StreamOverviewModel::streamName(*session), ConnectionEventKind::Info,
+                    filter.isEmpty()
+                        ? tr("Server filter cleared")
+                        : tr("Server filter applied on %1").arg(fields.join(QStringLiteral(", "))));
+                rename();
+            });
+}
+
+void MainWindow::handleCurrentPanelChanged(StreamPanel *panel)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_currentConnections))
+        disconnect(connection);
+    m_currentConnections.clear();
+    if (!panel)
+        return;
+    StreamSession *session = panel->session();
+    m_streamStatus->attach(session);
+    updateHealth(session->stats());
+    updateTopicButton(panel->topic());
+    m_pauseAction->setChecked(panel->isViewPaused());
+    // The toolbar's Start follows the panel's: disabled while it would do nothing.
+    const auto updateStart = [this, panel] { m_startAction->setEnabled(panel->isStartEnabled()); };
+    updateStart();
+    m_currentConnections
+        << connect(session, &StreamSession::statsChanged, this, &MainWindow::updateHealth)
+        << connect(panel, &StreamPanel::topicChanged, this, &MainWindow::updateTopicButton)
+        << connect(panel, &StreamPanel::viewPausedChanged, m_pauseAction, &QAction::setChecked)
+        << connect(session, &StreamSession::stateChanged, this, updateStart)
+        << connect(panel, &StreamPanel::runningChanged, this, updateStart)
+        // allium-cli and older versions read the last topic and filter.
+        << connect(panel, &StreamPanel::topicChanged, this,
+                   [this](const QString &topic) {
+                       if (m_startedUp && !topic.isEmpty())
+                           m_settings->setLastTopic(topic);
+                   })
+        << connect(panel, &StreamPanel::filterApplied, this,
+                   [this](const Filter &filter) {
+                       if (m_startedUp)
+                           m_settings->setLastFilter(filter.isEmpty() ? QByteArray()
+                                                                      : filter.toJsonText());
+                   })
+        << connect(panel, &StreamPanel::chartFieldChanged, this, [this](const QString &path) {
+               if (m_startedUp)
+                   m_settings->setChartField(path);
+           });
 }
 
 void MainWindow::buildActions()
@@ -147,29 +227,65 @@ void MainWindow::buildActions()
         return action;
     };
     m_topicAction = make(tr("Choose &topic…"), QStringLiteral("topicAction"),
-                         tr("Search the known topics or type any chain.kind (Ctrl+T)"));
-    m_topicAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+                         tr("Change this stream's topic: search the known topics or type any "
+                            "chain.kind (Ctrl+L)"));
+    m_topicAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_topicAction, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_streamPanel);
-        m_streamPanel->focusTopicSearch();
+        showStreamsTab();
+        streamPanel()->focusTopicSearch();
     });
+
+    m_newStreamAction = make(tr("&New stream"), QStringLiteral("newStreamAction"),
+                             tr("Open another stream in a new tab (Ctrl+T)"));
+    m_newStreamAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_newStreamAction, &QAction::triggered, this, [this] {
+        showStreamsTab();
+        m_workspaceView->openStream();
+    });
+    m_duplicateAction = make(tr("&Duplicate stream"), QStringLiteral("duplicateStreamAction"),
+                             tr("Open the same topic with the same filter in a new tab, to "
+                                "change its filter (Ctrl+Shift+D)"));
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_duplicateAction, &QAction::triggered, this, [this] {
+        showStreamsTab();
+        m_workspaceView->duplicateStream(streamPanel());
+    });
+    m_sideBySideAction = make(tr("Show &side by side"), QStringLiteral("sideBySideAction"),
+                              tr("Move this stream to the other side of a split view, next to "
+                                 "the others (Ctrl+Shift+S)"));
+    m_sideBySideAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_sideBySideAction, &QAction::triggered, this, [this] {
+        showStreamsTab();
+        StreamPanel *panel = streamPanel();
+        // A lone stream is compared with a duplicate of itself (e.g. to filter one of them).
+        if (m_workspaceView->count() == 1)
+            m_workspaceView->duplicateStream(panel, true);
+        else
+            m_workspaceView->moveToOtherSide(panel);
+    });
+    m_closeStreamAction = make(tr("&Close stream"), QStringLiteral("closeStreamAction"),
+                               tr("Close this stream and its connection (Ctrl+W)"));
+    m_closeStreamAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(m_closeStreamAction, &QAction::triggered, this,
+            [this] { m_workspaceView->closeStream(streamPanel()); });
 
     m_startAction = make(tr("&Start"), QStringLiteral("startAction"),
                          tr("Ask the server to send messages (F5)"));
     m_startAction->setShortcut(QKeySequence(Qt::Key_F5));
-    connect(m_startAction, &QAction::triggered, m_streamPanel, &StreamPanel::start);
+    connect(m_startAction, &QAction::triggered, this, [this] { streamPanel()->start(); });
 
     m_stopAction = make(tr("S&top"), QStringLiteral("stopAction"),
                         tr("Ask the server to stop sending (Shift+F5)"));
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    connect(m_stopAction, &QAction::triggered, m_streamPanel, &StreamPanel::stop);
+    connect(m_stopAction, &QAction::triggered, this, [this] { streamPanel()->stop(); });
 
     m_pauseAction = make(tr("&Pause view"), QStringLiteral("pauseAction"),
                          tr("Freeze the table while messages keep arriving (Ctrl+P, or Space "
                             "in the table)"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    connect(m_pauseAction, &QAction::toggled, m_streamPanel, &StreamPanel::setViewPaused);
+    connect(m_pauseAction, &QAction::toggled, this,
+            [this](bool paused) { streamPanel()->setViewPaused(paused); });
 
     // Ctrl+Return belongs to whichever editor has the focus (the filter editor applies, the
     // console sends): here it applies only from the table and the toolbar, or Qt would see
@@ -178,8 +294,8 @@ void MainWindow::buildActions()
                          tr("Send the filter in the editor to the server (Ctrl+Return)"));
     m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_streamPanel->addTableAction(m_applyAction);
-    connect(m_applyAction, &QAction::triggered, m_streamPanel, &StreamPanel::applyEditorFilter);
+    connect(m_applyAction, &QAction::triggered, this,
+            [this] { streamPanel()->applyEditorFilter(); });
 
     m_reconnectAction = make(tr("&Reconnect now"), QStringLiteral("reconnectAction"),
                              tr("Connect again at once, without waiting for the next retry "
@@ -187,8 +303,9 @@ void MainWindow::buildActions()
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reconnectAction, &QAction::triggered, this, [this] {
         // Always a new connection, live or not; each connection says so in the log (one line
-        // each, not a third one for the app).
-        m_streamPanel->reconnectNow();
+        // each, not another one for the app). Every stream: they share the endpoint.
+        for (StreamPanel *panel : m_workspaceView->panels())
+            panel->reconnectNow();
         if (m_apiClient->state() == ConnectionState::Disconnected ||
             m_apiClient->state() == ConnectionState::Failed)
             m_apiClient->open();
@@ -199,7 +316,8 @@ void MainWindow::buildActions()
     m_disconnectAction = make(tr("&Disconnect"), QStringLiteral("disconnectAction"),
                               tr("Close the stream and API connections"));
     connect(m_disconnectAction, &QAction::triggered, this, [this] {
-        m_streamPanel->disconnectStream();
+        for (StreamPanel *panel : m_workspaceView->panels())
+            panel->disconnectStream();
         m_apiClient->close();
     });
 
@@ -210,12 +328,16 @@ void MainWindow::buildActions()
     m_exportAction = make(tr("&Export visible rows…"), QStringLiteral("exportAction"),
                           tr("Write the rows the table shows as NDJSON or CSV (Ctrl+E)"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    // Ctrl+F belongs to the tab that has the focus: anywhere in the stream tab, the table's
-    // message search. From the menu it also brings the stream tab forward.
-    m_findAction = m_streamPanel->tablePanel()->findAction();
-    m_streamPanel->addAction(m_findAction);
-    connect(m_findAction, &QAction::triggered, this,
-            [this] { m_tabs->setCurrentWidget(m_streamPanel); });
+    // Ctrl+F belongs to the stream that has the focus (each stream has its own, see
+    // handlePanelOpened()); this one is the menu's, which also brings the streams forward.
+    m_findAction = make(tr("&Find in messages"), QStringLiteral("findAction"),
+                        tr("Search the messages of this stream (Ctrl+F)"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        showStreamsTab();
+        streamPanel()->tablePanel()->findAction()->trigger();
+    });
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRows);
 }
 
@@ -228,6 +350,11 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *stream = menuBar()->addMenu(tr("&Stream"));
+    stream->addAction(m_newStreamAction);
+    stream->addAction(m_duplicateAction);
+    stream->addAction(m_sideBySideAction);
+    stream->addAction(m_closeStreamAction);
+    stream->addSeparator();
     stream->addAction(m_topicAction);
     stream->addAction(m_startAction);
     stream->addAction(m_stopAction);
@@ -247,20 +374,29 @@ void MainWindow::buildMenus()
     editor->setObjectName(QStringLiteral("showEditorAction"));
     editor->setCheckable(true);
     editor->setChecked(true);
-    connect(editor, &QAction::toggled, m_streamPanel, &StreamPanel::setEditorVisible);
+    connect(editor, &QAction::toggled, this,
+            [this](bool visible) { streamPanel()->setEditorVisible(visible); });
     QAction *charts = view->addAction(tr("&Charts"));
     charts->setObjectName(QStringLiteral("showChartsAction"));
     charts->setCheckable(true);
     charts->setChecked(true);
-    connect(charts, &QAction::toggled, m_streamPanel, &StreamPanel::setChartsVisible);
+    connect(charts, &QAction::toggled, this,
+            [this](bool visible) { streamPanel()->setChartsVisible(visible); });
     connect(view, &QMenu::aboutToShow, this, [this, editor, charts] {
-        editor->setChecked(m_streamPanel->isEditorVisible());
-        charts->setChecked(m_streamPanel->isChartsVisible());
+        const QSignalBlocker editorBlocker(editor);
+        const QSignalBlocker chartsBlocker(charts);
+        editor->setChecked(streamPanel()->isEditorVisible());
+        charts->setChecked(streamPanel()->isChartsVisible());
     });
+    QAction *overview = m_overviewDock->toggleViewAction();
+    overview->setObjectName(QStringLiteral("showOverviewAction"));
+    overview->setText(tr("Stream &overview"));
+    overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    view->addAction(overview);
     view->addAction(m_eventDock->toggleViewAction());
     view->addSeparator();
     QAction *streamTab =
-        view->addAction(tr("&Stream tab"), this, [this] { m_tabs->setCurrentIndex(0); });
+        view->addAction(tr("&Streams tab"), this, [this] { m_tabs->setCurrentIndex(0); });
     streamTab->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
     QAction *consoleTab =
         view->addAction(tr("API &console tab"), this, [this] { m_tabs->setCurrentIndex(1); });
@@ -339,7 +475,6 @@ void MainWindow::buildStatusBar()
     m_streamStatus->setObjectName(QStringLiteral("streamStatus"));
     m_streamStatus->setAccessibleName(tr("Stream connection"));
     m_streamStatus->setConnectionName(tr("Stream"));
-    m_streamStatus->attach(m_streamPanel->session());
     m_apiStatus = new ConnectionStatusWidget(this);
     m_apiStatus->setObjectName(QStringLiteral("apiStatus"));
     m_apiStatus->setAccessibleName(tr("API connection"));
@@ -366,6 +501,25 @@ void MainWindow::buildEventLogDock()
     m_eventDock->hide();
 }
 
+void MainWindow::buildOverviewDock()
+{
+    m_overviewDock = new QDockWidget(tr("Stream overview"), this);
+    m_overviewDock->setObjectName(QStringLiteral("overviewDock"));
+    m_overview = new StreamOverviewWidget(m_overviewModel, m_workspace->budget(), m_overviewDock);
+    m_overview->setObjectName(QStringLiteral("streamOverview"));
+    m_overviewDock->setWidget(m_overview);
+    addDockWidget(Qt::BottomDockWidgetArea, m_overviewDock);
+    m_overviewDock->hide();
+    connect(m_overview, &StreamOverviewWidget::streamActivated, this,
+            [this](StreamSession *session) {
+                showStreamsTab();
+                if (StreamPanel *panel = m_workspaceView->panelFor(session)) {
+                    m_workspaceView->setCurrentPanel(panel);
+                    panel->focusTable();
+                }
+            });
+}
+
 void MainWindow::buildConsole()
 {
     m_consolePanel = new ApiConsolePanel(m_savedRequests, this);
@@ -381,11 +535,7 @@ bool MainWindow::startUp()
     if (m_options.restoreSettings) {
         restoreGeometry(m_settings->windowGeometry());
         restoreState(m_settings->windowState());
-        m_streamPanel->restoreState(m_settings->streamPanelState());
-        m_streamPanel->restoreTableState(m_settings->tableState());
         m_consolePanel->restoreState(m_settings->consoleState());
-        if (!m_settings->chartField().isEmpty())
-            m_streamPanel->setChartField(m_settings->chartField());
         m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab(), m_tabs->count() - 1));
     }
 
@@ -395,40 +545,95 @@ bool MainWindow::startUp()
     if (m_options.restoreSettings)
         request.lastProfile = m_settings->lastProfile();
     ConnectionPlan plan = resolve(request);
+    QString unknownProfile;
     if (plan.problem == ConnectionPlan::Problem::UnknownProfile && request.url.isEmpty()) {
-        m_streamPanel->showMessage(tr("There is no profile called \"%1\"; showing the default one.")
-                                       .arg(m_options.profile));
+        unknownProfile = tr("There is no profile called \"%1\"; showing the default one.")
+                             .arg(m_options.profile);
         request.profile.clear();
         plan = resolve(request);
     }
     const bool connected = connectPlan(plan);
-
-    QString topic = m_options.topic;
-    if (topic.isEmpty() && m_options.restoreSettings)
-        topic = m_settings->lastTopic();
-    if (topic.isEmpty())
-        topic = defaultTopic();
-
-    Filter filter;
-    if (m_options.hasFilter) {
-        filter = m_options.filter;
-    } else if (m_options.restoreSettings && !m_settings->lastFilter().isEmpty()) {
-        const FilterParseResult parsed = Filter::parse(m_settings->lastFilter());
-        if (parsed.ok())
-            filter = parsed.filter;
-    }
-    // The filter goes first so that the very first messages are already filtered.
-    if (!filter.isEmpty() || m_options.hasFilter)
-        m_streamPanel->applyFilter(filter);
-    m_streamPanel->setTopic(topic);
-    if (m_options.start || firstRun)
-        m_streamPanel->start();
+    openStartStreams(firstRun);
+    if (!unknownProfile.isEmpty())
+        streamPanel()->showMessage(unknownProfile);
 
     m_startedUp = true;
-    m_settings->setLastTopic(topic);
+    if (!streamPanel()->topic().isEmpty())
+        m_settings->setLastTopic(streamPanel()->topic());
     m_settings->setFirstRunDone();
-    m_streamPanel->focusTable();
+    streamPanel()->focusTable();
     return connected;
+}
+
+void MainWindow::openStartStreams(bool firstRun)
+{
+    QVector<MainWindowOptions::Stream> streams = m_options.streams;
+    if (streams.isEmpty() && (!m_options.topic.isEmpty() || m_options.hasFilter))
+        streams.append({m_options.topic, m_options.hasFilter, m_options.filter});
+    const bool start = m_options.start || firstRun;
+
+    // The command line's streams, for this run only: the saved workspace stays as it was.
+    if (!streams.isEmpty()) {
+        m_workspaceFromCommandLine = true;
+        StreamPanel *first = streamPanel();
+        for (int i = 0; i < streams.size(); ++i) {
+            QString topic = streams.at(i).topic;
+            if (topic.isEmpty() && m_options.restoreSettings)
+                topic = m_settings->lastTopic();
+            if (topic.isEmpty())
+                topic = defaultTopic();
+            const Filter filter = streams.at(i).hasFilter ? streams.at(i).filter : Filter();
+            if (i == 0) {
+                if (streams.at(i).hasFilter)
+                    first->applyFilter(filter);
+                first->setTopic(topic);
+                if (start)
+                    first->start();
+            } else {
+                m_workspaceView->openStream(topic, filter, start, StreamWorkspaceView::Left);
+            }
+        }
+        m_workspaceView->setCurrentPanel(first);
+        return;
+    }
+
+    if (m_options.restoreSettings && !m_settings->workspaceState().isEmpty()) {
+        QString error;
+        const std::optional<WorkspaceState> state =
+            WorkspaceState::fromJson(m_settings->workspaceState(), &error);
+        if (state && m_workspaceView->restoreState(*state, start))
+            return;
+        if (!state)
+            m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed,
+                                 tr("The saved workspace could not be read (%1): starting with "
+                                    "one stream.")
+                                     .arg(error));
+    }
+
+    // One stream: the last topic and filter (as versions before the workspace saved them).
+    StreamPanel *panel = streamPanel();
+    QString topic;
+    Filter filter;
+    if (m_options.restoreSettings) {
+        panel->restoreState(m_settings->streamPanelState());
+        panel->restoreTableState(m_settings->tableState());
+        if (!m_settings->chartField().isEmpty())
+            panel->setChartField(m_settings->chartField());
+        topic = m_settings->lastTopic();
+        if (!m_settings->lastFilter().isEmpty()) {
+            const FilterParseResult parsed = Filter::parse(m_settings->lastFilter());
+            if (parsed.ok())
+                filter = parsed.filter;
+        }
+    }
+    if (topic.isEmpty())
+        topic = defaultTopic();
+    // The filter goes first so that the very first messages are already filtered.
+    if (!filter.isEmpty())
+        panel->applyFilter(filter);
+    panel->setTopic(topic);
+    if (start)
+        panel->start();
 }
 
 void MainWindow::connectProfile(const QString &name)
@@ -525,18 +730,20 @@ bool MainWindow::connectPlan(const ConnectionPlan &plan)
 void MainWindow::showConnectionNotice(const QString &text)
 {
     // The panel drops it when the next choice is connected (StreamPanel::setConnection()).
-    m_streamPanel->showMessage(text, StreamPanel::MessageLifetime::UntilTargetChanges);
+    m_workspaceView->showMessage(text, StreamPanel::MessageLifetime::UntilTargetChanges);
 }
 
 bool MainWindow::connectEmulator(const QString &profileName)
 {
     if (!m_embeddedServer) {
-        m_streamPanel->showMessage(tr("There is no built-in emulator in this build."));
+        m_workspaceView->showMessage(tr("There is no built-in emulator in this build."),
+                                     StreamPanel::MessageLifetime::UntilDismissed);
         return false;
     }
     if (!m_embeddedServer->start()) {
-        m_streamPanel->showMessage(
-            tr("The built-in emulator could not start: %1").arg(m_embeddedServer->errorString()));
+        m_workspaceView->showMessage(
+            tr("The built-in emulator could not start: %1").arg(m_embeddedServer->errorString()),
+            StreamPanel::MessageLifetime::UntilDismissed);
         return false;
     }
     ConnectionOptions options = m_options.connection;
@@ -557,8 +764,8 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
     if (const QString problem = ConnectionProfile::transportError(baseUrl, allowInsecure);
         !emulator && !problem.isEmpty()) {
         m_eventLog->addEvent(tr("App"), ConnectionEventKind::Failed, problem);
-        m_streamPanel->showMessage(tr("Not connecting: %1").arg(problem),
-                                   StreamPanel::MessageLifetime::UntilTargetChanges);
+        m_workspaceView->showMessage(tr("Not connecting: %1").arg(problem),
+                                     StreamPanel::MessageLifetime::UntilTargetChanges);
         return;
     }
     m_insecure = !emulator && ConnectionProfile::isCleartextToRemote(baseUrl);
@@ -572,7 +779,7 @@ void MainWindow::connectTarget(const QString &profileName, const QUrl &baseUrl,
         emulator ? tr("Connecting to the built-in emulator at %1").arg(baseUrl.toDisplayString())
                  : tr("Connecting with profile \"%1\" to %2")
                        .arg(profileName, baseUrl.toDisplayString()));
-    m_streamPanel->setConnection(baseUrl, apiKey, options);
+    m_workspaceView->setConnection(baseUrl, apiKey, options);
     m_apiClient->close();
     m_apiClient->setBaseUrl(baseUrl);
     m_apiClient->setApiKey(apiKey);
@@ -684,7 +891,7 @@ void MainWindow::exportRows()
 {
     QString selectedFilter;
     const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export visible rows"), QStringLiteral("%1.ndjson").arg(m_streamPanel->topic()),
+        this, tr("Export visible rows"), QStringLiteral("%1.ndjson").arg(streamPanel()->topic()),
         tr("NDJSON (*.ndjson *.jsonl);;CSV (*.csv)"), &selectedFilter);
     if (fileName.isEmpty())
         return;
@@ -726,7 +933,7 @@ void MainWindow::exportRowsInBackground(const QString &fileName)
                 });
     }
     // The snapshot shares the rows' JSON: cheap here, and later evictions do not touch it.
-    const auto *rows = qobject_cast<const MessageFilterProxyModel *>(m_streamPanel->visibleRows());
+    const auto *rows = qobject_cast<const MessageFilterProxyModel *>(streamPanel()->visibleRows());
     if (!rows)
         return;
     const RowSnapshot snapshot = rows->shownRows();
@@ -736,12 +943,12 @@ void MainWindow::exportRowsInBackground(const QString &fileName)
     m_exportProgress->setLabelText(
         tr("Writing %1 rows to %2…").arg(QLocale().toString(snapshot.size()), fileName));
     m_exportProgress->show();
-    m_exportTask->start(snapshot, m_streamPanel->tablePanel()->columns(), fileName);
+    m_exportTask->start(snapshot, streamPanel()->tablePanel()->columns(), fileName);
 }
 
 qint64 MainWindow::exportRowsTo(const QString &fileName, QString *error)
 {
-    return RowExporter::writeFile(*m_streamPanel->visibleRows(), fileName, error);
+    return RowExporter::writeFile(*streamPanel()->visibleRows(), fileName, error);
 }
 
 void MainWindow::showAbout()
@@ -762,13 +969,15 @@ void MainWindow::saveSettings()
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->setCurrentTab(m_tabs->currentIndex());
-    m_settings->setStreamPanelState(m_streamPanel->saveState());
-    m_settings->setTableState(m_streamPanel->saveTableState());
+    if (!m_workspaceFromCommandLine)
+        m_settings->setWorkspaceState(m_workspaceView->saveState().toJson());
+    m_settings->setStreamPanelState(streamPanel()->saveState());
+    m_settings->setTableState(streamPanel()->saveTableState());
     m_settings->setConsoleState(m_consolePanel->saveState());
-    m_settings->setChartField(m_streamPanel->chartField());
-    if (!m_streamPanel->topic().isEmpty())
-        m_settings->setLastTopic(m_streamPanel->topic());
-    const Filter filter = m_streamPanel->appliedFilter();
+    m_settings->setChartField(streamPanel()->chartField());
+    if (!streamPanel()->topic().isEmpty())
+        m_settings->setLastTopic(streamPanel()->topic());
+    const Filter filter = streamPanel()->appliedFilter();
     m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
     m_settings->sync();
 }

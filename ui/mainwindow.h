@@ -37,12 +37,19 @@ class ProfileBadge;
 class ProfileDialog;
 class ProfileStore;
 class SavedRequestStore;
+class StreamOverviewModel;
+class StreamOverviewWidget;
 class StreamPanel;
+class StreamSession;
+class StreamWorkspace;
+class StreamWorkspaceView;
 
-/// The application window: the Stream and API console tabs, a toolbar with the main actions
-/// and the connection profile, the event log dock and a status bar with both connections'
-/// states and the stream's health. Chooses what to connect to: the command line's URL or
-/// profile, else the default profile when it has a key, else the embedded emulator.
+/// The application window: the Streams (a workspace of stream tabs, optionally side by side)
+/// and API console tabs, a toolbar with the main actions and the connection profile, the
+/// overview and event log docks and a status bar with the current stream's and the API
+/// connection's states and the stream's health. The toolbar and menus act on the current
+/// stream: the shown tab of the side last used. Chooses what to connect to: the command line's URL
+/// or profile, else the default profile when it has a key, else the embedded emulator.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -59,7 +66,13 @@ public:
     /// the event log say why).
     bool startUp();
 
-    StreamPanel *streamPanel() const { return m_streamPanel; }
+    /// The current stream's panel (there is always one).
+    StreamPanel *streamPanel() const;
+    StreamWorkspaceView *workspaceView() const { return m_workspaceView; }
+    StreamWorkspace *workspace() const { return m_workspace; }
+    StreamOverviewModel *overviewModel() const { return m_overviewModel; }
+    StreamOverviewWidget *overview() const { return m_overview; }
+    QDockWidget *overviewDock() const { return m_overviewDock; }
     ApiClient *apiClient() const { return m_apiClient; }
     ApiConsolePanel *consolePanel() const { return m_consolePanel; }
     ConnectionEventLog *eventLog() const { return m_eventLog; }
@@ -84,10 +97,15 @@ public:
     QAction *applyFilterAction() const { return m_applyAction; }
     QAction *reconnectAction() const { return m_reconnectAction; }
     QAction *disconnectAction() const { return m_disconnectAction; }
+    QAction *newStreamAction() const { return m_newStreamAction; }
+    QAction *duplicateStreamAction() const { return m_duplicateAction; }
+    QAction *closeStreamAction() const { return m_closeStreamAction; }
+    QAction *sideBySideAction() const { return m_sideBySideAction; }
     /// The profile dialog while it is open (Connection → Profiles…), else nullptr.
     ProfileDialog *profileDialog() const;
 
-    /// Writes the layout, topic, filter and panel states to the settings.
+    /// Writes the layout, the workspace (streams, filters, split) and panel states to the
+    /// settings.
     void saveSettings();
 
 public slots:
@@ -117,6 +135,13 @@ private:
     void buildStatusBar();
     void buildEventLogDock();
     void buildConsole();
+    void buildOverviewDock();
+    /// Opens the streams the command line, the saved workspace or (from older versions) the
+    /// last topic and filter ask for.
+    void openStartStreams(bool firstRun);
+    void handlePanelOpened(StreamPanel *panel);
+    void handleCurrentPanelChanged(StreamPanel *panel);
+    void showStreamsTab();
     void connectTarget(const QString &profileName, const QUrl &baseUrl, const QString &apiKey,
                        const ConnectionOptions &options, bool emulator, bool allowInsecure);
     ConnectionRequest connectionRequest() const;
@@ -148,7 +173,13 @@ private:
     bool m_startedUp = false;
 
     QTabWidget *m_tabs = nullptr;
-    StreamPanel *m_streamPanel = nullptr;
+    StreamWorkspace *m_workspace = nullptr;
+    StreamOverviewModel *m_overviewModel = nullptr;
+    StreamWorkspaceView *m_workspaceView = nullptr;
+    StreamOverviewWidget *m_overview = nullptr;
+    QDockWidget *m_overviewDock = nullptr;
+    QList<QMetaObject::Connection> m_currentConnections; // to the current stream only
+    bool m_workspaceFromCommandLine = false;             // then the saved workspace stays as it was
     ApiConsolePanel *m_consolePanel = nullptr;
     QDockWidget *m_eventDock = nullptr;
     EventLogView *m_eventView = nullptr;
@@ -169,6 +200,10 @@ private:
     QAction *m_applyAction = nullptr;
     QAction *m_reconnectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_newStreamAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_closeStreamAction = nullptr;
+    QAction *m_sideBySideAction = nullptr;
     QAction *m_profilesAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -8,6 +8,7 @@
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
+#include <QVector>
 
 namespace allium {
 
@@ -22,7 +23,17 @@ struct MainWindowOptions
     bool allowInsecure = false;
     /// Reconnect and heartbeat options for the emulator and baseUrl (profiles have their own).
     ConnectionOptions connection;
-    QString topic; ///< empty: the last topic, else ethereum.transactions
+    /// A stream the command line asks for (--topic, with the --filter that follows it).
+    struct Stream
+    {
+        QString topic; ///< empty: the last topic, else ethereum.transactions
+        bool hasFilter = false;
+        Filter filter;
+    };
+    /// The streams to open instead of the saved workspace; empty: the saved workspace (or, when
+    /// `topic` or `hasFilter` is set, the one stream they describe).
+    QVector<Stream> streams;
+    QString topic; ///< one stream's topic (a shorthand for `streams`)
     bool hasFilter = false;
     Filter filter;
     bool start = false;          ///< start streaming once connected

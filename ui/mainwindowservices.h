@@ -10,7 +10,7 @@ class EmbeddedServer;
 class KeyStore;
 class ProfileStore;
 class SavedRequestStore;
-class StreamSession;
+class StreamWorkspace;
 
 /// The objects a MainWindow works with, built once by the composition root (app/monitor) and
 /// handed in: the window and its panels create none of them. All must outlive the window.
@@ -20,7 +20,8 @@ struct MainWindowServices
     ProfileStore *profiles = nullptr;
     KeyStore *keys = nullptr;
     SavedRequestStore *savedRequests = nullptr;
-    StreamSession *streamSession = nullptr;
+    /// The open streams (each with its own connection), their budget and shared catalogues.
+    StreamWorkspace *workspace = nullptr;
     ApiClient *apiClient = nullptr;
     ConnectionEventLog *eventLog = nullptr;
     /// The server to fall back to when there is nothing else to connect to; may be null.

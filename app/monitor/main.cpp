@@ -97,9 +97,8 @@ int main(int argc, char *argv[])
     if (!command.url.isEmpty() && allium::ConnectionProfile::isCleartextToRemote(command.url))
         std::fprintf(stderr, "allium-monitor: warning: %s\n",
                      qPrintable(allium::ConnectionProfile::insecureWarning(command.url)));
-    options.topic = command.topic;
-    options.hasFilter = command.hasFilter;
-    options.filter = command.filter;
+    for (const MonitorCommandLine::Stream &stream : command.streams)
+        options.streams.append({stream.topic, stream.hasFilter, stream.filter});
     options.start = command.start;
     if (command.emulatorRate > 0)
         monitorOptions.emulator.rate = command.emulatorRate;

@@ -77,12 +77,16 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         QStringLiteral("allow-insecure"),
         QStringLiteral("Allow --url ws:// to a host other than this machine: the API key then "
                        "travels in clear text."));
-    const QCommandLineOption topic(QStringLiteral("topic"),
-                                   QStringLiteral("Stream topic, e.g. ethereum.transactions."),
-                                   QStringLiteral("topic"));
-    const QCommandLineOption filter(QStringLiteral("filter"),
-                                    QStringLiteral("Apply the setFilter JSON in <file>."),
-                                    QStringLiteral("file"));
+    const QCommandLineOption topic(
+        QStringLiteral("topic"),
+        QStringLiteral("Open a stream of <topic>, e.g. ethereum.transactions. Repeat it to open "
+                       "several streams (instead of the saved workspace)."),
+        QStringLiteral("topic"));
+    const QCommandLineOption filter(
+        QStringLiteral("filter"),
+        QStringLiteral("Apply the setFilter JSON in <file> to the stream of the --topic before "
+                       "it (or, before any --topic, to the first stream)."),
+        QStringLiteral("file"));
     const QCommandLineOption start(QStringLiteral("start"),
                                    QStringLiteral("Start streaming at once."));
     const QCommandLineOption rate(
@@ -154,18 +158,47 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         // A profile carries its own consent, given in the profile dialog.
         return fail(QStringLiteral("--allow-insecure applies to --url only"));
     }
-    if (parser.isSet(topic)) {
-        result.topic = parser.value(topic).trimmed();
-        QString error;
-        if (!TopicCatalogue::isValidTopicName(result.topic, &error))
-            return fail(QStringLiteral("--topic: %1").arg(error));
+    // Each --filter goes with the stream of the --topic before it (one filter per stream); a
+    // --filter before any --topic goes with the first stream.
+    const QStringList topics = parser.values(topic);
+    const QStringList filters = parser.values(filter);
+    if (topics.size() > MaxTopics)
+        return fail(QStringLiteral("--topic: at most %1 streams").arg(MaxTopics));
+    int topicsSeen = 0;
+    int filtersSeen = 0;
+    for (const QString &name : parser.optionNames()) {
+        if (name == topic.names().constFirst()) {
+            Stream stream;
+            stream.topic = topics.at(topicsSeen++).trimmed();
+            QString error;
+            if (!TopicCatalogue::isValidTopicName(stream.topic, &error))
+                return fail(QStringLiteral("--topic: %1").arg(error));
+            if (result.streams.size() == 1 && result.streams.constFirst().topic.isEmpty())
+                result.streams.first().topic = stream.topic; // a --filter came first
+            else
+                result.streams.append(stream);
+        } else if (name == filter.names().constFirst()) {
+            const QString fileName = filters.at(filtersSeen++);
+            if (result.streams.isEmpty())
+                result.streams.append(Stream());
+            Stream &stream = result.streams.last();
+            if (stream.hasFilter)
+                return fail(QStringLiteral("--filter: one filter per stream; give another --topic "
+                                           "before \"%1\"")
+                                .arg(fileName));
+            QString error;
+            if (!readFilterFile(fileName, &stream.filter, &error))
+                return fail(error);
+            stream.filterFile = fileName;
+            stream.hasFilter = true;
+        }
     }
-    if (parser.isSet(filter)) {
-        result.filterFile = parser.value(filter);
-        QString error;
-        if (!readFilterFile(result.filterFile, &result.filter, &error))
-            return fail(error);
-        result.hasFilter = true;
+    if (!result.streams.isEmpty()) {
+        const Stream &first = result.streams.constFirst();
+        result.topic = first.topic;
+        result.filterFile = first.filterFile;
+        result.hasFilter = first.hasFilter;
+        result.filter = first.filter;
     }
     result.start = parser.isSet(start);
     if (parser.isSet(rate)) {

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QVector>
 
 namespace allium {
 
@@ -23,22 +24,38 @@ public:
     /// A filter file larger than this is refused before it is read.
     static constexpr qint64 MaxFilterFileBytes = 4 * 1024 * 1024;
 
+    /// At most this many --topic options (the workspace's limit).
+    static constexpr int MaxTopics = 32;
+
+    /// A stream asked for: a --topic and the --filter that follows it.
+    struct Stream
+    {
+        QString topic;      ///< empty: the last topic (a --filter without any --topic)
+        QString filterFile; ///< the --filter file it came from
+        bool hasFilter = false;
+        Filter filter;
+    };
+
     struct Result
     {
         Outcome outcome = Outcome::Error;
         QString profile;            ///< --profile: a saved profile's name
         QUrl url;                   ///< --url: a base URL (ws:// or wss://), overrides profiles
         bool allowInsecure = false; ///< --allow-insecure: ws:// to another machine is allowed
-        QString topic;              ///< --topic
-        QString filterFile;         ///< --filter: the file it came from
-        bool hasFilter = false;     ///< --filter was given and its filter is valid
-        Filter filter;              ///< --filter's filter (may be empty: `{}` clears)
-        bool start = false;         ///< --start: start streaming without waiting for the user
-        double emulatorRate = 0;    ///< --emulator-rate: messages/s per topic of the embedded one
+        /// Every --topic in order, each with the --filter given after it (before the next
+        /// --topic); a --filter before any --topic goes with the first.
+        QVector<Stream> streams;
+        QString topic;           ///< the first --topic
+        QString filterFile;      ///< the first stream's --filter: the file it came from
+        bool hasFilter = false;  ///< the first stream has a --filter, and it is valid
+        Filter filter;           ///< its filter (may be empty: `{}` clears)
+        bool start = false;      ///< --start: start streaming without waiting for the user
+        double emulatorRate = 0; ///< --emulator-rate: messages/s per topic of the embedded one
         // Hidden options, for README screenshots and demos.
         QString screenshotFile; ///< --screenshot: grab the window into this PNG and quit
         int screenshotDelayMs = 4000;
-        QString screenshotScene; ///< --scene: stream, filter, charts, console, events, profiles
+        QString screenshotScene; ///< --scene: stream, filter, charts, console, events, profiles,
+                                 ///< workspace
         QSize windowSize;        ///< --window-size WxH
         bool dark = false;       ///< --dark: a dark palette
         QString text;            ///< the help text, the version, or the error message

@@ -7,7 +7,7 @@
 #include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
-#include "core/stream/streamsession.h"
+#include "core/workspace/streamworkspace.h"
 #include "emulator/embeddedemulator.h"
 #include "ui/mainwindow.h"
 
@@ -26,7 +26,7 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
                           ? std::make_unique<SavedRequestStore>()
                           : std::make_unique<SavedRequestStore>(options.settingsFile))
     , m_eventLog(std::make_unique<ConnectionEventLog>())
-    , m_streamSession(std::make_unique<StreamSession>())
+    , m_workspace(std::make_unique<StreamWorkspace>())
     , m_apiClient(std::make_unique<ApiClient>())
 {
     m_profiles->ensureBuiltinProfiles();
@@ -36,7 +36,7 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
     services.profiles = m_profiles.get();
     services.keys = m_keys.get();
     services.savedRequests = m_savedRequests.get();
-    services.streamSession = m_streamSession.get();
+    services.workspace = m_workspace.get();
     services.apiClient = m_apiClient.get();
     services.eventLog = m_eventLog.get();
     services.embeddedServer = m_emulator.get();

@@ -15,9 +15,9 @@ class KeyStore;
 class MainWindow;
 class ProfileStore;
 class SavedRequestStore;
-class StreamSession;
+class StreamWorkspace;
 
-/// The composition root of allium-monitor: builds the settings, the stores, the stream session,
+/// The composition root of allium-monitor: builds the settings, the stores, the stream workspace,
 /// the API client, the event log and the built-in emulator once, and hands them into the
 /// MainWindow (which creates none of them). Owns them all; the window goes first, the emulator
 /// the connections talk to last.
@@ -41,7 +41,7 @@ private:
     std::unique_ptr<KeyStore> m_keys;
     std::unique_ptr<SavedRequestStore> m_savedRequests;
     std::unique_ptr<ConnectionEventLog> m_eventLog;
-    std::unique_ptr<StreamSession> m_streamSession;
+    std::unique_ptr<StreamWorkspace> m_workspace;
     std::unique_ptr<ApiClient> m_apiClient;
     std::unique_ptr<MainWindow> m_window;
 };

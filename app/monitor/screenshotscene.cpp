@@ -9,6 +9,7 @@
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/stream/streampanel.h"
+#include "ui/workspace/streamworkspaceview.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -69,6 +70,22 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
         stream->setEditorVisible(false);
         window->eventLogDock()->show();
         monitor->emulator()->dropAllConnections();
+    } else if (scene == QLatin1String("workspace")) {
+        // Four chains at once, one of them compared filtered against unfiltered, and the
+        // overview of them all.
+        StreamWorkspaceView *view = window->workspaceView();
+        view->openStream(QStringLiteral("ethereum.blocks"));
+        view->openStream(QStringLiteral("solana.transactions"));
+        view->openStream(QStringLiteral("hyperliquid.fills"));
+        StreamPanel *filtered = view->duplicateStream(stream, true);
+        filtered->applyFilter(
+            Filter::parse(
+                QByteArray(R"({"field":"value","operator":">","value":"100000000000000000"})"))
+                .filter);
+        view->setCurrentPanel(stream);
+        stream->setEditorVisible(false);
+        filtered->setEditorVisible(false);
+        window->overviewDock()->show();
     } else if (scene == QLatin1String("profiles")) {
         QTimer::singleShot(0, window, &MainWindow::showProfiles);
     }

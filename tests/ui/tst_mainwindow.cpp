@@ -26,6 +26,7 @@
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/theme/theme.h"
+#include "ui/workspace/streamworkspaceview.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -72,7 +73,7 @@ private slots:
     void cleanupTestCase();
     // First run: the embedded emulator, ethereum.transactions, streaming without a click.
     void firstRunStreamsFromEmulator();
-    // Ctrl+T, typing and Enter in the picker switch the topic: columns and rows follow.
+    // Ctrl+L, typing and Enter in the picker switch the stream's topic: columns and rows follow.
     void pickTopicWithKeyboard();
     // Switching topics opens a new connection: it is not counted as a reconnect.
     void topicSwitchIsNotAReconnect();
@@ -245,7 +246,7 @@ void TestMainWindow::pickTopicWithKeyboard()
     StreamPanel *panel = m_window->streamPanel();
     QSignalSpy topicChanged(panel, &StreamPanel::topicChanged);
     QVERIFY(activateWindow());
-    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
     auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
     QVERIFY(search);
     QTRY_VERIFY(search->hasFocus());
@@ -265,7 +266,7 @@ void TestMainWindow::pickTopicWithKeyboard()
                              Timeout);
 
     // And back, by typing the exact name.
-    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
     QTest::keyClicks(search, QStringLiteral("ethereum.transactions"));
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(panel->topic(), QStringLiteral("ethereum.transactions"));
@@ -279,13 +280,13 @@ void TestMainWindow::topicSwitchIsNotAReconnect()
     const quint64 before = shownReconnects();
     QCOMPARE(before, quint64(0));
     QVERIFY(activateWindow());
-    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
     auto *search = panel->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, QStringLiteral("ethereum.blocks"));
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(panel->topic(), QStringLiteral("ethereum.blocks"));
-    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
     QTest::keyClicks(search, QStringLiteral("ethereum.transactions"));
     QTest::keyClick(search, Qt::Key_Return);
     // The stats that count the new connection's messages also carry its handshake.
@@ -676,7 +677,7 @@ void TestMainWindow::consoleRequest()
     QVERIFY(!index.data(ApiHistoryModel::ResponseJsonRole).toByteArray().isEmpty());
     QVERIFY(activateWindow());
     QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
-    QCOMPARE(m_window->tabs()->currentWidget(), m_window->streamPanel());
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->workspaceView());
 }
 
 void TestMainWindow::exportVisibleRows()

@@ -7,6 +7,7 @@
 #include "core/stream/topiccatalogue.h"
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
+#include "core/workspace/topicfieldcatalogues.h"
 #include "ui/charts/livechartspanel.h"
 #include "ui/connection/elidinglabel.h"
 #include "ui/filter/filtereditorpanel.h"
@@ -546,9 +547,21 @@ void StreamPanel::setChartField(const QString &path)
     m_charts->setWatchedField(path);
 }
 
+void StreamPanel::setSharedFields(TopicFieldCatalogues *catalogues)
+{
+    m_sharedFields = catalogues;
+    // The stream's own report reaches the shared catalogue first; this one follows it.
+    disconnect(m_session, &StreamSession::fieldsChanged, this, &StreamPanel::handleFieldsChanged);
+    connect(catalogues, &TopicFieldCatalogues::fieldsChanged, this, [this](const QString &topic) {
+        if (topic == m_topic && !m_topic.isEmpty())
+            handleFieldsChanged();
+    });
+}
+
 void StreamPanel::handleFieldsChanged()
 {
-    const QVector<FieldInfo> fields = m_session->fields();
+    const QVector<FieldInfo> fields =
+        m_sharedFields ? m_sharedFields->fields(m_topic) : m_session->fields();
     m_preview.setLiveFields(fields);
     m_editor->setLiveFields(FilterPreview::toTopicFields(fields));
 }

@@ -27,6 +27,7 @@ class ElidingLabel;
 class PlainLabel;
 class StreamSession;
 class StreamTablePanel;
+class TopicFieldCatalogues;
 class TopicPickerWidget;
 
 /// The "Stream" tab: topic picker and filter editor above the live table, with Start/Stop,
@@ -55,6 +56,9 @@ public:
     LiveChartsPanel *charts() const { return m_charts; }
     HealthReadoutWidget *health() const { return m_health; }
 
+    /// Offers the fields every stream of the topic saw (shared by the workspace) instead of
+    /// this stream's alone.
+    void setSharedFields(TopicFieldCatalogues *catalogues);
     /// Where to connect; reconnects at once when a topic is open. The key is never shown.
     void setConnection(const QUrl &baseUrl, const QString &apiKey,
                        const ConnectionOptions &options);
@@ -133,6 +137,7 @@ private:
     void openSession();
 
     StreamSession *m_session = nullptr;
+    TopicFieldCatalogues *m_sharedFields = nullptr;
     QUrl m_baseUrl;
     QString m_topic;
     Filter m_appliedFilter;

@@ -15,6 +15,7 @@ const QString stateKey = QStringLiteral("monitor/window/state");
 const QString tabKey = QStringLiteral("monitor/window/tab");
 const QString topicKey = QStringLiteral("monitor/stream/topic");
 const QString filterKey = QStringLiteral("monitor/stream/filter");
+const QString workspaceKey = QStringLiteral("monitor/workspace");
 const QString panelKey = QStringLiteral("monitor/stream/panel");
 const QString tableKey = QStringLiteral("monitor/stream/table");
 const QString consoleKey = QStringLiteral("monitor/console/state");
@@ -99,6 +100,16 @@ void AppSettings::setLastFilter(const QByteArray &json)
 {
     // Text, not bytes, so the INI file stays readable and editable.
     m_settings->setValue(filterKey, QString::fromUtf8(json));
+}
+
+QByteArray AppSettings::workspaceState() const
+{
+    return m_settings->value(workspaceKey).toByteArray();
+}
+
+void AppSettings::setWorkspaceState(const QByteArray &json)
+{
+    m_settings->setValue(workspaceKey, json);
 }
 
 QByteArray AppSettings::streamPanelState() const

@@ -43,6 +43,9 @@ public:
     QByteArray lastFilter() const;
     void setLastFilter(const QByteArray &json);
     /// StreamPanel's splitters; StreamTablePanel's own state (columns per topic, history).
+    /// The workspace of streams (WorkspaceState's JSON); empty before the first save.
+    QByteArray workspaceState() const;
+    void setWorkspaceState(const QByteArray &json);
     QByteArray streamPanelState() const;
     void setStreamPanelState(const QByteArray &state);
     QByteArray tableState() const;

@@ -29,6 +29,14 @@ void MessageStore::setLimits(int maxCount, qint64 maxBytes)
         evictOldest();
 }
 
+int MessageStore::trimToBytes(qint64 maxBytes)
+{
+    const quint64 before = m_evictions;
+    while (m_count > 0 && m_bytes > std::max<qint64>(0, maxBytes))
+        evictOldest();
+    return int(m_evictions - before);
+}
+
 void MessageStore::relinearise(int slotCount)
 {
     Chunks chunks;

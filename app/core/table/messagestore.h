@@ -49,6 +49,10 @@ public:
     /// handed on, not evicted: the eviction counter stays.
     QVector<StreamMessage> takeOldest(int count);
 
+    /// Evicts the oldest until at most `maxBytes` are held (a shared memory budget asks for
+    /// room); the bounds stay. Returns the number evicted.
+    int trimToBytes(qint64 maxBytes);
+
     /// Removes every message (freed on a worker when there are many); the counters stay.
     void clear();
 

@@ -79,6 +79,18 @@ void MessageTableModel::appendMessages(const QVector<StreamMessage> &messages)
     insertIntoHistory(messages);
 }
 
+int MessageTableModel::trimToBytes(qint64 maxBytes)
+{
+    const int rowsBefore = m_rows;
+    const quint64 evictionsBefore = m_store.evictions();
+    const int evicted = m_store.trimToBytes(maxBytes);
+    if (evicted == 0)
+        return 0;
+    announceEvictions(evictionsBefore, rowsBefore);
+    emit fillChanged();
+    return evicted;
+}
+
 void MessageTableModel::insertIntoHistory(const QVector<StreamMessage> &messages,
                                           std::optional<quint64> markOffset)
 {

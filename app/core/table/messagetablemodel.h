@@ -53,6 +53,9 @@ public:
     void setHistoryLimits(int maxCount, qint64 maxBytes);
     int capacity() const { return m_store.capacity(); }
     qint64 byteCapacity() const { return m_store.byteCapacity(); }
+    /// Drops the oldest rows until the history holds at most `maxBytes` (the workspace's memory
+    /// budget); the bounds stay. Returns the number of rows dropped.
+    int trimToBytes(qint64 maxBytes);
     /// Messages shown (the same as rowCount()).
     int size() const { return m_rows; }
     qint64 bytes() const { return m_store.bytes(); }
