@@ -27,6 +27,8 @@ private slots:
     void errors();
     // ws:// to another machine needs --allow-insecure; loopback and wss:// never do.
     void insecureUrlNeedsAllowInsecure();
+    // Repeated --topic opens several streams; each --filter goes with the --topic before it.
+    void repeatedTopics();
     void filterFiles_data();
     void filterFiles();
     void help();
@@ -90,6 +92,61 @@ void TestMonitorCommandLine::allOptions()
         MonitorCommandLine::parse(args({QStringLiteral("--profile"), QStringLiteral("Staging")}));
     QCOMPARE(byProfile.outcome, MonitorCommandLine::Outcome::Run);
     QCOMPARE(byProfile.profile, QStringLiteral("Staging"));
+}
+
+void TestMonitorCommandLine::repeatedTopics()
+{
+    const QString big =
+        writeFile(QStringLiteral("big.json"), R"({"field":"value","operator":">","value":"1000"})");
+    const QString recent =
+        writeFile(QStringLiteral("recent.json"), R"({"field":"number","operator":">","value":1})");
+    const auto result = MonitorCommandLine::parse(args(
+        {QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"), QStringLiteral("--topic"),
+         QStringLiteral("ethereum.transactions"), QStringLiteral("--filter=") + big,
+         QStringLiteral("--start"), QStringLiteral("--topic"), QStringLiteral("base.blocks"),
+         QStringLiteral("--filter"), recent}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QCOMPARE(result.streams.size(), 3);
+    QCOMPARE(result.streams.at(0).topic, QStringLiteral("ethereum.blocks"));
+    QVERIFY(!result.streams.at(0).hasFilter);
+    QCOMPARE(result.streams.at(1).topic, QStringLiteral("ethereum.transactions"));
+    QVERIFY(result.streams.at(1).hasFilter);
+    QCOMPARE(result.streams.at(1).filter.fieldPaths(), QStringList{QStringLiteral("value")});
+    QCOMPARE(result.streams.at(2).topic, QStringLiteral("base.blocks"));
+    QCOMPARE(result.streams.at(2).filter.fieldPaths(), QStringList{QStringLiteral("number")});
+    QVERIFY(result.start);
+    // The first stream is also the single-stream shorthand.
+    QCOMPARE(result.topic, QStringLiteral("ethereum.blocks"));
+    QVERIFY(!result.hasFilter);
+
+    // A --filter before any --topic goes with the first stream.
+    const auto early = MonitorCommandLine::parse(
+        args({QStringLiteral("--filter"), big, QStringLiteral("--topic"),
+              QStringLiteral("ethereum.transactions"), QStringLiteral("--topic"),
+              QStringLiteral("base.transactions")}));
+    QCOMPARE(early.outcome, MonitorCommandLine::Outcome::Run);
+    QCOMPARE(early.streams.size(), 2);
+    QCOMPARE(early.streams.at(0).topic, QStringLiteral("ethereum.transactions"));
+    QVERIFY(early.streams.at(0).hasFilter);
+    QVERIFY(!early.streams.at(1).hasFilter);
+    // A filter without any topic: one stream of the last topic, filtered.
+    const auto alone = MonitorCommandLine::parse(args({QStringLiteral("--filter"), big}));
+    QCOMPARE(alone.streams.size(), 1);
+    QVERIFY(alone.streams.at(0).topic.isEmpty());
+    QVERIFY(alone.hasFilter);
+
+    // Two filters for one stream, and too many streams, are refused.
+    const auto twice = MonitorCommandLine::parse(
+        args({QStringLiteral("--topic"), QStringLiteral("ethereum.blocks"),
+              QStringLiteral("--filter"), big, QStringLiteral("--filter"), recent}));
+    QCOMPARE(twice.outcome, MonitorCommandLine::Outcome::Error);
+    QVERIFY2(twice.text.contains(QStringLiteral("one filter per stream")), qPrintable(twice.text));
+    QStringList many;
+    for (int i = 0; i <= MonitorCommandLine::MaxTopics; ++i)
+        many << QStringLiteral("--topic") << QStringLiteral("ethereum.blocks");
+    const auto tooMany = MonitorCommandLine::parse(args(many));
+    QCOMPARE(tooMany.outcome, MonitorCommandLine::Outcome::Error);
+    QVERIFY(tooMany.text.contains(QStringLiteral("at most")));
 }
 
 void TestMonitorCommandLine::errors_data()
