@@ -755,6 +755,9 @@ void TestLiveTable::rowsRepaintOnlyThePanel()
     QCOMPARE(layouts.count(&tabs), 0);
     QCOMPARE(layouts.count(page), 0);
     QCOMPARE(paints.count(neighbour), 0);
+    // Fenced, the fill is still in view with the room it asks for.
+    QVERIFY(!fill->visibleRegion().isEmpty());
+    QVERIFY(fill->parentWidget()->width() >= fill->minimumWidth());
 }
 
 void TestLiveTable::followingScrollsAtABoundedRate()

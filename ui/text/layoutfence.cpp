@@ -44,6 +44,10 @@ bool LayoutFence::takeHints()
         minimum != m_minimum || hint != m_hint || m_content->sizePolicy() != sizePolicy();
     m_minimum = minimum;
     m_hint = hint;
+    // An explicit minimum holds even where the size policy ignores the hints (a label that may
+    // be clipped, QSizePolicy::Ignored): the fence has it too.
+    if (m_content->minimumSize() != minimumSize())
+        setMinimumSize(m_content->minimumSize());
     if (m_content->sizePolicy() != sizePolicy())
         setSizePolicy(m_content->sizePolicy());
     return changed;
@@ -62,6 +66,15 @@ bool LayoutFence::event(QEvent *event)
         return true;
     }
     return QWidget::event(event);
+}
+
+void LayoutFence::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // While hidden the content's requests do not come here (only a visible parent gets them):
+    // what changed meanwhile (a minimum width set before the first show) is taken now.
+    if (takeHints())
+        updateGeometry();
 }
 
 void LayoutFence::resizeEvent(QResizeEvent *event)
