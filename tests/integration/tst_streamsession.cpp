@@ -71,6 +71,9 @@ class TestStreamSession : public QObject
 {
     Q_OBJECT
 private slots:
+    // Small frequent batches report their stats a few times a second, not once each (every
+    // report redraws readouts); the last counts still arrive.
+    void statsReportedAtABoundedRate();
     void streamUrlHasTopic();
     void deliversParsedBatches();
     void startBeforeOpenIsRemembered();
@@ -366,6 +369,35 @@ private:
 };
 
 } // namespace
+
+void TestStreamSession::statsReportedAtABoundedRate()
+{
+    EmulatorOptions options;
+    options.rate = 200;
+    StreamFixture stream(options);
+    QVERIFY(stream.listen(QStringLiteral("ethereum.transactions")));
+    IngestOptions ingest;
+    ingest.batchIntervalMs = 5; // some forty batches a second
+    stream.session.setIngestOptions(ingest);
+    QSignalSpy stats(&stream.session, &StreamSession::statsChanged);
+    stream.session.start();
+    QVERIFY(stream.openAndWait());
+    QElapsedTimer clock;
+    clock.start();
+    stats.clear();
+    const int batchesBefore = int(stream.batches.count());
+    QTRY_VERIFY_WITH_TIMEOUT(stream.batches.count() >= batchesBefore + 40, 10000);
+    const qint64 elapsed = clock.elapsed();
+    const int batches = int(stream.batches.count()) - batchesBefore;
+    QVERIFY2(stats.count() <= elapsed / ingest.statsIntervalMs + 2,
+             qPrintable(QStringLiteral("%1 reports for %2 batches in %3 ms")
+                            .arg(stats.count())
+                            .arg(batches)
+                            .arg(elapsed)));
+    stream.session.stop();
+    // Once the stream is quiet the last report carries every message received.
+    QTRY_COMPARE(stats.last().at(0).value<StreamStats>().messages, quint64(stream.messages.size()));
+}
 
 // dropWhenBehind off (the CLI's mode): the same blocked consumer, but the worker waits for it
 // instead of dropping, so every message of the firehose arrives, in sequence, none dropped.

@@ -31,11 +31,13 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <memory>
 
@@ -108,6 +110,11 @@ private slots:
     void healthShowsWireBytesAndCompression();
     void profileDialogSwitchesCompressionOff();
     void healthFollowsALiveSession();
+    // New values repaint the readout's labels only: no relayout reaches the tab widget around
+    // it (which repaints all it holds), and nothing beside the readout repaints.
+    void healthUpdatesRepaintOnlyTheReadout();
+    // Out of view (another tab) nothing ticks; back in view the age is current at once.
+    void healthIdlesWhileHidden();
     // A selective filter's slow matches are not a stall; a topic shows its cadence and says it
     // waits for its first message rather than showing an age.
     void healthLearnsTheFilteredCadence();
@@ -361,6 +368,83 @@ void TestConnectionWidgets::healthFollowsALiveSession()
     QTRY_VERIFY(QLocale().toDouble(child<QLabel>(health, "rateValue")->text()) > 20);
     QVERIFY(child<QLabel>(health, "lastMessageValue")->text().endsWith(QStringLiteral("ago")));
     QVERIFY(!health.isStale());
+}
+
+void TestConnectionWidgets::healthUpdatesRepaintOnlyTheReadout()
+{
+    qint64 now = 1'800'000'000'000;
+    QTabWidget tabs;
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *health = new HealthReadoutWidget;
+    health->setClock([&now] { return now; });
+    auto *neighbour = new QPushButton(QStringLiteral("Neighbour"));
+    layout->addWidget(health);
+    layout->addWidget(neighbour);
+    tabs.addTab(page, QStringLiteral("Stream"));
+    tabs.resize(640, 420);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    uitest::EventCounter layouts(QEvent::LayoutRequest);
+    layouts.watch(&tabs);
+    layouts.watch(page);
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(neighbour);
+    const auto rate = child<QLabel>(*health, "rateValue");
+    StreamStats stats;
+    for (int i = 0; i <= 21; ++i) {
+        now += 70;
+        stats.messages += 1;
+        // A new text every time, of the same number of digits: "10.2", "10.9", …
+        stats.messagesPerSecond = 10.2 + i * 0.7;
+        stats.bytesPerSecond = 20 * 1024 + 50.0 * i;
+        stats.lastMessageAtMs = now - 100 - 10 * i;
+        health->setStats(stats);
+        health->setBufferFill(10000 + 1000 * i, 100000, 20 * 1024 + 100 * i);
+        uitest::deliverPostedEvents();
+        QCOMPARE(rate->text(), QLocale().toString(stats.messagesPerSecond, 'f', 1));
+        if (i == 1) { // the first values give the readout its size: laid out once
+            layouts.reset();
+            paints.reset();
+        }
+    }
+    QCOMPARE(layouts.count(&tabs), 0);
+    QCOMPARE(layouts.count(page), 0);
+    QCOMPARE(paints.count(neighbour), 0);
+}
+
+void TestConnectionWidgets::healthIdlesWhileHidden()
+{
+    qint64 now = 1'800'000'000'000;
+    QTabWidget tabs;
+    auto *health = new HealthReadoutWidget;
+    health->setClock([&now] { return now; });
+    tabs.addTab(health, QStringLiteral("Stream"));
+    tabs.addTab(new QWidget, QStringLiteral("Other"));
+    tabs.resize(640, 420);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    QVERIFY(!health->isTicking()); // no message yet: no age to move on
+    StreamStats stats;
+    stats.messages = 1;
+    stats.lastMessageAtMs = now;
+    health->setStats(stats);
+    QVERIFY(health->isTicking());
+
+    tabs.setCurrentIndex(1);
+    QVERIFY(!health->isTicking());
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(health);
+    paints.watch(child<QLabel>(*health, "lastMessageValue"));
+    now += 3000;
+    health->setStats(stats);
+    uitest::deliverPostedEvents();
+    QVERIFY(!health->isTicking());
+    QCOMPARE(paints.count(health), 0);
+
+    tabs.setCurrentIndex(0);
+    QVERIFY(health->isTicking());
+    QCOMPARE(child<QLabel>(*health, "lastMessageValue")->text(), QStringLiteral("3 s ago"));
 }
 
 void TestConnectionWidgets::healthLearnsTheFilteredCadence()

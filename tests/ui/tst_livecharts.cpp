@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QValueAxis>
@@ -128,6 +129,9 @@ class TestLiveCharts : public QObject
     Q_OBJECT
 
 private slots:
+    // In view the charts redraw ten times a second at most; out of view (another tab) they
+    // only sample the rate four times a second and draw nothing, and catch up when shown.
+    void hiddenChartsOnlySample();
     void chartsFieldPickedFromCatalogue_data();
     void chartsFieldPickedFromCatalogue();
     void decimatesAFirehose();
@@ -366,6 +370,36 @@ void TestLiveCharts::readableTitlesAndSiSuffixes()
     }
     const QFontMetricsF titleMetrics(chart->chart()->titleFont());
     QVERIFY(titleMetrics.horizontalAdvance(field) < chart->chart()->size().width());
+}
+
+void TestLiveCharts::hiddenChartsOnlySample()
+{
+    QTabWidget tabs;
+    auto *panel = new LiveChartsPanel;
+    tabs.addTab(panel, QStringLiteral("Charts"));
+    tabs.addTab(new QWidget, QStringLiteral("Other"));
+    tabs.resize(900, 560);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    QCOMPARE(panel->tickIntervalMs(), 100);
+
+    tabs.setCurrentIndex(1);
+    QCOMPARE(panel->tickIntervalMs(), 250);
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(panel->rateChart()->viewport());
+    paints.watch(panel->fieldChart()->viewport());
+    MessageBatch batch;
+    batch.messages.resize(5);
+    for (int i = 0; i < 8; ++i) {
+        panel->appendBatch(batch);
+        uitest::deliverPostedEvents();
+    }
+    QCOMPARE(paints.count(panel->rateChart()->viewport()), 0);
+    QCOMPARE(paints.count(panel->fieldChart()->viewport()), 0);
+
+    tabs.setCurrentIndex(0);
+    QCOMPARE(panel->tickIntervalMs(), 100);
+    QTRY_VERIFY(paints.count(panel->rateChart()->viewport()) > 0);
 }
 
 QTEST_MAIN(TestLiveCharts)

@@ -11,11 +11,13 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
 #include "ui/stream/streamtablepanel.h"
+#include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace allium;
 
@@ -88,6 +91,15 @@ private slots:
     void columnChooserAddsSelected();
     // saveState/restoreState bring back the chosen columns and the history size.
     void stateRoundTrip();
+    // Rows arriving repaint the panel only: the tab widget around it is not re-laid out (it
+    // would repaint all it holds) and a widget beside the panel does not repaint.
+    void rowsRepaintOnlyThePanel();
+    // A stream faster than the eye scrolls the table (a repaint of every visible row) a few
+    // times a second, not once per batch; it still ends on the newest row.
+    void followingScrollsAtABoundedRate();
+    // Out of view (another tab) the panel neither paints nor scrolls; back in view it shows the
+    // newest row at once.
+    void hiddenPanelStaysIdle();
     // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
     void screenshots();
 
@@ -684,6 +696,137 @@ void TestLiveTable::screenshots()
                      QStringLiteral("0xdac1"));
     QTRY_VERIFY(m_panel->proxyModel()->rowCount() < m_panel->model()->rowCount());
     QVERIFY(m_panel->grab().save(QDir(dir).filePath(QStringLiteral("livetable-700-json.png"))));
+}
+
+namespace {
+
+// `count` messages of about 1 KB each (so that the fill reads in tens of kilobytes throughout).
+MessageBatch kilobyteBatch(int first, int count)
+{
+    MessageBatch batch;
+    const QByteArray pad(1000, 'x');
+    for (int i = first; i < first + count; ++i) {
+        StreamMessage message;
+        message.sequence = quint64(i + 1);
+        message.json = "{\"n\":" + QByteArray::number(i) + ",\"pad\":\"" + pad + "\"}";
+        batch.messages.append(message);
+    }
+    return batch;
+}
+
+} // namespace
+
+void TestLiveTable::rowsRepaintOnlyThePanel()
+{
+    m_session->stop();
+    QTabWidget tabs;
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *panel = new StreamTablePanel;
+    panel->setTopic(Topic);
+    auto *neighbour = new QPushButton(QStringLiteral("Neighbour"));
+    layout->addWidget(panel, 1);
+    layout->addWidget(neighbour);
+    tabs.addTab(page, QStringLiteral("Stream"));
+    tabs.resize(1280, 600);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    auto *fill = panel->findChild<QLabel *>(QStringLiteral("fillLabel"));
+    QVERIFY(fill);
+
+    uitest::EventCounter layouts(QEvent::LayoutRequest);
+    layouts.watch(&tabs);
+    layouts.watch(page);
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(neighbour);
+    int rows = 0;
+    for (int i = 0; i < 12; ++i) {
+        const int count = i == 0 ? 20 : 3; // 20 to 53 rows: the fill's text keeps its length
+        panel->appendBatch(kilobyteBatch(rows, count));
+        rows += count;
+        uitest::deliverPostedEvents();
+        QVERIFY2(fill->text().startsWith(QLocale().toString(rows) + QStringLiteral(" / ")),
+                 qPrintable(fill->text()));
+        if (i == 1) { // the first rows give the toolbar its size: laid out once
+            layouts.reset();
+            paints.reset();
+        }
+    }
+    QCOMPARE(layouts.count(&tabs), 0);
+    QCOMPARE(layouts.count(page), 0);
+    QCOMPARE(paints.count(neighbour), 0);
+    // Fenced, the fill is still in view with the room it asks for.
+    QVERIFY(!fill->visibleRegion().isEmpty());
+    QVERIFY(fill->parentWidget()->width() >= fill->minimumWidth());
+}
+
+void TestLiveTable::followingScrollsAtABoundedRate()
+{
+    m_session->stop();
+    StreamTablePanel panel;
+    panel.setTopic(Topic);
+    panel.resize(1280, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    LiveTableView *view = panel.view();
+    QScrollBar *bar = view->verticalScrollBar();
+    QSignalSpy scrolls(bar, &QScrollBar::valueChanged);
+    QElapsedTimer clock;
+    clock.start();
+    int rows = 0;
+    for (int i = 0; i < 30; ++i) {
+        panel.appendBatch(kilobyteBatch(rows, 5));
+        rows += 5;
+        uitest::deliverPostedEvents();
+    }
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY(view->isFollowing());
+    QVERIFY2(scrolls.count() <= elapsed / LiveTableView::FollowIntervalMs + 2,
+             qPrintable(QStringLiteral("%1 scrolls in %2 ms").arg(scrolls.count()).arg(elapsed)));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(bar->maximum() > 100);
+}
+
+void TestLiveTable::hiddenPanelStaysIdle()
+{
+    m_session->stop();
+    QTabWidget tabs;
+    auto *panel = new StreamTablePanel;
+    panel->setTopic(Topic);
+    tabs.addTab(panel, QStringLiteral("Stream"));
+    tabs.addTab(new QWidget, QStringLiteral("Other"));
+    tabs.resize(1280, 500);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    tabs.setCurrentIndex(1);
+    uitest::deliverPostedEvents();
+
+    LiveTableView *view = panel->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    QSignalSpy scrolls(bar, &QScrollBar::valueChanged);
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(panel);
+    paints.watch(view->viewport());
+    paints.watch(bar);
+    paints.watch(panel->findChild<QLabel *>(QStringLiteral("fillLabel")));
+    int rows = 0;
+    for (int i = 0; i < 20; ++i) {
+        panel->appendBatch(kilobyteBatch(rows, 10));
+        rows += 10;
+        uitest::deliverPostedEvents();
+    }
+    QCOMPARE(panel->model()->rowCount(), rows);
+    QCOMPARE(scrolls.count(), 0);
+    QCOMPARE(paints.count(panel), 0);
+    QCOMPARE(paints.count(view->viewport()), 0);
+    QCOMPARE(paints.count(bar), 0);
+
+    tabs.setCurrentIndex(0);
+    QTRY_VERIFY(bar->maximum() > 100);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    const QModelIndex last =
+        view->indexAt(QPoint(1, view->viewport()->height() - view->rowHeight(0) / 2));
+    QCOMPARE(last.row(), rows - 1);
 }
 
 QTEST_MAIN(TestLiveTable)

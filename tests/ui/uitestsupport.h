@@ -10,6 +10,9 @@
 #include "ui/mainwindow.h"
 
 #include <QColor>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHash>
 #include <QSize>
 #include <QStandardPaths>
 #include <QString>
@@ -84,6 +87,37 @@ inline double contrast(const QColor &a, const QColor &b)
     const double la = luminance(a);
     const double lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+/// Counts the events of one type that reach the objects it watches (paints, layout requests).
+class EventCounter : public QObject
+{
+public:
+    explicit EventCounter(QEvent::Type type)
+        : m_type(type)
+    {}
+    void watch(QObject *object) { object->installEventFilter(this); }
+    int count(QObject *object) const { return m_counts.value(object); }
+    void reset() { m_counts.clear(); }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == m_type)
+            ++m_counts[watched];
+        return false;
+    }
+
+private:
+    QEvent::Type m_type;
+    QHash<QObject *, int> m_counts;
+};
+
+/// Delivers what the updates so far posted: layout requests, then the repaint they cause.
+inline void deliverPostedEvents()
+{
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
 }
 
 } // namespace allium::uitest

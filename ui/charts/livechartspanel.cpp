@@ -20,7 +20,9 @@ namespace allium {
 
 namespace {
 
-constexpr int RefreshIntervalMs = 33;      // ~30 frames a second at most
+// Ten frames a second at most: a 60 s window moves about a pixel per 100 ms, and each redraw
+// of the two charts costs more than all else a trickle of messages asks of the GUI.
+constexpr int RefreshIntervalMs = 100;
 constexpr int RateSampleIntervalMs = 250;  // one point of the rate line
 constexpr qint64 FutureToleranceMs = 1000; // receivedAtMs this far ahead still counts as live
 // A line breaks where no sample came for this many typical intervals (median: an outage barely
@@ -123,7 +125,8 @@ LiveChartsPanel::LiveChartsPanel(QWidget *parent)
             [this](int index) { setWindowMs(m_windowCombo->itemData(index).toLongLong()); });
     connect(m_pauseButton, &QToolButton::toggled, this, &LiveChartsPanel::setPaused);
     connect(&m_refreshTimer, &QTimer::timeout, this, &LiveChartsPanel::handleTick);
-    m_refreshTimer.start(RefreshIntervalMs);
+    // Hidden, the charts only sample the rate: nothing is drawn until they are shown.
+    m_refreshTimer.start(RateSampleIntervalMs);
     updateTitles();
 }
 
@@ -281,6 +284,20 @@ void LiveChartsPanel::showEvent(QShowEvent *event)
         m_shownOnce = true;
         m_splitter->setSizes({1, 1});
     }
+    m_refreshTimer.start(RefreshIntervalMs);
+    if (!m_paused && m_dirty)
+        refresh();
+}
+
+void LiveChartsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refreshTimer.start(RateSampleIntervalMs);
+}
+
+int LiveChartsPanel::tickIntervalMs() const
+{
+    return m_refreshTimer.interval();
 }
 
 void LiveChartsPanel::handleTick()

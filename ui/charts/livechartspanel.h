@@ -58,6 +58,8 @@ public:
 
     TimeSeriesChartView *rateChart() const { return m_rateChart; }
     TimeSeriesChartView *fieldChart() const { return m_fieldChart; }
+    /// How often the panel wakes: to redraw while shown, only to sample the rate while hidden.
+    int tickIntervalMs() const;
 
 public slots:
     void setPaused(bool paused);
@@ -73,6 +75,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void handleTick();

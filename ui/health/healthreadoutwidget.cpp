@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/health/healthreadoutwidget.h"
 #include "core/stream/topiccatalogue.h"
+#include "ui/text/layoutfence.h"
 #include "ui/text/plainlabel.h"
 
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QVBoxLayout>
 
 namespace allium {
 
@@ -21,25 +23,28 @@ constexpr qint64 MinimumStaleMs = 5000;
 const QColor WarningColor(0xe0, 0x6c, 0x00);
 const QColor ErrorColor(0xd9, 0x3a, 0x3a);
 
+// Only what changed: setStyleSheet() re-polishes the label even when the sheet is the same.
 void setColored(QLabel *label, const QString &text, const QColor &color, bool bold)
 {
-    label->setText(text);
+    label->setText(text); // a no-op for the same text
     QString style;
     if (color.isValid())
         style += QStringLiteral("color: %1;").arg(color.name());
     if (bold)
         style += QStringLiteral("font-weight: bold;");
-    label->setStyleSheet(style);
+    if (style != label->styleSheet())
+        label->setStyleSheet(style);
 }
 
 } // namespace
 
 HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     : QWidget(parent)
-    , m_bufferBar(new QProgressBar(this))
+    , m_body(new QWidget)
+    , m_bufferBar(new QProgressBar(m_body))
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    auto *grid = new QGridLayout(this);
+    auto *grid = new QGridLayout(m_body);
     grid->setContentsMargins(6, 6, 6, 6);
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(4);
@@ -65,25 +70,35 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     grid->setRowStretch(7, 1);
+    // The values change with every message: fenced, they repaint themselves and nothing else.
+    m_fence = new LayoutFence(m_body, this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_fence);
 
     setStats(StreamStats{});
     setBufferFill(0, 0, 0);
     connect(&m_timer, &QTimer::timeout, this, &HealthReadoutWidget::updateStaleness);
-    m_timer.start(StalenessTickMs);
+    m_timer.setInterval(StalenessTickMs);
 }
 
 QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectName, int row,
                                     int column)
 {
-    auto *grid = static_cast<QGridLayout *>(layout());
-    auto *caption = new QLabel(label + QLatin1Char(':'), this);
+    auto *grid = static_cast<QGridLayout *>(m_body->layout());
+    auto *caption = new QLabel(label + QLatin1Char(':'), m_body);
     caption->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new PlainLabel(this);
+    auto *value = new PlainLabel(m_body);
     value->setObjectName(objectName);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(caption, row, column);
     grid->addWidget(value, row, column + 1);
     return value;
+}
+
+int HealthReadoutWidget::relayoutsForwarded() const
+{
+    return m_fence->forwardedRequests();
 }
 
 void HealthReadoutWidget::setClock(std::function<qint64()> clock)
@@ -231,8 +246,28 @@ qint64 HealthReadoutWidget::staleThresholdMs() const
     return std::max(MinimumStaleMs, 3 * interval);
 }
 
+void HealthReadoutWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateStaleness();
+}
+
+void HealthReadoutWidget::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_timer.stop();
+}
+
 void HealthReadoutWidget::updateStaleness()
 {
+    // The age moves on by itself only once there is one, and only a widget in view shows it:
+    // otherwise nothing ticks.
+    const bool ticking = isVisible() && m_stats.lastMessageAtMs > 0;
+    if (ticking && !m_timer.isActive())
+        m_timer.start();
+    else if (!ticking)
+        m_timer.stop();
+
     const QString cadence =
         m_cadenceNoun.isEmpty()
             ? QString()

@@ -13,6 +13,8 @@ class QProgressBar;
 
 namespace allium {
 
+class LayoutFence;
+
 /// The live health of one stream: rates, error counters, buffer fill and, most visibly, how long
 /// ago the last message came, turning to a warning when that is long for the topic's cadence.
 class HealthReadoutWidget : public QWidget
@@ -51,14 +53,27 @@ public:
     static QString humanDuration(qint64 ms);
 
 public slots:
-    /// Re-evaluates "last message … ago" (a timer calls it twice a second).
+    /// Re-evaluates "last message … ago" (a timer calls it twice a second while the widget is
+    /// in view and a message came).
     void updateStaleness();
+
+public:
+    /// The staleness timer runs (for tests).
+    bool isTicking() const { return m_timer.isActive(); }
+    /// Layout requests that reached the layouts around the readout (for tests).
+    int relayoutsForwarded() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QLabel *addRow(const QString &label, const QString &objectName, int row, int column);
     void setCounter(QLabel *label, quint64 value);
     void setTraffic(const TransportTraffic &traffic);
 
+    QWidget *m_body;
+    LayoutFence *m_fence = nullptr;
     QLabel *m_rate;
     QLabel *m_byteRate;
     QLabel *m_parseErrors;

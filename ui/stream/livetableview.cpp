@@ -89,6 +89,8 @@ LiveTableView::LiveTableView(QWidget *parent)
 
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
             &LiveTableView::handleScrollValueChanged);
+    m_followDelay.setSingleShot(true);
+    connect(&m_followDelay, &QTimer::timeout, this, &LiveTableView::followNow);
 }
 
 void LiveTableView::setModel(QAbstractItemModel *newModel)
@@ -133,13 +135,35 @@ void LiveTableView::setFollowing(bool following)
     emit followingChanged(following);
 }
 
+// Every scroll repaints the whole viewport: a trickle of batches scrolls at once, a faster
+// stream at most every FollowIntervalMs, and a hidden view (another tab) not at all.
 void LiveTableView::handleRowsInserted()
 {
-    if (!m_following)
+    if (!m_following || !isVisible() || m_followDelay.isActive())
         return;
+    const qint64 since = m_lastFollow.isValid() ? m_lastFollow.elapsed() : FollowIntervalMs;
+    if (since < FollowIntervalMs) {
+        m_followDelay.start(int(FollowIntervalMs - since));
+        return;
+    }
+    followNow();
+}
+
+void LiveTableView::followNow()
+{
+    m_followDelay.stop();
+    if (!m_following)
+        return; // the user scrolled away meanwhile
+    m_lastFollow.start();
     m_programmaticScroll = true;
     scrollToBottom();
     m_programmaticScroll = false;
+}
+
+void LiveTableView::showEvent(QShowEvent *event)
+{
+    QTableView::showEvent(event);
+    followNow();
 }
 
 // Rows evicted above the viewport would slide the rows the user is reading up and out of view;

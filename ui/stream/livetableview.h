@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QElapsedTimer>
 #include <QTableView>
+#include <QTimer>
 
 namespace allium {
 
@@ -30,6 +32,10 @@ public:
     /// The current row's hash (hash, transaction_hash, txn_id, …); empty when it has none.
     QString currentHash() const;
 
+    /// Following scrolls (and so repaints every visible row) at most this often; the rows of a
+    /// stream in between join at the next scroll, and a hidden view scrolls once it is shown.
+    static constexpr int FollowIntervalMs = 200;
+
     void copySelectedRows() const;
     void copyCurrentValue() const;
     void copyCurrentHash() const;
@@ -45,6 +51,7 @@ signals:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:
@@ -52,11 +59,15 @@ private:
     void handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleCurrentAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleScrollValueChanged(int value);
+    /// Scrolls to the newest row while following.
+    void followNow();
 
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_following = true;
     bool m_programmaticScroll = false;
     bool m_droppingCurrent = false;
+    QElapsedTimer m_lastFollow; // since the last scroll to the newest row
+    QTimer m_followDelay;
 };
 
 } // namespace allium

@@ -15,6 +15,7 @@
 #include "ui/stream/filterchangedelegate.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/messagedetailpane.h"
+#include "ui/text/layoutfence.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
 
@@ -217,7 +218,8 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     viewControls->setContentsMargins(0, 0, 0, 0);
     viewControls->addWidget(m_search, 1);
     viewControls->addWidget(m_matchLabel);
-    viewControls->addWidget(m_pauseButton);
+    // "Paused — 1,234 new" counts with every batch: fenced, so that only the button repaints.
+    viewControls->addWidget(new LayoutFence(m_pauseButton, this));
     viewControls->addWidget(m_followButton);
     viewControls->addWidget(m_columnsButton);
     viewControls->addWidget(m_matchFilterButton);
@@ -231,7 +233,9 @@ StreamTablePanel::StreamTablePanel(QWidget *parent)
     historyControls->addWidget(m_historySpin);
     historyControls->addWidget(memoryLabel);
     historyControls->addWidget(m_memorySpin);
-    historyControls->addWidget(m_fillLabel, 1);
+    // The fill changes with every batch: fenced, it repaints itself rather than re-lay out (and
+    // repaint) every panel up to the window.
+    historyControls->addWidget(new LayoutFence(m_fillLabel, this), 1);
 
     m_toolbar = new QBoxLayout(QBoxLayout::LeftToRight);
     m_toolbar->setContentsMargins(0, 0, 0, 0);

@@ -9,7 +9,9 @@ namespace allium {
 struct IngestOptions
 {
     int maxBatchMessages = 2000; ///< a batch is handed over when it holds this many messages
-    int batchIntervalMs = 33;    ///< … or this long after its first message (~30 per second)
+    /// … or this long after its first message: a person sees a new row within a tenth of a
+    /// second, and a trickle of messages costs the GUI about ten updates a second, not one each
+    int batchIntervalMs = 100;
     qint64 maxBatchBytes = 4 * 1024 * 1024; ///< … or once its messages hold this many bytes
     int maxPendingBatches = 8; ///< batches handed over but not yet taken by the consumer, …
     qint64 maxPendingBytes = 64 * 1024 * 1024; ///< … and their bytes: beyond either the worker

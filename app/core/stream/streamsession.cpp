@@ -5,6 +5,7 @@
 
 #include <QMetaObject>
 #include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace allium {
@@ -71,8 +72,11 @@ StreamSession::StreamSession(QObject *parent)
     connect(m_worker, &IngestWorker::batchReady, this, &StreamSession::handleBatch);
     connect(m_worker, &IngestWorker::statsUpdated, this, [this](const StreamStats &stats) {
         m_stats = stats;
-        emit statsChanged(stats);
+        reportStats();
     });
+    m_statsDelay = new QTimer(this);
+    m_statsDelay->setSingleShot(true);
+    connect(m_statsDelay, &QTimer::timeout, this, &StreamSession::reportStats);
     connect(m_worker, &IngestWorker::fieldsReady, this,
             [this](const QVector<FieldInfo> &fields, bool newFieldsAdded) {
                 const bool grew = fields.size() != m_fields.size();
@@ -270,6 +274,21 @@ void StreamSession::requestFields()
     post([worker = m_worker] { worker->requestFields(); });
 }
 
+// Every batch carries stats; reported each time, a trickle of small batches redrew every
+// readout (and re-laid out the status bar) some fifteen times a second.
+void StreamSession::reportStats()
+{
+    const int interval = qMax(0, m_ingestOptions.statsIntervalMs);
+    if (m_statsReported.isValid() && m_statsReported.elapsed() < interval) {
+        if (!m_statsDelay->isActive())
+            m_statsDelay->start(int(interval - m_statsReported.elapsed()));
+        return;
+    }
+    m_statsDelay->stop();
+    m_statsReported.start();
+    emit statsChanged(m_stats);
+}
+
 void StreamSession::handleBatch(const MessageBatch &batch)
 {
     m_pending->taken(batch.bytes);
@@ -286,7 +305,7 @@ void StreamSession::handleBatch(const MessageBatch &batch)
     }
     if (!batch.messages.isEmpty())
         emit messagesReceived(batch);
-    emit statsChanged(m_stats);
+    reportStats();
     if (batch.newFieldsAdded)
         emit fieldsChanged();
 }

@@ -15,6 +15,8 @@
 
 #include <memory>
 
+class QTimer;
+
 class QThread;
 
 namespace allium {
@@ -83,12 +85,16 @@ signals:
     /// with the batches: `count` since the previous report, and the last one's text (also
     /// reported as eventOccurred(ServerError)).
     void serverErrorsReceived(quint64 count, const QString &lastMessage);
+    /// The counters and rates changed; at most once per IngestOptions::statsIntervalMs (the
+    /// latest then follows within that interval), however many batches arrive: each report
+    /// redraws readouts. stats() is always current.
     void statsChanged(const allium::StreamStats &stats);
     /// New field paths appeared in the catalogue (fields() has them).
     void fieldsChanged();
 
 private:
     void handleBatch(const MessageBatch &batch);
+    void reportStats();
     template <typename Function>
     void post(Function &&function);
 
@@ -112,6 +118,8 @@ private:
     int m_retryDelayMs = 0;
     QElapsedTimer m_retryClock;
     StreamStats m_stats;
+    QElapsedTimer m_statsReported;  // since the last statsChanged
+    QTimer *m_statsDelay = nullptr; // the latest stats, once the interval is over
     QVector<FieldInfo> m_fields;
 };
 
