@@ -86,6 +86,7 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
         stream->setEditorVisible(false);
         filtered->setEditorVisible(false);
         window->overviewDock()->show();
+        window->resizeDocks({window->overviewDock()}, {190}, Qt::Vertical);
     } else if (scene == QLatin1String("profiles")) {
         QTimer::singleShot(0, window, &MainWindow::showProfiles);
     }

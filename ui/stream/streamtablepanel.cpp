@@ -342,11 +342,16 @@ void StreamTablePanel::adaptLayout()
     const bool shortPanel = height() < fontMetrics().height() * 30;
     const bool wide = width() >= charWidth * (shortPanel ? 100 : 150);
     const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != orientation || !m_splitterPlaced) {
+    // Neither wide nor tall (half of a split 800×600 window): the table alone, the details
+    // folded away below it until the user drags them out or the panel grows.
+    const bool cramped = !wide && shortPanel;
+    if (m_splitter->orientation() != orientation || !m_splitterPlaced || cramped != m_cramped) {
         m_splitter->setOrientation(orientation);
         const int length = wide ? width() : height();
-        m_splitter->setSizes({length * 3 / 5, length - length * 3 / 5});
+        const int tableLength = cramped ? length : length * 3 / 5;
+        m_splitter->setSizes({tableLength, length - tableLength});
         m_splitterPlaced = true;
+        m_cramped = cramped;
     }
     const bool oneLine = width() >= charWidth * 140;
     m_toolbar->setDirection(oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);

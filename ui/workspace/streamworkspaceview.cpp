@@ -70,6 +70,7 @@ StreamWorkspaceView::StreamWorkspaceView(StreamWorkspace *workspace, StreamOverv
     m_comparison->setObjectName(QStringLiteral("splitComparison"));
     m_comparison->setAccessibleName(tr("Side-by-side comparison"));
     m_comparison->setContentsMargins(6, 3, 6, 3);
+    m_comparison->setWordWrap(true); // two lines rather than a cut in a narrow window
     m_comparison->hide();
     layout->addWidget(m_comparison);
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -516,7 +517,7 @@ void StreamWorkspaceView::updateComparison()
         const double allSum = std::accumulate(all.end() - common, all.end(), 0.0);
         const double passedSum = std::accumulate(passed.end() - common, passed.end(), 0.0);
         if (allSum > 0)
-            text += tr("   ·   the %1 filter passes %2 % of the messages")
+            text += tr("  ·  the %1 filter passes %2 % of the messages")
                         .arg(rightFiltered ? tr("right") : tr("left"),
                              QLocale().toString(100.0 * passedSum / allSum, 'f', 1));
     }
