@@ -8,7 +8,7 @@
 // CPU figures are the stable ones. The ratio line sets each pipeline against the fastest raw
 // transport (target: >= 75 %).
 //
-// Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
+// Usage: bench_ingest [--runs N] [--pipeline-only] [--each-run] [topic…]
 
 #include "core/connection/beastwebsockettransport.h"
 #include "core/connection/connectionprofile.h"
@@ -314,6 +314,8 @@ int main(int argc, char *argv[])
     QStringList only = app.arguments().mid(1);
     // --pipeline-only: skip the raw and worker rows (for profiling the pipeline alone).
     const bool pipelineOnly = only.removeAll(QStringLiteral("--pipeline-only")) > 0;
+    // --each-run: a row for every run as well (page faults or a load burst in one of them).
+    const bool eachRun = only.removeAll(QStringLiteral("--each-run")) > 0;
     int runs = pipelineOnly ? 1 : 5;
     const qsizetype runsAt = only.indexOf(QStringLiteral("--runs"));
     if (runsAt >= 0 && runsAt + 1 < only.size()) {
@@ -359,6 +361,15 @@ int main(int argc, char *argv[])
             pipelineQt << measurePipeline(url, expected, emulator.processId(), &store,
                                           TransportKind::Qt);
             failures += pipelineBeast.last().ok && pipelineQt.last().ok ? 0 : 1;
+            if (eachRun) {
+                const QByteArray round = QByteArray::number(run + 1);
+                if (!pipelineOnly) {
+                    printRow(benchCase.topic, "raw qt #" + round, rawQt.last(), expected);
+                    printRow(benchCase.topic, "raw beast #" + round, rawBeast.last(), expected);
+                }
+                printRow(benchCase.topic, "pipe beast #" + round, pipelineBeast.last(), expected);
+                printRow(benchCase.topic, "pipe qt #" + round, pipelineQt.last(), expected);
+            }
         }
         const Summary qtRaw = summarise(rawQt);
         const Summary beastRaw = summarise(rawBeast);
