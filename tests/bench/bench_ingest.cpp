@@ -8,7 +8,7 @@
 // CPU figures are the stable ones. The ratio line sets each pipeline against the fastest raw
 // transport (target: >= 75 %).
 //
-// Usage: bench_ingest [--runs N] [--pipeline-only] [topic…]
+// Usage: bench_ingest [--runs N] [--pipeline-only] [--each-run] [topic…]
 
 #include "core/connection/beastwebsockettransport.h"
 #include "core/connection/connectionprofile.h"
@@ -20,7 +20,9 @@
 #include "support/processcputime.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
@@ -66,6 +68,22 @@ qint64 otherProcessCpuMicroseconds(qint64 pid)
     return qint64(statCpuMicroseconds(QStringLiteral("/proc/%1/stat").arg(pid)));
 }
 
+// CPU time so far of this process's threads named `name` (from /proc, clock ticks), or -1.
+qint64 namedThreadsCpuMicroseconds(const QString &name)
+{
+    qint64 total = -1;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || QString::fromUtf8(comm.readAll()).trimmed() != name)
+            continue;
+        const double micros = statCpuMicroseconds(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (micros >= 0)
+            total = qMax<qint64>(total, 0) + qint64(micros);
+    }
+    return total;
+}
+
 struct Measurement
 {
     quint64 messages = 0;
@@ -74,6 +92,10 @@ struct Measurement
     qint64 elapsedMs = 0;
     qint64 cpuMicroseconds = 0;
     qint64 guiCpuMicroseconds = -1; // the pipeline's GUI thread alone
+    // The pipeline's network (Beast) and worker threads, each over its whole life (they start
+    // with the run's session, so that is the run and its handshake).
+    qint64 networkCpuMicroseconds = -1;
+    qint64 workerCpuMicroseconds = -1;
     qint64 emulatorCpuMicroseconds = -1;
     qint64 pageFaults = 0;
     bool ok = false;
@@ -111,8 +133,13 @@ public:
         result->elapsedMs = m_clock.elapsed();
         result->cpuMicroseconds = processCpuMicroseconds() - m_cpuStart;
         result->pageFaults = processPageFaults() - m_faultsStart;
-        if (withGuiThread)
+        if (withGuiThread) {
             result->guiCpuMicroseconds = threadCpuMicroseconds() - m_guiCpuStart;
+            result->networkCpuMicroseconds =
+                namedThreadsCpuMicroseconds(QStringLiteral("allium-net"));
+            result->workerCpuMicroseconds =
+                namedThreadsCpuMicroseconds(QStringLiteral("allium-ingest"));
+        }
         result->emulatorCpuMicroseconds =
             otherProcessCpuMicroseconds(m_emulatorPid) - m_emulatorCpuStart;
         result->ok = true;
@@ -282,6 +309,16 @@ void printRow(const char *topic, const QByteArray &path, const Measurement &m, q
         m.ok ? "" : qPrintable(QStringLiteral("  (timed out, expected %1)").arg(expected)));
 }
 
+// Where a pipeline run's CPU went, thread by thread (from /proc: good to ~10 ms a thread).
+void printThreads(const char *topic, const QByteArray &path, const Measurement &m)
+{
+    std::printf(
+        "%-22s %-17s threads, cpu us/m: network %s, worker %s, gui %s\n", topic, path.constData(),
+        figure(m.perMessage(m.networkCpuMicroseconds), m.networkCpuMicroseconds >= 0).constData(),
+        figure(m.perMessage(m.workerCpuMicroseconds), m.workerCpuMicroseconds >= 0).constData(),
+        figure(m.perMessage(m.guiCpuMicroseconds), m.guiCpuMicroseconds >= 0).constData());
+}
+
 // The run with the highest rate and the median one (by rate); failed runs count as zero.
 struct Summary
 {
@@ -314,6 +351,8 @@ int main(int argc, char *argv[])
     QStringList only = app.arguments().mid(1);
     // --pipeline-only: skip the raw and worker rows (for profiling the pipeline alone).
     const bool pipelineOnly = only.removeAll(QStringLiteral("--pipeline-only")) > 0;
+    // --each-run: a row for every run as well (page faults or a load burst in one of them).
+    const bool eachRun = only.removeAll(QStringLiteral("--each-run")) > 0;
     int runs = pipelineOnly ? 1 : 5;
     const qsizetype runsAt = only.indexOf(QStringLiteral("--runs"));
     if (runsAt >= 0 && runsAt + 1 < only.size()) {
@@ -359,6 +398,17 @@ int main(int argc, char *argv[])
             pipelineQt << measurePipeline(url, expected, emulator.processId(), &store,
                                           TransportKind::Qt);
             failures += pipelineBeast.last().ok && pipelineQt.last().ok ? 0 : 1;
+            if (eachRun) {
+                const QByteArray round = QByteArray::number(run + 1);
+                if (!pipelineOnly) {
+                    printRow(benchCase.topic, "raw qt #" + round, rawQt.last(), expected);
+                    printRow(benchCase.topic, "raw beast #" + round, rawBeast.last(), expected);
+                }
+                printRow(benchCase.topic, "pipe beast #" + round, pipelineBeast.last(), expected);
+                printThreads(benchCase.topic, "pipe beast #" + round, pipelineBeast.last());
+                printRow(benchCase.topic, "pipe qt #" + round, pipelineQt.last(), expected);
+                printThreads(benchCase.topic, "pipe qt #" + round, pipelineQt.last());
+            }
         }
         const Summary qtRaw = summarise(rawQt);
         const Summary beastRaw = summarise(rawBeast);

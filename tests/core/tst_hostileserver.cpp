@@ -59,6 +59,7 @@ private slots:
     void binaryFramesAreCounted();
     void invalidUtf8ClosesWithAReason();
     void prettyPrintedJsonIsKeptOnOneLine();
+    void everyKindOfFrameInOneBurstArrivesInOrder();
     void neverReadingServerBoundsWhatWaits();
 };
 
@@ -200,6 +201,49 @@ void TestHostileServer::prettyPrintedJsonIsKeptOnOneLine()
     openSession(&session, server);
     QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 10000);
     QCOMPARE(messages.at(0).json, QByteArray(R"({"number":5,"hash":"0xab"})"));
+}
+
+// Plain text frames of every length encoding, with a ping, an unasked pong, a binary frame and a
+// message in two fragments between them, all written at once right after the handshake: the
+// text arrives whole and in order, the binary frame is counted, the connection stays up. (On
+// Beast the stream reads plain text frames itself and leaves the others to Beast.)
+void TestHostileServer::everyKindOfFrameInOneBurstArrivesInOrder()
+{
+    const QByteArray first = dataMessage(1);
+    const QByteArray fragmented = dataMessage(3, 300);
+    const QByteArray head = fragmented.left(100);
+    const QByteArray tail = fragmented.mid(100);
+    const QList<QByteArray> texts{first,          dataMessage(2, 200),
+                                  fragmented,     dataMessage(4, 70000),
+                                  dataMessage(5), dataMessage(6, 1000)};
+    QByteArray burst = HostileServer::textFrame(texts.at(0));
+    burst += HostileServer::frameHeader(0x9, 4) + "ping";
+    burst += HostileServer::textFrame(texts.at(1)); // a 16-bit length
+    burst += HostileServer::binaryFrame("\x01\x02");
+    burst +=
+        HostileServer::frameHeader(HostileServer::FrameFlags(0), 0x1, quint64(head.size())) + head;
+    burst += HostileServer::frameHeader(0xa, 0); // a pong nobody asked for
+    burst += HostileServer::frameHeader(0x0, quint64(tail.size())) + tail;
+    burst += HostileServer::textFrame(texts.at(3)); // a 64-bit length
+    burst += HostileServer::textFrame(texts.at(4)) + HostileServer::textFrame(texts.at(5));
+    HostileServer server;
+    server.setScript({burst});
+    QVERIFY(server.listen());
+    StreamSession session;
+    QSignalSpy lost(&session, &StreamSession::connectionLost);
+    QList<QByteArray> received;
+    connect(&session, &StreamSession::messagesReceived, this,
+            [&received](const MessageBatch &batch) {
+                for (const StreamMessage &message : batch.messages)
+                    received << message.json;
+            });
+    openSession(&session, server);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), texts.size(), 10000);
+    QCOMPARE(received, texts);
+    QTRY_COMPARE(session.stats().binaryFrames, quint64(1));
+    QCOMPARE(session.stats().parseErrors, quint64(0));
+    QCOMPARE(lost.size(), 0);
+    QCOMPARE(server.connectionCount(), 1);
 }
 
 // An API server that accepts the connection and never reads: at most 1,000 requests go on the

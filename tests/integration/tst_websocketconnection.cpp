@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
+#include "core/connection/beastwebsockettransport.h"
+#include "core/connection/transportkind.h"
 #include "core/connection/websocketconnection.h"
+#include "core/stream/frameparser.h"
+#include "emulator/emulatoroptions.h"
 #include "emulator/emulatorserver.h"
 #include "support/connectionfixture.h"
 #include "support/fastconnectionoptions.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -50,6 +55,7 @@ private slots:
     void heartbeatDetectsStalledServer();
     void serverCloseIsReconnected();
     void userCloseNeverReconnects();
+    void closingAQuietStreamEndsItsTransportAtOnce();
     void handshakeTimeout();
     void tlsWithTrustedCertificate();
     void tlsUntrustedCertificateFails();
@@ -346,6 +352,34 @@ void TestWebSocketConnection::userCloseNeverReconnects()
     QCOMPARE(statesOf(ws.spies.states).last(), ConnectionState::Disconnected);
     QCOMPARE(ws.spies.opened.size(), 1);
     QCOMPARE(ws.server.connectionCount(), 0);
+}
+
+// The Beast transport of a stream (text frames go to a FrameParser, read by the transport's own
+// loop) that has nothing to read when the user closes: the close frame goes out, the server's
+// answer is read and the transport is gone at once, not after the 2 s it gives a server that
+// never answers. (Its frame loop waits on the socket meanwhile; Beast's close reads through it.)
+void TestWebSocketConnection::closingAQuietStreamEndsItsTransportAtOnce()
+{
+    if (defaultTransportKind() != TransportKind::Beast)
+        QSKIP("a test of the Beast transport");
+    EmulatorServer server;
+    QVERIFY(server.listen());
+    QSignalSpy serverClosed(&server, &EmulatorServer::connectionClosed);
+    auto *transport = new BeastWebSocketTransport;
+    transport->setFrameProcessorFactory([] {
+        return std::make_unique<FrameParser>(std::make_shared<WatchedFields>(),
+                                             std::make_shared<SlabPool>());
+    });
+    QSignalSpy connected(transport, &WebSocketTransport::connected);
+    TransportRequest request;
+    request.url = server.streamUrl(Topic); // not started: nothing is sent
+    request.apiKey = EmulatorDemoKey.toUtf8();
+    transport->open(request);
+    QVERIFY(connected.wait(5000));
+    const QPointer<BeastWebSocketTransport> alive(transport);
+    transport->closeAndDispose(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 1000);
+    QVERIFY(serverClosed.size() == 1 || serverClosed.wait(5000));
 }
 
 // A server that never answers the handshake is given up on after handshakeTimeoutMs.

@@ -26,11 +26,15 @@
 
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <simdjson.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <climits>
+#include <cstdint>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <pthread.h>
@@ -99,6 +103,29 @@ private:
 using CountedTcp = beast::basic_stream<tcp, net::io_context::executor_type, CountingRatePolicy>;
 using CountedTls = beast::ssl_stream<CountedTcp>;
 constexpr std::size_t ReadChunkBytes = 64 * 1024;
+// Larger text frames are left to Beast (whose buffer is given back after a large message).
+constexpr std::size_t MaxOwnFrameBytes = 1024 * 1024;
+
+// The length of the websocket frame that starts at `data` (header and payload), 0 while its
+// header is incomplete; a nonsensical length saturates (Beast fails the frame anyway).
+std::size_t frameLength(const unsigned char *data, std::size_t size)
+{
+    if (size < 2)
+        return 0;
+    std::size_t header = 2 + ((data[1] & 0x80) ? 4 : 0); // a masking key (servers send none)
+    std::uint64_t payload = data[1] & 0x7f;
+    const int extended = payload == 126 ? 2 : payload == 127 ? 8 : 0;
+    if (extended > 0) {
+        if (size < 2 + std::size_t(extended))
+            return 0;
+        payload = 0;
+        for (int i = 0; i < extended; ++i)
+            payload = (payload << 8) | data[2 + i];
+        header += std::size_t(extended);
+    }
+    constexpr std::uint64_t Most = std::numeric_limits<std::size_t>::max() / 2;
+    return header + std::size_t(std::min(payload, Most));
+}
 
 // The layer between Beast's websocket stream and the socket (or TLS). Beast reads at most 1,536
 // bytes at a time from the layer below, and each asynchronous step is a handler in asio's
@@ -106,6 +133,12 @@ constexpr std::size_t ReadChunkBytes = 64 * 1024;
 // most of a firehose's CPU. This layer reads up to ReadChunkBytes from the socket per call and
 // answers Beast's reads from memory, completing them at once, up to MaxInlineReads deep (then
 // through the scheduler, so the stack stays bounded whatever the frames).
+//
+// With frameBounded(), the session reads plain text frames itself, straight from this layer's
+// buffer (Session::readFrames(), which leaves Beast's per-message machinery out), and Beast
+// reads only the other frames, one at a time: each read of Beast's ends at most where its frame
+// ends, so Beast holds no byte of a frame after it in its own buffer. The handshake's response
+// likewise ends at its blank line.
 template <class Next>
 class Buffered
 {
@@ -125,12 +158,45 @@ public:
     Next &next_layer() noexcept { return m_next; }
     const Next &next_layer() const noexcept { return m_next; }
 
+    /// Beast's reads end at the handshake response's blank line and, once frameBounded(), at
+    /// the end of the frame they are in.
+    void boundHandshake() { m_bound = Bound::Handshake; }
+    void boundFrames() { m_bound = Bound::Frames; }
+    bool frameBounded() const { return m_bound == Bound::Frames; }
+    /// Whether Beast has read every byte of the frames it started (so that the next byte
+    /// buffered starts a frame).
+    bool atFrameStart() const { return m_frameLeft == 0; }
+
+    /// What the socket delivered and nobody read yet.
+    beast::flat_buffer &buffer() noexcept { return m_buffer; }
+    /// One read from the socket into buffer(), room made for at least `atLeast` more bytes;
+    /// `handler(ec)`. A read of Beast's asked for meanwhile is answered first; an error is also
+    /// the next read's of Beast's, once it has read what is buffered (as from the socket).
+    template <class Handler>
+    void fill(std::size_t atLeast, Handler &&handler)
+    {
+        m_filling = true;
+        m_next.async_read_some(m_buffer.prepare(std::max(atLeast, ReadChunkBytes)),
+                               [this, handler = std::forward<Handler>(handler)](
+                                   beast::error_code ec, std::size_t read) mutable {
+                                   m_filling = false;
+                                   m_buffer.commit(read);
+                                   if (ec)
+                                       m_error = ec;
+                                   if (m_parked)
+                                       std::exchange(m_parked, nullptr)->resume();
+                                   handler(ec);
+                               });
+    }
+
     template <class MutableBuffers, class ReadHandler>
     void async_read_some(const MutableBuffers &buffers, ReadHandler &&handler)
     {
-        if (m_buffer.size() > 0) {
-            const std::size_t bytes = net::buffer_copy(buffers, m_buffer.data());
-            m_buffer.consume(bytes);
+        const std::size_t available = readable();
+        if (available > 0) {
+            const std::size_t bytes =
+                net::buffer_copy(buffers, net::buffer(m_buffer.data().data(), available));
+            took(bytes);
             if (m_depth < MaxInlineReads) {
                 ++m_depth;
                 std::forward<ReadHandler>(handler)(beast::error_code(), bytes);
@@ -142,18 +208,42 @@ public:
             }
             return;
         }
-        // Nothing buffered: one socket read of up to a chunk, then the caller's buffers.
-        m_next.async_read_some(m_buffer.prepare(ReadChunkBytes),
-                               [this, buffers, handler = std::forward<ReadHandler>(handler)](
-                                   beast::error_code ec, std::size_t read) mutable {
-                                   m_buffer.commit(read);
-                                   if (ec && m_buffer.size() == 0)
-                                       return handler(ec, std::size_t(0));
-                                   const std::size_t bytes =
-                                       net::buffer_copy(buffers, m_buffer.data());
-                                   m_buffer.consume(bytes);
-                                   handler(beast::error_code(), bytes);
-                               });
+        if (m_error) {
+            // The session's read ended with it: this read gets it, once, as it would have
+            // from the socket.
+            net::post(get_executor(),
+                      beast::bind_front_handler(std::forward<ReadHandler>(handler),
+                                                std::exchange(m_error, {}), std::size_t(0)));
+            return;
+        }
+        // Beast reads while the session's own read is out (Beast's close reads the server's
+        // close frame): answered when that read comes back.
+        if (m_filling) {
+            m_parked = std::make_unique<Parked<MutableBuffers, std::decay_t<ReadHandler>>>(
+                *this, buffers, std::forward<ReadHandler>(handler));
+            return;
+        }
+        // Nothing (or no whole frame header) buffered: one socket read of up to a chunk, then
+        // the caller's buffers.
+        m_next.async_read_some(
+            m_buffer.prepare(ReadChunkBytes),
+            [this, buffers, handler = std::forward<ReadHandler>(handler)](
+                beast::error_code ec, std::size_t read) mutable {
+                m_buffer.commit(read);
+                std::size_t ready = readable();
+                if (ec) {
+                    if (m_buffer.size() == 0)
+                        return handler(ec, std::size_t(0));
+                    if (ready == 0) // the end came in a frame's header: what there is
+                        ready = m_buffer.size();
+                } else if (ready == 0) { // a frame's header is still incomplete
+                    return async_read_some(buffers, std::move(handler));
+                }
+                const std::size_t bytes =
+                    net::buffer_copy(buffers, net::buffer(m_buffer.data().data(), ready));
+                took(bytes);
+                handler(beast::error_code(), bytes);
+            });
     }
 
     template <class ConstBuffers, class WriteHandler>
@@ -163,9 +253,90 @@ public:
     }
 
 private:
+    enum class Bound { None, Handshake, Frames };
+
+    struct ParkedRead
+    {
+        virtual ~ParkedRead() = default;
+        virtual void resume() = 0;
+    };
+    template <class MutableBuffers, class ReadHandler>
+    struct Parked final : ParkedRead
+    {
+        Parked(Buffered &owner, const MutableBuffers &into, ReadHandler &&done)
+            : layer(owner)
+            , buffers(into)
+            , handler(std::move(done))
+        {}
+        void resume() override { layer.async_read_some(buffers, std::move(handler)); }
+        Buffered &layer;
+        MutableBuffers buffers;
+        ReadHandler handler;
+    };
+
+    // How many buffered bytes Beast may read now (0: none until more arrives).
+    std::size_t readable()
+    {
+        const std::size_t size = m_buffer.size();
+        const auto *data = static_cast<const unsigned char *>(m_buffer.data().data());
+        switch (m_bound) {
+        case Bound::None:
+            return size;
+        case Bound::Handshake: {
+            // Up to the end of the response's head; what follows may be frames.
+            int matched = m_headEndMatched;
+            for (std::size_t i = 0; i < size; ++i) {
+                matched = matchHeadEnd(matched, char(data[i]));
+                if (matched == 4)
+                    return i + 1;
+            }
+            return size;
+        }
+        case Bound::Frames:
+            if (m_frameLeft == 0) {
+                m_frameLeft = frameLength(data, size);
+                if (m_frameLeft == 0) // its header is incomplete
+                    return m_error ? size : 0;
+            }
+            return std::min(size, m_frameLeft);
+        }
+        return size;
+    }
+
+    // "\r\n\r\n" matched this far, after one more character.
+    static int matchHeadEnd(int matched, char c)
+    {
+        static constexpr char HeadEnd[] = "\r\n\r\n";
+        if (c == HeadEnd[matched])
+            return matched + 1;
+        return c == '\r' ? 1 : 0;
+    }
+
+    // Beast took the first `bytes` of the buffer.
+    void took(std::size_t bytes)
+    {
+        if (m_bound == Bound::Handshake) {
+            const auto *data = static_cast<const char *>(m_buffer.data().data());
+            for (std::size_t i = 0; i < bytes && m_bound == Bound::Handshake; ++i) {
+                m_headEndMatched = matchHeadEnd(m_headEndMatched, data[i]);
+                if (m_headEndMatched == 4) // the head is out: a refusal's body reads as it comes
+                    m_bound = Bound::None;
+            }
+        } else if (m_bound == Bound::Frames) {
+            m_frameLeft -= std::min(m_frameLeft, bytes);
+        }
+        m_buffer.consume(bytes);
+    }
+
     Next m_next;
     beast::flat_buffer m_buffer;
     int m_depth = 0;
+    Bound m_bound = Bound::None;
+    int m_headEndMatched = 0;    // of the handshake response's blank line
+    std::size_t m_frameLeft = 0; // bytes of the frame Beast is reading not given to it yet
+    bool m_filling = false;
+    std::unique_ptr<ParkedRead> m_parked;
+    beast::error_code m_error;
 };
 
 // The websocket teardown after a close or a protocol error, found by argument-dependent lookup
@@ -564,6 +735,10 @@ private:
             if (kind == websocket::frame_type::pong)
                 onPong();
         });
+        // With a processor, text frames are read here (readFrames()): the response must not
+        // take the first frames into Beast's own buffer.
+        if (m_network.processor)
+            m_ws.next_layer().boundHandshake();
         m_ws.async_handshake(
             m_response, m_hostHeader, m_target,
             [self = this->shared_from_this()](beast::error_code ec) { self->onHandshake(ec); });
@@ -582,10 +757,92 @@ private:
             m_network.inbox.connectedPending = true;
             m_network.wake(lock);
         }
+        if (m_network.processor)
+            m_ws.next_layer().boundFrames();
         read();
     }
 
+    // Reads the next message: plain text frames here (readFrames()), when there is a processor
+    // and no close is under way; anything else through Beast.
     void read()
+    {
+        auto &layer = m_ws.next_layer();
+        if (layer.frameBounded() && layer.atFrameStart() && !m_closing)
+            readFrames();
+        else
+            readMessage();
+    }
+
+    // The header of a frame of `length` bytes at `data`, when it is a whole message of text as
+    // Beast would take it (final, uncompressed, unmasked, the shortest length encoding, within
+    // the message limit): its header's size, else 0. A frame this does not take, Beast does.
+    std::size_t plainTextHeader(const unsigned char *data, std::size_t length) const
+    {
+        if (data[0] != 0x81 || (data[1] & 0x80) || length > MaxOwnFrameBytes)
+            return 0;
+        const unsigned shortLength = data[1] & 0x7f;
+        const std::size_t header = shortLength == 126 ? 4 : shortLength == 127 ? 10 : 2;
+        const std::size_t payload = length - header;
+        if ((header == 4 && payload < 126) || (header == 10 && payload <= 0xffff))
+            return 0;
+        const quint64 limit = m_network.request.maxMessageBytes;
+        return limit > 0 && payload > limit ? 0 : header;
+    }
+
+    // Beast's reading costs a chain of asynchronous steps per message (state machines, handler
+    // allocations and executor work counts), a byte-at-a-time UTF-8 check and a copy into a
+    // buffer of its own; at a firehose's rate that was most of this thread's CPU. Plain text
+    // frames, all a stream sends, are read here instead: straight from the buffered socket data
+    // into the processor (the one copy), UTF-8 checked with SIMD. Any other frame (a ping's
+    // pong, a close, a compressed or fragmented message, text that is not UTF-8) goes to Beast,
+    // which sees it exactly as it would have and fails or answers it as before.
+    void readFrames()
+    {
+        auto &layer = m_ws.next_layer();
+        beast::flat_buffer &buffer = layer.buffer();
+        FrameProcessor &processor = *m_network.processor;
+        std::size_t wanted = 0;
+        for (;;) {
+            const auto *data = static_cast<const unsigned char *>(buffer.data().data());
+            const std::size_t size = buffer.size();
+            const std::size_t length = frameLength(data, size);
+            const std::size_t header = length > 0 ? plainTextHeader(data, length) : 0;
+            if (length > 0 && header == 0)
+                return readMessage();
+            if (length == 0 || size < length) {
+                wanted = length == 0 ? 0 : length - size;
+                break;
+            }
+            const char *const payload = reinterpret_cast<const char *>(data) + header;
+            const std::size_t bytes = length - header;
+            if (!simdjson::validate_utf8(payload, bytes))
+                return readMessage(); // Beast closes with 1007, as it always did
+            if (!m_run)
+                m_run = processor.newRun();
+            processor.process(*m_run, payload, bytes);
+            buffer.consume(length);
+            m_network.decodedIn.fetch_add(bytes, std::memory_order_relaxed);
+            m_network.messagesIn.fetch_add(1, std::memory_order_relaxed);
+            if ((m_run->frames >= WakeAfterFrames || m_run->bytes >= RunBytes) &&
+                handOverRun(/*mayPause=*/true)) {
+                m_readPaused = true; // flow control, as for Beast's reads
+                return;
+            }
+        }
+        if (m_run && m_run->frames > 0 && !m_wakeArmed) {
+            m_wakeArmed = true;
+            armWakeTimer();
+        }
+        layer.fill(wanted, [self = this->shared_from_this()](beast::error_code ec) {
+            if (self->m_finished || self->m_closing)
+                return; // ended, or Beast's close reads on
+            if (ec)
+                return self->readMessage(); // Beast reads what is left, then meets the error
+            self->readFrames();
+        });
+    }
+
+    void readMessage()
     {
         m_ws.async_read(m_buffer, net::bind_executor(BatchExecutor(&m_network.batcher),
                                                      [self = this->shared_from_this()](

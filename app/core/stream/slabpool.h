@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -25,6 +26,8 @@ public:
     /// the pool had forgotten, freed them to malloc as it evicted, and every new slab was fresh
     /// memory again (0.13 page faults per message in bench_ingest's pipelines).
     static constexpr std::size_t MaxSlabs = 16384;
+    /// Slabs take() looks at, from the oldest, for a free one before it makes a new one.
+    static constexpr std::size_t MaxLooks = 8;
 
     /// The process's pool (slabs outlive the stream that filled them: the store keeps them).
     static std::shared_ptr<SlabPool> shared()
@@ -37,18 +40,28 @@ public:
     QByteArray take()
     {
         const std::lock_guard lock(m_mutex);
-        // The oldest slab is the likeliest free; one a message still holds goes to the back of
-        // the line (so a few long-lived messages hold up nothing).
-        for (int look = 0; look < 2 && !m_slabs.empty(); ++look) {
-            QByteArray oldest = std::move(m_slabs.front());
-            m_slabs.pop_front();
-            const bool free = !oldest.data_ptr()->isShared();
-            m_slabs.push_back(oldest);
-            if (free) {
-                // Its last message let go in another thread: see what that thread wrote.
-                std::atomic_thread_fence(std::memory_order_acquire);
-                return oldest;
+        // The slabs stay in the order they were handed out, as a store evicts its messages:
+        // the oldest is the likeliest free. When it is held, the pool is smaller than what the
+        // messages kept need (a store filling up) and a new slab goes to the back, leaving the
+        // order alone; had held slabs gone to the back instead, the freed ones would lie
+        // scattered where two looks rarely found them, and the pool grew to twice a full
+        // store's slabs, each one fresh memory. Held slabs in front of a free one are held
+        // longer than the store keeps messages (a message kept elsewhere): they go to the back,
+        // out of the way.
+        const std::size_t looks = std::min(m_slabs.size(), MaxLooks);
+        for (std::size_t look = 0; look < looks; ++look) {
+            if (m_slabs[look].data_ptr()->isShared())
+                continue;
+            for (std::size_t held = 0; held < look; ++held) {
+                m_slabs.push_back(std::move(m_slabs.front()));
+                m_slabs.pop_front();
             }
+            QByteArray free = std::move(m_slabs.front());
+            m_slabs.pop_front();
+            m_slabs.push_back(free);
+            // Its last message let go in another thread: see what that thread wrote.
+            std::atomic_thread_fence(std::memory_order_acquire);
+            return free;
         }
         QByteArray slab(SlabBytes, Qt::Uninitialized);
         m_slabs.push_back(slab);
