@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/workspace/chainhead.h"
+#include "core/workspace/streamactivity.h"
 #include "core/workspace/workspacestate.h"
 
 #include <QTest>
@@ -17,6 +18,7 @@ private slots:
     void damagedTextIsRefused();
     void invalidPartsAreDropped();
     void tooManyStreamsAreCut();
+    void staleness();
     void chainHead_data();
     void chainHead();
 };
@@ -102,6 +104,23 @@ void TestWorkspaceState::tooManyStreamsAreCut()
     const std::optional<WorkspaceState> back = WorkspaceState::fromJson(state.toJson());
     QVERIFY(back);
     QCOMPARE(back->streams.size(), WorkspaceState::MaxStreams);
+}
+
+void TestWorkspaceState::staleness()
+{
+    // Three usual gaps of the topic, as the health readout judges it.
+    QCOMPARE(StreamActivityRules::staleAfterMs(QStringLiteral("ethereum.blocks"), false),
+             qint64(36000));
+    QCOMPARE(StreamActivityRules::staleAfterMs(QStringLiteral("bitcoin.blocks"), false),
+             qint64(1800000));
+    QCOMPARE(StreamActivityRules::staleAfterMs(QStringLiteral("solana.transactions"), false),
+             qint64(5000));
+    QCOMPARE(StreamActivityRules::staleAfterMs(QStringLiteral("foo.bar"), false), qint64(30000));
+    // A filter passes fewer: at least a minute.
+    QCOMPARE(StreamActivityRules::staleAfterMs(QStringLiteral("solana.transactions"), true),
+             qint64(60000));
+    QVERIFY(StreamActivityRules::needsAttention(StreamActivity::Stale));
+    QVERIFY(!StreamActivityRules::needsAttention(StreamActivity::Waiting));
 }
 
 void TestWorkspaceState::chainHead_data()

@@ -4,6 +4,7 @@
 #include "core/stream/streamsession.h"
 #include "core/table/messagetablemodel.h"
 #include "core/workspace/historybudget.h"
+#include "core/workspace/streamactivity.h"
 #include "core/workspace/streamoverviewmodel.h"
 #include "core/workspace/streamworkspace.h"
 #include "emulator/embeddedemulator.h"
@@ -64,6 +65,8 @@ private slots:
     void sideBySide();
     // One stream's connection keeps failing: the others neither reconnect nor stop counting.
     void oneStreamsReconnectLeavesOthers();
+    // A stream that goes silent says so in its tab (and the overview) without being opened.
+    void staleStreamShowsInItsTab();
     // A row per stream; sortable; double-click opens the stream.
     void overviewListsAndOpens();
     // Over the budget, the largest history gives first and the user is told.
@@ -280,6 +283,30 @@ void TestWorkspace::oneStreamsReconnectLeavesOthers()
     QTRY_VERIFY_WITH_TIMEOUT(troubled->session()->state() == ConnectionState::Connected &&
                                  troubled->session()->stats().messages > 50,
                              Timeout);
+}
+
+void TestWorkspace::staleStreamShowsInItsTab()
+{
+    StreamPanel *first = m_window->streamPanel();
+    StreamPanel *quiet = view()->openStream(QStringLiteral("solana.transactions"));
+    QTRY_VERIFY_WITH_TIMEOUT(receives(quiet), Timeout);
+    view()->setCurrentPanel(first); // the quiet one in a background tab
+    QVERIFY(!quiet->isVisible());
+    // Its next connection goes silent after a few messages (and answers no ping).
+    EmulatorFaults faults;
+    faults.stallAfterMessages = 3;
+    m_monitor->emulator()->setFaults(faults);
+    quiet->reconnectNow();
+    const qint64 staleAfter = StreamActivityRules::staleAfterMs(quiet->topic(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(view()->tabText(quiet).endsWith(QStringLiteral("· stale")),
+                             int(staleAfter) + Timeout);
+    StreamOverviewModel *model = m_window->overviewModel();
+    QCOMPARE(model->index(model->rowOf(quiet->session()), StreamOverviewModel::StateColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("Stale"));
+    QVERIFY(view()->tabText(first).endsWith(QStringLiteral("/s"))); // the others are fine
+    m_monitor->emulator()->setFaults({});
 }
 
 void TestWorkspace::overviewListsAndOpens()

@@ -123,7 +123,7 @@ private:
     MessageDetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_splitterPlaced = false; // sizes set once, then left to the user
-    bool m_cramped = false; // the details folded away for want of room (adaptLayout())
+    bool m_cramped = false;        // the details folded away for want of room (adaptLayout())
     bool m_pausedBySort = false;   // sorting froze the view; arrival order resumes it
     QBoxLayout *m_toolbar = nullptr;
     QLineEdit *m_search = nullptr;

@@ -2,8 +2,11 @@
 #include "core/workspace/streamactivity.h"
 
 #include "core/stream/streamsession.h"
+#include "core/stream/topiccatalogue.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace allium {
 
@@ -28,7 +31,15 @@ StreamActivity StreamActivityRules::of(const StreamSession &session, qint64 nowM
     const qint64 last = session.stats().lastMessageAtMs;
     if (last <= 0)
         return StreamActivity::Waiting;
-    return nowMs - last > StaleAfterMs ? StreamActivity::Stale : StreamActivity::Streaming;
+    const qint64 staleAfter = staleAfterMs(session.topic(), !session.filter().isEmpty());
+    return nowMs - last > staleAfter ? StreamActivity::Stale : StreamActivity::Streaming;
+}
+
+qint64 StreamActivityRules::staleAfterMs(const QString &topic, bool filtered)
+{
+    const auto interval = qint64(TopicCatalogue::meanIntervalMs(topic));
+    const qint64 usual = interval > 0 ? std::max<qint64>(5000, 3 * interval) : 30000;
+    return filtered ? std::max<qint64>(60000, usual) : usual;
 }
 
 QString StreamActivityRules::text(StreamActivity activity)

@@ -15,7 +15,7 @@ enum class StreamActivity {
     Connecting,   ///< first handshake in progress
     Streaming,    ///< running, messages arriving
     Waiting,      ///< running and connected, no message yet (a narrow filter, a slow chain)
-    Stale,        ///< running and connected, but nothing arrived for StaleAfterMs
+    Stale,        ///< running and connected, but nothing arrived for staleAfterMs()
     Reconnecting, ///< lost, waiting for the next attempt
     Failed,       ///< gave up (refused key, TLS error, attempts exhausted)
 };
@@ -24,9 +24,11 @@ enum class StreamActivity {
 class StreamActivityRules
 {
 public:
-    /// Silence longer than this on a running stream is called stale (Ethereum's 12 s blocks,
-    /// Bitcoin's are the exception the chain rules of the monitor deal with).
-    static constexpr qint64 StaleAfterMs = 60000;
+    /// How long a running stream of `topic` may be silent before it is called stale: three of
+    /// the topic's usual gaps (36 s for Ethereum blocks, 30 min for Bitcoin's), at least 5 s, as
+    /// the health readout judges it; 30 s for a topic of unknown pace. A filtered stream's pace
+    /// is its filter's: at least a minute.
+    static qint64 staleAfterMs(const QString &topic, bool filtered);
 
     static StreamActivity of(const StreamSession &session, qint64 nowMs);
     static QString text(StreamActivity activity);

@@ -25,6 +25,23 @@ QString bytesText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// The counter a column shows: dropped, server errors, parse errors or reconnects.
+quint64 counter(const StreamStats &stats, int column)
+{
+    switch (column) {
+    case StreamOverviewModel::DroppedColumn:
+        return stats.drops;
+    case StreamOverviewModel::ServerErrorsColumn:
+        return stats.serverErrors;
+    case StreamOverviewModel::ParseErrorsColumn:
+        return stats.parseErrors;
+    case StreamOverviewModel::ReconnectsColumn:
+        return stats.reconnects;
+    default:
+        return 0;
+    }
+}
+
 QString ageText(qint64 ms)
 {
     if (ms < 1000)
@@ -204,16 +221,8 @@ QVariant StreamOverviewModel::displayData(const Row &row, int column) const
                    ? tr("%1 · %2").arg(count(quint64(history->size())), bytesText(history->bytes()))
                    : tr("—");
     }
-    case DroppedColumn:
-        return count(stats.drops);
-    case ServerErrorsColumn:
-        return count(stats.serverErrors);
-    case ParseErrorsColumn:
-        return count(stats.parseErrors);
-    case ReconnectsColumn:
-        return count(stats.reconnects);
     default:
-        return {};
+        return column < ColumnCount ? QVariant(count(counter(stats, column))) : QVariant();
     }
 }
 
@@ -238,16 +247,8 @@ QVariant StreamOverviewModel::sortData(const Row &row, int column) const
         const MessageTableModel *history = m_workspace->history(&session);
         return history ? history->bytes() : qint64(0);
     }
-    case DroppedColumn:
-        return stats.drops;
-    case ServerErrorsColumn:
-        return stats.serverErrors;
-    case ParseErrorsColumn:
-        return stats.parseErrors;
-    case ReconnectsColumn:
-        return stats.reconnects;
     default:
-        return {};
+        return column < ColumnCount ? QVariant(counter(stats, column)) : QVariant();
     }
 }
 
