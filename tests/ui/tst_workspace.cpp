@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace allium;
 using namespace allium::uitest;
@@ -54,7 +55,8 @@ private slots:
     void cleanup();
     // Ctrl+T opens an empty stream with its topic search focused; a topic starts it.
     void newStreamByKeyboard();
-    // The "+" button and a double-click on the empty tab row open streams too.
+    // The "+" button, a double-click on the empty tab row and a middle click (or the context
+    // menu) on a topic open streams too.
     void newStreamByMouse();
     // Ctrl+Shift+D: same topic and filter, its own session; its filter changes alone.
     void duplicateKeepsTopicAndFilter();
@@ -169,6 +171,20 @@ void TestWorkspace::newStreamByMouse()
     QTest::mouseDClick(tabs, Qt::LeftButton, {}, QPoint(bar.right() + 30, bar.center().y()));
     QCOMPARE(view()->count(), 3);
     QVERIFY(m_window->streamPanel()->topic().isEmpty());
+
+    // A middle click on a topic in any stream's picker opens it in a stream of its own.
+    StreamPanel *picking = m_window->streamPanel();
+    auto *search = picking->findChild<QLineEdit *>(QStringLiteral("topicSearch"));
+    auto *tree = picking->findChild<QTreeView *>(QStringLiteral("topicTree"));
+    QVERIFY(search && tree);
+    search->setText(QStringLiteral("base.blocks"));
+    QTRY_VERIFY(tree->currentIndex().isValid());
+    const QRect row = tree->visualRect(tree->currentIndex());
+    QTest::mouseClick(tree->viewport(), Qt::MiddleButton, {}, row.center());
+    QCOMPARE(view()->count(), 4);
+    QCOMPARE(m_window->streamPanel()->topic(), QStringLiteral("base.blocks"));
+    QVERIFY(picking->topic().isEmpty()); // the picker's own stream is left as it was
+    QTRY_VERIFY_WITH_TIMEOUT(receives(m_window->streamPanel()), Timeout);
 }
 
 void TestWorkspace::duplicateKeepsTopicAndFilter()

@@ -218,6 +218,8 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     connect(m_startButton, &QPushButton::clicked, this, &StreamPanel::start);
     connect(m_stopButton, &QPushButton::clicked, this, &StreamPanel::stop);
     connect(m_picker, &TopicPickerWidget::topicChosen, this, &StreamPanel::setTopic);
+    connect(m_picker, &TopicPickerWidget::newStreamRequested, this,
+            &StreamPanel::newStreamRequested);
     connect(m_editor, &FilterEditorPanel::applyRequested, this, &StreamPanel::applyFilter);
     connect(m_editor, &FilterEditorPanel::previewRequested, this,
             &StreamPanel::handlePreviewRequested);

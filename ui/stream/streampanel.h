@@ -120,6 +120,8 @@ public slots:
 
 signals:
     void topicChanged(const QString &topic);
+    /// The user asked for `topic` in a new stream (from this stream's topic picker).
+    void newStreamRequested(const QString &topic);
     void filterApplied(const allium::Filter &filter);
     void runningChanged(bool running);
     void chartFieldChanged(const QString &path);

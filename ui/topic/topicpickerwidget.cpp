@@ -11,6 +11,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -133,7 +135,22 @@ TopicPickerWidget::TopicPickerWidget(QWidget *parent)
     connect(m_subscribeButton, &QPushButton::clicked, this, &TopicPickerWidget::chooseCurrent);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &TopicPickerWidget::updateFreeEntry);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &TopicPickerWidget::showTopicMenu);
+    m_tree->viewport()->installEventFilter(this);
     updateFreeEntry();
+}
+
+void TopicPickerWidget::showTopicMenu(const QPoint &position)
+{
+    const QString topic = m_tree->indexAt(position).data(TopicRole).toString();
+    if (topic.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Use for this stream"), this, [this, topic] { emit topicChosen(topic); });
+    menu.addAction(tr("Open in a new stream"), this,
+                   [this, topic] { emit newStreamRequested(topic); });
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
 QString TopicPickerWidget::searchText() const
@@ -153,6 +170,16 @@ QString TopicPickerWidget::currentTopic() const
 
 bool TopicPickerWidget::eventFilter(QObject *watched, QEvent *event)
 {
+    // A middle click opens the topic in a new stream, as a link in a new browser tab.
+    if (watched == m_tree->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QString topic =
+            m_tree->indexAt(mouse->position().toPoint()).data(TopicRole).toString();
+        if (mouse->button() == Qt::MiddleButton && !topic.isEmpty()) {
+            emit newStreamRequested(topic);
+            return true;
+        }
+    }
     // Arrow keys in the search line move through the list while typing stays possible, as in
     // a completer popup.
     if (watched == m_search && event->type() == QEvent::KeyPress) {

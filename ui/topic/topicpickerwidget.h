@@ -31,6 +31,9 @@ public:
 signals:
     /// The user picked `topic` (Enter, double-click, Subscribe or the Use button).
     void topicChosen(const QString &topic);
+    /// The user asked for `topic` in a stream of its own (the list's context menu, or a
+    /// middle click as for a link in a browser).
+    void newStreamRequested(const QString &topic);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -41,6 +44,7 @@ private:
     void handleActivated(const QModelIndex &index);
     void chooseFreeEntry();
     void chooseCurrent();
+    void showTopicMenu(const QPoint &position);
     void selectFirstTopic();
     void updateFreeEntry();
 

@@ -207,6 +207,8 @@ StreamPanel *StreamWorkspaceView::addPanel(int side)
         emit layoutChanged();
     });
     connect(panel, &StreamPanel::chartFieldChanged, this, &StreamWorkspaceView::layoutChanged);
+    connect(panel, &StreamPanel::newStreamRequested, this,
+            [this, panel](const QString &topic) { openStream(topic, {}, true, sideOf(panel)); });
     m_tabs[side]->addTab(panel, tr("New stream"));
     updateTab(panel);
     emit panelOpened(panel);
