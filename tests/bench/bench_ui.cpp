@@ -205,6 +205,12 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
         sessions.push_back(panel->session());
         models.push_back(panel->tablePanel()->model());
     }
+    // How often each history tells its views of removed rows: each removal costs them O(rows).
+    std::vector<quint64> removals(static_cast<std::size_t>(n), 0);
+    for (int i = 0; i < n; ++i) {
+        QObject::connect(models[std::size_t(i)], &QAbstractItemModel::rowsRemoved, &app,
+                         [&removals, i] { ++removals[std::size_t(i)]; });
+    }
     // The overview at the bottom, the first stream on the left and the second on the right.
     window.overviewDock()->show();
     view->moveToOtherSide(panels.at(1));
@@ -217,6 +223,13 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
     std::vector<double> gapCpu;
     gaps.reserve(std::size_t(config.seconds) * 250);
     gapCpu.reserve(std::size_t(config.seconds) * 250);
+    struct LongGap
+    {
+        double atSeconds;
+        double ms;
+        double cpuMs;
+    };
+    std::vector<LongGap> longGaps;
     QElapsedTimer clock;
     qint64 lastTick = -1;
     qint64 lastCpu = 0;
@@ -230,6 +243,8 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
         if (measuring && lastTick >= 0) {
             gaps.push_back(double(now - lastTick) / 1e6);
             gapCpu.push_back(double(cpu - lastCpu) / 1e6);
+            if (gaps.back() > 50)
+                longGaps.push_back({double(lastTick) / 1e9, gaps.back(), gapCpu.back()});
         }
         lastTick = now;
         lastCpu = cpu;
@@ -310,6 +325,7 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
             statsWarm[std::size_t(i)] = statsAtReport[std::size_t(i)] =
                 sessions[std::size_t(i)]->stats();
         ticksWarm = threadTicks();
+        std::fill(removals.begin(), removals.end(), 0);
         measuring = true;
     });
     const qint64 measureStartMs = qint64(config.warmup) * 1000;
@@ -333,8 +349,8 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
                 config.rate, config.rate * n,
                 sessions.front()->stats().traffic.compression ? "on" : "off", config.history,
                 config.historyBytes / 1024 / 1024, measuredSeconds, config.warmup);
-    std::printf("%-22s %6s %10s %10s %9s %7s %10s %12s\n", "stream", "side", "msg/s", "of rate",
-                "dropped", "parse", "rows", "full at (s)");
+    std::printf("%-22s %6s %10s %10s %9s %7s %10s %12s %10s\n", "stream", "side", "msg/s",
+                "of rate", "dropped", "parse", "rows", "full at (s)", "removals/s");
     quint64 received = 0;
     quint64 dropped = 0;
     quint64 parseErrors = 0;
@@ -349,14 +365,17 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
         const bool shown =
             view->tabs(StreamWorkspaceView::Side(side))->currentWidget() == panels.at(i);
         std::printf(
-            "%-22s %6s %10.0f %9.1f%% %9llu %7llu %10d %12.1f\n", qPrintable(panels.at(i)->topic()),
+            "%-22s %6s %10.0f %9.1f%% %9llu %7llu %10d %12.1f %10.1f\n",
+            qPrintable(panels.at(i)->topic()),
             side == StreamWorkspaceView::Right ? (shown ? "right" : "(r)")
                                                : (shown ? "left" : "(l)"),
             double(got) / measuredSeconds, 100.0 * double(got) / (config.rate * measuredSeconds),
             qulonglong(lost), qulonglong(now.parseErrors), models[std::size_t(i)]->rowCount(),
-            streamFullAt[std::size_t(i)]);
+            streamFullAt[std::size_t(i)], double(removals[std::size_t(i)]) / measuredSeconds);
     }
-    std::printf("(side: left/right = shown on that side of the split; (l) = a hidden tab)\n\n");
+    std::printf(
+        "(side: left/right = shown on that side of the split, (l)/(r) = a hidden tab; full at "
+        "-1: not full)\n\n");
     std::printf("%-44s %14s\n", "measure", "value");
     std::printf("%-44s %14s\n", "--------------------------------------------", "--------------");
     std::printf("%-44s %14.1f\n", "event-loop tick gap, max (ms)", maxGap);
@@ -401,6 +420,13 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
                     "VmRSS spread once full (% of lowest)",
                     100.0 * double(*high - *low) / double(*low), double(*low) / 1024.0,
                     double(*high) / 1024.0, fullRssReports.size());
+    }
+    if (!longGaps.empty()) {
+        std::printf("\nGaps > 50 ms (at s: ms, of which the GUI thread ran):");
+        for (std::size_t i = 0; i < longGaps.size() && i < 20; ++i)
+            std::printf(" %.1f: %.0f (%.0f)", longGaps[i].atSeconds, longGaps[i].ms,
+                        longGaps[i].cpuMs);
+        std::printf("%s\n", longGaps.size() > 20 ? " ..." : "");
     }
     const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
     double cpuTotal = 0;
