@@ -52,7 +52,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <functional>
 #include <map>
 #include <string>
@@ -121,12 +120,26 @@ std::map<std::string, qint64> threadTicks()
     return ticks;
 }
 
-// CPU time of the calling thread.
-qint64 threadCpuNs()
+// The calling thread's time on a core and time spent runnable but waiting for one
+// (/proc/thread-self/schedstat, in ns); the rest of a gap it was blocked (a lock, a wait).
+struct ThreadTimes
 {
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    qint64 ranNs = 0;
+    qint64 waitedNs = 0;
+};
+
+ThreadTimes threadTimes()
+{
+    ThreadTimes times;
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+        if (fields.size() >= 2) {
+            times.ranNs = fields.at(0).toLongLong();
+            times.waitedNs = fields.at(1).toLongLong();
+        }
+    }
+    return times;
 }
 
 struct BenchConfig
@@ -223,31 +236,36 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
     std::vector<double> gapCpu;
     gaps.reserve(std::size_t(config.seconds) * 250);
     gapCpu.reserve(std::size_t(config.seconds) * 250);
+    std::vector<double> gapWait;
+    gapWait.reserve(std::size_t(config.seconds) * 250);
     struct LongGap
     {
         double atSeconds;
         double ms;
         double cpuMs;
+        double waitedMs; // runnable, waiting for a core
     };
     std::vector<LongGap> longGaps;
     QElapsedTimer clock;
     qint64 lastTick = -1;
-    qint64 lastCpu = 0;
+    ThreadTimes lastTimes;
     bool measuring = false;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(5);
     QObject::connect(&probe, &QTimer::timeout, &app, [&] {
         const qint64 now = clock.nsecsElapsed();
-        const qint64 cpu = threadCpuNs();
+        const ThreadTimes times = threadTimes();
         if (measuring && lastTick >= 0) {
             gaps.push_back(double(now - lastTick) / 1e6);
-            gapCpu.push_back(double(cpu - lastCpu) / 1e6);
+            gapCpu.push_back(double(times.ranNs - lastTimes.ranNs) / 1e6);
+            gapWait.push_back(double(times.waitedNs - lastTimes.waitedNs) / 1e6);
             if (gaps.back() > 50)
-                longGaps.push_back({double(lastTick) / 1e9, gaps.back(), gapCpu.back()});
+                longGaps.push_back(
+                    {double(lastTick) / 1e9, gaps.back(), gapCpu.back(), gapWait.back()});
         }
         lastTick = now;
-        lastCpu = cpu;
+        lastTimes = times;
     });
     clock.start();
     probe.start();
@@ -383,6 +401,8 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
         const auto longest = std::max_element(gaps.begin(), gaps.end()) - gaps.begin();
         std::printf("%-44s %14.1f\n", "  of which the GUI thread ran (ms)",
                     gapCpu[std::size_t(longest)]);
+        std::printf("%-44s %14.1f\n", "  of which it waited for a core (ms)",
+                    gapWait[std::size_t(longest)]);
         std::printf("%-44s %14.1f\n", "longest GUI-thread run in one gap (ms)",
                     *std::max_element(gapCpu.begin(), gapCpu.end()));
     }
@@ -422,10 +442,11 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
                     double(*high) / 1024.0, fullRssReports.size());
     }
     if (!longGaps.empty()) {
-        std::printf("\nGaps > 50 ms (at s: ms, of which the GUI thread ran):");
+        std::printf("\nGaps > 50 ms (at s: ms, of which the GUI thread ran / waited for a core; "
+                    "the rest it was blocked):");
         for (std::size_t i = 0; i < longGaps.size() && i < 20; ++i)
-            std::printf(" %.1f: %.0f (%.0f)", longGaps[i].atSeconds, longGaps[i].ms,
-                        longGaps[i].cpuMs);
+            std::printf(" %.1f: %.0f (%.0f/%.0f)", longGaps[i].atSeconds, longGaps[i].ms,
+                        longGaps[i].cpuMs, longGaps[i].waitedMs);
         std::printf("%s\n", longGaps.size() > 20 ? " ..." : "");
     }
     const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
