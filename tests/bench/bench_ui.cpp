@@ -29,6 +29,7 @@
 // --no-deflate: the window does not offer permessage-deflate; otherwise every stream passes the
 // embedded emulator's deflate relay, one thread that bounds all streams together to ~8k msg/s.
 
+#include "core/stream/slabpool.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagefilterproxymodel.h"
 #include "core/table/messagetablemodel.h"
@@ -57,6 +58,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <malloc.h>
 #include <map>
 #include <string>
 #include <unistd.h>
@@ -328,10 +330,17 @@ int runWorkspace(QApplication &app, const BenchConfig &config)
                 perStream += QStringLiteral(" %1").arg(double(got) / config.reportEvery, 6, 'f', 0);
                 statsAtReport[std::size_t(i)] = now;
             }
+            // Where the RSS is: the slab pool's slabs (held by messages or idle) and what malloc
+            // has handed out vs. keeps free.
+            const struct mallinfo2 heap = mallinfo2();
             std::printf("%7.0f s  VmRSS %7.1f MiB  longest stall %6.1f ms  %8.0f msg/s "
-                        "(per stream%s)  dropped %llu%s\n",
+                        "(per stream%s)  dropped %llu%s  slabs %.0f MiB  malloc in use %.0f, "
+                        "free %.0f MiB\n",
                         at, double(rss) / 1024.0, stall, double(total) / config.reportEvery,
-                        qPrintable(perStream), qulonglong(drops), rssFull > 0 ? "  full" : "");
+                        qPrintable(perStream), qulonglong(drops), rssFull > 0 ? "  full" : "",
+                        double(SlabPool::shared()->size()) * SlabPool::SlabBytes / 1048576.0,
+                        double(heap.uordblks + heap.hblkhd) / 1048576.0,
+                        double(heap.fordblks) / 1048576.0);
             std::fflush(stdout);
             if (rssFull > 0)
                 fullRssReports.push_back(rss);
