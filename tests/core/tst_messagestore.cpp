@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <vector>
+
 using namespace allium;
 
 namespace {
@@ -40,6 +42,8 @@ private slots:
     void appendBatch();
     void growsPastManyChunksInOrder();
     void growsAfterByteEvictionsInOrder();
+    void growingAWrappedRingMovesAtMostAChunk();
+    void growsAfterNewLimitsAndTrimsInOrder();
 };
 
 // Below both bounds every message is kept, oldest first.
@@ -186,6 +190,71 @@ void TestMessageStore::growsAfterByteEvictionsInOrder()
     for (int i = 1; i < store.size(); ++i)
         QCOMPARE(store.at(i).sequence, store.at(i - 1).sequence + 1);
     QCOMPARE(store.newest().sequence, sequence);
+}
+
+// A history the workspace's memory budget trims from the front keeps growing (its own bounds
+// are far away): each growth of the wrapped ring moves at most one chunk of messages, not the
+// whole history (a move of 576k messages stalled the GUI thread ~0.3 s), and keeps the order.
+void TestMessageStore::growingAWrappedRingMovesAtMostAChunk()
+{
+    MessageStore store(1000000, qint64(1) << 40);
+    quint64 sequence = 0;
+    for (int i = 0; i < 3 * 4096; ++i)
+        store.append(makeMessage(++sequence, 10));
+    const qint64 perMessage = store.bytes() / store.size();
+    for (const int trim : {5000, 4096, 1}) { // head mid-chunk, then chunk-aligned
+        store.trimToBytes(store.bytes() - trim * perMessage);
+        // Fill the ring up to its current size again, then one more: it grows while wrapped.
+        int room = 0;
+        while (room < trim) {
+            store.append(makeMessage(++sequence, 10));
+            ++room;
+        }
+        std::vector<const StreamMessage *> before;
+        for (int i = 0; i < store.size(); ++i)
+            before.push_back(&store.at(i));
+        store.append(makeMessage(++sequence, 10));
+        int moved = 0;
+        for (int i = 0; i < int(before.size()); ++i)
+            moved += &store.at(i) != before[std::size_t(i)] ? 1 : 0;
+        QVERIFY2(moved <= 4096, qPrintable(QStringLiteral("%1 messages moved").arg(moved)));
+        for (int i = 1; i < store.size(); ++i)
+            QCOMPARE(store.at(i).sequence, store.at(i - 1).sequence + 1);
+        QCOMPARE(store.newest().sequence, sequence);
+        QCOMPARE(store.evictions(), sequence - quint64(store.size()));
+    }
+    // Keeps growing and wrapping in order, through many more chunks.
+    for (int round = 0; round < 20; ++round) {
+        store.trimToBytes(store.bytes() - 1000 * perMessage);
+        for (int i = 0; i < 3000; ++i)
+            store.append(makeMessage(++sequence, 10));
+    }
+    for (int i = 1; i < store.size(); ++i)
+        QCOMPARE(store.at(i).sequence, store.at(i - 1).sequence + 1);
+    QCOMPARE(store.newest().sequence, sequence);
+    QCOMPARE(store.bytes(), store.size() * perMessage);
+}
+
+// New limits leave a ring that is not whole chunks; trimmed and grown after that, it keeps
+// every message in order.
+void TestMessageStore::growsAfterNewLimitsAndTrimsInOrder()
+{
+    MessageStore store(10000, qint64(1) << 40);
+    quint64 sequence = 0;
+    for (int i = 0; i < 9000; ++i)
+        store.append(makeMessage(++sequence, 10));
+    store.setLimits(5000, qint64(1) << 40); // a ring of 5,000 slots
+    store.setLimits(1000000, qint64(1) << 40);
+    const qint64 perMessage = store.bytes() / store.size();
+    for (int round = 0; round < 10; ++round) {
+        store.trimToBytes(store.bytes() - 1500 * perMessage);
+        for (int i = 0; i < 6000; ++i)
+            store.append(makeMessage(++sequence, 10));
+        for (int i = 1; i < store.size(); ++i)
+            QCOMPARE(store.at(i).sequence, store.at(i - 1).sequence + 1);
+        QCOMPARE(store.newest().sequence, sequence);
+    }
+    QCOMPARE(store.size(), 5000 + 10 * 4500);
 }
 
 QTEST_GUILESS_MAIN(TestMessageStore)

@@ -70,9 +70,26 @@ void MessageStore::pushBack(const StreamMessage &message, qint64 footprint)
         // whole bound up front: 1,000,000 empty messages took the GUI thread ~100 ms to make
         // on the first message or pause, and held 72 MB for a history that may stay small.
         const int grown = std::min(m_ringSize + ChunkSize, m_maxCount);
-        if (m_head != 0) {
-            // Only after the byte bound evicted and smaller messages followed: rare.
-            relinearise(grown);
+        if (m_head != 0 && grown == m_ringSize + ChunkSize && m_ringSize % ChunkSize == 0) {
+            // Wrapped: the workspace's memory budget trims from the front while the bounds are
+            // far away, so this is common. A new chunk goes in after the head's chunk and only
+            // the oldest part of that chunk moves into it (at most ChunkSize messages), not the
+            // whole history (576k messages took ~0.3 s on the GUI thread).
+            const auto headChunk = std::size_t(m_head >> ChunkShift);
+            const auto offset = std::size_t(m_head & (ChunkSize - 1));
+            auto fresh = std::make_unique<Chunk>();
+            Chunk &old = *m_chunks[headChunk];
+            for (std::size_t i = offset; i < std::size_t(ChunkSize); ++i) {
+                (*fresh)[i] = std::move(old[i]);
+                old[i] = Slot();
+            }
+            m_chunks.insert(m_chunks.begin() + std::ptrdiff_t(headChunk + 1), std::move(fresh));
+            m_ringSize = grown;
+            m_head += ChunkSize;
+        } else if (m_head != 0) {
+            // Wrapped at a size that is not whole chunks (after new limits): moved once, into a
+            // ring of whole chunks that then grows as above.
+            relinearise(std::min((grown + ChunkSize - 1) / ChunkSize * ChunkSize, m_maxCount));
         } else {
             if (std::size_t(grown) > m_chunks.size() * std::size_t(ChunkSize))
                 m_chunks.push_back(std::make_unique<Chunk>());
