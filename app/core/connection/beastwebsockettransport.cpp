@@ -2,6 +2,7 @@
 #include "core/connection/beastwebsockettransport.h"
 
 #include "core/base/logging.h"
+#include "core/connection/websocketframeheader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,21 +111,7 @@ constexpr std::size_t MaxOwnFrameBytes = 1024 * 1024;
 // header is incomplete; a nonsensical length saturates (Beast fails the frame anyway).
 std::size_t frameLength(const unsigned char *data, std::size_t size)
 {
-    if (size < 2)
-        return 0;
-    std::size_t header = 2 + ((data[1] & 0x80) ? 4 : 0); // a masking key (servers send none)
-    std::uint64_t payload = data[1] & 0x7f;
-    const int extended = payload == 126 ? 2 : payload == 127 ? 8 : 0;
-    if (extended > 0) {
-        if (size < 2 + std::size_t(extended))
-            return 0;
-        payload = 0;
-        for (int i = 0; i < extended; ++i)
-            payload = (payload << 8) | data[2 + i];
-        header += std::size_t(extended);
-    }
-    constexpr std::uint64_t Most = std::numeric_limits<std::size_t>::max() / 2;
-    return header + std::size_t(std::min(payload, Most));
+    return WebSocketFrameHeader::read(data, size).frameLength();
 }
 
 // The layer between Beast's websocket stream and the socket (or TLS). Beast reads at most 1,536
@@ -773,22 +760,6 @@ private:
             readMessage();
     }
 
-    // The header of a frame of `length` bytes at `data`, when it is a whole message of text as
-    // Beast would take it (final, uncompressed, unmasked, the shortest length encoding, within
-    // the message limit): its header's size, else 0. A frame this does not take, Beast does.
-    std::size_t plainTextHeader(const unsigned char *data, std::size_t length) const
-    {
-        if (data[0] != 0x81 || (data[1] & 0x80) || length > MaxOwnFrameBytes)
-            return 0;
-        const unsigned shortLength = data[1] & 0x7f;
-        const std::size_t header = shortLength == 126 ? 4 : shortLength == 127 ? 10 : 2;
-        const std::size_t payload = length - header;
-        if ((header == 4 && payload < 126) || (header == 10 && payload <= 0xffff))
-            return 0;
-        const quint64 limit = m_network.request.maxMessageBytes;
-        return limit > 0 && payload > limit ? 0 : header;
-    }
-
     // Beast's reading costs a chain of asynchronous steps per message (state machines, handler
     // allocations and executor work counts), a byte-at-a-time UTF-8 check and a copy into a
     // buffer of its own; at a firehose's rate that was most of this thread's CPU. Plain text
@@ -805,8 +776,11 @@ private:
         for (;;) {
             const auto *data = static_cast<const unsigned char *>(buffer.data().data());
             const std::size_t size = buffer.size();
-            const std::size_t length = frameLength(data, size);
-            const std::size_t header = length > 0 ? plainTextHeader(data, length) : 0;
+            // A frame this does not take (WebSocketFrameHeader says which), Beast does.
+            const WebSocketFrameHeader frame = WebSocketFrameHeader::read(data, size);
+            const std::size_t length = frame.frameLength();
+            const std::size_t header =
+                frame.plainTextHeaderLength(MaxOwnFrameBytes, m_network.request.maxMessageBytes);
             if (length > 0 && header == 0)
                 return readMessage();
             if (length == 0 || size < length) {
