@@ -260,10 +260,14 @@ void TestMainWindow::pickTopicWithKeyboard()
     QCOMPARE(m_model->columns(),
              TopicCatalogue::defaultColumns(QStringLiteral("base.transactions")));
     QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 5, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(m_model->message(m_model->rowCount() - 1).json)
-                                     .object()
-                                     .value(QStringLiteral("blockchain")) == QStringLiteral("base"),
-                             Timeout);
+    // The table starts over when the new topic's connection is up (the old one's stragglers
+    // go): it may be empty for a moment between two checks.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_model->rowCount() > 0 &&
+            QJsonDocument::fromJson(m_model->message(m_model->rowCount() - 1).json)
+                    .object()
+                    .value(QStringLiteral("blockchain")) == QStringLiteral("base"),
+        Timeout);
 
     // And back, by typing the exact name.
     QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
