@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -103,6 +104,9 @@ private slots:
     // Rows arriving below the rows in view repaint neither those rows nor a scroll bar whose
     // handle does not move; a row arriving in view is painted.
     void rowsBelowTheViewRepaintNothing();
+    // Following, each new row is drawn whole at the bottom, and the window shows exactly what
+    // the table paints (a partial repaint must agree with the scroll that follows it).
+    void followingShowsWhatTheTablePaints();
     // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
     void screenshots();
 
@@ -883,6 +887,42 @@ void TestLiveTable::rowsBelowTheViewRepaintNothing()
     QVERIFY(view->isFollowing());
     uitest::deliverPostedEvents();
     QVERIFY(paints.count(bar) > 0);
+}
+
+void TestLiveTable::followingShowsWhatTheTablePaints()
+{
+    m_session->stop();
+    StreamTablePanel panel;
+    panel.setTopic(Topic);
+    panel.resize(1280, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    LiveTableView *view = panel.view();
+    QScrollBar *bar = view->verticalScrollBar();
+    int rows = 100;
+    panel.appendBatch(kilobyteBatch(0, rows));
+    QTRY_VERIFY(bar->maximum() > 50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowing());
+    const int viewportHeight = view->viewport()->height();
+    for (int i = 0; i < 5; ++i) {
+        panel.appendBatch(kilobyteBatch(rows, 1));
+        ++rows;
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QTRY_COMPARE(view->rowViewportPosition(rows - 1) + view->rowHeight(rows - 1),
+                     viewportHeight);
+        uitest::deliverPostedEvents();
+        // What the window shows (offscreen: its backing store) is what the table paints.
+        QWidget *viewport = view->viewport();
+        const QPoint origin = viewport->mapTo(&panel, QPoint(0, 0));
+        const QImage shown = panel.screen()
+                                 ->grabWindow(panel.winId(), origin.x(), origin.y(),
+                                              viewport->width(), viewport->height())
+                                 .toImage()
+                                 .convertToFormat(QImage::Format_RGB32);
+        const QImage painted = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY(shown == painted);
+    }
 }
 
 QTEST_MAIN(TestLiveTable)

@@ -163,11 +163,22 @@ void LiveTableView::doItemsLayout()
     // QTableView's layout but for its repaint of the whole viewport (ten times a second for a
     // stream in view, though new rows mostly land below it): the rows above the first new one
     // stay where they were.
+    const int offsetBefore = verticalHeader()->offset();
     updateGeometries();
-    if (verticalScrollMode() == QAbstractItemView::ScrollPerItem)
-        verticalHeader()->setOffsetToSectionPosition(verticalScrollBar()->value());
+    // The offset as QTableView sets it: at the end of the range the last row is aligned with
+    // the bottom, not the top row with the top (scrolling computes its delta from it).
+    QScrollBar *bar = verticalScrollBar();
+    if (verticalScrollMode() != QAbstractItemView::ScrollPerItem)
+        verticalHeader()->setOffset(bar->value());
+    else if (bar->maximum() > 0 && bar->value() == bar->maximum())
+        verticalHeader()->setOffsetToLastSection();
     else
-        verticalHeader()->setOffset(verticalScrollBar()->value());
+        verticalHeader()->setOffsetToSectionPosition(bar->value());
+    // A new range can move the rows in view (at the end the last row was aligned with the
+    // bottom): moved as a scroll moves them, the rows uncovered painted.
+    const int shift = offsetBefore - verticalHeader()->offset();
+    if (shift != 0)
+        viewport()->scroll(0, shift);
     if (!verticalHeader()->updatesEnabled())
         verticalHeader()->setUpdatesEnabled(true);
     const int top = std::max(0, rowViewportPosition(from));
