@@ -29,6 +29,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "ui/text/layoutfence.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
 #include "ui/workspace/streamoverviewwidget.h"
@@ -485,7 +486,9 @@ void MainWindow::buildStatusBar()
     m_health->setAccessibleName(tr("Stream health"));
     statusBar()->addWidget(m_streamStatus);
     statusBar()->addWidget(m_apiStatus);
-    statusBar()->addPermanentWidget(m_health);
+    // Fenced: the summary changes with every stats report, and each new text would otherwise
+    // re-lay out the status bar.
+    statusBar()->addPermanentWidget(new LayoutFence(m_health, this));
 }
 
 void MainWindow::buildEventLogDock()

@@ -27,6 +27,8 @@ public:
         QByteArray token;
         qint64 maxIncomingMessageSize = 0; ///< a larger client message is refused (1009)
         int closeLingerMs = 0; ///< after the inner connection began closing, abort after this
+        /// zlib's level for what the relay compresses, 1 (fastest) to 9 (smallest).
+        int compressionLevel = 1;
     };
 
     /// The header carrying Settings::token.

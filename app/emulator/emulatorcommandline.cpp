@@ -84,6 +84,9 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         flag("no-deflate",
              "Refuse permessage-deflate (compression) to clients that offer it. (With --tls it "
              "is never negotiated.)"),
+        value("deflate-level",
+              "zlib level of compressed messages: 1 (fastest, the default) to 9 (smallest).", "L",
+              QStringLiteral("1")),
         value("cert-out", "With --tls: write the certificate (PEM) to FILE for clients to trust.",
               "FILE"),
         value("drop-after", "Fault: abort the TCP connection after N stream messages.", "N"),
@@ -135,7 +138,8 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     EmulatorFaults &faults = options.faults;
     constexpr qint64 intMax = std::numeric_limits<int>::max();
     qint64 port = 0, seed = 1, latency = 0, firehose = 0, dropAfter = 0, malformedEvery = 0,
-           stallAfter = 0, closeAfter = 0, closeCode = 1011, handshakeDelay = 0;
+           stallAfter = 0, closeAfter = 0, closeCode = 1011, handshakeDelay = 0,
+           deflateLevel = options.deflateLevel;
     EmulatorLimits &limits = options.limits;
     qint64 maxConnections = limits.maxConnections, maxWriteQueue = limits.maxWriteQueueBytes,
            idleTimeout = limits.idleTimeoutMs;
@@ -157,6 +161,7 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         readInteger(parser, QStringLiteral("close-code"), 1000, 4999, &closeCode, &error) &&
         readInteger(parser, QStringLiteral("handshake-delay-ms"), 0, 600000, &handshakeDelay,
                     &error) &&
+        readInteger(parser, QStringLiteral("deflate-level"), 1, 9, &deflateLevel, &error) &&
         readInteger(parser, QStringLiteral("max-connections"), 1, 100000, &maxConnections,
                     &error) &&
         // Under 64 KiB a single ordinary response could not be queued.
@@ -196,6 +201,7 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
     options.firehoseCount = firehose;
     options.tls = parser.isSet(QStringLiteral("tls"));
     options.deflate = !parser.isSet(QStringLiteral("no-deflate"));
+    options.deflateLevel = int(deflateLevel);
     if (!keys.isEmpty())
         options.keys = keys;
     faults.dropAfterMessages = int(dropAfter);

@@ -54,6 +54,7 @@ struct EmulatorOptions
                               ///< socket takes them, then goes quiet
     bool tls = false;         ///< wss:// with a generated self-signed certificate
     bool deflate = true;      ///< permessage-deflate with clients that offer it (not with tls)
+    int deflateLevel = 1;     ///< zlib level of what the emulator compresses: 1 fastest, 9 smallest
     EmulatorFaults faults;
     EmulatorLimits limits;
 };

@@ -3,6 +3,7 @@
 
 #include "core/connection/connectionprofile.h"
 #include "emulator/apiconnection.h"
+#include "emulator/cadenceclock.h"
 #include "emulator/connectionwatch.h"
 #include "emulator/deflaterelay.h"
 #include "emulator/generators/topicgenerator.h"
@@ -63,6 +64,8 @@ public:
     /// Serves clients that offer permessage-deflate; started with the first of them.
     std::unique_ptr<DeflateRelay> relay;
     QByteArray relayToken;
+    /// The one timer of every stream at a cadence.
+    CadenceClock *cadence = nullptr;
     // What connections that are gone reported, for the totals.
     qint64 closedPeakQueuedBytes = 0;
     int closedBacklogCount = 0;
@@ -108,6 +111,7 @@ void EmulatorServer::Private::relayDeflate(QTcpSocket *socket, const HttpRequest
         settings.token = relayToken;
         settings.maxIncomingMessageSize = EmulatorConnection::MaxIncomingMessageSize;
         settings.closeLingerMs = ConnectionWatch::CloseLingerMs;
+        settings.compressionLevel = options.deflateLevel;
         relay = std::make_unique<DeflateRelay>(settings);
     }
     // The gate only peeked: the head (and whatever followed it) is still in Qt's buffer.
@@ -155,7 +159,8 @@ void EmulatorServer::Private::handleNewWebSockets()
         } else {
             const QString topic =
                 QUrlQuery(target).queryItemValue(QStringLiteral("topic"), QUrl::FullyDecoded);
-            auto *stream = new StreamConnection(socket, upgrade.transport, topic, options, q);
+            auto *stream =
+                new StreamConnection(socket, upgrade.transport, topic, options, cadence, q);
             track(stream, streams, label);
             connection = stream;
             if (upgrade.relayed && relay) {
@@ -177,6 +182,7 @@ EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
     , d(std::make_unique<Private>(this, options))
 {
     d->gate = new HandshakeGate(this);
+    d->cadence = new CadenceClock(this);
     d->gate->setKeys(options.keys);
     d->gate->setTopics(topics());
     // Random, so no client can pass for the relay and slip past the connection limit.
@@ -352,6 +358,11 @@ int EmulatorServer::deflateConnectionCount() const
 qint64 EmulatorServer::peakDeflateRelayBytes() const
 {
     return d->relay ? d->relay->peakBufferedBytes() : 0;
+}
+
+qint64 EmulatorServer::cadenceWakeUps() const
+{
+    return d->cadence->wakeUps();
 }
 
 int EmulatorServer::pendingHandshakeCount() const

@@ -53,6 +53,10 @@ public:
     /// within DeflateRelay::MaxBufferedBytes plus one message.
     qint64 peakDeflateRelayBytes() const;
 
+    /// Times the streams' shared cadence timer woke the server's thread: at most one wake-up
+    /// per CadenceClock::TickMs for all the streams sent at a cadence together.
+    qint64 cadenceWakeUps() const;
+
     /// The largest write backlog any connection has had, in bytes (what waited to be written
     /// plus requests held for it); stays within EmulatorLimits::maxWriteQueueBytes.
     qint64 peakWriteQueueBytes() const;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/streamconnection.h"
 
+#include "emulator/cadenceclock.h"
 #include "emulator/connectionwatch.h"
 #include "emulator/emulatorframes.h"
 #include "emulator/generators/topicgenerator.h"
 
 #include <QJsonDocument>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QWebSocket>
 
 #include <cmath>
@@ -23,20 +23,16 @@ constexpr int MaxMessagesPerBatch = 20000;
 } // namespace
 
 StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
-                                   const EmulatorOptions &options, QObject *parent)
+                                   const EmulatorOptions &options, CadenceClock *cadence,
+                                   QObject *parent)
     : EmulatorConnection(socket, transport, options.limits, parent)
     , m_transport(transport)
     , m_topic(topic)
     , m_options(options)
     , m_generator(TopicGenerator::create(topic, options.seed))
-    , m_timer(new QTimer(this))
+    , m_cadence(cadence)
     , m_random(quint32(qHash(topic, size_t(options.seed))))
 {
-    m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    m_clock.start();
-
-    connect(m_timer, &QTimer::timeout, this, &StreamConnection::sendDue);
     connect(m_watch, &ConnectionWatch::dataWritten, this, [this] {
         if (m_options.firehoseCount > 0)
             pumpFirehose();
@@ -44,12 +40,17 @@ StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, co
     connect(m_watch, &ConnectionWatch::closing, this, &StreamConnection::finish);
 }
 
-StreamConnection::~StreamConnection() = default;
+StreamConnection::~StreamConnection()
+{
+    if (m_cadence)
+        m_cadence->cancel(this);
+}
 
 void StreamConnection::finish()
 {
     m_finished = true;
-    m_timer->stop();
+    if (m_cadence)
+        m_cadence->cancel(this);
 }
 
 void StreamConnection::abort()
@@ -164,7 +165,7 @@ void StreamConnection::start()
         return;
     }
     // A client joins a live stream at a random point between two messages.
-    m_nextDueMs = double(m_clock.elapsed()) + nextIntervalMs() * m_random.generateDouble();
+    m_nextDueMs = nowMs() + nextIntervalMs() * m_random.generateDouble();
     scheduleNext();
 }
 
@@ -172,7 +173,8 @@ void StreamConnection::stop()
 {
     m_started = false;
     m_watch->setBusy(false);
-    m_timer->stop();
+    if (m_cadence)
+        m_cadence->cancel(this);
 }
 
 double StreamConnection::nextIntervalMs()
@@ -187,17 +189,21 @@ double StreamConnection::nextIntervalMs()
 
 void StreamConnection::scheduleNext()
 {
-    if (!m_started || m_finished)
+    if (!m_started || m_finished || !m_cadence)
         return;
-    const double wait = m_nextDueMs - double(m_clock.elapsed());
-    m_timer->start(std::max(BatchIntervalMs, int(std::ceil(std::min(wait, 1e9)))));
+    m_cadence->callAt(this, m_nextDueMs, [this] { sendDue(); });
+}
+
+double StreamConnection::nowMs() const
+{
+    return m_cadence ? m_cadence->nowMs() : 0;
 }
 
 void StreamConnection::sendDue()
 {
     if (!m_started || m_finished)
         return;
-    const double now = double(m_clock.elapsed());
+    const double now = nowMs();
     int produced = 0;
     while (m_nextDueMs <= now) {
         if (produced++ >= MaxMessagesPerBatch) {

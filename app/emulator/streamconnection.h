@@ -6,7 +6,6 @@
 #include "emulator/emulatoroptions.h"
 #include "emulator/messagewriter.h"
 
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
@@ -16,11 +15,11 @@
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
-class QTimer;
 QT_END_NAMESPACE
 
 namespace allium {
 
+class CadenceClock;
 class TopicGenerator;
 
 /// One client of a data stream: sends nothing until `start`, then the topic's messages at the
@@ -36,13 +35,12 @@ public:
     /// The firehose keeps about this much queued, so generation is never the bottleneck.
     static constexpr qint64 FirehoseQueuedBytes = 2 * 1024 * 1024;
     static constexpr int FirehosePoolSize = 1024;
-    /// Shortest gap between two send batches; faster topics send several messages per batch.
-    static constexpr int BatchIntervalMs = 10;
-
     /// Takes ownership of `socket`; `transport` is the TCP socket underneath (for the stall
-    /// fault), or nullptr.
+    /// fault), or nullptr. Messages are sent on the ticks of `cadence` (shared by the server's
+    /// streams), several per tick for the faster topics.
     StreamConnection(QWebSocket *socket, QTcpSocket *transport, const QString &topic,
-                     const EmulatorOptions &options, QObject *parent = nullptr);
+                     const EmulatorOptions &options, CadenceClock *cadence,
+                     QObject *parent = nullptr);
     ~StreamConnection() override;
 
     QString topic() const { return m_topic; }
@@ -74,6 +72,7 @@ private:
     bool sendStreamFrame(const QString &text);
     void stall();
     double nextIntervalMs();
+    double nowMs() const;
 
     QPointer<QTcpSocket> m_transport;
     QString m_topic;
@@ -81,8 +80,7 @@ private:
     std::unique_ptr<TopicGenerator> m_generator;
     Filter m_filter;
     MessageWriter m_writer; ///< reused for every message, so its buffer is allocated once
-    QTimer *m_timer;
-    QElapsedTimer m_clock;
+    QPointer<CadenceClock> m_cadence;
     QRandomGenerator m_random;
     double m_nextDueMs = 0;
     bool m_started = false;

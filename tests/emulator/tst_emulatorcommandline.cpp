@@ -46,6 +46,9 @@ void TestEmulatorCommandLine::defaultsAreTheDocumentedOnes()
     QCOMPARE(result.options.firehoseCount, qint64(0));
     QVERIFY(!result.options.tls);
     QVERIFY(result.options.deflate);
+    // The fastest level: a real server picks its own, and the monitor's embedded emulator
+    // should not spend its user's CPU on the last few bytes.
+    QCOMPARE(result.options.deflateLevel, 1);
     QCOMPARE(result.options.faults.dropAfterMessages, 0);
     QCOMPARE(result.options.faults.closeAfterMessages, 0);
     QVERIFY(!result.options.faults.stallApi);
@@ -76,6 +79,8 @@ void TestEmulatorCommandLine::mapsEveryOption()
                                QStringLiteral("1000000"),
                                QStringLiteral("--tls"),
                                QStringLiteral("--no-deflate"),
+                               QStringLiteral("--deflate-level"),
+                               QStringLiteral("9"),
                                QStringLiteral("--cert-out"),
                                QStringLiteral("/tmp/cert.pem"),
                                QStringLiteral("--drop-after"),
@@ -109,6 +114,7 @@ void TestEmulatorCommandLine::mapsEveryOption()
     QCOMPARE(options.firehoseCount, qint64(1000000));
     QVERIFY(options.tls);
     QVERIFY(!options.deflate);
+    QCOMPARE(options.deflateLevel, 9);
     QCOMPARE(result.certificateOut, QStringLiteral("/tmp/cert.pem"));
     QCOMPARE(options.faults.dropAfterMessages, 5);
     QCOMPARE(options.faults.malformedEvery, 7);
@@ -139,6 +145,10 @@ void TestEmulatorCommandLine::refusesBadValues_data()
     row("latency negative", {QStringLiteral("--latency-ms"), QStringLiteral("-5")},
         "--latency-ms:");
     row("firehose zero", {QStringLiteral("--firehose"), QStringLiteral("0")}, "--firehose:");
+    row("deflate level zero", {QStringLiteral("--deflate-level"), QStringLiteral("0")},
+        "--deflate-level:");
+    row("deflate level ten", {QStringLiteral("--deflate-level"), QStringLiteral("10")},
+        "--deflate-level:");
     row("drop-after zero", {QStringLiteral("--drop-after"), QStringLiteral("0")}, "--drop-after:");
     row("malformed-every text", {QStringLiteral("--malformed-every"), QStringLiteral("x")},
         "--malformed-every:");
@@ -181,11 +191,26 @@ void TestEmulatorCommandLine::helpListsTheOptions()
 {
     const auto result = parse({QStringLiteral("--help")});
     QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Help);
-    for (const char *option :
-         {"--port", "--key", "--seed", "--speed", "--rate", "--latency-ms", "--firehose", "--tls",
-          "--no-deflate", "--drop-after", "--malformed-every", "--stall-after", "--close-after",
-          "--close-code", "--handshake-delay-ms", "--stall-api", "--max-connections",
-          "--max-write-queue", "--idle-timeout-ms"}) {
+    for (const char *option : {"--port",
+                               "--key",
+                               "--seed",
+                               "--speed",
+                               "--rate",
+                               "--latency-ms",
+                               "--firehose",
+                               "--tls",
+                               "--no-deflate",
+                               "--deflate-level",
+                               "--drop-after",
+                               "--malformed-every",
+                               "--stall-after",
+                               "--close-after",
+                               "--close-code",
+                               "--handshake-delay-ms",
+                               "--stall-api",
+                               "--max-connections",
+                               "--max-write-queue",
+                               "--idle-timeout-ms"}) {
         QVERIFY2(result.text.contains(QLatin1String(option)), option);
     }
 }

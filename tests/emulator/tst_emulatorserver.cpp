@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/filter/filter.h"
+#include "emulator/cadenceclock.h"
 #include "emulator/embeddedemulator.h"
 #include "emulator/emulatorserver.h"
 #include "support/emulatortesting.h"
@@ -80,6 +81,7 @@ private slots:
 
     void sendsNothingBeforeStart();
     void stopPausesAndStartResumes();
+    void streamsAtRealCadenceShareTheirWakeUps();
     void setFilterAppliesToLaterMessages_data();
     void setFilterAppliesToLaterMessages();
     void emptyFilterClearsTheFilter_data();
@@ -273,6 +275,34 @@ void TestEmulatorServer::stopPausesAndStartResumes()
         QCOMPARE(blocks.at(i).value(QStringLiteral("number")).toDouble(),
                  blocks.at(i - 1).value(QStringLiteral("number")).toDouble() + 1);
     }
+}
+
+// Fast topics at their real cadence (Solana ~325 msg/s, Hyperliquid fills ~133 msg/s) come at
+// their rate, several messages to a wake-up of the emulator's thread, and both streams wake it
+// together: at most once a CadenceClock tick between them, not each on a timer of its own.
+void TestEmulatorServer::streamsAtRealCadenceShareTheirWakeUps()
+{
+    const auto server = startEmulator();
+    TestWebSocketClient solana;
+    TestWebSocketClient fills;
+    QVERIFY(solana.connectTo(server->streamUrl(QStringLiteral("solana.transactions"))));
+    QVERIFY(fills.connectTo(server->streamUrl(QStringLiteral("hyperliquid.fills"))));
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 wakeUpsBefore = server->cadenceWakeUps();
+    solana.sendJson(action(QStringLiteral("start")));
+    fills.sendJson(action(QStringLiteral("start")));
+    QVERIFY(solana.waitForMessages(300, 10000));
+    QVERIFY(fills.waitForMessages(100, 10000));
+    const qint64 elapsedMs = clock.elapsed();
+    const qint64 wakeUps = server->cadenceWakeUps() - wakeUpsBefore;
+    const qint64 messages = solana.messages().size() + fills.messages().size();
+    qInfo("%lld messages in %lld ms, %lld wake-ups", static_cast<long long>(messages),
+          static_cast<long long>(elapsedMs), static_cast<long long>(wakeUps));
+    QVERIFY(wakeUps > 0);
+    QVERIFY2(wakeUps <= elapsedMs / CadenceClock::TickMs + 2,
+             qPrintable(QStringLiteral("%1 wake-ups in %2 ms").arg(wakeUps).arg(elapsedMs)));
+    QVERIFY(messages >= 4 * wakeUps);
 }
 
 void TestEmulatorServer::setFilterAppliesToLaterMessages_data()

@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -113,6 +114,8 @@ private slots:
     // New values repaint the readout's labels only: no relayout reaches the tab widget around
     // it (which repaints all it holds), and nothing beside the readout repaints.
     void healthUpdatesRepaintOnlyTheReadout();
+    // A report changes the values' texts without re-laying out the readout's grid.
+    void healthUpdatesLeaveItsGridAlone();
     // Out of view (another tab) nothing ticks; back in view the age is current at once.
     void healthIdlesWhileHidden();
     // A selective filter's slow matches are not a stall; a topic shows its cadence and says it
@@ -411,6 +414,40 @@ void TestConnectionWidgets::healthUpdatesRepaintOnlyTheReadout()
     QCOMPARE(layouts.count(&tabs), 0);
     QCOMPARE(layouts.count(page), 0);
     QCOMPARE(paints.count(neighbour), 0);
+}
+
+void TestConnectionWidgets::healthUpdatesLeaveItsGridAlone()
+{
+    qint64 now = 1'800'000'000'000;
+    HealthReadoutWidget health;
+    health.setClock([&now] { return now; });
+    health.resize(640, 300);
+    health.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&health));
+    auto *grid = health.findChild<QGridLayout *>();
+    QVERIFY(grid);
+    uitest::EventCounter layouts(QEvent::LayoutRequest);
+    layouts.watch(grid->parentWidget());
+    const auto rate = child<QLabel>(health, "rateValue");
+    const auto buffer = child<QLabel>(health, "bufferValue");
+    StreamStats stats;
+    for (int i = 0; i <= 21; ++i) {
+        now += 70;
+        stats.messages += 1;
+        stats.messagesPerSecond = 10.2 + i * 0.7;
+        stats.bytesPerSecond = 20 * 1024 + 50.0 * i;
+        stats.lastMessageAtMs = now - 100 - 10 * i;
+        health.setStats(stats);
+        health.setBufferFill(10000 + 1000 * i, 100000, 20 * 1024 + 100 * i);
+        uitest::deliverPostedEvents();
+        QCOMPARE(rate->text(), QLocale().toString(stats.messagesPerSecond, 'f', 1));
+        if (i == 1)
+            layouts.reset();
+    }
+    QCOMPARE(layouts.count(grid->parentWidget()), 0);
+    // Every value is still shown whole.
+    QVERIFY(buffer->width() >= buffer->sizeHint().width());
+    QVERIFY(rate->width() >= rate->sizeHint().width());
 }
 
 void TestConnectionWidgets::healthIdlesWhileHidden()

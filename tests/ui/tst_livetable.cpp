@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -100,6 +101,12 @@ private slots:
     // Out of view (another tab) the panel neither paints nor scrolls; back in view it shows the
     // newest row at once.
     void hiddenPanelStaysIdle();
+    // Rows arriving below the rows in view repaint neither those rows nor a scroll bar whose
+    // handle does not move; a row arriving in view is painted.
+    void rowsBelowTheViewRepaintNothing();
+    // Following, each new row is drawn whole at the bottom, and the window shows exactly what
+    // the table paints (a partial repaint must agree with the scroll that follows it).
+    void followingShowsWhatTheTablePaints();
     // With ALLIUM_SCREENSHOT_DIR set, saves the panel at two sizes for a visual check.
     void screenshots();
 
@@ -827,6 +834,95 @@ void TestLiveTable::hiddenPanelStaysIdle()
     const QModelIndex last =
         view->indexAt(QPoint(1, view->viewport()->height() - view->rowHeight(0) / 2));
     QCOMPARE(last.row(), rows - 1);
+}
+
+void TestLiveTable::rowsBelowTheViewRepaintNothing()
+{
+    m_session->stop();
+    StreamTablePanel panel;
+    panel.setTopic(Topic);
+    panel.resize(1280, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    LiveTableView *view = panel.view();
+    QScrollBar *bar = view->verticalScrollBar();
+    int rows = 3;
+    panel.appendBatch(kilobyteBatch(0, rows));
+    uitest::deliverPostedEvents();
+
+    // A row arriving where the view has room is painted.
+    uitest::EventCounter paints(QEvent::Paint);
+    paints.watch(view->viewport());
+    paints.watch(bar);
+    panel.appendBatch(kilobyteBatch(rows, 1));
+    ++rows;
+    QTRY_VERIFY(paints.count(view->viewport()) > 0);
+    QCOMPARE(view->indexAt(QPoint(1, view->rowViewportPosition(rows - 1) + 2)).row(), rows - 1);
+
+    // Thousands of rows; the user reads the first ones, so the view stays where it is.
+    panel.appendBatch(kilobyteBatch(rows, 3000));
+    rows += 3000;
+    QTRY_VERIFY(bar->maximum() > 2000);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    bar->triggerAction(QAbstractSlider::SliderToMinimum);
+    QVERIFY(!view->isFollowing());
+    QCOMPARE(bar->value(), 0);
+    uitest::deliverPostedEvents();
+
+    paints.reset();
+    const int maximum = bar->maximum();
+    for (int i = 0; i < 10; ++i) {
+        panel.appendBatch(kilobyteBatch(rows, 2));
+        rows += 2;
+        uitest::deliverPostedEvents();
+    }
+    QTRY_COMPARE(bar->maximum(), maximum + 20);
+    uitest::deliverPostedEvents();
+    QCOMPARE(paints.count(view->viewport()), 0);
+    QCOMPARE(paints.count(bar), 0);
+    QCOMPARE(bar->value(), 0);
+
+    // Taken to the end, the bar shows the newest rows.
+    bar->triggerAction(QAbstractSlider::SliderToMaximum);
+    QVERIFY(view->isFollowing());
+    uitest::deliverPostedEvents();
+    QVERIFY(paints.count(bar) > 0);
+}
+
+void TestLiveTable::followingShowsWhatTheTablePaints()
+{
+    m_session->stop();
+    StreamTablePanel panel;
+    panel.setTopic(Topic);
+    panel.resize(1280, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    LiveTableView *view = panel.view();
+    QScrollBar *bar = view->verticalScrollBar();
+    int rows = 100;
+    panel.appendBatch(kilobyteBatch(0, rows));
+    QTRY_VERIFY(bar->maximum() > 50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowing());
+    const int viewportHeight = view->viewport()->height();
+    for (int i = 0; i < 5; ++i) {
+        panel.appendBatch(kilobyteBatch(rows, 1));
+        ++rows;
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QTRY_COMPARE(view->rowViewportPosition(rows - 1) + view->rowHeight(rows - 1),
+                     viewportHeight);
+        uitest::deliverPostedEvents();
+        // What the window shows (offscreen: its backing store) is what the table paints.
+        QWidget *viewport = view->viewport();
+        const QPoint origin = viewport->mapTo(&panel, QPoint(0, 0));
+        const QImage shown = panel.screen()
+                                 ->grabWindow(panel.winId(), origin.x(), origin.y(),
+                                              viewport->width(), viewport->height())
+                                 .toImage()
+                                 .convertToFormat(QImage::Format_RGB32);
+        const QImage painted = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY(shown == painted);
+    }
 }
 
 QTEST_MAIN(TestLiveTable)

@@ -25,6 +25,7 @@
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "ui/text/layoutfence.h"
 #include "ui/theme/theme.h"
 #include "ui/workspace/streamworkspaceview.h"
 #include "uitestsupport.h"
@@ -73,6 +74,9 @@ private slots:
     void cleanupTestCase();
     // First run: the embedded emulator, ethereum.transactions, streaming without a click.
     void firstRunStreamsFromEmulator();
+    // The status bar's health summary follows the stats without re-laying out the status bar
+    // each time (it sits in a LayoutFence).
+    void healthSummaryUpdatesWithoutRelayout();
     // Ctrl+L, typing and Enter in the picker switch the stream's topic: columns and rows follow.
     void pickTopicWithKeyboard();
     // Switching topics opens a new connection: it is not counted as a reconnect.
@@ -239,6 +243,36 @@ void TestMainWindow::firstRunStreamsFromEmulator()
     const QJsonObject first = QJsonDocument::fromJson(m_model->message(0).json).object();
     QVERIFY(first.contains(QStringLiteral("from_address")));
     QVERIFY(!m_window->settings()->isFirstRun());
+}
+
+void TestMainWindow::healthSummaryUpdatesWithoutRelayout()
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("healthSummary"));
+    QVERIFY(label);
+    auto *fence = qobject_cast<LayoutFence *>(label->parentWidget());
+    QVERIFY(fence);
+    QString last = label->text();
+    int changes = 0;
+    const auto waitForChanges = [&](int count) {
+        changes = 0;
+        return QTest::qWaitFor(
+            [&] {
+                if (label->text() != last) {
+                    last = label->text();
+                    ++changes;
+                }
+                return changes >= count;
+            },
+            3 * Timeout);
+    };
+    // The first reports widen the text (more digits); then it mostly keeps its width.
+    QVERIFY(waitForChanges(4));
+    const int forwardedBefore = fence->forwardedRequests();
+    QVERIFY(waitForChanges(8));
+    QVERIFY(last.contains(QStringLiteral("received")));
+    const int relayouts = fence->forwardedRequests() - forwardedBefore;
+    QVERIFY2(relayouts <= 2,
+             qPrintable(QStringLiteral("%1 relayouts for %2 updates").arg(relayouts).arg(changes)));
 }
 
 void TestMainWindow::pickTopicWithKeyboard()

@@ -48,8 +48,7 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     grid->setContentsMargins(6, 6, 6, 6);
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(4);
-    m_lastMessage = addRow(tr("Last message"), QStringLiteral("lastMessageValue"), 0, 0);
-    grid->addWidget(m_lastMessage, 0, 1, 1, 3);
+    m_lastMessage = addRow(tr("Last message"), QStringLiteral("lastMessageValue"), 0, 0, 3);
     m_rate = addRow(tr("Messages/s"), QStringLiteral("rateValue"), 1, 0);
     m_byteRate = addRow(tr("Bytes/s"), QStringLiteral("byteRateValue"), 1, 2);
     // Frames that were not JSON objects and binary frames: both skipped, both counted.
@@ -58,10 +57,8 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
     m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
     // What the connection costs in bytes, against what it carried: the compression's worth.
-    m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 4, 0);
-    grid->addWidget(m_wire, 4, 1, 1, 3);
-    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 5, 0);
-    grid->addWidget(m_buffer, 5, 1, 1, 3);
+    m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 4, 0, 3);
+    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 5, 0, 3);
     m_bufferBar->setObjectName(QStringLiteral("bufferBar"));
     m_bufferBar->setRange(0, 1000);
     m_bufferBar->setTextVisible(false);
@@ -83,7 +80,7 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
 }
 
 QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectName, int row,
-                                    int column)
+                                    int column, int columnSpan)
 {
     auto *grid = static_cast<QGridLayout *>(m_body->layout());
     auto *caption = new QLabel(label + QLatin1Char(':'), m_body);
@@ -92,7 +89,10 @@ QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectN
     value->setObjectName(objectName);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(caption, row, column);
-    grid->addWidget(value, row, column + 1);
+    // Each value in a fence of its own: a new text (selectable labels lay it out in a text
+    // document) no longer re-lays out the whole grid with every report, only when it needs more
+    // room than it had.
+    grid->addWidget(new LayoutFence(value, m_body), row, column + 1, 1, columnSpan);
     return value;
 }
 

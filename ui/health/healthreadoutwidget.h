@@ -68,7 +68,8 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    QLabel *addRow(const QString &label, const QString &objectName, int row, int column);
+    QLabel *addRow(const QString &label, const QString &objectName, int row, int column,
+                   int columnSpan = 1);
     void setCounter(QLabel *label, quint64 value);
     void setTraffic(const TransportTraffic &traffic);
 

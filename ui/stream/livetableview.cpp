@@ -3,6 +3,7 @@
 
 #include "core/json/valueformatter.h"
 #include "core/table/messagetablemodel.h"
+#include "ui/stream/livescrollbar.h"
 #include "ui/text/plaintooltipfilter.h"
 
 #include <QApplication>
@@ -87,8 +88,12 @@ LiveTableView::LiveTableView(QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setTextElideMode(Qt::ElideMiddle);
 
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
-            &LiveTableView::handleScrollValueChanged);
+    // QAbstractItemView's own handlers follow the scroll bar it made to this one.
+    auto *bar = new LiveScrollBar(Qt::Vertical, this);
+    setVerticalScrollBar(bar);
+    connect(bar, &QScrollBar::actionTriggered, this, &LiveTableView::verticalScrollbarAction);
+    connect(bar, &QScrollBar::valueChanged, this, &LiveTableView::verticalScrollbarValueChanged);
+    connect(bar, &QScrollBar::valueChanged, this, &LiveTableView::handleScrollValueChanged);
     m_followDelay.setSingleShot(true);
     connect(&m_followDelay, &QTimer::timeout, this, &LiveTableView::followNow);
 }
@@ -106,10 +111,20 @@ void LiveTableView::setModel(QAbstractItemModel *newModel)
                                       &LiveTableView::handleCurrentAboutToBeRemoved);
     }
     QTableView::setModel(newModel);
+    m_layoutEverything = true;
     if (!newModel)
         return;
     m_modelConnections << connect(newModel, &QAbstractItemModel::rowsInserted, this,
                                   &LiveTableView::handleRowsInserted);
+    // Anything that moves rows already in view lays out and repaints everything.
+    const auto everything = [this] { m_layoutEverything = true; };
+    m_modelConnections << connect(newModel, &QAbstractItemModel::rowsRemoved, this, everything)
+                       << connect(newModel, &QAbstractItemModel::rowsMoved, this, everything)
+                       << connect(newModel, &QAbstractItemModel::modelReset, this, everything)
+                       << connect(newModel, &QAbstractItemModel::layoutChanged, this, everything)
+                       << connect(newModel, &QAbstractItemModel::columnsInserted, this, everything)
+                       << connect(newModel, &QAbstractItemModel::columnsRemoved, this, everything)
+                       << connect(newModel, &QAbstractItemModel::columnsMoved, this, everything);
     m_modelConnections << connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                                   &LiveTableView::handleRowsAboutToBeRemoved);
     m_modelConnections << connect(
@@ -135,10 +150,51 @@ void LiveTableView::setFollowing(bool following)
     emit followingChanged(following);
 }
 
+void LiveTableView::doItemsLayout()
+{
+    const int from = m_insertedFrom;
+    const bool everything = m_layoutEverything || from < 0;
+    m_insertedFrom = -1;
+    m_layoutEverything = false;
+    if (everything) {
+        QTableView::doItemsLayout();
+        return;
+    }
+    // QTableView's layout but for its repaint of the whole viewport (ten times a second for a
+    // stream in view, though new rows mostly land below it): the rows above the first new one
+    // stay where they were.
+    const int offsetBefore = verticalHeader()->offset();
+    updateGeometries();
+    // The offset as QTableView sets it: at the end of the range the last row is aligned with
+    // the bottom, not the top row with the top (scrolling computes its delta from it).
+    QScrollBar *bar = verticalScrollBar();
+    if (verticalScrollMode() != QAbstractItemView::ScrollPerItem)
+        verticalHeader()->setOffset(bar->value());
+    else if (bar->maximum() > 0 && bar->value() == bar->maximum())
+        verticalHeader()->setOffsetToLastSection();
+    else
+        verticalHeader()->setOffsetToSectionPosition(bar->value());
+    // A new range can move the rows in view (at the end the last row was aligned with the
+    // bottom): moved as a scroll moves them, the rows uncovered painted.
+    const int shift = offsetBefore - verticalHeader()->offset();
+    if (shift != 0)
+        viewport()->scroll(0, shift);
+    if (!verticalHeader()->updatesEnabled())
+        verticalHeader()->setUpdatesEnabled(true);
+    const int top = std::max(0, rowViewportPosition(from));
+    const int height = viewport()->height();
+    if (top < height)
+        viewport()->update(QRect(0, top, viewport()->width(), height - top));
+}
+
 // Every scroll repaints the whole viewport: a trickle of batches scrolls at once, a faster
 // stream at most every FollowIntervalMs, and a hidden view (another tab) not at all.
-void LiveTableView::handleRowsInserted()
+void LiveTableView::handleRowsInserted(const QModelIndex &parent, int first)
 {
+    if (parent.isValid())
+        m_layoutEverything = true;
+    else
+        m_insertedFrom = m_insertedFrom < 0 ? first : std::min(m_insertedFrom, first);
     if (!m_following || !isVisible() || m_followDelay.isActive())
         return;
     const qint64 since = m_lastFollow.isValid() ? m_lastFollow.elapsed() : FollowIntervalMs;

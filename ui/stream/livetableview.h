@@ -17,6 +17,9 @@ public:
     explicit LiveTableView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model) override;
+    /// Lays out after rows arrived; when rows were only inserted, repaints only the rows in
+    /// view at or below the first new one (none when they all landed below the view).
+    void doItemsLayout() override;
 
     /// Following: every new row scrolls the table to the bottom.
     bool isFollowing() const { return m_following; }
@@ -55,7 +58,7 @@ protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:
-    void handleRowsInserted();
+    void handleRowsInserted(const QModelIndex &parent, int first);
     void handleRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleCurrentAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void handleScrollValueChanged(int value);
@@ -63,6 +66,8 @@ private:
     void followNow();
 
     QList<QMetaObject::Connection> m_modelConnections;
+    int m_insertedFrom = -1;        ///< the first row inserted since the last layout
+    bool m_layoutEverything = true; ///< anything but insertions happened since the last layout
     bool m_following = true;
     bool m_programmaticScroll = false;
     bool m_droppingCurrent = false;
