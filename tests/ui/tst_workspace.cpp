@@ -10,6 +10,7 @@
 #include "emulator/embeddedemulator.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/stream/streamtablepanel.h"
+#include "ui/text/plaintooltipfilter.h"
 #include "ui/workspace/streamoverviewwidget.h"
 #include "ui/workspace/streamworkspaceview.h"
 #include "uitestsupport.h"
@@ -335,6 +336,8 @@ void TestWorkspace::overviewListsAndOpens()
     QCOMPARE(model->rowCount(), 3);
     m_window->overviewDock()->show();
     QTableView *table = m_window->overview()->table();
+    // Its tooltips (a failure's reason, from the server) are shown literally.
+    QVERIFY(table->findChild<PlainToolTipFilter *>());
     QTRY_VERIFY(table->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(receives(blocks) && receives(fills), Timeout);
     model->refresh();

@@ -6,6 +6,7 @@
 #include "core/workspace/historybudget.h"
 #include "core/workspace/streamoverviewmodel.h"
 #include "ui/text/plainlabel.h"
+#include "ui/text/plaintooltipfilter.h"
 #include "ui/workspace/sparklinedelegate.h"
 
 #include <QHBoxLayout>
@@ -75,6 +76,8 @@ StreamOverviewWidget::StreamOverviewWidget(StreamOverviewModel *model, HistoryBu
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Its tooltips carry a server's words (a failure's reason): shown literally.
+    PlainToolTipFilter::install(m_table);
     m_table->setItemDelegateForColumn(
         StreamOverviewModel::RateColumn,
         new SparklineDelegate(StreamOverviewModel::SparklineRole, m_table));

@@ -49,11 +49,6 @@ QColor activityColor(StreamActivity activity)
     return ConnectionStatusWidget::stateColor(ConnectionState::Disconnected);
 }
 
-QString rateText(double perSecond)
-{
-    return QLocale().toString(perSecond, 'f', perSecond < 10 && perSecond > 0 ? 1 : 0);
-}
-
 } // namespace
 
 StreamWorkspaceView::StreamWorkspaceView(StreamWorkspace *workspace, StreamOverviewModel *overview,
@@ -144,9 +139,9 @@ void StreamWorkspaceView::buildSide(Side side)
     });
     tabs->installEventFilter(this);
     connect(bar, &QTabBar::tabBarClicked, this, [this, side] { setFocusedSide(side); });
-    connect(tabs, &QTabWidget::currentChanged, this, [this, side] {
-        if (side == m_focusedSide || m_tabs[m_focusedSide]->count() == 0)
-            setFocusedSide(side == m_focusedSide ? side : m_focusedSide);
+    // The current stream follows the focused side's tab (or the other side's, when it empties).
+    connect(tabs, &QTabWidget::currentChanged, this, [this] {
+        setFocusedSide(m_focusedSide);
         updateComparison();
     });
 }
@@ -443,7 +438,7 @@ void StreamWorkspaceView::updateTab(StreamPanel *panel)
     if (StreamActivityRules::needsAttention(activity))
         text += QStringLiteral(" · ") + StreamActivityRules::text(activity).toLower();
     else if (activity == StreamActivity::Streaming)
-        text += tr(" · %1/s").arg(rateText(session.stats().messagesPerSecond));
+        text += tr(" · %1/s").arg(StreamOverviewModel::rateText(session.stats().messagesPerSecond));
     QTabWidget *tabs = m_tabs[side];
     const int index = tabs->indexOf(panel);
     // Only what changed: a new title re-lays the tab bar out.
@@ -454,9 +449,10 @@ void StreamWorkspaceView::updateTab(StreamPanel *panel)
         tabs->tabBar()->setTabData(index, activityKey + 1);
         tabs->setTabIcon(index, activityIcon(activityKey));
     }
-    const QString tip = tr("%1\n%2").arg(name, StreamActivityRules::text(activity));
-    if (tabs->tabToolTip(index) != PlainText::toolTip(tip))
-        tabs->setTabToolTip(index, PlainText::toolTip(tip));
+    const QString tip =
+        PlainText::toolTip(tr("%1\n%2").arg(name, StreamActivityRules::text(activity)));
+    if (tabs->tabToolTip(index) != tip)
+        tabs->setTabToolTip(index, tip);
 }
 
 void StreamWorkspaceView::updateTabs()
@@ -497,10 +493,11 @@ void StreamWorkspaceView::updateComparison()
         return;
     const StreamSession &l = *left->session();
     const StreamSession &r = *right->session();
-    QString text =
-        tr("Left: %1, %2 msg/s   ·   Right: %3, %4 msg/s")
-            .arg(StreamOverviewModel::streamName(l), rateText(l.stats().messagesPerSecond),
-                 StreamOverviewModel::streamName(r), rateText(r.stats().messagesPerSecond));
+    QString text = tr("Left: %1, %2 msg/s   ·   Right: %3, %4 msg/s")
+                       .arg(StreamOverviewModel::streamName(l),
+                            StreamOverviewModel::rateText(l.stats().messagesPerSecond),
+                            StreamOverviewModel::streamName(r),
+                            StreamOverviewModel::rateText(r.stats().messagesPerSecond));
     // The share over the last minute of both (not one noisy second): the filtered side's
     // messages against the unfiltered side's, same topic only.
     if (!l.topic().isEmpty() && l.topic() == r.topic() &&

@@ -76,6 +76,11 @@ QString StreamOverviewModel::streamName(const StreamSession &session)
     return session.filter().isEmpty() ? topic : tr("%1 (filtered)").arg(topic);
 }
 
+QString StreamOverviewModel::rateText(double perSecond)
+{
+    return QLocale().toString(perSecond, 'f', perSecond < 10 ? 1 : 0);
+}
+
 int StreamOverviewModel::rowOf(const StreamSession *session) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -207,8 +212,7 @@ QVariant StreamOverviewModel::displayData(const Row &row, int column) const
         return StreamActivityRules::text(
             StreamActivityRules::of(session, QDateTime::currentMSecsSinceEpoch()));
     case RateColumn:
-        return QLocale().toString(stats.messagesPerSecond, 'f',
-                                  stats.messagesPerSecond < 10 ? 1 : 0);
+        return rateText(stats.messagesPerSecond);
     case LastMessageColumn:
         return stats.lastMessageAtMs <= 0
                    ? tr("—")

@@ -48,6 +48,9 @@ public:
     /// "ethereum.transactions", "ethereum.transactions (filtered)" or "New stream".
     static QString streamName(const StreamSession &session);
 
+    /// A rate as the overview, the tabs and the split show it: "15", "2.5".
+    static QString rateText(double perSecond);
+
     int rowOf(const StreamSession *session) const;
     StreamSession *sessionAt(int row) const;
     /// The head block or slot last seen on the stream (found == false when it has none).
