@@ -14,7 +14,14 @@ struct MonitorOptions
 {
     QString settingsFile;    ///< empty: the user's settings (shared with allium-cli)
     bool useKeychain = true; ///< false: keys in memory only (tests, screenshots)
-    EmulatorOptions emulator;
+    /// The built-in emulator runs in this process and is reached over loopback, so it declines
+    /// permessage-deflate: compressing would cost a relay thread and the client's inflate about
+    /// a third of an idle monitor's CPU to save bytes that never leave the machine.
+    EmulatorOptions emulator = [] {
+        EmulatorOptions embedded;
+        embedded.deflate = false;
+        return embedded;
+    }();
     MainWindowOptions window;
 };
 

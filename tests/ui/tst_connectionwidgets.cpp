@@ -109,6 +109,7 @@ private slots:
     void statusFollowsEitherKindThroughTheInterface();
     void healthShowsCountersAndStaleness();
     void healthShowsWireBytesAndCompression();
+    void healthReadoutCopiesEveryValue();
     void profileDialogSwitchesCompressionOff();
     void healthFollowsALiveSession();
     // New values repaint the readout's labels only: no relayout reaches the tab widget around
@@ -646,6 +647,27 @@ void TestConnectionWidgets::healthShowsWireBytesAndCompression()
     health.setStats(stats);
     QVERIFY2(wire->text().endsWith(QStringLiteral("(not compressed)")), qPrintable(wire->text()));
     QVERIFY(!wire->text().contains(QStringLiteral("smaller")));
+}
+
+// The values are plain labels (cheap to update); the context menu's "Copy readout" puts every
+// caption and value on the clipboard instead, one row a line.
+void TestConnectionWidgets::healthReadoutCopiesEveryValue()
+{
+    HealthReadoutWidget health;
+    StreamStats stats;
+    stats.messages = 1234;
+    stats.reconnects = 3;
+    health.setStats(stats);
+    auto *copy = health.findChild<QAction *>(QStringLiteral("copyReadoutAction"));
+    QVERIFY(copy);
+    QCOMPARE(health.contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(health.actions().contains(copy));
+    QGuiApplication::clipboard()->clear();
+    copy->trigger();
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.contains(QStringLiteral("Reconnects: 3")), qPrintable(copied));
+    QVERIFY2(copied.contains(QStringLiteral("Messages/s: ")), qPrintable(copied));
+    QVERIFY(copied.split(QLatin1Char('\n')).size() >= 8);
 }
 
 // The profile's "Offer compression" box is saved with the profile and read back.

@@ -129,8 +129,8 @@ class TestLiveCharts : public QObject
     Q_OBJECT
 
 private slots:
-    // In view the charts redraw ten times a second at most; out of view (another tab) they
-    // only sample the rate four times a second and draw nothing, and catch up when shown.
+    // In view the charts redraw four times a second at most; out of view (another tab) they
+    // only sample the rate, as often, and draw nothing, and catch up when shown.
     void hiddenChartsOnlySample();
     void chartsFieldPickedFromCatalogue_data();
     void chartsFieldPickedFromCatalogue();
@@ -381,10 +381,10 @@ void TestLiveCharts::hiddenChartsOnlySample()
     tabs.resize(900, 560);
     tabs.show();
     QVERIFY(QTest::qWaitForWindowExposed(&tabs));
-    QCOMPARE(panel->tickIntervalMs(), 100);
+    // In view or not, one tick four times a second: a rate point, and a redraw only in view.
+    QCOMPARE(panel->tickIntervalMs(), 250);
 
     tabs.setCurrentIndex(1);
-    QCOMPARE(panel->tickIntervalMs(), 250);
     uitest::EventCounter paints(QEvent::Paint);
     paints.watch(panel->rateChart()->viewport());
     paints.watch(panel->fieldChart()->viewport());
@@ -398,7 +398,6 @@ void TestLiveCharts::hiddenChartsOnlySample()
     QCOMPARE(paints.count(panel->fieldChart()->viewport()), 0);
 
     tabs.setCurrentIndex(0);
-    QCOMPARE(panel->tickIntervalMs(), 100);
     QTRY_VERIFY(paints.count(panel->rateChart()->viewport()) > 0);
 }
 

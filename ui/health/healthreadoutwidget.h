@@ -3,10 +3,12 @@
 
 #include "core/stream/streamstats.h"
 
+#include <QList>
 #include <QTimer>
 #include <QWidget>
 
 #include <functional>
+#include <utility>
 
 class QLabel;
 class QProgressBar;
@@ -62,6 +64,8 @@ public:
     bool isTicking() const { return m_timer.isActive(); }
     /// Layout requests that reached the layouts around the readout (for tests).
     int relayoutsForwarded() const;
+    /// Every row as "Caption: value", one a line: what "Copy readout" (context menu) copies.
+    QString readoutText() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -75,6 +79,7 @@ private:
 
     QWidget *m_body;
     LayoutFence *m_fence = nullptr;
+    QList<std::pair<QLabel *, QLabel *>> m_rows; ///< caption and value, in reading order
     QLabel *m_rate;
     QLabel *m_byteRate;
     QLabel *m_parseErrors;
