@@ -7,8 +7,8 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
-#include <QGuiApplication>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
