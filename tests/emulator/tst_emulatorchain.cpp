@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "emulator/embeddedemulator.h"
 #include "emulator/emulatorserver.h"
 #include "emulator/generators/syntheticdatachain.h"
 #include "support/emulatortesting.h"
@@ -63,6 +64,30 @@ qint64 isoMs(const QString &iso)
     return QDateTime::fromString(iso, Qt::ISODate).toMSecsSinceEpoch();
 }
 
+// At least `count` messages of base.blocks from the head of an emulator with `faults`; empty
+// (with a warning) if they do not come.
+QStringList baseBlocks(const EmulatorFaults &faults, int count)
+{
+    const auto server = startEmulator(chainOptions(faults));
+    TestWebSocketClient client;
+    if (!client.connectTo(server->streamUrl(QStringLiteral("base.blocks"))))
+        return {};
+    client.sendText(startAction());
+    if (!client.waitForMessages(count)) {
+        qWarning("only %d of %d blocks came", int(client.messages().size()), count);
+        return {};
+    }
+    return client.messages();
+}
+
+QList<QJsonObject> objects(const QStringList &messages)
+{
+    QList<QJsonObject> list;
+    for (const QString &message : messages)
+        list.append(QJsonDocument::fromJson(message.toUtf8()).object());
+    return list;
+}
+
 QList<qint64> numbers(const QList<QJsonObject> &blocks, const char *key = "number")
 {
     QList<qint64> list;
@@ -112,6 +137,7 @@ private slots:
     void solanaFaultsCountBlockHeight();
     void lagDelaysEveryMessageByItsTimestamp();
     void rateAndFirehoseNumbersRise();
+    void embeddedEmulatorServesTheSameChain();
 };
 
 // The first block a client gets is the first one due after it started, on the clock
@@ -222,11 +248,9 @@ void TestEmulatorChain::gapEverySkipsExactlyTheMultiples()
 {
     EmulatorFaults faults;
     faults.gapEvery = 5;
-    const auto server = startEmulator(chainOptions(faults));
-    TestWebSocketClient client;
-    openAndStart(client, *server, QStringLiteral("base.blocks"));
-    QVERIFY(client.waitForMessages(40));
-    const QList<QJsonObject> blocks = client.jsonMessages();
+    const QStringList messages = baseBlocks(faults, 40);
+    QVERIFY(!messages.isEmpty());
+    const QList<QJsonObject> blocks = objects(messages);
     const QList<qint64> got = numbers(blocks);
     QList<qint64> expected;
     for (qint64 n = got.constFirst(); expected.size() < got.size(); ++n) {
@@ -252,11 +276,9 @@ void TestEmulatorChain::reorgReplacesDepthBlocksWithChainedHashes()
     EmulatorFaults faults;
     faults.reorgEvery = 6;
     faults.reorgDepth = 2;
-    const auto server = startEmulator(chainOptions(faults));
-    TestWebSocketClient client;
-    openAndStart(client, *server, QStringLiteral("base.blocks"));
-    QVERIFY(client.waitForMessages(50));
-    const QList<QJsonObject> blocks = client.jsonMessages();
+    const QStringList messages = baseBlocks(faults, 50);
+    QVERIFY(!messages.isEmpty());
+    const QList<QJsonObject> blocks = objects(messages);
     const QList<qint64> got = numbers(blocks);
     QList<qint64> expected;
     for (qint64 n = got.constFirst(); expected.size() < got.size(); ++n) {
@@ -294,12 +316,9 @@ void TestEmulatorChain::duplicateEverySendsThoseBlocksTwice()
 {
     EmulatorFaults faults;
     faults.duplicateEvery = 3;
-    const auto server = startEmulator(chainOptions(faults));
-    TestWebSocketClient client;
-    openAndStart(client, *server, QStringLiteral("base.blocks"));
-    QVERIFY(client.waitForMessages(40));
-    const QStringList messages = client.messages();
-    const QList<qint64> got = numbers(client.jsonMessages());
+    const QStringList messages = baseBlocks(faults, 40);
+    QVERIFY(!messages.isEmpty());
+    const QList<qint64> got = numbers(objects(messages));
     QList<qint64> expected;
     for (qint64 n = got.constFirst(); expected.size() < got.size(); ++n) {
         expected.append(n);
@@ -481,6 +500,38 @@ void TestEmulatorChain::rateAndFirehoseNumbersRise()
             index = position;
         }
     }
+}
+
+// The in-process emulator (the GUI's, the CLI's) runs the same chain: after a dropped connection
+// the client rejoins further on, faults as configured.
+void TestEmulatorChain::embeddedEmulatorServesTheSameChain()
+{
+    EmulatorFaults faults;
+    faults.gapEvery = 5;
+    EmbeddedEmulator emulator(chainOptions(faults));
+    QVERIFY(emulator.start());
+    QUrl url = emulator.baseUrl();
+    url.setPath(QStringLiteral("/api/v1/developer/ws/stream"));
+    url.setQuery(QStringLiteral("topic=base.blocks"));
+    TestWebSocketClient before;
+    QVERIFY(before.connectTo(url));
+    before.sendText(startAction());
+    QVERIFY(before.waitForMessages(5));
+    emulator.dropAllConnections();
+    QVERIFY(before.waitDisconnected());
+    const qint64 last = numbers(before.jsonMessages()).constLast();
+
+    TestWebSocketClient after;
+    QVERIFY(after.connectTo(url));
+    after.sendText(startAction());
+    QVERIFY(after.waitForMessages(10));
+    const QList<qint64> resumed = numbers(after.jsonMessages());
+    QVERIFY(resumed.constFirst() > last);
+    for (const qint64 number : resumed)
+        QVERIFY(number % 5 != 0);
+    const SyntheticChain chain = SyntheticChain::base(7);
+    for (const QJsonObject &block : after.jsonMessages())
+        QCOMPARE(text(block, "hash"), chain.blockHash(integer(block, "number")));
 }
 
 QTEST_MAIN(TestEmulatorChain)

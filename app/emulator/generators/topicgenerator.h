@@ -45,7 +45,7 @@ public:
     virtual void setFaults(const EmulatorFaults &faults) { m_schedule = BlockSchedule(faults); }
     /// Mean real-time interval between two messages at speed 1, in milliseconds: the topic's
     /// cadence in core's TopicCatalogue (12000 for ethereum.blocks), which the generated data
-    /// follows. The server adds its own jitter where it wants.
+    /// follows. With --rate, the server runs this topic's clock at rate × this / 1000.
     double meanIntervalMs() const;
     QString topic() const { return m_topic; }
 
