@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <limits>
 
@@ -46,6 +47,69 @@ bool readPositiveDouble(const QCommandLineParser &parser, const QString &name, d
     return true;
 }
 
+// --start-time: ISO-8601 (a time without zone is UTC) or whole seconds since the epoch.
+bool readStartTime(const QString &text, qint64 *msecs)
+{
+    bool isNumber = false;
+    const qint64 seconds = text.toLongLong(&isNumber);
+    if (isNumber) {
+        // Up to the year 9999, as Qt dates go.
+        if (seconds <= 0 || seconds > 253402300799LL)
+            return false;
+        *msecs = seconds * 1000;
+        return true;
+    }
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    if (!time.isValid())
+        return false;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    *msecs = time.toMSecsSinceEpoch();
+    return *msecs > 0;
+}
+
+// The live chain's options (start time and integrity faults), with the rules between them.
+bool readChainOptions(const QCommandLineParser &parser, EmulatorOptions *options, QString *error)
+{
+    constexpr qint64 intMax = std::numeric_limits<int>::max();
+    if (parser.isSet(QStringLiteral("start-time")) &&
+        !readStartTime(parser.value(QStringLiteral("start-time")), &options->startTimeMs)) {
+        *error = QStringLiteral("--start-time: expected ISO-8601 such as 2026-11-27T20:00:00Z or "
+                                "seconds since the epoch, got \"%1\"")
+                     .arg(parser.value(QStringLiteral("start-time")));
+        return false;
+    }
+    qint64 gapEvery = 0, reorgEvery = 0, reorgDepth = 0, duplicateEvery = 0, lag = 0;
+    if (!readInteger(parser, QStringLiteral("gap-every"), 2, intMax, &gapEvery, error) ||
+        !readInteger(parser, QStringLiteral("reorg-every"), 2, intMax, &reorgEvery, error) ||
+        !readInteger(parser, QStringLiteral("reorg-depth"), 1, intMax, &reorgDepth, error) ||
+        !readInteger(parser, QStringLiteral("duplicate-every"), 1, intMax, &duplicateEvery,
+                     error) ||
+        !readInteger(parser, QStringLiteral("lag-ms"), 0, 3600000, &lag, error))
+        return false;
+    if ((reorgEvery > 0) != (reorgDepth > 0)) {
+        *error = reorgEvery > 0 ? QStringLiteral("--reorg-every needs --reorg-depth D")
+                                : QStringLiteral("--reorg-depth needs --reorg-every N");
+        return false;
+    }
+    if (reorgDepth >= reorgEvery && reorgEvery > 0) {
+        *error = QStringLiteral("--reorg-depth: %1 must be less than --reorg-every %2, so two "
+                                "reorgs never replace the same block")
+                     .arg(reorgDepth)
+                     .arg(reorgEvery);
+        return false;
+    }
+    EmulatorFaults &faults = options->faults;
+    faults.gapEvery = int(gapEvery);
+    faults.reorgEvery = int(reorgEvery);
+    faults.reorgDepth = int(reorgDepth);
+    faults.duplicateEvery = int(duplicateEvery);
+    faults.lagMs = int(lag);
+    return true;
+}
+
 } // namespace
 
 EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &arguments)
@@ -72,14 +136,41 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         value("key", "An accepted API key (repeatable). Default: allium-demo-key.", "K"),
         value("seed", "Seed of the synthetic data: same seed, same data.", "S",
               QStringLiteral("1")),
-        value("speed", "Multiplies every topic's real-time cadence.", "X", QStringLiteral("1")),
-        value("rate", "Messages per second for every topic, overriding the cadence.", "R"),
+        value("speed",
+              "Runs the chain's clock X times faster than real time: timestamps are then chain "
+              "time (start time + elapsed x X), ahead of the wall clock.",
+              "X", QStringLiteral("1")),
+        value("rate",
+              "Messages per second for every topic, overriding the cadence: each topic's clock "
+              "runs as fast as that takes (timestamps keep their spacing, 12 s between Ethereum "
+              "blocks), so topics no longer share one clock.",
+              "R"),
         value("latency-ms", "API responses wait a random 0..MS, so they complete out of order.",
               "MS"),
         value("firehose",
               "Each started stream sends N messages as fast as the socket takes "
               "them, then goes quiet.",
               "N"),
+        // The live chain and its integrity faults (issue 12).
+        value("start-time",
+              "The chain's clock when the emulator starts, ISO-8601 (2026-11-27T20:00:00Z) or "
+              "seconds since the epoch; default now. With --seed, reproducible blocks.",
+              "TIME"),
+        value("gap-every",
+              "Fault: a block whose number is a multiple of N (Solana: block_height) is never "
+              "sent, nor its transactions, logs or trades. N >= 2.",
+              "N"),
+        value("reorg-every",
+              "Fault: when the chain reaches a block number R that is a multiple of N, blocks "
+              "R-D+1..R are sent again right after R with new hashes (D: --reorg-depth); the "
+              "chain goes on from them.",
+              "N"),
+        value("reorg-depth", "Blocks a reorg replaces, 1 <= D < N (with --reorg-every).", "D"),
+        value("duplicate-every",
+              "Fault: every message of a block whose number is a multiple of N is sent twice in "
+              "a row.",
+              "N"),
+        value("lag-ms", "Fault: messages leave MS (of chain time) after their timestamp.", "MS"),
         flag("tls", "Serve wss:// with a self-signed certificate generated at startup."),
         flag("no-deflate",
              "Refuse permessage-deflate (compression) to clients that offer it. (With --tls it "
@@ -168,7 +259,7 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         readInteger(parser, QStringLiteral("max-write-queue"), 65536, qint64(1) << 40,
                     &maxWriteQueue, &error) &&
         readInteger(parser, QStringLiteral("idle-timeout-ms"), 0, intMax, &idleTimeout, &error);
-    if (!ok)
+    if (!ok || !readChainOptions(parser, &options, &error))
         return result;
     // The codes a close frame may carry, as Qt's client checks them: 1000-1003, 1007-1011 and
     // 3000-4999 (1004-1006 are reserved, 1012-2999 unassigned for Qt).

@@ -21,6 +21,13 @@ struct EmulatorFaults
     int closeCode = 0;          ///< the close code for closeAfterMessages (default 1011)
     int handshakeDelayMs = 0;   ///< wait this long before answering the websocket handshake
     bool stallApi = false;      ///< accept API requests but never answer them
+    // Integrity faults of the chain itself, the same for every client and every topic of a chain
+    // (see BlockSchedule): N counts block numbers (Solana: block_height), not messages.
+    int gapEvery = 0;       ///< a block whose number is a multiple of N is never sent (N >= 2)
+    int reorgEvery = 0;     ///< at each multiple R of N, blocks R-D+1..R are sent again, new hashes
+    int reorgDepth = 0;     ///< D for reorgEvery, 1 <= D < N
+    int duplicateEvery = 0; ///< each message of a block whose number is a multiple of N, twice
+    int lagMs = 0;          ///< messages leave MS of chain time after their timestamp
 };
 
 /// Bounds on what clients may make the emulator hold, so a hostile or stuck client cannot grow it
@@ -45,7 +52,11 @@ struct EmulatorOptions
     QHostAddress address = QHostAddress::LocalHost; ///< loopback only, always
     quint16 port = 0;                               ///< 0 picks a free port
     QStringList keys{EmulatorDemoKey};
-    quint64 seed = 1;         ///< same seed, same data
+    quint64 seed = 1; ///< same seed, same data
+    /// The chain clock (ms since the epoch) when the server starts; it then runs at `speed`, so
+    /// timestamps are startTimeMs + elapsed × speed. 0: the current time (EmulatorServer sets
+    /// it when it is made).
+    qint64 startTimeMs = 0;
     double speed = 1.0;       ///< multiplies the real-time cadence of every topic
     double rate = 0;          ///< if > 0: messages per second for every topic, overriding cadence
     int latencyMs = 0;        ///< API response delay; each response waits up to this (random),

@@ -11,6 +11,7 @@
 #include "emulator/selfsignedcertificate.h"
 #include "emulator/streamconnection.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -182,7 +183,10 @@ EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
     , d(std::make_unique<Private>(this, options))
 {
     d->gate = new HandshakeGate(this);
+    // The chain's clock starts with the cadence clock: every stream of this server reads it.
     d->cadence = new CadenceClock(this);
+    if (d->options.startTimeMs <= 0)
+        d->options.startTimeMs = QDateTime::currentMSecsSinceEpoch();
     d->gate->setKeys(options.keys);
     d->gate->setTopics(topics());
     // Random, so no client can pass for the relay and slip past the connection limit.

@@ -4,8 +4,10 @@
 #include "emulator/cadenceclock.h"
 #include "emulator/connectionwatch.h"
 #include "emulator/emulatorframes.h"
+#include "emulator/generators/syntheticdatachain.h"
 #include "emulator/generators/topicgenerator.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -29,10 +31,16 @@ StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, co
     , m_transport(transport)
     , m_topic(topic)
     , m_options(options)
-    , m_generator(TopicGenerator::create(topic, options.seed))
+    , m_generator(TopicGenerator::create(topic, options.seed, SyntheticChain::DefaultStartMs,
+                                         options.faults))
     , m_cadence(cadence)
-    , m_random(quint32(qHash(topic, size_t(options.seed))))
+    , m_chainStartMs(options.startTimeMs > 0 ? options.startTimeMs
+                                             : QDateTime::currentMSecsSinceEpoch())
 {
+    if (m_generator && options.rate > 0 && m_generator->meanIntervalMs() > 0)
+        m_chainSpeed = options.rate * m_generator->meanIntervalMs() / 1000.0;
+    else if (options.speed > 0)
+        m_chainSpeed = options.speed;
     connect(m_watch, &ConnectionWatch::dataWritten, this, [this] {
         if (m_options.firehoseCount > 0)
             pumpFirehose();
@@ -150,22 +158,31 @@ void StreamConnection::start()
     m_watch->setBusy(true);
     if (m_options.firehoseCount > 0) {
         if (m_poolTexts.isEmpty()) {
+            // The chain from its head on; the pool then repeats (a throughput tool, not a chain).
+            m_generator->seek(qint64(chainNowMs()));
             m_poolMessages.reserve(FirehosePoolSize);
             m_poolTexts.reserve(FirehosePoolSize);
-            for (int i = 0; i < FirehosePoolSize; ++i) {
+            while (m_poolTexts.size() < FirehosePoolSize) {
                 // Whole objects: the pool is matched again whenever the filter changes.
                 m_writer.reset(MessageWriter::ObjectMode::All);
                 m_generator->writeNext(m_writer);
-                m_poolMessages.append(m_writer.object());
-                m_poolTexts.append(m_writer.takeText());
+                const QJsonObject object = m_writer.object();
+                const QString text = m_writer.takeText();
+                for (int copy = 0; copy < m_generator->copies(); ++copy) {
+                    m_poolMessages.append(object);
+                    m_poolTexts.append(text);
+                }
             }
             matchPool();
         }
         pumpFirehose();
         return;
     }
-    // A client joins a live stream at a random point between two messages.
-    m_nextDueMs = nowMs() + nextIntervalMs() * m_random.generateDouble();
+    // A client joins the chain at its live head: the first message due from now on (a message
+    // due at D leaves at D + lag).
+    m_generator->seek(qint64(std::ceil(chainNowMs())) - m_options.faults.lagMs);
+    m_pending.ready = false;
+    preparePending();
     scheduleNext();
 }
 
@@ -177,21 +194,13 @@ void StreamConnection::stop()
         m_cadence->cancel(this);
 }
 
-double StreamConnection::nextIntervalMs()
-{
-    if (m_options.rate > 0)
-        return 1000.0 / m_options.rate;
-    const double speed = m_options.speed > 0 ? m_options.speed : 1.0;
-    const double mean = m_generator->meanIntervalMs() > 0 ? m_generator->meanIntervalMs() : 1000.0;
-    // Uniform jitter of ±50% keeps the mean and looks like real block and trade timing.
-    return mean / speed * (0.5 + m_random.generateDouble());
-}
-
 void StreamConnection::scheduleNext()
 {
-    if (!m_started || m_finished || !m_cadence)
+    if (!m_started || m_finished || !m_cadence || !m_pending.ready)
         return;
-    m_cadence->callAt(this, m_nextDueMs, [this] { sendDue(); });
+    const double sendAtChainMs = double(m_pending.dueMs) + m_options.faults.lagMs;
+    m_cadence->callAt(this, (sendAtChainMs - double(m_chainStartMs)) / m_chainSpeed,
+                      [this] { sendDue(); });
 }
 
 double StreamConnection::nowMs() const
@@ -199,29 +208,50 @@ double StreamConnection::nowMs() const
     return m_cadence ? m_cadence->nowMs() : 0;
 }
 
+double StreamConnection::chainNowMs() const
+{
+    return double(m_chainStartMs) + nowMs() * m_chainSpeed;
+}
+
+void StreamConnection::preparePending()
+{
+    const bool filtered = !m_filter.isEmpty();
+    m_writer.reset(filtered ? MessageWriter::ObjectMode::Selected
+                            : MessageWriter::ObjectMode::None);
+    m_generator->writeNext(m_writer);
+    m_pending.matches = !filtered || m_filter.matches(m_writer.object());
+    m_pending.text = m_writer.takeText();
+    m_pending.dueMs = m_generator->dueMs();
+    m_pending.copies = m_generator->copies();
+    m_pending.ready = true;
+}
+
 void StreamConnection::sendDue()
 {
     if (!m_started || m_finished)
         return;
-    const double now = nowMs();
+    // Everything due up to here has left when this returns.
+    const double dueBefore = chainNowMs() - m_options.faults.lagMs;
     int produced = 0;
-    while (m_nextDueMs <= now) {
-        if (produced++ >= MaxMessagesPerBatch) {
-            m_nextDueMs = now + nextIntervalMs();
+    while (true) {
+        if (!m_pending.ready)
+            preparePending();
+        if (double(m_pending.dueMs) > dueBefore)
             break;
+        if (produced++ >= MaxMessagesPerBatch) {
+            // Far behind: rejoin the head, as a client of the real service would.
+            m_generator->seek(qint64(std::floor(dueBefore)) + 1);
+            m_pending.ready = false;
+            continue;
         }
-        m_nextDueMs += nextIntervalMs();
+        m_pending.ready = false;
         // A reader that cannot keep up loses messages, as on the real service.
-        if (m_watch->isCongested())
+        if (m_watch->isCongested() || !m_pending.matches)
             continue;
-        const bool filtered = !m_filter.isEmpty();
-        m_writer.reset(filtered ? MessageWriter::ObjectMode::Selected
-                                : MessageWriter::ObjectMode::None);
-        m_generator->writeNext(m_writer);
-        if (filtered && !m_filter.matches(m_writer.object()))
-            continue;
-        if (!sendStreamFrame(m_writer.takeText()))
-            return;
+        for (int copy = 0; copy < m_pending.copies; ++copy) {
+            if (!sendStreamFrame(m_pending.text))
+                return;
+        }
     }
     scheduleNext();
 }

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
-#include <QRandomGenerator>
 
 #include <memory>
 
@@ -22,10 +21,15 @@ namespace allium {
 class CadenceClock;
 class TopicGenerator;
 
-/// One client of a data stream: sends nothing until `start`, then the topic's messages at the
-/// generator's cadence (or as a firehose), pauses on `stop`, applies `setFilter`, answers bad
-/// control messages with an error frame, and injects the faults it was created with. Messages
-/// for a client that does not read are dropped once half the write-queue limit is waiting.
+/// One client of a data stream: sends nothing until `start`, then joins the topic's chain at its
+/// live head and sends each message when the chain's clock reaches its due time (plus the lag
+/// fault), or a firehose; pauses on `stop` (a later `start` joins the head again: what passed
+/// meanwhile is gone), applies `setFilter`, answers bad control messages with an error frame,
+/// and injects the faults it was created with. Messages for a client that does not read are
+/// dropped once half the write-queue limit is waiting.
+///
+/// The chain's clock is EmulatorOptions::startTimeMs + elapsed × speed, where speed is
+/// EmulatorOptions::speed, or with `rate` whatever sends `rate` messages a second on this topic.
 class StreamConnection : public EmulatorConnection
 {
     Q_OBJECT
@@ -65,14 +69,17 @@ private:
     void stop();
     void scheduleNext();
     void sendDue();
+    /// Generates the next message into m_pending (text, filter verdict, due time, copies).
+    void preparePending();
     void pumpFirehose();
     void matchPool();
     /// Sends one stream frame and applies the faults; false once the connection is gone or
     /// stalled and nothing more may be sent.
     bool sendStreamFrame(const QString &text);
     void stall();
-    double nextIntervalMs();
     double nowMs() const;
+    /// The chain's clock now, ms since the epoch.
+    double chainNowMs() const;
 
     QPointer<QTcpSocket> m_transport;
     QString m_topic;
@@ -81,8 +88,16 @@ private:
     Filter m_filter;
     MessageWriter m_writer; ///< reused for every message, so its buffer is allocated once
     QPointer<CadenceClock> m_cadence;
-    QRandomGenerator m_random;
-    double m_nextDueMs = 0;
+    double m_chainSpeed = 1; ///< chain ms per wall ms
+    qint64 m_chainStartMs = 0;
+    struct Pending
+    {
+        bool ready = false;
+        QString text;
+        bool matches = true;
+        int copies = 1;
+        qint64 dueMs = 0;
+    } m_pending; ///< the next message, generated ahead so its due time is known
     bool m_started = false;
     bool m_finished = false; ///< stalled, closing or aborted: nothing more is sent
     qint64 m_framesSent = 0;

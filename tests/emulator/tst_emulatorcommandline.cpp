@@ -21,6 +21,10 @@ private slots:
 
     void parsesRequestHeads_data();
     void parsesRequestHeads();
+
+    void parsesTheChainOptions();
+    void refusesBadChainValues_data();
+    void refusesBadChainValues();
 };
 
 namespace {
@@ -266,6 +270,89 @@ void TestEmulatorCommandLine::parsesRequestHeads()
     QCOMPARE(parsed->header("X-Api-Key"), key);
     QCOMPARE(parsed->hasHeader("x-api-key"), !key.isEmpty());
     QCOMPARE(parsed->isWebSocketUpgrade(), upgrade);
+}
+
+// The live chain's options: --start-time as ISO-8601 or epoch seconds, the integrity faults
+// into EmulatorFaults, each documented in --help; none set means no fault and "now".
+void TestEmulatorCommandLine::parsesTheChainOptions()
+{
+    const auto none = parse({});
+    QCOMPARE(none.options.startTimeMs, qint64(0));
+    QCOMPARE(none.options.faults.gapEvery, 0);
+    QCOMPARE(none.options.faults.reorgEvery, 0);
+    QCOMPARE(none.options.faults.reorgDepth, 0);
+    QCOMPARE(none.options.faults.duplicateEvery, 0);
+    QCOMPARE(none.options.faults.lagMs, 0);
+
+    const auto result =
+        parse({QStringLiteral("--start-time"), QStringLiteral("2026-11-27T20:00:00Z"),
+               QStringLiteral("--gap-every"), QStringLiteral("5"), QStringLiteral("--reorg-every"),
+               QStringLiteral("7"), QStringLiteral("--reorg-depth"), QStringLiteral("3"),
+               QStringLiteral("--duplicate-every"), QStringLiteral("4"), QStringLiteral("--lag-ms"),
+               QStringLiteral("1500")});
+    QCOMPARE(result.outcome, EmulatorCommandLine::Outcome::Run);
+    QCOMPARE(result.options.startTimeMs, qint64(1795809600000));
+    QCOMPARE(result.options.faults.gapEvery, 5);
+    QCOMPARE(result.options.faults.reorgEvery, 7);
+    QCOMPARE(result.options.faults.reorgDepth, 3);
+    QCOMPARE(result.options.faults.duplicateEvery, 4);
+    QCOMPARE(result.options.faults.lagMs, 1500);
+    QCOMPARE(
+        parse({QStringLiteral("--start-time"), QStringLiteral("1795809600")}).options.startTimeMs,
+        qint64(1795809600000));
+    // Without a zone, UTC; with one, converted.
+    QCOMPARE(parse({QStringLiteral("--start-time"), QStringLiteral("2026-11-27T20:00:00")})
+                 .options.startTimeMs,
+             qint64(1795809600000));
+    QCOMPARE(parse({QStringLiteral("--start-time"), QStringLiteral("2026-11-27T21:00:00+01:00")})
+                 .options.startTimeMs,
+             qint64(1795809600000));
+
+    const QString help = parse({QStringLiteral("--help")}).text;
+    for (const char *option : {"--start-time", "--gap-every", "--reorg-every", "--reorg-depth",
+                               "--duplicate-every", "--lag-ms"})
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+    // --speed says what timestamps then are.
+    QVERIFY(help.contains(QLatin1String("timestamps are then chain")));
+}
+
+void TestEmulatorCommandLine::refusesBadChainValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+    const auto row = [](const char *name, const QStringList &arguments, const char *error) {
+        QTest::newRow(name) << arguments << QString::fromLatin1(error);
+    };
+    row("start time text", {QStringLiteral("--start-time"), QStringLiteral("yesterday")},
+        "--start-time: expected ISO-8601");
+    row("start time negative", {QStringLiteral("--start-time"), QStringLiteral("-5")},
+        "--start-time:");
+    row("start time zero", {QStringLiteral("--start-time"), QStringLiteral("0")}, "--start-time:");
+    row("gap every one", {QStringLiteral("--gap-every"), QStringLiteral("1")}, "--gap-every:");
+    row("gap every negative", {QStringLiteral("--gap-every"), QStringLiteral("-3")},
+        "--gap-every:");
+    row("reorg without depth", {QStringLiteral("--reorg-every"), QStringLiteral("5")},
+        "--reorg-every needs --reorg-depth");
+    row("depth without reorg", {QStringLiteral("--reorg-depth"), QStringLiteral("2")},
+        "--reorg-depth needs --reorg-every");
+    row("depth equal to every",
+        {QStringLiteral("--reorg-every"), QStringLiteral("4"), QStringLiteral("--reorg-depth"),
+         QStringLiteral("4")},
+        "--reorg-depth: 4 must be less than --reorg-every 4");
+    row("depth zero",
+        {QStringLiteral("--reorg-every"), QStringLiteral("4"), QStringLiteral("--reorg-depth"),
+         QStringLiteral("0")},
+        "--reorg-depth:");
+    row("duplicate zero", {QStringLiteral("--duplicate-every"), QStringLiteral("0")},
+        "--duplicate-every:");
+    row("lag negative", {QStringLiteral("--lag-ms"), QStringLiteral("-1")}, "--lag-ms:");
+    row("lag text", {QStringLiteral("--lag-ms"), QStringLiteral("soon")}, "--lag-ms:");
+}
+
+// A bad chain option is an error naming it, never a silent default.
+void TestEmulatorCommandLine::refusesBadChainValues()
+{
+    refusesBadValues();
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorCommandLine)

@@ -377,7 +377,8 @@ void TestStreamSession::statsReportedAtABoundedRate()
     EmulatorOptions options;
     options.rate = 200;
     StreamFixture stream(options);
-    QVERIFY(stream.listen(QStringLiteral("ethereum.transactions")));
+    // Trades come one by one (a block's transactions come together, once a block).
+    QVERIFY(stream.listen(QStringLiteral("hyperliquid.trades")));
     IngestOptions ingest;
     ingest.batchIntervalMs = 5; // some forty batches a second
     stream.session.setIngestOptions(ingest);

@@ -11,17 +11,23 @@ namespace allium {
 class BitcoinBlockGenerator : public TopicGenerator
 {
 public:
-    BitcoinBlockGenerator(quint64 seed, qint64 startMs);
+    explicit BitcoinBlockGenerator(quint64 seed);
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override;
+
+    /// Blocks per epoch: each epoch lasts exactly EpochBlocks × 10 min, its blocks' waits drawn
+    /// from an exponential distribution (then scaled to fill it), so a block's time is a function
+    /// of its height.
+    static constexpr qint64 EpochBlocks = 16;
+    static constexpr qint64 MeanIntervalMs = 600000;
+    qint64 timestampMs(qint64 number) const;
 
 private:
-    QString blockHash(qint64 number) const;
+    QString blockHash(qint64 number, int version) const;
 
     quint64 m_seed;
-    SyntheticData m_random;
-    qint64 m_number;
-    double m_timeMs;
+    qint64 m_firstNumber;
 };
 
 } // namespace allium

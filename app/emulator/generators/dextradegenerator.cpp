@@ -37,6 +37,7 @@ void DexTradeGenerator::writeNext(MessageWriter &writer)
         tx = m_transactions.nextTransaction();
     } while (tx.kind != EvmTransactionGenerator::Kind::Swap || !tx.success);
 
+    setDue(tx.dueMs, tx.copies);
     const QString chain = m_transactions.chain().name();
     const SyntheticTokens::Token *sold = SyntheticTokens::find(chain, tx.token);
     const SyntheticTokens::Token *bought = SyntheticTokens::find(chain, tx.tokenOut);

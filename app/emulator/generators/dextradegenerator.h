@@ -13,6 +13,8 @@ public:
     explicit DexTradeGenerator(const SyntheticChain &chain);
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override { m_transactions.seek(chainMs); }
+    void setFaults(const EmulatorFaults &faults) override { m_transactions.setFaults(faults); }
 
     /// Successful swaps per transaction (the swap share times the swap success rate).
     static constexpr double TradesPerTransaction = 0.16 * 0.94;

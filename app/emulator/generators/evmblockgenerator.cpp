@@ -53,15 +53,23 @@ QString logsBloom(SyntheticData &random)
 
 EvmBlockGenerator::EvmBlockGenerator(const SyntheticChain &chain)
     : m_chain(chain)
-    , m_next(chain.firstNumber())
-{}
+{
+    seek(SyntheticChain::DefaultStartMs);
+}
+
+void EvmBlockGenerator::seek(qint64 chainMs)
+{
+    schedule().seek(m_chain.numberAt(chainMs));
+}
 
 void EvmBlockGenerator::writeNext(MessageWriter &writer)
 {
-    writeBlock(m_next++, writer);
+    const BlockSchedule::Emission block = schedule().next();
+    writeBlock(block.number, writer, block.version);
+    setDue(m_chain.timestampMs(block.dueNumber), schedule().isDuplicated(block.number) ? 2 : 1);
 }
 
-void EvmBlockGenerator::writeBlock(qint64 number, MessageWriter &writer) const
+void EvmBlockGenerator::writeBlock(qint64 number, MessageWriter &writer, int version) const
 {
     // Every random value in the order it has always been drawn, so a seed keeps its data.
     SyntheticData random(m_chain.blockSeed(number, BlockRecordPurpose));
@@ -99,13 +107,14 @@ void EvmBlockGenerator::writeBlock(qint64 number, MessageWriter &writer) const
     writer.key("extra_data").string(extraData);
     writer.key("gas_limit").integer(m_chain.gasLimit());
     writer.key("gas_used").integer(gasUsed);
-    writer.key("hash").string(m_chain.blockHash(number));
+    writer.key("hash").string(m_chain.blockHash(number, version));
     writer.key("logs_bloom").string(bloom);
     writer.key("miner").string(miner);
     writer.key("mix_hash").string(mixHash);
     writer.key("nonce").string(QLatin1String("0x0000000000000000"));
     writer.key("number").integer(number);
-    writer.key("parent_hash").string(m_chain.blockHash(number - 1));
+    writer.key("parent_hash")
+        .string(m_chain.blockHash(number - 1, schedule().parentVersion(number, version)));
     writer.key("receipts_root").string(receiptsRoot);
     // Keccak of the empty uncle list: no uncles since the merge.
     writer.key("sha3_uncles")

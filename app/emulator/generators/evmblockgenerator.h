@@ -14,14 +14,15 @@ class EvmBlockGenerator : public TopicGenerator
 public:
     explicit EvmBlockGenerator(const SyntheticChain &chain);
 
-    /// Writes the record of block `number`: a pure function of the chain and the number.
-    void writeBlock(qint64 number, MessageWriter &writer) const;
+    /// Writes the record of block `number`: a pure function of the chain, the number and the
+    /// version (1: its replacement in a reorg, with a new hash).
+    void writeBlock(qint64 number, MessageWriter &writer, int version = 0) const;
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override;
 
 private:
     SyntheticChain m_chain;
-    qint64 m_next = 0;
 };
 
 } // namespace allium

@@ -23,6 +23,9 @@ const QString DepositTopic =
 const QString OwnershipTopic =
     QStringLiteral("0x8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0");
 
+// The block seed purpose of what a block's logs draw beyond its transactions.
+constexpr quint64 LogsPurpose = 9;
+
 QString topicAddress(const QString &address)
 {
     return QLatin1String("0x") + SyntheticData::abiAddressWord(address);
@@ -43,6 +46,13 @@ EvmLogGenerator::EvmLogGenerator(const SyntheticChain &chain)
     , m_random(SyntheticData::mix(SyntheticData::mix(chain.seed(), chain.name()), 0x6c6f67))
 {}
 
+void EvmLogGenerator::seek(qint64 chainMs)
+{
+    m_transactions.seek(chainMs);
+    m_pending.clear();
+    m_blockHash.clear();
+}
+
 void EvmLogGenerator::writeNext(MessageWriter &writer)
 {
     // Transactions without logs are skipped; a few hundred in a row never happen in practice.
@@ -50,6 +60,7 @@ void EvmLogGenerator::writeNext(MessageWriter &writer)
         emitLogs(m_transactions.nextTransaction());
     const Log log = std::move(m_pending.front());
     m_pending.pop_front();
+    setDue(log.dueMs, log.copies);
     // Keys in ascending order (see MessageWriter).
     writer.beginObject();
     writer.key("address").string(log.address);
@@ -86,14 +97,17 @@ void EvmLogGenerator::addLog(const EvmTransactionGenerator::Transaction &tx, con
     log.blockNumber = tx.blockNumber;
     log.blockTimestamp = tx.blockTimestamp;
     log.blockHash = tx.blockHash;
+    log.dueMs = tx.dueMs;
+    log.copies = tx.copies;
     m_pending.push_back(std::move(log));
 }
 
 void EvmLogGenerator::emitLogs(const EvmTransactionGenerator::Transaction &tx)
 {
-    if (tx.blockNumber != m_block) {
-        m_block = tx.blockNumber;
+    if (tx.blockHash != m_blockHash) {
+        m_blockHash = tx.blockHash;
         m_logIndex = 0;
+        m_random = SyntheticData(m_transactions.chain().blockSeed(tx.blockNumber, LogsPurpose));
     }
     if (!tx.success)
         return;

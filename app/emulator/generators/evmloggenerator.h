@@ -16,6 +16,8 @@ public:
     explicit EvmLogGenerator(const SyntheticChain &chain);
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override;
+    void setFaults(const EmulatorFaults &faults) override { m_transactions.setFaults(faults); }
 
     /// Mean logs per transaction this generator produces (measured, rounded), for the cadence.
     static constexpr double LogsPerTransaction = 1.25;
@@ -35,6 +37,8 @@ private:
         qint64 blockNumber = 0;
         QString blockTimestamp;
         QString blockHash;
+        qint64 dueMs = 0;
+        int copies = 1;
     };
 
     void emitLogs(const EvmTransactionGenerator::Transaction &tx);
@@ -44,7 +48,7 @@ private:
     EvmTransactionGenerator m_transactions;
     SyntheticData m_random;
     std::deque<Log> m_pending;
-    qint64 m_block = -1;
+    QString m_blockHash; ///< of the block whose logs are being made (a reorg's differs)
     int m_logIndex = 0;
 };
 

@@ -13,6 +13,8 @@ namespace {
 // How many distinct senders a stream reuses: small enough that the busiest ones show up many
 // times (their nonces count up), large enough to look like a chain.
 constexpr int SenderPool = 4000;
+// The block seed purpose of a block's transactions: each block's are its own.
+constexpr quint64 TransactionsPurpose = 8;
 
 const char *const ExchangeWallets[] = {
     "0x28c6c06298d514db089934071355e5743bf21d60", // Binance 14
@@ -49,15 +51,27 @@ EvmTransactionGenerator::EvmTransactionGenerator(const SyntheticChain &chain)
     , m_accounts(SenderPool)
     , m_nonces(SenderPool, -1)
 {
-    startBlock(m_chain.firstNumber());
+    seek(SyntheticChain::DefaultStartMs);
 }
 
-void EvmTransactionGenerator::startBlock(qint64 number)
+void EvmTransactionGenerator::seek(qint64 chainMs)
 {
+    schedule().seek(m_chain.numberAt(chainMs));
+    startBlock(schedule().next());
+}
+
+void EvmTransactionGenerator::startBlock(const BlockSchedule::Emission &block)
+{
+    const qint64 number = block.number;
+    // What a block holds depends on its number only, so every client sees the same
+    // transactions in it (nonces aside: they count what this stream has sent).
+    m_random = SyntheticData(m_chain.blockSeed(number, TransactionsPurpose));
     m_blockNumber = number;
     m_blockCount = m_chain.transactionCount(number);
     m_index = 0;
-    m_blockHash = m_chain.blockHash(number);
+    m_blockHash = m_chain.blockHash(number, block.version);
+    m_dueMs = m_chain.timestampMs(block.dueNumber);
+    m_copies = schedule().isDuplicated(number) ? 2 : 1;
     m_blockTimestampMs = m_chain.timestampMs(number);
     m_blockTimestamp = SyntheticData::isoTime(m_blockTimestampMs);
     m_baseFee = m_chain.baseFeePerGas(number);
@@ -158,12 +172,14 @@ void EvmTransactionGenerator::fillSwap(Transaction &tx)
 EvmTransactionGenerator::Transaction EvmTransactionGenerator::nextTransaction()
 {
     if (m_index >= m_blockCount)
-        startBlock(m_blockNumber + 1);
+        startBlock(schedule().next());
 
     Transaction tx;
     tx.index = m_index++;
     tx.blockNumber = m_blockNumber;
     tx.blockHash = m_blockHash;
+    tx.dueMs = m_dueMs;
+    tx.copies = m_copies;
     tx.blockTimestampMs = m_blockTimestampMs;
     tx.blockTimestamp = m_blockTimestamp;
     tx.hash = m_random.evmHash();
@@ -272,7 +288,9 @@ void EvmTransactionGenerator::write(const Transaction &tx, MessageWriter &writer
 
 void EvmTransactionGenerator::writeNext(MessageWriter &writer)
 {
-    write(nextTransaction(), writer);
+    const Transaction tx = nextTransaction();
+    write(tx, writer);
+    setDue(tx.dueMs, tx.copies);
 }
 
 } // namespace allium

@@ -38,6 +38,8 @@ public:
         quint64 gasUsed = 0;
         qint64 blockNumber = 0;
         QString blockHash;
+        qint64 dueMs = 0; ///< when the stream sends it: its block's (or its reorg's) time
+        int copies = 1;   ///< 2 when its block is duplicated
         qint64 blockTimestampMs = 0;
         QString blockTimestamp;
         QString contractAddress; ///< the deployed contract, for deployments
@@ -57,6 +59,7 @@ public:
     void write(const Transaction &tx, MessageWriter &writer) const;
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override;
 
     const SyntheticChain &chain() const { return m_chain; }
     /// Which of the chain's DEX routers `address` is (0 = the busiest), or -1.
@@ -71,7 +74,7 @@ private:
     void fillFees(Transaction &tx);
     void fillTokenTransfer(Transaction &tx);
     void fillSwap(Transaction &tx);
-    void startBlock(qint64 number);
+    void startBlock(const BlockSchedule::Emission &block);
 
     SyntheticChain m_chain;
     SyntheticData m_random;
@@ -84,6 +87,8 @@ private:
     int m_blockCount = 0;
     int m_index = 0;
     QString m_blockHash;
+    qint64 m_dueMs = 0;
+    int m_copies = 1;
     qint64 m_blockTimestampMs = 0;
     QString m_blockTimestamp;
     quint64 m_baseFee = 0;

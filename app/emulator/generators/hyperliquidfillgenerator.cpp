@@ -7,8 +7,8 @@
 
 namespace allium {
 
-HyperliquidFillGenerator::HyperliquidFillGenerator(quint64 seed, qint64 startMs)
-    : m_trades(seed, startMs)
+HyperliquidFillGenerator::HyperliquidFillGenerator(quint64 seed)
+    : m_trades(seed)
     , m_random(SyntheticData::mix(seed, QStringLiteral("hyperliquid.fills")))
 {}
 
@@ -79,6 +79,12 @@ QJsonObject HyperliquidFillGenerator::fill(const HyperliquidTradeGenerator::Trad
     return writer.object();
 }
 
+void HyperliquidFillGenerator::seek(qint64 chainMs)
+{
+    m_trades.seek(chainMs);
+    m_pending.clear();
+}
+
 void HyperliquidFillGenerator::writeNext(MessageWriter &writer)
 {
     if (m_pending.empty()) {
@@ -104,6 +110,7 @@ void HyperliquidFillGenerator::writeNext(MessageWriter &writer)
     }
     const Fill fill = std::move(m_pending.front());
     m_pending.pop_front();
+    setDue(fill.trade.timeMs);
     writer.beginObject().key("payload");
     write(fill, writer);
     writer.endObject();

@@ -13,9 +13,10 @@ namespace allium {
 class HyperliquidFillGenerator : public TopicGenerator
 {
 public:
-    HyperliquidFillGenerator(quint64 seed, qint64 startMs);
+    explicit HyperliquidFillGenerator(quint64 seed);
 
     void writeNext(MessageWriter &writer) override;
+    void seek(qint64 chainMs) override;
 
     /// One side of `trade` as Hyperliquid's fill object (without `user`), updating the user's
     /// position; shared with the API responder's fills endpoint.

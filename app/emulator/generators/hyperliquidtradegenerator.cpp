@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/generators/hyperliquidtradegenerator.h"
 
+#include "emulator/generators/syntheticdatachain.h"
 #include "emulator/messagewriter.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace allium {
@@ -24,11 +26,11 @@ const QList<HyperliquidTradeGenerator::Coin> &HyperliquidTradeGenerator::coins()
     return list;
 }
 
-HyperliquidTradeGenerator::HyperliquidTradeGenerator(quint64 seed, qint64 startMs)
+HyperliquidTradeGenerator::HyperliquidTradeGenerator(quint64 seed)
     : m_seed(seed)
     , m_random(SyntheticData::mix(seed, QStringLiteral("hyperliquid.trades")))
-    , m_timeMs(double(startMs))
-    , m_tid(qint64(SyntheticData::mix(seed, 0x746964) % 100000000000000LL) + 500000000000000LL)
+    , m_timeMs(double(SyntheticChain::DefaultStartMs))
+    , m_tid(0)
     , m_oid(250000000000LL + qint64(SyntheticData::mix(seed, 0x6f6964) % 1000000000LL))
 {
     for (const Coin &c : coins())
@@ -99,7 +101,7 @@ HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
     trade.timeMs = qint64(m_timeMs);
     trade.hash = m_random.chance(0.03) ? QStringLiteral("0x") + QString(64, QLatin1Char('0'))
                                        : m_random.evmHash();
-    m_tid += m_random.uniformInt(1, 900000000);
+    m_tid = std::max(m_tid + 1, trade.timeMs * 1000 + m_random.uniformInt(0, 999));
     trade.tid = m_tid;
     trade.buyer = user();
     do {
@@ -111,9 +113,15 @@ HyperliquidTradeGenerator::Trade HyperliquidTradeGenerator::nextTrade()
     return trade;
 }
 
+void HyperliquidTradeGenerator::seek(qint64 chainMs)
+{
+    m_timeMs = double(chainMs);
+}
+
 void HyperliquidTradeGenerator::writeNext(MessageWriter &writer)
 {
     const Trade t = nextTrade();
+    setDue(t.timeMs);
     // Keys in ascending order (see MessageWriter).
     writer.beginObject().key("payload").beginObject();
     writer.key("coin").string(t.coin);

@@ -31,11 +31,14 @@ public:
         qint64 sellerOid = 0;
     };
 
-    HyperliquidTradeGenerator(quint64 seed, qint64 startMs);
+    explicit HyperliquidTradeGenerator(quint64 seed);
 
     Trade nextTrade();
 
     void writeNext(MessageWriter &writer) override;
+    /// The next trade comes after `chainMs`; tids stay rising (a trade's tid is about its time
+    /// in µs, so a later trade always has a larger one).
+    void seek(qint64 chainMs) override;
 
     /// Hyperliquid's price text: at most 5 significant figures and 6 − szDecimals decimals.
     static QString priceText(double px, int szDecimals);

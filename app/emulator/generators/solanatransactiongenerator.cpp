@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/generators/solanatransactiongenerator.h"
 
+#include "emulator/generators/syntheticdatachain.h"
 #include "emulator/messagewriter.h"
 
 #include <QStringList>
@@ -27,18 +28,64 @@ const QString PumpProgram = QStringLiteral("6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5
 
 } // namespace
 
-SolanaTransactionGenerator::SolanaTransactionGenerator(quint64 seed, qint64 startMs)
+SolanaTransactionGenerator::SolanaTransactionGenerator(quint64 seed)
     : m_seed(seed)
     , m_random(SyntheticData::mix(seed, QStringLiteral("solana.transactions")))
-    , m_startMs(startMs)
     , m_firstSlot(380000000 + qint64(SyntheticData::mix(seed, QStringLiteral("solana")) % 200000))
 {
     // Skipped slots over the chain's life: the height trails the slot by ~21 million.
-    m_height = m_firstSlot - 21400000 - qint64(m_seed % 1000);
+    m_heightOffset = m_firstSlot - 21400000 - qint64(m_seed % 1000) - producedBefore(m_firstSlot);
     m_accounts[0].resize(ValidatorPool);
     m_accounts[1].resize(ValidatorPool);
     m_accounts[2].resize(UserPool);
-    startSlot(m_firstSlot);
+    seek(SyntheticChain::DefaultStartMs);
+}
+
+qint64 SolanaTransactionGenerator::skippedInGroup(qint64 group) const
+{
+    return qint64(SyntheticData::mix(SyntheticData::mix(m_seed, QStringLiteral("solana-skips")),
+                                     quint64(group)) %
+                  quint64(SkipGroup));
+}
+
+bool SolanaTransactionGenerator::isSkippedSlot(qint64 slot) const
+{
+    return slot % SkipGroup == skippedInGroup(slot / SkipGroup);
+}
+
+qint64 SolanaTransactionGenerator::producedBefore(qint64 slot) const
+{
+    const qint64 group = slot / SkipGroup;
+    const qint64 within = slot % SkipGroup;
+    return group * (SkipGroup - 1) + within - (within > skippedInGroup(group) ? 1 : 0);
+}
+
+qint64 SolanaTransactionGenerator::heightOfSlot(qint64 slot) const
+{
+    return producedBefore(slot) + m_heightOffset;
+}
+
+qint64 SolanaTransactionGenerator::slotOfHeight(qint64 height) const
+{
+    const qint64 produced = height - m_heightOffset;
+    const qint64 group = produced / (SkipGroup - 1);
+    const qint64 within = produced % (SkipGroup - 1);
+    return group * SkipGroup + (within < skippedInGroup(group) ? within : within + 1);
+}
+
+qint64 SolanaTransactionGenerator::slotTimeMs(qint64 slot) const
+{
+    return SyntheticChain::DefaultStartMs + (slot - m_firstSlot) * SlotMs;
+}
+
+void SolanaTransactionGenerator::seek(qint64 chainMs)
+{
+    const qint64 offset = chainMs - SyntheticChain::DefaultStartMs;
+    qint64 slot = m_firstSlot + offset / SlotMs + (offset % SlotMs > 0 ? 1 : 0);
+    while (isSkippedSlot(slot))
+        ++slot;
+    schedule().seek(heightOfSlot(slot));
+    startBlock(schedule().next());
 }
 
 const QString &SolanaTransactionGenerator::account(int pool, int id)
@@ -53,20 +100,29 @@ const QString &SolanaTransactionGenerator::account(int pool, int id)
     return account;
 }
 
-void SolanaTransactionGenerator::startSlot(qint64 slot)
+void SolanaTransactionGenerator::startBlock(const BlockSchedule::Emission &block)
 {
-    m_slot = slot;
-    ++m_height;
+    // What a block holds depends on its height only: every client sees the same block.
+    const quint64 blockKey = SyntheticData::mix(
+        SyntheticData::mix(m_seed, QStringLiteral("solana-block")), quint64(block.number));
+    m_random = SyntheticData(blockKey);
+    m_height = block.number;
+    m_slot = slotOfHeight(block.number);
     m_index = 0;
     m_slotCount = int(m_random.uniformInt(MinPerSlot, MaxPerSlot));
     m_blockHash = m_random.base58(m_random.chance(0.9) ? 44 : 43);
-    m_timestamp = SyntheticData::isoTime(m_startMs + (slot - m_firstSlot) * SlotMs);
+    if (block.version != 0)
+        m_blockHash = SyntheticData::base58Of(SyntheticData::mix(blockKey, 0x72656f7267), 44);
+    m_timestamp = SyntheticData::isoTime(slotTimeMs(m_slot));
+    m_dueMs = slotTimeMs(slotOfHeight(block.dueNumber));
+    m_copies = schedule().isDuplicated(block.number) ? 2 : 1;
 }
 
 void SolanaTransactionGenerator::writeNext(MessageWriter &writer)
 {
     if (m_index >= m_slotCount)
-        startSlot(m_slot + (m_random.chance(0.05) ? 2 : 1)); // ~5% of leaders miss their slot
+        startBlock(schedule().next());
+    setDue(m_dueMs, m_copies);
 
     QStringList keys;
     // err, when set: {"InstructionError":[errorIndex,{"Custom":errorCode}]}

@@ -11,22 +11,21 @@ namespace allium {
 namespace {
 
 // Purposes for blockSeed(): each per-block fact draws from its own stream.
-enum : quint64 { HashPurpose = 1, CountPurpose = 2, FeePurpose = 3 };
+enum : quint64 { HashPurpose = 1, CountPurpose = 2, FeePurpose = 3, ReorgHashPurpose = 7 };
 
 } // namespace
 
-SyntheticChain::SyntheticChain(const QString &name, quint64 seed, qint64 startMs, qint64 tip)
+SyntheticChain::SyntheticChain(const QString &name, quint64 seed, qint64 tip)
     : m_name(name)
     , m_seed(seed)
     , m_key(SyntheticData::mix(seed, name))
     , m_firstNumber(tip + qint64(m_key % 50000))
-    , m_startMs(startMs)
 {}
 
-SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
+SyntheticChain SyntheticChain::ethereum(quint64 seed)
 {
     // Near the real tip.
-    SyntheticChain chain(QStringLiteral("ethereum"), seed, startMs, 23900000);
+    SyntheticChain chain(QStringLiteral("ethereum"), seed, 23900000);
     chain.m_blockIntervalMs =
         qint64(TopicCatalogue::meanIntervalMs(QStringLiteral("ethereum.blocks")));
     chain.m_minTransactions = 150;
@@ -36,9 +35,9 @@ SyntheticChain SyntheticChain::ethereum(quint64 seed, qint64 startMs)
     return chain;
 }
 
-SyntheticChain SyntheticChain::base(quint64 seed, qint64 startMs)
+SyntheticChain SyntheticChain::base(quint64 seed)
 {
-    SyntheticChain chain(QStringLiteral("base"), seed, startMs, 38000000);
+    SyntheticChain chain(QStringLiteral("base"), seed, 38000000);
     chain.m_blockIntervalMs = qint64(TopicCatalogue::meanIntervalMs(QStringLiteral("base.blocks")));
     chain.m_minTransactions = 120;
     chain.m_maxTransactions = 220;
@@ -53,16 +52,24 @@ quint64 SyntheticChain::blockSeed(qint64 number, quint64 purpose) const
     return SyntheticData::mix(m_key, quint64(number) * 16 + purpose);
 }
 
-QString SyntheticChain::blockHash(qint64 number) const
+QString SyntheticChain::blockHash(qint64 number, int version) const
 {
-    return SyntheticData::hashOf(blockSeed(number, HashPurpose));
+    return SyntheticData::hashOf(blockSeed(number, version == 0 ? HashPurpose : ReorgHashPurpose));
 }
 
 qint64 SyntheticChain::timestampMs(qint64 number) const
 {
     // Both chains have fixed slots (12 s post-merge, 2 s on Base); the first block sits on a
     // whole-second boundary like real block timestamps.
-    return (m_startMs / 1000) * 1000 + (number - m_firstNumber) * m_blockIntervalMs;
+    return DefaultStartMs + (number - m_firstNumber) * m_blockIntervalMs;
+}
+
+qint64 SyntheticChain::numberAt(qint64 chainMs) const
+{
+    const qint64 offset = chainMs - DefaultStartMs;
+    // Ceiling division that also rounds negative offsets up.
+    const qint64 intervals = offset / m_blockIntervalMs + (offset % m_blockIntervalMs > 0 ? 1 : 0);
+    return m_firstNumber + intervals;
 }
 
 int SyntheticChain::transactionCount(qint64 number) const

@@ -14,8 +14,10 @@ public:
     /// Timestamps start here unless told otherwise: 2026-11-27T20:00:00Z.
     static constexpr qint64 DefaultStartMs = 1795809600000LL;
 
-    static SyntheticChain ethereum(quint64 seed, qint64 startMs = DefaultStartMs);
-    static SyntheticChain base(quint64 seed, qint64 startMs = DefaultStartMs);
+    /// Block `firstNumber()` has the timestamp DefaultStartMs (on the whole second), and every
+    /// block's timestamp follows from its number: the chain has one clock whatever its start.
+    static SyntheticChain ethereum(quint64 seed);
+    static SyntheticChain base(quint64 seed);
 
     QString name() const { return m_name; }
     quint64 seed() const { return m_seed; }
@@ -29,8 +31,11 @@ public:
     /// True for an OP-stack rollup (Base): a sequencer instead of block builders, tiny fees.
     bool isL2() const { return m_isL2; }
 
-    QString blockHash(qint64 number) const;
+    /// The hash of block `number`; version 1 is its replacement in a reorg (BlockSchedule).
+    QString blockHash(qint64 number, int version = 0) const;
     qint64 timestampMs(qint64 number) const;
+    /// The first block whose timestamp is at or after `chainMs`.
+    qint64 numberAt(qint64 chainMs) const;
     int transactionCount(qint64 number) const;
     /// EIP-1559 base fee in wei; drifts smoothly from block to block as the real one does.
     quint64 baseFeePerGas(qint64 number) const;
@@ -38,15 +43,14 @@ public:
     quint64 blockSeed(qint64 number, quint64 purpose) const;
 
 private:
-    /// Name, seed and start; the first block number is `tip` shifted by the seed, so two seeds
-    /// never look alike at a glance.
-    SyntheticChain(const QString &name, quint64 seed, qint64 startMs, qint64 tip);
+    /// Name and seed; the first block number is `tip` shifted by the seed, so two seeds never
+    /// look alike at a glance.
+    SyntheticChain(const QString &name, quint64 seed, qint64 tip);
 
     QString m_name;
     quint64 m_seed = 0;
     quint64 m_key = 0;
     qint64 m_firstNumber = 0;
-    qint64 m_startMs = 0;
     qint64 m_blockIntervalMs = 12000;
     int m_minTransactions = 150;
     int m_maxTransactions = 250;
