@@ -20,6 +20,7 @@ QT_END_NAMESPACE
 namespace allium {
 
 class CadenceClock;
+class ReplayFeed;
 class TopicGenerator;
 
 /// One client of a data stream: sends nothing until `start`, then the topic's messages at the
@@ -73,6 +74,8 @@ private:
     void stall();
     double nextIntervalMs();
     double nowMs() const;
+    /// A message of the replayed recording (--replay): filtered like a generated one.
+    bool sendReplayed(const QByteArray &json);
 
     QPointer<QTcpSocket> m_transport;
     QString m_topic;
@@ -94,6 +97,8 @@ private:
     QList<bool> m_poolMatches; ///< the current filter's verdict on each pool message
     qsizetype m_poolIndex = 0;
     qint64 m_firehoseSent = 0;
+
+    ReplayFeed *m_replay = nullptr; ///< set when this topic replays a recording
 };
 
 } // namespace allium
