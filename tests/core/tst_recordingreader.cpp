@@ -2,6 +2,7 @@
 #include "core/record/recordingreader.h"
 #include "core/record/recordingwriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -73,6 +74,8 @@ private slots:
     void seeks();
     // The background scan counts messages, times and the bad line, and reports completion.
     void indexCountsAndReports();
+    // The demo recordings shipped with the app read to their end, in time order, keyless.
+    void shippedRecordingsRead();
 };
 
 void TestRecordingReader::truncatedAtEveryByte()
@@ -296,6 +299,31 @@ void TestRecordingReader::indexCountsAndReports()
     QVERIFY(reader.isIndexComplete());
     QCOMPARE(reader.indexProblem().line, 3002);
     QVERIFY(reader.indexProblem().reason.startsWith(QLatin1String("cut off")));
+}
+
+void TestRecordingReader::shippedRecordingsRead()
+{
+    const QDir folder(QStringLiteral(ALLIUM_RECORDINGS_DIR));
+    const QStringList names = folder.entryList({QStringLiteral("*.jsonl")}, QDir::Files);
+    QVERIFY(!names.isEmpty());
+    qint64 totalBytes = 0;
+    for (const QString &name : names) {
+        RecordingReader reader;
+        QVERIFY2(reader.open(folder.filePath(name)), qPrintable(reader.errorString()));
+        QVERIFY(!reader.header().topic.isEmpty());
+        RecordedMessage message;
+        qint64 previousUs = 0;
+        int count = 0;
+        while (reader.readNext(&message)) {
+            QVERIFY(message.timeUs >= previousUs);
+            previousUs = message.timeUs;
+            ++count;
+        }
+        QVERIFY2(reader.problem().isNull(), qPrintable(reader.problem().message()));
+        QVERIFY(count >= 5);
+        totalBytes += reader.fileSize();
+    }
+    QVERIFY(totalBytes < 1024 * 1024);
 }
 
 QTEST_GUILESS_MAIN(TestRecordingReader)
