@@ -3,6 +3,7 @@
 
 #include <QDebug>
 
+#include <algorithm>
 #include <cmath>
 
 namespace allium {
@@ -84,7 +85,9 @@ void ReplayFeed::pump()
             m_anchorClockUs + qint64(double(m_next->timeUs - m_anchorRecordedUs) / m_speed);
         const qint64 nowUs = m_clock.nsecsElapsed() / 1000;
         if (dueUs > nowUs) {
-            m_timer.start(int(std::ceil(double(dueUs - nowUs) / 1000.0)));
+            // A long pause in the recording is waited for in steps (a timer takes an int).
+            constexpr double MaxWaitMs = 60 * 60 * 1000;
+            m_timer.start(int(std::min(MaxWaitMs, std::ceil(double(dueUs - nowUs) / 1000.0))));
             return;
         }
         if (!m_ready())

@@ -178,7 +178,8 @@ struct RecordingWriter::Private
     Clock::time_point partStarted;
     qint64 startedUs = 0;
     Clock::time_point started;
-    RecordingLineCodec codec; // the writer thread's only
+    Clock::time_point stopped; // set by stop(): the duration stays what it was
+    RecordingLineCodec codec;  // the writer thread's only
 
     mutable std::mutex mutex;
     std::condition_variable wake;
@@ -377,6 +378,7 @@ bool RecordingWriter::start(const RecordingOptions &options)
     d->fileBytesCurrent = 0;
     d->startedUs = currentTimeUs();
     d->started = Clock::now();
+    d->stopped = {};
     QString problem;
     if (!d->openPart(1, &problem)) {
         d->output.reset();
@@ -438,6 +440,7 @@ void RecordingWriter::stop()
     }
     d->wake.notify_one();
     d->thread.join();
+    d->stopped = Clock::now();
     std::lock_guard<std::mutex> lock(d->mutex);
     d->running = false;
 }
@@ -461,10 +464,11 @@ RecordingStats RecordingWriter::stats() const
     stats.drops = d->drops.load();
     stats.messageBytes = d->messageBytes.load();
     stats.fileBytes = d->fileBytesDone.load() + d->fileBytesCurrent.load();
-    if (d->started != Clock::time_point())
+    if (d->started != Clock::time_point()) {
+        const Clock::time_point end = d->stopped != Clock::time_point() ? d->stopped : Clock::now();
         stats.elapsedMs =
-            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - d->started)
-                .count();
+            std::chrono::duration_cast<std::chrono::milliseconds>(end - d->started).count();
+    }
     std::lock_guard<std::mutex> lock(d->mutex);
     stats.queuedBytes = d->queuedBytes;
     stats.files = d->files;
