@@ -37,6 +37,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     QString apiKey() const { return m_apiKey; }
     ConnectionOptions options() const { return m_options; }
+    /// The saved profile in use, or empty (the emulator, --url).
+    QString profileName() const { return m_profileName; }
     /// A line for stderr saying where we connect (never the key).
     QString description() const;
     /// "warning: unencrypted connection to HOST…" when ws:// to another machine was allowed

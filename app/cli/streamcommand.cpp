@@ -42,6 +42,7 @@ void StreamCommand::addOptions(QCommandLineParser &parser)
                                      "slowly, which lets TCP push back on the server.")});
     parser.addOption(
         {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
+    RecordOption::addOptions(parser);
 }
 
 ExitCode StreamCommand::configure(const QCommandLineParser &parser)
@@ -72,6 +73,8 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
         }
     }
     m_dropWhenBehind = parser.isSet(QStringLiteral("drop-when-behind"));
+    if (const ExitCode recordUsage = m_record.configure(parser); recordUsage != ExitCode::Ok)
+        return recordUsage;
     if (parser.isSet(QStringLiteral("filter"))) {
         const QString argument = parser.value(QStringLiteral("filter"));
         QByteArray text = argument.toUtf8();
@@ -96,6 +99,11 @@ ExitCode StreamCommand::configure(const QCommandLineParser &parser)
 
 void StreamCommand::start(const ConnectionTarget &target)
 {
+    if (!m_record.start(m_topic, m_hasFilter ? QJsonValue(m_filter.toJson()) : QJsonValue(),
+                        target)) {
+        finish(ExitCode::Usage);
+        return;
+    }
     m_session = new StreamSession(this);
     m_session->setUrl(ConnectionProfile::streamUrl(target.baseUrl(), m_topic));
     m_session->setApiKey(target.apiKey());
@@ -160,6 +168,9 @@ void StreamCommand::handleBatch(const MessageBatch &batch)
     // One write(2) for the whole batch, not one per message.
     for (qsizetype i = 0; i < printable; ++i)
         Console::appendLine(batch.messages.at(i).json);
+    if (m_record.isSet())
+        m_record.record(printable == batch.messages.size() ? batch.messages
+                                                           : batch.messages.first(printable));
     m_printed += printable;
     if (!Console::flushLines()) {
         finish(ExitCode::Ok); // the reader went away (e.g. `| head`)
@@ -174,6 +185,7 @@ void StreamCommand::stop()
     m_durationTimer.stop();
     if (m_session)
         m_session->close();
+    m_record.stop();
 }
 
 void StreamCommand::printSummary()
@@ -202,6 +214,7 @@ void StreamCommand::printSummary()
                        .arg(m_drops)
                        .arg(m_binaryFrames));
     printTraffic(traffic);
+    m_record.printSummary();
 }
 
 } // namespace allium

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/clicommand.h"
+#include "cli/recordoption.h"
 #include "core/filter/filter.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,7 @@ private:
     quint64 m_binaryFrames = 0;
     QElapsedTimer m_elapsed;
     QTimer m_durationTimer;
+    RecordOption m_record; ///< --record FILE: what is printed is also recorded
 };
 
 } // namespace allium

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/emulatorcommandline.h"
 
+#include "emulator/replaycommandline.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -202,6 +204,7 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
               "running for MS; 0 never.",
               "MS", QStringLiteral("300000")),
     });
+    ReplayCommandLine::addOptions(parser);
 
     Result result;
     if (!parser.parse(arguments)) {
@@ -259,7 +262,8 @@ EmulatorCommandLine::Result EmulatorCommandLine::parse(const QStringList &argume
         readInteger(parser, QStringLiteral("max-write-queue"), 65536, qint64(1) << 40,
                     &maxWriteQueue, &error) &&
         readInteger(parser, QStringLiteral("idle-timeout-ms"), 0, intMax, &idleTimeout, &error);
-    if (!ok || !readChainOptions(parser, &options, &error))
+    if (!ok || !readChainOptions(parser, &options, &error) ||
+        !ReplayCommandLine::read(parser, &options.replay, &error))
         return result;
     // The codes a close frame may carry, as Qt's client checks them: 1000-1003, 1007-1011 and
     // 3000-4999 (1004-1006 are reserved, 1012-2999 unassigned for Qt).

@@ -68,6 +68,13 @@ struct EmulatorOptions
     int deflateLevel = 1;     ///< zlib level of what the emulator compresses: 1 fastest, 9 smallest
     EmulatorFaults faults;
     EmulatorLimits limits;
+    /// --replay FILE: the recording's topic serves the recording instead of synthetic data.
+    struct Replay
+    {
+        QString path;      ///< empty: no replay
+        QString topic;     ///< the recording's topic (from its header)
+        bool loop = false; ///< start over at the end (the pacing follows `speed`)
+    } replay;
 };
 
 } // namespace allium

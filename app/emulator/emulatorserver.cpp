@@ -188,7 +188,8 @@ EmulatorServer::EmulatorServer(const EmulatorOptions &options, QObject *parent)
     if (d->options.startTimeMs <= 0)
         d->options.startTimeMs = QDateTime::currentMSecsSinceEpoch();
     d->gate->setKeys(options.keys);
-    d->gate->setTopics(topics());
+    // A recording may come from a topic the generators do not know.
+    d->gate->setTopics(topics() + QStringList{options.replay.topic}.filter(QStringLiteral(".")));
     // Random, so no client can pass for the relay and slip past the connection limit.
     for (int i = 0; i < 4; ++i)
         d->relayToken += QByteArray::number(QRandomGenerator::system()->generate(), 16);

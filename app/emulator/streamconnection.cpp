@@ -6,6 +6,7 @@
 #include "emulator/emulatorframes.h"
 #include "emulator/generators/syntheticdatachain.h"
 #include "emulator/generators/topicgenerator.h"
+#include "emulator/replayfeed.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -41,8 +42,20 @@ StreamConnection::StreamConnection(QWebSocket *socket, QTcpSocket *transport, co
         m_chainSpeed = options.rate * m_generator->meanIntervalMs() / 1000.0;
     else if (options.speed > 0)
         m_chainSpeed = options.speed;
+    if (!options.replay.path.isEmpty() && topic == options.replay.topic) {
+        // Queued bytes bounded as for the firehose: a fast replay waits for the client to read.
+        m_replay = new ReplayFeed(
+            options.replay.path, options.speed, options.replay.loop,
+            [this](const QByteArray &json) { return sendReplayed(json); },
+            [this] {
+                return m_watch->queuedBytes() < FirehoseQueuedBytes && !m_watch->isCongested();
+            },
+            this);
+    }
     connect(m_watch, &ConnectionWatch::dataWritten, this, [this] {
-        if (m_options.firehoseCount > 0)
+        if (m_replay)
+            m_replay->pump();
+        else if (m_options.firehoseCount > 0)
             pumpFirehose();
     });
     connect(m_watch, &ConnectionWatch::closing, this, &StreamConnection::finish);
@@ -57,6 +70,8 @@ StreamConnection::~StreamConnection()
 void StreamConnection::finish()
 {
     m_finished = true;
+    if (m_replay)
+        m_replay->pause();
     if (m_cadence)
         m_cadence->cancel(this);
 }
@@ -152,10 +167,14 @@ bool StreamConnection::send(const QString &text)
 
 void StreamConnection::start()
 {
-    if (m_started || m_finished || !m_generator)
+    if (m_started || m_finished || (!m_generator && !m_replay))
         return;
     m_started = true;
     m_watch->setBusy(true);
+    if (m_replay) {
+        m_replay->resume();
+        return;
+    }
     if (m_options.firehoseCount > 0) {
         if (m_poolTexts.isEmpty()) {
             // The chain from its head on; the pool then repeats (a throughput tool, not a chain).
@@ -192,6 +211,20 @@ void StreamConnection::stop()
     m_watch->setBusy(false);
     if (m_cadence)
         m_cadence->cancel(this);
+    if (m_replay)
+        m_replay->pause();
+}
+
+bool StreamConnection::sendReplayed(const QByteArray &json)
+{
+    if (!m_filter.isEmpty()) {
+        // What a recording holds was received as text; a message that is not a JSON object
+        // cannot match a filter.
+        const QJsonDocument document = QJsonDocument::fromJson(json);
+        if (!document.isObject() || !m_filter.matches(document.object()))
+            return true;
+    }
+    return sendStreamFrame(QString::fromUtf8(json));
 }
 
 void StreamConnection::scheduleNext()

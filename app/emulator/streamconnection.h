@@ -19,6 +19,7 @@ QT_END_NAMESPACE
 namespace allium {
 
 class CadenceClock;
+class ReplayFeed;
 class TopicGenerator;
 
 /// One client of a data stream: sends nothing until `start`, then joins the topic's chain at its
@@ -80,6 +81,8 @@ private:
     double nowMs() const;
     /// The chain's clock now, ms since the epoch.
     double chainNowMs() const;
+    /// A message of the replayed recording (--replay): filtered like a generated one.
+    bool sendReplayed(const QByteArray &json);
 
     QPointer<QTcpSocket> m_transport;
     QString m_topic;
@@ -109,6 +112,8 @@ private:
     QList<bool> m_poolMatches; ///< the current filter's verdict on each pool message
     qsizetype m_poolIndex = 0;
     qint64 m_firehoseSent = 0;
+
+    ReplayFeed *m_replay = nullptr; ///< set when this topic replays a recording
 };
 
 } // namespace allium

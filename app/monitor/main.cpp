@@ -102,6 +102,16 @@ int main(int argc, char *argv[])
     options.start = command.start;
     if (command.emulatorRate > 0)
         monitorOptions.emulator.rate = command.emulatorRate;
+    if (!command.replay.path.isEmpty()) {
+        // The recording plays on the built-in emulator, as live data would: one stream of its
+        // topic, started, with the table, charts and local filters as ever.
+        monitorOptions.emulator.replay = command.replay;
+        options.profile = allium::ConnectionProfile::embeddedEmulator().name();
+        options.baseUrl.clear();
+        options.apiKey.clear();
+        options.streams = {{command.replay.topic, false, {}}};
+        options.start = true;
+    }
     // Screenshots always show the same first run, whatever this machine has saved, and never
     // write to the user's settings.
     QTemporaryDir screenshotSettings;

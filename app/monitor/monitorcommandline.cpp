@@ -5,6 +5,7 @@
 
 #include "core/connection/connectionprofile.h"
 #include "core/stream/topiccatalogue.h"
+#include "emulator/replaycommandline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -109,6 +110,7 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
     for (const QCommandLineOption &option : {profile, url, allowInsecure, topic, filter, start,
                                              rate, screenshot, delay, scene, size, dark})
         parser.addOption(option);
+    ReplayCommandLine::addOptions(parser);
 
     Result result;
     const auto fail = [&result](const QString &message) {
@@ -209,6 +211,8 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
                                        "(exclusive of 0), got \"%1\"")
                             .arg(parser.value(rate)));
     }
+    if (QString problem; !ReplayCommandLine::read(parser, &result.replay, &problem))
+        return fail(problem);
     result.screenshotFile = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;

@@ -3,7 +3,9 @@
 
 #include "core/filter/filter.h"
 
+#include "emulator/emulatoroptions.h"
 #include <QSize>
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -51,6 +53,9 @@ public:
         Filter filter;           ///< its filter (may be empty: `{}` clears)
         bool start = false;      ///< --start: start streaming without waiting for the user
         double emulatorRate = 0; ///< --emulator-rate: messages/s per topic of the embedded one
+        /// --replay FILE [--loop]: the embedded emulator serves the recording on its topic, and
+        /// the window opens that one stream on it, started.
+        EmulatorOptions::Replay replay;
         // Hidden options, for README screenshots and demos.
         QString screenshotFile; ///< --screenshot: grab the window into this PNG and quit
         int screenshotDelayMs = 4000;

@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <array>
+#include <chrono>
 
 namespace allium {
 
@@ -288,7 +289,11 @@ void IngestWorker::ingestFrame(const QByteArray &frame)
 void IngestWorker::ingestParsed(ParsedFrames *run)
 {
     d->parser.parseStaged(*run);
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // µs for recordings (whose replay keeps the pacing); the rest of the app counts in ms.
+    const qint64 nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+    const qint64 nowMs = nowUs / 1000;
     d->stats.bytes += run->bytes;
     d->rate.add(nowMs, run->frames, run->bytes);
 
@@ -322,6 +327,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
             d->batch.messages.reserve(qMin(maxBatch, qMax(MinBatchReserve, d->lastBatchSize)));
         StreamMessage &message = d->batch.messages.emplaceBack(std::move(parsed));
         message.receivedAtMs = nowMs;
+        message.receivedAtUs = nowUs;
         message.sequence = ++d->sequence;
         // The first messages all go in (the catalogue fills at once); the budget applies after.
         // A sampled message is parsed again here: a few hundred a second at most.

@@ -13,6 +13,7 @@ struct StreamMessage
 {
     QByteArray json;         ///< raw UTF-8 JSON text of the frame
     qint64 receivedAtMs = 0; ///< wall clock (ms since epoch) when the worker took the frame
+    qint64 receivedAtUs = 0; ///< the same in µs, as recordings keep it
     quint64 sequence = 0;    ///< per session, +1 for every data frame; gaps mean dropped frames
     /// One value per watched field, NaN where absent or not numeric. A few live inline: a heap
     /// block per message for two or three numbers showed up in the ingest profile.
