@@ -24,6 +24,17 @@ public:
     static double wobble(quint64 seed, const QString &key, double range);
     /// {"object":"token","chain","address","type","price","decimals","info":{name,symbol}}.
     static QJsonObject tokenObject(const SyntheticTokens::Token &token, double price);
+
+    /// The token at (chain, address): a well-known one, or a made-up one derived from the
+    /// address (any well-formed address has a price).
+    static SyntheticTokens::Token token(quint64 seed, const QString &chain, const QString &address);
+    /// The token's USD price now (what prices and balances answer).
+    static double latestPrice(quint64 seed, const SyntheticTokens::Token &token);
+    /// Its price at `ms`: a smooth deterministic drift that meets latestPrice() at nowMs(), so
+    /// price history, prices at a timestamp and stats agree with the latest price.
+    static double priceAt(quint64 seed, const SyntheticTokens::Token &token, qint64 ms);
+    /// {"currency":"USD","amount":"12.34"}, the API's money object.
+    static QJsonObject money(double usd);
 };
 
 } // namespace allium
