@@ -37,7 +37,7 @@ struct ApiParameter
     ApiParameterType type = ApiParameterType::String;
     ApiParameterPlace place = ApiParameterPlace::Body;
     bool required = false;
-    QJsonValue defaultValue; ///< what the server assumes when absent; undefined: none
+    QJsonValue defaultValue = QJsonValue(QJsonValue::Undefined); ///< assumed when absent
     double minimum = NoLimit;
     double maximum = NoLimit;
     QStringList choices; ///< the allowed values of an Enum

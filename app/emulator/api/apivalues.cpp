@@ -54,14 +54,17 @@ double ApiValues::latestPrice(quint64 seed, const SyntheticTokens::Token &token)
 
 double ApiValues::priceAt(quint64 seed, const SyntheticTokens::Token &token, qint64 ms)
 {
-    SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, token.address), 0x64726966));
+    const quint64 key = SyntheticData::mix(SyntheticData::mix(seed, token.address), 0x64726966);
+    const auto draw = [key](quint64 i, double lo, double hi) {
+        return unit(SyntheticData::mix(key, i), lo, hi);
+    };
     // Stablecoins barely move; everything else drifts a few per cent over hours.
     const bool stable = std::abs(token.priceUsd - 1.0) < 0.01;
-    const double slow = (stable ? 0.0004 : 0.04) * random.uniform(0.5, 1.5);
-    const double fast = (stable ? 0.0002 : 0.012) * random.uniform(0.5, 1.5);
-    const double slowPeriod = 6.0 * HourMs * random.uniform(0.7, 1.6);
-    const double fastPeriod = 0.6 * HourMs * random.uniform(0.7, 1.6);
-    const double phase = random.uniform(0, 6.283);
+    const double slow = (stable ? 0.0004 : 0.04) * draw(1, 0.5, 1.5);
+    const double fast = (stable ? 0.0002 : 0.012) * draw(2, 0.5, 1.5);
+    const double slowPeriod = 6.0 * HourMs * draw(3, 0.7, 1.6);
+    const double fastPeriod = 0.6 * HourMs * draw(4, 0.7, 1.6);
+    const double phase = draw(5, 0, 6.283);
     const auto shape = [&](qint64 t) {
         return slow * std::sin(6.283185307 * double(t) / slowPeriod + phase) +
                fast * std::sin(6.283185307 * double(t) / fastPeriod + 2 * phase);

@@ -17,6 +17,11 @@ public:
     static constexpr int SyntheticTokensPerChain = 400;
     static constexpr qint64 HourMs = 3600000;
 
+    /// A number in [0, 1) from a hash (SyntheticData::mix): for values drawn per hour or per
+    /// point, where seeding a SyntheticData (a Mersenne twister) each time would dominate.
+    static double unit(quint64 hash) { return double(hash >> 11) * 0x1.0p-53; }
+    static double unit(quint64 hash, double lo, double hi) { return lo + (hi - lo) * unit(hash); }
+
     /// "Now" for every response: a fixed clock, so answers depend only on seed + request.
     static qint64 nowMs();
     /// A small deterministic factor in [1 - range, 1 + range] for one seed and key, so prices

@@ -25,6 +25,9 @@ WalletPortfolio::WalletPortfolio(quint64 seed, const QString &chain, const QStri
 {
     SyntheticData random(m_key);
     const bool evm = SyntheticTokens::isEvmChain(chain);
+    if (evm)
+        m_evm = chain == QLatin1String("base") ? SyntheticChain::base(seed)
+                                               : SyntheticChain::ethereum(seed);
     SyntheticTokens::Token native;
     native.chain = chain;
     native.decimals = evm ? 18 : 9;
@@ -48,10 +51,8 @@ WalletPortfolio::WalletPortfolio(quint64 seed, const QString &chain, const QStri
 
 WalletPortfolio::Block WalletPortfolio::blockAt(qint64 ms) const
 {
-    if (SyntheticTokens::isEvmChain(m_chain)) {
-        const SyntheticChain evm = m_chain == QLatin1String("base")
-                                       ? SyntheticChain::base(m_seed)
-                                       : SyntheticChain::ethereum(m_seed);
+    if (m_evm) {
+        const SyntheticChain &evm = *m_evm;
         const qint64 number =
             evm.firstNumber() + qint64(std::floor(double(ms - evm.timestampMs(evm.firstNumber())) /
                                                   double(evm.blockIntervalMs())));
@@ -66,18 +67,17 @@ WalletPortfolio::Block WalletPortfolio::blockAt(qint64 ms) const
 
 bool WalletPortfolio::changedIn(int index, qint64 hour, double *factor) const
 {
-    SyntheticData random(
-        SyntheticData::mix(SyntheticData::mix(m_key, quint64(index)), quint64(hour)));
-    if (!random.chance(0.02))
+    const quint64 h = SyntheticData::mix(SyntheticData::mix(m_key, quint64(index)), quint64(hour));
+    if (ApiValues::unit(h) >= 0.02)
         return false;
-    *factor = random.uniform(0.2, 1.8);
+    *factor = ApiValues::unit(SyntheticData::mix(h, 1), 0.2, 1.8);
     return true;
 }
 
 qint64 WalletPortfolio::changeTime(int index, qint64 hour) const
 {
-    SyntheticData random(SyntheticData::mix(m_key, quint64(hour) * 64 + quint64(index)));
-    return hour * HourMs + random.uniformInt(0, HourMs - 1);
+    const quint64 h = SyntheticData::mix(m_key, quint64(hour) * 64 + quint64(index));
+    return hour * HourMs + qint64(ApiValues::unit(h) * double(HourMs - 1));
 }
 
 QList<QList<double>> WalletPortfolio::amountSeries(qint64 first, qint64 step, qint64 points) const
@@ -121,8 +121,8 @@ QList<WalletPortfolio::Change> WalletPortfolio::changes(qint64 startMs, qint64 e
                 continue;
             const double before = m_holdings.at(i).amount * factor;
             const qint64 ms = changeTime(i, hour);
-            SyntheticData random(SyntheticData::mix(m_key, quint64(ms)));
             if (ms >= startMs && ms <= endMs) {
+                SyntheticData random(SyntheticData::mix(m_key, quint64(ms)));
                 Change c;
                 c.holding = i;
                 c.ms = ms;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "emulator/generators/syntheticdatachain.h"
 #include "emulator/generators/syntheticdatatokens.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace allium {
 
@@ -60,6 +63,8 @@ private:
     qint64 changeTime(int index, qint64 hour) const;
 
     quint64 m_seed;
+    /// The chain behind blockAt() on EVM chains (built once: each is a few derivations).
+    std::optional<SyntheticChain> m_evm;
     quint64 m_key;
     QString m_chain;
     QString m_address;
