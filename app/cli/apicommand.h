@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/clicommand.h"
+#include "core/api/apicosttally.h"
 #include "core/api/apirequest.h"
 #include "core/api/latencystats.h"
 #include "core/connection/transporttraffic.h"
@@ -11,10 +12,14 @@
 namespace allium {
 
 class ApiClient;
+struct ApiEndpoint;
 struct ApiResult;
 
-/// `allium-cli api`: sends one request (or --repeat N of them, --concurrency C at a time),
-/// prints each response as one JSON line and a latency summary on stderr.
+/// `allium-cli api`: sends one request (or --repeat N of them, --concurrency C at a time, or its
+/// pages one after the other with --all-pages), prints each response as one JSON line and a
+/// summary on stderr with latencies and the Developer Units the session spent. Requests to a
+/// catalogued endpoint are checked against its documentation first. --list and --describe
+/// print the endpoint catalogue without connecting.
 class ApiCommand : public CliCommand
 {
     Q_OBJECT
@@ -24,9 +29,13 @@ public:
     static void addOptions(QCommandLineParser &parser);
     ExitCode configure(const QCommandLineParser &parser) override;
     void start(const ConnectionTarget &target) override;
+    bool needsConnection() const override { return !m_catalogueOnly; }
 
 private:
     void submitMore();
+    void submit(const ApiRequest &request);
+    /// Prints the catalogue (--list) or one entry (--describe); false when PATH is unknown.
+    static bool printCatalogue(const QString &describePath);
     void handleFinished(const ApiResult &result);
     void handleStateChanged(ConnectionState state);
     void stop() override;
@@ -34,6 +43,12 @@ private:
 
     ApiClient *m_client = nullptr;
     ApiRequest m_request;
+    const ApiEndpoint *m_endpoint = nullptr; ///< of the path, when catalogued
+    ApiCostTally m_cost;
+    bool m_catalogueOnly = false;
+    bool m_allPages = false;
+    int m_maxPages = 100;
+    int m_pages = 0;
     int m_repeat = 1;
     int m_concurrency = 1;
     int m_submitted = 0;

@@ -27,6 +27,8 @@ public:
     /// Reads the options; anything but Ok means a message was printed and we should exit.
     virtual ExitCode configure(const QCommandLineParser &parser) = 0;
     virtual void start(const ConnectionTarget &target) = 0;
+    /// False when configure() already did all there was to do (api --list): no connection.
+    virtual bool needsConnection() const { return true; }
     /// SIGINT/SIGTERM: stop, print the summary, finish with 130 (143 for SIGTERM).
     void interrupt(int signalNumber);
 

@@ -86,6 +86,8 @@ int runCommand(QCoreApplication &app, const QString &name, const QString &descri
     const ExitCode configured = command.configure(parser);
     if (configured != ExitCode::Ok)
         return int(configured);
+    if (!command.needsConnection())
+        return int(ExitCode::Ok);
 
     allium::ConnectionTarget target;
     allium::SignalWatcher signalWatcher;

@@ -3,10 +3,15 @@
 
 #include "emulator/api/apiroutetable.h"
 #include "emulator/api/assetsendpoints.h"
+#include "emulator/api/chainsendpoints.h"
 #include "emulator/api/hyperliquidendpoints.h"
+#include "emulator/api/hyperliquidmarketendpoints.h"
+#include "emulator/api/hyperliquidorderendpoints.h"
 #include "emulator/api/pricesendpoints.h"
 #include "emulator/api/tokensendpoints.h"
 #include "emulator/api/walletendpoints.h"
+#include "emulator/api/walletpnlendpoints.h"
+#include "emulator/api/wallettransactions.h"
 #include "emulator/emulatorframes.h"
 
 #include <QJsonArray>
@@ -19,13 +24,16 @@ namespace allium {
 
 namespace {
 
-// Every endpoint the emulator answers, one family after the other: a new endpoint family is a
-// class under api/ whose routes() are added here.
+// Every endpoint the emulator answers, one family after the other. A new endpoint is an entry of
+// the core's ApiEndpointCatalogue (its parameters are checked from there) and a route of a
+// family class under api/ whose routes() are added here.
 const ApiRouteTable &routeTable()
 {
-    static const ApiRouteTable table(AssetsEndpoints::routes() + PricesEndpoints::routes() +
-                                     TokensEndpoints::routes() + WalletEndpoints::routes() +
-                                     HyperliquidEndpoints::routes());
+    static const ApiRouteTable table(
+        AssetsEndpoints::routes() + PricesEndpoints::routes() + TokensEndpoints::routes() +
+        WalletEndpoints::routes() + WalletTransactions::routes() + WalletPnlEndpoints::routes() +
+        HyperliquidEndpoints::routes() + HyperliquidOrderEndpoints::routes() +
+        HyperliquidMarketEndpoints::routes() + ChainsEndpoints::routes());
     return table;
 }
 

@@ -17,11 +17,13 @@ public:
     struct Result
     {
         bool ok = false;
-        QJsonValue data; ///< the response data, or the error message (a string) when !ok
+        /// The response data, or when !ok the error: {"status_code":422,"detail":[{"loc","msg",
+        /// "type"}]} for invalid parameters, {"status_code":400|404|405,"detail":"…"} else.
+        QJsonValue data;
     };
 
-    /// The answer for one request. An unknown path, a wrong method or invalid body gives !ok with
-    /// a message a person understands (e.g. "unknown path /api/v1/nope").
+    /// The answer for one request. An unknown path, a wrong method or an invalid request gives
+    /// !ok with an error a person understands (e.g. 404 "unknown path /api/v1/nope").
     Result respond(const QString &method, const QString &path, const QJsonValue &body) const;
 
     struct TextResult

@@ -4,6 +4,7 @@
 // rate one local QWebSocket client receives from an embedded emulator at --rate 20000.
 // Times are this thread's CPU time, so a busy machine distorts them less than wall-clock time.
 
+#include "core/api/apiendpointcatalogue.h"
 #include "core/connection/connectionprofile.h"
 #include "core/filter/filter.h"
 #include "emulator/apiresponder.h"
@@ -158,7 +159,7 @@ void benchApi()
         {QStringLiteral("address"), QStringLiteral("0x28c6c06298d514db089934071355e5743bf21d60")}}};
     const QString user = QStringLiteral("0x28c6c06298d514db089934071355e5743bf21d60");
     const QString hl = base + QStringLiteral("/trading/hyperliquid/info");
-    const QList<Request> requests{
+    QList<Request> requests{
         {"assets limit=1", QStringLiteral("GET"), base + QStringLiteral("/assets?limit=1"), {}},
         {"assets limit=100", QStringLiteral("GET"), base + QStringLiteral("/assets"), {}},
         {"assets base, page 2",
@@ -191,6 +192,14 @@ void benchApi()
          QJsonObject{{QStringLiteral("type"), QStringLiteral("clearinghouseState")},
                      {QStringLiteral("user"), user}}},
     };
+    // Every catalogue endpoint's own example (issue 14's explorer endpoints among them).
+    QList<QByteArray> exampleNames;
+    for (const ApiEndpoint &e : ApiEndpointCatalogue::endpoints())
+        exampleNames.append("ex " + e.path.section(QLatin1Char('/'), -2).toLatin1());
+    for (qsizetype i = 0; i < exampleNames.size(); ++i) {
+        const ApiEndpoint &e = ApiEndpointCatalogue::endpoints().at(i);
+        requests.append({exampleNames.at(i).constData(), e.method, e.path, e.exampleBody});
+    }
     std::printf("\n== API responder: CPU µs per request ==\n");
     std::printf("text: respondText(), what the API connection sends (first call of a seed, then\n"
                 "repeated); value: respond(), the QJsonValue tests read\n");

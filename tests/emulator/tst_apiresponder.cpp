@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "core/api/apiendpointcatalogue.h"
+#include "core/api/apierrortext.h"
 #include "emulator/api/apiroutetable.h"
 #include "emulator/apiresponder.h"
 
@@ -75,14 +77,13 @@ private slots:
     void routeTableDispatchesByMethodAndPath();
 };
 
-// endpoints() names every implemented path with its method, and each answers ok.
+// endpoints() names every endpoint of the catalogue with its documented method, and no other.
 void TestApiResponder::endpointsAreListed()
 {
     const auto endpoints = ApiResponder::endpoints();
-    QCOMPARE(endpoints.size(), 6);
-    QVERIFY(endpoints.contains({QStringLiteral("GET"), Assets}));
-    QVERIFY(endpoints.contains({QStringLiteral("POST"), Prices}));
-    QVERIFY(endpoints.contains({QStringLiteral("POST"), HlFills}));
+    QCOMPARE(endpoints.size(), ApiEndpointCatalogue::endpoints().size());
+    for (const ApiEndpoint &e : ApiEndpointCatalogue::endpoints())
+        QVERIFY2(endpoints.contains({e.method, e.path}), qPrintable(e.path));
 }
 
 // GET assets: {"items":[{id,slug,source,chain_specific_data,…}],"cursor"}, default limit 100.
@@ -355,92 +356,103 @@ void TestApiResponder::errors_data()
     QTest::addColumn<QString>("message");
     const QString get = QStringLiteral("GET");
     const QString post = QStringLiteral("POST");
+    const auto invalid = [](const char *text) {
+        return QStringLiteral("HTTP 422: ") + QString::fromUtf8(text);
+    };
     QTest::newRow("unknown path") << get << QStringLiteral("/api/v1/x") << QByteArray("{}")
-                                  << QStringLiteral("unknown path /api/v1/x");
-    QTest::newRow("wrong method") << get << Prices << QByteArray("{}")
-                                  << QStringLiteral(
-                                         "method GET not allowed for /api/v1/developer/prices");
-    QTest::newRow("post assets") << post << Assets << QByteArray("{}")
-                                 << QStringLiteral(
-                                        "method POST not allowed for /api/v1/developer/assets");
+                                  << QStringLiteral("HTTP 404: unknown path /api/v1/x");
+    QTest::newRow("wrong method")
+        << get << Prices << QByteArray("{}")
+        << QStringLiteral("HTTP 405: method GET not allowed for /api/v1/developer/prices");
+    QTest::newRow("post assets")
+        << post << Assets << QByteArray("{}")
+        << QStringLiteral("HTTP 405: method POST not allowed for /api/v1/developer/assets");
     QTest::newRow("limit 0") << get << Assets << QByteArray(R"({"limit": 0})")
-                             << QStringLiteral("limit must be between 1 and 10000");
+                             << invalid("query.limit: ensure this value is greater than or "
+                                        "equal to 1");
     QTest::newRow("limit big") << get << Assets << QByteArray(R"({"limit": "10001"})")
-                               << QStringLiteral("limit must be between 1 and 10000");
+                               << invalid("query.limit: ensure this value is less than or equal "
+                                          "to 10000");
     QTest::newRow("limit text") << get << Assets << QByteArray(R"({"limit": "ten"})")
-                                << QStringLiteral("limit must be between 1 and 10000");
+                                << invalid("query.limit: value is not a valid integer");
     // Far beyond qint64: refused, never cast (undefined behaviour; found by fuzz_apirequest).
     QTest::newRow("limit 1e41") << get << Assets << QByteArray(R"({"limit": 1.2e41})")
-                                << QStringLiteral("limit must be between 1 and 10000");
+                                << invalid("query.limit: value is not a valid integer");
     QTest::newRow("bad cursor") << get << Assets << QByteArray(R"({"cursor": "zzz"})")
-                                << QStringLiteral("invalid cursor \"zzz\"");
-    QTest::newRow("unknown blockchain")
+                                << invalid("query.cursor: invalid cursor \"zzz\"");
+    QTest::newRow("upper-case blockchain")
         << get << Assets << QByteArray(R"({"blockchain": "Ethereum"})")
-        << QStringLiteral("unknown blockchain \"Ethereum\" (known: base, ethereum, solana)");
-    QTest::newRow("prices object")
-        << post << Prices << QByteArray(R"({"token_address": "0x"})")
-        << QStringLiteral("body must be an array of {\"token_address\",\"chain\"}");
+        << invalid("query.blockchain: chain names are lower case: \"ethereum\", not "
+                   "\"Ethereum\"");
+    QTest::newRow("unsupported blockchain")
+        << get << Assets << QByteArray(R"({"blockchain": "tron"})")
+        << invalid("query.blockchain: unsupported chain \"tron\" (supported: base, ethereum, "
+                   "solana)");
+    QTest::newRow("prices object") << post << Prices << QByteArray(R"({"token_address": "0x"})")
+                                   << invalid("body: value is not a valid list");
     QTest::newRow("prices empty") << post << Prices << QByteArray("[]")
-                                  << QStringLiteral(
-                                         "body must be an array of {\"token_address\",\"chain\"}");
+                                  << invalid("body: ensure this value has at least 1 items");
     QTest::newRow("prices missing chain")
         << post << Prices << QByteArray(R"([{"token_address": "0x"}])")
-        << QStringLiteral("body must be an array of {\"token_address\",\"chain\"} (item 0 is not)");
+        << invalid("body[0].token_address: a 0x address has 40 hex digits; body[0].chain: field "
+                   "required");
     QTest::newRow("prices bad chain")
         << post << Prices
         << QByteArray(
                R"([{"token_address": "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "chain": "eth"}])")
-        << QStringLiteral("item 0: unknown chain \"eth\" (known: base, ethereum, solana)");
-    QTest::newRow("prices bad address")
-        << post << Prices << QByteArray(R"([{"token_address": "0x1234", "chain": "ethereum"}])")
-        << QStringLiteral("item 0: \"0x1234\" is not a valid ethereum address");
-    QTest::newRow("balances shape")
-        << post << Balances << QByteArray(R"({"chain": "ethereum"})")
-        << QStringLiteral("body must be an array of {\"chain\",\"address\"}");
+        << invalid("body[0].chain: unsupported chain \"eth\" (supported: base, ethereum, solana)");
+    QTest::newRow("prices bad solana address")
+        << post << Prices << QByteArray(R"([{"token_address": "xyz", "chain": "solana"}])")
+        << invalid("body[0].token_address: not a valid solana address");
+    QTest::newRow("balances shape") << post << Balances << QByteArray(R"({"chain": "ethereum"})")
+                                    << invalid("body: value is not a valid list");
     QTest::newRow("tokens limit") << get << Tokens << QByteArray(R"({"limit": 201})")
-                                  << QStringLiteral("limit must be between 1 and 200");
+                                  << invalid("query.limit: ensure this value is less than or "
+                                             "equal to 200");
     QTest::newRow("tokens sort")
         << get << Tokens << QByteArray(R"({"sort": "price"})")
-        << QStringLiteral(
-               "sort must be one of volume, trade_count, fully_diluted_valuation, address, name");
+        << invalid("query.sort: value is not a valid enumeration member; permitted: 'volume', "
+                   "'trade_count', 'fully_diluted_valuation', 'address', 'name'");
     QTest::newRow("fills missing user") << post << HlFills << QByteArray(R"({"type": "userFills"})")
-                                        << QStringLiteral("missing \"user\"");
+                                        << invalid("body.user: field required");
     QTest::newRow("fills bad user")
-        << post << HlFills << QByteArray(R"({"type": "userFills", "user": "bob"})")
-        << QStringLiteral("\"user\" must be an address: 0x followed by 40 hex digits");
+        << post << HlFills << QByteArray(R"({"type": "userFills", "user": "0xbob"})")
+        << invalid("body.user: a 0x address has 40 hex digits");
     QTest::newRow("fills missing type")
         << post << HlFills
         << QByteArray(R"({"user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
-        << QStringLiteral("missing \"type\"");
+        << invalid("body.type: field required");
     QTest::newRow("fills unknown type")
         << post << HlFills
         << QByteArray(R"({"type": "fills", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
-        << QStringLiteral("unknown type \"fills\" (expected userFills, userFillsByTime or "
-                          "userTwapSliceFills)");
+        << invalid("body.type: value is not a valid enumeration member; permitted: 'userFills', "
+                   "'userFillsByTime', 'userTwapSliceFills'");
     QTest::newRow("fills by time without start")
         << post << HlFills
         << QByteArray(
                R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce"})")
-        << QStringLiteral("missing \"startTime\" (ms since the epoch) for userFillsByTime");
+        << invalid("body.startTime: field required");
     QTest::newRow("fills end before start")
         << post << HlFills
         << QByteArray(
                R"({"type": "userFillsByTime", "user": "0x1dd4af3383fce2ee4a40d9fb6766cbfcce2ddbce",
                           "startTime": 1795000000000, "endTime": 1794000000000})")
-        << QStringLiteral("\"endTime\" must not be before \"startTime\"");
+        << invalid("body.endTime: must not be before the start");
     QTest::newRow("fills array body")
-        << post << HlFills << QByteArray("[]")
-        << QStringLiteral("body must be an object like {\"type\":\"userFills\",\"user\":\"0x…\"}");
+        << post << HlFills << QByteArray("[]") << invalid("body: value is not a valid dict");
     QTest::newRow("info unknown type")
         << post << HlInfo << QByteArray(R"({"type": "spotMeta"})")
-        << QStringLiteral("unknown type \"spotMeta\" (this emulator answers allMids, "
-                          "clearinghouseState, meta and openOrders)");
+        << invalid("body.type: value is not a valid enumeration member; permitted: 'allMids', "
+                   "'meta', 'clearinghouseState', 'openOrders', 'activeAssetData'");
     QTest::newRow("info missing user")
         << post << HlInfo << QByteArray(R"({"type": "clearinghouseState"})")
-        << QStringLiteral("missing \"user\"");
+        << invalid("body.user: field required");
+    QTest::newRow("open orders missing user")
+        << post << HlInfo << QByteArray(R"({"type": "openOrders"})")
+        << invalid("body.user: field required");
 }
 
-// Each invalid request fails with a message a person understands.
+// Each invalid request fails with the HTTP status and the field named.
 void TestApiResponder::errors()
 {
     QFETCH(QString, method);
@@ -451,7 +463,7 @@ void TestApiResponder::errors()
     const QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     const auto result = call(method, path, value);
     QVERIFY(!result.ok);
-    QCOMPARE(result.data.toString(), message);
+    QCOMPARE(ApiErrorText::describe(result.data), message);
 }
 
 void TestApiResponder::deterministic_data()
@@ -503,7 +515,7 @@ void TestApiResponder::routesAreUnique()
     QSet<QString> seen;
     for (const auto &[method, path] : endpoints) {
         QCOMPARE(method, method.trimmed().toUpper());
-        QVERIFY2(path.startsWith(QLatin1String("/api/v1/developer/")), qPrintable(path));
+        QVERIFY2(path.startsWith(QLatin1String("/api/v1/")), qPrintable(path));
         QVERIFY2(!path.endsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('?')),
                  qPrintable(path));
         const QString key = method + QLatin1Char(' ') + path;
@@ -529,8 +541,8 @@ void TestApiResponder::everyRouteIsAnswered()
     QFETCH(QString, method);
     QFETCH(QString, path);
     const auto canonical = call(method, path, QJsonObject());
-    const QString message = canonical.data.toString();
-    QVERIFY2(!message.startsWith(QLatin1String("unknown path")), qPrintable(message));
+    const QString message = ApiErrorText::describe(canonical.data);
+    QVERIFY2(!message.contains(QLatin1String("unknown path")), qPrintable(message));
     QVERIFY2(!message.contains(QLatin1String("not allowed")), qPrintable(message));
     const auto loose = call(QLatin1Char(' ') + method.toLower() + QLatin1Char(' '),
                             path + QLatin1String("//"), QJsonObject());
@@ -540,8 +552,8 @@ void TestApiResponder::everyRouteIsAnswered()
         method == QLatin1String("GET") ? QStringLiteral("POST") : QStringLiteral("GET");
     const auto refused = call(other, path + QLatin1Char('/'), QJsonObject());
     QVERIFY(!refused.ok);
-    QCOMPARE(refused.data.toString(),
-             QStringLiteral("method %1 not allowed for %2").arg(other, path));
+    QCOMPARE(ApiErrorText::describe(refused.data),
+             QStringLiteral("HTTP 405: method %1 not allowed for %2").arg(other, path));
 }
 
 // A table answers each request with the handler of its method + path, hands GET handlers the
@@ -550,14 +562,14 @@ void TestApiResponder::routeTableDispatchesByMethodAndPath()
 {
     const ApiRouteTable table({
         {QStringLiteral("GET"), QStringLiteral("/x"),
-         [](const ApiRequest &request) {
+         [](const ApiCall &request) {
              return ApiAnswer::success(
                  QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
                              {QStringLiteral("seed"), double(request.seed)},
                              {QStringLiteral("parameters"), request.parameters}});
          }},
         {QStringLiteral("POST"), QStringLiteral("/x"),
-         [](const ApiRequest &request) {
+         [](const ApiCall &request) {
              return ApiAnswer::success(
                  QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
                              {QStringLiteral("body"), request.body}});
@@ -585,16 +597,17 @@ void TestApiResponder::routeTableDispatchesByMethodAndPath()
     const ApiAnswer put =
         table.answer(9, QStringLiteral("PUT"), QStringLiteral("/x//"), QJsonValue());
     QVERIFY(!put.ok);
-    QCOMPARE(put.data.toString(), QStringLiteral("method PUT not allowed for /x"));
+    QCOMPARE(ApiErrorText::describe(put.data),
+             QStringLiteral("HTTP 405: method PUT not allowed for /x"));
     const ApiAnswer unknown =
         table.answer(9, QStringLiteral("GET"), QStringLiteral("/y/?x=1"), QJsonValue());
     QVERIFY(!unknown.ok);
-    QCOMPARE(unknown.data.toString(), QStringLiteral("unknown path /y/"));
+    QCOMPARE(ApiErrorText::describe(unknown.data), QStringLiteral("HTTP 404: unknown path /y/"));
     const ApiAnswer getArray =
         table.answer(9, QStringLiteral("GET"), QStringLiteral("/x"), QJsonArray{});
     QVERIFY(!getArray.ok);
-    QCOMPARE(getArray.data.toString(),
-             QStringLiteral("body of a GET must be an object of query parameters"));
+    QCOMPARE(ApiErrorText::describe(getArray.data),
+             QStringLiteral("HTTP 400: body of a GET must be an object of query parameters"));
 }
 
 QTEST_GUILESS_MAIN(TestApiResponder)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/api/apierrortext.h"
 #include "emulator/apiresponder.h"
 #include "emulator/emulatorserver.h"
 #include "support/emulatortesting.h"
@@ -204,7 +205,7 @@ void TestEmulatorApi::badRequestsGetErrorResponses()
     const QJsonObject response = parse(client.messages().first());
     QCOMPARE(response.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
     QCOMPARE(response.value(QStringLiteral("id")), id);
-    const QString data = response.value(QStringLiteral("data")).toString();
+    const QString data = ApiErrorText::describe(response.value(QStringLiteral("data")));
     QVERIFY2(data.contains(message), qPrintable(data));
 
     client.sendJson(pricesRequest(QStringLiteral("after")));

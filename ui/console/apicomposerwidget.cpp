@@ -2,7 +2,9 @@
 #include "ui/console/apicomposerwidget.h"
 
 #include "core/api/apiclient.h"
+#include "core/api/apicost.h"
 #include "core/api/apiendpointcatalogue.h"
+#include "core/api/apirequestvalidator.h"
 #include "core/api/codesnippet.h"
 #include "core/api/savedrequeststore.h"
 #include "core/json/jsonsyntaxcheck.h"
@@ -29,6 +31,9 @@
 #include <QRandomGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
+
+#include <algorithm>
 
 namespace allium {
 
@@ -105,6 +110,26 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
                     m_method->setCurrentText(method);
             });
 
+    // The documented endpoints, grouped by area, with a search line on top.
+    m_endpointsMenu = new QMenu(this);
+    m_endpointsMenu->setObjectName(QStringLiteral("endpointsMenu"));
+    m_endpointsButton = named(new QToolButton, QStringLiteral("endpointsButton"),
+                              QStringLiteral("Documented endpoints"));
+    m_endpointsButton->setText(QStringLiteral("Endpoints"));
+    m_endpointsButton->setToolTip(
+        QStringLiteral("Every documented endpoint by area; picking one loads its example"));
+    m_endpointsButton->setPopupMode(QToolButton::InstantPopup);
+    m_endpointsButton->setMenu(m_endpointsMenu);
+    buildEndpointMenu();
+
+    m_endpointInfo = named(new PlainLabel, QStringLiteral("endpointInfo"),
+                           QStringLiteral("Endpoint documentation"));
+    m_endpointInfo->setWordWrap(true);
+    m_endpointInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cost = named(new PlainLabel, QStringLiteral("costLabel"), QStringLiteral("Request cost"));
+    m_cost->setToolTip(QStringLiteral("Developer Units of the request as built (batched inputs "
+                                      "multiply it) and of every request sent this session"));
+
     m_templatesMenu = new QMenu(this);
     m_templatesMenu->setObjectName(QStringLiteral("templatesMenu"));
     m_templatesButton = named(new QToolButton, QStringLiteral("templatesButton"),
@@ -166,6 +191,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_method);
     top->addWidget(m_path, 1);
+    top->addWidget(m_endpointsButton);
     top->addWidget(m_templatesButton);
     top->addWidget(m_codeButton);
 
@@ -174,11 +200,14 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     bottom->addWidget(m_id, 1);
     bottom->addWidget(m_newId);
     bottom->addSpacing(12);
+    bottom->addWidget(m_cost);
+    bottom->addSpacing(12);
     bottom->addWidget(m_send);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_endpointInfo);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_bodyError);
     layout->addLayout(bottom);
@@ -295,6 +324,18 @@ void ApiComposerWidget::validate()
             errorOffset = check.offset();
         } else if (m_method->currentText() == QLatin1String("GET") && check.value().isArray()) {
             problem = QStringLiteral("A GET body holds query parameters: use a JSON object");
+        } else if (const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(path);
+                   endpoint && endpoint->method == m_method->currentText()) {
+            // Checked against the documentation before it is sent, naming the field.
+            const QJsonValue body = check.isEmpty() ? QJsonValue() : check.value();
+            const QList<ApiValidationIssue> issues =
+                ApiRequestValidator::validateRequest(*endpoint, endpoint->method, path, body);
+            if (!issues.isEmpty()) {
+                problem = issues.size() == 1 ? issues.first().text()
+                                             : QStringLiteral("%1 (and %2 more)")
+                                                   .arg(issues.first().text())
+                                                   .arg(issues.size() - 1);
+            }
         }
     }
     if (problem.isEmpty()) {
@@ -309,6 +350,7 @@ void ApiComposerWidget::validate()
         else if (!m_client)
             problem = QStringLiteral("No API connection: choose a profile and connect");
     }
+    updateEndpointInfo();
     m_problem = problem;
     m_bodyError->setText(problem);
     m_bodyError->setVisible(!problem.isEmpty());
@@ -395,6 +437,103 @@ void ApiComposerWidget::rebuildTemplateMenu()
                 emit noticePosted(QStringLiteral("Deleted the saved request \"%1\"").arg(name));
         });
     }
+}
+
+void ApiComposerWidget::buildEndpointMenu()
+{
+    m_endpointSearch =
+        named(new QLineEdit, QStringLiteral("endpointSearch"), QStringLiteral("Search endpoints"));
+    m_endpointSearch->setPlaceholderText(QStringLiteral("Search endpoints…"));
+    m_endpointSearch->setClearButtonEnabled(true);
+    auto *search = new QWidgetAction(m_endpointsMenu);
+    search->setDefaultWidget(m_endpointSearch);
+    m_endpointsMenu->addAction(search);
+    connect(m_endpointSearch, &QLineEdit::textChanged, this,
+            &ApiComposerWidget::filterEndpointMenu);
+    // Enter picks the first endpoint still shown.
+    connect(m_endpointSearch, &QLineEdit::returnPressed, this, [this] {
+        const QList<const ApiEndpoint *> hits =
+            ApiEndpointCatalogue::search(m_endpointSearch->text());
+        if (!hits.isEmpty()) {
+            m_endpointsMenu->close();
+            chooseEndpoint(hits.first()->path);
+        }
+    });
+    connect(m_endpointsMenu, &QMenu::aboutToShow, this, [this] {
+        m_endpointSearch->clear();
+        m_endpointSearch->setFocus();
+    });
+    ApiArea area = ApiArea::Chains;
+    bool first = true;
+    for (const ApiEndpoint &e : ApiEndpointCatalogue::endpoints()) {
+        if (first || e.area != area) {
+            m_endpointsMenu->addSection(apiAreaName(e.area));
+            area = e.area;
+            first = false;
+        }
+        QAction *action = m_endpointsMenu->addAction(
+            QStringLiteral("%1 — %2 %3")
+                .arg(e.description, e.method, e.path.section(QLatin1Char('/'), 4)));
+        action->setData(e.path);
+        action->setToolTip(e.path);
+        const QString path = e.path;
+        connect(action, &QAction::triggered, this, [this, path] { chooseEndpoint(path); });
+    }
+}
+
+void ApiComposerWidget::filterEndpointMenu(const QString &text)
+{
+    const QList<const ApiEndpoint *> hits = ApiEndpointCatalogue::search(text);
+    for (QAction *action : m_endpointsMenu->actions()) {
+        const QString path = action->data().toString();
+        if (path.isEmpty())
+            continue; // the search line and the area sections stay
+        action->setVisible(std::any_of(hits.cbegin(), hits.cend(),
+                                       [&path](const ApiEndpoint *e) { return e->path == path; }));
+    }
+}
+
+void ApiComposerWidget::chooseEndpoint(const QString &path)
+{
+    const ApiEndpoint *e = ApiEndpointCatalogue::find(path);
+    if (!e)
+        return;
+    ApiTemplate t;
+    t.method = e->method;
+    t.path = e->path;
+    t.bodyText = prettyJsonText(e->exampleBody);
+    if (t.bodyText == QLatin1String("{}"))
+        t.bodyText.clear();
+    loadTemplate(t);
+}
+
+void ApiComposerWidget::updateEndpointInfo()
+{
+    const QString path = m_path->text().trimmed();
+    const ApiEndpoint *e = ApiEndpointCatalogue::find(path);
+    if (!e) {
+        m_endpointInfo->setVisible(false);
+        m_cost->setText(QStringLiteral("Cost: not documented · ") + m_sessionCost.text());
+        return;
+    }
+    QString info = QStringLiteral("%1 (%2). ").arg(e->description, apiAreaName(e->area));
+    if (!e->details.isEmpty())
+        info += e->details + QLatin1Char(' ');
+    if (e->method != m_method->currentText())
+        info += QStringLiteral("Documented as %1. ").arg(e->method);
+    info += QStringLiteral("Response: ") + e->responseShape;
+    m_endpointInfo->setText(info);
+    m_endpointInfo->setVisible(true);
+    const JsonSyntaxCheck check = JsonSyntaxCheck::check(m_body->toPlainText());
+    const ApiCost cost =
+        ApiCost::of(*e, check.isValid() && !check.isEmpty() ? check.value() : QJsonValue());
+    m_cost->setText(QStringLiteral("Cost: %1 · %2").arg(cost.text(), m_sessionCost.text()));
+}
+
+void ApiComposerWidget::addToSessionCost(const ApiRequest &request)
+{
+    m_sessionCost.add(ApiCost::of(request.path, request.body));
+    updateEndpointInfo();
 }
 
 void ApiComposerWidget::copySnippet(int language)

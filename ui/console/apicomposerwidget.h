@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/api/apicosttally.h"
 #include "core/api/apirequest.h"
 #include "core/api/apitemplate.h"
 
@@ -52,6 +53,11 @@ public:
     QString generateId();
     /// The client took the request `id`: when it is the id field's, the field gets a fresh one.
     void markSubmitted(const QString &id);
+    /// Counts `request`'s documented cost into the session's total the cost line shows.
+    void addToSessionCost(const ApiRequest &request);
+    const ApiCostTally &sessionCost() const { return m_sessionCost; }
+    /// Loads the catalogue's example request of the endpoint at `path`.
+    void chooseEndpoint(const QString &path);
 
 public slots:
     /// Emits sendRequested() with the composed request when it is valid.
@@ -71,6 +77,9 @@ protected:
 private:
     void validate();
     void rebuildTemplateMenu();
+    void buildEndpointMenu();
+    void filterEndpointMenu(const QString &text);
+    void updateEndpointInfo();
     void promptSave();
     void copySnippet(int language);
     void applyColours();
@@ -86,6 +95,12 @@ private:
     QToolButton *m_templatesButton = nullptr;
     QMenu *m_templatesMenu = nullptr;
     QToolButton *m_codeButton = nullptr;
+    QToolButton *m_endpointsButton = nullptr;
+    QMenu *m_endpointsMenu = nullptr;
+    QLineEdit *m_endpointSearch = nullptr;
+    PlainLabel *m_endpointInfo = nullptr;
+    PlainLabel *m_cost = nullptr;
+    ApiCostTally m_sessionCost;
     QPlainTextEdit *m_body = nullptr;
     JsonHighlighter *m_bodyHighlighter = nullptr;
     PlainLabel *m_bodyError = nullptr;

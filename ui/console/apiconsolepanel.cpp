@@ -2,12 +2,18 @@
 #include "ui/console/apiconsolepanel.h"
 
 #include "core/api/apiclient.h"
+#include "core/api/apiendpointcatalogue.h"
 #include "core/api/apihistorymodel.h"
+#include "core/api/apinextpage.h"
+#include "core/api/apiresult.h"
 #include "core/api/savedrequeststore.h"
 #include "core/settings/panelstate.h"
 #include "ui/console/apicomposerwidget.h"
 #include "ui/console/apihistorywidget.h"
+#include "ui/text/plainlabel.h"
 
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -42,9 +48,31 @@ ApiConsolePanel::ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *pare
     // The history deserves the room; the body editor grows when the user drags the handle.
     m_splitter->setSizes({200, 500});
 
+    // Paging: the page after the last response of a cursor (or offset) endpoint.
+    m_pagingLabel = new PlainLabel;
+    m_pagingLabel->setObjectName(QStringLiteral("pagingLabel"));
+    m_nextPage = new QPushButton(QStringLiteral("Next page"));
+    m_nextPage->setObjectName(QStringLiteral("nextPageButton"));
+    m_nextPage->setToolTip(
+        QStringLiteral("Send the request again with the last response's cursor"));
+    m_fetchAll = new QPushButton(QStringLiteral("Fetch all (up to %1 pages)").arg(FetchAllPages));
+    m_fetchAll->setObjectName(QStringLiteral("fetchAllButton"));
+    m_fetchAll->setToolTip(QStringLiteral("Follow the cursor page after page until the last"));
+    connect(m_nextPage, &QPushButton::clicked, this, &ApiConsolePanel::fetchNextPage);
+    connect(m_fetchAll, &QPushButton::clicked, this, [this] {
+        m_pagesLeft = FetchAllPages;
+        fetchNextPage();
+    });
+    auto *paging = new QHBoxLayout;
+    paging->addWidget(m_pagingLabel, 1);
+    paging->addWidget(m_nextPage);
+    paging->addWidget(m_fetchAll);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_splitter);
+    layout->addLayout(paging);
+    updatePaging();
 
     // Anywhere in the console, not only in the composer: the history is where one looks after.
     for (const QKeySequence &keys :
@@ -79,7 +107,11 @@ ApiConsolePanel::~ApiConsolePanel()
 
 void ApiConsolePanel::setApiClient(ApiClient *client)
 {
+    disconnect(m_finishedConnection);
     m_client = client;
+    if (client)
+        m_finishedConnection =
+            connect(client, &ApiClient::requestFinished, this, &ApiConsolePanel::handleFinished);
     m_history->attach(client);
     m_historyView->setApiClient(client);
     m_composer->setApiClient(client);
@@ -123,9 +155,60 @@ void ApiConsolePanel::submit(const ApiRequest &request)
         return;
     }
     m_composer->markSubmitted(id);
+    m_composer->addToSessionCost(request);
+    m_lastId = id;
+    m_pageAfter.reset();
+    updatePaging();
     m_historyView->selectId(id);
     m_historyView->showNotice({});
     emit requestSubmitted(id);
+}
+
+void ApiConsolePanel::handleFinished(const ApiResult &result)
+{
+    if (result.id != m_lastId)
+        return;
+    const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(result.request.path);
+    m_pageAfter = result.succeeded() && endpoint
+                      ? ApiNextPage::after(*endpoint, result.request, result.data)
+                      : std::nullopt;
+    if (!m_pageAfter)
+        m_pagesLeft = 0;
+    updatePaging();
+    if (m_pagesLeft > 0)
+        fetchNextPage();
+}
+
+void ApiConsolePanel::fetchNextPage()
+{
+    if (!m_pageAfter)
+        return;
+    ApiRequest next = *m_pageAfter;
+    // The pages of one walk share the first page's id, so they sit together in the history.
+    if (!m_lastId.contains(QLatin1String("-page-"))) {
+        m_chainId = m_lastId;
+        m_pageNumber = 1;
+    }
+    next.id = QStringLiteral("%1-page-%2").arg(m_chainId).arg(++m_pageNumber);
+    if (m_pagesLeft > 0)
+        --m_pagesLeft;
+    submit(next);
+}
+
+void ApiConsolePanel::updatePaging()
+{
+    const bool more = m_pageAfter.has_value();
+    m_nextPage->setEnabled(more && m_pagesLeft == 0);
+    m_fetchAll->setEnabled(more && m_pagesLeft == 0);
+    if (m_pagesLeft > 0)
+        m_pagingLabel->setText(
+            QStringLiteral("Fetching pages… (%1 more at most)").arg(m_pagesLeft));
+    else if (more)
+        m_pagingLabel->setText(QStringLiteral("More results: the response has a next page"));
+    else
+        m_pagingLabel->setText(m_lastId.contains(QLatin1String("-page-"))
+                                   ? QStringLiteral("Last page reached")
+                                   : QString());
 }
 
 QByteArray ApiConsolePanel::saveState() const

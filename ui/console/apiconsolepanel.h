@@ -8,11 +8,16 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
+class QPushButton;
 class QSplitter;
 
 namespace allium {
 
 class ApiClient;
+class PlainLabel;
+struct ApiResult;
 class ApiComposerWidget;
 class ApiHistoryModel;
 class ApiHistoryWidget;
@@ -30,6 +35,9 @@ public:
     ~ApiConsolePanel() override;
 
     /// The client requests go through (not owned; nullptr: sending is off).
+    /// Most pages "Fetch all" fetches in one go.
+    static constexpr int FetchAllPages = 20;
+
     void setApiClient(ApiClient *client);
     ApiClient *apiClient() const;
 
@@ -59,6 +67,11 @@ signals:
 
 private:
     void submit(const ApiRequest &request);
+    /// A request of this console ended: remembers the page after it, if any, and fetches it
+    /// when "Fetch all" is under way.
+    void handleFinished(const ApiResult &result);
+    void fetchNextPage();
+    void updatePaging();
 
     QPointer<ApiClient> m_client;
     ApiHistoryModel *m_history;
@@ -66,6 +79,15 @@ private:
     ApiComposerWidget *m_composer;
     ApiHistoryWidget *m_historyView;
     QSplitter *m_splitter;
+    QPushButton *m_nextPage = nullptr;
+    QPushButton *m_fetchAll = nullptr;
+    PlainLabel *m_pagingLabel = nullptr;
+    QMetaObject::Connection m_finishedConnection;
+    std::optional<ApiRequest> m_pageAfter; ///< the page after the last paged response
+    QString m_lastId;                      ///< the last request submitted here
+    QString m_chainId;                     ///< the first page's id: the group's name
+    int m_pageNumber = 1;
+    int m_pagesLeft = 0; ///< of a "Fetch all" under way
 };
 
 } // namespace allium

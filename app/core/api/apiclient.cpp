@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
 
+#include "core/api/apierrortext.h"
+
 #include "core/api/apiresponse.h"
 #include "core/base/logging.h"
 #include "core/connection/connectionprofile.h"
@@ -278,9 +280,7 @@ void ApiClient::handleText(const QByteArray &raw)
     } else if (response.isInFlightRefusal()) {
         handleLimitRefusal(id, data.toString(), raw);
     } else if (status == QLatin1String("error")) {
-        finish(id, ApiRequestState::ServerError,
-               data.isString() ? data.toString() : QStringLiteral("the server returned an error"),
-               status, data, raw);
+        finish(id, ApiRequestState::ServerError, ApiErrorText::describe(data), status, data, raw);
     } else {
         // It names a request, so end that request instead of letting it time out.
         ++m_malformedResponses;

@@ -8,8 +8,9 @@
 
 namespace allium {
 
-/// The Developer API endpoints known from Allium's documentation, for the console's path
-/// completion and method hints. Paths not listed here can still be called.
+/// The Developer API endpoints documented by Allium (the docs notes, section 3.2), with their
+/// parameters, response shapes and costs: the one catalogue the console, the CLI and the
+/// emulator read. Paths not listed here can still be called.
 class ApiEndpointCatalogue
 {
 public:
@@ -18,8 +19,12 @@ public:
     static QStringList paths();
     /// The documented method of `path`, or empty when the path is not in the catalogue.
     static QString methodFor(const QString &path);
-    /// The endpoint of `path`, or nullptr.
+    /// The endpoint of `path` (a query string and trailing slashes ignored), or nullptr.
     static const ApiEndpoint *find(const QString &path);
+    /// `path` without its query string and trailing slashes.
+    static QString normalisedPath(const QString &path);
+    /// Endpoints whose method, path, description or area contain every word of `text`.
+    static QList<const ApiEndpoint *> search(const QString &text);
 };
 
 } // namespace allium

@@ -1,31 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/api/apiroutetable.h"
 
+#include "core/api/apiendpointcatalogue.h"
+#include "core/api/apirequestvalidator.h"
+
 #include <QJsonObject>
-#include <QUrlQuery>
 
 #include <utility>
 
 namespace allium {
-
-namespace {
-
-// GET parameters: the body's members, then those of a query string in the path that the body
-// does not set.
-QJsonObject parametersOf(const QString &path, const QJsonValue &body)
-{
-    QJsonObject parameters = body.toObject();
-    if (path.contains(QLatin1Char('?'))) {
-        const QUrlQuery query(path.section(QLatin1Char('?'), 1));
-        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-            if (!parameters.contains(key))
-                parameters.insert(key, value);
-        }
-    }
-    return parameters;
-}
-
-} // namespace
 
 ApiRouteTable::ApiRouteTable(QList<ApiRoute> routes)
     : m_routes(std::move(routes))
@@ -36,9 +19,7 @@ ApiAnswer ApiRouteTable::answer(quint64 seed, const QString &method, const QStri
 {
     const QString verb = method.trimmed().toUpper();
     const QString bare = path.section(QLatin1Char('?'), 0, 0);
-    QString route = bare;
-    while (route.size() > 1 && route.endsWith(QLatin1Char('/')))
-        route.chop(1);
+    const QString route = ApiEndpointCatalogue::normalisedPath(path);
 
     bool known = false;
     for (const ApiRoute &candidate : m_routes) {
@@ -47,15 +28,24 @@ ApiAnswer ApiRouteTable::answer(quint64 seed, const QString &method, const QStri
         known = true;
         if (candidate.method != verb)
             continue;
-        if (verb == QLatin1String("GET") && !body.isObject() && !body.isNull() &&
-            !body.isUndefined())
+        const bool get = verb == QLatin1String("GET");
+        if (get && !body.isObject() && !body.isNull() && !body.isUndefined())
             return ApiAnswer::failure(
                 QStringLiteral("body of a GET must be an object of query parameters"));
-        return candidate.handler(ApiRequest{seed, body, parametersOf(path, body)});
+        // Every request is checked against the documentation before its handler sees it.
+        if (const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(route)) {
+            const QList<ApiValidationIssue> issues =
+                ApiRequestValidator::validateRequest(*endpoint, verb, path, body);
+            if (!issues.isEmpty())
+                return ApiAnswer::invalid(issues);
+        }
+        return candidate.handler(ApiCall{seed, get ? QJsonValue() : body,
+                                         ApiRequestValidator::queryOf(verb, path, body)});
     }
     if (known)
-        return ApiAnswer::failure(QStringLiteral("method %1 not allowed for %2").arg(verb, route));
-    return ApiAnswer::failure(QStringLiteral("unknown path %1").arg(bare));
+        return ApiAnswer::error(405,
+                                QStringLiteral("method %1 not allowed for %2").arg(verb, route));
+    return ApiAnswer::error(404, QStringLiteral("unknown path %1").arg(bare));
 }
 
 } // namespace allium

@@ -26,34 +26,30 @@ constexpr qint64 HourMs = ApiValues::HourMs;
 // The latest time a request may name: 2100-01-01.
 constexpr qint64 MaxTimeMs = 4102444800000LL;
 
-// The "type" of a request to either endpoint, whose body must be an object like `example`.
-// Empty, with *error set, when there is none.
-QString requestType(const QJsonValue &body, const QString &example, QString *error)
+QJsonObject activeAssetData(quint64 seed, const QString &user, const QString &coinName)
 {
-    if (!body.isObject()) {
-        *error = QStringLiteral("body must be an object like %1").arg(example);
-        return QString();
+    const HyperliquidTradeGenerator::Coin *coin = nullptr;
+    for (const auto &c : HyperliquidTradeGenerator::coins()) {
+        if (QLatin1String(c.name) == coinName)
+            coin = &c;
     }
-    const QString type = body.toObject().value(QStringLiteral("type")).toString();
-    if (type.isEmpty())
-        *error = QStringLiteral("missing \"type\"");
-    return type;
-}
-
-// The request's "user" address, lower-cased. Empty, with *error set, when missing or malformed.
-QString requestUser(const QJsonObject &request, QString *error)
-{
-    const QJsonValue v = request.value(QStringLiteral("user"));
-    if (v.isUndefined() || v.isNull()) {
-        *error = QStringLiteral("missing \"user\"");
-        return QString();
-    }
-    if (!v.isString() ||
-        !SyntheticTokens::isValidAddress(QStringLiteral("ethereum"), v.toString())) {
-        *error = QStringLiteral("\"user\" must be an address: 0x followed by 40 hex digits");
-        return QString();
-    }
-    return v.toString().toLower();
+    SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, user), coinName));
+    const double px = coin ? coin->price * ApiValues::wobble(seed, coinName, 0.005) : 1.0;
+    const int decimals = coin ? coin->szDecimals : 2;
+    const int leverage = int(random.uniformInt(1, 20));
+    const double available = random.logNormal(std::log(5000.0), 1.2);
+    const QString size = HyperliquidTradeGenerator::sizeText(
+        HyperliquidTradeGenerator::roundSize(available * leverage / px, decimals), decimals);
+    return QJsonObject{
+        {QStringLiteral("user"), user},
+        {QStringLiteral("coin"), coinName},
+        {QStringLiteral("leverage"), QJsonObject{{QStringLiteral("type"), QStringLiteral("cross")},
+                                                 {QStringLiteral("value"), leverage}}},
+        {QStringLiteral("maxTradeSzs"), QJsonArray{size, size}},
+        {QStringLiteral("availableToTrade"),
+         QJsonArray{SyntheticData::decimal(available, 2), SyntheticData::decimal(available, 2)}},
+        {QStringLiteral("markPx"), HyperliquidTradeGenerator::priceText(px, decimals)},
+    };
 }
 
 QJsonObject allMids(quint64 seed)
@@ -174,69 +170,54 @@ QList<ApiRoute> HyperliquidEndpoints::routes()
     };
 }
 
-ApiAnswer HyperliquidEndpoints::info(const ApiRequest &request)
+ApiAnswer HyperliquidEndpoints::info(const ApiCall &request)
 {
-    QString error;
-    const QString type =
-        requestType(request.body, QStringLiteral("{\"type\":\"allMids\"}"), &error);
-    if (type.isEmpty())
-        return ApiAnswer::failure(error);
+    const QJsonObject body = request.body.toObject();
+    const QString type = body.value(QLatin1String("type")).toString();
     if (type == QLatin1String("allMids"))
         return ApiAnswer::success(allMids(request.seed));
     if (type == QLatin1String("meta"))
         return ApiAnswer::success(meta());
-    const bool clearinghouse = type == QLatin1String("clearinghouseState");
-    if (!clearinghouse && type != QLatin1String("openOrders")) {
-        return ApiAnswer::failure(QStringLiteral("unknown type \"%1\" (this emulator answers "
-                                                 "allMids, clearinghouseState, meta and "
-                                                 "openOrders)")
-                                      .arg(type));
+    // The other types are about one user.
+    QString user;
+    if (auto refused = ApiRequestReader::evmAddress(body, QStringLiteral("user"), &user))
+        return *refused;
+    if (type == QLatin1String("activeAssetData")) {
+        if (body.value(QLatin1String("coin")).toString().isEmpty())
+            return ApiAnswer::invalid(QJsonArray{QStringLiteral("body"), QStringLiteral("coin")},
+                                      QStringLiteral("field required"),
+                                      QStringLiteral("value_error.missing"));
+        return ApiAnswer::success(
+            activeAssetData(request.seed, user, body.value(QLatin1String("coin")).toString()));
     }
-    const QString user = requestUser(request.body.toObject(), &error);
-    if (user.isEmpty())
-        return ApiAnswer::failure(error);
+    const bool clearinghouse = type == QLatin1String("clearinghouseState");
     SyntheticData random(
         SyntheticData::mix(SyntheticData::mix(request.seed, user), quint64(clearinghouse)));
     return ApiAnswer::success(clearinghouse ? QJsonValue(clearinghouseState(random))
                                             : QJsonValue(openOrders(random)));
 }
 
-ApiAnswer HyperliquidEndpoints::fills(const ApiRequest &request)
+ApiAnswer HyperliquidEndpoints::fills(const ApiCall &request)
 {
-    QString error;
-    const QString type = requestType(
-        request.body, QStringLiteral("{\"type\":\"userFills\",\"user\":\"0x…\"}"), &error);
-    if (type.isEmpty())
-        return ApiAnswer::failure(error);
-    const QStringList types{QStringLiteral("userFills"), QStringLiteral("userFillsByTime"),
-                            QStringLiteral("userTwapSliceFills")};
-    if (!types.contains(type)) {
-        return ApiAnswer::failure(QStringLiteral("unknown type \"%1\" (expected userFills, "
-                                                 "userFillsByTime or userTwapSliceFills)")
-                                      .arg(type));
-    }
     const QJsonObject body = request.body.toObject();
-    const QString user = requestUser(body, &error);
-    if (user.isEmpty())
-        return ApiAnswer::failure(error);
+    const QString type = body.value(QLatin1String("type")).toString();
+    QString user;
+    if (auto refused = ApiRequestReader::evmAddress(body, QStringLiteral("user"), &user))
+        return *refused;
     const bool byTime = type == QLatin1String("userFillsByTime");
     const QJsonValue startValue = body.value(QStringLiteral("startTime"));
     if (byTime && (startValue.isUndefined() || startValue.isNull())) {
         return ApiAnswer::failure(
             QStringLiteral("missing \"startTime\" (ms since the epoch) for userFillsByTime"));
     }
-    qint64 start = 0;
-    qint64 end = 0;
-    if (!ApiRequestReader::integer(body, QStringLiteral("startTime"),
-                                   ApiValues::nowMs() - 30 * 24 * HourMs, 0, MaxTimeMs, &start))
-        return ApiAnswer::failure(
-            QStringLiteral("\"startTime\" must be a time in ms since the epoch"));
-    if (!ApiRequestReader::integer(body, QStringLiteral("endTime"), ApiValues::nowMs(), 0,
-                                   MaxTimeMs, &end))
-        return ApiAnswer::failure(
-            QStringLiteral("\"endTime\" must be a time in ms since the epoch"));
-    if (end < start)
-        return ApiAnswer::failure(QStringLiteral("\"endTime\" must not be before \"startTime\""));
+    const qint64 start =
+        std::min(MaxTimeMs, ApiRequestReader::integer(body, QStringLiteral("startTime"),
+                                                      ApiValues::nowMs() - 30 * 24 * HourMs));
+    const qint64 end = std::min(
+        MaxTimeMs, ApiRequestReader::integer(body, QStringLiteral("endTime"), ApiValues::nowMs()));
+    if (auto refused = ApiRequestReader::checkWindow(start, end, QJsonArray{QStringLiteral("body")},
+                                                     QStringLiteral("endTime")))
+        return *refused;
     const bool twap = type == QLatin1String("userTwapSliceFills");
 
     const HyperliquidUserFills source(request.seed, user);

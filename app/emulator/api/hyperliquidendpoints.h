@@ -16,8 +16,8 @@ public:
     static QList<ApiRoute> routes();
 
 private:
-    static ApiAnswer info(const ApiRequest &request);
-    static ApiAnswer fills(const ApiRequest &request);
+    static ApiAnswer info(const ApiCall &request);
+    static ApiAnswer fills(const ApiCall &request);
 };
 
 } // namespace allium

@@ -3,85 +3,158 @@
 
 #include "emulator/api/apirequestreader.h"
 #include "emulator/api/apivalues.h"
+#include "emulator/api/walletportfolio.h"
 #include "emulator/generators/syntheticdata.h"
-#include "emulator/generators/syntheticdatachain.h"
 #include "emulator/generators/syntheticdatatokens.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <cmath>
-
 namespace allium {
+
+namespace {
+
+QJsonObject balanceItem(quint64 seed, const WalletPortfolio &wallet, int index, double amount,
+                        const WalletPortfolio::Block &block)
+{
+    const SyntheticTokens::Token &t = wallet.holdings().at(index).token;
+    const QString raw = SyntheticData::rawAmount(amount, t.decimals);
+    return QJsonObject{
+        {QStringLiteral("chain"), wallet.chain()},
+        {QStringLiteral("address"), wallet.address()},
+        {QStringLiteral("token"), ApiValues::tokenObject(t, ApiValues::latestPrice(seed, t))},
+        {QStringLiteral("raw_balance"), raw.toDouble()},
+        {QStringLiteral("raw_balance_str"), raw},
+        {QStringLiteral("block_timestamp"), SyntheticData::isoTime(block.ms)},
+        {QStringLiteral("block_number"), double(block.number)},
+        {QStringLiteral("block_hash"), block.hash},
+    };
+}
+
+// The wallets of a request whose body holds them under "addresses".
+std::optional<ApiAnswer> addressInputs(const ApiCall &request, QList<ApiRequestReader::Input> *out)
+{
+    return ApiRequestReader::inputs(request.body.toObject().value(QLatin1String("addresses")),
+                                    QJsonArray{QStringLiteral("body"), QStringLiteral("addresses")},
+                                    QStringLiteral("address"), out);
+}
+
+} // namespace
 
 QList<ApiRoute> WalletEndpoints::routes()
 {
-    return {
-        {QStringLiteral("POST"), QStringLiteral("/api/v1/developer/wallet/balances"), &balances}};
+    const QString post = QStringLiteral("POST");
+    return {{post, QStringLiteral("/api/v1/developer/wallet/balances"), &balances},
+            {post, QStringLiteral("/api/v1/developer/wallet/balances/history"), &balanceHistory},
+            {post, QStringLiteral("/api/v1/developer/wallet/holdings/history"), &holdingsHistory}};
 }
 
-ApiAnswer WalletEndpoints::balances(const ApiRequest &request)
+ApiAnswer WalletEndpoints::balances(const ApiCall &request)
 {
-    const quint64 seed = request.seed;
-    QList<QPair<QString, QString>> wallets;
-    QString error;
-    if (!ApiRequestReader::addressList(request.body, QStringLiteral("address"), &error, &wallets)) {
-        // Balances take {"chain","address"}; say it in that order, as the docs do.
-        return ApiAnswer::failure(error.replace(QStringLiteral("{\"address\",\"chain\"}"),
-                                                QStringLiteral("{\"chain\",\"address\"}")));
+    QList<ApiRequestReader::Input> wallets;
+    if (auto refused = ApiRequestReader::inputs(request.body, QJsonArray{QStringLiteral("body")},
+                                                QStringLiteral("address"), &wallets))
+        return *refused;
+    QJsonArray items;
+    for (const auto &input : std::as_const(wallets)) {
+        const WalletPortfolio wallet(request.seed, input.chain, input.address);
+        const WalletPortfolio::Block block = wallet.blockAt(ApiValues::nowMs());
+        for (int i = 0; i < wallet.holdings().size(); ++i)
+            items.append(
+                balanceItem(request.seed, wallet, i, wallet.holdings().at(i).amount, block));
+    }
+    return ApiAnswer::success(QJsonObject{{QStringLiteral("items"), items}});
+}
+
+ApiAnswer WalletEndpoints::balanceHistory(const ApiCall &request)
+{
+    QList<ApiRequestReader::Input> wallets;
+    if (auto refused = addressInputs(request, &wallets))
+        return *refused;
+    const QJsonObject body = request.body.toObject();
+    qint64 start = 0;
+    qint64 end = 0;
+    if (auto refused = ApiRequestReader::isoWindow(body, &start, &end))
+        return *refused;
+    const QString kind = QStringLiteral("balances-history");
+    qint64 offset = 0;
+    if (auto refused = ApiRequestReader::cursorOffset(request.parameters, kind, &offset))
+        return *refused;
+    const qint64 limit =
+        ApiRequestReader::integer(request.parameters, QStringLiteral("limit"), 100);
+
+    // Every change of every wallet, wallet by wallet, newest first: the cursor is a position in
+    // this list, which is the same for the same request.
+    qint64 position = 0;
+    QJsonArray items;
+    for (const auto &input : std::as_const(wallets)) {
+        const WalletPortfolio wallet(request.seed, input.chain, input.address);
+        const bool solana = !SyntheticTokens::isEvmChain(input.chain);
+        for (const WalletPortfolio::Change &c : wallet.changes(start, end)) {
+            if (position >= offset && position < offset + limit) {
+                QJsonObject item = balanceItem(request.seed, wallet, c.holding, c.after, c.block);
+                if (solana) {
+                    item.insert(QStringLiteral("block_slot"), double(c.block.number));
+                    item.insert(
+                        QStringLiteral("token_account"),
+                        SyntheticData::base58Of(
+                            SyntheticData::mix(SyntheticData::mix(request.seed, input.address),
+                                               quint64(c.holding)),
+                            44));
+                    item.insert(QStringLiteral("txn_index"), c.txIndex);
+                    item.insert(QStringLiteral("txn_id"), c.txHash);
+                }
+                items.append(item);
+            }
+            ++position;
+        }
+    }
+    return ApiAnswer::success(QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("cursor"), ApiRequestReader::nextCursor(kind, offset + limit, position)}});
+}
+
+ApiAnswer WalletEndpoints::holdingsHistory(const ApiCall &request)
+{
+    QList<ApiRequestReader::Input> inputs;
+    if (auto refused = addressInputs(request, &inputs))
+        return *refused;
+    const QJsonObject body = request.body.toObject();
+    qint64 start = 0;
+    qint64 end = 0;
+    if (auto refused = ApiRequestReader::isoWindow(body, &start, &end))
+        return *refused;
+    const qint64 step =
+        ApiRequestReader::stepMs(body.value(QLatin1String("granularity")).toString());
+    const qint64 first = (start + step - 1) / step * step;
+    const qint64 points = end >= first ? (end - first) / step + 1 : 0;
+    if (points > MaxSeriesPoints) {
+        return ApiAnswer::invalid(
+            QJsonArray{QStringLiteral("body"), QStringLiteral("granularity")},
+            QStringLiteral("%1 points: at most %2, use a coarser granularity or a shorter window")
+                .arg(points)
+                .arg(MaxSeriesPoints),
+            QStringLiteral("value_error.too_many_points"));
+    }
+    QList<WalletPortfolio> wallets;
+    QList<QList<QList<double>>> amounts; // wallet, holding, point
+    for (const auto &input : std::as_const(inputs)) {
+        wallets.append(WalletPortfolio(request.seed, input.chain, input.address));
+        amounts.append(wallets.last().amountSeries(first, step, points));
     }
     QJsonArray items;
-    for (const auto &[chain, address] : wallets) {
-        SyntheticData random(SyntheticData::mix(SyntheticData::mix(seed, chain), address));
-        QList<SyntheticTokens::Token> held;
-        SyntheticTokens::Token native;
-        native.chain = chain;
-        native.decimals = SyntheticTokens::isEvmChain(chain) ? 18 : 9;
-        native.address = SyntheticTokens::isEvmChain(chain)
-                             ? QStringLiteral("0x0000000000000000000000000000000000000000")
-                             : QStringLiteral("11111111111111111111111111111111");
-        native.symbol =
-            SyntheticTokens::isEvmChain(chain) ? QStringLiteral("ETH") : QStringLiteral("SOL");
-        native.name =
-            SyntheticTokens::isEvmChain(chain) ? QStringLiteral("Ether") : QStringLiteral("Solana");
-        native.priceUsd = SyntheticTokens::onChain(chain).first().priceUsd;
-        held.append(native);
-        for (const SyntheticTokens::Token &t : SyntheticTokens::onChain(chain)) {
-            if (random.chance(0.45))
-                held.append(t);
+    for (qint64 i = 0; i < points; ++i) {
+        const qint64 t = first + i * step;
+        double usd = 0;
+        for (qsizetype w = 0; w < wallets.size(); ++w) {
+            for (qsizetype h = 0; h < wallets.at(w).holdings().size(); ++h)
+                usd += amounts.at(w).at(h).at(i) *
+                       ApiValues::priceAt(request.seed, wallets.at(w).holdings().at(h).token, t);
         }
-        qint64 blockNumber = 0;
-        QString blockHash;
-        qint64 blockMs = ApiValues::nowMs();
-        if (SyntheticTokens::isEvmChain(chain)) {
-            const SyntheticChain evm = chain == QLatin1String("base")
-                                           ? SyntheticChain::base(seed)
-                                           : SyntheticChain::ethereum(seed);
-            blockNumber = evm.firstNumber();
-            blockHash = evm.blockHash(blockNumber);
-            blockMs = evm.timestampMs(blockNumber);
-        } else {
-            blockNumber =
-                380000000 + qint64(SyntheticData::mix(seed, QStringLiteral("solana")) % 200000);
-            blockHash = SyntheticData::base58Of(SyntheticData::mix(seed, quint64(blockNumber)), 44);
-        }
-        for (const SyntheticTokens::Token &t : held) {
-            // Wallet sizes are heavy-tailed: mostly a few hundred dollars, some whales.
-            const double usd = random.logNormal(std::log(300.0), 2.2);
-            const double amount = usd / t.priceUsd;
-            const QString raw = SyntheticData::rawAmount(amount, t.decimals);
-            items.append(QJsonObject{
-                {QStringLiteral("chain"), chain},
-                {QStringLiteral("address"), address},
-                {QStringLiteral("token"),
-                 ApiValues::tokenObject(t, t.priceUsd * ApiValues::wobble(seed, t.address, 0.01))},
-                {QStringLiteral("raw_balance"), raw.toDouble()},
-                {QStringLiteral("raw_balance_str"), raw},
-                {QStringLiteral("block_timestamp"), SyntheticData::isoTime(blockMs)},
-                {QStringLiteral("block_number"), double(blockNumber)},
-                {QStringLiteral("block_hash"), blockHash},
-            });
-        }
+        items.append(QJsonObject{{QStringLiteral("timestamp"), SyntheticData::isoTime(t)},
+                                 {QStringLiteral("amount"),
+                                  QJsonObject{{QStringLiteral("currency"), QStringLiteral("USD")},
+                                              {QStringLiteral("amount"), usd}}}});
     }
     return ApiAnswer::success(QJsonObject{{QStringLiteral("items"), items}});
 }
