@@ -95,7 +95,13 @@ struct AlertEngine::RuleState
     qint64 cooldownUntilMs = 0;
     bool cooling = false;
     quint64 held = 0;    // matches held back since the last report
-    AlertEvent heldLast; // the last of them
+    AlertEvent heldLast; // the last of them, unless it was a message:
+    // a message held back costs a counter and these, not an event (it happens per message)
+    bool heldIsMessage = false;
+    QByteArray heldMessage;
+    quint64 heldSequence = 0;
+    qint64 heldMs = 0;
+    quint64 heldMinute = 0; // rate: matches in the minute up to it
     MinuteWindow minute;
     qint64 lastMatchMs = -1; // silence: the last (matching) message, or when watching began
     bool silenceReported = false;
@@ -223,16 +229,23 @@ void AlertEngine::noteMessage(const QByteArray &json, qint64 receivedAtMs, quint
                 state->silenceReported = false;
                 continue;
             }
-            AlertEvent event = newEvent(*state, receivedAtMs);
-            event.setMessage(json);
-            event.sequence = sequence;
+            quint64 lastMinute = 0;
             if (rule.kind == AlertRuleKind::Rate) {
-                const quint64 lastMinute = state->minute.add(receivedAtMs);
+                lastMinute = state->minute.add(receivedAtMs);
                 if (lastMinute <= quint64(rule.perMinute))
                     continue;
-                event.detail = QStringLiteral("%1 matches in the last minute").arg(lastMinute);
             }
-            fire(*state, std::move(event), receivedAtMs, &fired);
+            if (holds(*state, receivedAtMs)) {
+                ++state->held;
+                state->heldIsMessage = true;
+                state->heldMessage = json;
+                state->heldSequence = sequence;
+                state->heldMs = receivedAtMs;
+                state->heldMinute = lastMinute;
+                continue;
+            }
+            fire(*state, messageEvent(*state, json, sequence, receivedAtMs, lastMinute),
+                 receivedAtMs, &fired);
         }
     }
     emitAll(fired);
@@ -272,11 +285,16 @@ void AlertEngine::tick(qint64 nowMs)
             if (state->held > 0 && nowMs >= state->cooldownUntilMs) {
                 // The cooldown is over: what it held back is one report, and it starts the
                 // next cooldown, so a burst that goes on gives one report per cooldown.
-                AlertEvent event = std::move(state->heldLast);
+                AlertEvent event =
+                    state->heldIsMessage
+                        ? messageEvent(*state, state->heldMessage, state->heldSequence,
+                                       state->heldMs, state->heldMinute)
+                        : std::move(state->heldLast);
                 event.count = state->held;
                 event.heldBack = true;
                 state->held = 0;
                 state->heldLast = AlertEvent();
+                state->heldMessage.clear();
                 state->cooling = false;
                 fire(*state, std::move(event), nowMs, &fired);
             } else if (state->cooling && nowMs >= state->cooldownUntilMs) {
@@ -324,26 +342,42 @@ AlertEvent AlertEngine::newEvent(const RuleState &state, qint64 timeMs) const
     return event;
 }
 
+AlertEvent AlertEngine::messageEvent(const RuleState &state, const QByteArray &json,
+                                     quint64 sequence, qint64 timeMs, quint64 lastMinute) const
+{
+    AlertEvent event = newEvent(state, timeMs);
+    event.setMessage(json);
+    event.sequence = sequence;
+    if (state.rule.kind == AlertRuleKind::Rate)
+        event.detail = QStringLiteral("%1 matches in the last minute").arg(lastMinute);
+    return event;
+}
+
+bool AlertEngine::holds(const RuleState &state, qint64 nowMs)
+{
+    const qint64 second = nowMs / 1000;
+    if (second != m_stormSecond) {
+        m_stormSecond = second;
+        m_stormCount = 0;
+    }
+    return (state.cooling && nowMs < state.cooldownUntilMs) || m_stormCount >= MaxAlertsPerSecond;
+}
+
 void AlertEngine::fire(RuleState &state, AlertEvent event, qint64 nowMs,
                        std::vector<AlertEvent> *out)
 {
-    const bool stormy = [&] {
-        const qint64 second = nowMs / 1000;
-        if (second != m_stormSecond) {
-            m_stormSecond = second;
-            m_stormCount = 0;
-        }
-        return m_stormCount >= MaxAlertsPerSecond;
-    }();
-    if ((state.cooling && nowMs < state.cooldownUntilMs) || stormy) {
+    if (holds(state, nowMs)) {
         state.held += event.count;
         state.heldLast = std::move(event);
+        state.heldIsMessage = false;
+        state.heldMessage.clear();
         return;
     }
     // Matches held back and not yet reported (no tick came) travel with this fire.
     event.count += state.held;
     state.held = 0;
     state.heldLast = AlertEvent();
+    state.heldMessage.clear();
     ++m_stormCount;
     state.cooling = state.rule.cooldownMs > 0;
     state.cooldownUntilMs = nowMs + state.rule.cooldownMs;

@@ -72,6 +72,11 @@ private:
     void fire(RuleState &state, AlertEvent event, qint64 nowMs, std::vector<AlertEvent> *out);
     void emitAll(std::vector<AlertEvent> &events);
     AlertEvent newEvent(const RuleState &state, qint64 timeMs) const;
+    AlertEvent messageEvent(const RuleState &state, const QByteArray &json, quint64 sequence,
+                            qint64 timeMs, quint64 lastMinute) const;
+    /// True when a fire now would be held back: the rule cools down, or the storm guard's
+    /// budget for this second is spent.
+    bool holds(const RuleState &state, qint64 nowMs);
 
     mutable QMutex m_mutex;
     QString m_topic;
