@@ -373,7 +373,10 @@ void AlertEngine::fire(RuleState &state, AlertEvent event, qint64 nowMs,
         state.heldMessage.clear();
         return;
     }
-    // Matches held back and not yet reported (no tick came) travel with this fire.
+    // Matches held back and not yet reported (no tick came before this match) travel with this
+    // fire, which then continues their burst rather than starting one.
+    if (state.held > 0)
+        event.heldBack = true;
     event.count += state.held;
     state.held = 0;
     state.heldLast = AlertEvent();

@@ -25,9 +25,9 @@ struct AlertEvent
     /// Matches this event stands for: 1 for a first match; at a cooldown's end, the matches held
     /// back during it; a fire after an unreported cooldown adds those.
     quint64 count = 1;
-    /// True when this event reports matches a cooldown held back (`count` of them, the last one
-    /// as `message`): it continues the rule's burst, so a notification or log entry for the
-    /// same rule is updated rather than a new one made.
+    /// True when this event reports matches a cooldown held back (`count` of them, with this
+    /// one when a match brought the report; the last as `message`): it continues the rule's
+    /// burst, so a notification or log entry for the same rule is updated, not added.
     bool heldBack = false;
     QByteArray message;      ///< raw JSON of the (last) triggering message; may be empty
     qint64 messageBytes = 0; ///< its size, also when it was too large to keep
