@@ -106,10 +106,11 @@ void AlertRulesDialog::reload()
     m_list->clear();
     for (const AlertRule &rule : m_alerts->rules()) {
         // Plain text: a QListWidgetItem never renders rich text.
-        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2 · %3 · cooldown %4 s")
-                                             .arg(rule.name, rule.topic, rule.conditionSummary())
-                                             .arg(double(rule.cooldownMs) / 1000.0),
-                                         m_list);
+        const QString text = QStringLiteral("%1 · %2 · cooldown %3 s · %4")
+                                 .arg(rule.name, rule.topic)
+                                 .arg(double(rule.cooldownMs) / 1000.0)
+                                 .arg(rule.conditionSummary());
+        auto *item = new QListWidgetItem(text, m_list);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(rule.enabled ? Qt::Checked : Qt::Unchecked);
         item->setToolTip(rule.name);
