@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins dbus
     qtkeychain-qt6-dev libsimdjson-dev libssl-dev libboost1.81-dev zlib1g-dev libzstd-dev
     xvfb xauth imagemagick fonts-dejavu-core
     desktop-file-utils appstream help2man clang-format-14

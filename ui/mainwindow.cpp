@@ -19,6 +19,7 @@
 #include "core/workspace/streamoverviewmodel.h"
 #include "core/workspace/streamworkspace.h"
 #include "core/workspace/workspacestate.h"
+#include "ui/alerts/alertactions.h"
 #include "ui/connection/connectionstatuswidget.h"
 #include "ui/connection/eventlogview.h"
 #include "ui/connection/profilebadge.h"
@@ -100,6 +101,13 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     buildOverviewDock();
     buildMenus();
     buildStatusBar();
+    if (services.alerts) {
+        m_alertActions = new AlertActions(this, services.alerts, m_workspace, m_workspaceView);
+        connect(m_alertActions, &AlertActions::streamRequested, this, [this](StreamPanel *panel) {
+            showStreamsTab();
+            m_workspaceView->setCurrentPanel(panel);
+        });
+    }
 
     m_eventLog->attach(m_apiClient->connection(), tr("API"));
     connect(m_workspaceView, &StreamWorkspaceView::panelOpened, this,

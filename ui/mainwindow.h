@@ -23,6 +23,7 @@ class QToolButton;
 
 namespace allium {
 
+class AlertActions;
 class ApiClient;
 class RowExportTask;
 class ConnectionProfile;
@@ -77,6 +78,8 @@ public:
     ApiConsolePanel *consolePanel() const { return m_consolePanel; }
     ConnectionEventLog *eventLog() const { return m_eventLog; }
     QDockWidget *eventLogDock() const { return m_eventDock; }
+    /// The Alerts menu, log dock and notifications; null without an AlertCenter.
+    AlertActions *alertActions() const { return m_alertActions; }
     QTabWidget *tabs() const { return m_tabs; }
     /// The server to fall back to (the built-in emulator), or nullptr.
     EmbeddedServer *embeddedServer() const { return m_embeddedServer; }
@@ -182,6 +185,7 @@ private:
     bool m_workspaceFromCommandLine = false;             // then the saved workspace stays as it was
     ApiConsolePanel *m_consolePanel = nullptr;
     QDockWidget *m_eventDock = nullptr;
+    AlertActions *m_alertActions = nullptr;
     EventLogView *m_eventView = nullptr;
     QToolButton *m_topicButton = nullptr;
     QComboBox *m_profileBox = nullptr;

@@ -3,6 +3,7 @@
 
 namespace allium {
 
+class AlertCenter;
 class ApiClient;
 class AppSettings;
 class ConnectionEventLog;
@@ -26,6 +27,8 @@ struct MainWindowServices
     ConnectionEventLog *eventLog = nullptr;
     /// The server to fall back to when there is nothing else to connect to; may be null.
     EmbeddedServer *embeddedServer = nullptr;
+    /// Alert rules on every stream, and what they fired; may be null (no Alerts menu).
+    AlertCenter *alerts = nullptr;
 };
 
 } // namespace allium

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "monitor/monitorcomposition.h"
 
+#include "core/alerts/alertcenter.h"
 #include "core/api/apiclient.h"
 #include "core/api/savedrequeststore.h"
 #include "core/connection/connectioneventlog.h"
@@ -27,6 +28,7 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
                           : std::make_unique<SavedRequestStore>(options.settingsFile))
     , m_eventLog(std::make_unique<ConnectionEventLog>())
     , m_workspace(std::make_unique<StreamWorkspace>())
+    , m_alerts(std::make_unique<AlertCenter>(m_settings.get()))
     , m_apiClient(std::make_unique<ApiClient>())
 {
     m_profiles->ensureBuiltinProfiles();
@@ -40,6 +42,8 @@ MonitorComposition::MonitorComposition(const MonitorOptions &options)
     services.apiClient = m_apiClient.get();
     services.eventLog = m_eventLog.get();
     services.embeddedServer = m_emulator.get();
+    m_alerts->watch(m_workspace.get());
+    services.alerts = m_alerts.get();
     m_window = std::make_unique<MainWindow>(options.window, services);
 }
 

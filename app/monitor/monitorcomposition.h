@@ -7,6 +7,7 @@
 
 namespace allium {
 
+class AlertCenter;
 class ApiClient;
 class AppSettings;
 class ConnectionEventLog;
@@ -32,6 +33,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     /// The built-in emulator; it runs once the window falls back to it.
     EmbeddedEmulator *emulator() const { return m_emulator.get(); }
+    AlertCenter *alerts() const { return m_alerts.get(); }
     AppSettings *settings() const { return m_settings.get(); }
 
 private:
@@ -42,6 +44,7 @@ private:
     std::unique_ptr<SavedRequestStore> m_savedRequests;
     std::unique_ptr<ConnectionEventLog> m_eventLog;
     std::unique_ptr<StreamWorkspace> m_workspace;
+    std::unique_ptr<AlertCenter> m_alerts;
     std::unique_ptr<ApiClient> m_apiClient;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "monitor/screenshotscene.h"
 
+#include "core/alerts/alertcenter.h"
+#include "core/alerts/alertruleset.h"
 #include "core/api/apitemplate.h"
 #include "emulator/embeddedemulator.h"
 #include "monitor/monitorcomposition.h"
+#include "ui/alerts/alertactions.h"
+#include "ui/alerts/alertrulesdialog.h"
 #include "ui/connection/profiledialog.h"
 #include "ui/console/apiconsolepanel.h"
 #include "ui/filter/filtereditorpanel.h"
@@ -24,6 +28,15 @@
 namespace allium {
 
 namespace {
+
+const char sceneRules[] = R"([
+ {"name":"whales","topic":"ethereum.transactions","cooldown_s":10,
+  "when":{"field":"value","operator":">","value":"1000000000000000000"}},
+ {"name":"busy DEX","topic":"ethereum.transactions","kind":"rate","per_minute":30,"cooldown_s":20,
+  "when":{"field":"gas_price","operator":">","value":20000000000}},
+ {"name":"bitcoin quiet","topic":"bitcoin.blocks","kind":"silence","silence_s":3600},
+ {"name":"chain","topic":"ethereum.blocks","kind":"integrity","events":["gap","reorg"]},
+ {"name":"late blocks","topic":"base.blocks","kind":"lag","lag_s":5,"enabled":false}])";
 
 const char nestedFilter[] = R"({"op":"AND","conditions":[
   {"field":"value","operator":">","value":"100000000000000000"},
@@ -87,6 +100,19 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
         filtered->setEditorVisible(false);
         window->overviewDock()->show();
         window->resizeDocks({window->overviewDock()}, {190}, Qt::Vertical);
+    } else if (scene == QLatin1String("alerts") || scene == QLatin1String("alertrules")) {
+        // Rules of every kind on the default stream and others; "alerts" shows the log after
+        // they fired, "alertrules" the rules manager alone.
+        QString problem;
+        const AlertRuleSet rules = AlertRuleSet::parse(QByteArray(sceneRules), &problem);
+        monitor->alerts()->setRules(rules.rules());
+        stream->setEditorVisible(false);
+        if (scene == QLatin1String("alertrules")) {
+            QTimer::singleShot(0, window, [window] { window->alertActions()->showRules(); });
+        } else {
+            window->alertActions()->logDock()->show();
+            window->resizeDocks({window->alertActions()->logDock()}, {230}, Qt::Vertical);
+        }
     } else if (scene == QLatin1String("profiles")) {
         QTimer::singleShot(0, window, &MainWindow::showProfiles);
     }
@@ -96,8 +122,12 @@ void ScreenshotScene::grab(MainWindow *window, const QString &fileName)
 {
     // The profile dialog alone; otherwise, on a real X server (Xvfb), the whole screen.
     QPixmap pixmap;
+    AlertRulesDialog *rules =
+        window->alertActions() ? window->alertActions()->rulesDialog() : nullptr;
     if (ProfileDialog *dialog = window->profileDialog())
         pixmap = dialog->grab();
+    else if (rules && rules->isVisible())
+        pixmap = rules->grab();
     else if (QGuiApplication::platformName() == QLatin1String("xcb") && window->screen())
         pixmap = window->screen()->grabWindow(0);
     else

@@ -22,6 +22,13 @@ QString FilterChangeDelegate::badgeText(const QString &summary)
 void FilterChangeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
+    // A message that fired an alert rule: an amber wash behind the row (kept light so that
+    // the text stays readable in light and dark palettes; selection paints over it).
+    if (!index.data(MessageTableModel::AlertRole).isNull()) {
+        QColor amber(255, 170, 0);
+        amber.setAlpha(80);
+        painter->fillRect(option.rect, amber);
+    }
     QStyledItemDelegate::paint(painter, option, index);
     const QVariant change = index.data(MessageTableModel::FilterChangeRole);
     if (change.isNull())

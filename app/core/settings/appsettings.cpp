@@ -22,6 +22,8 @@ const QString consoleKey = QStringLiteral("monitor/console/state");
 const QString chartFieldKey = QStringLiteral("monitor/stream/chartField");
 const QString profileKey = QStringLiteral("monitor/profile");
 const QString withKeyKey = QStringLiteral("monitor/profilesWithKey");
+const QString alertRulesKey = QStringLiteral("monitor/alerts/rules");
+const QString alertSoundKey = QStringLiteral("monitor/alerts/sound");
 
 } // namespace
 
@@ -160,6 +162,27 @@ QString AppSettings::lastProfile() const
 void AppSettings::setLastProfile(const QString &name)
 {
     m_settings->setValue(profileKey, name);
+}
+
+QByteArray AppSettings::alertRules() const
+{
+    return m_settings->value(alertRulesKey).toString().toUtf8();
+}
+
+void AppSettings::setAlertRules(const QByteArray &json)
+{
+    // Text, as the last filter: the INI file stays readable and editable.
+    m_settings->setValue(alertRulesKey, QString::fromUtf8(json));
+}
+
+bool AppSettings::alertSound() const
+{
+    return m_settings->value(alertSoundKey, false).toBool();
+}
+
+void AppSettings::setAlertSound(bool enabled)
+{
+    m_settings->setValue(alertSoundKey, enabled);
 }
 
 QStringList AppSettings::profilesWithKey() const

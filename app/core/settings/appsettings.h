@@ -57,6 +57,12 @@ public:
     QString lastProfile() const;
     void setLastProfile(const QString &name);
 
+    /// The alert rules as the rules file's JSON text; empty before the first save.
+    QByteArray alertRules() const;
+    void setAlertRules(const QByteArray &json);
+    bool alertSound() const;
+    void setAlertSound(bool enabled);
+
     /// Profiles a key was saved for (names only): they connect with their key at start.
     QStringList profilesWithKey() const;
     void setProfileHasKey(const QString &profile, bool hasKey);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/stream/ingestworker.h"
 
+#include "core/alerts/alertengine.h"
 #include "core/base/logging.h"
 #include "core/connection/websocketconnection.h"
 #include "core/stream/fieldcatalogue.h"
@@ -141,6 +142,8 @@ public:
     StreamStats stats;
     StreamStats lastReported;
     RateWindow rate;
+    std::shared_ptr<AlertEngine> alerts;
+    QString topic;
 };
 
 IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent)
@@ -192,13 +195,23 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->ingest.maxPendingBytes = qMax<qint64>(1, d->ingest.maxPendingBytes);
     d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
     // A topic switch reopens with a new URL: its fields start from nothing.
-    d->catalogue.setTopic(QUrlQuery(url).queryItemValue(QStringLiteral("topic")));
+    d->topic = QUrlQuery(url).queryItemValue(QStringLiteral("topic"));
+    d->catalogue.setTopic(d->topic);
+    if (d->alerts)
+        d->alerts->setTopic(d->topic);
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
 
 void IngestWorker::setWatchedFields(const QStringList &paths)
 {
     d->watched->set(paths);
+}
+
+void IngestWorker::setAlertEngine(std::shared_ptr<AlertEngine> engine)
+{
+    d->alerts = std::move(engine);
+    if (d->alerts && !d->topic.isEmpty())
+        d->alerts->setTopic(d->topic);
 }
 
 void IngestWorker::open()
@@ -314,6 +327,9 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
 
     const int maxBatch = d->ingest.maxBatchMessages;
     for (StreamMessage &parsed : run->messages) {
+        // Rules see every message, before it can be dropped: the sequence is the one it gets.
+        if (d->alerts)
+            d->alerts->noteMessage(parsed.json, nowMs, d->sequence + 1);
         if (batchIsFull() && !handOverFullBatch()) {
             // The consumer holds as much as it may already and this batch is full: drop rather
             // than grow without bound.

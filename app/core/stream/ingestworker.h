@@ -18,6 +18,7 @@
 
 namespace allium {
 
+class AlertEngine;
 class WebSocketConnection;
 struct ParsedFrames;
 
@@ -38,6 +39,10 @@ public:
                    const IngestOptions &ingest);
     /// Dot paths whose values fill StreamMessage::extracted, in this order.
     void setWatchedFields(const QStringList &paths);
+
+    /// Alert rules that see every message received (also those dropped when the consumer is
+    /// behind), on this thread; null: none. Its topic follows configure().
+    void setAlertEngine(std::shared_ptr<allium::AlertEngine> engine);
 
     void open();
     void close();

@@ -160,6 +160,12 @@ QStringList StreamSession::watchedFields() const
     return m_watchedFields;
 }
 
+void StreamSession::setAlertEngine(std::shared_ptr<AlertEngine> engine)
+{
+    m_alertEngine = engine;
+    post([worker = m_worker, engine] { worker->setAlertEngine(engine); });
+}
+
 ConnectionState StreamSession::state() const
 {
     return m_state;

@@ -21,6 +21,7 @@ class QThread;
 
 namespace allium {
 
+class AlertEngine;
 class IngestWorker;
 
 /// One live stream (one topic, one connection) as seen from the GUI thread. The socket and the
@@ -48,6 +49,10 @@ public:
     /// Dot paths whose numeric values fill StreamMessage::extracted, in order (NaN if absent).
     void setWatchedFields(const QStringList &paths);
     QStringList watchedFields() const;
+    /// Alert rules evaluated on the worker thread on every message received, whether or not a
+    /// view shows it; kept across reconnects and topic switches (it follows the topic).
+    void setAlertEngine(std::shared_ptr<allium::AlertEngine> engine);
+    std::shared_ptr<AlertEngine> alertEngine() const { return m_alertEngine; }
 
     ConnectionState state() const override;
     int attempt() const override;
@@ -107,6 +112,7 @@ private:
     ConnectionOptions m_connectionOptions;
     IngestOptions m_ingestOptions;
     QStringList m_watchedFields;
+    std::shared_ptr<AlertEngine> m_alertEngine;
     Filter m_filter;
     bool m_running = false;
 

@@ -145,6 +145,30 @@ void MessageTableModel::markFilterChange(const QString &summary)
     m_markBacklogId = m_pending.totalAppended();
 }
 
+void MessageTableModel::markAlert(quint64 sequence, const QString &rule)
+{
+    QString &rules = m_alertMarks[sequence];
+    if (rules.isEmpty()) {
+        m_alertOrder.push_back(sequence);
+        rules = rule;
+    } else if (!rules.split(QStringLiteral(", ")).contains(rule)) {
+        rules += QStringLiteral(", ") + rule;
+    }
+    if (m_alertOrder.size() > std::size_t(MaxAlertMarks)) {
+        const std::size_t excess = m_alertOrder.size() - std::size_t(MaxAlertMarks);
+        for (std::size_t i = 0; i < excess; ++i)
+            m_alertMarks.remove(m_alertOrder[i]);
+        m_alertOrder.erase(m_alertOrder.begin(), m_alertOrder.begin() + qsizetype(excess));
+    }
+    // The row may be on screen already (usually it is not: alerts outrun batches).
+    for (int row = m_rows - 1; row >= m_evictedShift && row >= m_rows - 2000; --row) {
+        if (message(row).sequence == sequence) {
+            emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+            break;
+        }
+    }
+}
+
 QString MessageTableModel::filterChangeAt(int row) const
 {
     if (row < m_evictedShift || row >= m_rows)
@@ -351,6 +375,10 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
     }
     case FilterSegmentRole:
         return filterSegment(row);
+    case AlertRole: {
+        const auto mark = m_alertMarks.constFind(message(row).sequence);
+        return mark == m_alertMarks.constEnd() ? QVariant() : QVariant(*mark);
+    }
     default:
         return {};
     }

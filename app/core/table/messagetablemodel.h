@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTimer>
@@ -41,6 +42,8 @@ public:
         /// int: how many server filter changes came before the row (0 before the first), so
         /// rows of one filter can be told apart from those of another
         FilterSegmentRole,
+        /// QString: the alert rules this row's message fired (see markAlert()), else null
+        AlertRole,
     };
 
     /// Rows whose parsed JSON is kept; a screen shows far fewer, so scrolling stays cheap.
@@ -79,6 +82,11 @@ public:
     /// and carries `summary` in FilterChangeRole. (A mark on a message rather than a row of its
     /// own: row counts, eviction, search and export stay about messages only.)
     void markFilterChange(const QString &summary);
+    /// Marks the message with this sequence as having fired `rule` (AlertRole), whether its row
+    /// is there yet or not: alerts are evaluated before the batch arrives. The most recent
+    /// MaxAlertMarks marks are kept.
+    void markAlert(quint64 sequence, const QString &rule);
+    static constexpr int MaxAlertMarks = 10000;
     /// The filter change the row starts (FilterChangeRole), else a null string.
     QString filterChangeAt(int row) const;
     /// See FilterSegmentRole.
@@ -159,6 +167,8 @@ private:
     int m_rows = 0;         // what views were told; lags the store inside insert/remove
     int m_evictedShift = 0; // rows already evicted from the store but not yet announced
     mutable QCache<quint64, ParsedRow> m_parsed; // by row id: rows shift, ids do not
+    QHash<quint64, QString> m_alertMarks;        // by sequence: rule names
+    std::vector<quint64> m_alertOrder;           // sequences in marking order, to bound them
 };
 
 } // namespace allium

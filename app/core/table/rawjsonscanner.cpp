@@ -57,6 +57,43 @@ const char *skipValue(const char *p, const char *end)
     return p;
 }
 
+// Calls visit(name, value) for each member of an object's text until it returns false or the
+// text ends or is malformed.
+template <typename Visit>
+void forEachMember(QByteArrayView object, Visit &&visit)
+{
+    const char *p = object.data();
+    const char *end = p + object.size();
+    p = skipSpace(p, end);
+    if (p >= end || *p != '{')
+        return;
+    ++p;
+    while (true) {
+        p = skipSpace(p, end);
+        if (p >= end || *p != '"')
+            return;
+        const char *keyStart = p + 1;
+        p = skipString(p, end);
+        if (!p)
+            return;
+        const QByteArrayView name(keyStart, p - 1 - keyStart);
+        p = skipSpace(p, end);
+        if (p >= end || *p != ':')
+            return;
+        p = skipSpace(p + 1, end);
+        const char *valueStart = p;
+        p = skipValue(p, end);
+        if (!p)
+            return;
+        if (!visit(name, QByteArrayView(valueStart, p - valueStart)))
+            return;
+        p = skipSpace(p, end);
+        if (p >= end || *p != ',')
+            return;
+        ++p;
+    }
+}
+
 } // namespace
 
 RawJsonScanner::RawJsonScanner(const QString &path)
@@ -66,36 +103,28 @@ RawJsonScanner::RawJsonScanner(const QString &path)
 
 QByteArrayView RawJsonScanner::member(QByteArrayView object, QByteArrayView key)
 {
-    const char *p = object.data();
-    const char *end = p + object.size();
-    p = skipSpace(p, end);
-    if (p >= end || *p != '{')
-        return {};
-    ++p;
-    while (true) {
-        p = skipSpace(p, end);
-        if (p >= end || *p != '"')
-            return {};
-        const char *keyStart = p + 1;
-        p = skipString(p, end);
-        if (!p)
-            return {};
-        const QByteArrayView name(keyStart, p - 1 - keyStart);
-        p = skipSpace(p, end);
-        if (p >= end || *p != ':')
-            return {};
-        p = skipSpace(p + 1, end);
-        const char *valueStart = p;
-        p = skipValue(p, end);
-        if (!p)
-            return {};
-        if (name == key)
-            return QByteArrayView(valueStart, p - valueStart);
-        p = skipSpace(p, end);
-        if (p >= end || *p != ',')
-            return {};
-        ++p;
-    }
+    QByteArrayView found;
+    forEachMember(object, [&](QByteArrayView name, QByteArrayView value) {
+        if (name != key)
+            return true;
+        found = value;
+        return false;
+    });
+    return found;
+}
+
+void RawJsonScanner::members(QByteArrayView object, const QByteArrayList &keys,
+                             QByteArrayView *values)
+{
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        values[i] = {};
+    forEachMember(object, [&](QByteArrayView name, QByteArrayView value) {
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (name == keys.at(i))
+                values[i] = value; // the last of duplicate keys, as QJsonDocument keeps
+        }
+        return true;
+    });
 }
 
 QByteArrayView RawJsonScanner::element(QByteArrayView array, int index)

@@ -22,6 +22,9 @@ public:
 
     /// The raw text of `key`'s value in an object's text; empty when absent or not an object.
     static QByteArrayView member(QByteArrayView object, QByteArrayView key);
+    /// The raw text of each key's value in one pass over an object's text: values[i] for
+    /// keys[i], empty when absent (the last one of duplicate keys).
+    static void members(QByteArrayView object, const QByteArrayList &keys, QByteArrayView *values);
     /// The raw text of the element at `index` in an array's text; empty when absent.
     static QByteArrayView element(QByteArrayView array, int index);
 
