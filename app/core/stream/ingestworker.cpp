@@ -3,6 +3,7 @@
 
 #include "core/base/logging.h"
 #include "core/connection/websocketconnection.h"
+#include "core/monitor/chainintegritychecker.h"
 #include "core/stream/fieldcatalogue.h"
 #include "core/stream/frameparser.h"
 
@@ -140,6 +141,8 @@ public:
     StreamStats stats;
     StreamStats lastReported;
     RateWindow rate;
+    // Every message received (dropped ones too) is checked here, off the GUI thread.
+    ChainIntegrityChecker integrity;
 };
 
 IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent)
@@ -152,7 +155,10 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
     d->flushTimer->setSingleShot(true);
     connect(d->flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
     d->statsTimer = new QTimer(this);
-    connect(d->statsTimer, &QTimer::timeout, this, &IngestWorker::reportStats);
+    connect(d->statsTimer, &QTimer::timeout, this, [this] {
+        watchIntegrity();
+        reportStats();
+    });
 
     d->connection = new WebSocketConnection(this);
     d->connection->setFrameProcessorFactory([watched = d->watched, slabs = d->slabs] {
@@ -191,7 +197,12 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->ingest.maxPendingBytes = qMax<qint64>(1, d->ingest.maxPendingBytes);
     d->catalogue.setSampling(ingest.catalogueSampleAllFirst, ingest.catalogueSampleEvery);
     // A topic switch reopens with a new URL: its fields start from nothing.
-    d->catalogue.setTopic(QUrlQuery(url).queryItemValue(QStringLiteral("topic")));
+    const QString topic = QUrlQuery(url).queryItemValue(QStringLiteral("topic"));
+    d->catalogue.setTopic(topic);
+    if (topic != d->integrity.topic())
+        d->integrity.reset(topic, !d->filterData.isEmpty());
+    d->integrity.setStallAfterMs(ingest.stallAfterMs);
+    d->integrity.setLagThresholdMs(ingest.lagThresholdMs);
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
 
@@ -225,6 +236,8 @@ void IngestWorker::reconnectNow()
 
 void IngestWorker::setRunning(bool running)
 {
+    if (running && !d->running)
+        d->integrity.noteInterrupted(); // what passed while stopped was not sent
     d->running = running;
     if (d->connection->state() == ConnectionState::Connected) {
         d->connection->sendText(running ? QByteArrayLiteral(R"({"action":"start"})")
@@ -235,7 +248,12 @@ void IngestWorker::setRunning(bool running)
 void IngestWorker::setFilterData(const QByteArray &data)
 {
     const QByteArray trimmed = data.trimmed();
-    d->filterData = trimmed == "{}" ? QByteArray() : trimmed;
+    const QByteArray before =
+        std::exchange(d->filterData, trimmed == "{}" ? QByteArray() : trimmed);
+    if (d->filterData != before) {
+        d->integrity.setFiltered(!d->filterData.isEmpty());
+        d->integrity.noteInterrupted(); // another filter passes other numbers
+    }
     if (d->connection->state() == ConnectionState::Connected) {
         d->connection->sendText(
             QByteArrayLiteral(R"({"action":"setFilter","data":)") +
@@ -265,6 +283,9 @@ void IngestWorker::handleOpened()
 {
     if (++d->handshakes > 1)
         ++d->stats.reconnects;
+    // Whatever passed since the previous connection (a reconnect, a close and open) is an
+    // outage, not a fault of the data.
+    d->integrity.noteInterrupted();
     // A new connection knows nothing of the previous one: the filter first, so that no
     // unfiltered message slips in, then start.
     if (!d->filterData.isEmpty()) {
@@ -309,6 +330,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
 
     const int maxBatch = d->ingest.maxBatchMessages;
     for (StreamMessage &parsed : run->messages) {
+        d->integrity.check(parsed.json, nowMs);
         if (batchIsFull() && !handOverFullBatch()) {
             // The consumer holds as much as it may already and this batch is full: drop rather
             // than grow without bound.
@@ -336,6 +358,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
         if (batchIsFull())
             flush();
     }
+    collectIntegrityEvents();
     if (!batchIsFull() && !d->flushTimer->isActive() &&
         (!d->batch.messages.isEmpty() || d->batch.serverErrors > 0)) {
         d->flushTimer->start(d->ingest.batchIntervalMs);
@@ -348,7 +371,28 @@ StreamStats IngestWorker::snapshotStats()
                   &d->stats.bytesPerSecond);
     if (d->connection)
         d->stats.traffic = d->connection->traffic();
+    d->stats.integrity = d->integrity.snapshot();
     return d->stats;
+}
+
+void IngestWorker::watchIntegrity()
+{
+    const bool listening =
+        d->running && d->connection && d->connection->state() == ConnectionState::Connected;
+    d->integrity.checkStall(QDateTime::currentMSecsSinceEpoch(), listening);
+    collectIntegrityEvents();
+}
+
+void IngestWorker::collectIntegrityEvents()
+{
+    // Into the batch, in order with the messages that revealed them; the checker keeps (and
+    // then counts) what does not fit while the consumer is behind.
+    if (!d->integrity.hasEvents() ||
+        d->batch.integrityEvents.size() >= MessageBatch::MaxIntegrityEvents)
+        return;
+    d->batch.integrityEvents.append(d->integrity.takeEvents());
+    if (!d->flushTimer->isActive())
+        d->flushTimer->start(d->ingest.batchIntervalMs);
 }
 
 bool IngestWorker::handOverFullBatch()
@@ -386,7 +430,8 @@ void IngestWorker::ingestBinaryFrame(qint64 size)
 
 void IngestWorker::flush()
 {
-    if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0)
+    if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0 &&
+        d->batch.integrityEvents.isEmpty())
         return;
     if (!d->pending->hasRoomFor(d->batch.bytes, d->ingest.maxPendingBatches,
                                 d->ingest.maxPendingBytes)) {
@@ -424,7 +469,9 @@ void IngestWorker::reportStats()
         stats.reconnects == last.reconnects && stats.messagesPerSecond == last.messagesPerSecond &&
         stats.bytesPerSecond == last.bytesPerSecond &&
         stats.traffic.wireBytesIn == last.traffic.wireBytesIn &&
-        stats.traffic.compression == last.traffic.compression) {
+        stats.traffic.compression == last.traffic.compression &&
+        stats.integrity.events() == last.integrity.events() &&
+        stats.integrity.lastLagMs == last.integrity.lastLagMs) {
         return;
     }
     d->lastReported = stats;

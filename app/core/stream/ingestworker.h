@@ -84,6 +84,10 @@ private:
     void dropFrame();
     void reportStats();
     StreamStats snapshotStats();
+    /// The stall watchdog, on the stats timer.
+    void watchIntegrity();
+    /// Moves the integrity check's events into the batch and schedules its hand-over.
+    void collectIntegrityEvents();
 
     class Private;
     std::unique_ptr<Private> d;
