@@ -52,6 +52,10 @@ void TestIntegrityReadout::readoutShowsCountsAndLag()
     QCOMPARE(textOf(health, "integrityValue"),
              QStringLiteral("2 gaps (5 missing), 1 reorgs, 0 duplicates, 0 out of order"));
     QCOMPARE(textOf(health, "lagValue"), QStringLiteral("1.5 s (p50 1.2 s, p95 4.0 s)"));
+    stats.integrity.lastLagMs = 2 * 3600 * 1000 + 5 * 60 * 1000; // far behind: in hours
+    stats.integrity.p95LagMs = -90000;                           // a clock ahead of ours
+    health.setStats(stats);
+    QCOMPARE(textOf(health, "lagValue"), QStringLiteral("2 h 5 min (p50 1.2 s, p95 −1 min 30 s)"));
     const auto *integrity = health.findChild<QLabel *>(QStringLiteral("integrityValue"));
     QVERIFY(integrity->styleSheet().contains(QLatin1String("bold")));
 

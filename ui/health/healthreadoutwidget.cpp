@@ -181,7 +181,11 @@ void HealthReadoutWidget::setIntegrity(const IntegritySnapshot &integrity)
     if (integrity.lagSamples == 0) {
         setColored(m_lag, tr("no block time yet"), QColor(), false);
     } else {
+        // Tenths of a second where they matter; beyond a minute (a stream far behind, an
+        // emulator replaying old blocks) in minutes and hours. Negative: a clock ahead of ours.
         const auto seconds = [&locale](qint64 ms) {
+            if (ms >= 60000 || ms <= -60000)
+                return (ms < 0 ? QStringLiteral("−") : QString()) + humanDuration(qAbs(ms));
             return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
         };
         setColored(m_lag,

@@ -383,15 +383,20 @@ void IngestWorker::watchIntegrity()
     collectIntegrityEvents();
 }
 
-void IngestWorker::collectIntegrityEvents()
+bool IngestWorker::moveIntegrityEvents()
 {
-    // Into the batch, in order with the messages that revealed them; the checker keeps (and
-    // then counts) what does not fit while the consumer is behind.
+    // Into the batch that holds the messages that revealed them; the checker keeps (and then
+    // counts) what does not fit while the consumer is behind.
     if (!d->integrity.hasEvents() ||
         d->batch.integrityEvents.size() >= MessageBatch::MaxIntegrityEvents)
-        return;
+        return false;
     d->batch.integrityEvents.append(d->integrity.takeEvents());
-    if (!d->flushTimer->isActive())
+    return true;
+}
+
+void IngestWorker::collectIntegrityEvents()
+{
+    if (moveIntegrityEvents() && !d->flushTimer->isActive())
         d->flushTimer->start(d->ingest.batchIntervalMs);
 }
 
@@ -430,6 +435,7 @@ void IngestWorker::ingestBinaryFrame(qint64 size)
 
 void IngestWorker::flush()
 {
+    moveIntegrityEvents();
     if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0 &&
         d->batch.integrityEvents.isEmpty())
         return;

@@ -86,7 +86,10 @@ private:
     StreamStats snapshotStats();
     /// The stall watchdog, on the stats timer.
     void watchIntegrity();
-    /// Moves the integrity check's events into the batch and schedules its hand-over.
+    /// Moves the integrity check's events into the batch; false when there were none (or no
+    /// room).
+    bool moveIntegrityEvents();
+    /// … and schedules the batch's hand-over.
     void collectIntegrityEvents();
 
     class Private;
