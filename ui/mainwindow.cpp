@@ -173,6 +173,12 @@ void MainWindow::handlePanelOpened(StreamPanel *panel)
         m_eventLog->attach(session, StreamOverviewModel::streamName(*session));
     };
     connect(panel, &StreamPanel::topicChanged, this, rename);
+    // One line per integrity event (an outage says "missed while disconnected").
+    connect(session, &StreamSession::integrityEventOccurred, this,
+            [this, session](const IntegrityEvent &event) {
+                m_eventLog->addEvent(StreamOverviewModel::streamName(*session),
+                                     ConnectionEventKind::Integrity, event.summary());
+            });
     connect(panel, &StreamPanel::filterApplied, this,
             [this, session, rename](const Filter &filter) {
                 // What changed the stream, in its story: the fields, not the values (which may be

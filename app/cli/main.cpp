@@ -7,6 +7,7 @@
 #include "cli/exitcode.h"
 #include "cli/signalwatcher.h"
 #include "cli/streamcommand.h"
+#include "cli/watchcommand.h"
 #include "core/stream/topiccatalogue.h"
 
 #include <QCommandLineParser>
@@ -42,6 +43,8 @@ const char *const generalHelp = R"(Usage: allium-cli COMMAND [options]
 
 Commands:
   stream   print a topic's messages, one JSON object per line (stdout); summary on stderr
+  watch    print a topic's integrity events (gap, reorg, duplicate, out_of_order, stall, lag,
+           outage), one JSON object per line, not the messages; summary on stderr
   api      call a Developer API endpoint over the websocket API; one JSON line per response
   topics   list the known topics
 
@@ -165,6 +168,12 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("stream")) {
         return runCommand<allium::StreamCommand>(
             app, command, QStringLiteral("Print the messages of one topic as JSON lines."),
+            arguments);
+    }
+    if (command == QLatin1String("watch")) {
+        return runCommand<allium::WatchCommand>(
+            app, command,
+            QStringLiteral("Watch one topic and print its integrity events as JSON lines."),
             arguments);
     }
     if (command == QLatin1String("api")) {

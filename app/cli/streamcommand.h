@@ -1,23 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "cli/clicommand.h"
 #include "cli/recordoption.h"
-#include "core/filter/filter.h"
-
-#include <QElapsedTimer>
-#include <QTimer>
+#include "cli/streamingcommand.h"
 
 namespace allium {
 
-class StreamSession;
 struct MessageBatch;
 
 /// `allium-cli stream`: prints every message of a topic as one JSON line (the raw text, as
 /// received) until --count or --duration, across reconnects, with a summary on stderr. Nothing
 /// received is lost: a slow stdout slows the reading of the socket (--drop-when-behind drops
 /// and counts instead).
-class StreamCommand : public CliCommand
+class StreamCommand : public StreamingCommand
 {
     Q_OBJECT
 public:
@@ -27,28 +22,20 @@ public:
     /// Also validates the filter locally, before any connection.
     ExitCode configure(const QCommandLineParser &parser) override;
     void start(const ConnectionTarget &target) override;
+    void stop() override;
 
 private:
     void handleBatch(const MessageBatch &batch);
-    void stop() override;
     void printSummary() override;
 
-    StreamSession *m_session = nullptr;
-    QString m_topic;
-    Filter m_filter;
-    bool m_hasFilter = false;
+    RecordOption m_record; ///< --record FILE: what is printed is also recorded
     bool m_dropWhenBehind = false; ///< --drop-when-behind: drop (counted) rather than wait
-    qint64 m_count = 0;            ///< 0: unlimited
-    double m_durationS = 0;        ///< 0: unlimited
     qint64 m_printed = 0;
     quint64 m_reconnects = 0;
     quint64 m_parseErrors = 0;
     quint64 m_serverErrors = 0;
     quint64 m_drops = 0;
     quint64 m_binaryFrames = 0;
-    QElapsedTimer m_elapsed;
-    QTimer m_durationTimer;
-    RecordOption m_record; ///< --record FILE: what is printed is also recorded
 };
 
 } // namespace allium

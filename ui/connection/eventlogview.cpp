@@ -40,6 +40,7 @@ public:
                 return ConnectionStatusWidget::stateColor(ConnectionState::Connected);
             case ConnectionEventKind::Closed:
             case ConnectionEventKind::RetryScheduled:
+            case ConnectionEventKind::Integrity:
                 return ConnectionStatusWidget::stateColor(ConnectionState::Reconnecting);
             case ConnectionEventKind::ServerError:
             case ConnectionEventKind::Failed:

@@ -59,17 +59,20 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     m_dropped = addRow(tr("Dropped"), QStringLiteral("droppedValue"), 2, 2);
     m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
     m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
+    // The integrity check's counts (faults of the data) and the stream's freshness.
+    m_integrity = addRow(tr("Integrity"), QStringLiteral("integrityValue"), 4, 0, 3);
+    m_lag = addRow(tr("Lag"), QStringLiteral("lagValue"), 5, 0, 3);
     // What the connection costs in bytes, against what it carried: the compression's worth.
-    m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 4, 0, 3);
-    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 5, 0, 3);
+    m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 6, 0, 3);
+    m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 7, 0, 3);
     m_bufferBar->setObjectName(QStringLiteral("bufferBar"));
     m_bufferBar->setRange(0, 1000);
     m_bufferBar->setTextVisible(false);
     m_bufferBar->setMaximumHeight(6);
-    grid->addWidget(m_bufferBar, 6, 1, 1, 3);
+    grid->addWidget(m_bufferBar, 8, 1, 1, 3);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    grid->setRowStretch(7, 1);
+    grid->setRowStretch(9, 1);
     // The values change with every message: fenced, they repaint themselves and nothing else.
     m_fence = new LayoutFence(m_body, this);
     auto *outer = new QVBoxLayout(this);
@@ -167,7 +170,52 @@ void HealthReadoutWidget::setStats(const StreamStats &stats)
     setCounter(m_serverErrors, stats.serverErrors);
     m_reconnects->setText(locale.toString(stats.reconnects));
     setTraffic(stats.traffic);
+    setIntegrity(stats.integrity);
     updateStaleness();
+}
+
+void HealthReadoutWidget::setIntegrity(const IntegritySnapshot &integrity)
+{
+    const QLocale locale;
+    if (integrity.sequenceField.isEmpty()) {
+        setColored(m_integrity, tr("no block sequence: rate and staleness only"), QColor(), false);
+        m_integrity->setToolTip(QString());
+    } else {
+        const quint64 faults = integrity.dataFaults();
+        setColored(m_integrity,
+                   tr("%1 gaps (%2 missing), %3 reorgs, %4 duplicates, %5 out of order")
+                       .arg(locale.toString(integrity.gaps), locale.toString(integrity.missing),
+                            locale.toString(integrity.reorgs),
+                            locale.toString(integrity.duplicates),
+                            locale.toString(integrity.outOfOrder)),
+                   faults > 0 ? ErrorColor : QColor(), faults > 0);
+        m_integrity->setToolTip(
+            tr("Checked on %1 over %2 messages; head %3. Outages (missed while disconnected): "
+               "%4, %5 numbers. Stalls: %6.")
+                .arg(integrity.sequenceField, locale.toString(integrity.checked),
+                     integrity.head >= 0 ? locale.toString(integrity.head) : tr("none yet"),
+                     locale.toString(integrity.outages), locale.toString(integrity.missedInOutages),
+                     locale.toString(integrity.stalls)));
+    }
+    if (integrity.lagSamples == 0) {
+        setColored(m_lag, tr("no block time yet"), QColor(), false);
+    } else {
+        // Tenths of a second where they matter; beyond a minute (a stream far behind, an
+        // emulator replaying old blocks) in minutes and hours. Negative: a clock ahead of ours.
+        const auto seconds = [&locale](qint64 ms) {
+            if (ms >= 60000 || ms <= -60000)
+                return (ms < 0 ? QStringLiteral("−") : QString()) + humanDuration(qAbs(ms));
+            return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
+        };
+        setColored(m_lag,
+                   tr("%1 (p50 %2, p95 %3)")
+                       .arg(seconds(integrity.lastLagMs), seconds(integrity.p50LagMs),
+                            seconds(integrity.p95LagMs)),
+                   integrity.lagEvents > 0 ? WarningColor : QColor(), false);
+    }
+    m_lag->setToolTip(tr("Receive time minus block time, over the last %1 blocks; below about a "
+                         "second it is noise (block times have second resolution).")
+                          .arg(integrity.lagSamples));
 }
 
 void HealthReadoutWidget::setTraffic(const TransportTraffic &traffic)

@@ -76,6 +76,7 @@ private:
                    int columnSpan = 1);
     void setCounter(QLabel *label, quint64 value);
     void setTraffic(const TransportTraffic &traffic);
+    void setIntegrity(const IntegritySnapshot &integrity);
 
     QWidget *m_body;
     LayoutFence *m_fence = nullptr;
@@ -87,6 +88,8 @@ private:
     QLabel *m_serverErrors;
     QLabel *m_wire = nullptr;
     QLabel *m_reconnects;
+    QLabel *m_integrity = nullptr;
+    QLabel *m_lag = nullptr;
     QLabel *m_buffer;
     QProgressBar *m_bufferBar;
     QLabel *m_lastMessage;

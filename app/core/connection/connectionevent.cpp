@@ -22,6 +22,8 @@ QString connectionEventKindText(ConnectionEventKind kind)
         return QCoreApplication::translate("allium", "Failed");
     case ConnectionEventKind::TlsError:
         return QCoreApplication::translate("allium", "TLS error");
+    case ConnectionEventKind::Integrity:
+        return QCoreApplication::translate("allium", "Integrity");
     case ConnectionEventKind::Info:
         return QCoreApplication::translate("allium", "Info");
     }

@@ -15,6 +15,7 @@ enum class ConnectionEventKind {
     ServerError,    ///< a `{"status":"error"}` frame
     Failed,         ///< gave up: refused key, attempts exhausted…
     TlsError,       ///< a failure caused by TLS (untrusted certificate, handshake)
+    Integrity,      ///< the stream's integrity check: a gap, reorg, duplicate, lag, stall, outage
     Info,           ///< anything else the application logs
 };
 

@@ -40,7 +40,8 @@ QString IntegrityEvent::summary() const
     case IntegrityEventKind::Reorg:
         return QStringLiteral("reorg at %1, depth %2").arg(number).arg(depth);
     case IntegrityEventKind::Duplicate:
-        return QStringLiteral("duplicate: %1").arg(number);
+        return number >= 0 ? QStringLiteral("duplicate: %1").arg(number)
+                           : QStringLiteral("duplicate message");
     case IntegrityEventKind::OutOfOrder:
         return QStringLiteral("out of order: %1").arg(number);
     case IntegrityEventKind::Stall:
@@ -77,7 +78,8 @@ QJsonObject IntegrityEvent::toJson() const
         break;
     case IntegrityEventKind::Duplicate:
     case IntegrityEventKind::OutOfOrder:
-        object.insert(QStringLiteral("number"), number);
+        if (number >= 0) // a duplicate of a topic without numbers (fills) has none
+            object.insert(QStringLiteral("number"), number);
         break;
     case IntegrityEventKind::Stall:
         object.insert(QStringLiteral("silent_ms"), silentMs);

@@ -28,6 +28,9 @@ struct IngestOptions
                                             ///< firehose would otherwise spend more on the
                                             ///< catalogue than on parsing
     int statsIntervalMs = 250; ///< counters are reported at least this often while they change
+    /// The integrity check's thresholds; 0 uses the topic's habits (ChainHabits).
+    qint64 stallAfterMs = 0;
+    qint64 lagThresholdMs = 0;
 };
 
 } // namespace allium

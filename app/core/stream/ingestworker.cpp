@@ -4,6 +4,7 @@
 #include "core/alerts/alertengine.h"
 #include "core/base/logging.h"
 #include "core/connection/websocketconnection.h"
+#include "core/monitor/chainintegritychecker.h"
 #include "core/stream/fieldcatalogue.h"
 #include "core/stream/frameparser.h"
 
@@ -144,6 +145,8 @@ public:
     RateWindow rate;
     std::shared_ptr<AlertEngine> alerts;
     QString topic;
+    // Every message received (dropped ones too) is checked here, off the GUI thread.
+    ChainIntegrityChecker integrity;
 };
 
 IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *parent)
@@ -156,7 +159,10 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
     d->flushTimer->setSingleShot(true);
     connect(d->flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
     d->statsTimer = new QTimer(this);
-    connect(d->statsTimer, &QTimer::timeout, this, &IngestWorker::reportStats);
+    connect(d->statsTimer, &QTimer::timeout, this, [this] {
+        watchIntegrity();
+        reportStats();
+    });
 
     d->connection = new WebSocketConnection(this);
     d->connection->setFrameProcessorFactory([watched = d->watched, slabs = d->slabs] {
@@ -199,6 +205,10 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->catalogue.setTopic(d->topic);
     if (d->alerts)
         d->alerts->setTopic(d->topic);
+    if (d->topic != d->integrity.topic())
+        d->integrity.reset(d->topic, !d->filterData.isEmpty());
+    d->integrity.setStallAfterMs(ingest.stallAfterMs);
+    d->integrity.setLagThresholdMs(ingest.lagThresholdMs);
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);
 }
 
@@ -239,6 +249,8 @@ void IngestWorker::reconnectNow()
 
 void IngestWorker::setRunning(bool running)
 {
+    if (running && !d->running)
+        d->integrity.noteInterrupted(); // what passed while stopped was not sent
     d->running = running;
     if (d->connection->state() == ConnectionState::Connected) {
         d->connection->sendText(running ? QByteArrayLiteral(R"({"action":"start"})")
@@ -249,7 +261,12 @@ void IngestWorker::setRunning(bool running)
 void IngestWorker::setFilterData(const QByteArray &data)
 {
     const QByteArray trimmed = data.trimmed();
-    d->filterData = trimmed == "{}" ? QByteArray() : trimmed;
+    const QByteArray before =
+        std::exchange(d->filterData, trimmed == "{}" ? QByteArray() : trimmed);
+    if (d->filterData != before) {
+        d->integrity.setFiltered(!d->filterData.isEmpty());
+        d->integrity.noteInterrupted(); // another filter passes other numbers
+    }
     if (d->connection->state() == ConnectionState::Connected) {
         d->connection->sendText(
             QByteArrayLiteral(R"({"action":"setFilter","data":)") +
@@ -279,6 +296,9 @@ void IngestWorker::handleOpened()
 {
     if (++d->handshakes > 1)
         ++d->stats.reconnects;
+    // Whatever passed since the previous connection (a reconnect, a close and open) is an
+    // outage, not a fault of the data.
+    d->integrity.noteInterrupted();
     // A new connection knows nothing of the previous one: the filter first, so that no
     // unfiltered message slips in, then start.
     if (!d->filterData.isEmpty()) {
@@ -327,6 +347,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
 
     const int maxBatch = d->ingest.maxBatchMessages;
     for (StreamMessage &parsed : run->messages) {
+        d->integrity.check(parsed.json, nowMs);
         // Rules see every message, before it can be dropped: the sequence is the one it gets.
         if (d->alerts)
             d->alerts->noteMessage(parsed.json, nowMs, d->sequence + 1);
@@ -358,6 +379,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
         if (batchIsFull())
             flush();
     }
+    collectIntegrityEvents();
     if (!batchIsFull() && !d->flushTimer->isActive() &&
         (!d->batch.messages.isEmpty() || d->batch.serverErrors > 0)) {
         d->flushTimer->start(d->ingest.batchIntervalMs);
@@ -370,7 +392,33 @@ StreamStats IngestWorker::snapshotStats()
                   &d->stats.bytesPerSecond);
     if (d->connection)
         d->stats.traffic = d->connection->traffic();
+    d->stats.integrity = d->integrity.snapshot();
     return d->stats;
+}
+
+void IngestWorker::watchIntegrity()
+{
+    const bool listening =
+        d->running && d->connection && d->connection->state() == ConnectionState::Connected;
+    d->integrity.checkStall(QDateTime::currentMSecsSinceEpoch(), listening);
+    collectIntegrityEvents();
+}
+
+bool IngestWorker::moveIntegrityEvents()
+{
+    // Into the batch that holds the messages that revealed them; the checker keeps (and then
+    // counts) what does not fit while the consumer is behind.
+    if (!d->integrity.hasEvents() ||
+        d->batch.integrityEvents.size() >= MessageBatch::MaxIntegrityEvents)
+        return false;
+    d->batch.integrityEvents.append(d->integrity.takeEvents());
+    return true;
+}
+
+void IngestWorker::collectIntegrityEvents()
+{
+    if (moveIntegrityEvents() && !d->flushTimer->isActive())
+        d->flushTimer->start(d->ingest.batchIntervalMs);
 }
 
 bool IngestWorker::handOverFullBatch()
@@ -408,7 +456,9 @@ void IngestWorker::ingestBinaryFrame(qint64 size)
 
 void IngestWorker::flush()
 {
-    if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0)
+    moveIntegrityEvents();
+    if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0 &&
+        d->batch.integrityEvents.isEmpty())
         return;
     if (!d->pending->hasRoomFor(d->batch.bytes, d->ingest.maxPendingBatches,
                                 d->ingest.maxPendingBytes)) {
@@ -446,7 +496,9 @@ void IngestWorker::reportStats()
         stats.reconnects == last.reconnects && stats.messagesPerSecond == last.messagesPerSecond &&
         stats.bytesPerSecond == last.bytesPerSecond &&
         stats.traffic.wireBytesIn == last.traffic.wireBytesIn &&
-        stats.traffic.compression == last.traffic.compression) {
+        stats.traffic.compression == last.traffic.compression &&
+        stats.integrity.events() == last.integrity.events() &&
+        stats.integrity.lastLagMs == last.integrity.lastLagMs) {
         return;
     }
     d->lastReported = stats;

@@ -89,6 +89,13 @@ private:
     void dropFrame();
     void reportStats();
     StreamStats snapshotStats();
+    /// The stall watchdog, on the stats timer.
+    void watchIntegrity();
+    /// Moves the integrity check's events into the batch; false when there were none (or no
+    /// room).
+    bool moveIntegrityEvents();
+    /// … and schedules the batch's hand-over.
+    void collectIntegrityEvents();
 
     class Private;
     std::unique_ptr<Private> d;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/monitor/integrityevent.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/streammessage.h"
 #include "core/stream/streamstats.h"
@@ -23,6 +24,10 @@ struct MessageBatch
     qint64 bytes = 0;         ///< footprint of messages (StreamMessage::footprintBytes)
     quint64 serverErrors = 0; ///< `{"status":"error"}` frames since the previous batch
     QString lastServerError;  ///< the last one's `data`, shortened to MaxServerErrorLength
+    /// What the integrity check noticed since the previous batch (at most
+    /// MaxIntegrityEvents; stats.integrity counts every one).
+    QVector<IntegrityEvent> integrityEvents;
+    static constexpr int MaxIntegrityEvents = 256;
     StreamStats stats;
     /// Set when the catalogue changed since the previous batch; empty otherwise.
     QVector<FieldInfo> fields;

@@ -19,6 +19,7 @@ void registerMetaTypes()
     qRegisterMetaType<allium::StreamStats>();
     qRegisterMetaType<allium::FieldInfo>();
     qRegisterMetaType<QVector<allium::FieldInfo>>();
+    qRegisterMetaType<allium::IntegrityEvent>();
 }
 
 } // namespace
@@ -309,6 +310,8 @@ void StreamSession::handleBatch(const MessageBatch &batch)
                 ? batch.lastServerError
                 : tr("%1 errors, the last: %2").arg(batch.serverErrors).arg(batch.lastServerError));
     }
+    for (const IntegrityEvent &event : batch.integrityEvents)
+        emit integrityEventOccurred(event);
     if (!batch.messages.isEmpty())
         emit messagesReceived(batch);
     reportStats();

@@ -96,6 +96,10 @@ signals:
     void statsChanged(const allium::StreamStats &stats);
     /// New field paths appeared in the catalogue (fields() has them).
     void fieldsChanged();
+    /// The integrity check (on the worker thread) noticed a gap, reorg, duplicate, out-of-order
+    /// arrival, lag, stall or outage; emitted before messagesReceived for the batch that holds
+    /// the message that revealed it. stats().integrity holds the counters and lag percentiles.
+    void integrityEventOccurred(const allium::IntegrityEvent &event);
 
 private:
     void handleBatch(const MessageBatch &batch);

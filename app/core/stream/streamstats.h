@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/connection/transporttraffic.h"
+#include "core/monitor/integritysnapshot.h"
 
 #include <QMetaType>
 #include <QtGlobal>
@@ -22,6 +23,7 @@ struct StreamStats
     double bytesPerSecond = 0;    ///< over the last ~1 s
     qint64 lastMessageAtMs = 0;   ///< wall clock of the last data message, 0 before the first
     TransportTraffic traffic;     ///< bytes on the wire and decoded since open(), compression
+    IntegritySnapshot integrity;  ///< gaps, reorgs, lag… of what was received (not dropped)
 };
 
 } // namespace allium

@@ -20,15 +20,29 @@ ChainHead::Reading ChainHead::read(QByteArrayView json)
     static const std::array<const char *, 6> names{"number", "block_number", "block_slot",
                                                    "slot",   "block_height", "payload.height"};
     for (std::size_t i = 0; i < scanners.size(); ++i) {
-        QByteArrayView text = scanners[i].valueAt(json);
-        if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
-            text = text.sliced(1, text.size() - 2); // a number sent as a string
-        bool ok = false;
-        const qint64 value = text.isEmpty() ? 0 : text.toByteArray().toLongLong(&ok);
-        if (ok)
+        qint64 value = 0;
+        if (readInteger(scanners[i].valueAt(json), &value))
             return {true, value, QString::fromLatin1(names[i])};
     }
     return {};
+}
+
+bool ChainHead::readInteger(QByteArrayView text, qint64 *value)
+{
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+        text = text.sliced(1, text.size() - 2); // a number sent as a string
+    // Digits only, at most 18 of them: no allocation, no overflow (block numbers are far
+    // smaller), and "1e3", "-1" or "0x1f" are not a block number.
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 result = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        result = result * 10 + (c - '0');
+    }
+    *value = result;
+    return true;
 }
 
 } // namespace allium

@@ -22,6 +22,9 @@ public:
 
     /// The first of the known fields present in `json` with an integer value.
     static Reading read(QByteArrayView json);
+    /// The integer in a raw JSON value's text (`12`, or `"12"` for a number sent as a string);
+    /// false when it is not one.
+    static bool readInteger(QByteArrayView text, qint64 *value);
 };
 
 } // namespace allium

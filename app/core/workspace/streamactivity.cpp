@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/workspace/streamactivity.h"
 
+#include "core/monitor/chainhabits.h"
 #include "core/stream/streamsession.h"
-#include "core/stream/topiccatalogue.h"
 
 #include <QCoreApplication>
-
-#include <algorithm>
 
 namespace allium {
 
@@ -37,9 +35,8 @@ StreamActivity StreamActivityRules::of(const StreamSession &session, qint64 nowM
 
 qint64 StreamActivityRules::staleAfterMs(const QString &topic, bool filtered)
 {
-    const auto interval = qint64(TopicCatalogue::meanIntervalMs(topic));
-    const qint64 usual = interval > 0 ? std::max<qint64>(5000, 3 * interval) : 30000;
-    return filtered ? std::max<qint64>(60000, usual) : usual;
+    // One judgement for the Stale state and the integrity check's stall watchdog.
+    return ChainHabits::staleAfterMs(topic, filtered);
 }
 
 QString StreamActivityRules::text(StreamActivity activity)

@@ -24,10 +24,9 @@ enum class StreamActivity {
 class StreamActivityRules
 {
 public:
-    /// How long a running stream of `topic` may be silent before it is called stale: three of
-    /// the topic's usual gaps (36 s for Ethereum blocks, 30 min for Bitcoin's), at least 5 s, as
-    /// the health readout judges it; 30 s for a topic of unknown pace. A filtered stream's pace
-    /// is its filter's: at least a minute.
+    /// How long a running stream of `topic` may be silent before it is called stale:
+    /// ChainHabits::staleAfterMs (three of the topic's usual gaps, an hour for Bitcoin), as the
+    /// stall watchdog judges it.
     static qint64 staleAfterMs(const QString &topic, bool filtered);
 
     static StreamActivity of(const StreamSession &session, qint64 nowMs);

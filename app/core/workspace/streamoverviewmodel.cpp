@@ -25,7 +25,8 @@ QString bytesText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-// The counter a column shows: dropped, server errors, parse errors or reconnects.
+// The counter a column shows: dropped, server errors, parse errors, reconnects or the data
+// faults the integrity check found.
 quint64 counter(const StreamStats &stats, int column)
 {
     switch (column) {
@@ -37,6 +38,8 @@ quint64 counter(const StreamStats &stats, int column)
         return stats.parseErrors;
     case StreamOverviewModel::ReconnectsColumn:
         return stats.reconnects;
+    case StreamOverviewModel::IntegrityColumn:
+        return stats.integrity.dataFaults();
     default:
         return 0;
     }
@@ -280,6 +283,16 @@ QString StreamOverviewModel::toolTip(const Row &row, int column) const
             text += tr("\nThe memory budget removed its %1 oldest messages.").arg(count(trimmed));
         return text;
     }
+    case IntegrityColumn: {
+        const IntegritySnapshot integrity = session.stats().integrity;
+        if (integrity.sequenceField.isEmpty())
+            return tr("This topic has no block sequence: rate and staleness only");
+        return tr("%1 gaps (%2 missing), %3 reorgs, %4 duplicates, %5 out of order; %6 outages "
+                  "while disconnected, %7 stalls")
+            .arg(count(integrity.gaps), count(integrity.missing), count(integrity.reorgs),
+                 count(integrity.duplicates), count(integrity.outOfOrder), count(integrity.outages),
+                 count(integrity.stalls));
+    }
     default:
         return {};
     }
@@ -310,6 +323,8 @@ QVariant StreamOverviewModel::headerData(int section, Qt::Orientation orientatio
         return tr("Parse errors");
     case ReconnectsColumn:
         return tr("Reconnects");
+    case IntegrityColumn:
+        return tr("Integrity");
     default:
         return {};
     }

@@ -32,6 +32,7 @@ public:
         ServerErrorsColumn,
         ParseErrorsColumn,
         ReconnectsColumn,
+        IntegrityColumn, ///< gaps + reorgs + duplicates + out-of-order arrivals (data faults)
         ColumnCount
     };
     enum Role {

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Fuzzes the integrity check as a server's messages reach it: ChainIntegrityChecker (raw JSON
+// scans for numbers, hashes and parents, BlockTimestamp's reading of block times, the hash and
+// fingerprint windows, lag percentiles) and the events it hands out, read back as
+// `allium-cli watch` prints them. The input's first byte picks the topic (each chain's habit);
+// the rest holds messages separated by 0xFF; an empty one stands for a reconnect.
+#include "core/monitor/blocktimestamp.h"
+#include "core/monitor/chainintegritychecker.h"
+#include "fuzzsupport.h"
+
+#include <QJsonDocument>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+using namespace allium;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const std::array<const char *, 7> topics{
+        "ethereum.blocks", "ethereum.transactions", "base.dex_trades", "solana.transactions",
+        "bitcoin.blocks",  "hyperliquid.fills",     "foo.bar"};
+    if (size == 0)
+        return 0;
+    const QString topic = QLatin1String(topics[data[0] % topics.size()]);
+    const QList<QByteArray> messages = fuzz::bytesOf(data + 1, size - 1).split('\xff');
+
+    ChainIntegrityChecker checker(topic, (data[0] & 0x80) != 0);
+    qint64 nowMs = 1764583200000; // 2025-12-01
+    quint64 checked = 0;
+    for (const QByteArray &message : messages) {
+        nowMs += 250;
+        if (message.isEmpty()) {
+            checker.noteInterrupted();
+            continue;
+        }
+        checker.check(message, nowMs);
+        ++checked;
+        qint64 ms = 0;
+        (void)BlockTimestamp::parseMs(message, &ms);
+        checker.checkStall(nowMs + 100000000, true);
+    }
+    const IntegritySnapshot snapshot = checker.snapshot();
+    fuzz::require(snapshot.checked == checked, "every message is checked");
+    fuzz::require(snapshot.lagSamples <= ChainIntegrityChecker::LagWindow, "bounded lag window");
+    fuzz::require(snapshot.p50LagMs <= snapshot.p95LagMs, "p50 <= p95");
+    const QVector<IntegrityEvent> events = checker.takeEvents();
+    fuzz::require(events.size() <= ChainIntegrityChecker::MaxPendingEvents, "bounded events");
+    for (const IntegrityEvent &event : events) {
+        fuzz::require(event.topic == topic, "events name their topic");
+        fuzz::require(event.kind != IntegrityEventKind::Gap || event.missing > 0,
+                      "a gap misses something");
+        fuzz::require(event.kind != IntegrityEventKind::Reorg || event.depth > 0,
+                      "a reorg has a depth");
+        (void)event.summary();
+        (void)QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+    }
+    return 0;
+}
