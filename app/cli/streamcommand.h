@@ -28,7 +28,7 @@ private:
     void handleBatch(const MessageBatch &batch);
     void printSummary() override;
 
-    RecordOption m_record; ///< --record FILE: what is printed is also recorded
+    RecordOption m_record;         ///< --record FILE: what is printed is also recorded
     bool m_dropWhenBehind = false; ///< --drop-when-behind: drop (counted) rather than wait
     qint64 m_printed = 0;
     quint64 m_reconnects = 0;
