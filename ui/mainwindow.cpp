@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow.h"
 
+#include "core/alerts/alertcenter.h"
 #include "core/api/apiclient.h"
 #include "core/connection/connectioneventlog.h"
 #include "core/connection/connectionprofile.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     , m_apiClient(services.apiClient)
     , m_eventLog(services.eventLog)
     , m_workspace(services.workspace)
+    , m_alerts(services.alerts)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allium Monitor"));
@@ -173,11 +175,14 @@ void MainWindow::handlePanelOpened(StreamPanel *panel)
         m_eventLog->attach(session, StreamOverviewModel::streamName(*session));
     };
     connect(panel, &StreamPanel::topicChanged, this, rename);
-    // One line per integrity event (an outage says "missed while disconnected").
+    // One line per integrity event (an outage says "missed while disconnected"); the stream's
+    // "gap or reorg" and "lag" alert rules judge the same events.
     connect(session, &StreamSession::integrityEventOccurred, this,
             [this, session](const IntegrityEvent &event) {
                 m_eventLog->addEvent(StreamOverviewModel::streamName(*session),
                                      ConnectionEventKind::Integrity, event.summary());
+                if (m_alerts)
+                    m_alerts->noteIntegrityEvent(session, event);
             });
     connect(panel, &StreamPanel::filterApplied, this,
             [this, session, rename](const Filter &filter) {

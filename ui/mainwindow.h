@@ -24,6 +24,7 @@ class QToolButton;
 namespace allium {
 
 class AlertActions;
+class AlertCenter;
 class ApiClient;
 class RowExportTask;
 class ConnectionProfile;
@@ -186,6 +187,7 @@ private:
     ApiConsolePanel *m_consolePanel = nullptr;
     QDockWidget *m_eventDock = nullptr;
     AlertActions *m_alertActions = nullptr;
+    AlertCenter *m_alerts = nullptr; ///< the rules of every stream; null in some tests
     EventLogView *m_eventView = nullptr;
     QToolButton *m_topicButton = nullptr;
     QComboBox *m_profileBox = nullptr;
