@@ -96,6 +96,12 @@ std::optional<ApiAnswer> ApiRequestReader::isoWindow(const QJsonObject &body, qi
                        QStringLiteral("end_timestamp"));
 }
 
+ApiRequestReader::TimeGrid ApiRequestReader::timeGrid(qint64 start, qint64 end, qint64 step)
+{
+    const qint64 first = (start + step - 1) / step * step;
+    return {first, end >= first ? (end - first) / step + 1 : 0};
+}
+
 qint64 ApiRequestReader::stepMs(const QString &step)
 {
     const qint64 n = step.chopped(1).toLongLong();

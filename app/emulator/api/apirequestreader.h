@@ -51,6 +51,14 @@ public:
     static std::optional<ApiAnswer> isoWindow(const QJsonObject &body, qint64 *start, qint64 *end);
     /// A time step ("15s", "1m", "5m", "15m", "1h", "1d", "4h" …) in ms.
     static qint64 stepMs(const QString &step);
+    /// The buckets of `step` ms in [start, end]: the first starts on a whole step (as a time
+    /// series database returns them), `count` is 0 for an empty window.
+    struct TimeGrid
+    {
+        qint64 first = 0;
+        qint64 count = 0;
+    };
+    static TimeGrid timeGrid(qint64 start, qint64 end, qint64 step);
     /// A 422 answer when `start` (ms) is after `end`, naming `endName` at `loc`.
     static std::optional<ApiAnswer> checkWindow(qint64 start, qint64 end, const QJsonArray &loc,
                                                 const QString &endName);

@@ -109,9 +109,7 @@ ApiAnswer PricesEndpoints::history(const ApiCall &request)
         return *refused;
     const qint64 step =
         ApiRequestReader::stepMs(body.value(QLatin1String("time_granularity")).toString());
-    // Buckets start on whole steps, as a time series database returns them.
-    const qint64 first = (start + step - 1) / step * step;
-    const qint64 buckets = end >= first ? (end - first) / step + 1 : 0;
+    const auto [first, buckets] = ApiRequestReader::timeGrid(start, end, step);
     qint64 offset = 0;
     const QString kind = QStringLiteral("prices-history");
     if (auto refused = ApiRequestReader::cursorOffset(request.parameters, kind, &offset))

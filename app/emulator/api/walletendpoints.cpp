@@ -126,8 +126,7 @@ ApiAnswer WalletEndpoints::holdingsHistory(const ApiCall &request)
         return *refused;
     const qint64 step =
         ApiRequestReader::stepMs(body.value(QLatin1String("granularity")).toString());
-    const qint64 first = (start + step - 1) / step * step;
-    const qint64 points = end >= first ? (end - first) / step + 1 : 0;
+    const auto [first, points] = ApiRequestReader::timeGrid(start, end, step);
     if (points > MaxSeriesPoints) {
         return ApiAnswer::invalid(
             QJsonArray{QStringLiteral("body"), QStringLiteral("granularity")},

@@ -120,9 +120,9 @@ ApiAnswer history(const ApiCall &request, bool byToken)
         return *refused;
     const qint64 step =
         ApiRequestReader::stepMs(body.value(QLatin1String("granularity")).toString());
-    const qint64 first = (start + step - 1) / step * step;
-    const qint64 points = std::min<qint64>(end >= first ? (end - first) / step + 1 : 0,
-                                           WalletEndpoints::MaxSeriesPoints);
+    const ApiRequestReader::TimeGrid grid = ApiRequestReader::timeGrid(start, end, step);
+    const qint64 first = grid.first;
+    const qint64 points = std::min<qint64>(grid.count, WalletEndpoints::MaxSeriesPoints);
     QJsonArray items;
     for (const auto &input : std::as_const(inputs)) {
         const WalletPortfolio w(request.seed, input.chain, input.address);
