@@ -5,6 +5,7 @@
 #include "core/alerts/alertruleset.h"
 #include "ui/alerts/alertruledialog.h"
 #include "ui/text/plainlabel.h"
+#include "ui/text/plaintooltipfilter.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -26,6 +27,8 @@ AlertRulesDialog::AlertRulesDialog(AlertCenter *alerts, QWidget *parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("alertRuleList"));
     m_list->setAlternatingRowColors(true);
+    // A rule's name comes from the user or an imported file: its tooltip is shown literally.
+    PlainToolTipFilter::install(m_list);
 
     auto *add = new QPushButton(tr("&Add…"), this);
     add->setObjectName(QStringLiteral("addRule"));
