@@ -90,6 +90,7 @@ private slots:
     void topicSwitchIsNoReconnectButReconnectNowIs();
     void fieldCatalogueReachesTheGuiThread();
     void rateIsMeasured();
+    void blockTopicsRateSpansBlocks();
     void serverCloseCodeAndRetryReasonReachTheGui();
     void pongLatencyReachesTheGui();
     void extractedValuesFollowDotPaths_data();
@@ -554,6 +555,27 @@ void TestStreamSession::rateIsMeasured()
                                  stream.session.stats().messagesPerSecond < 300,
                              5000);
     QVERIFY(stream.session.stats().bytesPerSecond > stream.session.stats().messagesPerSecond * 50);
+}
+
+// Ethereum's transactions arrive a block at a time every 12 s: their rate is averaged over
+// three blocks (36 s), so that it reads the chain's pace between blocks, not a burst, then 0.
+void TestStreamSession::blockTopicsRateSpansBlocks()
+{
+    EmulatorOptions fast;
+    fast.speed = 10; // a block every 1.2 s; the client still judges by Ethereum's 12 s
+    StreamFixture stream(fast);
+    QVERIFY(stream.listen(QStringLiteral("ethereum.transactions")));
+    stream.session.start();
+    stream.session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.session.stats().messages > 0, 10000);
+    QCOMPARE(stream.session.stats().rateSpanMs, 36000);
+    // Once the block's bucket is complete, its messages count as spread over a block interval.
+    QTRY_VERIFY_WITH_TIMEOUT(stream.session.stats().messagesPerSecond > 0, 5000);
+    const StreamStats stats = stream.session.stats();
+    QVERIFY2(stats.messagesPerSecond <= double(stats.messages) / 12.0 + 0.01,
+             qPrintable(QStringLiteral("%1/s for %2 messages")
+                            .arg(stats.messagesPerSecond)
+                            .arg(stats.messages)));
 }
 
 // A close frame with 1011: closed(1011, reason) reaches the GUI thread, then connectionLost()

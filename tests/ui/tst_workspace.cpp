@@ -11,6 +11,7 @@
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plaintooltipfilter.h"
+#include "ui/workspace/livetabwidget.h"
 #include "ui/workspace/streamoverviewwidget.h"
 #include "ui/workspace/streamworkspaceview.h"
 #include "uitestsupport.h"

@@ -125,7 +125,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget *parent)
     connect(m_windowCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int index) { setWindowMs(m_windowCombo->itemData(index).toLongLong()); });
     connect(m_pauseButton, &QToolButton::toggled, this, &LiveChartsPanel::setPaused);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &LiveChartsPanel::handleTick);
+    connect(&m_refreshTimer, &GridTimer::timeout, this, &LiveChartsPanel::handleTick);
     // Hidden, the charts only sample the rate: nothing is drawn until they are shown.
     m_refreshTimer.start(RateSampleIntervalMs);
     updateTitles();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/gridtimer.h"
 #include "core/stream/fieldinfo.h"
 #include "core/stream/messagebatch.h"
 #include "core/stream/ratemeter.h"
@@ -9,7 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QStringList>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -87,7 +87,7 @@ private:
     QComboBox *m_windowCombo;
     QToolButton *m_pauseButton;
     QSplitter *m_splitter = nullptr;
-    QTimer m_refreshTimer;
+    GridTimer m_refreshTimer; // on the grid of every other stream's charts
 
     RateMeter m_rateMeter;
     TimeSeriesBuffer m_rateBuffer;

@@ -59,7 +59,7 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     });
     connect(m_connectButton, &QToolButton::clicked, this,
             &ConnectionStatusWidget::handleConnectClicked);
-    connect(&m_countdown, &QTimer::timeout, this, &ConnectionStatusWidget::refresh);
+    connect(&m_countdown, &GridTimer::timeout, this, &ConnectionStatusWidget::refresh);
     m_countdown.setInterval(CountdownTickMs);
     refresh();
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/gridtimer.h"
 #include "core/connection/connectionstate.h"
 
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -56,7 +56,7 @@ private:
     ElidingLabel *m_text;
     QToolButton *m_reconnectButton;
     QToolButton *m_connectButton;
-    QTimer m_countdown;
+    GridTimer m_countdown;
     QPointer<ConnectionStatusSource> m_source;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_statusText;

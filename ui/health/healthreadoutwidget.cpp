@@ -81,7 +81,7 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
 
     setStats(StreamStats{});
     setBufferFill(0, 0, 0);
-    connect(&m_timer, &QTimer::timeout, this, &HealthReadoutWidget::updateStaleness);
+    connect(&m_timer, &GridTimer::timeout, this, &HealthReadoutWidget::updateStaleness);
     m_timer.setInterval(StalenessTickMs);
 
     auto *copy = new QAction(tr("&Copy readout"), this);
@@ -160,8 +160,12 @@ void HealthReadoutWidget::setStats(const StreamStats &stats)
     const QLocale locale;
     m_rate->setText(locale.toString(stats.messagesPerSecond, 'f', 1));
     m_byteRate->setText(tr("%1/s").arg(humanBytes(quint64(stats.bytesPerSecond))));
-    m_byteRate->setToolTip(tr("%1 received in total").arg(humanBytes(stats.bytes)));
-    m_rate->setToolTip(tr("%1 messages in total").arg(locale.toString(stats.messages)));
+    // Chains that send a block's records together are averaged over a few blocks.
+    const QString span = humanDuration(stats.rateSpanMs);
+    m_byteRate->setToolTip(
+        tr("Average over the last %1; %2 received in total").arg(span, humanBytes(stats.bytes)));
+    m_rate->setToolTip(tr("Average over the last %1; %2 messages in total")
+                           .arg(span, locale.toString(stats.messages)));
     setCounter(m_parseErrors, stats.parseErrors + stats.binaryFrames);
     m_parseErrors->setToolTip(
         tr("%1 not JSON objects, %2 binary frames")
@@ -270,18 +274,21 @@ void HealthReadoutWidget::setStreaming(bool streaming)
 void HealthReadoutWidget::setTopic(const QString &topic)
 {
     const TopicInfo *info = TopicCatalogue::find(topic);
-    // Only slow cadences are worth a line: "next message ≈ 60 ms" says nothing.
+    const double delivery = TopicCatalogue::deliveryIntervalMs(topic);
+    // Only slow cadences are worth a line: "next message ≈ 60 ms" says nothing. Records of a
+    // block arrive with their block: "next Ethereum block ≈ 12 s" for its transactions too.
     m_cadenceNoun.clear();
-    if (info && info->meanIntervalMs >= 1000) {
+    if (info && delivery >= 1000) {
         QString chain = info->chain;
         if (!chain.isEmpty())
             chain[0] = chain[0].toUpper();
-        m_cadenceNoun = info->kind == QLatin1String("blocks") ? tr("%1 block").arg(chain)
-                                                              : tr("%1 message").arg(chain);
+        m_cadenceNoun = TopicCatalogue::blockIntervalMs(topic) >= delivery
+                            ? tr("%1 block").arg(chain)
+                            : tr("%1 message").arg(chain);
     }
     m_baseMessages = m_stats.messages;
     m_baseAtMs = m_clock();
-    setExpectedIntervalMs(qint64(TopicCatalogue::meanIntervalMs(topic)));
+    setExpectedIntervalMs(qint64(delivery));
 }
 
 void HealthReadoutWidget::setFilterActive(bool active)

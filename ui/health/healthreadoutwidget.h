@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/gridtimer.h"
 #include "core/stream/streamstats.h"
 
 #include <QList>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -93,7 +93,7 @@ private:
     QLabel *m_buffer;
     QProgressBar *m_bufferBar;
     QLabel *m_lastMessage;
-    QTimer m_timer;
+    GridTimer m_timer;
     StreamStats m_stats;
     qint64 m_expectedIntervalMs = 0;
     QString m_cadenceNoun;      ///< "Bitcoin block"; empty: no cadence shown

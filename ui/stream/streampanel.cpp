@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/stream/streampanel.h"
 
+#include "core/base/gridtimer.h"
 #include "core/connection/connectionprofile.h"
 #include "core/settings/panelstate.h"
 #include "core/stream/streamsession.h"
@@ -27,7 +28,6 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -202,17 +202,17 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     connect(space, &QShortcut::activated, this, &StreamPanel::toggleViewPaused);
 
     // The preview follows the traffic while the editor is in view (cheap: a bounded sample).
-    m_previewRefresh = new QTimer(this);
+    m_previewRefresh = new GridTimer(this);
     m_previewRefresh->setInterval(PreviewRefreshMs);
-    connect(m_previewRefresh, &QTimer::timeout, this, [this] {
+    connect(m_previewRefresh, &GridTimer::timeout, this, [this] {
         if (m_editor->isVisible() && m_editor->isValid())
             handlePreviewRequested(m_editor->filter());
     });
     m_previewRefresh->start();
 
-    m_countdown = new QTimer(this);
+    m_countdown = new GridTimer(this);
     m_countdown->setInterval(500);
-    connect(m_countdown, &QTimer::timeout, this, &StreamPanel::updateStateLabel);
+    connect(m_countdown, &GridTimer::timeout, this, &StreamPanel::updateStateLabel);
 
     connect(closeMessage, &QToolButton::clicked, this, &StreamPanel::hideMessage);
     connect(m_startButton, &QPushButton::clicked, this, &StreamPanel::start);

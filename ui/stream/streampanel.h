@@ -16,9 +16,10 @@ class QFrame;
 class QLabel;
 class QPushButton;
 class QSplitter;
-class QTimer;
 
 namespace allium {
+
+class GridTimer;
 
 class FilterEditorPanel;
 class HealthReadoutWidget;
@@ -164,8 +165,8 @@ private:
     PlainLabel *m_messageLabel = nullptr;
     quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now
     MessageLifetime m_messageLifetime = MessageLifetime::UntilDismissed;
-    QTimer *m_countdown = nullptr;
-    QTimer *m_previewRefresh = nullptr;
+    GridTimer *m_countdown = nullptr;
+    GridTimer *m_previewRefresh = nullptr;
     QString m_stateText;
     bool m_chartsWanted = true;
     bool m_chartFieldChosen = false; // by the user or the settings, not by default

@@ -10,6 +10,7 @@
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
+#include "ui/workspace/livetabwidget.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -20,7 +21,6 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QTabBar>
-#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -104,7 +104,7 @@ StreamWorkspaceView::~StreamWorkspaceView()
 
 void StreamWorkspaceView::buildSide(Side side)
 {
-    auto *tabs = new QTabWidget(m_splitter);
+    auto *tabs = new LiveTabWidget(m_splitter);
     tabs->setObjectName(side == Left ? QStringLiteral("streamTabsLeft")
                                      : QStringLiteral("streamTabsRight"));
     tabs->setDocumentMode(true);
@@ -439,15 +439,15 @@ void StreamWorkspaceView::updateTab(StreamPanel *panel)
         text += QStringLiteral(" · ") + StreamActivityRules::text(activity).toLower();
     else if (activity == StreamActivity::Streaming)
         text += tr(" · %1/s").arg(StreamOverviewModel::rateText(session.stats().messagesPerSecond));
-    QTabWidget *tabs = m_tabs[side];
+    LiveTabWidget *tabs = m_tabs[side];
     const int index = tabs->indexOf(panel);
     // Only what changed: a new title re-lays the tab bar out.
     if (tabs->tabText(index) != text)
-        tabs->setTabText(index, text);
+        tabs->setLiveTabText(index, text);
     const int activityKey = int(activity);
     if (tabs->tabBar()->tabData(index).toInt() != activityKey + 1) {
         tabs->tabBar()->setTabData(index, activityKey + 1);
-        tabs->setTabIcon(index, activityIcon(activityKey));
+        tabs->setLiveTabIcon(index, activityIcon(activityKey));
     }
     const QString tip =
         PlainText::toolTip(tr("%1\n%2").arg(name, StreamActivityRules::text(activity)));

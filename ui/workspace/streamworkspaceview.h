@@ -14,10 +14,11 @@
 #include <QWidget>
 
 class QSplitter;
-class QTabWidget;
 class QToolButton;
 
 namespace allium {
+
+class LiveTabWidget;
 
 class PlainLabel;
 class StreamOverviewModel;
@@ -63,7 +64,7 @@ public:
     StreamPanel *panelFor(const StreamSession *session) const;
     /// Left or Right; -1 when `panel` is not in the view.
     int sideOf(const StreamPanel *panel) const;
-    QTabWidget *tabs(Side side) const { return m_tabs[side]; }
+    LiveTabWidget *tabs(Side side) const { return m_tabs[side]; }
     bool isSplit() const;
     /// What the split's comparison line says (empty while not split).
     QString comparisonText() const;
@@ -108,7 +109,7 @@ private:
     StreamWorkspace *m_workspace = nullptr;
     StreamOverviewModel *m_overview = nullptr;
     QSplitter *m_splitter = nullptr;
-    QTabWidget *m_tabs[2] = {nullptr, nullptr};
+    LiveTabWidget *m_tabs[2] = {nullptr, nullptr};
     PlainLabel *m_comparison = nullptr;
     int m_focusedSide = Left;
     QPointer<StreamPanel> m_current;

@@ -13,7 +13,7 @@ ChainHabits ChainHabits::of(const QString &topic)
     const QString chain = topic.left(dot);
     const QString kind = dot < 0 ? QString() : topic.mid(dot + 1);
     ChainHabits habits;
-    habits.meanIntervalMs = TopicCatalogue::meanIntervalMs(topic);
+    habits.deliveryIntervalMs = TopicCatalogue::deliveryIntervalMs(topic);
 
     if (chain == QLatin1String("hyperliquid")) {
         // Fills and trades carry a time in ms and a trade id, no block number: bursts and lulls
@@ -59,7 +59,7 @@ ChainHabits ChainHabits::of(const QString &topic)
 qint64 ChainHabits::staleAfterMs(const QString &topic, bool filtered)
 {
     const ChainHabits habits = of(topic);
-    const auto interval = qint64(habits.meanIntervalMs);
+    const auto interval = qint64(habits.deliveryIntervalMs);
     const qint64 usual =
         interval > 0 ? std::max<qint64>(5000, habits.silentIntervals * interval) : 30000;
     return filtered ? std::max<qint64>(60000, usual) : usual;

@@ -28,8 +28,9 @@ struct ChainHabits
     /// Receive time − block time above this is reported (lag events); below ~1 s it is noise on
     /// chains with second-resolution timestamps, and Bitcoin's timestamps may be off by minutes.
     qint64 lagThresholdMs = 30000;
-    /// Typical time between two messages; 0 when not known.
-    double meanIntervalMs = 0;
+    /// Typical time between two deliveries (a block's records arrive together: 12 s for
+    /// Ethereum's transactions); 0 when not known.
+    double deliveryIntervalMs = 0;
     /// How many typical intervals of silence are still normal: 3, but 6 for Bitcoin, whose
     /// block times are exponentially distributed (a 30 min wait happens every day).
     int silentIntervals = 3;

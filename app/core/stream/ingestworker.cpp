@@ -2,18 +2,20 @@
 #include "core/stream/ingestworker.h"
 
 #include "core/alerts/alertengine.h"
+#include "core/base/gridtimer.h"
 #include "core/base/logging.h"
 #include "core/connection/websocketconnection.h"
 #include "core/monitor/chainintegritychecker.h"
 #include "core/stream/fieldcatalogue.h"
 #include "core/stream/frameparser.h"
+#include "core/stream/ratewindow.h"
+#include "core/stream/topiccatalogue.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QUrlQuery>
 
-#include <array>
 #include <chrono>
 
 namespace allium {
@@ -22,65 +24,6 @@ namespace {
 
 // The smallest reservation for a new batch.
 constexpr int MinBatchReserve = 16;
-
-// Counts over the last second in 100 ms buckets; the rate is the sum of the ten complete
-// buckets before the current one, so it does not dip while the current one fills.
-class RateWindow
-{
-public:
-    void add(qint64 nowMs, quint64 frames, quint64 bytes)
-    {
-        advance(nowMs);
-        m_frames[m_current % Buckets] += frames;
-        m_bytes[m_current % Buckets] += bytes;
-    }
-    void rates(qint64 nowMs, double *framesPerSecond, double *bytesPerSecond)
-    {
-        advance(nowMs);
-        quint64 frames = 0;
-        quint64 bytes = 0;
-        for (qint64 i = 1; i < Buckets; ++i) {
-            frames += m_frames[(m_current - i) % Buckets];
-            bytes += m_bytes[(m_current - i) % Buckets];
-        }
-        // Nine complete buckets are 0.9 s.
-        *framesPerSecond = double(frames) / 0.9;
-        *bytesPerSecond = double(bytes) / 0.9;
-    }
-
-private:
-    static constexpr qint64 Buckets = 10;
-    static constexpr qint64 BucketMs = 100;
-
-    void advance(qint64 nowMs)
-    {
-        const qint64 bucket = nowMs / BucketMs;
-        if (bucket <= m_current) {
-            if (bucket < m_current - Buckets) // the wall clock jumped back: start over
-                reset(bucket);
-            return;
-        }
-        if (bucket - m_current >= Buckets) {
-            reset(bucket);
-            return;
-        }
-        while (m_current < bucket) {
-            ++m_current;
-            m_frames[m_current % Buckets] = 0;
-            m_bytes[m_current % Buckets] = 0;
-        }
-    }
-    void reset(qint64 bucket)
-    {
-        m_frames.fill(0);
-        m_bytes.fill(0);
-        m_current = bucket;
-    }
-
-    std::array<quint64, Buckets> m_frames{};
-    std::array<quint64, Buckets> m_bytes{};
-    qint64 m_current = 0;
-};
 
 // At most a given number of turns per second, handed out in 100 ms windows so that a burst
 // does not spend the whole second's budget at once.
@@ -138,7 +81,7 @@ public:
     MessageBatch batch;
     int lastBatchSize = 0;
     QTimer *flushTimer = nullptr;
-    QTimer *statsTimer = nullptr;
+    GridTimer *statsTimer = nullptr; // every stream reports on one grid: the GUI wakes once
     quint64 sequence = 0;
     StreamStats stats;
     StreamStats lastReported;
@@ -158,8 +101,8 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
     d->flushTimer = new QTimer(this);
     d->flushTimer->setSingleShot(true);
     connect(d->flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
-    d->statsTimer = new QTimer(this);
-    connect(d->statsTimer, &QTimer::timeout, this, [this] {
+    d->statsTimer = new GridTimer(this);
+    connect(d->statsTimer, &GridTimer::timeout, this, [this] {
         watchIntegrity();
         reportStats();
     });
@@ -205,8 +148,11 @@ void IngestWorker::configure(const QUrl &url, const QString &apiKey,
     d->catalogue.setTopic(d->topic);
     if (d->alerts)
         d->alerts->setTopic(d->topic);
-    if (d->topic != d->integrity.topic())
+    if (d->topic != d->integrity.topic()) {
         d->integrity.reset(d->topic, !d->filterData.isEmpty());
+        d->rate.restart(TopicCatalogue::rateSpanMs(d->topic), QDateTime::currentMSecsSinceEpoch());
+        d->stats.rateSpanMs = d->rate.spanMs();
+    }
     d->integrity.setStallAfterMs(ingest.stallAfterMs);
     d->integrity.setLagThresholdMs(ingest.lagThresholdMs);
     d->catalogueBudget.setPerSecond(ingest.catalogueMaxSamplesPerSecond);

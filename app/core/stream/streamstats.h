@@ -19,11 +19,14 @@ struct StreamStats
     quint64 drops = 0;            ///< data frames dropped because consumers lagged (backpressure)
     quint64 serverErrors = 0;     ///< `{"status":"error",…}` frames (not counted as messages)
     quint64 reconnects = 0;       ///< successful handshakes after the first one
-    double messagesPerSecond = 0; ///< over the last ~1 s
-    double bytesPerSecond = 0;    ///< over the last ~1 s
-    qint64 lastMessageAtMs = 0;   ///< wall clock of the last data message, 0 before the first
-    TransportTraffic traffic;     ///< bytes on the wire and decoded since open(), compression
-    IntegritySnapshot integrity;  ///< gaps, reorgs, lag… of what was received (not dropped)
+    double messagesPerSecond = 0; ///< over the last rateSpanMs
+    double bytesPerSecond = 0;    ///< over the last rateSpanMs
+    /// The span the rates average over: a few of the chain's block intervals (36 s for
+    /// Ethereum records, which arrive a block at a time), 1 s for steady topics.
+    qint64 rateSpanMs = 1000;
+    qint64 lastMessageAtMs = 0;  ///< wall clock of the last data message, 0 before the first
+    TransportTraffic traffic;    ///< bytes on the wire and decoded since open(), compression
+    IntegritySnapshot integrity; ///< gaps, reorgs, lag… of what was received (not dropped)
 };
 
 } // namespace allium

@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace allium {
 
 namespace {
@@ -134,7 +136,8 @@ constexpr double EthereumTransactionMs = EthereumBlockMs / 200;
 constexpr double BaseTransactionMs = BaseBlockMs / 170;
 constexpr double LogsPerTransaction = 1.25;
 constexpr double DexTradesPerTransaction = 0.16 * 0.94;
-constexpr double SolanaTransactionMs = 400.0 / 130;
+constexpr double SolanaSlotMs = 400;
+constexpr double SolanaTransactionMs = SolanaSlotMs / 130;
 constexpr double HyperliquidTradeMs = 15;
 constexpr double BitcoinBlockMs = 600000;
 
@@ -328,6 +331,32 @@ double TopicCatalogue::meanIntervalMs(const QString &topic)
 {
     const TopicInfo *info = find(topic);
     return info ? info->meanIntervalMs : 0.0;
+}
+
+double TopicCatalogue::blockIntervalMs(const QString &topic)
+{
+    const QStringView chain = QStringView(topic).left(topic.indexOf(QLatin1Char('.')));
+    if (chain == u"ethereum")
+        return EthereumBlockMs;
+    if (chain == u"base")
+        return BaseBlockMs;
+    if (chain == u"solana")
+        return SolanaSlotMs;
+    if (chain == u"bitcoin")
+        return BitcoinBlockMs;
+    return 0;
+}
+
+double TopicCatalogue::deliveryIntervalMs(const QString &topic)
+{
+    return std::max(meanIntervalMs(topic), find(topic) ? blockIntervalMs(topic) : 0.0);
+}
+
+qint64 TopicCatalogue::rateSpanMs(const QString &topic)
+{
+    constexpr qint64 MinSpanMs = 1000;
+    constexpr qint64 MaxSpanMs = 60000;
+    return std::clamp(qint64(3 * blockIntervalMs(topic)), MinSpanMs, MaxSpanMs);
 }
 
 QString TopicCatalogue::chartField(const QString &topic)

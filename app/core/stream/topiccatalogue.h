@@ -69,6 +69,20 @@ public:
     /// The unfiltered cadence of `topic` (TopicInfo::meanIntervalMs) or 0 when it is not known.
     /// Only known topics have one: another chain of the same kind has its own pace.
     static double meanIntervalMs(const QString &topic);
+    /// The time between two blocks (Solana: slots) of `topic`'s chain, whatever the kind: 12 s
+    /// for Ethereum, 2 s for Base, 400 ms for Solana, 10 min for Bitcoin; 0 for Hyperliquid,
+    /// whose trades are continuous, and for chains not known.
+    static double blockIntervalMs(const QString &topic);
+    /// The usual silence between two deliveries of a known topic: records of a block arrive
+    /// together, so Ethereum's transactions come every 12 s although their mean interval is
+    /// 60 ms; the mean interval for the rest; 0 when the topic is not known. Staleness is judged
+    /// against this, never against the mean interval.
+    static double deliveryIntervalMs(const QString &topic);
+    /// The span a message rate of `topic` is averaged over: three block intervals of its chain
+    /// (36 s for Ethereum, whose records arrive a block at a time every 12 s; 6 s for Base;
+    /// 1.2 s for Solana), at least 1 s and at most 60 s (Bitcoin); 1 s for Hyperliquid, whose
+    /// trades are continuous, and for chains not known.
+    static qint64 rateSpanMs(const QString &topic);
     /// The field to chart first for `topic`, falling back like fields(); empty when none.
     static QString chartField(const QString &topic);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/workspace/streamoverviewmodel.h"
 
+#include "core/base/gridtimer.h"
 #include "core/stream/streamsession.h"
 #include "core/table/messagetablemodel.h"
 #include "core/workspace/historybudget.h"
@@ -9,7 +10,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QTimer>
 
 namespace allium {
 
@@ -61,10 +61,10 @@ QString ageText(qint64 ms)
 StreamOverviewModel::StreamOverviewModel(StreamWorkspace *workspace, QObject *parent)
     : QAbstractTableModel(parent)
     , m_workspace(workspace)
-    , m_tick(new QTimer(this))
+    , m_tick(new GridTimer(this))
 {
     m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, &StreamOverviewModel::refresh);
+    connect(m_tick, &GridTimer::timeout, this, &StreamOverviewModel::refresh);
     connect(workspace, &StreamWorkspace::streamAdded, this, &StreamOverviewModel::addRow);
     connect(workspace, &StreamWorkspace::streamClosing, this, &StreamOverviewModel::removeRow);
     for (StreamSession *session : workspace->streams())

@@ -6,9 +6,9 @@
 #include <QAbstractTableModel>
 #include <QVector>
 
-class QTimer;
-
 namespace allium {
+
+class GridTimer;
 
 class StreamSession;
 class StreamWorkspace;
@@ -89,7 +89,7 @@ private:
 
     StreamWorkspace *m_workspace = nullptr;
     QVector<Row> m_rows;
-    QTimer *m_tick = nullptr;
+    GridTimer *m_tick = nullptr;
 };
 
 } // namespace allium
