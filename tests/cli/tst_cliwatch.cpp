@@ -46,6 +46,7 @@ private slots:
     void matchRuleFiresOncePerCooldown();
     void matchRuleWithoutCooldownFiresForEachCountedMessage();
     void recordKeepsTheWatchedMessagesByteExact();
+    void rulesSurviveReconnects();
 
 private:
     CliRun run(const QStringList &arguments, int timeoutMs = 20000) const
@@ -334,6 +335,35 @@ void TestCliWatch::recordKeepsTheWatchedMessagesByteExact()
     }
     QCOMPARE(printed, expected);
     QVERIFY(expected.size() >= 6);
+}
+
+// The emulator drops the connection after 15 messages: watch reconnects, its rules go on
+// firing for every message (cooldown 0) across the reconnect, and what passed meanwhile is an
+// outage, never a gap.
+void TestCliWatch::rulesSurviveReconnects()
+{
+    EmulatorFaults faults;
+    faults.dropAfterMessages = 15;
+    const auto server = startEmulator(faults);
+    const QString rules = writeFile(QStringLiteral("rules-reconnect.json"),
+                                    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
+                                    R"("when":{"field":"number","operator":">","value":0}}])");
+    const CliRun result =
+        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
+                        QStringLiteral("--count"), QStringLiteral("25"), QStringLiteral("--url"),
+                        server->baseUrl().toString()} +
+            ignoreLag);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    int alerts = 0;
+    for (const QByteArray &line : result.lines()) {
+        const QString kind =
+            QJsonDocument::fromJson(line).object().value(QStringLiteral("kind")).toString();
+        QVERIFY2(kind == QLatin1String("alert") || kind == QLatin1String("outage"), line.constData());
+        alerts += kind == QLatin1String("alert") ? 1 : 0;
+    }
+    QCOMPARE(alerts, 25);
+    QVERIFY2(result.err.contains("reconnects: 1,"), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliWatch)
