@@ -6,7 +6,6 @@
 #include "core/stream/streamsession.h"
 
 #include <QCommandLineParser>
-#include <QJsonValue>
 
 #include <algorithm>
 
@@ -24,29 +23,23 @@ void StreamCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("When stdout is slower than the stream, drop messages (the "
                                      "summary counts them) instead of reading the socket more "
                                      "slowly, which lets TCP push back on the server.")});
-    RecordOption::addOptions(parser);
 }
 
 ExitCode StreamCommand::configure(const QCommandLineParser &parser)
 {
     m_dropWhenBehind = parser.isSet(QStringLiteral("drop-when-behind"));
-    if (const ExitCode recordUsage = m_record.configure(parser); recordUsage != ExitCode::Ok)
-        return recordUsage;
     return configureStream(parser);
 }
 
 void StreamCommand::start(const ConnectionTarget &target)
 {
-    if (!m_record.start(m_topic, m_hasFilter ? QJsonValue(m_filter.toJson()) : QJsonValue(),
-                        target)) {
-        finish(ExitCode::Usage);
-        return;
-    }
     IngestOptions ingest = baseIngestOptions();
     // Nothing the socket delivered is lost unless asked: when stdout is slower, the worker waits
     // and reads no more, and TCP pushes back on the server.
     ingest.dropWhenBehind = m_dropWhenBehind;
     StreamSession *session = openSession(target, ingest);
+    if (!session)
+        return;
     connect(session, &StreamSession::messagesReceived, this, &StreamCommand::handleBatch);
     // Dropped messages count towards --count: they can never be printed, and a finite stream
     // would otherwise leave us waiting for messages that will not come.
@@ -88,12 +81,6 @@ void StreamCommand::handleBatch(const MessageBatch &batch)
     }
     if (m_count > 0 && m_printed + qint64(m_drops) >= m_count)
         finish(ExitCode::Ok);
-}
-
-void StreamCommand::stop()
-{
-    StreamingCommand::stop();
-    m_record.stop();
 }
 
 void StreamCommand::printSummary()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "cli/recordoption.h"
 #include "cli/streamingcommand.h"
 
 namespace allium {
@@ -22,13 +21,11 @@ public:
     /// Also validates the filter locally, before any connection.
     ExitCode configure(const QCommandLineParser &parser) override;
     void start(const ConnectionTarget &target) override;
-    void stop() override;
 
 private:
     void handleBatch(const MessageBatch &batch);
     void printSummary() override;
 
-    RecordOption m_record;         ///< --record FILE: what is printed is also recorded
     bool m_dropWhenBehind = false; ///< --drop-when-behind: drop (counted) rather than wait
     qint64 m_printed = 0;
     quint64 m_reconnects = 0;

@@ -8,6 +8,7 @@
 #include "core/stream/streamsession.h"
 
 #include <QCommandLineParser>
+#include <QJsonValue>
 
 #include <limits>
 
@@ -33,10 +34,13 @@ void StreamingCommand::addStreamOptions(QCommandLineParser &parser, const QStrin
     parser.addOption({QStringLiteral("count"), countHelp, QStringLiteral("N")});
     parser.addOption(
         {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")});
+    RecordOption::addOptions(parser);
 }
 
 ExitCode StreamingCommand::configureStream(const QCommandLineParser &parser)
 {
+    if (const ExitCode recordUsage = m_record.configure(parser); recordUsage != ExitCode::Ok)
+        return recordUsage;
     m_topic = parser.value(QStringLiteral("topic")).trimmed();
     if (m_topic.isEmpty()) {
         Console::error(QStringLiteral("--topic is required, e.g. --topic ethereum.blocks"));
@@ -96,6 +100,11 @@ IngestOptions StreamingCommand::baseIngestOptions() const
 
 StreamSession *StreamingCommand::openSession(const ConnectionTarget &target, IngestOptions ingest)
 {
+    if (!m_record.start(m_topic, m_hasFilter ? QJsonValue(m_filter.toJson()) : QJsonValue(),
+                        target)) {
+        finish(ExitCode::Usage);
+        return nullptr;
+    }
     m_session = new StreamSession(this);
     m_session->setUrl(ConnectionProfile::streamUrl(target.baseUrl(), m_topic));
     m_session->setApiKey(target.apiKey());
@@ -130,6 +139,7 @@ void StreamingCommand::stop()
     m_durationTimer.stop();
     if (m_session)
         m_session->close();
+    m_record.stop();
 }
 
 double StreamingCommand::elapsedSeconds() const

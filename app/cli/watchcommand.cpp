@@ -2,8 +2,9 @@
 #include "cli/watchcommand.h"
 
 #include "cli/console.h"
-#include "core/base/boundedfile.h"
-#include "core/monitor/integrityevent.h"
+#include "core/alerts/alertengine.h"
+#include "core/alerts/alertevent.h"
+#include "core/alerts/alertruleset.h"
 #include "core/stream/messagebatch.h"
 #include "core/stream/streamsession.h"
 
@@ -12,6 +13,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace allium {
 
@@ -35,10 +37,12 @@ WatchCommand::WatchCommand(QObject *parent)
 
 void WatchCommand::addOptions(QCommandLineParser &parser)
 {
-    addStreamOptions(parser, QStringLiteral("Stop after N messages received (not events)."));
+    addStreamOptions(parser, QStringLiteral("Stop after N messages received (not events); "
+                                            "only the events they revealed are printed."));
     parser.addOption({QStringLiteral("rules"),
-                      QStringLiteral("Alert rules file (a JSON array of rules); their matches "
-                                     "are printed as \"alert\" events."),
+                      QStringLiteral("Alert rules file (a JSON array of rules, as the GUI "
+                                     "exports them); the alerts of the topic's rules are "
+                                     "printed as \"alert\" events."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("stall-after"),
                       QStringLiteral("Report a stall after S seconds without a message (default: "
@@ -75,28 +79,25 @@ ExitCode WatchCommand::configure(const QCommandLineParser &parser)
 
 ExitCode WatchCommand::loadRules(const QString &path)
 {
-    QByteArray text;
     QString problem;
-    if (!BoundedFile::read(path, MaxInputFileBytes, &text, &problem)) {
-        Console::error(QStringLiteral("bad --rules file: %1").arg(problem));
+    const AlertRuleSet set = AlertRuleSet::readFile(path, &problem);
+    if (!problem.isEmpty()) {
+        // The place inside the file ("rule 2 (\"whales\"): when.conditions[0].value: …").
+        Console::error(QStringLiteral("bad --rules file %1: %2").arg(path, problem));
         return ExitCode::Usage;
     }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError || !document.isArray()) {
-        Console::error(QStringLiteral("bad --rules file: %1 is not a JSON array of rules%2")
-                           .arg(path, error.error != QJsonParseError::NoError
-                                          ? QStringLiteral(" (%1 at offset %2)")
-                                                .arg(error.errorString())
-                                                .arg(error.offset)
-                                          : QString()));
-        return ExitCode::Usage;
+    m_rules = set.rulesForTopic(m_topic);
+    int enabled = 0;
+    for (const AlertRule &rule : std::as_const(m_rules))
+        enabled += rule.enabled ? 1 : 0;
+    // Watching goes on (integrity events are still worth it), but a mistyped topic is said.
+    if (enabled == 0) {
+        Console::error(QStringLiteral("note: no enabled rule of %1 is for %2 (of %3 rules); "
+                                      "only integrity events will be printed")
+                           .arg(path, m_topic)
+                           .arg(set.rules().size()));
     }
-    // The alert engine lands with the alert rules (issue 12): until then say so, rather than
-    // watch silently without the rules asked for.
-    Console::error(QStringLiteral("--rules is not yet supported by this build of allium-cli; "
-                                  "watch without it for integrity events"));
-    return ExitCode::Usage;
+    return ExitCode::Ok;
 }
 
 void WatchCommand::start(const ConnectionTarget &target)
@@ -107,10 +108,76 @@ void WatchCommand::start(const ConnectionTarget &target)
     ingest.stallAfterMs = m_stallAfterMs;
     ingest.lagThresholdMs = m_lagThresholdMs;
     StreamSession *session = openSession(target, ingest);
-    // The integrity events of a batch arrive before its messages: those within --count print.
+    if (!session)
+        return;
+    if (!m_rules.isEmpty()) {
+        // As the GUI's AlertCenter does: the engine sees every message on the ingest thread
+        // (its alerts are queued here), the integrity events from here, and ticks for the
+        // silence and rate rules and the end of cooldowns. The worker may hold the last
+        // reference: the engine and its timer are deleted in this thread all the same.
+        m_alerts.reset(new AlertEngine, [](AlertEngine *engine) { engine->deleteLater(); });
+        m_alerts->setTopic(m_topic);
+        m_alerts->setRules(m_rules);
+        connect(m_alerts.get(), &AlertEngine::alertFired, this, &WatchCommand::handleAlert);
+        m_alerts->startTicking();
+        session->setAlertEngine(m_alerts);
+    }
+    // The integrity events of a batch arrive before its messages.
     connect(session, &StreamSession::integrityEventOccurred, this,
-            [this](const IntegrityEvent &event) { printEvent(event.toJson()); });
+            &WatchCommand::handleIntegrityEvent);
     connect(session, &StreamSession::messagesReceived, this, &WatchCommand::handleBatch);
+}
+
+void WatchCommand::stop()
+{
+    if (m_alerts && m_session)
+        m_session->setAlertEngine(nullptr);
+    if (m_alerts)
+        disconnect(m_alerts.get(), nullptr, this, nullptr);
+    StreamingCommand::stop();
+}
+
+bool WatchCommand::isCounted(quint64 sequence) const
+{
+    return m_count == 0 || sequence == 0 || sequence <= m_lastCountedSequence;
+}
+
+void WatchCommand::handleIntegrityEvent(const IntegrityEvent &event)
+{
+    if (isDone())
+        return;
+    if (isCounted(event.sequence))
+        printIntegrityEvent(event);
+    else
+        hold({event.sequence, event, {}, event.message.size() + 512});
+}
+
+void WatchCommand::handleAlert(const AlertEvent &event)
+{
+    if (isDone())
+        return;
+    if (isCounted(event.sequence))
+        printEvent(event.toJson());
+    else
+        hold({event.sequence, std::nullopt, event.toJson(), event.footprintBytes()});
+}
+
+void WatchCommand::hold(HeldEvent event)
+{
+    if (m_held.size() >= MaxHeldEvents || m_heldBytes + event.bytes > MaxHeldBytes) {
+        ++m_heldDropped;
+        return;
+    }
+    m_heldBytes += event.bytes;
+    m_held.append(std::move(event));
+}
+
+void WatchCommand::printIntegrityEvent(const IntegrityEvent &event)
+{
+    printEvent(event.toJson());
+    // The "gap or reorg" and "lag" rules judge what was reported, nothing more.
+    if (m_alerts)
+        m_alerts->noteIntegrityEvent(event);
 }
 
 void WatchCommand::printEvent(const QJsonObject &event)
@@ -126,11 +193,29 @@ void WatchCommand::handleBatch(const MessageBatch &batch)
 {
     if (isDone())
         return;
-    m_received += batch.messages.size();
-    if (m_count > 0 && m_received >= m_count) {
-        m_received = m_count; // the rest of the last batch is not watched
-        finish(ExitCode::Ok);
+    qsizetype counted = batch.messages.size();
+    if (m_count > 0)
+        counted = qsizetype(qMin<qint64>(counted, m_count - m_received));
+    m_received += counted;
+    if (counted > 0)
+        m_lastCountedSequence = batch.messages.at(counted - 1).sequence;
+    if (m_record.isSet() && counted > 0)
+        m_record.record(counted == batch.messages.size() ? batch.messages
+                                                         : batch.messages.first(counted));
+    // What the counted messages revealed, in the order it came; what the rest revealed waits
+    // (or, once --count is reached, is not printed).
+    const QList<HeldEvent> held = std::exchange(m_held, {});
+    m_heldBytes = 0;
+    for (const HeldEvent &event : held) {
+        if (!isCounted(event.sequence))
+            hold(event);
+        else if (event.integrity)
+            printIntegrityEvent(*event.integrity);
+        else
+            printEvent(event.alert);
     }
+    if (m_count > 0 && m_received >= m_count)
+        finish(ExitCode::Ok);
 }
 
 void WatchCommand::printSummary()
@@ -159,7 +244,17 @@ void WatchCommand::printSummary()
             .arg(integrity.head >= 0 ? QString::number(integrity.head) : QStringLiteral("-"))
             .arg(seconds1(integrity.lastLagMs), seconds1(integrity.p50LagMs),
                  seconds1(integrity.p95LagMs)));
+    if (m_alerts) {
+        Console::error(QStringLiteral("rules: %1, messages evaluated: %2, alerts: %3")
+                           .arg(m_rules.size())
+                           .arg(m_alerts->evaluatedMessages())
+                           .arg(m_eventsByKind.value(QStringLiteral("alert"))));
+    }
+    if (m_heldDropped > 0)
+        Console::error(
+            QStringLiteral("events not printed for lack of room: %1").arg(m_heldDropped));
     printTraffic(stats.traffic);
+    m_record.printSummary();
 }
 
 } // namespace allium

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include "core/record/recordingreader.h"
 #include "emulator/emulatorserver.h"
 #include "support/clirunner.h"
+#include "support/testwebsocketclient.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -17,6 +20,11 @@ namespace {
 const QString secretKey = QStringLiteral("cli-watch-key-3f9a2c");
 // The emulator's chain starts at a fixed time, days ago: its lag is not what these tests check.
 const QStringList ignoreLag{QStringLiteral("--lag-above"), QStringLiteral("2000000")};
+
+qint64 blockNumber(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object().value(QStringLiteral("number")).toInteger(-1);
+}
 
 } // namespace
 
@@ -33,7 +41,12 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void invalidFilterExitsFour();
-    void rulesFileIsValidatedThenRefusedClearly();
+    void badRulesFileIsRefusedWithItsPlace_data();
+    void badRulesFileIsRefusedWithItsPlace();
+    void matchRuleFiresOncePerCooldown();
+    void matchRuleWithoutCooldownFiresForEachCountedMessage();
+    void recordKeepsTheWatchedMessagesByteExact();
+    void rulesSurviveReconnects();
 
 private:
     CliRun run(const QStringList &arguments, int timeoutMs = 20000) const
@@ -50,6 +63,16 @@ private:
         if (!server->listen())
             qFatal("the emulator does not listen: %s", qPrintable(server->errorString()));
         return server;
+    }
+
+    QString writeFile(const QString &name, const QByteArray &text)
+    {
+        const QString path = m_home.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(text) != text.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
     }
 
     QTemporaryDir m_home;
@@ -151,30 +174,196 @@ void TestCliWatch::invalidFilterExitsFour()
     QVERIFY2(result.err.contains("invalid filter"), result.err.constData());
 }
 
-// A rules file that is not a JSON array is named as such; a valid one is refused with a clear
-// "not yet supported" until the alert engine is in.
-void TestCliWatch::rulesFileIsValidatedThenRefusedClearly()
+void TestCliWatch::badRulesFileIsRefusedWithItsPlace_data()
 {
-    QTemporaryDir dir;
-    const QString bad = dir.filePath(QStringLiteral("bad.json"));
-    const QString good = dir.filePath(QStringLiteral("rules.json"));
-    QFile badFile(bad);
-    QVERIFY(badFile.open(QIODevice::WriteOnly));
-    badFile.write(R"({"name": "not an array"})");
-    badFile.close();
-    QFile goodFile(good);
-    QVERIFY(goodFile.open(QIODevice::WriteOnly));
-    goodFile.write(
-        R"([{"name":"whale","topic":"ethereum.transactions","when":{},"cooldown_s":60}])");
-    goodFile.close();
-    const QStringList base{QStringLiteral("watch"), QStringLiteral("--topic"),
-                           QStringLiteral("ethereum.transactions"), QStringLiteral("--rules")};
-    CliRun result = run(base + QStringList{bad});
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("not an array") << QByteArray(R"({"name": "not an array"})")
+                                  << QByteArray("must be a JSON array of rules");
+    QTest::newRow("not JSON") << QByteArray("[{") << QByteArray("not valid JSON at offset");
+    QTest::newRow("bad condition")
+        << QByteArray(R"([{"name":"ok","topic":"ethereum.blocks","when":{"field":"number",)"
+                      R"("operator":">","value":1}},)"
+                      R"({"name":"whales","topic":"ethereum.blocks","when":{"op":"AND",)"
+                      R"("conditions":[{"field":"number","operator":"~","value":1}]}}])")
+        << QByteArray(R"(rule 2 ("whales"): when.conditions[0].operator)");
+    QTest::newRow("unknown key")
+        << QByteArray(R"([{"name":"x","topic":"ethereum.blocks","kind":"silence",)"
+                      R"("silence_s":5,"cooldown":3}])")
+        << QByteArray(R"(rule 1 ("x"): cooldown)");
+}
+
+// A rules file with a problem is refused before connecting: exit 2, stderr names the file and
+// the place of the first problem, nothing on stdout.
+void TestCliWatch::badRulesFileIsRefusedWithItsPlace()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, message);
+    const QString path = writeFile(QStringLiteral("bad-rules.json"), text);
+    const CliRun result = run({QStringLiteral("watch"), QStringLiteral("--topic"),
+                               QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), path});
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains("is not a JSON array of rules"), result.err.constData());
-    result = run(base + QStringList{good});
-    QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains("--rules is not yet supported"), result.err.constData());
+    QVERIFY2(result.err.contains("bad --rules file " + path.toUtf8()), result.err.constData());
+    QVERIFY2(result.err.contains(message), result.err.constData());
+    QVERIFY(result.out.isEmpty());
+}
+
+// A match rule with the default cooldown fires once for a burst of matches, as one "alert"
+// line among the events; rules of other topics stay idle; the summary counts the alert.
+void TestCliWatch::matchRuleFiresOncePerCooldown()
+{
+    const auto server = startEmulator();
+    const QString rules =
+        writeFile(QStringLiteral("rules.json"),
+                  R"([{"name":"every block","topic":"ethereum.blocks","cooldown_s":60,)"
+                  R"("when":{"field":"number","operator":">","value":0}},)"
+                  R"({"name":"other topic","topic":"base.blocks","cooldown_s":0,)"
+                  R"("when":{"field":"number","operator":">","value":0}}])");
+    const CliRun result =
+        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
+                        QStringLiteral("--count"), QStringLiteral("40"), QStringLiteral("--url"),
+                        server->baseUrl().toString()} +
+            ignoreLag);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QByteArray> lines = result.lines();
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject alert = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(alert.value(QStringLiteral("kind")).toString(), QStringLiteral("alert"));
+    QCOMPARE(alert.value(QStringLiteral("rule")).toString(), QStringLiteral("every block"));
+    QCOMPARE(alert.value(QStringLiteral("rule_kind")).toString(), QStringLiteral("match"));
+    QCOMPARE(alert.value(QStringLiteral("topic")).toString(), QStringLiteral("ethereum.blocks"));
+    QCOMPARE(alert.value(QStringLiteral("count")).toInteger(), 1);
+    QVERIFY(alert.value(QStringLiteral("message"))
+                .toObject()
+                .value(QStringLiteral("number"))
+                .toInteger() > 0);
+    QVERIFY(QDateTime::fromString(alert.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                .isValid());
+    QVERIFY2(result.err.contains("events: 1 (alert: 1)"), result.err.constData());
+    QVERIFY2(result.err.contains("rules: 1, messages evaluated: "), result.err.constData());
+}
+
+// With cooldown 0 every match is an alert, and --count N prints exactly the alerts of the N
+// messages counted, in their order (not those of the rest of the last batch).
+void TestCliWatch::matchRuleWithoutCooldownFiresForEachCountedMessage()
+{
+    const auto server = startEmulator();
+    const QString rules = writeFile(QStringLiteral("rules0.json"),
+                                    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
+                                    R"("when":{"field":"number","operator":">","value":0}}])");
+    const CliRun result =
+        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
+                        QStringLiteral("--count"), QStringLiteral("25"), QStringLiteral("--url"),
+                        server->baseUrl().toString()} +
+            ignoreLag);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QByteArray> lines = result.lines();
+    QCOMPARE(lines.size(), 25);
+    qint64 previous = -1;
+    for (const QByteArray &line : lines) {
+        const QJsonObject alert = QJsonDocument::fromJson(line).object();
+        QCOMPARE(alert.value(QStringLiteral("rule")).toString(), QStringLiteral("each"));
+        const qint64 number = alert.value(QStringLiteral("message"))
+                                  .toObject()
+                                  .value(QStringLiteral("number"))
+                                  .toInteger();
+        QVERIFY(previous < 0 || number == previous + 1);
+        previous = number;
+    }
+    QVERIFY2(result.err.contains("messages: 25, "), result.err.constData());
+    QVERIFY2(result.err.contains("events: 25 (alert: 25)"), result.err.constData());
+}
+
+// --record FILE keeps exactly the messages watch counted, byte for byte as received, while
+// stdout still prints the events only; RecordingReader reads them back.
+void TestCliWatch::recordKeepsTheWatchedMessagesByteExact()
+{
+    EmulatorFaults faults;
+    faults.gapEvery = 4;
+    const auto server = startEmulator(faults);
+    // A plain client on the same chain from before the watch starts: the emulator sends each
+    // block's text to every client alike.
+    TestWebSocketClient direct;
+    QVERIFY(direct.connectTo(server->streamUrl(QStringLiteral("ethereum.blocks")), secretKey));
+    direct.sendText(QStringLiteral("{\"action\":\"start\"}"));
+    QVERIFY(direct.waitForMessages(1));
+    const QString path = m_home.filePath(QStringLiteral("watched.ndjson"));
+    const CliRun result =
+        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                        QStringLiteral("ethereum.blocks"), QStringLiteral("--record"), path,
+                        QStringLiteral("--count"), QStringLiteral("30"), QStringLiteral("--url"),
+                        server->baseUrl().toString()} +
+            ignoreLag);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("recorded: 30 messages"), result.err.constData());
+
+    RecordingReader reader;
+    QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+    QCOMPARE(reader.header().topic, QStringLiteral("ethereum.blocks"));
+    QList<QByteArray> recorded;
+    QList<qint64> numbers;
+    RecordedMessage message;
+    while (reader.readNext(&message)) {
+        recorded.append(message.json);
+        numbers.append(blockNumber(message.json));
+    }
+    QVERIFY2(reader.problem().isNull(), qPrintable(reader.problem().message()));
+    QCOMPARE(recorded.size(), 30);
+    QTRY_VERIFY(!direct.messages().isEmpty() &&
+                blockNumber(direct.messages().constLast().toUtf8()) > numbers.constLast());
+    QHash<qint64, QByteArray> sent;
+    for (const QString &text : direct.messages())
+        sent.insert(blockNumber(text.toUtf8()), text.toUtf8());
+    for (int i = 0; i < recorded.size(); ++i)
+        QCOMPARE(recorded.at(i), sent.value(numbers.at(i)));
+
+    // The events printed are the gaps between the recorded blocks, exactly.
+    QList<QByteArray> expected;
+    for (int i = 1; i < numbers.size(); ++i) {
+        if (numbers.at(i) != numbers.at(i - 1) + 1)
+            expected.append(QByteArray::number(numbers.at(i - 1) + 1));
+    }
+    QList<QByteArray> printed;
+    for (const QByteArray &line : result.lines()) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        QCOMPARE(event.value(QStringLiteral("kind")).toString(), QStringLiteral("gap"));
+        QCOMPARE(event.value(QStringLiteral("from")).toInteger(),
+                 event.value(QStringLiteral("to")).toInteger());
+        printed.append(QByteArray::number(event.value(QStringLiteral("from")).toInteger()));
+    }
+    QCOMPARE(printed, expected);
+    QVERIFY(expected.size() >= 6);
+}
+
+// The emulator drops the connection after 15 messages: watch reconnects, its rules go on
+// firing for every message (cooldown 0) across the reconnect, and what passed meanwhile is an
+// outage, never a gap.
+void TestCliWatch::rulesSurviveReconnects()
+{
+    EmulatorFaults faults;
+    faults.dropAfterMessages = 15;
+    const auto server = startEmulator(faults);
+    const QString rules = writeFile(QStringLiteral("rules-reconnect.json"),
+                                    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
+                                    R"("when":{"field":"number","operator":">","value":0}}])");
+    const CliRun result =
+        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
+                        QStringLiteral("--count"), QStringLiteral("25"), QStringLiteral("--url"),
+                        server->baseUrl().toString()} +
+            ignoreLag);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    int alerts = 0;
+    for (const QByteArray &line : result.lines()) {
+        const QString kind =
+            QJsonDocument::fromJson(line).object().value(QStringLiteral("kind")).toString();
+        QVERIFY2(kind == QLatin1String("alert") || kind == QLatin1String("outage"), line.constData());
+        alerts += kind == QLatin1String("alert") ? 1 : 0;
+    }
+    QCOMPARE(alerts, 25);
+    QVERIFY2(result.err.contains("reconnects: 1,"), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliWatch)

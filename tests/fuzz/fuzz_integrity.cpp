@@ -35,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             checker.noteInterrupted();
             continue;
         }
-        checker.check(message, nowMs);
         ++checked;
+        checker.check(message, nowMs, checked);
         qint64 ms = 0;
         (void)BlockTimestamp::parseMs(message, &ms);
         checker.checkStall(nowMs + 100000000, true);
@@ -53,6 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                       "a gap misses something");
         fuzz::require(event.kind != IntegrityEventKind::Reorg || event.depth > 0,
                       "a reorg has a depth");
+        // `watch --count` prints an event only once the message it names was counted.
+        fuzz::require(event.sequence <= checked, "events name a message that was checked");
+        fuzz::require(event.kind != IntegrityEventKind::Stall || event.sequence == 0,
+                      "a stall names no message");
         (void)event.summary();
         (void)QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
     }

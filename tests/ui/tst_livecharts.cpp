@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/stream/streamsession.h"
 #include "emulator/emulatorserver.h"
+#include "emulator/generators/syntheticdatachain.h"
 #include "ui/charts/livechartspanel.h"
 #include "ui/charts/timeserieschartview.h"
 #include "ui/theme/theme.h"
@@ -17,6 +18,9 @@
 #include <QValueAxis>
 
 #include <QFontMetricsF>
+#include <QGraphicsRectItem>
+#include <QHelpEvent>
+#include <QToolTip>
 
 #include <cmath>
 #include <functional>
@@ -142,6 +146,8 @@ private slots:
     void lineBreaksAcrossAnOutage();
     void firehoseFillsTheWholeWindow();
     void readableTitlesAndSiSuffixes();
+    void gapOfTheStreamIsMarkedOnTheCharts();
+    void markersAreBoundedAndFollowTheWindow();
 };
 
 // Picking a numeric field by keyboard asks for it to be watched, and its values are drawn
@@ -399,6 +405,129 @@ void TestLiveCharts::hiddenChartsOnlySample()
 
     tabs.setCurrentIndex(0);
     QTRY_VERIFY(paints.count(panel->rateChart()->viewport()) > 0);
+}
+
+// A gap in the stream (the emulator skips every 5th block) is marked on both charts at the
+// time it was noticed: a band the user sees in the warning colour, near "now", whose tooltip
+// says, as plain text, which block is missing.
+void TestLiveCharts::gapOfTheStreamIsMarkedOnTheCharts()
+{
+    EmulatorOptions options;
+    options.startTimeMs = SyntheticChain::DefaultStartMs;
+    options.speed = 100; // a Base block every 20 ms
+    options.faults.gapEvery = 5;
+    Rig rig(options, QStringLiteral("base.blocks"));
+    TimeSeriesChartView *chart = rig.panel.rateChart();
+    QTRY_VERIFY_WITH_TIMEOUT(!chart->markerItems().isEmpty(), 10000);
+    QTRY_VERIFY(!rig.panel.fieldChart()->markerItems().isEmpty());
+    rig.panel.setPaused(true); // the picture holds still (the data is still buffered)
+    const QVector<ChartMarker> markers = rig.panel.markers();
+    QVERIFY(!markers.isEmpty());
+    for (const ChartMarker &marker : markers) {
+        QCOMPARE(marker.kind, ChartMarker::Kind::Gap);
+        QVERIFY(marker.x > -60 && marker.x <= 0);
+        QVERIFY2(marker.text.contains(QStringLiteral(" missing (1)")), qPrintable(marker.text));
+    }
+
+    // Where it is drawn: inside the plot, near its right end (now).
+    QGraphicsRectItem *band = chart->markerItems().constLast();
+    const QRectF plot = chart->chart()->plotArea();
+    const QRectF bandRect = band->mapRectToItem(chart->chart(), band->rect());
+    QVERIFY(bandRect.center().x() > plot.left() + plot.width() * 0.8);
+    QVERIFY(bandRect.center().x() <= plot.right() + 1);
+    QCOMPARE(bandRect.height(), plot.height());
+
+    // It is seen: the line's pixels in the warning colour (the theme's, on this palette).
+    const QPoint centre = chart->mapFromScene(band->sceneBoundingRect().center());
+    const QImage image = chart->grab().toImage();
+    const QColor warning = Theme::color(Theme::Role::Warning, chart->palette());
+    int close = 0;
+    for (int dx = -2; dx <= 2; ++dx) {
+        const QColor pixel = image.pixelColor(centre + QPoint(dx, 0));
+        close += std::abs(pixel.red() - warning.red()) + std::abs(pixel.green() - warning.green()) +
+                             std::abs(pixel.blue() - warning.blue()) <
+                         90
+                     ? 1
+                     : 0;
+    }
+    QVERIFY2(close > 0, "no pixel of the marker's colour where it is drawn");
+
+    // Hovering it shows what happened, literally.
+    const QPoint global = chart->viewport()->mapToGlobal(centre);
+    QHelpEvent help(QEvent::ToolTip, centre, global);
+    QApplication::sendEvent(chart->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("gap: ")), qPrintable(QToolTip::text()));
+    QVERIFY2(QToolTip::text().contains(QStringLiteral(" missing (1)")),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+}
+
+// Markers are bounded (the newest MaxMarkers), are drawn only within the chosen window, and
+// only for gaps, reorgs and outages; their text is never interpreted.
+void TestLiveCharts::markersAreBoundedAndFollowTheWindow()
+{
+    ClockedPanel rig;
+    QVERIFY(QTest::qWaitForWindowExposed(&rig.panel));
+    rig.clockMs = 1'000'000'000'000;
+    MessageBatch batch;
+    for (int i = 0; i < 80; ++i) {
+        IntegrityEvent event;
+        event.kind = i % 2 == 0 ? IntegrityEventKind::Gap : IntegrityEventKind::Duplicate;
+        event.timeMs = rig.clockMs - 100'000 + i * 1'000; // one a second up to 21 s ago
+        event.from = event.to = i;
+        event.missing = 1;
+        event.number = i;
+        batch.integrityEvents.append(event);
+    }
+    IntegrityEvent reorg;
+    reorg.kind = IntegrityEventKind::Reorg;
+    reorg.timeMs = rig.clockMs - 1'000;
+    reorg.number = 77;
+    reorg.depth = 2;
+    batch.integrityEvents.append(reorg);
+    IntegrityEvent outage;
+    outage.kind = IntegrityEventKind::Outage;
+    outage.timeMs = rig.clockMs - 500;
+    outage.from = 100;
+    outage.to = 120;
+    outage.missing = 21;
+    batch.integrityEvents.append(outage);
+    rig.panel.appendBatch(batch);
+    rig.panel.refresh();
+
+    // 40 gaps, a reorg and an outage, the duplicates not marked; within 1 minute: 20 + 2.
+    QVector<ChartMarker> markers = rig.panel.markers();
+    QCOMPARE(markers.size(), 22);
+    QCOMPARE(rig.panel.rateChart()->markerItems().size(), 22);
+    QCOMPARE(markers.at(20).kind, ChartMarker::Kind::Reorg);
+    QVERIFY(markers.at(20).text.endsWith(QStringLiteral("reorg at 77, depth 2")));
+    QCOMPARE(markers.at(21).kind, ChartMarker::Kind::Outage);
+    QVERIFY(markers.at(21).text.contains(QStringLiteral("missed while disconnected")));
+    // 5 minutes: every marker kept, the newest MaxMarkers.
+    rig.panel.setWindowMs(5 * 60 * 1000);
+    markers = rig.panel.markers();
+    QCOMPARE(markers.size(), 42);
+    QVERIFY(markers.size() <= LiveChartsPanel::MaxMarkers);
+    MessageBatch more;
+    for (int i = 0; i < 60; ++i) {
+        IntegrityEvent event;
+        event.timeMs = rig.clockMs;
+        event.from = event.to = 1000 + i;
+        event.missing = 1;
+        more.integrityEvents.append(event);
+    }
+    rig.panel.appendBatch(more);
+    rig.panel.refresh();
+    markers = rig.panel.markers();
+    QCOMPARE(markers.size(), LiveChartsPanel::MaxMarkers);
+    QVERIFY(markers.constLast().text.contains(QStringLiteral("1059")));
+    QCOMPARE(rig.panel.fieldChart()->markerItems().size(), LiveChartsPanel::MaxMarkers);
+    // Out of every window after 15 minutes: gone.
+    rig.clockMs += 16 * 60 * 1000;
+    rig.panel.refresh();
+    QVERIFY(rig.panel.markers().isEmpty());
+    QVERIFY(rig.panel.rateChart()->markerItems().isEmpty());
 }
 
 QTEST_MAIN(TestLiveCharts)

@@ -147,6 +147,8 @@ void LiveChartsPanel::appendBatch(const MessageBatch &batch)
 {
     if (batch.fieldsChanged)
         setFieldCatalogue(batch.fields);
+    if (!batch.integrityEvents.isEmpty())
+        addMarkers(batch.integrityEvents);
     if (batch.messages.isEmpty())
         return;
     const qint64 now = m_clock();
@@ -164,6 +166,46 @@ void LiveChartsPanel::appendBatch(const MessageBatch &batch)
         m_fieldBuffer.append(time, message.extracted.at(m_watchedIndex));
     }
     m_dirty = true;
+}
+
+void LiveChartsPanel::addMarkers(const QVector<IntegrityEvent> &events)
+{
+    const qint64 now = m_clock();
+    for (const IntegrityEvent &event : events) {
+        ChartMarker::Kind kind;
+        if (event.kind == IntegrityEventKind::Gap)
+            kind = ChartMarker::Kind::Gap;
+        else if (event.kind == IntegrityEventKind::Reorg)
+            kind = ChartMarker::Kind::Reorg;
+        else if (event.kind == IntegrityEventKind::Outage)
+            kind = ChartMarker::Kind::Outage;
+        else
+            continue; // duplicates, lag and stalls are in the health readout and the event log
+        // As for messages: an event time far from ours (a replay) is drawn as now.
+        const qint64 age = now - event.timeMs;
+        const qint64 time =
+            age >= -FutureToleranceMs && age <= windowChoicesMs().last() ? event.timeMs : now;
+        const QString clock =
+            QDateTime::fromMSecsSinceEpoch(time).toString(QStringLiteral("HH:mm:ss"));
+        m_markers.append({time, {kind, 0, clock + QLatin1Char(' ') + event.summary()}});
+    }
+    if (m_markers.size() > MaxMarkers)
+        m_markers.remove(0, m_markers.size() - MaxMarkers);
+    m_dirty = true;
+}
+
+QVector<ChartMarker> LiveChartsPanel::markers() const
+{
+    const qint64 now = m_paused ? m_frozenNowMs : m_clock();
+    QVector<ChartMarker> shown;
+    for (const TimedMarker &timed : m_markers) {
+        if (timed.timeMs < now - m_windowMs)
+            continue;
+        ChartMarker marker = timed.marker;
+        marker.x = std::min(0.0, double(timed.timeMs - now) / 1000.0);
+        shown.append(marker);
+    }
+    return shown;
 }
 
 void LiveChartsPanel::setFieldCatalogue(const QVector<FieldInfo> &fields)
@@ -272,6 +314,7 @@ void LiveChartsPanel::clear()
     m_rateMeter.clear();
     m_rateBuffer.clear();
     m_fieldBuffer.clear();
+    m_markers.clear();
     m_dirty = true;
     refresh();
 }
@@ -322,6 +365,13 @@ void LiveChartsPanel::refresh()
         m_fieldBuffer.segments(fieldBound, now, m_windowMs, m_unit.scale,
                                gapThresholdMs(m_fieldBuffer, now, m_windowMs, fieldBound)),
         spanSeconds);
+    // Those older than the longest window can never be shown again.
+    const qint64 oldest = now - windowChoicesMs().last();
+    while (!m_markers.isEmpty() && m_markers.constFirst().timeMs < oldest)
+        m_markers.removeFirst();
+    const QVector<ChartMarker> shown = markers();
+    m_rateChart->showMarkers(shown);
+    m_fieldChart->showMarkers(shown);
     m_dirty = false;
 }
 

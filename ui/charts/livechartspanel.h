@@ -6,6 +6,7 @@
 #include "core/stream/messagebatch.h"
 #include "core/stream/ratemeter.h"
 #include "core/stream/timeseriesbuffer.h"
+#include "ui/charts/chartmarker.h"
 #include "ui/charts/chartunit.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,8 @@ class TimeSeriesChartView;
 /// The live charts of one stream: messages per second, and one numeric field picked from the
 /// field catalogue. Batches are buffered as they come; the charts are redrawn at most ~30 times
 /// a second from the decimated window. Pausing freezes the view while data keeps being buffered.
+/// The gaps, reorgs and outages the batches report are marked at their time on both charts
+/// (the newest MaxMarkers within the longest window).
 ///
 /// Wiring: on watchedFieldChanged(path) the owner adds path to StreamSession::setWatchedFields
 /// and tells this panel where it sits in StreamMessage::extracted with setWatchedFieldIndex().
@@ -60,6 +63,9 @@ public:
     TimeSeriesChartView *fieldChart() const { return m_fieldChart; }
     /// How often the panel wakes: to redraw while shown, only to sample the rate while hidden.
     int tickIntervalMs() const;
+    static constexpr int MaxMarkers = 50;
+    /// The markers the charts show now (x relative to the time shown as now), oldest first.
+    QVector<ChartMarker> markers() const;
 
 public slots:
     void setPaused(bool paused);
@@ -77,6 +83,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    struct TimedMarker
+    {
+        qint64 timeMs = 0; ///< wall clock, as StreamMessage::receivedAtMs
+        ChartMarker marker;
+    };
+
+    void addMarkers(const QVector<IntegrityEvent> &events);
     void handleTick();
     void handleFieldPicked(int comboIndex);
     void updateTitles();
@@ -92,6 +105,7 @@ private:
     RateMeter m_rateMeter;
     TimeSeriesBuffer m_rateBuffer;
     TimeSeriesBuffer m_fieldBuffer;
+    QVector<TimedMarker> m_markers; // oldest first, at most MaxMarkers
     QVector<FieldInfo> m_numericFields;
     QStringList m_numericPaths;
     QString m_watchedPath;

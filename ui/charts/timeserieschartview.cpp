@@ -5,6 +5,8 @@
 #include "ui/theme/theme.h"
 
 #include <QEvent>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -25,6 +27,10 @@ QString chartText(const QString &text)
 constexpr int MinimumPoints = 200;
 constexpr int MaximumPoints = 4000;
 constexpr double Headroom = 0.1;
+// A marker is a band this wide (px) around its line: wide enough to hover for its tooltip,
+// narrow enough not to hide the data under it.
+constexpr double MarkerBandWidth = 7;
+constexpr int MarkerTextRole = 0; // QGraphicsItem::data key: the text its tooltip was made of
 
 // 1, 2 or 5 times a power of ten, at least `raw`.
 double niceStep(double raw)
@@ -82,6 +88,14 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget *parent)
     setMinimumHeight(140);
     updateTimeAxis(60);
     applyTheme();
+    connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChartView::placeMarkers);
+}
+
+TimeSeriesChartView::~TimeSeriesChartView()
+{
+    // The chart outlives this class's members (QChartView deletes it) and may lay itself out
+    // once more on the way: no marker placing then.
+    disconnect(chart(), nullptr, this, nullptr);
 }
 
 void TimeSeriesChartView::setTitle(const QString &title)
@@ -169,6 +183,83 @@ QList<QLineSeries *> TimeSeriesChartView::drawnSeries() const
     if (m_series->count() > 0)
         drawn.append(m_series);
     return drawn;
+}
+
+void TimeSeriesChartView::showMarkers(const QVector<ChartMarker> &markers)
+{
+    m_markers = markers.size() > MaxMarkers ? markers.last(MaxMarkers) : markers;
+    while (m_markerItems.size() < m_markers.size()) {
+        // Children of the chart, above its series: they move with the plot area.
+        auto *band = new QGraphicsRectItem(chart());
+        band->setZValue(10);
+        band->setPen(Qt::NoPen);
+        new QGraphicsLineItem(band);
+        m_markerItems.append(band);
+    }
+    for (qsizetype i = 0; i < m_markers.size(); ++i) {
+        QGraphicsRectItem *band = m_markerItems.at(i);
+        const QString &text = m_markers.at(i).text;
+        // Escaped once per marker, not on every redraw.
+        if (band->data(MarkerTextRole).toString() != text) {
+            band->setData(MarkerTextRole, text);
+            band->setToolTip(PlainText::toolTip(text));
+        }
+    }
+    styleMarkers();
+    placeMarkers();
+}
+
+QList<QGraphicsRectItem *> TimeSeriesChartView::markerItems() const
+{
+    QList<QGraphicsRectItem *> shown;
+    for (qsizetype i = 0; i < m_markers.size(); ++i) {
+        if (m_markerItems.at(i)->isVisible())
+            shown.append(m_markerItems.at(i));
+    }
+    return shown;
+}
+
+void TimeSeriesChartView::placeMarkers()
+{
+    const QRectF plot = chart()->plotArea();
+    const double xScale = m_spanSeconds > 120 ? 1.0 / 60.0 : 1.0;
+    const double low = m_timeAxis->min();
+    const double high = m_timeAxis->max();
+    for (qsizetype i = 0; i < m_markerItems.size(); ++i) {
+        QGraphicsRectItem *band = m_markerItems.at(i);
+        const double x = i < m_markers.size() ? m_markers.at(i).x * xScale : 1.0;
+        if (i >= m_markers.size() || x < low || x > high || !(high > low) || plot.isEmpty()) {
+            band->hide();
+            continue;
+        }
+        const double px = plot.left() + (x - low) / (high - low) * plot.width();
+        band->setRect(px - MarkerBandWidth / 2, plot.top(), MarkerBandWidth, plot.height());
+        if (auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(band->childItems().value(0)))
+            line->setLine(px, plot.top(), px, plot.bottom());
+        band->show();
+    }
+}
+
+void TimeSeriesChartView::styleMarkers()
+{
+    for (qsizetype i = 0; i < m_markers.size(); ++i) {
+        const ChartMarker::Kind kind = m_markers.at(i).kind;
+        // Gaps warn, reorgs are faults of the chain, an outage was ours (and dashed).
+        const QColor color =
+            Theme::color(kind == ChartMarker::Kind::Reorg    ? Theme::Role::Failure
+                         : kind == ChartMarker::Kind::Outage ? Theme::Role::Muted
+                                                             : Theme::Role::Warning,
+                         palette());
+        QGraphicsRectItem *band = m_markerItems.at(i);
+        QColor fill = color;
+        fill.setAlpha(50);
+        band->setBrush(fill);
+        if (auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(band->childItems().value(0))) {
+            QPen pen(color, 1.5);
+            pen.setStyle(kind == ChartMarker::Kind::Outage ? Qt::DashLine : Qt::SolidLine);
+            line->setPen(pen);
+        }
+    }
 }
 
 void TimeSeriesChartView::updateTimeAxis(double spanSeconds)
@@ -261,6 +352,7 @@ void TimeSeriesChartView::applyTheme()
     m_series->setPen(pen);
     for (QLineSeries *run : std::as_const(m_olderRuns))
         run->setPen(pen);
+    styleMarkers();
     m_applyingTheme = false;
 }
 

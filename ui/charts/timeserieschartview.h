@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/charts/chartmarker.h"
+
 #include <QChartView>
 #include <QPointF>
 #include <QVector>
 
+class QGraphicsRectItem;
 class QLineSeries;
 class QValueAxis;
 
@@ -18,6 +21,7 @@ class TimeSeriesChartView : public QChartView
     Q_OBJECT
 public:
     explicit TimeSeriesChartView(QWidget *parent = nullptr);
+    ~TimeSeriesChartView() override;
 
     void setTitle(const QString &title);
     /// The value axis title, e.g. "msgs/s" or "value (ETH)"; an SI prefix is added when used.
@@ -32,6 +36,13 @@ public:
     void showSegments(const QVector<QVector<QPointF>> &runs, double spanSeconds);
     /// The runs drawn now (empty ones not counted), oldest first.
     QList<QLineSeries *> drawnSeries() const;
+    /// Draws these markers as vertical bands across the plot (those outside the time axis are
+    /// hidden), each with its text as a plain tooltip; replaces the previous ones. At most
+    /// MaxMarkers are drawn (the newest).
+    void showMarkers(const QVector<ChartMarker> &markers);
+    /// The bands drawn now (visible ones), oldest first: what a user sees and hovers.
+    QList<QGraphicsRectItem *> markerItems() const;
+    static constexpr int MaxMarkers = 64;
     /// At most this many points are worth drawing: two per horizontal pixel of the plot.
     int decimationBound() const;
 
@@ -46,6 +57,8 @@ protected:
 
 private:
     void applyTheme();
+    void placeMarkers();
+    void styleMarkers();
     void updateTimeAxis(double spanSeconds);
     void updateValueAxis(double low, double high);
     void updateValueTitle();
@@ -53,6 +66,8 @@ private:
     QLineSeries *m_series;
     QList<QLineSeries *> m_olderRuns; // pool of series for the runs before the newest
     QValueAxis *m_timeAxis;
+    QVector<ChartMarker> m_markers;
+    QList<QGraphicsRectItem *> m_markerItems; // pool, one per marker drawn
     QValueAxis *m_valueAxis;
     QString m_valueTitle;
     QString m_prefix;

@@ -268,6 +268,7 @@ void AlertEngine::noteIntegrityEvent(const IntegrityEvent &integrity)
                 continue;
             AlertEvent event = newEvent(*state, integrity.timeMs);
             event.setMessage(integrity.message);
+            event.sequence = integrity.sequence;
             event.detail = integrity.summary();
             event.integrity = integrity.toJson();
             fire(*state, std::move(event), integrity.timeMs, &fired);

@@ -99,8 +99,9 @@ qint64 ChainIntegrityChecker::stallAfterMs() const
                                       : ChainHabits::staleAfterMs(m_topic, m_filtered);
 }
 
-void ChainIntegrityChecker::check(QByteArrayView json, qint64 receivedAtMs)
+void ChainIntegrityChecker::check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence)
 {
+    m_sequence = sequence;
     ++m_counters.checked;
     m_lastActivityMs = receivedAtMs;
     m_stalled = false;
@@ -317,6 +318,8 @@ IntegrityEvent ChainIntegrityChecker::makeEvent(IntegrityEventKind kind, qint64 
     event.kind = kind;
     event.topic = m_topic;
     event.timeMs = nowMs;
+    if (!json.isEmpty())
+        event.sequence = m_sequence;
     if (json.size() <= MaxAttachedMessageBytes)
         event.message = json.toByteArray();
     return event;

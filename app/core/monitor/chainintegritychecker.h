@@ -50,8 +50,9 @@ public:
     void setStallAfterMs(qint64 ms);
     qint64 stallAfterMs() const;
 
-    /// Checks one message (its raw JSON text, received at `receivedAtMs`, wall clock).
-    void check(QByteArrayView json, qint64 receivedAtMs);
+    /// Checks one message (its raw JSON text, received at `receivedAtMs`, wall clock); the
+    /// events it reveals carry `sequence` (its StreamMessage::sequence, 0 if none).
+    void check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence = 0);
     /// The connection was re-established, or the stream restarted or refiltered: what the next
     /// number skips passed meanwhile (an outage), and a resume behind the head is no fault.
     void noteInterrupted();
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<RawJsonScanner> m_timestampScanner;
 
     qint64 m_head = -1;
+    quint64 m_sequence = 0; ///< the message being checked
     bool m_interrupted = false;
     std::array<HashSlot, HashWindow> m_hashes;
 

@@ -37,6 +37,9 @@ struct IntegrityEvent
     qint64 lagMs = 0;           ///< lag: receive time − block timestamp
     qint64 silentMs = 0;        ///< stall: time since the last message
     QByteArray message;         ///< the raw JSON of the message that revealed it, if any
+    /// The revealing message's StreamMessage::sequence (0: none, e.g. a stall), so a consumer
+    /// that stops after N messages (`watch --count`) reports only what those N revealed.
+    quint64 sequence = 0;
 
     /// "gap", "reorg", "duplicate", "out_of_order", "stall", "lag" or "outage".
     static QString kindName(IntegrityEventKind kind);

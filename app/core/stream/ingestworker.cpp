@@ -293,8 +293,9 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
 
     const int maxBatch = d->ingest.maxBatchMessages;
     for (StreamMessage &parsed : run->messages) {
-        d->integrity.check(parsed.json, nowMs);
-        // Rules see every message, before it can be dropped: the sequence is the one it gets.
+        // Rules and the check see every message, before it can be dropped: the sequence is the
+        // one it gets.
+        d->integrity.check(parsed.json, nowMs, d->sequence + 1);
         if (d->alerts)
             d->alerts->noteMessage(parsed.json, nowMs, d->sequence + 1);
         if (batchIsFull() && !handOverFullBatch()) {
