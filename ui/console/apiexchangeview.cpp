@@ -2,6 +2,7 @@
 #include "ui/console/apiexchangeview.h"
 
 #include "core/json/jsontreemodel.h"
+#include "ui/console/apiitemstableview.h"
 #include "ui/json/jsonhighlighter.h"
 #include "ui/json/jsonindenter.h"
 #include "ui/text/plainlabel.h"
@@ -63,6 +64,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_tree(new QTreeView)
     , m_treeModel(new JsonTreeModel(this))
+    , m_items(new ApiItemsTableView)
     , m_responseText(makeTextPane(QStringLiteral("responseText"), QStringLiteral("Response JSON")))
     , m_truncationBar(new QWidget)
     , m_truncationLabel(new PlainLabel)
@@ -98,6 +100,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     m_tabs->setAccessibleName(QStringLiteral("Request and response"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tree, QStringLiteral("Response"));
+    m_tabs->addTab(m_items, QStringLiteral("Table"));
     m_truncationBar->setObjectName(QStringLiteral("truncationBar"));
     m_truncationLabel->setObjectName(QStringLiteral("truncationLabel"));
     m_truncationLabel->setWordWrap(true);
@@ -164,6 +167,9 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
                  !m_treeModel->setJsonText(responseJson))
             m_treeModel->clear();
         m_tree->expandToDepth(0);
+        // The rows are in the frame's "data" (the tree shows the whole frame).
+        const QJsonValue frame = !responseTree.isUndefined() ? responseTree : m_treeModel->json();
+        m_items->setResponseData(frame.toObject().value(QLatin1String("data")));
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)
