@@ -233,8 +233,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
 
     // The only focus chain the brief fixes; the helper buttons follow it.
     setTabOrder(m_method, m_path);
-    setTabOrder(m_path, m_form);
-    setTabOrder(m_form, m_body);
+    setTabOrder(m_path, m_body);
     setTabOrder(m_body, m_id);
     setTabOrder(m_id, m_send);
 

@@ -15,6 +15,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -100,7 +101,6 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     m_tabs->setAccessibleName(QStringLiteral("Request and response"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_tree, QStringLiteral("Response"));
-    m_tabs->addTab(m_items, QStringLiteral("Table"));
     m_truncationBar->setObjectName(QStringLiteral("truncationBar"));
     m_truncationLabel->setObjectName(QStringLiteral("truncationLabel"));
     m_truncationLabel->setWordWrap(true);
@@ -120,6 +120,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     responseLayout->addWidget(m_truncationBar);
     responseLayout->addWidget(m_responseText, 1);
     m_tabs->addTab(responsePage, QStringLiteral("Response JSON"));
+    m_tabs->addTab(m_items, QStringLiteral("Table"));
     m_tabs->addTab(m_requestText, QStringLiteral("Request"));
 
     m_copyResponse->setObjectName(QStringLiteral("copyResponseButton"));

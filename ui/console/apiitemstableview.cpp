@@ -62,9 +62,9 @@ ApiItemsTableView::ApiItemsTableView(QWidget *parent)
     setResponseData(QJsonValue());
 }
 
-bool ApiItemsTableView::setResponseData(const QJsonValue &data)
+bool ApiItemsTableView::setResponseData(const QJsonValue &responseData)
 {
-    const bool hasRows = m_model->setResponseData(data);
+    const bool hasRows = m_model->setResponseData(responseData);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     const QLocale locale;
     QString summary;

@@ -300,8 +300,9 @@ QString ValueFormatter::money(const QJsonObject &money) const
         amount.isDouble() ? amount.toDouble() : QLocale::c().toDouble(amount.toString().trimmed());
     const double size = std::fabs(number);
     // Cents where there are whole units; a few significant digits for fractions of a cent.
-    const QString digits =
-        size >= 1 || size == 0 ? m_locale.toString(size, 'f', 2) : m_locale.toString(size, 'g', 4);
+    const int decimals =
+        size >= 1 || size == 0 ? 2 : std::min(18, int(std::floor(-std::log10(size))) + 4);
+    const QString digits = m_locale.toString(size, 'f', decimals);
     const QString sign = number < 0 ? m_locale.negativeSign() : QString();
     const QString currency = money.value(QLatin1String("currency")).toString();
     if (currency == QLatin1String("USD"))
