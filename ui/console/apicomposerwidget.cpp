@@ -130,6 +130,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     m_endpointInfo->setWordWrap(true);
     m_endpointInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cost = named(new PlainLabel, QStringLiteral("costLabel"), QStringLiteral("Request cost"));
+    m_cost->setWordWrap(true); // two lines rather than a console wider than 800 pixels
     m_cost->setToolTip(QStringLiteral("Developer Units of the request as built (batched inputs "
                                       "multiply it) and of every request sent this session"));
 
@@ -219,7 +220,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     bottom->addWidget(m_id, 1);
     bottom->addWidget(m_newId);
     bottom->addSpacing(12);
-    bottom->addWidget(m_cost);
+    bottom->addWidget(m_cost, 1);
     bottom->addSpacing(12);
     bottom->addWidget(m_send);
 

@@ -41,6 +41,7 @@ ApiItemsTableView::ApiItemsTableView(QWidget *parent)
 
     m_summary->setObjectName(QStringLiteral("itemsSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true); // the console must fit 800 pixels wide
     m_exportCsv->setObjectName(QStringLiteral("exportCsvButton"));
     m_exportCsv->setToolTip(QStringLiteral("Write the rows as CSV, exact values, in the table's "
                                            "order"));

@@ -74,7 +74,8 @@ QString placeholder(const ApiParameter &p)
     if (p.hasMinimum() && p.hasMaximum())
         return QStringLiteral("%1, %2 to %3")
             .arg(apiParameterTypeName(p.type), numberText(p.minimum), numberText(p.maximum));
-    return apiParameterTypeName(p.type);
+    // The one line of documentation says more than the type ("Start, ISO-8601 UTC").
+    return p.description.isEmpty() ? apiParameterTypeName(p.type) : p.description;
 }
 
 } // namespace
@@ -173,8 +174,10 @@ void ApiRequestFormWidget::showValue(QWidget *editor, const QString &text, bool 
         }
         combo->setCurrentIndex(index);
     } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
-        if (edit->text() != text)
+        if (edit->text() != text) {
             edit->setText(text);
+            edit->setCursorPosition(0); // the start of a long address, not its end
+        }
     }
     // A value the field cannot hold exactly is flagged where it is, and in the notes.
     if (editor->property("inexact").toBool() != !exact) {
