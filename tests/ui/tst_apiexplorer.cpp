@@ -265,6 +265,12 @@ void TestApiExplorer::formAndJsonStayInSync()
     typeInto(limit, QStringLiteral("50"));
     QVERIFY(m_send->isEnabled());
 
+    // A value the documentation does not list is shown, in one entry, not one per letter typed.
+    replaceBody(QStringLiteral("{\"sort\": \"bogus\"}"));
+    QCOMPARE(sort->currentText(), QStringLiteral("bogus"));
+    QCOMPARE(sort->count(), 1 + 5 + 1);
+    QVERIFY(m_error->text().startsWith(QStringLiteral("query.sort:")));
+
     // JSON -> form, with a member the form has no field for kept and noted.
     replaceBody(QStringLiteral("{\"chain\": \"base\", \"limit\": 7, \"mine\": true}"));
     QCOMPARE(limit->text(), QStringLiteral("7"));

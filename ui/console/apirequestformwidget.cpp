@@ -149,6 +149,7 @@ QWidget *ApiRequestFormWidget::makeEditor(const ApiParameter &p, const QString &
                 : p.choices;
         for (const QString &choice : choices)
             combo->addItem(choice, choice);
+        combo->setProperty("documentedCount", combo->count());
         connect(combo, &QComboBox::activated, this,
                 [combo, onEdit](int index) { onEdit(combo->itemData(index).toString()); });
         return combo;
@@ -165,6 +166,11 @@ QWidget *ApiRequestFormWidget::makeEditor(const ApiParameter &p, const QString &
 void ApiRequestFormWidget::showValue(QWidget *editor, const QString &text, bool exact)
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        // Only the value shown now gets an entry of its own: text typed into the JSON one
+        // letter at a time must not leave an entry per letter.
+        const int documented = combo->property("documentedCount").toInt();
+        while (combo->count() > documented)
+            combo->removeItem(documented);
         int index = combo->findData(text);
         if (index < 0) {
             // A value the documentation does not list is shown (the validator names it), never
@@ -235,7 +241,14 @@ void ApiRequestFormWidget::rebuildInputs()
         return;
     m_shownInputs = shown;
     while (QLayoutItem *item = m_inputsGrid->takeAt(0)) {
-        delete item->widget();
+        // Later, not now: the Remove button that asked for this is still in its clicked().
+        // Unnamed and unparented at once, so nothing finds the old rows meanwhile.
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setObjectName(QString());
+            widget->setParent(nullptr);
+            widget->deleteLater();
+        }
         delete item;
     }
     m_inputEditors.clear();

@@ -2,9 +2,9 @@
 #include "core/api/apirequestform.h"
 
 #include "core/api/apitemplate.h"
+#include "core/json/valueformatter.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QUrl>
@@ -19,15 +19,6 @@ namespace {
 // Notes past this are summed up in one line: a body with hundreds of stray members must not
 // make the form a wall of text.
 constexpr int MaxNotes = 8;
-
-QString compact(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    return value.isNull() ? QStringLiteral("null") : QString();
-}
 
 QString kindName(const QJsonValue &value)
 {
@@ -320,7 +311,7 @@ bool ApiRequestForm::textOf(const ApiParameter &parameter, const QJsonValue &val
     case QJsonValue::Null:
     case QJsonValue::Object:
     case QJsonValue::Array:
-        *text = compact(value);
+        *text = ValueFormatter::copyText(value);
         return false;
     }
     return valueFromText(parameter, *text) == value;
