@@ -9,6 +9,7 @@
 #include "ui/alerts/alertactions.h"
 #include "ui/alerts/alertrulesdialog.h"
 #include "ui/connection/profiledialog.h"
+#include "ui/console/apicomposerwidget.h"
 #include "ui/console/apiconsolepanel.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/mainwindow.h"
@@ -77,8 +78,18 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
             console->loadTemplate(request);
             console->send();
         }
-        if (!templates.isEmpty())
-            console->loadTemplate(templates.first());
+        // Then a batch endpoint whose rows show as a table, and the price history's generated
+        // form (required marks, a choice, the batch inputs) in the composer.
+        console->composer()->chooseEndpoint(QStringLiteral("/api/v1/developer/wallet/balances"));
+        console->send();
+        console->composer()->chooseEndpoint(QStringLiteral("/api/v1/developer/prices/history"));
+        if (auto *tabs = console->findChild<QTabWidget *>(QStringLiteral("exchangeTabs"))) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (tabs->tabText(i) == QLatin1String("Table"))
+                    tabs->setCurrentIndex(i);
+            }
+        }
+
     } else if (scene == QLatin1String("events")) {
         stream->setEditorVisible(false);
         window->eventLogDock()->show();

@@ -78,6 +78,24 @@ void TestValueFormatter::display_data()
                                  << QStringLiteral("12,345.6789 ETH");
     QTest::newRow("wei non-numeric stays text")
         << QStringLiteral("value") << QStringLiteral("\"n/a\"") << QStringLiteral("n/a");
+    // The Developer API's money objects, under any name.
+    QTest::newRow("USD money object")
+        << QStringLiteral("realized_pnl")
+        << QStringLiteral("{\"currency\":\"USD\",\"amount\":\"1234567.891\"}")
+        << QStringLiteral("$1,234,567.89");
+    QTest::newRow("negative USD as a number")
+        << QStringLiteral("amount") << QStringLiteral("{\"currency\":\"USD\",\"amount\":-2.5}")
+        << QStringLiteral("-$2.50");
+    QTest::newRow("fraction of a cent")
+        << QStringLiteral("average_cost")
+        << QStringLiteral("{\"currency\":\"USD\",\"amount\":\"0.000012345678\"}")
+        << QStringLiteral("$0.00001235");
+    QTest::newRow("other currency")
+        << QStringLiteral("x") << QStringLiteral("{\"currency\":\"EUR\",\"amount\":\"3\"}")
+        << QStringLiteral("3.00 EUR");
+    QTest::newRow("not money: amount not a number")
+        << QStringLiteral("x") << QStringLiteral("{\"currency\":\"USD\",\"amount\":\"lots\"}")
+        << QStringLiteral("{\"amount\":\"lots\",\"currency\":\"USD\"}");
     QTest::newRow("gas price as gwei")
         << QStringLiteral("gas_price") << QStringLiteral("25123456789")
         << QStringLiteral("25.12 gwei");

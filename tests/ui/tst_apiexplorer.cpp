@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
 #include "core/api/apihistorymodel.h"
+#include "core/api/apiitemstablemodel.h"
 #include "core/api/savedrequeststore.h"
+#include "core/table/messagetablemodel.h"
 #include "emulator/emulatorserver.h"
+#include "ui/console/apicomposerwidget.h"
 #include "ui/console/apiconsolepanel.h"
+#include "ui/console/apirequestformwidget.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +24,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -38,11 +50,16 @@ private slots:
     void invalidFieldIsNamedAndNotSent();
     void costAsBuiltAndSessionTotal();
     void nextPageAndFetchAll();
+    void formAndJsonStayInSync();
+    void batchInputsByForm();
+    void formSendsShowsTablePagesAndExports();
     void screenshots();
 
 private:
     void pick(const QString &search);
     void replaceBody(const QString &text);
+    void typeInto(QWidget *editor, const QString &text);
+    QWidget *field(const QString &objectName) const;
 
     std::unique_ptr<EmulatorServer> m_server;
     std::unique_ptr<ApiClient> m_client;
@@ -117,6 +134,22 @@ void TestApiExplorer::replaceBody(const QString &text)
     m_body->selectAll();
     QTest::keyClick(m_body, Qt::Key_Delete);
     QTest::keyClicks(m_body, text);
+}
+
+QWidget *TestApiExplorer::field(const QString &objectName) const
+{
+    return m_panel->findChild<QWidget *>(objectName);
+}
+
+// Replaces an editor's text by keyboard, as a user would.
+void TestApiExplorer::typeInto(QWidget *editor, const QString &text)
+{
+    auto *edit = qobject_cast<QLineEdit *>(editor);
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
 }
 
 // Searching "wallet transactions" in the Endpoints menu loads that endpoint: method, path, its
@@ -198,6 +231,168 @@ void TestApiExplorer::nextPageAndFetchAll()
     QCOMPARE(history->rowCount(), 3);
     QCOMPARE(history->idAt(2), first + QStringLiteral("-page-3"));
     QVERIFY(!next->isEnabled() && !all->isEnabled());
+}
+
+// The form is generated from the endpoint's entry and edits the JSON body; the JSON's edits show
+// in the form; what the form cannot show is noted, and kept in the JSON.
+void TestApiExplorer::formAndJsonStayInSync()
+{
+    pick(QStringLiteral("tokens of a chain"));
+    auto *sort = qobject_cast<QComboBox *>(field(QStringLiteral("field_sort")));
+    auto *limit = qobject_cast<QLineEdit *>(field(QStringLiteral("field_limit")));
+    auto *offset = qobject_cast<QLineEdit *>(field(QStringLiteral("field_offset")));
+    QVERIFY(sort && limit && offset);
+    // Enum choices in a combo box; the default as the placeholder; values from the example.
+    QCOMPARE(sort->currentText(), QStringLiteral("volume"));
+    QVERIFY(sort->findText(QStringLiteral("trade_count")) > 0);
+    QCOMPARE(offset->placeholderText(), QStringLiteral("default: 0"));
+    QCOMPARE(limit->text(), QStringLiteral("20"));
+
+    // Form -> JSON: typed numbers stay numbers; a combo choice writes its value.
+    typeInto(limit, QStringLiteral("35"));
+    QVERIFY2(m_body->toPlainText().contains(QStringLiteral("\"limit\": 35")),
+             qPrintable(m_body->toPlainText()));
+    sort->setFocus();
+    QTest::keyClick(sort, Qt::Key_Down); // volume -> trade_count
+    QVERIFY(m_body->toPlainText().contains(QStringLiteral("\"sort\": \"trade_count\"")));
+    QCOMPARE(limit->text(), QStringLiteral("35"));
+
+    // Validation before sending names the field the form edits.
+    typeInto(limit, QStringLiteral("500"));
+    QVERIFY(!m_send->isEnabled());
+    QVERIFY2(m_error->text().startsWith(QStringLiteral("query.limit: ensure this value is less")),
+             qPrintable(m_error->text()));
+    typeInto(limit, QStringLiteral("50"));
+    QVERIFY(m_send->isEnabled());
+
+    // A value the documentation does not list is shown, in one entry, not one per letter typed.
+    replaceBody(QStringLiteral("{\"sort\": \"bogus\"}"));
+    QCOMPARE(sort->currentText(), QStringLiteral("bogus"));
+    QCOMPARE(sort->count(), 1 + 5 + 1);
+    QVERIFY(m_error->text().startsWith(QStringLiteral("query.sort:")));
+
+    // JSON -> form, with a member the form has no field for kept and noted.
+    replaceBody(QStringLiteral("{\"chain\": \"base\", \"limit\": 7, \"mine\": true}"));
+    QCOMPARE(limit->text(), QStringLiteral("7"));
+    QCOMPARE(qobject_cast<QLineEdit *>(field(QStringLiteral("field_chain")))->text(),
+             QStringLiteral("base"));
+    QCOMPARE(sort->currentIndex(), 0); // back to "(default: volume)"
+    ApiRequestFormWidget *form = m_panel->composer()->form();
+    QVERIFY2(form->notesText().contains(QStringLiteral("\"mine\" is not a field")),
+             qPrintable(form->notesText()));
+    typeInto(offset, QStringLiteral("40"));
+    QVERIFY(m_body->toPlainText().contains(QStringLiteral("\"mine\": true")));
+    QVERIFY(m_body->toPlainText().contains(QStringLiteral("\"offset\": 40")));
+
+    // JSON that does not parse leaves the form as it was, disabled, with the reason.
+    m_body->setFocus();
+    QTest::keyClick(m_body, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(m_body, QStringLiteral(","));
+    QVERIFY(!limit->isEnabled());
+    QVERIFY(form->notesText().startsWith(QStringLiteral("The JSON body does not parse")));
+    QCOMPARE(limit->text(), QStringLiteral("7"));
+    QTest::keyClick(m_body, Qt::Key_Backspace);
+    QVERIFY(limit->isEnabled());
+    replaceBody(QStringLiteral("{\"limit\": 9}"));
+    QCOMPARE(limit->text(), QStringLiteral("9"));
+    QCOMPARE(form->notesText(), QString());
+}
+
+// A batch endpoint's inputs are rows of the form: add one, fill it, remove another.
+void TestApiExplorer::batchInputsByForm()
+{
+    pick(QStringLiteral("latest token prices"));
+    QVERIFY(field(QStringLiteral("input_1_chain")));
+    QVERIFY(!field(QStringLiteral("input_2_chain")));
+    QTest::mouseClick(qobject_cast<QPushButton *>(field(QStringLiteral("addInputButton"))),
+                      Qt::LeftButton);
+    QVERIFY(field(QStringLiteral("input_2_chain")));
+    QVERIFY(!m_send->isEnabled());
+    QVERIFY2(m_error->text().startsWith(QStringLiteral("body[2].")), qPrintable(m_error->text()));
+    typeInto(field(QStringLiteral("input_2_chain")), QStringLiteral("solana"));
+    typeInto(field(QStringLiteral("input_2_token_address")),
+             QStringLiteral("So11111111111111111111111111111111111111112"));
+    QVERIFY2(m_send->isEnabled(), qPrintable(m_error->text()));
+    QVERIFY(m_cost->text().startsWith(QStringLiteral("Cost: 60 DU (3 inputs")));
+    QTest::mouseClick(qobject_cast<QToolButton *>(field(QStringLiteral("removeInput_0"))),
+                      Qt::LeftButton);
+    QVERIFY(!field(QStringLiteral("input_2_chain")));
+    const QJsonArray inputs = QJsonDocument::fromJson(m_body->toPlainText().toUtf8()).array();
+    QCOMPARE(inputs.size(), 2);
+    QCOMPARE(inputs.at(1).toObject().value(QStringLiteral("chain")).toString(),
+             QStringLiteral("solana"));
+}
+
+// The whole exploration by user input: pick an endpoint, fill its form, send it to the
+// emulator, see the rows as a table, sort it, page it, and export the table as CSV.
+void TestApiExplorer::formSendsShowsTablePagesAndExports()
+{
+    pick(QStringLiteral("list assets"));
+    typeInto(field(QStringLiteral("field_limit")), QStringLiteral("150"));
+    typeInto(field(QStringLiteral("field_blockchain")), QStringLiteral("solana"));
+    QCOMPARE(QJsonDocument::fromJson(m_body->toPlainText().toUtf8()).object(),
+             QJsonObject({{QStringLiteral("limit"), 150},
+                          {QStringLiteral("blockchain"), QStringLiteral("solana")}}));
+    QTest::mouseClick(m_send, Qt::LeftButton);
+
+    auto *tabs = m_panel->findChild<QTabWidget *>(QStringLiteral("exchangeTabs"));
+    auto *table = m_panel->findChild<QTableView *>(QStringLiteral("itemsTable"));
+    QVERIFY(tabs && table);
+    auto *model = qobject_cast<ApiItemsTableModel *>(table->model());
+    QTRY_COMPARE(model->rowCount(), 150);
+    tabs->setCurrentIndex(tabs->indexOf(table->parentWidget()));
+    QVERIFY(table->isVisible());
+    const int slug = int(model->columns().indexOf(QStringLiteral("slug")));
+    const int id = int(model->columns().indexOf(QStringLiteral("id")));
+    QVERIFY(slug >= 0 && id >= 0);
+
+    // A click on the id header sorts by id, descending on a second click.
+    QHeaderView *header = table->horizontalHeader();
+    const QPoint idHeader(header->sectionViewportPosition(id) + 5, header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, idHeader);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, idHeader);
+    QCOMPARE(header->sortIndicatorSection(), id);
+    const double top =
+        model->index(0, id).data(MessageTableModel::JsonValueRole).value<QJsonValue>().toDouble();
+    const double next =
+        model->index(1, id).data(MessageTableModel::JsonValueRole).value<QJsonValue>().toDouble();
+    QVERIFY2(top > next, qPrintable(QStringLiteral("%1 %2").arg(top).arg(next)));
+
+    // Next page: the table shows the second page's rows.
+    const QString firstSlug = model->index(0, slug).data().toString();
+    auto *nextPage = m_panel->findChild<QPushButton *>(QStringLiteral("nextPageButton"));
+    QTRY_VERIFY(nextPage->isEnabled());
+    QTest::mouseClick(nextPage, Qt::LeftButton);
+    QTRY_COMPARE(m_panel->historyModel()->rowCount(), 2);
+    QTRY_VERIFY(model->rowCount() == 150 && model->index(0, slug).data().toString() != firstSlug);
+
+    // Export CSV through the save dialog, typing the file name.
+    QTemporaryDir dir;
+    const QString fileName = dir.filePath(QStringLiteral("page2.csv"));
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("exportCsvButton")),
+                      Qt::LeftButton);
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_panel->findChild<QFileDialog *>(QStringLiteral("exportDialog"))));
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->setDirectory(dir.path());
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("page2.csv"));
+    // Save, not Return: Return may go to the file name completer's popup.
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *save = buttons->button(QDialogButtonBox::Save);
+    QVERIFY(save);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY(QFile::exists(fileName));
+    QFile csv(fileName);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray text = csv.readAll();
+    QVERIFY(text.startsWith("id,") || text.contains(",id,"));
+    QCOMPARE(text.count("\r\n"), 151);
+    QVERIFY(!text.contains(EmulatorDemoKey.toUtf8()));
 }
 
 // With ALLIUM_SCREENSHOT_DIR set, saves the console after picking an endpoint and paging, at

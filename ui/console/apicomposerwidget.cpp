@@ -8,6 +8,7 @@
 #include "core/api/codesnippet.h"
 #include "core/api/savedrequeststore.h"
 #include "core/json/jsonsyntaxcheck.h"
+#include "ui/console/apirequestformwidget.h"
 #include "ui/json/jsonhighlighter.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintext.h"
@@ -29,6 +30,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWidgetAction>
@@ -127,6 +130,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     m_endpointInfo->setWordWrap(true);
     m_endpointInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cost = named(new PlainLabel, QStringLiteral("costLabel"), QStringLiteral("Request cost"));
+    m_cost->setWordWrap(true); // two lines rather than a console wider than 800 pixels
     m_cost->setToolTip(QStringLiteral("Developer Units of the request as built (batched inputs "
                                       "multiply it) and of every request sent this session"));
 
@@ -165,6 +169,22 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
     m_bodyHighlighter = new JsonHighlighter(m_body->document(), palette());
 
+    // The form beside the JSON, both editing the one request (like the filter builder).
+    m_form = new ApiRequestFormWidget;
+    connect(m_form, &ApiRequestFormWidget::edited, this, &ApiComposerWidget::applyFormEdit);
+    auto *formScroll = new QScrollArea;
+    formScroll->setObjectName(QStringLiteral("formScroll"));
+    formScroll->setWidget(m_form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    auto *formAndBody = new QSplitter(Qt::Horizontal);
+    formAndBody->setObjectName(QStringLiteral("formSplitter"));
+    formAndBody->setChildrenCollapsible(false);
+    formAndBody->addWidget(formScroll);
+    formAndBody->addWidget(m_body);
+    formAndBody->setStretchFactor(0, 1);
+    formAndBody->setStretchFactor(1, 1);
+
     m_bodyError =
         named(new PlainLabel, QStringLiteral("bodyError"), QStringLiteral("Request problem"));
     m_bodyError->setWordWrap(true);
@@ -200,7 +220,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     bottom->addWidget(m_id, 1);
     bottom->addWidget(m_newId);
     bottom->addSpacing(12);
-    bottom->addWidget(m_cost);
+    bottom->addWidget(m_cost, 1);
     bottom->addSpacing(12);
     bottom->addWidget(m_send);
 
@@ -208,7 +228,7 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_endpointInfo);
-    layout->addWidget(m_body, 1);
+    layout->addWidget(formAndBody, 1);
     layout->addWidget(m_bodyError);
     layout->addLayout(bottom);
 
@@ -300,6 +320,7 @@ void ApiComposerWidget::validate()
     int errorOffset = -1;
     if (bodyText.size() > MaxBodyChars) {
         problem = QStringLiteral("The body is larger than %1 characters").arg(MaxBodyChars);
+        syncForm(path, false, {}, problem);
     } else if (const int start = firstNonSpace(bodyText); start >= 0 &&
                                                           bodyText.at(start) != QLatin1Char('{') &&
                                                           bodyText.at(start) != QLatin1Char('[')) {
@@ -317,8 +338,11 @@ void ApiComposerWidget::validate()
                       .arg(get ? QStringLiteral("object") : QStringLiteral("object or array"),
                            scalarKind(bodyText.mid(start)));
         errorOffset = start;
+        syncForm(path, false, {}, problem);
     } else {
         const JsonSyntaxCheck check = JsonSyntaxCheck::check(bodyText);
+        syncForm(path, check.isValid(), check.isEmpty() ? QJsonValue() : check.value(),
+                 check.message());
         if (!check.isValid()) {
             problem = check.message();
             errorOffset = check.offset();
@@ -528,6 +552,36 @@ void ApiComposerWidget::updateEndpointInfo()
     const ApiCost cost =
         ApiCost::of(*e, check.isValid() && !check.isEmpty() ? check.value() : QJsonValue());
     m_cost->setText(QStringLiteral("Cost: %1 · %2").arg(cost.text(), m_sessionCost.text()));
+}
+
+void ApiComposerWidget::syncForm(const QString &path, bool parsed, const QJsonValue &body,
+                                 const QString &problem)
+{
+    const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(path);
+    if (endpoint != m_form->endpoint())
+        m_form->setEndpoint(endpoint);
+    // The form's own edit is already in it: reading it back would move the cursor of the field
+    // being typed in.
+    if (m_applyingFormEdit || !endpoint)
+        return;
+    if (!parsed)
+        m_form->setUnparsable(problem);
+    else
+        m_form->read(path, body);
+}
+
+void ApiComposerWidget::applyFormEdit(const QString &path, const QString &bodyText)
+{
+    m_applyingFormEdit = true;
+    if (path != m_path->text().trimmed())
+        m_path->setText(path);
+    if (bodyText != m_body->toPlainText()) {
+        // Replaced through a cursor so the form's edit is one undo step in the body editor.
+        QTextCursor cursor(m_body->document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(bodyText);
+    }
+    m_applyingFormEdit = false;
 }
 
 void ApiComposerWidget::addToSessionCost(const ApiRequest &request)

@@ -19,6 +19,7 @@ namespace allium {
 
 class ApiClient;
 class JsonHighlighter;
+class ApiRequestFormWidget;
 class PlainLabel;
 class SavedRequestStore;
 
@@ -58,6 +59,8 @@ public:
     const ApiCostTally &sessionCost() const { return m_sessionCost; }
     /// Loads the catalogue's example request of the endpoint at `path`.
     void chooseEndpoint(const QString &path);
+    /// The form generated from the chosen endpoint, in sync with the body editor.
+    ApiRequestFormWidget *form() const { return m_form; }
 
 public slots:
     /// Emits sendRequested() with the composed request when it is valid.
@@ -80,6 +83,10 @@ private:
     void buildEndpointMenu();
     void filterEndpointMenu(const QString &text);
     void updateEndpointInfo();
+    /// Shows the request in the form (its endpoint's fields, the body's values).
+    void syncForm(const QString &path, bool parsed, const QJsonValue &body, const QString &problem);
+    /// The form changed a field: the path and body editors take the form's request.
+    void applyFormEdit(const QString &path, const QString &bodyText);
     void promptSave();
     void copySnippet(int language);
     void applyColours();
@@ -101,6 +108,8 @@ private:
     PlainLabel *m_endpointInfo = nullptr;
     PlainLabel *m_cost = nullptr;
     ApiCostTally m_sessionCost;
+    ApiRequestFormWidget *m_form = nullptr;
+    bool m_applyingFormEdit = false;
     QPlainTextEdit *m_body = nullptr;
     JsonHighlighter *m_bodyHighlighter = nullptr;
     PlainLabel *m_bodyError = nullptr;

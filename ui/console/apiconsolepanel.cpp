@@ -45,8 +45,8 @@ ApiConsolePanel::ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *pare
     m_splitter->addWidget(m_historyView);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    // The history deserves the room; the body editor grows when the user drags the handle.
-    m_splitter->setSizes({200, 500});
+    // Room for the form's first fields beside the body; the history takes the rest.
+    m_splitter->setSizes({280, 520});
 
     // Paging: the page after the last response of a cursor (or offset) endpoint.
     m_pagingLabel = new PlainLabel;

@@ -2,6 +2,7 @@
 #include "ui/console/apiexchangeview.h"
 
 #include "core/json/jsontreemodel.h"
+#include "ui/console/apiitemstableview.h"
 #include "ui/json/jsonhighlighter.h"
 #include "ui/json/jsonindenter.h"
 #include "ui/text/plainlabel.h"
@@ -14,6 +15,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -63,6 +65,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_tree(new QTreeView)
     , m_treeModel(new JsonTreeModel(this))
+    , m_items(new ApiItemsTableView)
     , m_responseText(makeTextPane(QStringLiteral("responseText"), QStringLiteral("Response JSON")))
     , m_truncationBar(new QWidget)
     , m_truncationLabel(new PlainLabel)
@@ -117,6 +120,7 @@ ApiExchangeView::ApiExchangeView(QWidget *parent)
     responseLayout->addWidget(m_truncationBar);
     responseLayout->addWidget(m_responseText, 1);
     m_tabs->addTab(responsePage, QStringLiteral("Response JSON"));
+    m_tabs->addTab(m_items, QStringLiteral("Table"));
     m_tabs->addTab(m_requestText, QStringLiteral("Request"));
 
     m_copyResponse->setObjectName(QStringLiteral("copyResponseButton"));
@@ -164,6 +168,9 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
                  !m_treeModel->setJsonText(responseJson))
             m_treeModel->clear();
         m_tree->expandToDepth(0);
+        // The rows are in the frame's "data" (the tree shows the whole frame).
+        const QJsonValue frame = !responseTree.isUndefined() ? responseTree : m_treeModel->json();
+        m_items->setResponseData(frame.toObject().value(QLatin1String("data")));
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)

@@ -13,6 +13,7 @@ class QTreeView;
 
 namespace allium {
 
+class ApiItemsTableView;
 class PlainLabel;
 
 class JsonHighlighter;
@@ -52,6 +53,8 @@ public:
     /// All of the response, indented (what "Copy response" copies).
     QString fullResponseText() const;
     JsonTreeModel *responseTree() const { return m_treeModel; }
+    /// The response's rows as a table (the "Table" tab).
+    ApiItemsTableView *itemsTable() const { return m_items; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,6 +70,7 @@ private:
     QTabWidget *m_tabs;
     QTreeView *m_tree;
     JsonTreeModel *m_treeModel;
+    ApiItemsTableView *m_items;
     QPlainTextEdit *m_responseText;
     QWidget *m_truncationBar;
     PlainLabel *m_truncationLabel;

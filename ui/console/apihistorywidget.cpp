@@ -6,6 +6,7 @@
 #include "core/api/latencystats.h"
 #include "ui/console/apiexchangeview.h"
 #include "ui/console/apihistoryproxymodel.h"
+#include "ui/console/apiitemstableview.h"
 #include "ui/text/plainlabel.h"
 #include "ui/text/plaintooltipfilter.h"
 
@@ -145,6 +146,8 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
 
     m_exchange = named(new ApiExchangeView, QStringLiteral("exchangeView"),
                        QStringLiteral("Selected request and response"));
+    connect(m_exchange->itemsTable(), &ApiItemsTableView::noticePosted, this,
+            &ApiHistoryWidget::showNotice);
 
     m_splitter = named(new QSplitter(Qt::Horizontal), QStringLiteral("historySplitter"),
                        QStringLiteral("History and detail"));

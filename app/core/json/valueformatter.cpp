@@ -23,6 +23,8 @@ constexpr int MaxToolTipLength = 2000;
 constexpr double MillisecondThreshold = 1e11;
 // Beyond this many ms (~year 33658) a number is not taken for a timestamp.
 constexpr double MaxEpochMs = 1e15;
+// A currency code is three letters; anything much longer is no money object.
+constexpr int MaxCurrencyLength = 8;
 const QChar Ellipsis(0x2026);
 const QChar EmDash(0x2014);
 
@@ -177,6 +179,9 @@ QString ValueFormatter::display(QStringView path, const QJsonValue &value) const
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Object:
+        if (isMoney(value))
+            return money(value.toObject());
+        return truncated(copyText(value), MaxDisplayLength);
     case QJsonValue::Array:
         return truncated(copyText(value), MaxDisplayLength);
     case QJsonValue::Double:
@@ -222,6 +227,11 @@ QString ValueFormatter::display(QStringView path, const QJsonValue &value) const
 QString ValueFormatter::toolTip(QStringView path, const QJsonValue &value) const
 {
     const QString exact = truncated(copyText(value), MaxToolTipLength);
+    if (isMoney(value)) {
+        const QJsonObject money = value.toObject();
+        return QStringLiteral("%1 %2").arg(copyText(money.value(QLatin1String("amount"))),
+                                           money.value(QLatin1String("currency")).toString());
+    }
     if (!value.isDouble() && !value.isString())
         return exact;
     const Kind kind = kindForPath(path);
@@ -266,6 +276,38 @@ QString ValueFormatter::copyText(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     }
     return QString();
+}
+
+bool ValueFormatter::isMoney(const QJsonValue &value)
+{
+    const QJsonObject object = value.toObject();
+    if (object.size() != 2)
+        return false;
+    const QJsonValue currency = object.value(QLatin1String("currency"));
+    const QJsonValue amount = object.value(QLatin1String("amount"));
+    return currency.isString() && !currency.toString().isEmpty() &&
+           currency.toString().size() <= MaxCurrencyLength &&
+           (amount.isDouble() ||
+            (amount.isString() && DecimalNumber::isNumeric(amount.toString())));
+}
+
+QString ValueFormatter::money(const QJsonObject &money) const
+{
+    if (!isMoney(money))
+        return QString();
+    const QJsonValue amount = money.value(QLatin1String("amount"));
+    const double number =
+        amount.isDouble() ? amount.toDouble() : QLocale::c().toDouble(amount.toString().trimmed());
+    const double size = std::fabs(number);
+    // Cents where there are whole units; a few significant digits for fractions of a cent.
+    const int decimals =
+        size >= 1 || size == 0 ? 2 : std::min(18, int(std::floor(-std::log10(size))) + 4);
+    const QString digits = m_locale.toString(size, 'f', decimals);
+    const QString sign = number < 0 ? m_locale.negativeSign() : QString();
+    const QString currency = money.value(QLatin1String("currency")).toString();
+    if (currency == QLatin1String("USD"))
+        return sign + QLatin1Char('$') + digits;
+    return sign + digits + QLatin1Char(' ') + currency;
 }
 
 QString ValueFormatter::weiToEther(QStringView wei) const

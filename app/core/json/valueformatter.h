@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLocale>
 #include <QString>
@@ -60,6 +61,12 @@ public:
     /// A timestamp in the formatter's time zone ("2025-06-21 05:14:15", ".123" when it has
     /// milliseconds). Empty when the value is no timestamp.
     QString timestamp(const QJsonValue &value) const;
+    /// Whether `value` is a money object as the Developer API sends it:
+    /// {"currency": "USD", "amount": "12.5"} (the amount a decimal string or a number).
+    static bool isMoney(const QJsonValue &value);
+    /// "$1,234.57" for USD, "1,234.57 EUR" otherwise: two decimals at or above one unit, else
+    /// four significant digits. Empty when `money` is no money object.
+    QString money(const QJsonObject &money) const;
     /// "0x1234…abcd": the head and the last four characters.
     static QString elideMiddle(const QString &text);
 
