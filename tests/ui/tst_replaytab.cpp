@@ -53,6 +53,10 @@ private:
     {
         return panel->tablePanel()->model()->message(index).json;
     }
+    static bool onlyRowIs(StreamPanel *panel, const QByteArray &json)
+    {
+        return rows(panel) == 1 && row(panel, 0) == json;
+    }
 
     QTemporaryDir m_dir;
     QVector<RecordingLine> m_lines;
@@ -119,8 +123,7 @@ void TestReplayTab::controlsDriveTheReplay()
     // The slider: End goes to the last message, which shows (paused) in a cleared table.
     slider->setFocus();
     QTest::keyClick(slider, Qt::Key_End);
-    QTRY_COMPARE(rows(panel), 1);
-    QTRY_COMPARE(row(panel, 0), m_lines.at(199).json);
+    QTRY_VERIFY(onlyRowIs(panel, m_lines.at(199).json));
     QTRY_COMPARE(controls->positionText(), QStringLiteral("Message 200 of 200"));
     QCOMPARE(slider->value(), 199);
 
@@ -129,8 +132,7 @@ void TestReplayTab::controlsDriveTheReplay()
     jumpTo->selectAll();
     QTest::keyClicks(jumpTo, QStringLiteral("150"));
     QTest::mouseClick(jump, Qt::LeftButton);
-    QTRY_COMPARE(row(panel, 0), m_lines.at(149).json);
-    QCOMPARE(rows(panel), 1);
+    QTRY_VERIFY(onlyRowIs(panel, m_lines.at(149).json));
     QTRY_COMPARE(controls->positionText(), QStringLiteral("Message 150 of 200"));
     QTRY_COMPARE(slider->value(), 149);
 
@@ -192,8 +194,9 @@ void TestReplayTab::openFromWindowAndByDrop()
     StreamPanel *panel = window->streamPanel();
     QVERIFY(panel->replay());
     QCOMPARE(window->workspaceView()->tabText(panel), QStringLiteral("▶ window.jsonl"));
-    QTRY_COMPARE_WITH_TIMEOUT(rows(panel), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rows(panel), 50, 10000);
     QCOMPARE(row(panel, 0), m_lines.at(0).json);
+    QCOMPARE(row(panel, 49), m_lines.at(49).json);
 
     // A dropped file opens the same way.
     QMimeData mime;

@@ -377,6 +377,7 @@ void StreamPanel::setReplay(ReplayController *controller)
     m_replayControls = new ReplayControlsWidget(controller, this);
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         box->insertWidget(1, m_replayControls);
+    m_replayControls->show(); // with the panel, also when it is shown already
     // Play and pause are the session's start and stop: the controls say it better.
     m_startButton->hide();
     m_stopButton->hide();

@@ -210,7 +210,8 @@ void ReplayTransport::pump()
             // A long pause in the recording is waited for in steps (a timer takes an int).
             constexpr double MaxWaitMs = 60 * 60 * 1000;
             m_timer.start(int(std::min(MaxWaitMs, std::ceil(double(due - now) / 1000.0))));
-            reportProgress(false);
+            // Waiting: the position is where it will stay for a while, say so now.
+            reportProgress(true);
             return;
         }
         const RecordedMessage message = std::move(*m_next);
