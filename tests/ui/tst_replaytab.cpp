@@ -112,7 +112,7 @@ void TestReplayTab::controlsDriveTheReplay()
     QTRY_COMPARE(rows(panel), 1);
     QCOMPARE(row(panel, 0), m_lines.at(0).json);
     QTRY_COMPARE(controls->positionText(), QStringLiteral("Message 1 of 200"));
-    QVERIFY2(controls->timeText().startsWith(QLatin1String("2025-12-01 14:40:00.000 UTC")),
+    QVERIFY2(controls->timeText().startsWith(QStringLiteral("14:40:00.000 UTC · 0:00 / 3:19")),
              qPrintable(controls->timeText()));
     QVERIFY2(controls->timeText().endsWith(QLatin1String("0:00 / 3:19")),
              qPrintable(controls->timeText()));
@@ -218,6 +218,15 @@ void TestReplayTab::openFromWindowAndByDrop()
     refused.setAccepted(false);
     QCoreApplication::sendEvent(window, &refused);
     QVERIFY(!refused.isAccepted());
+    // Another topic asked of a replay (the toolbar's topic menu) opens a live stream of it.
+    StreamPanel *replay = window->streamPanel();
+    const int open = window->workspaceView()->count();
+    replay->setTopic(QStringLiteral("ethereum.logs"));
+    QCOMPARE(window->workspaceView()->count(), open + 1);
+    QCOMPARE(replay->topic(), QStringLiteral("ethereum.blocks"));
+    QCOMPARE(window->streamPanel()->topic(), QStringLiteral("ethereum.logs"));
+    QVERIFY(!window->streamPanel()->replay());
+    window->workspaceView()->setCurrentPanel(replay);
     // A profile switch does not touch a replay.
     window->connectProfile(window->activeProfileName());
     QCOMPARE(window->streamPanel()->session()->url().scheme(), QStringLiteral("file"));

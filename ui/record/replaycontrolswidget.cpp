@@ -60,6 +60,9 @@ ReplayControlsWidget::ReplayControlsWidget(ReplayController *controller, QWidget
     m_speed->addItem(tr("2×"), 2.0);
     m_speed->addItem(tr("10×"), 10.0);
     m_speed->addItem(tr("As fast as possible"), ReplayPacer::AsFastAsPossible);
+    // As wide as "10×": the list still shows "As fast as possible" whole.
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_speed->setMinimumContentsLength(4);
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setObjectName(QStringLiteral("replayPosition"));
@@ -189,11 +192,17 @@ void ReplayControlsWidget::update()
     const qint64 first = m_controller->firstTimeUs();
     const qint64 last = m_controller->lastTimeUs();
     const qint64 at = current >= 0 ? m_controller->currentTimeUs() : first;
-    const QString clock = first > 0 ? QDateTime::fromMSecsSinceEpoch(at / 1000, Qt::UTC)
-                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'"))
-                                    : tr("no messages");
+    // The time of day in the row (room for it at 800 px), the date with it in the tooltip.
+    const QDateTime received = QDateTime::fromMSecsSinceEpoch(at / 1000, Qt::UTC);
+    const QString clock =
+        first > 0 ? received.toString(QStringLiteral("HH:mm:ss.zzz 'UTC'")) : tr("no messages");
     m_time->setText(
         tr("%1 · %2 / %3").arg(clock, durationText(at - first), durationText(last - first)));
+    m_time->setPlainToolTip(
+        first > 0 ? tr("Received %1; %2 into the recording, which lasts %3")
+                        .arg(received.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'")),
+                             durationText(at - first), durationText(last - first))
+                  : QString());
     const QString of = m_controller->isIndexComplete()
                            ? locale.toString(count)
                            : tr("%1+ (counting)").arg(locale.toString(count));

@@ -404,6 +404,11 @@ void StreamPanel::setReplay(ReplayController *controller)
 
 void StreamPanel::setTopic(const QString &topic)
 {
+    if (m_replay && !topic.isEmpty() && topic != m_replay->header().topic) {
+        // A recording has its one topic: another one is a live stream of its own.
+        emit newStreamRequested(topic);
+        return;
+    }
     const bool changed = topic != m_topic;
     if (changed && m_recording->isRecording()) {
         // A recording holds one topic (its header says which).
