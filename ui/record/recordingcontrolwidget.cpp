@@ -5,6 +5,7 @@
 #include "core/record/streamrecorder.h"
 #include "core/stream/streamsession.h"
 #include "ui/text/plainlabel.h"
+#include "ui/theme/theme.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -46,6 +47,10 @@ RecordingControlWidget::RecordingControlWidget(StreamSession *session, QWidget *
     m_status = new PlainLabel(this);
     m_status->setObjectName(QStringLiteral("recordingStatus"));
     m_status->setAccessibleName(tr("Recording"));
+    // The indicator reads as one: red, as a recording light.
+    QPalette red = m_status->palette();
+    red.setColor(QPalette::WindowText, Theme::color(Theme::Role::Failure, red));
+    m_status->setPalette(red);
     m_status->hide();
     m_refresh = new QTimer(this);
     m_refresh->setInterval(RefreshMs);
@@ -135,7 +140,9 @@ void RecordingControlWidget::toggleRecording()
 void RecordingControlWidget::updateStatus()
 {
     const bool recording = isRecording();
-    m_button->setText(recording ? tr("■ Stop recording") : tr("● Record"));
+    // While recording the button is the stop square beside the red indicator: the header has
+    // no room to spare at 800 px.
+    m_button->setText(recording ? QStringLiteral("■") : tr("● Record"));
     m_button->setToolTip(recording ? tr("Stop recording; the stream goes on")
                                    : tr("Record what this stream receives to a file"));
     m_button->setAccessibleName(recording ? tr("Stop recording") : tr("Record stream"));
@@ -146,14 +153,17 @@ void RecordingControlWidget::updateStatus()
     }
     const RecordingStats stats = m_recorder->stats();
     const QLocale locale;
+    // Short enough for an 800 px window; the count and the file are in the tooltip.
     m_status->setText(
-        tr("● REC %1 · %2 · %3 msgs")
-            .arg(locale.formattedDataSize(stats.fileBytes, 1, QLocale::DataSizeSIFormat),
-                 durationText(stats.elapsedMs), locale.toString(stats.messages)));
-    m_status->setPlainToolTip(
-        stats.drops > 0
-            ? tr("Recording to %1 (%2 messages dropped)").arg(stats.currentPath).arg(stats.drops)
-            : tr("Recording to %1").arg(stats.currentPath));
+        tr("● REC %1 · %2")
+            .arg(locale.formattedDataSize(stats.fileBytes, stats.fileBytes < 1000000 ? 0 : 1,
+                                          QLocale::DataSizeSIFormat),
+                 durationText(stats.elapsedMs)));
+    QString tip =
+        tr("Recording to %1: %2 messages").arg(stats.currentPath, locale.toString(stats.messages));
+    if (stats.drops > 0)
+        tip += tr(", %1 dropped (the disk could not keep up)").arg(locale.toString(stats.drops));
+    m_status->setPlainToolTip(tip);
     m_status->show();
 }
 

@@ -35,7 +35,8 @@ public:
     static QString suggestedFileName(const QString &topic, const QDateTime &time);
 
     bool isRecording() const;
-    /// What the status label says while recording ("● REC 1.2 MB · 0:42"), else empty.
+    /// What the status label says while recording ("● REC 1.2 MB · 0:42"; the message count in its
+    /// tooltip), else empty.
     QString statusText() const;
     StreamRecorder *recorder() const { return m_recorder; }
 
