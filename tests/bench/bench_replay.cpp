@@ -54,22 +54,21 @@ Run play(const QString &path, double speed, qint64 count, bool keepArrivals)
     Run run;
     QEventLoop loop;
     qint64 expected = 0;
-    QObject::connect(&session, &StreamSession::messagesReceived, &loop,
-                     [&](const MessageBatch &batch) {
-                         for (const StreamMessage &message : batch.messages) {
-                             if (keepArrivals)
-                                 run.arrivalsUs.push_back(message.receivedAtUs);
-                             // The messages are numbered from 0 ("number":N) in the file.
-                             const QByteArray prefix =
-                                 "{\"number\":" + QByteArray::number(expected) + ',';
-                             if (!message.json.startsWith(prefix))
-                                 ++run.outOfOrder;
-                             ++expected;
-                         }
-                         run.received += batch.messages.size();
-                         if (run.received >= count)
-                             loop.quit();
-                     });
+    QObject::connect(
+        &session, &StreamSession::messagesReceived, &loop, [&](const MessageBatch &batch) {
+            for (const StreamMessage &message : batch.messages) {
+                if (keepArrivals)
+                    run.arrivalsUs.push_back(message.receivedAtUs);
+                // The messages are numbered from 0 ("number":N) in the file.
+                const QByteArray prefix = "{\"number\":" + QByteArray::number(expected) + ',';
+                if (!message.json.startsWith(prefix))
+                    ++run.outOfOrder;
+                ++expected;
+            }
+            run.received += batch.messages.size();
+            if (run.received >= count)
+                loop.quit();
+        });
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     session.open();
     QElapsedTimer clock;

@@ -52,8 +52,11 @@ private:
     };
     /// Opens `path` in a new player (not playing yet).
     static std::unique_ptr<Player> open(const QString &path);
+    /// Writes `count` messages `spacingUs` apart to `name` (into m_lines) and opens it.
+    std::unique_ptr<Player> openLines(const QString &name, int count, qint64 spacingUs);
 
     QTemporaryDir m_dir;
+    QVector<RecordingLine> m_lines;
 };
 
 void TestReplayController::initTestCase()
@@ -76,12 +79,20 @@ std::unique_ptr<TestReplayController::Player> TestReplayController::open(const Q
     return player;
 }
 
+std::unique_ptr<TestReplayController::Player>
+TestReplayController::openLines(const QString &name, int count, qint64 spacingUs)
+{
+    m_lines = testing::syntheticLines(count, 1764600000000000, spacingUs);
+    const QString path = m_dir.filePath(name);
+    if (!testing::writeRecording(path, QStringLiteral("ethereum.blocks"), m_lines))
+        return nullptr;
+    return open(path);
+}
+
 void TestReplayController::playsEveryMessageByteExact()
 {
-    const QString path = m_dir.filePath(QStringLiteral("exact.jsonl"));
-    const QVector<RecordingLine> lines = testing::syntheticLines(3000, 1764600000000000, 1000);
-    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
-    auto player = open(path);
+    auto player = openLines(QStringLiteral("exact.jsonl"), 3000, 1000);
+    const QVector<RecordingLine> &lines = m_lines;
     QVERIFY(player);
     QCOMPARE(player->session.topic(), QStringLiteral("ethereum.blocks"));
     QSignalSpy ended(&player->controller, &ReplayController::endReached);
@@ -111,12 +122,9 @@ void TestReplayController::pacingFollowsTheRecording()
 {
     QFETCH(double, speed);
     QFETCH(qint64, spacingUs);
-    const QString path = m_dir.filePath(QStringLiteral("paced-%1.jsonl").arg(speed));
     constexpr int Count = 40;
-    const QVector<RecordingLine> lines =
-        testing::syntheticLines(Count, 1764600000000000, spacingUs);
-    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
-    auto player = open(path);
+    auto player = openLines(QStringLiteral("paced-%1.jsonl").arg(speed), Count, spacingUs);
+    const QVector<RecordingLine> &lines = m_lines;
     QVERIFY(player);
     player->controller.setSpeed(speed);
     player->controller.play();
@@ -140,11 +148,9 @@ void TestReplayController::pacingFollowsTheRecording()
 
 void TestReplayController::pauseSeekAndPlay()
 {
-    const QString path = m_dir.filePath(QStringLiteral("seek.jsonl"));
     // A second apart: at 1× only the first message comes before the pause.
-    const QVector<RecordingLine> lines = testing::syntheticLines(1000, 1764600000000000, 1000000);
-    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
-    auto player = open(path);
+    auto player = openLines(QStringLiteral("seek.jsonl"), 1000, 1000000);
+    const QVector<RecordingLine> &lines = m_lines;
     QVERIFY(player);
     QSignalSpy seeked(&player->controller, &ReplayController::seeked);
     player->controller.play();
@@ -177,10 +183,8 @@ void TestReplayController::pauseSeekAndPlay()
 
 void TestReplayController::filterIsAppliedLocally()
 {
-    const QString path = m_dir.filePath(QStringLiteral("filter.jsonl"));
-    const QVector<RecordingLine> lines = testing::syntheticLines(400, 1764600000000000, 1000);
-    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
-    auto player = open(path);
+    auto player = openLines(QStringLiteral("filter.jsonl"), 400, 1000);
+    const QVector<RecordingLine> &lines = m_lines;
     QVERIFY(player);
     const FilterParseResult parsed = Filter::parse(
         QJsonDocument::fromJson(R"({"field":"number","operator":">=","value":300})").object());
@@ -230,11 +234,7 @@ void TestReplayController::corruptedFileStopsAtTheBadLine()
 void TestReplayController::newerVersionIsRefused()
 {
     const QString path = m_dir.filePath(QStringLiteral("newer.jsonl"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format":"allium-recording","version":99,"topic":"ethereum.blocks"})"
-               "\n");
-    file.close();
+    QVERIFY(testing::writeNewerVersionRecording(path));
     ReplayController controller;
     QVERIFY(!controller.open(path));
     QVERIFY2(controller.errorString().contains(QLatin1String("newer")),
@@ -247,12 +247,8 @@ void TestReplayController::newerVersionIsRefused()
 
 void TestReplayController::speedChangeWhilePlaying()
 {
-    const QString path = m_dir.filePath(QStringLiteral("speed.jsonl"));
     // An hour apart: at 1× the second message would take an hour.
-    const QVector<RecordingLine> lines =
-        testing::syntheticLines(50, 1764600000000000, 3600LL * 1000000);
-    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
-    auto player = open(path);
+    auto player = openLines(QStringLiteral("speed.jsonl"), 50, 3600LL * 1000000);
     QVERIFY(player);
     player->controller.play();
     QTRY_COMPARE(player->messages.size(), 1);

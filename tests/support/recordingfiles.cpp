@@ -38,4 +38,13 @@ bool writeRecording(const QString &path, const QString &topic, const QVector<Rec
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
+bool writeNewerVersionRecording(const QString &path)
+{
+    const QByteArray header = QByteArrayLiteral("{\"format\":\"allium-recording\",\"version\":") +
+                              QByteArray::number(RecordingHeader::CurrentVersion + 1) +
+                              QByteArrayLiteral(",\"topic\":\"ethereum.blocks\"}\n");
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(header) == header.size();
+}
+
 } // namespace allium::testing

@@ -23,4 +23,7 @@ QVector<RecordingLine> syntheticLines(int count, qint64 startUs, qint64 spacingU
 bool writeRecording(const QString &path, const QString &topic, const QVector<RecordingLine> &lines,
                     const QByteArray &tail = {});
 
+/// Writes the header of a recording of a format version newer than this build reads.
+bool writeNewerVersionRecording(const QString &path);
+
 } // namespace allium::testing

@@ -5,6 +5,7 @@
 #include "emulator/emulatoroptions.h"
 #include "emulator/emulatorserver.h"
 #include "support/fastconnectionoptions.h"
+#include "support/filesizelimit.h"
 #include "ui/record/recordingcontrolwidget.h"
 #include "ui/stream/streampanel.h"
 #include "uitestsupport.h"
@@ -15,9 +16,7 @@
 #include <QTest>
 #include <QToolButton>
 
-#include <csignal>
 #include <memory>
-#include <sys/resource.h>
 
 using namespace allium;
 
@@ -140,24 +139,9 @@ void TestRecordButton::writeErrorStopsTheRecordingNotTheStream()
 {
     auto setup = streaming(QStringLiteral("ethereum.transactions"));
     QTRY_VERIFY_WITH_TIMEOUT(setup->received.size() >= 5, 10000);
-    // The file size limit makes write(2) fail with EFBIG once the file reaches it, as ENOSPC
-    // would on a full disk (SIGXFSZ ignored: the failure is to be reported, not to kill).
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit previous{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &previous), 0);
-    rlimit limited = previous;
-    limited.rlim_cur = 32 * 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
-    struct Restore
-    {
-        rlimit limit;
-        void (*handler)(int);
-        ~Restore()
-        {
-            setrlimit(RLIMIT_FSIZE, &limit);
-            std::signal(SIGXFSZ, handler);
-        }
-    } restore{previous, previousHandler};
+    // A full disk, as the file size limit makes it (see FileSizeLimit).
+    testing::FileSizeLimit limit(32 * 1024);
+    QVERIFY(limit.isActive());
 
     RecordingControlWidget *control = setup->panel.recordingControl();
     const QString path = m_dir.filePath(QStringLiteral("full.jsonl"));

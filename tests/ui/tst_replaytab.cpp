@@ -260,11 +260,7 @@ void TestReplayTab::damagedFilesSayWhere()
 
     // A newer format version: refused, and the message bar says why.
     const QString newer = m_dir.filePath(QStringLiteral("newer.jsonl"));
-    QFile file(newer);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format":"allium-recording","version":99,"topic":"ethereum.blocks"})"
-               "\n");
-    file.close();
+    QVERIFY(testing::writeNewerVersionRecording(newer));
     const int count = window->workspaceView()->count();
     QString error;
     QVERIFY(!window->openRecording(newer, &error));

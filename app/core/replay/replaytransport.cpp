@@ -49,6 +49,8 @@ void ReplayTransport::open(const TransportRequest &request)
     Q_UNUSED(request)
     // As a socket would, the outcome comes later, from the event loop.
     QTimer::singleShot(0, this, [this] {
+        if (m_ended)
+            return; // aborted before it opened (a reconnect replaced it at once)
         if (!m_reader.open(m_control->path())) {
             TransportEnd end;
             end.error = m_reader.errorString();
