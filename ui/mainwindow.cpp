@@ -8,6 +8,7 @@
 #include "core/connection/connectionresolver.h"
 #include "core/connection/embeddedserver.h"
 #include "core/connection/websocketconnection.h"
+#include "core/replay/replaycontroller.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/keystore.h"
 #include "core/settings/profilestore.h"
@@ -42,11 +43,14 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -77,6 +81,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, const MainWindowService
     , m_workspace(services.workspace)
     , m_alerts(services.alerts)
 {
+    setAcceptDrops(true); // a recording dropped on the window opens as a replay
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allium Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/allium-monitor.svg")));
@@ -359,11 +364,19 @@ void MainWindow::buildActions()
         streamPanel()->tablePanel()->findAction()->trigger();
     });
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRows);
+
+    m_openRecordingAction =
+        make(tr("&Open recording…"), QStringLiteral("openRecordingAction"),
+             tr("Replay a recorded stream in a tab of its own (Ctrl+O; or drop the file on the "
+                "window)"));
+    m_openRecordingAction->setShortcut(QKeySequence::Open);
+    connect(m_openRecordingAction, &QAction::triggered, this, &MainWindow::openRecordingDialog);
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openRecordingAction);
     file->addAction(m_exportAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -593,6 +606,22 @@ void MainWindow::openStartStreams(bool firstRun)
     if (streams.isEmpty() && (!m_options.topic.isEmpty() || m_options.hasFilter))
         streams.append({m_options.topic, m_options.hasFilter, m_options.filter});
     const bool start = m_options.start || firstRun;
+
+    if (!m_options.replayFile.isEmpty()) {
+        // The recording alone, for this run only: the saved workspace stays as it was.
+        m_workspaceFromCommandLine = true;
+        StreamPanel *placeholder = streamPanel();
+        QString error;
+        if (StreamPanel *replay =
+                m_workspaceView->openRecording(m_options.replayFile, false, &error)) {
+            replay->replay()->setLoop(m_options.replayLoop);
+            m_workspaceView->closeStream(placeholder);
+            replay->start();
+        } else {
+            placeholder->showMessage(error);
+        }
+        return;
+    }
 
     // The command line's streams, for this run only: the saved workspace stays as it was.
     if (!streams.isEmpty()) {
@@ -1002,6 +1031,46 @@ void MainWindow::saveSettings()
     const Filter filter = streamPanel()->appliedFilter();
     m_settings->setLastFilter(filter.isEmpty() ? QByteArray() : filter.toJsonText());
     m_settings->sync();
+}
+
+bool MainWindow::openRecording(const QString &path, QString *error)
+{
+    showStreamsTab();
+    QString problem;
+    if (m_workspaceView->openRecording(path, true, &problem))
+        return true;
+    streamPanel()->showMessage(problem);
+    if (error)
+        *error = problem;
+    return false;
+}
+
+void MainWindow::openRecordingDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open recording"), QString(),
+                                     tr("Recordings (*.jsonl *.jsonl.zst *.zst);;All files (*)"));
+    if (!path.isEmpty())
+        openRecording(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Files only: a recording is opened from the disk, never from dropped text.
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            openRecording(url.toLocalFile());
+    }
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -105,6 +105,7 @@ public:
     QAction *duplicateStreamAction() const { return m_duplicateAction; }
     QAction *closeStreamAction() const { return m_closeStreamAction; }
     QAction *sideBySideAction() const { return m_sideBySideAction; }
+    QAction *openRecordingAction() const { return m_openRecordingAction; }
     /// The profile dialog while it is open (Connection → Profiles…), else nullptr.
     ProfileDialog *profileDialog() const;
 
@@ -128,9 +129,16 @@ public slots:
     void exportRowsInBackground(const QString &fileName);
     RowExportTask *exportTask() const { return m_exportTask; }
     void showAbout();
+    /// Opens the recording `path` as a replayed stream (File → Open recording, a dropped
+    /// file); false with the reason on the current stream's message bar (and in `error`).
+    bool openRecording(const QString &path, QString *error = nullptr);
+    /// Asks for a recording and opens it.
+    void openRecordingDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
@@ -198,6 +206,7 @@ private:
     ConnectionStatusWidget *m_apiStatus = nullptr;
     QLabel *m_health = nullptr;
     QPointer<ProfileDialog> m_profileDialog;
+    QAction *m_openRecordingAction = nullptr;
 
     QAction *m_topicAction = nullptr;
     QAction *m_startAction = nullptr;

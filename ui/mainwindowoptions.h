@@ -38,6 +38,10 @@ struct MainWindowOptions
     Filter filter;
     bool start = false;          ///< start streaming once connected
     bool restoreSettings = true; ///< false: ignore the saved layout, topic and filter
+    /// --replay FILE [--loop]: the recording, opened as the only stream (instead of the saved
+    /// workspace or `streams`), played at once.
+    QString replayFile;
+    bool replayLoop = false;
 };
 
 } // namespace allium

@@ -103,14 +103,10 @@ int main(int argc, char *argv[])
     if (command.emulatorRate > 0)
         monitorOptions.emulator.rate = command.emulatorRate;
     if (!command.replay.path.isEmpty()) {
-        // The recording plays on the built-in emulator, as live data would: one stream of its
-        // topic, started, with the table, charts and local filters as ever.
-        monitorOptions.emulator.replay = command.replay;
-        options.profile = allium::ConnectionProfile::embeddedEmulator().name();
-        options.baseUrl.clear();
-        options.apiKey.clear();
-        options.streams = {{command.replay.topic, false, {}}};
-        options.start = true;
+        // The recording opens as the only stream, played at once with the replay controls, as
+        // File → Open recording does; the connection (for the API console) is the usual one.
+        options.replayFile = command.replay.path;
+        options.replayLoop = command.replay.loop;
     }
     // Screenshots always show the same first run, whatever this machine has saved, and never
     // write to the user's settings.

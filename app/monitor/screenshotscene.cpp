@@ -13,6 +13,7 @@
 #include "ui/console/apiconsolepanel.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/record/recordingcontrolwidget.h"
 #include "ui/stream/streampanel.h"
 #include "ui/workspace/streamworkspaceview.h"
 
@@ -22,6 +23,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -124,6 +126,11 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
             window->alertActions()->logDock()->show();
             window->resizeDocks({window->alertActions()->logDock()}, {230}, Qt::Vertical);
         }
+    } else if (scene == QLatin1String("record")) {
+        // The record button while it runs: size, duration and messages beside Start and Stop.
+        static QTemporaryDir recordings;
+        stream->recordingControl()->startRecording(
+            recordings.filePath(QStringLiteral("screenshot.jsonl")));
     } else if (scene == QLatin1String("profiles")) {
         QTimer::singleShot(0, window, &MainWindow::showProfiles);
     }

@@ -2,6 +2,7 @@
 #include "core/record/recordingreader.h"
 #include "core/record/recordingwriter.h"
 #include "core/stream/streammessage.h"
+#include "support/filesizelimit.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -11,9 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <memory>
-#include <sys/resource.h>
 
 using namespace allium;
 
@@ -209,25 +208,9 @@ void TestRecordingWriter::startFailsOnFullDevice()
 void TestRecordingWriter::writeErrorStopsTheRecording()
 {
     QTemporaryDir dir;
-    // The file size limit makes write(2) fail with EFBIG once the file reaches it, as ENOSPC
-    // would on a full disk (SIGXFSZ ignored, as the failure is to be reported, not to kill).
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit previous{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &previous), 0);
-    rlimit limited = previous;
-    limited.rlim_cur = 64 * 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
-    struct Restore
-    {
-        rlimit limit;
-        void (*handler)(int);
-        ~Restore()
-        {
-            setrlimit(RLIMIT_FSIZE, &limit);
-            std::signal(SIGXFSZ, handler);
-        }
-    };
-    std::unique_ptr<Restore> restore(new Restore{previous, previousHandler});
+    // A full disk, as the file size limit makes it (see FileSizeLimit).
+    auto limit = std::make_unique<testing::FileSizeLimit>(64 * 1024);
+    QVERIFY(limit->isActive());
 
     RecordingOptions options;
     options.path = dir.filePath(QStringLiteral("rec.jsonl"));
@@ -247,7 +230,7 @@ void TestRecordingWriter::writeErrorStopsTheRecording()
     QVERIFY(!writer.isRunning());
     QVERIFY(!writer.append(1, message));
     writer.stop();
-    restore.reset(); // the limit off again before reading back
+    limit.reset(); // the limit off again before reading back
 
     // What reached the file reads back, up to its last complete line.
     RecordingProblem problem;

@@ -3,6 +3,7 @@
 
 #include "core/base/gridtimer.h"
 #include "core/connection/connectionprofile.h"
+#include "core/replay/replaycontroller.h"
 #include "core/settings/panelstate.h"
 #include "core/stream/streamsession.h"
 #include "core/stream/topiccatalogue.h"
@@ -13,6 +14,8 @@
 #include "ui/connection/elidinglabel.h"
 #include "ui/filter/filtereditorpanel.h"
 #include "ui/health/healthreadoutwidget.h"
+#include "ui/record/recordingcontrolwidget.h"
+#include "ui/record/replaycontrolswidget.h"
 #include "ui/stream/livetableview.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/text/plainlabel.h"
@@ -90,10 +93,14 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     m_stopButton->setToolTip(tr("Ask the server to stop sending; the connection stays open "
                                 "(Shift+F5)"));
 
+    m_recording = new RecordingControlWidget(m_session, this);
+    m_recording->setObjectName(QStringLiteral("recordingControl"));
+
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 0, 0);
     header->addWidget(m_startButton);
     header->addWidget(m_stopButton);
+    header->addWidget(m_recording);
     header->addSpacing(8);
     header->addWidget(m_stateLabel);
     header->addSpacing(8);
@@ -189,7 +196,8 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     setTabOrder(m_startButton, m_stopButton);
-    setTabOrder(m_stopButton, m_picker);
+    setTabOrder(m_stopButton, m_recording);
+    setTabOrder(m_recording, m_picker);
     setTabOrder(m_picker, m_editor);
     setTabOrder(m_editor, m_table);
     setTabOrder(m_table, m_charts);
@@ -288,6 +296,10 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
                     MessageLifetime::UntilConnected);
     });
 
+    // A write error (a full disk) ends the recording, never the stream.
+    connect(m_recording, &RecordingControlWidget::recordingFailed, this,
+            [this](const QString &message) { showMessage(message); });
+
     MessageTableModel *model = m_table->model();
     connect(model, &MessageTableModel::pausedChanged, this, &StreamPanel::updateStateLabel);
     connect(model, &MessageTableModel::pendingCountChanged, this, &StreamPanel::updateStateLabel);
@@ -333,6 +345,8 @@ void StreamPanel::addTableAction(QAction *action)
 void StreamPanel::setConnection(const QUrl &baseUrl, const QString &apiKey,
                                 const ConnectionOptions &options)
 {
+    if (m_replay)
+        return; // a recording plays from its file, whatever the profile
     m_clearOnConnected = m_clearOnConnected || baseUrl != m_baseUrl;
     m_baseUrl = baseUrl;
     if (m_messageLifetime == MessageLifetime::UntilTargetChanges)
@@ -348,13 +362,59 @@ void StreamPanel::openSession()
     m_session->close();
     if (m_baseUrl.isEmpty() || m_topic.isEmpty())
         return;
-    m_session->setUrl(ConnectionProfile::streamUrl(m_baseUrl, m_topic));
+    m_session->setUrl(m_replay ? m_replay->streamUrl()
+                               : ConnectionProfile::streamUrl(m_baseUrl, m_topic));
     m_session->open();
+}
+
+void StreamPanel::setReplay(ReplayController *controller)
+{
+    if (m_replay)
+        return;
+    m_replay = controller;
+    controller->setParent(this);
+    controller->setSession(m_session);
+    m_replayControls = new ReplayControlsWidget(controller, this);
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(1, m_replayControls);
+    m_replayControls->show(); // with the panel, also when it is shown already
+    // Play and pause are the session's start and stop: the controls say it better.
+    m_startButton->hide();
+    m_stopButton->hide();
+    m_picker->setEnabled(false); // a recording has one topic
+    connect(controller, &ReplayController::playingChanged, this, [this](bool playing) {
+        updateStateLabel();
+        updateButtons();
+        emit runningChanged(playing);
+    });
+    // What the views show is from before a seek.
+    connect(controller, &ReplayController::seeked, this, [this] {
+        m_table->clear();
+        m_charts->clear();
+    });
+    m_clearOnConnected = true;
+    m_baseUrl = controller->streamUrl();
+    m_session->close();
+    m_session->setApiKey({});
+    m_session->setConnectionOptions(controller->connectionOptions(m_session->connectionOptions()));
+    m_topic.clear();
+    setTopic(controller->header().topic);
+    applyFilter(m_appliedFilter); // the filter label says where a replay's filter applies
 }
 
 void StreamPanel::setTopic(const QString &topic)
 {
+    if (m_replay && !topic.isEmpty() && topic != m_replay->header().topic) {
+        // A recording has its one topic: another one is a live stream of its own.
+        emit newStreamRequested(topic);
+        return;
+    }
     const bool changed = topic != m_topic;
+    if (changed && m_recording->isRecording()) {
+        // A recording holds one topic (its header says which).
+        m_recording->stopRecording();
+        showMessage(tr("The recording stopped: the stream changed to another topic."));
+    }
     m_clearOnConnected = m_clearOnConnected || changed;
     m_topic = topic;
     m_topicLabel->setFullText(topic.isEmpty() ? tr("No topic chosen") : tr("Topic: %1").arg(topic));
@@ -385,6 +445,10 @@ void StreamPanel::setTopic(const QString &topic)
 
 void StreamPanel::start()
 {
+    if (m_replay) {
+        m_replay->play();
+        return;
+    }
     if (m_topic.isEmpty()) {
         showMessage(tr("Choose a topic first (Ctrl+T)."));
         focusTopicSearch();
@@ -401,6 +465,10 @@ void StreamPanel::start()
 
 void StreamPanel::stop()
 {
+    if (m_replay) {
+        m_replay->pause();
+        return;
+    }
     m_session->stop();
     updateStateLabel();
     updateButtons();
@@ -430,15 +498,19 @@ void StreamPanel::applyFilter(const Filter &filter)
     m_table->markFilterApplied(filter);
     m_health->setFilterActive(!filter.isEmpty());
     if (filter.isEmpty()) {
-        m_filterLabel->setFullText(tr("Server filter: none"));
-        m_filterLabel->setDetail(tr("Every message of the topic is sent."));
+        m_filterLabel->setFullText(m_replay ? tr("Replay filter: none")
+                                            : tr("Server filter: none"));
+        m_filterLabel->setDetail(m_replay ? tr("Every message of the recording is shown.")
+                                          : tr("Every message of the topic is sent."));
     } else {
         // Short enough for 1024 px (shortened below that); the fields and the exact JSON are in
-        // the tooltip.
+        // the tooltip. A replay applies the filter here: there is no server.
         const int conditions = conditionCount(filter);
-        m_filterLabel->setFullText(conditions == 1
-                                       ? tr("Server filter: 1 condition")
-                                       : tr("Server filter: %1 conditions").arg(conditions));
+        m_filterLabel->setFullText(
+            m_replay ? (conditions == 1 ? tr("Replay filter: 1 condition")
+                                        : tr("Replay filter: %1 conditions").arg(conditions))
+                     : (conditions == 1 ? tr("Server filter: 1 condition")
+                                        : tr("Server filter: %1 conditions").arg(conditions)));
         m_filterLabel->setDetail(tr("On %1\n\n%2")
                                      .arg(filter.fieldPaths().join(QStringLiteral(", ")),
                                           QString::fromUtf8(filter.toJsonText(true))));

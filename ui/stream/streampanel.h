@@ -26,6 +26,9 @@ class HealthReadoutWidget;
 class LiveChartsPanel;
 class ElidingLabel;
 class PlainLabel;
+class RecordingControlWidget;
+class ReplayController;
+class ReplayControlsWidget;
 class StreamSession;
 class StreamTablePanel;
 class TopicFieldCatalogues;
@@ -56,6 +59,15 @@ public:
     StreamTablePanel *tablePanel() const { return m_table; }
     LiveChartsPanel *charts() const { return m_charts; }
     HealthReadoutWidget *health() const { return m_health; }
+    RecordingControlWidget *recordingControl() const { return m_recording; }
+    /// Plays `controller`'s recording in this panel instead of a live topic (for good): its
+    /// session connects to the file (ReplayTransport), the topic is the recording's, the
+    /// replay controls replace Start and Stop, and the profile's connection no longer applies.
+    /// The panel takes `controller` over.
+    void setReplay(ReplayController *controller);
+    /// The recording this panel plays, or null for a live stream.
+    ReplayController *replay() const { return m_replay; }
+    ReplayControlsWidget *replayControls() const { return m_replayControls; }
 
     /// Offers the fields every stream of the topic saw (shared by the workspace) instead of
     /// this stream's alone.
@@ -161,6 +173,9 @@ private:
     PlainLabel *m_typeWarnings = nullptr;
     QPushButton *m_startButton = nullptr;
     QPushButton *m_stopButton = nullptr;
+    RecordingControlWidget *m_recording = nullptr;
+    ReplayController *m_replay = nullptr;
+    ReplayControlsWidget *m_replayControls = nullptr;
     QFrame *m_messageBar = nullptr;
     PlainLabel *m_messageLabel = nullptr;
     quint64 m_serverErrorsShown = 0; ///< server errors the message bar counts now

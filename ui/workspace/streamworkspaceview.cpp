@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/workspace/streamworkspaceview.h"
 
+#include "core/replay/replaycontroller.h"
 #include "core/stream/streamsession.h"
 #include "core/workspace/historybudget.h"
 #include "core/workspace/streamactivity.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QEvent>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
@@ -24,6 +26,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <numeric>
 
 namespace allium {
@@ -240,6 +243,31 @@ StreamPanel *StreamWorkspaceView::openStream(const QString &topic, const Filter 
     return panel;
 }
 
+StreamPanel *StreamWorkspaceView::openRecording(const QString &path, bool play, QString *error)
+{
+    auto controller = std::make_unique<ReplayController>();
+    if (!controller->open(path)) {
+        if (error)
+            *error = tr("%1 cannot be replayed: %2")
+                         .arg(QFileInfo(path).fileName(), controller->errorString());
+        return nullptr;
+    }
+    StreamPanel *panel = addPanel(-1);
+    if (!panel) {
+        if (error)
+            *error = tr("At most %1 streams can be open at once; close one first.")
+                         .arg(WorkspaceState::MaxStreams);
+        return nullptr;
+    }
+    panel->setReplay(controller.release());
+    if (play)
+        panel->start();
+    updateTab(panel);
+    updateSplit();
+    setCurrentPanel(panel);
+    return panel;
+}
+
 StreamPanel *StreamWorkspaceView::duplicateStream(StreamPanel *source, bool otherSide)
 {
     const int sourceSide = sideOf(source);
@@ -433,7 +461,10 @@ void StreamWorkspaceView::updateTab(StreamPanel *panel)
     const StreamSession &session = *panel->session();
     const StreamActivity activity =
         StreamActivityRules::of(session, QDateTime::currentMSecsSinceEpoch());
-    const QString name = StreamOverviewModel::streamName(session);
+    // A replay is named after its file: the same topic may be open live beside it.
+    const QString name = panel->replay()
+                             ? tr("▶ %1").arg(QFileInfo(panel->replay()->path()).fileName())
+                             : StreamOverviewModel::streamName(session);
     QString text = name;
     if (StreamActivityRules::needsAttention(activity))
         text += QStringLiteral(" · ") + StreamActivityRules::text(activity).toLower();
@@ -536,6 +567,8 @@ WorkspaceState StreamWorkspaceView::saveState() const
     for (int side : {Left, Right}) {
         for (int i = 0; i < m_tabs[side]->count(); ++i) {
             const StreamPanel *panel = panelAt(Side(side), i);
+            if (panel->replay())
+                continue; // a recording is opened again from its file, not from the workspace
             WorkspaceStream stream;
             stream.topic = panel->topic();
             if (!panel->appliedFilter().isEmpty())

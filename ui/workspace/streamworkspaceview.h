@@ -54,6 +54,9 @@ public:
     /// other side, when `otherSide`).
     StreamPanel *duplicateStream(StreamPanel *panel, bool otherSide = false);
     void closeStream(StreamPanel *panel);
+    /// Opens the recording `path` as a stream of its own (a replay tab) and shows it, playing
+    /// when `play`; null with `error` set when it is not a recording this version reads.
+    StreamPanel *openRecording(const QString &path, bool play = true, QString *error = nullptr);
     /// Shows `panel` on the other side: splits the view, or joins it when that side empties.
     void moveToOtherSide(StreamPanel *panel);
 

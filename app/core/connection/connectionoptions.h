@@ -7,8 +7,11 @@
 #include <QSslCertificate>
 
 #include <algorithm>
+#include <memory>
 
 namespace allium {
+
+class ReplayControl;
 
 /// Reconnection and heartbeat settings of one connection (part of a profile).
 struct ConnectionOptions
@@ -38,6 +41,9 @@ struct ConnectionOptions
     TransportKind transport = defaultTransportKind();
     /// Extra CA certificates to trust (the emulator's self-signed one in tests).
     QList<QSslCertificate> extraCaCertificates;
+    /// Set for a recording opened as a stream: the connection is a ReplayTransport playing the
+    /// file under this control, not a socket (the rest of the session is the live one).
+    std::shared_ptr<ReplayControl> replay;
 
     /// These options with the retry schedule brought within bounds: base at least
     /// MinBackoffBaseMs, cap at least base, jitter in [0, MaxBackoffJitter] (so no retry comes

@@ -4,6 +4,7 @@
 #include "core/base/logging.h"
 #include "core/connection/backoffpolicy.h"
 #include "core/connection/websockettransport.h"
+#include "core/replay/replaytransport.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -157,7 +158,8 @@ void WebSocketConnection::Private::startAttempt()
 {
     dropTransport();
 
-    auto *next = WebSocketTransport::create(options.transport, q);
+    WebSocketTransport *next = options.replay ? new ReplayTransport(options.replay, q)
+                                              : WebSocketTransport::create(options.transport, q);
     transport = next;
     QObject::connect(next, &WebSocketTransport::connected, q, [this, next] {
         if (next != transport)
