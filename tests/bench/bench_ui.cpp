@@ -41,6 +41,7 @@
 #include "ui/stream/streampanel.h"
 #include "ui/stream/streamtablepanel.h"
 #include "ui/uitestsupport.h"
+#include "ui/workspace/livetabwidget.h"
 #include "ui/workspace/streamworkspaceview.h"
 
 #include <QApplication>
