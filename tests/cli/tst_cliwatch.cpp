@@ -359,7 +359,8 @@ void TestCliWatch::rulesSurviveReconnects()
     for (const QByteArray &line : result.lines()) {
         const QString kind =
             QJsonDocument::fromJson(line).object().value(QStringLiteral("kind")).toString();
-        QVERIFY2(kind == QLatin1String("alert") || kind == QLatin1String("outage"), line.constData());
+        QVERIFY2(kind == QLatin1String("alert") || kind == QLatin1String("outage"),
+                 line.constData());
         alerts += kind == QLatin1String("alert") ? 1 : 0;
     }
     QCOMPARE(alerts, 25);
