@@ -270,8 +270,10 @@ void TestMainWindow::healthSummaryUpdatesWithoutRelayout()
     const int forwardedBefore = fence->forwardedRequests();
     QVERIFY(waitForChanges(8));
     QVERIFY(last.contains(QStringLiteral("received")));
+    // A block topic's rate spans three blocks, so it gains digits for its first 36 s: a few
+    // updates widen the text, most must not re-lay the status bar out.
     const int relayouts = fence->forwardedRequests() - forwardedBefore;
-    QVERIFY2(relayouts <= 2,
+    QVERIFY2(relayouts * 2 < changes,
              qPrintable(QStringLiteral("%1 relayouts for %2 updates").arg(relayouts).arg(changes)));
 }
 
