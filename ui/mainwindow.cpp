@@ -615,6 +615,7 @@ void MainWindow::openStartStreams(bool firstRun)
         if (StreamPanel *replay =
                 m_workspaceView->openRecording(m_options.replayFile, false, &error)) {
             replay->replay()->setLoop(m_options.replayLoop);
+            replay->replay()->setSpeed(m_options.replaySpeed);
             m_workspaceView->closeStream(placeholder);
             replay->start();
         } else {

@@ -42,6 +42,7 @@ struct MainWindowOptions
     /// workspace or `streams`), played at once.
     QString replayFile;
     bool replayLoop = false;
+    double replaySpeed = 1; ///< --speed: a factor, or ReplayPacer::AsFastAsPossible
 };
 
 } // namespace allium

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "emulator/streamconnection.h"
 
+#include "core/stream/streamcontrolrequest.h"
 #include "emulator/cadenceclock.h"
 #include "emulator/connectionwatch.h"
 #include "emulator/emulatorframes.h"
@@ -95,49 +96,23 @@ void StreamConnection::handleText(const QString &text)
                       .arg(MaxControlMessageSize));
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        sendError(QStringLiteral("malformed JSON: %1 at offset %2")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset));
-        return;
-    }
-    if (!document.isObject()) {
-        sendError(QStringLiteral("expected a JSON object such as {\"action\":\"start\"}"));
-        return;
-    }
-    const QJsonObject request = document.object();
-    const QJsonValue action = request.value(QStringLiteral("action"));
-    if (!action.isString()) {
-        sendError(QStringLiteral("missing \"action\": expected \"start\", \"stop\" or "
-                                 "\"setFilter\""));
-        return;
-    }
-    const QString name = action.toString();
-    if (name == QLatin1String("start")) {
+    const StreamControlRequest control = StreamControlRequest::parse(utf8);
+    switch (control.action) {
+    case StreamControlRequest::Action::Invalid:
+        sendError(control.error);
+        break;
+    case StreamControlRequest::Action::Start:
         start();
-    } else if (name == QLatin1String("stop")) {
+        break;
+    case StreamControlRequest::Action::Stop:
         stop();
-    } else if (name == QLatin1String("setFilter")) {
-        const QJsonValue data = request.value(QStringLiteral("data"));
-        if (data.isUndefined()) {
-            sendError(QStringLiteral("setFilter needs \"data\": a filter, or {} to clear it"));
-            return;
-        }
-        const FilterParseResult parsed = Filter::parse(data);
-        if (!parsed.ok()) {
-            sendError(QStringLiteral("invalid filter: %1").arg(parsed.errorString()));
-            return;
-        }
-        m_filter = parsed.filter;
+        break;
+    case StreamControlRequest::Action::SetFilter:
+        m_filter = control.filter;
         // The writer builds an object of only the members the filter reads.
         m_writer.setSelectedPaths(m_filter.fieldPaths());
         matchPool();
-    } else {
-        sendError(QStringLiteral("unknown action \"%1\": expected \"start\", \"stop\" or "
-                                 "\"setFilter\"")
-                      .arg(name.left(100)));
+        break;
     }
 }
 

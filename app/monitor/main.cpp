@@ -107,6 +107,7 @@ int main(int argc, char *argv[])
         // File → Open recording does; the connection (for the API console) is the usual one.
         options.replayFile = command.replay.path;
         options.replayLoop = command.replay.loop;
+        options.replaySpeed = command.replaySpeed;
     }
     // Screenshots always show the same first run, whatever this machine has saved, and never
     // write to the user's settings.

@@ -4,6 +4,7 @@
 #include "core/base/boundedfile.h"
 
 #include "core/connection/connectionprofile.h"
+#include "core/replay/replaypacer.h"
 #include "core/stream/topiccatalogue.h"
 #include "emulator/replaycommandline.h"
 
@@ -94,6 +95,11 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         QStringLiteral("emulator-rate"),
         QStringLiteral("Messages per second of every topic of the built-in emulator."),
         QStringLiteral("rate"));
+    const QCommandLineOption speed(
+        QStringLiteral("speed"),
+        QStringLiteral("With --replay: play at <factor> times the recorded pacing (1, 2, 10, …), "
+                       "or \"max\" for as fast as possible."),
+        QStringLiteral("factor"));
     const QCommandLineOption screenshot = hidden(QCommandLineOption(
         QStringLiteral("screenshot"), QStringLiteral("Grab the window into <file> and quit."),
         QStringLiteral("file")));
@@ -108,7 +114,7 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
     const QCommandLineOption dark =
         hidden(QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette.")));
     for (const QCommandLineOption &option : {profile, url, allowInsecure, topic, filter, start,
-                                             rate, screenshot, delay, scene, size, dark})
+                                             rate, speed, screenshot, delay, scene, size, dark})
         parser.addOption(option);
     ReplayCommandLine::addOptions(parser);
 
@@ -213,6 +219,20 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
     }
     if (QString problem; !ReplayCommandLine::read(parser, &result.replay, &problem))
         return fail(problem);
+    if (parser.isSet(speed)) {
+        if (result.replay.path.isEmpty())
+            return fail(QStringLiteral("--speed needs --replay FILE"));
+        const QString value = parser.value(speed).trimmed();
+        bool ok = false;
+        result.replaySpeed = value.compare(QLatin1String("max"), Qt::CaseInsensitive) == 0
+                                 ? ReplayPacer::AsFastAsPossible
+                                 : value.toDouble(&ok);
+        if (value.compare(QLatin1String("max"), Qt::CaseInsensitive) != 0 &&
+            (!ok || !(result.replaySpeed >= 0.01) || result.replaySpeed > 1000))
+            return fail(QStringLiteral("--speed: expected a factor from 0.01 to 1000, or \"max\", "
+                                       "got \"%1\"")
+                            .arg(value));
+    }
     result.screenshotFile = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;

@@ -56,6 +56,9 @@ public:
         /// --replay FILE [--loop]: the embedded emulator serves the recording on its topic, and
         /// the window opens that one stream on it, started.
         EmulatorOptions::Replay replay;
+        /// --speed with --replay: a factor of the recorded pacing, or
+        /// ReplayPacer::AsFastAsPossible (0) for "max".
+        double replaySpeed = 1;
         // Hidden options, for README screenshots and demos.
         QString screenshotFile; ///< --screenshot: grab the window into this PNG and quit
         int screenshotDelayMs = 4000;

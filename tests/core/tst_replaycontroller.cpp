@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/filter/filter.h"
+#include "core/monitor/chainhabits.h"
+#include "core/monitor/integrityevent.h"
 #include "core/record/recordingheader.h"
 #include "core/replay/replaycontroller.h"
 #include "core/replay/replaypacer.h"
 #include "core/stream/streamsession.h"
 #include "support/recordingfiles.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -42,6 +45,10 @@ private slots:
     void newerVersionIsRefused();
     // A speed change while playing takes effect at once.
     void speedChangeWhilePlaying();
+    // A year-old recording: lag is judged against when the recording received each block, a
+    // silence in the recording is its stall (the end of the file is none), and a seek back
+    // starts the views over with no reorg.
+    void integrityUsesTheRecordingsClock();
 
 private:
     struct Player
@@ -255,6 +262,78 @@ void TestReplayController::speedChangeWhilePlaying()
     player->controller.setSpeed(ReplayPacer::AsFastAsPossible);
     QCOMPARE(player->controller.speed(), ReplayPacer::AsFastAsPossible);
     QTRY_COMPARE_WITH_TIMEOUT(player->messages.size(), 50, 10000);
+}
+
+void TestReplayController::integrityUsesTheRecordingsClock()
+{
+    // Ethereum blocks 12 s apart, each received 2 s after its timestamp, with one silence of
+    // five minutes after block 109; recorded in December 2025.
+    constexpr qint64 StartUs = 1764600000000000;
+    constexpr qint64 SilenceUs = 300000000;
+    QVector<RecordingLine> lines;
+    qint64 timeUs = StartUs;
+    for (int number = 100; number < 130; ++number) {
+        const qint64 blockSeconds = timeUs / 1000000 - 2;
+        lines.append({timeUs, QStringLiteral(R"({"number":%1,"hash":"0xb%1","parent_hash":"0xb%2",)"
+                                             R"("timestamp":%3})")
+                                  .arg(number)
+                                  .arg(number - 1)
+                                  .arg(blockSeconds)
+                                  .toUtf8()});
+        timeUs += number == 109 ? SilenceUs : 12000000;
+    }
+    const QString path = m_dir.filePath(QStringLiteral("old-blocks.jsonl"));
+    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"), lines));
+    auto player = open(path);
+    QVERIFY(player);
+    QVector<IntegrityEvent> events;
+    connect(&player->session, &StreamSession::integrityEventOccurred, this,
+            [&events](const IntegrityEvent &event) { events.append(event); });
+    int startedOver = 0;
+    int messagesAtStartOver = -1;
+    connect(&player->session, &StreamSession::discontinued, this, [&] {
+        ++startedOver;
+        messagesAtStartOver = int(player->messages.size());
+    });
+
+    player->controller.setSpeed(ReplayPacer::AsFastAsPossible);
+    player->controller.play();
+    QTRY_COMPARE_WITH_TIMEOUT(player->messages.size(), lines.size(), 10000);
+    QTRY_COMPARE(player->session.stats().integrity.checked, quint64(lines.size()));
+    const IntegritySnapshot integrity = player->session.stats().integrity;
+    QCOMPARE(integrity.lastLagMs, qint64(2000)); // not a year
+    QCOMPARE(integrity.lagEvents, quint64(0));
+    QCOMPARE(integrity.gaps, quint64(0));
+    // The five minutes of silence, at the time the recording would have called it a stall.
+    QCOMPARE(integrity.stalls, quint64(1));
+    QTRY_COMPARE(events.size(), 1);
+    const IntegrityEvent stall = events.constFirst();
+    QCOMPARE(stall.kind, IntegrityEventKind::Stall);
+    QCOMPARE(stall.silentMs, SilenceUs / 1000);
+    const qint64 silenceStartMs = lines.at(9).timeUs / 1000;
+    QCOMPARE(stall.recordedAtMs,
+             silenceStartMs + ChainHabits::staleAfterMs(QStringLiteral("ethereum.blocks"), false));
+    const QString recordedText = QDateTime::fromMSecsSinceEpoch(stall.recordedAtMs, Qt::UTC)
+                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QVERIFY2(recordedText.startsWith(QLatin1String("2025-12-01 14:4")), qPrintable(recordedText));
+    QVERIFY2(stall.summary().endsWith(QStringLiteral("recorded %1").arg(recordedText)),
+             qPrintable(stall.summary()));
+    QVERIFY(stall.toJson().contains(QStringLiteral("recorded_at")));
+    QCOMPARE(startedOver, 0);
+
+    // Back to block 100, still playing: the session says it starts over before block 100
+    // comes again, and the integrity check sees no reorg, duplicate or gap in that.
+    player->controller.seekToMessage(0);
+    QTRY_COMPARE_WITH_TIMEOUT(player->messages.size(), 2 * lines.size(), 10000);
+    QTRY_COMPARE(player->session.stats().integrity.checked, quint64(2 * lines.size()));
+    const IntegritySnapshot again = player->session.stats().integrity;
+    QCOMPARE(again.reorgs, quint64(0));
+    QCOMPARE(again.duplicates, quint64(0));
+    QCOMPARE(again.gaps, quint64(0));
+    QCOMPARE(again.stalls, quint64(2)); // the recording's silence, replayed once more
+    QCOMPARE(startedOver, 1);
+    QCOMPARE(messagesAtStartOver, int(lines.size()));
+    QCOMPARE(player->messages.at(lines.size()).json, lines.at(0).json);
 }
 
 QTEST_GUILESS_MAIN(TestReplayController)

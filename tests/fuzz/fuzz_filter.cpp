@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes the filter as a user, a saved file or a client's setFilter hands it over: the editor's
 // syntax check, Filter::parse and validation, the error location an editor underlines, the
-// toJson() round trip, and matching fixed messages through the compiled FilterMatcher.
+// toJson() round trip, and matching fixed messages through the compiled FilterMatcher; and the
+// same bytes as a client's whole control frame on a stream endpoint (StreamControlRequest).
 #include "core/filter/filter.h"
 #include "core/filter/filtermatcher.h"
 #include "core/json/jsonpathlocator.h"
 #include "core/json/jsonsyntaxcheck.h"
+#include "core/stream/streamcontrolrequest.h"
 #include "fuzzsupport.h"
 
 #include <QByteArray>
@@ -46,6 +48,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QByteArray bytes = fuzz::bytesOf(data, size);
     const QString text = QString::fromUtf8(bytes);
+
+    // A control frame as the emulator and a replay read it: one action, or a reason.
+    const StreamControlRequest control = StreamControlRequest::parse(bytes);
+    fuzz::require((control.action == StreamControlRequest::Action::Invalid) ==
+                      !control.error.isEmpty(),
+                  "a control frame is an action or an error");
+    if (control.action == StreamControlRequest::Action::SetFilter)
+        fuzz::require(control.filter.validationError().isEmpty(), "its filter validates");
 
     // What the filter editor does while the user types.
     const JsonSyntaxCheck syntax = JsonSyntaxCheck::check(text);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "monitor/monitorcommandline.h"
 
+#include "core/replay/replaypacer.h"
+#include "support/recordingfiles.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +35,8 @@ private slots:
     void filterFiles_data();
     void filterFiles();
     void help();
+    // --replay FILE with --speed: a factor or "max"; --speed alone or out of range is refused.
+    void replaySpeed();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -268,6 +273,40 @@ void TestMonitorCommandLine::help()
     QVERIFY(result.text.contains(QStringLiteral("--topic")));
     QVERIFY(result.text.contains(QStringLiteral("--filter")));
     QVERIFY(!result.text.contains(QStringLiteral("--screenshot")));
+}
+
+void TestMonitorCommandLine::replaySpeed()
+{
+    const QString path = m_dir.filePath(QStringLiteral("demo.jsonl"));
+    QVERIFY(testing::writeRecording(path, QStringLiteral("ethereum.blocks"),
+                                    testing::syntheticLines(3, 1764600000000000, 1000)));
+    auto result = MonitorCommandLine::parse(args({QStringLiteral("--replay"), path}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QCOMPARE(result.replay.path, path);
+    QCOMPARE(result.replaySpeed, 1.0);
+    result = MonitorCommandLine::parse(
+        args({QStringLiteral("--replay"), path, QStringLiteral("--speed"), QStringLiteral("5")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QCOMPARE(result.replaySpeed, 5.0);
+    result = MonitorCommandLine::parse(
+        args({QStringLiteral("--speed"), QStringLiteral("MAX"), QStringLiteral("--replay"), path,
+              QStringLiteral("--loop")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Run);
+    QCOMPARE(result.replaySpeed, ReplayPacer::AsFastAsPossible);
+    QVERIFY(result.replay.loop);
+
+    result = MonitorCommandLine::parse(args({QStringLiteral("--speed"), QStringLiteral("2")}));
+    QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Error);
+    QVERIFY2(result.text.contains(QLatin1String("--speed needs --replay")),
+             qPrintable(result.text));
+    for (const QString &bad : {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("fast"),
+                               QStringLiteral("5000")}) {
+        result = MonitorCommandLine::parse(
+            args({QStringLiteral("--replay"), path, QStringLiteral("--speed"), bad}));
+        QCOMPARE(result.outcome, MonitorCommandLine::Outcome::Error);
+        QVERIFY2(result.text.startsWith(QLatin1String("--speed: expected a factor")),
+                 qPrintable(result.text));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMonitorCommandLine)

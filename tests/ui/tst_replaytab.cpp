@@ -44,6 +44,9 @@ private slots:
     // A corrupted or cut-off file opens up to its last good line, showing line and reason; a
     // newer version is refused with a message, and nothing crashes.
     void damagedFilesSayWhere();
+    // Duplicating a replay tab replays the same file, at the source's position and speed (one
+    // from the command line, such as 5×, is listed), on its own; never a live stream.
+    void duplicateReplaysTheSameFile();
 
 private:
     QString writeLines(const QString &name, int count, qint64 spacingUs,
@@ -57,6 +60,15 @@ private:
     {
         return rows(panel) == 1 && row(panel, 0) == json;
     }
+
+    /// A workspace view of its own, shown.
+    struct Workspace
+    {
+        Workspace() { view.show(); }
+        StreamWorkspace workspace;
+        StreamOverviewModel overview{&workspace};
+        StreamWorkspaceView view{&workspace, &overview};
+    };
 
     QTemporaryDir m_dir;
     QVector<RecordingLine> m_lines;
@@ -83,11 +95,9 @@ void TestReplayTab::controlsDriveTheReplay()
     // A second apart: at 1× the second message waits a second.
     const QString path = writeLines(QStringLiteral("blocks.jsonl"), 200, 1000000);
     QVERIFY(!path.isEmpty());
-    StreamWorkspace workspace;
-    StreamOverviewModel overview(&workspace);
-    StreamWorkspaceView view(&workspace, &overview);
+    Workspace shown;
+    StreamWorkspaceView &view = shown.view;
     view.resize(1200, 800);
-    view.show();
     QString error;
     StreamPanel *panel = view.openRecording(path, false, &error);
     QVERIFY2(panel, qPrintable(error));
@@ -160,10 +170,8 @@ void TestReplayTab::controlsDriveTheReplay()
 void TestReplayTab::filterAppliesToReplayedData()
 {
     const QString path = writeLines(QStringLiteral("filtered.jsonl"), 300, 1000);
-    StreamWorkspace workspace;
-    StreamOverviewModel overview(&workspace);
-    StreamWorkspaceView view(&workspace, &overview);
-    view.show();
+    Workspace shown;
+    StreamWorkspaceView &view = shown.view;
     StreamPanel *panel = view.openRecording(path, false);
     QVERIFY(panel);
     const FilterParseResult parsed =
@@ -271,6 +279,39 @@ void TestReplayTab::damagedFilesSayWhere()
     // Not a recording at all.
     QVERIFY(!window->openRecording(m_dir.filePath(QStringLiteral("missing.jsonl")), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestReplayTab::duplicateReplaysTheSameFile()
+{
+    const QString path = writeLines(QStringLiteral("twice.jsonl"), 120, 1000);
+    Workspace shown;
+    StreamWorkspaceView &view = shown.view;
+    StreamPanel *source = view.openRecording(path, false);
+    QVERIFY(source);
+    source->replay()->setSpeed(5);
+    auto *speed = source->replayControls()->findChild<QComboBox *>(QStringLiteral("replaySpeed"));
+    QVERIFY(speed);
+    QCOMPARE(speed->currentText(), QStringLiteral("5×"));
+    QCOMPARE(speed->itemText(speed->currentIndex() + 1), QStringLiteral("10×"));
+    // Paused at message 40 (a seek while paused shows that one message).
+    QTRY_VERIFY(source->replay()->isIndexComplete());
+    source->replay()->seekToMessage(40);
+    QTRY_VERIFY(onlyRowIs(source, m_lines.at(40).json));
+
+    StreamPanel *copy = view.duplicateStream(source);
+    QVERIFY(copy && copy != source);
+    QVERIFY(copy->replay());
+    QCOMPARE(copy->replay()->path(), path);
+    QCOMPARE(copy->topic(), QStringLiteral("ethereum.blocks"));
+    QCOMPARE(copy->session()->url().scheme(), QStringLiteral("file"));
+    QCOMPARE(view.tabText(copy), QStringLiteral("▶ twice.jsonl"));
+    QCOMPARE(copy->replay()->speed(), 5.0);
+    QTRY_VERIFY(onlyRowIs(copy, m_lines.at(41).json)); // where the source goes on
+    copy->replay()->setSpeed(ReplayPacer::AsFastAsPossible);
+    copy->start();
+    QTRY_COMPARE_WITH_TIMEOUT(rows(copy), 120 - 41, 10000);
+    QCOMPARE(row(copy, rows(copy) - 1), m_lines.at(119).json);
+    QVERIFY(onlyRowIs(source, m_lines.at(40).json)); // the source stays where it was
 }
 
 QTEST_MAIN(TestReplayTab)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/record/recordingcontrolwidget.h"
 
+#include "core/base/clockduration.h"
 #include "core/record/recordingstats.h"
 #include "core/record/streamrecorder.h"
 #include "core/stream/streamsession.h"
@@ -22,17 +23,6 @@ namespace {
 
 // Twice a second is enough for a size and a duration in seconds.
 constexpr int RefreshMs = 500;
-
-QString durationText(qint64 ms)
-{
-    const qint64 seconds = ms / 1000;
-    const QString minutesSeconds =
-        QStringLiteral("%1:%2")
-            .arg((seconds / 60) % 60, seconds >= 3600 ? 2 : 1, 10, QLatin1Char('0'))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return seconds >= 3600 ? QStringLiteral("%1:%2").arg(seconds / 3600).arg(minutesSeconds)
-                           : minutesSeconds;
-}
 
 } // namespace
 
@@ -158,7 +148,7 @@ void RecordingControlWidget::updateStatus()
         tr("● REC %1 · %2")
             .arg(locale.formattedDataSize(stats.fileBytes, stats.fileBytes < 1000000 ? 0 : 1,
                                           QLocale::DataSizeSIFormat),
-                 durationText(stats.elapsedMs)));
+                 ClockDuration::text(stats.elapsedMs)));
     QString tip =
         tr("Recording to %1: %2 messages").arg(stats.currentPath, locale.toString(stats.messages));
     if (stats.drops > 0)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/record/replaycontrolswidget.h"
 
+#include "core/base/clockduration.h"
 #include "core/replay/replaycontroller.h"
 #include "core/replay/replaypacer.h"
 #include "core/stream/streamsession.h"
@@ -22,17 +23,6 @@
 namespace allium {
 
 namespace {
-
-QString durationText(qint64 us)
-{
-    const qint64 seconds = std::max<qint64>(0, us / 1000000);
-    if (seconds >= 3600)
-        return QStringLiteral("%1:%2:%3")
-            .arg(seconds / 3600)
-            .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
 
 // The slider counts messages; past int's range it counts steps of several.
 int sliderScale(qint64 count)
@@ -172,10 +162,17 @@ void ReplayControlsWidget::update()
     m_playButton->setToolTip(playing ? tr("Pause the replay where it is")
                                      : tr("Play the recording from where it is"));
     const double speed = m_controller->speed();
-    for (int i = 0; i < m_speed->count(); ++i) {
-        if (m_speed->itemData(i).toDouble() == speed)
-            m_speed->setCurrentIndex(i);
+    int speedIndex = m_speed->findData(speed);
+    if (speedIndex < 0) {
+        // A speed the list does not offer (allium-monitor --speed 5): listed in its place.
+        speedIndex = 0;
+        while (speedIndex < m_speed->count() &&
+               m_speed->itemData(speedIndex).toDouble() != ReplayPacer::AsFastAsPossible &&
+               m_speed->itemData(speedIndex).toDouble() < speed)
+            ++speedIndex;
+        m_speed->insertItem(speedIndex, tr("%1×").arg(QLocale().toString(speed)), speed);
     }
+    m_speed->setCurrentIndex(speedIndex);
 
     const QLocale locale;
     const qint64 count = m_controller->messageCount();
@@ -196,12 +193,14 @@ void ReplayControlsWidget::update()
     const QDateTime received = QDateTime::fromMSecsSinceEpoch(at / 1000, Qt::UTC);
     const QString clock =
         first > 0 ? received.toString(QStringLiteral("HH:mm:ss.zzz 'UTC'")) : tr("no messages");
-    m_time->setText(
-        tr("%1 · %2 / %3").arg(clock, durationText(at - first), durationText(last - first)));
+    m_time->setText(tr("%1 · %2 / %3")
+                        .arg(clock, ClockDuration::text((at - first) / 1000),
+                             ClockDuration::text((last - first) / 1000)));
     m_time->setPlainToolTip(
         first > 0 ? tr("Received %1; %2 into the recording, which lasts %3")
                         .arg(received.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'")),
-                             durationText(at - first), durationText(last - first))
+                             ClockDuration::text((at - first) / 1000),
+                             ClockDuration::text((last - first) / 1000))
                   : QString());
     const QString of = m_controller->isIndexComplete()
                            ? locale.toString(count)

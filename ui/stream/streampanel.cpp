@@ -387,8 +387,9 @@ void StreamPanel::setReplay(ReplayController *controller)
         updateButtons();
         emit runningChanged(playing);
     });
-    // What the views show is from before a seek.
-    connect(controller, &ReplayController::seeked, this, [this] {
+    // What the views show is from before a seek (or the loop's start over). Cleared when the
+    // session says so, in order with its batches, so that none from before lands after.
+    connect(m_session, &StreamSession::discontinued, this, [this] {
         m_table->clear();
         m_charts->clear();
     });

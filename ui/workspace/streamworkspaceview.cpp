@@ -243,7 +243,7 @@ StreamPanel *StreamWorkspaceView::openStream(const QString &topic, const Filter 
     return panel;
 }
 
-StreamPanel *StreamWorkspaceView::openRecording(const QString &path, bool play, QString *error)
+StreamPanel *StreamWorkspaceView::addRecordingPanel(const QString &path, int side, QString *error)
 {
     auto controller = std::make_unique<ReplayController>();
     if (!controller->open(path)) {
@@ -252,7 +252,7 @@ StreamPanel *StreamWorkspaceView::openRecording(const QString &path, bool play, 
                          .arg(QFileInfo(path).fileName(), controller->errorString());
         return nullptr;
     }
-    StreamPanel *panel = addPanel(-1);
+    StreamPanel *panel = addPanel(side);
     if (!panel) {
         if (error)
             *error = tr("At most %1 streams can be open at once; close one first.")
@@ -260,6 +260,14 @@ StreamPanel *StreamWorkspaceView::openRecording(const QString &path, bool play, 
         return nullptr;
     }
     panel->setReplay(controller.release());
+    return panel;
+}
+
+StreamPanel *StreamWorkspaceView::openRecording(const QString &path, bool play, QString *error)
+{
+    StreamPanel *panel = addRecordingPanel(path, -1, error);
+    if (!panel)
+        return nullptr;
     if (play)
         panel->start();
     updateTab(panel);
@@ -273,9 +281,17 @@ StreamPanel *StreamWorkspaceView::duplicateStream(StreamPanel *source, bool othe
     const int sourceSide = sideOf(source);
     if (sourceSide < 0)
         return nullptr;
-    StreamPanel *panel = addPanel(otherSide ? 1 - sourceSide : sourceSide);
-    if (!panel)
+    const int side = otherSide ? 1 - sourceSide : sourceSide;
+    // A replay's copy replays the same file (its own position and speed), never a live stream.
+    ReplayController *sourceReplay = source->replay();
+    QString error;
+    StreamPanel *panel =
+        sourceReplay ? addRecordingPanel(sourceReplay->path(), side, &error) : addPanel(side);
+    if (!panel) {
+        if (!error.isEmpty())
+            source->showMessage(error);
         return nullptr;
+    }
     if (!otherSide) { // next to its source
         QTabWidget *tabs = m_tabs[sourceSide];
         tabs->tabBar()->moveTab(tabs->indexOf(panel), tabs->indexOf(source) + 1);
@@ -284,7 +300,19 @@ StreamPanel *StreamWorkspaceView::duplicateStream(StreamPanel *source, bool othe
     panel->restoreTableState(source->saveTableState());
     if (!source->chartField().isEmpty())
         panel->setChartField(source->chartField());
-    startPanel(panel, source->topic(), source->appliedFilter(), source->session()->isRunning());
+    if (sourceReplay) {
+        ReplayController *replay = panel->replay();
+        replay->setSpeed(sourceReplay->speed());
+        if (sourceReplay->nextIndex() > 0)
+            replay->seekToMessage(sourceReplay->nextIndex());
+        if (!source->appliedFilter().isEmpty())
+            panel->applyFilter(source->appliedFilter());
+        if (sourceReplay->isPlaying())
+            panel->start();
+        updateTab(panel);
+    } else {
+        startPanel(panel, source->topic(), source->appliedFilter(), source->session()->isRunning());
+    }
     updateSplit();
     setCurrentPanel(panel);
     emit layoutChanged();

@@ -99,6 +99,9 @@ private:
     void buildSide(Side side);
     /// A new stream's session, panel and tab on `side`, without a topic yet.
     StreamPanel *addPanel(int side);
+    /// A replay tab of the recording at `path` on `side`; nullptr (with `error`) when the file
+    /// cannot be replayed or no more streams may open.
+    StreamPanel *addRecordingPanel(const QString &path, int side, QString *error);
     void startPanel(StreamPanel *panel, const QString &topic, const Filter &filter, bool start);
     void showTabMenu(Side side, const QPoint &position);
     void setFocusedSide(int side);

@@ -190,6 +190,8 @@ void WebSocketConnection::Private::startAttempt()
         framesSeen += run->frames;
         emit q->framesProcessed(run);
     });
+    QObject::connect(next, &WebSocketTransport::discontinued, q,
+                     &WebSocketConnection::discontinued);
     QObject::connect(next, &WebSocketTransport::binaryReceived, q, [this](qint64 size) {
         ++framesSeen;
         emit q->binaryReceived(size);
@@ -434,6 +436,11 @@ TransportTraffic WebSocketConnection::traffic() const
         total.compression = current.compression && d->state == ConnectionState::Connected;
     }
     return total;
+}
+
+qint64 WebSocketConnection::recordedTimeUs() const
+{
+    return d->transport ? d->transport->recordedTimeUs() : -1;
 }
 
 bool WebSocketConnection::sendText(const QByteArray &utf8)

@@ -38,6 +38,8 @@ public:
     QString lastError() const override;
     int lastPongLatencyMs() const override;
     TransportTraffic traffic() const override;
+    /// See WebSocketTransport::recordedTimeUs(): valid while textReceived() is emitted.
+    qint64 recordedTimeUs() const;
 
     /// Text frames go through a processor of `factory` on the transport's reading thread where
     /// the transport has one (Beast), and then arrive as framesProcessed(); elsewhere as
@@ -59,6 +61,8 @@ signals:
     void framesProcessed(allium::ProcessedFrames *run);
     /// A binary message arrived (Allium sends text only); its content is not kept.
     void binaryReceived(qint64 size);
+    /// See WebSocketTransport::discontinued().
+    void discontinued();
 
 private:
     class Private;

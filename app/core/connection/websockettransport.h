@@ -76,6 +76,9 @@ public:
     virtual void abort() = 0;
     /// Bytes and frames so far; readable from this object's thread.
     virtual TransportTraffic traffic() const = 0;
+    /// A replay's clock: while textReceived() hands over a recorded message, when the
+    /// recording received it (µs since the epoch); -1 on a live connection.
+    virtual qint64 recordedTimeUs() const { return -1; }
 
 signals:
     void connected();
@@ -86,6 +89,9 @@ signals:
     /// A binary message arrived (Allium sends text only); its content is not kept.
     void binaryReceived(qint64 size);
     void pongReceived(int latencyMs);
+    /// What follows does not continue what came before (a replay jumped elsewhere or started
+    /// over): no gap, reorg or stall lies between them.
+    void discontinued();
     /// The connection or the attempt is over (exactly once); abort() and closeAndDispose() do
     /// not emit it.
     void ended(const allium::TransportEnd &end);

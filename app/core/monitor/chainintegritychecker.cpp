@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <utility>
 
 namespace allium {
 
@@ -66,6 +67,9 @@ void ChainIntegrityChecker::reset(const QString &topic, bool filtered)
     m_lagging = false;
     m_lastActivityMs = -1;
     m_stalled = false;
+    m_replayed = false;
+    m_recordedAtMs = -1;
+    m_lastRecordedMs = -1;
     m_counters = IntegritySnapshot();
     m_counters.sequenceField = m_habits.sequenceField;
     m_events.clear();
@@ -99,12 +103,18 @@ qint64 ChainIntegrityChecker::stallAfterMs() const
                                       : ChainHabits::staleAfterMs(m_topic, m_filtered);
 }
 
-void ChainIntegrityChecker::check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence)
+void ChainIntegrityChecker::check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence,
+                                  qint64 recordedAtMs)
 {
     m_sequence = sequence;
     ++m_counters.checked;
     m_lastActivityMs = receivedAtMs;
     m_stalled = false;
+    m_recordedAtMs = recordedAtMs;
+    if (recordedAtMs >= 0) {
+        m_replayed = true;
+        checkRecordedSilence(recordedAtMs, receivedAtMs);
+    }
 
     qint64 number = -1;
     if (m_sequenceScanner && !ChainHead::readInteger(m_sequenceScanner->valueAt(json), &number))
@@ -123,7 +133,23 @@ void ChainIntegrityChecker::check(QByteArrayView json, qint64 receivedAtMs, quin
     if (number >= 0)
         checkSequence(json, number, interrupted, receivedAtMs);
     if (m_timestampScanner)
-        checkLag(json, number, receivedAtMs);
+        checkLag(json, number, recordedAtMs >= 0 ? recordedAtMs : receivedAtMs);
+}
+
+void ChainIntegrityChecker::checkRecordedSilence(qint64 recordedAtMs, qint64 receivedAtMs)
+{
+    const qint64 previous = std::exchange(m_lastRecordedMs, recordedAtMs);
+    // After a seek, a pause or a loop the recording's clock jumps: no silence lies between.
+    if (previous < 0 || m_interrupted)
+        return;
+    const qint64 silent = recordedAtMs - previous;
+    if (silent <= stallAfterMs())
+        return;
+    IntegrityEvent event = makeEvent(IntegrityEventKind::Stall, receivedAtMs, {});
+    event.recordedAtMs = previous + stallAfterMs(); // when it was a stall, live
+    event.silentMs = silent;
+    ++m_counters.stalls;
+    emitEvent(std::move(event));
 }
 
 bool ChainIntegrityChecker::isDuplicateContent(QByteArrayView json)
@@ -292,10 +318,25 @@ void ChainIntegrityChecker::checkLag(QByteArrayView json, qint64 number, qint64 
 void ChainIntegrityChecker::noteInterrupted()
 {
     m_interrupted = true;
+    m_lastRecordedMs = -1;
+}
+
+void ChainIntegrityChecker::noteDiscontinuity()
+{
+    m_head = -1;
+    m_counters.head = -1;
+    m_interrupted = false;
+    m_hashes.fill(HashSlot());
+    m_fingerprintCount = 0;
+    m_fingerprintNext = 0;
+    m_lastTimestampText.clear();
+    m_lastRecordedMs = -1;
 }
 
 void ChainIntegrityChecker::checkStall(qint64 nowMs, bool listening)
 {
+    if (m_replayed)
+        return; // a replay's stalls are the recording's, judged in check()
     if (!listening || m_lastActivityMs < 0) {
         m_lastActivityMs = nowMs; // the clock starts when we listen
         m_stalled = false;
@@ -318,6 +359,7 @@ IntegrityEvent ChainIntegrityChecker::makeEvent(IntegrityEventKind kind, qint64 
     event.kind = kind;
     event.topic = m_topic;
     event.timeMs = nowMs;
+    event.recordedAtMs = m_recordedAtMs;
     if (!json.isEmpty())
         event.sequence = m_sequence;
     if (json.size() <= MaxAttachedMessageBytes)

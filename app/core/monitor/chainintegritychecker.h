@@ -51,11 +51,18 @@ public:
     qint64 stallAfterMs() const;
 
     /// Checks one message (its raw JSON text, received at `receivedAtMs`, wall clock); the
-    /// events it reveals carry `sequence` (its StreamMessage::sequence, 0 if none).
-    void check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence = 0);
+    /// events it reveals carry `sequence` (its StreamMessage::sequence, 0 if none). A replayed
+    /// message gives `recordedAtMs`, when the recording received it: its lag is judged against
+    /// that, its events carry it, and stalls become the recording's silences (checkStall()
+    /// stays quiet from then on: a paused or finished replay is silent by choice).
+    void check(QByteArrayView json, qint64 receivedAtMs, quint64 sequence = 0,
+               qint64 recordedAtMs = -1);
     /// The connection was re-established, or the stream restarted or refiltered: what the next
     /// number skips passed meanwhile (an outage), and a resume behind the head is no fault.
     void noteInterrupted();
+    /// The stream jumped elsewhere (a replay's seek or loop): nothing before says anything about
+    /// what follows (no gap, reorg or duplicate lies between). The counters stay.
+    void noteDiscontinuity();
     /// The stall watchdog, called periodically. `listening`: connected and started; while not,
     /// the silence clock does not run.
     void checkStall(qint64 nowMs, bool listening);
@@ -75,6 +82,8 @@ private:
     void checkSequence(QByteArrayView json, qint64 number, bool interrupted, qint64 nowMs);
     void rewindTo(qint64 number, QByteArrayView hash);
     void checkLag(QByteArrayView json, qint64 number, qint64 receivedAtMs);
+    /// A replay's stall: a silence in the recording longer than the threshold.
+    void checkRecordedSilence(qint64 recordedAtMs, qint64 receivedAtMs);
     bool isDuplicateContent(QByteArrayView json);
     QByteArrayView hashAt(qint64 number) const;
     void storeHash(qint64 number, QByteArrayView hash);
@@ -109,6 +118,10 @@ private:
 
     qint64 m_lastActivityMs = -1;
     bool m_stalled = false;
+
+    bool m_replayed = false;      ///< messages come with their recorded receive time
+    qint64 m_recordedAtMs = -1;   ///< that of the message being checked
+    qint64 m_lastRecordedMs = -1; ///< that of the previous one, -1 after an interruption
 
     IntegritySnapshot m_counters;
     QVector<IntegrityEvent> m_events;

@@ -34,6 +34,16 @@ static QString numberRange(qint64 from, qint64 to)
 
 QString IntegrityEvent::summary() const
 {
+    const QString text = kindSummary();
+    if (recordedAtMs < 0)
+        return text;
+    return QStringLiteral("%1 · recorded %2")
+        .arg(text, QDateTime::fromMSecsSinceEpoch(recordedAtMs, Qt::UTC)
+                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+QString IntegrityEvent::kindSummary() const
+{
     switch (kind) {
     case IntegrityEventKind::Gap:
         return QStringLiteral("gap: %1 missing (%2)").arg(numberRange(from, to)).arg(missing);
@@ -64,6 +74,11 @@ QJsonObject IntegrityEvent::toJson() const
         {QStringLiteral("time"),
          QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
     };
+    if (recordedAtMs >= 0) {
+        object.insert(
+            QStringLiteral("recorded_at"),
+            QDateTime::fromMSecsSinceEpoch(recordedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
     switch (kind) {
     case IntegrityEventKind::Gap:
     case IntegrityEventKind::Outage:

@@ -27,7 +27,9 @@ struct IntegrityEvent
 {
     IntegrityEventKind kind = IntegrityEventKind::Gap;
     QString topic;
-    qint64 timeMs = 0;          ///< wall clock (ms since epoch) when it was noticed
+    qint64 timeMs = 0; ///< wall clock (ms since epoch) when it was noticed
+    /// In a replay: when the recording received what revealed it (ms since epoch); -1 live.
+    qint64 recordedAtMs = -1;
     qint64 number = -1;         ///< block number or slot the event is about, -1 if none
     qint64 from = -1;           ///< first missing number (gap, outage), inclusive
     qint64 to = -1;             ///< last missing number (gap, outage), inclusive
@@ -43,11 +45,16 @@ struct IntegrityEvent
 
     /// "gap", "reorg", "duplicate", "out_of_order", "stall", "lag" or "outage".
     static QString kindName(IntegrityEventKind kind);
-    /// One line for people: "gap: blocks 101–103 missing (3)".
+    /// One line for people: "gap: blocks 101–103 missing (3)"; a replay's event ends with
+    /// "· recorded 03:12:04" (UTC).
     QString summary() const;
     /// The object `allium-cli watch` prints: kind, topic, time (ISO-8601 UTC, ms) and the
-    /// kind's fields (missing/from/to, number/depth/replaced, lag_ms, silent_ms).
+    /// kind's fields (missing/from/to, number/depth/replaced, lag_ms, silent_ms); a replay's
+    /// event also "recorded_at".
     QJsonObject toJson() const;
+
+private:
+    QString kindSummary() const;
 };
 
 } // namespace allium

@@ -118,8 +118,12 @@ void ReplayController::seekToMessage(qint64 index)
 {
     if (!m_control)
         return;
+    // Past the messages counted so far only while the index is still being built: the reader
+    // reads on to it.
     const qint64 count = messageCount();
-    index = std::clamp<qint64>(index, 0, std::max<qint64>(0, count - 1));
+    index = std::max<qint64>(0, index);
+    if (isIndexComplete())
+        index = std::min(index, std::max<qint64>(0, count - 1));
     m_control->seekToMessage(index);
     m_progress = m_control->progress();
     emit seeked(index);

@@ -54,7 +54,8 @@ public:
     void setSpeed(double speed);
     double speed() const;
     void setLoop(bool loop);
-    /// Goes on from message `index` (0-based, clamped to the messages known); emits seeked().
+    /// Goes on from message `index` (0-based; clamped to the last message once the index is
+    /// complete); emits seeked().
     void seekToMessage(qint64 index);
 
     /// Messages counted so far (all of them once isIndexComplete()).

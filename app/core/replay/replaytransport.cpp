@@ -2,6 +2,7 @@
 #include "core/replay/replaytransport.h"
 
 #include "core/replay/replaycontrol.h"
+#include "core/stream/streamcontrolrequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,35 +88,26 @@ void ReplayTransport::handleControl(const QByteArray &utf8)
 {
     if (m_ended)
         return;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        sendError(QStringLiteral("expected a JSON object such as {\"action\":\"start\"}"));
-        return;
-    }
-    const QJsonObject request = document.object();
-    const QString action = request.value(QStringLiteral("action")).toString();
-    if (action == QLatin1String("start")) {
+    const StreamControlRequest control = StreamControlRequest::parse(utf8);
+    switch (control.action) {
+    case StreamControlRequest::Action::Invalid:
+        sendError(control.error);
+        break;
+    case StreamControlRequest::Action::Start:
         if (m_playing)
             return;
         m_playing = true;
         m_pacer.reset(); // the next message goes out at once, the following ones paced
         pump();
-    } else if (action == QLatin1String("stop")) {
+        break;
+    case StreamControlRequest::Action::Stop:
         m_playing = false;
         m_timer.stop();
         reportProgress(true);
-    } else if (action == QLatin1String("setFilter")) {
-        const FilterParseResult parsed = Filter::parse(request.value(QStringLiteral("data")));
-        if (!parsed.ok()) {
-            sendError(QStringLiteral("invalid filter: %1").arg(parsed.errorString()));
-            return;
-        }
-        m_filter = parsed.filter;
-    } else {
-        sendError(QStringLiteral("unknown action \"%1\": expected \"start\", \"stop\" or "
-                                 "\"setFilter\"")
-                      .arg(action.left(100)));
+        break;
+    case StreamControlRequest::Action::SetFilter:
+        m_filter = control.filter;
+        break;
     }
 }
 
@@ -162,6 +154,7 @@ void ReplayTransport::applyCommands()
     if (commands.seekIndex >= 0) {
         seekTo(commands.seekIndex);
         m_stepPending = !m_playing;
+        emit discontinued(); // before the message the seek went to
     }
     if (m_playing || m_stepPending)
         pump();
@@ -188,6 +181,7 @@ bool ReplayTransport::loadNext()
         // Over again: the first message follows the last one at once.
         m_pacer.reset();
         m_next = std::move(message);
+        emit discontinued();
         return true;
     }
     return false;
@@ -248,7 +242,9 @@ void ReplayTransport::deliver(const RecordedMessage &message)
     ++m_traffic.messagesIn;
     m_traffic.wireBytesIn += quint64(message.json.size());
     m_traffic.decodedBytesIn += quint64(message.json.size());
+    m_deliveringTimeUs = message.timeUs;
     emit textReceived(message.json);
+    m_deliveringTimeUs = -1;
 }
 
 void ReplayTransport::reportProgress(bool now)

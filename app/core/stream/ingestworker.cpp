@@ -117,6 +117,8 @@ IngestWorker::IngestWorker(std::shared_ptr<PendingBatches> pending, QObject *par
     connect(d->connection, &WebSocketConnection::binaryReceived, this,
             &IngestWorker::ingestBinaryFrame);
     connect(d->connection, &WebSocketConnection::opened, this, &IngestWorker::handleOpened);
+    connect(d->connection, &WebSocketConnection::discontinued, this,
+            &IngestWorker::handleDiscontinued);
     connect(d->connection, &WebSocketConnection::stateChanged, this, [this](ConnectionState state) {
         emit stateChanged(state, d->connection->attempt(), d->connection->failureReason());
     });
@@ -258,6 +260,19 @@ void IngestWorker::handleOpened()
     emit resubscribed();
 }
 
+void IngestWorker::handleDiscontinued()
+{
+    // What came before goes out on its own; what the consumer has no room for is from before
+    // the jump, which the views are about to drop anyway.
+    flush();
+    d->batch.messages.clear();
+    d->batch.bytes = 0;
+    d->batch.startsOver = true;
+    d->integrity.noteDiscontinuity(); // a jump back is no reorg, a jump ahead no gap
+    if (!d->flushTimer->isActive())
+        d->flushTimer->start(d->ingest.batchIntervalMs);
+}
+
 void IngestWorker::ingestFrame(const QByteArray &frame)
 {
     d->parser.stage(d->run, frame.constData(), std::size_t(frame.size()));
@@ -273,6 +288,10 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
     const qint64 nowMs = nowUs / 1000;
+    // A replayed frame carries when the recording received it: the integrity check judges lag
+    // and silences on that clock (a replay hands frames over one at a time).
+    const qint64 recordedUs = d->connection ? d->connection->recordedTimeUs() : -1;
+    const qint64 recordedMs = recordedUs >= 0 ? recordedUs / 1000 : -1;
     d->stats.bytes += run->bytes;
     d->rate.add(nowMs, run->frames, run->bytes);
 
@@ -295,7 +314,7 @@ void IngestWorker::ingestParsed(ParsedFrames *run)
     for (StreamMessage &parsed : run->messages) {
         // Rules and the check see every message, before it can be dropped: the sequence is the
         // one it gets.
-        d->integrity.check(parsed.json, nowMs, d->sequence + 1);
+        d->integrity.check(parsed.json, nowMs, d->sequence + 1, recordedMs);
         if (d->alerts)
             d->alerts->noteMessage(parsed.json, nowMs, d->sequence + 1);
         if (batchIsFull() && !handOverFullBatch()) {
@@ -405,7 +424,7 @@ void IngestWorker::flush()
 {
     moveIntegrityEvents();
     if (d->batch.messages.isEmpty() && d->batch.serverErrors == 0 &&
-        d->batch.integrityEvents.isEmpty())
+        d->batch.integrityEvents.isEmpty() && !d->batch.startsOver)
         return;
     if (!d->pending->hasRoomFor(d->batch.bytes, d->ingest.maxPendingBatches,
                                 d->ingest.maxPendingBytes)) {

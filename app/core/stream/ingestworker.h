@@ -81,6 +81,8 @@ signals:
 
 private:
     void handleOpened();
+    /// The transport jumped (a replay's seek or loop).
+    void handleDiscontinued();
     void flush();
     bool batchIsFull() const;
     /// Hands the full batch over, first waiting for room unless dropWhenBehind; false when it

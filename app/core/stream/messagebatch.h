@@ -33,6 +33,9 @@ struct MessageBatch
     QVector<FieldInfo> fields;
     bool fieldsChanged = false;  ///< fields holds a new snapshot
     bool newFieldsAdded = false; ///< the snapshot names a field path not seen before
+    /// The stream jumped before these messages (a replay's seek or loop): what a view holds
+    /// from before does not belong with them.
+    bool startsOver = false;
 };
 
 } // namespace allium

@@ -299,6 +299,8 @@ void StreamSession::reportStats()
 void StreamSession::handleBatch(const MessageBatch &batch)
 {
     m_pending->taken(batch.bytes);
+    if (batch.startsOver)
+        emit discontinued();
     m_stats = batch.stats;
     if (batch.fieldsChanged)
         m_fields = batch.fields;

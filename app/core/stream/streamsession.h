@@ -85,6 +85,9 @@ signals:
     /// After every (re)connect, once the filter and start were sent again (also reported as
     /// eventOccurred(Resubscribed)).
     void resubscribed();
+    /// The stream jumped (a replay's seek or loop): what the views show is from before, and
+    /// the messages that follow come after the jump. Emitted before those messages.
+    void discontinued();
     void messagesReceived(const allium::MessageBatch &batch);
     /// `{"status":"error","data":…}` frames from the server (not counted as messages), reported
     /// with the batches: `count` since the previous report, and the last one's text (also

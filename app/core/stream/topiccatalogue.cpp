@@ -349,7 +349,8 @@ double TopicCatalogue::blockIntervalMs(const QString &topic)
 
 double TopicCatalogue::deliveryIntervalMs(const QString &topic)
 {
-    return std::max(meanIntervalMs(topic), find(topic) ? blockIntervalMs(topic) : 0.0);
+    const TopicInfo *info = find(topic);
+    return info ? std::max(info->meanIntervalMs, blockIntervalMs(topic)) : 0.0;
 }
 
 qint64 TopicCatalogue::rateSpanMs(const QString &topic)

@@ -99,7 +99,18 @@ std::optional<ApiAnswer> ApiRequestReader::isoWindow(const QJsonObject &body, qi
 ApiRequestReader::TimeGrid ApiRequestReader::timeGrid(qint64 start, qint64 end, qint64 step)
 {
     const qint64 first = (start + step - 1) / step * step;
-    return {first, end >= first ? (end - first) / step + 1 : 0};
+    return {first, end >= first ? (end - first) / step + 1 : 0, step};
+}
+
+std::optional<ApiAnswer> ApiRequestReader::windowGrid(const QJsonObject &body,
+                                                      const QString &granularityKey, TimeGrid *grid)
+{
+    qint64 start = 0;
+    qint64 end = 0;
+    if (auto refused = isoWindow(body, &start, &end))
+        return refused;
+    *grid = timeGrid(start, end, stepMs(body.value(granularityKey).toString()));
+    return std::nullopt;
 }
 
 qint64 ApiRequestReader::stepMs(const QString &step)

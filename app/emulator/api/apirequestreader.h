@@ -57,8 +57,13 @@ public:
     {
         qint64 first = 0;
         qint64 count = 0;
+        qint64 step = 0;
     };
     static TimeGrid timeGrid(qint64 start, qint64 end, qint64 step);
+    /// The time series a history endpoint asks for: isoWindow() on a timeGrid() of the step
+    /// in the body's `granularityKey`; a 422 answer for a bad window.
+    static std::optional<ApiAnswer> windowGrid(const QJsonObject &body,
+                                               const QString &granularityKey, TimeGrid *grid);
     /// A 422 answer when `start` (ms) is after `end`, naming `endName` at `loc`.
     static std::optional<ApiAnswer> checkWindow(qint64 start, qint64 end, const QJsonArray &loc,
                                                 const QString &endName);

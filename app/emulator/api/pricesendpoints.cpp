@@ -103,13 +103,11 @@ ApiAnswer PricesEndpoints::history(const ApiCall &request)
     if (auto refused = tokenInputs(request, true, &requested))
         return *refused;
     const QJsonObject body = request.body.toObject();
-    qint64 start = 0;
-    qint64 end = 0;
-    if (auto refused = ApiRequestReader::isoWindow(body, &start, &end))
+    ApiRequestReader::TimeGrid grid;
+    if (auto refused =
+            ApiRequestReader::windowGrid(body, QStringLiteral("time_granularity"), &grid))
         return *refused;
-    const qint64 step =
-        ApiRequestReader::stepMs(body.value(QLatin1String("time_granularity")).toString());
-    const auto [first, buckets] = ApiRequestReader::timeGrid(start, end, step);
+    const auto [first, buckets, step] = grid;
     qint64 offset = 0;
     const QString kind = QStringLiteral("prices-history");
     if (auto refused = ApiRequestReader::cursorOffset(request.parameters, kind, &offset))

@@ -120,13 +120,10 @@ ApiAnswer WalletEndpoints::holdingsHistory(const ApiCall &request)
     if (auto refused = addressInputs(request, &inputs))
         return *refused;
     const QJsonObject body = request.body.toObject();
-    qint64 start = 0;
-    qint64 end = 0;
-    if (auto refused = ApiRequestReader::isoWindow(body, &start, &end))
+    ApiRequestReader::TimeGrid grid;
+    if (auto refused = ApiRequestReader::windowGrid(body, QStringLiteral("granularity"), &grid))
         return *refused;
-    const qint64 step =
-        ApiRequestReader::stepMs(body.value(QLatin1String("granularity")).toString());
-    const auto [first, points] = ApiRequestReader::timeGrid(start, end, step);
+    const auto [first, points, step] = grid;
     if (points > MaxSeriesPoints) {
         return ApiAnswer::invalid(
             QJsonArray{QStringLiteral("body"), QStringLiteral("granularity")},

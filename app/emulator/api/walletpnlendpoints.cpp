@@ -114,14 +114,11 @@ ApiAnswer history(const ApiCall &request, bool byToken)
     if (auto refused = readInputs(request, true, &inputs))
         return *refused;
     const QJsonObject body = request.body.toObject();
-    qint64 start = 0;
-    qint64 end = 0;
-    if (auto refused = ApiRequestReader::isoWindow(body, &start, &end))
+    ApiRequestReader::TimeGrid grid;
+    if (auto refused = ApiRequestReader::windowGrid(body, QStringLiteral("granularity"), &grid))
         return *refused;
-    const qint64 step =
-        ApiRequestReader::stepMs(body.value(QLatin1String("granularity")).toString());
-    const ApiRequestReader::TimeGrid grid = ApiRequestReader::timeGrid(start, end, step);
     const qint64 first = grid.first;
+    const qint64 step = grid.step;
     const qint64 points = std::min<qint64>(grid.count, WalletEndpoints::MaxSeriesPoints);
     QJsonArray items;
     for (const auto &input : std::as_const(inputs)) {
