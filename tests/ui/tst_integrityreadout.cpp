@@ -2,6 +2,7 @@
 #include "core/connection/connectioneventlog.h"
 #include "core/stream/streamsession.h"
 #include "support/fastconnectionoptions.h"
+#include "ui/connection/elidinglabel.h"
 #include "ui/health/healthreadoutwidget.h"
 
 #include <QLabel>
@@ -28,6 +29,8 @@ namespace {
 QString textOf(const QWidget &parent, const char *name)
 {
     const auto *label = parent.findChild<QLabel *>(QLatin1String(name));
+    if (const auto *eliding = qobject_cast<const ElidingLabel *>(label))
+        return eliding->fullText(); // what it shows depends on the room it has
     return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
 }
 
@@ -63,6 +66,18 @@ void TestIntegrityReadout::readoutShowsCountsAndLag()
     stats.integrity.sequenceField = QStringLiteral("number");
     health.setStats(stats);
     QVERIFY(integrity->styleSheet().isEmpty()); // nothing wrong: plain
+
+    // Narrow (a small window): the line ends in "…", the tooltip and Copy readout have it all.
+    const QString full =
+        QStringLiteral("0 gaps (0 missing), 0 reorgs, 0 duplicates, 0 out of order");
+    health.resize(260, health.height());
+    QTRY_VERIFY(integrity->text().endsWith(QChar(0x2026)));
+    QVERIFY(integrity->width() <= 260);
+    QVERIFY(integrity->toolTip().contains(full));
+    QVERIFY(integrity->toolTip().contains(QLatin1String("Checked on number")));
+    QVERIFY(health.readoutText().contains(QStringLiteral("Integrity: ") + full));
+    health.resize(1000, health.height());
+    QTRY_COMPARE(integrity->text(), full);
 }
 
 // Hyperliquid has no block sequence: the readout says what it checks instead of zeros.

@@ -9,7 +9,6 @@ namespace allium {
 
 namespace {
 
-constexpr int PreferredChars = 60;
 // elidedText() measures with fractional widths: a pixel or two more keeps a text that fits whole.
 constexpr int SlackPx = 3;
 
@@ -28,6 +27,12 @@ void ElidingLabel::setMinimumText(const QString &text)
     updateGeometry();
 }
 
+void ElidingLabel::setPreferredChars(int chars)
+{
+    m_preferredChars = chars;
+    updateGeometry();
+}
+
 void ElidingLabel::setFullText(const QString &text)
 {
     if (text == m_fullText && !text.isEmpty())
@@ -39,6 +44,8 @@ void ElidingLabel::setFullText(const QString &text)
 
 void ElidingLabel::setDetail(const QString &detail)
 {
+    if (detail == m_detail)
+        return; // a readout sets it with every report
     m_detail = detail;
     elide();
 }
@@ -48,7 +55,7 @@ QSize ElidingLabel::sizeHint() const
     const QFontMetrics metrics = fontMetrics();
     const QMargins margins = contentsMargins();
     const int width = std::min(metrics.horizontalAdvance(m_fullText),
-                               PreferredChars * metrics.averageCharWidth());
+                               m_preferredChars * metrics.averageCharWidth());
     return {width + SlackPx + margins.left() + margins.right() + 2 * margin(),
             PlainLabel::sizeHint().height()};
 }

@@ -17,6 +17,8 @@ public:
     void setFullText(const QString &text);
     /// The label never gets narrower than this text needs (or the full text, if shorter).
     void setMinimumText(const QString &text);
+    /// Room asked for, in average characters (60 unless set).
+    void setPreferredChars(int chars);
     QString fullText() const { return m_fullText; }
     /// More than the text, for the tooltip (after the full text when that is elided).
     void setDetail(const QString &detail);
@@ -35,6 +37,7 @@ private:
     QString m_fullText;
     QString m_minimumText;
     QString m_detail;
+    int m_preferredChars = 60;
 };
 
 } // namespace allium

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/health/healthreadoutwidget.h"
 #include "core/stream/topiccatalogue.h"
+#include "ui/connection/elidinglabel.h"
 #include "ui/text/layoutfence.h"
 #include "ui/text/plainlabel.h"
 
@@ -29,7 +30,10 @@ const QColor ErrorColor(0xd9, 0x3a, 0x3a);
 // Only what changed: setStyleSheet() re-polishes the label even when the sheet is the same.
 void setColored(QLabel *label, const QString &text, const QColor &color, bool bold)
 {
-    label->setText(text); // a no-op for the same text
+    if (auto *eliding = qobject_cast<ElidingLabel *>(label))
+        eliding->setFullText(text); // a no-op for the same text
+    else
+        label->setText(text); // a no-op for the same text
     QString style;
     if (color.isValid())
         style += QStringLiteral("color: %1;").arg(color.name());
@@ -60,8 +64,14 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
     m_serverErrors = addRow(tr("Server errors"), QStringLiteral("serverErrorsValue"), 3, 0);
     m_reconnects = addRow(tr("Reconnects"), QStringLiteral("reconnectsValue"), 3, 2);
     // The integrity check's counts (faults of the data) and the stream's freshness.
-    m_integrity = addRow(tr("Integrity"), QStringLiteral("integrityValue"), 4, 0, 3);
-    m_lag = addRow(tr("Lag"), QStringLiteral("lagValue"), 5, 0, 3);
+    m_integrity = new ElidingLabel(m_body);
+    m_integrity->setMinimumText(tr("0 gaps (0 missing)"));
+    m_integrity->setPreferredChars(90); // whole where the window has room
+    addRow(tr("Integrity"), QStringLiteral("integrityValue"), 4, 0, 3, m_integrity);
+    m_lag = new ElidingLabel(m_body);
+    m_lag->setMinimumText(tr("12 h 34 min"));
+    m_lag->setPreferredChars(90);
+    addRow(tr("Lag"), QStringLiteral("lagValue"), 5, 0, 3, m_lag);
     // What the connection costs in bytes, against what it carried: the compression's worth.
     m_wire = addRow(tr("On the wire"), QStringLiteral("wireValue"), 6, 0, 3);
     m_buffer = addRow(tr("Buffer"), QStringLiteral("bufferValue"), 7, 0, 3);
@@ -95,26 +105,30 @@ HealthReadoutWidget::HealthReadoutWidget(QWidget *parent)
 QString HealthReadoutWidget::readoutText() const
 {
     QStringList lines;
-    for (const auto &[caption, value] : m_rows)
-        lines.append(caption->text() + QLatin1Char(' ') + value->text());
+    for (const auto &[caption, value] : m_rows) {
+        const auto *eliding = qobject_cast<const ElidingLabel *>(value);
+        lines.append(caption->text() + QLatin1Char(' ') +
+                     (eliding ? eliding->fullText() : value->text()));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
 QLabel *HealthReadoutWidget::addRow(const QString &label, const QString &objectName, int row,
-                                    int column, int columnSpan)
+                                    int column, int columnSpan, QLabel *value)
 {
     auto *grid = static_cast<QGridLayout *>(m_body->layout());
     auto *caption = new QLabel(label + QLatin1Char(':'), m_body);
     caption->setForegroundRole(QPalette::PlaceholderText);
     // Not selectable: a selectable label lays every new text out in a QTextDocument, which was
     // the readout's largest cost in an idle monitor. "Copy readout" copies all values instead.
-    auto *value = new PlainLabel(m_body);
+    if (!value)
+        value = new PlainLabel(m_body);
     value->setObjectName(objectName);
     grid->addWidget(caption, row, column);
     // Each value in a fence of its own: a new text no longer re-lays out the whole grid with
     // every report, only when it needs more room than it had.
     grid->addWidget(new LayoutFence(value, m_body), row, column + 1, 1, columnSpan);
-    m_rows.append({caption, value});
+    m_rows.append(std::pair<QLabel *, QLabel *>(caption, value));
     return value;
 }
 
@@ -183,7 +197,7 @@ void HealthReadoutWidget::setIntegrity(const IntegritySnapshot &integrity)
     const QLocale locale;
     if (integrity.sequenceField.isEmpty()) {
         setColored(m_integrity, tr("no block sequence: rate and staleness only"), QColor(), false);
-        m_integrity->setToolTip(QString());
+        m_integrity->setDetail(QString());
     } else {
         const quint64 faults = integrity.dataFaults();
         setColored(m_integrity,
@@ -193,7 +207,7 @@ void HealthReadoutWidget::setIntegrity(const IntegritySnapshot &integrity)
                             locale.toString(integrity.duplicates),
                             locale.toString(integrity.outOfOrder)),
                    faults > 0 ? ErrorColor : QColor(), faults > 0);
-        m_integrity->setToolTip(
+        m_integrity->setDetail(
             tr("Checked on %1 over %2 messages; head %3. Outages (missed while disconnected): "
                "%4, %5 numbers. Stalls: %6.")
                 .arg(integrity.sequenceField, locale.toString(integrity.checked),
@@ -217,9 +231,9 @@ void HealthReadoutWidget::setIntegrity(const IntegritySnapshot &integrity)
                             seconds(integrity.p95LagMs)),
                    integrity.lagEvents > 0 ? WarningColor : QColor(), false);
     }
-    m_lag->setToolTip(tr("Receive time minus block time, over the last %1 blocks; below about a "
-                         "second it is noise (block times have second resolution).")
-                          .arg(integrity.lagSamples));
+    m_lag->setDetail(tr("Receive time minus block time, over the last %1 blocks; below about a "
+                        "second it is noise (block times have second resolution).")
+                         .arg(integrity.lagSamples));
 }
 
 void HealthReadoutWidget::setTraffic(const TransportTraffic &traffic)

@@ -15,6 +15,7 @@ class QProgressBar;
 
 namespace allium {
 
+class ElidingLabel;
 class LayoutFence;
 
 /// The live health of one stream: rates, error counters, buffer fill and, most visibly, how long
@@ -72,8 +73,9 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    /// The value label of a new row; `value` given, that one (an ElidingLabel for a long line).
     QLabel *addRow(const QString &label, const QString &objectName, int row, int column,
-                   int columnSpan = 1);
+                   int columnSpan = 1, QLabel *value = nullptr);
     void setCounter(QLabel *label, quint64 value);
     void setTraffic(const TransportTraffic &traffic);
     void setIntegrity(const IntegritySnapshot &integrity);
@@ -88,8 +90,9 @@ private:
     QLabel *m_serverErrors;
     QLabel *m_wire = nullptr;
     QLabel *m_reconnects;
-    QLabel *m_integrity = nullptr;
-    QLabel *m_lag = nullptr;
+    // Long lines: in a narrow window they end in "…" and the tooltip has them whole.
+    ElidingLabel *m_integrity = nullptr;
+    ElidingLabel *m_lag = nullptr;
     QLabel *m_buffer;
     QProgressBar *m_bufferBar;
     QLabel *m_lastMessage;

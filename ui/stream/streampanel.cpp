@@ -175,8 +175,10 @@ StreamPanel::StreamPanel(StreamSession *session, QWidget *parent)
     // Below a wide table the two charts sit side by side rather than stacked.
     if (auto *chartSplitter = m_charts->findChild<QSplitter *>())
         chartSplitter->setOrientation(Qt::Horizontal);
-    chartsLayout->addWidget(m_charts, 4);
-    chartsLayout->addWidget(m_health, 1);
+    // The readout gets the room its lines ask for (they end in "…" when there is less), the
+    // charts the rest.
+    chartsLayout->addWidget(m_charts, 1);
+    chartsLayout->addWidget(m_health, 0);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("streamSplitter"));
