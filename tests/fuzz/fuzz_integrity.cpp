@@ -3,11 +3,14 @@
 // scans for numbers, hashes and parents, BlockTimestamp's reading of block times, the hash and
 // fingerprint windows, lag percentiles) and the events it hands out, read back as
 // `allium-cli watch` prints them. The input's first byte picks the topic (each chain's habit);
-// the rest holds messages separated by 0xFF; an empty one stands for a reconnect.
+// the rest holds messages separated by 0xFF; an empty one stands for a reconnect, a lone 0xFE
+// for a replay's seek. Bit 0x40 of the first byte replays: each message comes with a recorded
+// receive time a year back, moving back and forth with the message's bytes.
 #include "core/monitor/blocktimestamp.h"
 #include "core/monitor/chainintegritychecker.h"
 #include "fuzzsupport.h"
 
+#include <QHash>
 #include <QJsonDocument>
 
 #include <array>
@@ -27,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QList<QByteArray> messages = fuzz::bytesOf(data + 1, size - 1).split('\xff');
 
     ChainIntegrityChecker checker(topic, (data[0] & 0x80) != 0);
+    const bool replayed = (data[0] & 0x40) != 0;
     qint64 nowMs = 1764583200000; // 2025-12-01
     quint64 checked = 0;
     for (const QByteArray &message : messages) {
@@ -35,8 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             checker.noteInterrupted();
             continue;
         }
+        if (message == "\xfe") {
+            checker.noteDiscontinuity();
+            continue;
+        }
         ++checked;
-        checker.check(message, nowMs, checked);
+        constexpr qint64 YearMs = 365LL * 24 * 3600 * 1000;
+        const qint64 recordedMs =
+            replayed ? nowMs - YearMs + qint64(qHash(message) % 600000) : qint64(-1);
+        checker.check(message, nowMs, checked, recordedMs);
         qint64 ms = 0;
         (void)BlockTimestamp::parseMs(message, &ms);
         checker.checkStall(nowMs + 100000000, true);
@@ -57,6 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         fuzz::require(event.sequence <= checked, "events name a message that was checked");
         fuzz::require(event.kind != IntegrityEventKind::Stall || event.sequence == 0,
                       "a stall names no message");
+        fuzz::require((event.recordedAtMs >= 0) == replayed,
+                      "a replay's events say when they were recorded, live ones do not");
         (void)event.summary();
         (void)QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
     }
