@@ -110,6 +110,7 @@ void TestReplayController::playsEveryMessageByteExact()
         QCOMPARE(player->messages.at(i).json, lines.at(i).json);
     QTRY_VERIFY(player->controller.isAtEnd());
     QCOMPARE(ended.size(), 1);
+    QVERIFY(!player->controller.isPlaying()); // paused at the end, as a player does
     QCOMPARE(player->controller.deliveredCount(), qint64(lines.size()));
     QCOMPARE(player->controller.currentIndex(), qint64(lines.size() - 1));
     QTRY_COMPARE(player->controller.messageCount(), qint64(lines.size()));
@@ -321,9 +322,10 @@ void TestReplayController::integrityUsesTheRecordingsClock()
     QVERIFY(stall.toJson().contains(QStringLiteral("recorded_at")));
     QCOMPARE(startedOver, 0);
 
-    // Back to block 100, still playing: the session says it starts over before block 100
-    // comes again, and the integrity check sees no reorg, duplicate or gap in that.
-    player->controller.seekToMessage(0);
+    // Paused at the end: Play starts over at block 100. The session says it starts over before
+    // block 100 comes again, and the integrity check sees no reorg, duplicate or gap in that.
+    QTRY_VERIFY(!player->controller.isPlaying());
+    player->controller.play();
     QTRY_COMPARE_WITH_TIMEOUT(player->messages.size(), 2 * lines.size(), 10000);
     QTRY_COMPARE(player->session.stats().integrity.checked, quint64(2 * lines.size()));
     const IntegritySnapshot again = player->session.stats().integrity;

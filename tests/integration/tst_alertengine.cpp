@@ -179,6 +179,20 @@ void TestAlertEngine::silenceFiresOnceAndRearms()
     engine.noteMessage(transfer(Big), 31000);
     engine.tick(41000);
     QCOMPARE(fired.size(), 2);
+
+    // Stopped by its user (or a paused replay): quiet by choice, never a silence; started
+    // again, the silence is counted from then.
+    engine.noteMessage(transfer(Big), 50000);
+    engine.setListening(false);
+    engine.tick(70000);
+    engine.tick(90000);
+    QCOMPARE(fired.size(), 2);
+    engine.setListening(true);
+    engine.tick(95000);
+    engine.tick(104000);
+    QCOMPARE(fired.size(), 2);
+    engine.tick(105500);
+    QCOMPARE(fired.size(), 3);
 }
 
 // Integrity rules fire on their event kinds only; lag rules on lag events at or above lag_s.

@@ -158,6 +158,9 @@ void TestReplayTab::controlsDriveTheReplay()
         QCOMPARE(row(panel, i), m_lines.at(149 + i).json);
     QTRY_VERIFY(panel->replay()->isAtEnd());
     QTRY_COMPARE(controls->positionText(), QStringLiteral("Message 200 of 200"));
+    // At the end it pauses: Play would start over.
+    QTRY_COMPARE(play->text(), QStringLiteral("▶ Play"));
+    QVERIFY(!panel->session()->isRunning());
     uitest::saveScreenshot(&view, QStringLiteral("replay-tab"));
 
     // 2×, with the keyboard again.

@@ -277,6 +277,18 @@ void AlertEngine::noteIntegrityEvent(const IntegrityEvent &integrity)
     emitAll(fired);
 }
 
+void AlertEngine::setListening(bool listening)
+{
+    QMutexLocker lock(&m_mutex);
+    if (listening == m_listening)
+        return;
+    m_listening = listening;
+    for (auto &state : m_states) {
+        state->lastMatchMs = -1; // counted again from the next tick that listens
+        state->silenceReported = false;
+    }
+}
+
 void AlertEngine::tick(qint64 nowMs)
 {
     std::vector<AlertEvent> fired;
@@ -302,7 +314,7 @@ void AlertEngine::tick(qint64 nowMs)
                 state->cooling = false;
             }
             const AlertRule &rule = state->rule;
-            if (rule.kind != AlertRuleKind::Silence)
+            if (rule.kind != AlertRuleKind::Silence || !m_listening)
                 continue;
             if (state->lastMatchMs < 0) {
                 state->lastMatchMs = nowMs; // watching begins: silence is counted from here

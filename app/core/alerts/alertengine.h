@@ -54,6 +54,10 @@ public:
     void noteMessage(const QByteArray &json, qint64 receivedAtMs, quint64 sequence = 0);
     /// An event of the stream's integrity check (gap, reorg, lag, …). Any thread.
     void noteIntegrityEvent(const IntegrityEvent &event);
+    /// Whether the stream is started (true unless told). Silences count only while it is: a
+    /// stream its user stopped, or a paused replay, is quiet by choice; starting again starts
+    /// the silence clocks over. Any thread.
+    void setListening(bool listening);
     /// Ends cooldowns (reporting what they held back) and checks silences at `nowMs`. Any thread.
     void tick(qint64 nowMs);
     /// Calls tick() with the wall clock every `intervalMs` from a timer in this object's thread.
@@ -87,6 +91,7 @@ private:
     bool m_needsObject = false;
     std::atomic<bool> m_hasMessageRules{false};
     std::atomic<quint64> m_evaluated{0};
+    bool m_listening = true;
     qint64 m_stormSecond = -1;
     int m_stormCount = 0;
     QTimer *m_ticker = nullptr;

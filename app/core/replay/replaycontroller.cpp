@@ -174,8 +174,13 @@ void ReplayController::poll()
         m_poll.stop();
     if (changed)
         emit progressChanged();
-    if (reachedEnd)
+    if (reachedEnd) {
+        // At the end the replay pauses, as a player does: nothing more comes by choice, so no
+        // stall or silence is reported, and Play starts over.
+        if (isPlaying())
+            pause();
         emit endReached();
+    }
 }
 
 } // namespace allium

@@ -81,7 +81,7 @@ signals:
     void progressChanged();
     /// A seek was asked for: what the views show is from before it.
     void seeked(qint64 index);
-    /// The replay reached the end of the file (or its first bad line).
+    /// The replay reached the end of the file (or its first bad line), and paused.
     void endReached();
 
 private:

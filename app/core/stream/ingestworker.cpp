@@ -170,6 +170,8 @@ void IngestWorker::setAlertEngine(std::shared_ptr<AlertEngine> engine)
     d->alerts = std::move(engine);
     if (d->alerts && !d->topic.isEmpty())
         d->alerts->setTopic(d->topic);
+    if (d->alerts)
+        d->alerts->setListening(d->running);
 }
 
 void IngestWorker::open()
@@ -200,6 +202,8 @@ void IngestWorker::setRunning(bool running)
     if (running && !d->running)
         d->integrity.noteInterrupted(); // what passed while stopped was not sent
     d->running = running;
+    if (d->alerts)
+        d->alerts->setListening(running); // a stopped stream is silent by choice
     if (d->connection->state() == ConnectionState::Connected) {
         d->connection->sendText(running ? QByteArrayLiteral(R"({"action":"start"})")
                                         : QByteArrayLiteral(R"({"action":"stop"})"));
