@@ -176,8 +176,8 @@ private:
     /// A top-level row: one request, or a walk of pages.
     struct Entry
     {
-        qint64 sequence = 0; ///< increases with every entry ever added
-        bool isWalk = false; ///< shows its pages as children (once a second page joined)
+        qint64 sequence = 0;    ///< increases with every entry ever added
+        bool isWalk = false;    ///< shows its pages as children (once a second page joined)
         std::vector<Row> pages; ///< in the order they were queued (sorted by Row::sequence)
     };
 
