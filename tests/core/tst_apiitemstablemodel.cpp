@@ -46,6 +46,9 @@ private slots:
     void sortsByValueWithAbsentLast();
     void sortKeepsPersistentIndexes();
     void exportsCsvAndNdjson();
+    // The pages of a walk are one table: rows in page order, pages without rows skipped, at
+    // most MaxRows with the rest counted, exported whole.
+    void pagesAreOneBoundedTable();
 
 private:
     ApiItemsTableModel *m_model = nullptr;
@@ -197,6 +200,33 @@ void TestApiItemsTableModel::exportsCsvAndNdjson()
     QCOMPARE(lines.size(), 3);
     QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("value")),
              QJsonValue(2));
+}
+
+void TestApiItemsTableModel::pagesAreOneBoundedTable()
+{
+    QVERIFY(m_model->setResponsePages({json(R"({"items":[{"a":1},{"a":2}],"cursor":"x"})"),
+                                       QJsonValue(QJsonValue::Undefined),
+                                       json(R"({"items":[{"a":3,"b":"z"}]})")}));
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->columns(), QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(cell(*m_model, 2, QStringLiteral("a")), QStringLiteral("3"));
+    QCOMPARE(m_model->droppedRowCount(), 0);
+    QBuffer ndjson;
+    ndjson.open(QIODevice::WriteOnly);
+    QCOMPARE(RowExporter::write(*m_model, RowExporter::Format::Ndjson, &ndjson), 3);
+
+    QVERIFY(!m_model->setResponsePages({json(R"({"cursor":"x"})"), QJsonValue()}));
+    QCOMPARE(m_model->rowCount(), 0);
+
+    // Past MaxRows across pages: the first MaxRows rows, the rest counted.
+    const int perPage = ApiItemsTableModel::MaxRows / 2 + 10;
+    QJsonArray items;
+    for (int i = 0; i < perPage; ++i)
+        items.append(i);
+    QVERIFY(m_model->setResponsePages({items, items, items}));
+    QCOMPARE(m_model->rowCount(), ApiItemsTableModel::MaxRows);
+    QCOMPARE(m_model->droppedRowCount(), 3 * perPage - ApiItemsTableModel::MaxRows);
+    QCOMPARE(cell(*m_model, perPage, QStringLiteral("item")), QStringLiteral("0"));
 }
 
 QTEST_GUILESS_MAIN(TestApiItemsTableModel)

@@ -33,6 +33,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QWebSocket>
 
 #include <memory>
@@ -132,7 +133,7 @@ private:
     QLineEdit *m_id = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_error = nullptr;
-    QTableView *m_table = nullptr;
+    QTreeView *m_table = nullptr;
     ApiHistoryModel *m_history = nullptr;
 };
 
@@ -164,7 +165,7 @@ void TestApiConsole::init()
     m_id = m_panel->findChild<QLineEdit *>(QStringLiteral("idEdit"));
     m_send = m_panel->findChild<QPushButton *>(QStringLiteral("sendButton"));
     m_error = m_panel->findChild<QLabel *>(QStringLiteral("bodyError"));
-    m_table = m_panel->findChild<QTableView *>(QStringLiteral("historyTable"));
+    m_table = m_panel->findChild<QTreeView *>(QStringLiteral("historyTable"));
     m_history = m_panel->historyModel();
     QVERIFY(m_method && m_path && m_body && m_id && m_send && m_error && m_table && m_history);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
 #include <QWidget>
 
 class QFileDialog;
@@ -24,6 +25,8 @@ public:
 
     /// Shows the rows of a response's `data`; false when it has none (the view then says so).
     bool setResponseData(const QJsonValue &data);
+    /// Shows the rows of every page in order, one table (a cursor walk's pages).
+    bool setResponsePages(const QList<QJsonValue> &pages);
     ApiItemsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     /// Writes the rows in the table's order: CSV for a .csv name, NDJSON otherwise.

@@ -206,6 +206,14 @@ QString ApiHistoryModel::stateText(RowState state)
     return {};
 }
 
+QString ApiHistoryModel::walkSummary(int pages, int items)
+{
+    items = std::max(0, items);
+    return QStringLiteral("%1 · %2").arg(
+        pages == 1 ? QStringLiteral("1 page") : QStringLiteral("%1 pages").arg(pages),
+        items == 1 ? QStringLiteral("1 item") : QStringLiteral("%1 items").arg(items));
+}
+
 ApiHistoryModel::Tone ApiHistoryModel::toneOf(RowState state)
 {
     switch (state) {
@@ -356,9 +364,7 @@ QVariant ApiHistoryModel::walkData(const Entry &entry, int column, int role) con
             problem = QStringLiteral("page %1: %2").arg(i + 1).arg(page.errorMessage);
     }
     const int pages = int(entry.pages.size());
-    const QString summary = QStringLiteral("%1 · %2").arg(
-        pages == 1 ? QStringLiteral("1 page") : QStringLiteral("%1 pages").arg(pages),
-        items == 1 ? QStringLiteral("1 item") : QStringLiteral("%1 items").arg(std::max(0, items)));
+    const QString summary = walkSummary(pages, items);
     switch (role) {
     case Qt::DisplayRole:
         if (column == PathColumn)

@@ -135,6 +135,8 @@ public:
     qint64 evictedCount() const { return m_evicted; }
 
     static QString stateText(RowState state);
+    /// "3 pages · 405 items": what a walk's row says of its pages.
+    static QString walkSummary(int pages, int items);
     static Tone toneOf(RowState state);
     static RowState rowStateOf(ApiRequestState state);
 

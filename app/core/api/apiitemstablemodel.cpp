@@ -51,25 +51,35 @@ bool ApiItemsTableModel::rowsOf(const QJsonValue &data, QJsonArray *rows)
 
 bool ApiItemsTableModel::setResponseData(const QJsonValue &data)
 {
+    return setResponsePages({data});
+}
+
+bool ApiItemsTableModel::setResponsePages(const QList<QJsonValue> &pages)
+{
     beginResetModel();
     m_rows.clear();
     m_columns.clear();
     m_hidden.clear();
     m_hiddenColumns = 0;
     m_droppedRows = 0;
-    QJsonArray items;
-    m_hasRows = rowsOf(data, &items);
-    const int kept = int(std::min<qsizetype>(items.size(), MaxRows));
-    m_droppedRows = int(items.size()) - kept;
-    m_rows.reserve(kept);
-    for (int i = 0; i < kept; ++i) {
-        const QJsonValue item = items.at(i);
-        // Items that are no objects get one column of their own, so every row is an object
-        // (what the exporter and the dot paths expect).
-        const QJsonObject object =
-            item.isObject() ? item.toObject() : QJsonObject{{ScalarColumn, item}};
-        collectColumns(object, QString(), 1);
-        m_rows.append({object, QJsonDocument(object).toJson(QJsonDocument::Compact)});
+    m_hasRows = false;
+    for (const QJsonValue &data : pages) {
+        QJsonArray items;
+        if (!rowsOf(data, &items))
+            continue;
+        m_hasRows = true;
+        const int kept = int(std::min<qsizetype>(items.size(), MaxRows - m_rows.size()));
+        m_droppedRows += int(items.size()) - kept;
+        m_rows.reserve(m_rows.size() + kept);
+        for (int i = 0; i < kept; ++i) {
+            const QJsonValue item = items.at(i);
+            // Items that are no objects get one column of their own, so every row is an object
+            // (what the exporter and the dot paths expect).
+            const QJsonObject object =
+                item.isObject() ? item.toObject() : QJsonObject{{ScalarColumn, item}};
+            collectColumns(object, QString(), 1);
+            m_rows.append({object, QJsonDocument(object).toJson(QJsonDocument::Compact)});
+        }
     }
     m_hiddenColumns = int(m_hidden.size());
     m_hidden.clear();

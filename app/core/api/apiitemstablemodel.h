@@ -38,6 +38,9 @@ public:
 
     /// Shows the rows of `data` (see rowsOf()); false, and an empty table, when it has none.
     bool setResponseData(const QJsonValue &data);
+    /// Shows the rows of every page's `data` in order, one table (the pages of a cursor walk),
+    /// at most MaxRows of them; false when no page has rows.
+    bool setResponsePages(const QList<QJsonValue> &pages);
     void clear();
 
     /// Whether the last data given had rows to show (even zero of them).
