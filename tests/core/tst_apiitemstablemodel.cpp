@@ -49,6 +49,9 @@ private slots:
     // The pages of a walk are one table: rows in page order, pages without rows skipped, at
     // most MaxRows with the rest counted, exported whole.
     void pagesAreOneBoundedTable();
+    // With the raw frame, columns follow the server's key order; a cut frame falls back to
+    // key order.
+    void columnsFollowTheFramesKeyOrder();
 
 private:
     ApiItemsTableModel *m_model = nullptr;
@@ -227,6 +230,29 @@ void TestApiItemsTableModel::pagesAreOneBoundedTable()
     QCOMPARE(m_model->rowCount(), ApiItemsTableModel::MaxRows);
     QCOMPARE(m_model->droppedRowCount(), 3 * perPage - ApiItemsTableModel::MaxRows);
     QCOMPARE(cell(*m_model, perPage, QStringLiteral("item")), QStringLiteral("0"));
+}
+
+void TestApiItemsTableModel::columnsFollowTheFramesKeyOrder()
+{
+    const QByteArray frame =
+        R"({"id":"x","status":"success","data":{"items":[)"
+        R"({"symbol":"USDC","chain":"ethereum","token":{"name":"n","address":"0x1"}},)"
+        R"({"volume":5,"chain":"base"}]}})";
+    const QJsonValue data = QJsonDocument::fromJson(frame).object().value(QLatin1String("data"));
+    QVERIFY(m_model->setResponseData(data, frame));
+    QCOMPARE(m_model->columns(),
+             QStringList({QStringLiteral("symbol"), QStringLiteral("chain"),
+                          QStringLiteral("token.name"), QStringLiteral("token.address"),
+                          QStringLiteral("volume")}));
+    QVERIFY(m_model->setResponseData(data, frame.left(40)));
+    QCOMPARE(m_model->columns(),
+             QStringList({QStringLiteral("chain"), QStringLiteral("symbol"),
+                          QStringLiteral("token.address"), QStringLiteral("token.name"),
+                          QStringLiteral("volume")}));
+    // A walk reads its order from the first page whose frame reads.
+    QVERIFY(m_model->setResponsePages({data, data}, {frame.left(40), frame}));
+    QCOMPARE(m_model->columns().constFirst(), QStringLiteral("symbol"));
+    QCOMPARE(m_model->rowCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestApiItemsTableModel)

@@ -172,7 +172,7 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
         m_tree->expandToDepth(0);
         // The rows are in the frame's "data" (the tree shows the whole frame).
         const QJsonValue frame = !responseTree.isUndefined() ? responseTree : m_treeModel->json();
-        m_items->setResponseData(frame.toObject().value(QLatin1String("data")));
+        m_items->setResponseData(frame.toObject().value(QLatin1String("data")), m_response);
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)
@@ -183,13 +183,13 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
 
 void ApiExchangeView::showWalk(const QByteArray &requestJson, const QString &summary,
                                const QString &problem, const QList<QJsonValue> &pages,
-                               const QString &pagesKey)
+                               const QList<QByteArray> &frames, const QString &pagesKey)
 {
     // The walk has no response of its own: its pages' rows are the table; a page's row shows
     // that page's frame.
     if (m_walkKey != pagesKey) {
         showExchange(requestJson, {}, summary, problem);
-        m_items->setResponsePages(pages);
+        m_items->setResponsePages(pages, frames);
         m_walkKey = pagesKey;
         return;
     }

@@ -43,10 +43,12 @@ public:
                       const QJsonValue &responseTree = QJsonValue(QJsonValue::Undefined),
                       qint64 responseSize = -1);
     /// Shows a cursor walk: its first request under `summary`, and one table of the rows of all
-    /// its `pages` (each page's response "data", in order). `pagesKey` names the pages as they
-    /// stand (ids, states): the table is rebuilt only when it changes.
+    /// its `pages` (each page's response "data", in order; `frames` the pages' frames as
+    /// received, for the columns' order). `pagesKey` names the pages as they stand (ids,
+    /// states): the table is rebuilt only when it changes.
     void showWalk(const QByteArray &requestJson, const QString &summary, const QString &problem,
-                  const QList<QJsonValue> &pages, const QString &pagesKey);
+                  const QList<QJsonValue> &pages, const QList<QByteArray> &frames,
+                  const QString &pagesKey);
     /// Brings the "Table" tab to the front.
     void showTableTab();
     void clear();

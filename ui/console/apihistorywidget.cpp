@@ -319,15 +319,18 @@ void ApiHistoryWidget::updateDetail()
     if (isWalk) {
         // One table of every page's rows; rebuilt only when a page changed state.
         QList<QJsonValue> pages;
+        QList<QByteArray> frames;
         QString pagesKey;
         for (int page = 0; page < m_history->rowCount(index); ++page) {
             const QModelIndex pageIndex = m_history->index(page, 0, index);
             pages.append(pageIndex.data(ApiHistoryModel::ResponseDataRole).value<QJsonValue>());
+            frames.append(pageIndex.data(ApiHistoryModel::ResponseJsonRole).toByteArray());
             pagesKey += QStringLiteral("%1:%2;").arg(
                 pageIndex.data(ApiHistoryModel::IdRole).toString(),
                 pageIndex.data(ApiHistoryModel::RowStateRole).toString());
         }
-        m_exchange->showWalk(request, parts.join(QStringLiteral(" · ")), problem, pages, pagesKey);
+        m_exchange->showWalk(request, parts.join(QStringLiteral(" · ")), problem, pages, frames,
+                             pagesKey);
         return;
     }
     // The tree shows the frame the client parsed (id, status, data), so it is not parsed again.

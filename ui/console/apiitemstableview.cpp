@@ -63,14 +63,15 @@ ApiItemsTableView::ApiItemsTableView(QWidget *parent)
     setResponseData(QJsonValue());
 }
 
-bool ApiItemsTableView::setResponseData(const QJsonValue &responseData)
+bool ApiItemsTableView::setResponseData(const QJsonValue &responseData, const QByteArray &frame)
 {
-    return setResponsePages({responseData});
+    return setResponsePages({responseData}, {frame});
 }
 
-bool ApiItemsTableView::setResponsePages(const QList<QJsonValue> &pages)
+bool ApiItemsTableView::setResponsePages(const QList<QJsonValue> &pages,
+                                         const QList<QByteArray> &frames)
 {
-    const bool hasRows = m_model->setResponsePages(pages);
+    const bool hasRows = m_model->setResponsePages(pages, frames);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     const QLocale locale;
     QString summary;
