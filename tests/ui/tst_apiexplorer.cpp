@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
+#include "core/api/apiendpointcatalogue.h"
 #include "core/api/apihistorymodel.h"
 #include "core/api/apiitemstablemodel.h"
 #include "core/api/savedrequeststore.h"
@@ -56,6 +57,8 @@ private slots:
     void formAndJsonStayInSync();
     void batchInputsByForm();
     void formSendsShowsTablePagesAndExports();
+    void tabFollowsTheGeneratedForm_data();
+    void tabFollowsTheGeneratedForm();
     void screenshots();
 
 private:
@@ -446,6 +449,65 @@ void TestApiExplorer::formSendsShowsTablePagesAndExports()
     QVERIFY(text.startsWith("id,") || text.contains(",id,"));
     QCOMPARE(text.count("\r\n"), 301);
     QVERIFY(!text.contains(EmulatorDemoKey.toUtf8()));
+}
+
+void TestApiExplorer::tabFollowsTheGeneratedForm_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::newRow("fields") << QStringLiteral("tokens of a chain");
+    QTest::newRow("batch inputs") << QStringLiteral("latest token prices");
+}
+
+// Tab walks the console in visual order, from the endpoint picker through the generated form's
+// fields (top to bottom), its batch inputs (row by row, then Add input) and the body to Send;
+// also after the form was rebuilt with one more input.
+void TestApiExplorer::tabFollowsTheGeneratedForm()
+{
+    QFETCH(QString, search);
+    pick(search);
+    const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(m_path->text());
+    QVERIFY(endpoint);
+    auto *addInput = field(QStringLiteral("addInputButton"));
+    for (int round = 0; round < 2; ++round) {
+        if (round == 1) {
+            if (!endpoint->isBatch())
+                break;
+            QTest::mouseClick(qobject_cast<QPushButton *>(addInput), Qt::LeftButton);
+        }
+        QStringList expected{QStringLiteral("templatesButton"), QStringLiteral("copyCodeButton")};
+        for (const ApiParameter &p : endpoint->parameters)
+            expected << QStringLiteral("field_") + p.name;
+        for (int input = 0;
+             endpoint->isBatch() && field(QStringLiteral("removeInput_%1").arg(input)); ++input) {
+            for (const ApiParameter &p : endpoint->itemParameters)
+                expected << QStringLiteral("input_%1_%2").arg(input).arg(p.name);
+            expected << QStringLiteral("removeInput_%1").arg(input);
+        }
+        if (endpoint->isBatch())
+            expected << QStringLiteral("addInputButton");
+        expected << QStringLiteral("bodyEdit") << QStringLiteral("idEdit")
+                 << QStringLiteral("newIdButton");
+        // An empty new input disables Send, and Tab passes a disabled button by.
+        QCOMPARE(m_send->isEnabled(), round == 0);
+        if (m_send->isEnabled())
+            expected << QStringLiteral("sendButton");
+        QVERIFY(expected.size() > 6);
+        // The layout shows new editors on its next turn of the event loop.
+        for (const QString &name : std::as_const(expected))
+            QTRY_VERIFY2(field(name) && field(name)->isVisible(), qPrintable(name));
+
+        QWidget *picker = field(QStringLiteral("endpointsButton"));
+        QApplication::setActiveWindow(m_panel.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+        picker->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), picker);
+        QStringList reached;
+        for (int i = 0; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            reached << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(reached, expected);
+    }
 }
 
 // With ALLIUM_SCREENSHOT_DIR set, saves the console after picking an endpoint and paging, at
