@@ -271,7 +271,7 @@ void ApiHistoryWidget::updateFill()
                                         QLocale::DataSizeTraditionalFormat);
     };
     m_fill->setText(QStringLiteral("History %1 · %2 of %3")
-                        .arg(locale.toString(m_history->rowCount()), size(m_history->bytes()),
+                        .arg(locale.toString(m_history->pageCount()), size(m_history->bytes()),
                              size(m_history->maxBytes())));
     m_fill->setToolTip(QStringLiteral("Requests kept (at most %1) and the memory they use; the "
                                       "oldest finished requests go first. %2 dropped so far.")
