@@ -712,17 +712,19 @@ void ApiHistoryModel::evictForBytes(qint64 keepPage)
     const auto holdsKept = [keepPage](const Entry &entry) {
         return pageNumber(entry, keepPage) >= 0;
     };
+    int from = 0;
     while (m_bytes > m_maxBytes) {
         // The oldest finished entry goes whole; pending pages are small and their responses
         // need them.
         int victim = -1;
-        for (int i = 0; i < int(m_entries.size()) && victim < 0; ++i) {
+        for (int i = from; i < int(m_entries.size()) && victim < 0; ++i) {
             const Entry &entry = m_entries[size_t(i)];
             if (!hasPending(entry) && !holdsKept(entry))
                 victim = i;
         }
         if (victim >= 0) {
             removeEntryAt(victim);
+            from = victim; // everything before it is pending or kept
             continue;
         }
         // Then the oldest finished page of a walk that is still under way (or just grew).
@@ -741,6 +743,7 @@ void ApiHistoryModel::evictForBytes(qint64 keepPage)
         if (walk < 0)
             return;
         removePageAt(walk, page);
+        from = 0; // a walk losing its last page leaves the list
     }
 }
 
