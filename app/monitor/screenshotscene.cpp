@@ -3,6 +3,8 @@
 
 #include "core/alerts/alertcenter.h"
 #include "core/alerts/alertruleset.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiresult.h"
 #include "core/api/apitemplate.h"
 #include "emulator/embeddedemulator.h"
 #include "monitor/monitorcomposition.h"
@@ -20,13 +22,16 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QPixmap>
+#include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
+#include <memory>
 
 namespace allium {
 
@@ -84,6 +89,33 @@ void ScreenshotScene::prepare(MonitorComposition *monitor, const QString &scene)
         // form (required marks, a choice, the batch inputs) in the composer.
         console->composer()->chooseEndpoint(QStringLiteral("/api/v1/developer/wallet/balances"));
         console->send();
+        // A cursor walk: Fetch all once its first page is in; the walk is one row of the history,
+        // shown expanded to its pages, and its pages' rows one table.
+        const QString assetsPath = QStringLiteral("/api/v1/developer/assets");
+        ApiTemplate assets;
+        assets.method = QStringLiteral("GET");
+        assets.path = assetsPath;
+        assets.bodyText = QStringLiteral("{\"blockchain\": \"solana\", \"limit\": 150}");
+        console->loadTemplate(assets);
+        console->send();
+        auto *fetchAll = console->findChild<QPushButton *>(QStringLiteral("fetchAllButton"));
+        auto *history = console->findChild<QTreeView *>(QStringLiteral("historyTable"));
+        if (fetchAll && history && console->apiClient()) {
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = QObject::connect(console->apiClient(), &ApiClient::requestFinished, fetchAll,
+                                     [fetchAll, once, assetsPath](const ApiResult &result) {
+                                         if (result.request.path == assetsPath &&
+                                             fetchAll->isEnabled()) {
+                                             QObject::disconnect(*once);
+                                             fetchAll->click();
+                                         }
+                                     });
+            QObject::connect(history->model(), &QAbstractItemModel::rowsInserted, history,
+                             [history](const QModelIndex &parent) {
+                                 if (parent.isValid())
+                                     history->expand(parent);
+                             });
+        }
         console->composer()->chooseEndpoint(QStringLiteral("/api/v1/developer/prices/history"));
         if (auto *tabs = console->findChild<QTabWidget *>(QStringLiteral("exchangeTabs"))) {
             for (int i = 0; i < tabs->count(); ++i) {

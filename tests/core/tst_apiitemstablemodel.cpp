@@ -46,6 +46,12 @@ private slots:
     void sortsByValueWithAbsentLast();
     void sortKeepsPersistentIndexes();
     void exportsCsvAndNdjson();
+    // The pages of a walk are one table: rows in page order, pages without rows skipped, at
+    // most MaxRows with the rest counted, exported whole.
+    void pagesAreOneBoundedTable();
+    // With the raw frame, columns follow the server's key order; a cut frame falls back to
+    // key order.
+    void columnsFollowTheFramesKeyOrder();
 
 private:
     ApiItemsTableModel *m_model = nullptr;
@@ -197,6 +203,56 @@ void TestApiItemsTableModel::exportsCsvAndNdjson()
     QCOMPARE(lines.size(), 3);
     QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("value")),
              QJsonValue(2));
+}
+
+void TestApiItemsTableModel::pagesAreOneBoundedTable()
+{
+    QVERIFY(m_model->setResponsePages({json(R"({"items":[{"a":1},{"a":2}],"cursor":"x"})"),
+                                       QJsonValue(QJsonValue::Undefined),
+                                       json(R"({"items":[{"a":3,"b":"z"}]})")}));
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->columns(), QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(cell(*m_model, 2, QStringLiteral("a")), QStringLiteral("3"));
+    QCOMPARE(m_model->droppedRowCount(), 0);
+    QBuffer ndjson;
+    ndjson.open(QIODevice::WriteOnly);
+    QCOMPARE(RowExporter::write(*m_model, RowExporter::Format::Ndjson, &ndjson), 3);
+
+    QVERIFY(!m_model->setResponsePages({json(R"({"cursor":"x"})"), QJsonValue()}));
+    QCOMPARE(m_model->rowCount(), 0);
+
+    // Past MaxRows across pages: the first MaxRows rows, the rest counted.
+    const int perPage = ApiItemsTableModel::MaxRows / 2 + 10;
+    QJsonArray items;
+    for (int i = 0; i < perPage; ++i)
+        items.append(i);
+    QVERIFY(m_model->setResponsePages({items, items, items}));
+    QCOMPARE(m_model->rowCount(), ApiItemsTableModel::MaxRows);
+    QCOMPARE(m_model->droppedRowCount(), 3 * perPage - ApiItemsTableModel::MaxRows);
+    QCOMPARE(cell(*m_model, perPage, QStringLiteral("item")), QStringLiteral("0"));
+}
+
+void TestApiItemsTableModel::columnsFollowTheFramesKeyOrder()
+{
+    const QByteArray frame =
+        R"({"id":"x","status":"success","data":{"items":[)"
+        R"({"symbol":"USDC","chain":"ethereum","token":{"name":"n","address":"0x1"}},)"
+        R"({"volume":5,"chain":"base"}]}})";
+    const QJsonValue data = QJsonDocument::fromJson(frame).object().value(QLatin1String("data"));
+    QVERIFY(m_model->setResponseData(data, frame));
+    QCOMPARE(m_model->columns(),
+             QStringList({QStringLiteral("symbol"), QStringLiteral("chain"),
+                          QStringLiteral("token.name"), QStringLiteral("token.address"),
+                          QStringLiteral("volume")}));
+    QVERIFY(m_model->setResponseData(data, frame.left(40)));
+    QCOMPARE(m_model->columns(),
+             QStringList({QStringLiteral("chain"), QStringLiteral("symbol"),
+                          QStringLiteral("token.address"), QStringLiteral("token.name"),
+                          QStringLiteral("volume")}));
+    // A walk reads its order from the first page whose frame reads.
+    QVERIFY(m_model->setResponsePages({data, data}, {frame.left(40), frame}));
+    QCOMPARE(m_model->columns().constFirst(), QStringLiteral("symbol"));
+    QCOMPARE(m_model->rowCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestApiItemsTableModel)

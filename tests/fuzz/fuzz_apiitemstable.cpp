@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes the API console's parsers of response and body JSON: ApiItemsTableModel on a response's
-// data under QAbstractItemModelTester (fatal on any model contract violation), every cell read
-// as the table and the exporter do and a sort on a few columns; then ApiRequestForm reading the
-// same JSON as the body of one catalogue endpoint (chosen by the input's length), which must
-// leave the request as it was, and a field edit.
+// Fuzzes the API console's parsers of response and body JSON: JsonKeyOrder on the input (and on
+// it wrapped as a response frame), ApiItemsTableModel on a response's data and that frame (the
+// columns in its key order) under QAbstractItemModelTester (fatal on any model contract violation),
+// every cell read as the table and the exporter do and a sort on a few columns; then ApiRequestForm
+// reading the same JSON as the body of one catalogue endpoint (chosen by the input's length), which
+// must leave the request as it was, and a field edit.
 #include "core/api/apiendpointcatalogue.h"
 #include "core/api/apiitemstablemodel.h"
 #include "core/api/apirequestform.h"
+#include "core/json/jsonkeyorder.h"
 #include "core/table/messagetablemodel.h"
 #include "fuzzsupport.h"
 
@@ -24,11 +26,11 @@ using namespace allium;
 
 namespace {
 
-void walkTable(const QJsonValue &value)
+void walkTable(const QJsonValue &value, const QByteArray &frame)
 {
     ApiItemsTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setResponseData(value);
+    model.setResponseData(value, frame);
     fuzz::require(model.columnCount() <= ApiItemsTableModel::MaxColumns, "columns are bounded");
     fuzz::require(model.rowCount() <= ApiItemsTableModel::MaxRows, "rows are bounded");
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -80,12 +82,22 @@ void editForm(const QJsonValue &value, std::size_t size)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(fuzz::bytesOf(data, size));
+    const QByteArray bytes = fuzz::bytesOf(data, size);
+    const QByteArray frame = "{\"data\":" + bytes + '}';
+    for (const QByteArray &text : {bytes, frame}) {
+        const QHash<QString, QStringList> order =
+            JsonKeyOrder::ofRows(text, ApiItemsTableModel::KeyOrderRows, 3);
+        qsizetype keys = 0;
+        for (const QStringList &list : order)
+            keys += list.size();
+        fuzz::require(keys <= JsonKeyOrder::MaxKeys, "key order is bounded");
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(bytes);
     if (document.isNull())
         return 0;
     const QJsonValue value =
         document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-    walkTable(value);
+    walkTable(value, frame);
     editForm(value, size);
     return 0;
 }

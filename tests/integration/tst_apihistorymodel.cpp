@@ -52,6 +52,33 @@ void answerOddly(QWebSocket *socket, const QJsonObject &request)
     send(reply);
 }
 
+/// Answers "/pages" with {"items": [n objects of `size` characters], "cursor"}, "/error" with an
+/// error, and never answers "/never".
+void answerPages(QWebSocket *socket, const QJsonObject &request)
+{
+    const QString path = request.value(QLatin1String("path")).toString();
+    const QJsonObject body = request.value(QLatin1String("body")).toObject();
+    if (path == QLatin1String("/never"))
+        return;
+    QJsonObject reply{{QStringLiteral("id"), request.value(QLatin1String("id"))},
+                      {QStringLiteral("status"), QStringLiteral("success")}};
+    if (path == QLatin1String("/error")) {
+        reply.insert(QStringLiteral("status"), QStringLiteral("error"));
+        reply.insert(QStringLiteral("data"), QStringLiteral("nope"));
+    } else {
+        QJsonArray items;
+        for (int i = 0; i < body.value(QLatin1String("n")).toInt(); ++i)
+            items.append(QJsonObject{
+                {QStringLiteral("i"), i},
+                {QStringLiteral("text"),
+                 QString(body.value(QLatin1String("size")).toInt(), QLatin1Char('x'))}});
+        reply.insert(QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("items"), items},
+                                 {QStringLiteral("cursor"), QStringLiteral("next")}});
+    }
+    ScriptedApiServer::send(socket, reply);
+}
+
 ApiRequest makeRequest(const QString &path, const QString &id, const QJsonValue &body = {})
 {
     ApiRequest r;
@@ -100,6 +127,16 @@ private slots:
     // rows go, a pending request keeps its row, the client's parsed data is kept (not parsed
     // again), and a response larger than a quarter of the bound keeps only its beginning.
     void byteBoundWithLargeResponses();
+    // The pages of a walk (requests announced as continuing it) are one top-level row with the
+    // pages as children: pending while a page is, failed if a page failed, latency and items
+    // summed; responses still land on their page by id in any order.
+    void walkIsOneRowWithPagesAsChildren();
+    // The row bound counts pages: evicting a walk evicts all its pages, finished entries go
+    // before a walk with a pending page, and a page whose walk left starts a new row.
+    void walkRowBoundCountsPages();
+    // The byte bound drops finished entries whole and then a walk's oldest finished pages,
+    // never its pending page.
+    void walkByteBoundKeepsPendingPage();
 
 private:
     /// An emulator on loopback whose API responses take latencyMs.
@@ -187,6 +224,176 @@ void TestApiHistoryModel::byteBoundWithLargeResponses()
     QCOMPARE(model.rowOfId(QStringLiteral("pending")), 0);
     model.clear();
     QCOMPARE(model.bytes(), 0);
+}
+
+void TestApiHistoryModel::walkIsOneRowWithPagesAsChildren()
+{
+    ScriptedApiServer server(answerPages);
+    QVERIFY(server.listen());
+    ApiClient client;
+    ApiHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.attach(&client);
+    connectTo(client, server.baseUrl());
+    QTRY_COMPARE(client.state(), ConnectionState::Connected);
+    const auto send = [&](const QString &path, const QString &id, int n,
+                          const QString &continues = {}) {
+        const ApiRequest request = makeRequest(path, id, QJsonObject{{QStringLiteral("n"), n}});
+        model.announce(request, continues);
+        return client.submit(request);
+    };
+
+    QCOMPARE(send(QStringLiteral("/pages"), QStringLiteral("w"), 3), QStringLiteral("w"));
+    QTRY_COMPARE(model.stateAt(0), RowState::Succeeded);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    QVERIFY(!model.index(0, 0).data(ApiHistoryModel::IsWalkRole).toBool());
+    QCOMPARE(model.index(0, 0).data(ApiHistoryModel::ItemCountRole).toInt(), 3);
+
+    // The second page makes the row a walk: both pages become its children.
+    send(QStringLiteral("/never"), QStringLiteral("w-page-2"), 0, QStringLiteral("w"));
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex walk = model.index(0, 0);
+    QCOMPARE(model.rowCount(walk), 2);
+    QVERIFY(walk.data(ApiHistoryModel::IsWalkRole).toBool());
+    QCOMPARE(model.idAt(0), QStringLiteral("w"));
+    QCOMPARE(model.index(0, 0, walk).data(ApiHistoryModel::IdRole).toString(), QStringLiteral("w"));
+    QCOMPARE(model.index(1, 0, walk).data(ApiHistoryModel::IdRole).toString(),
+             QStringLiteral("w-page-2"));
+    QCOMPARE(model.rowOfId(QStringLiteral("w-page-2")), 0);
+    QCOMPARE(model.indexOfId(QStringLiteral("w-page-2")), model.index(1, 0, walk));
+    QCOMPARE(model.indexOfId(QStringLiteral("w")), model.index(0, 0, walk));
+    QVERIFY(model.isPendingAt(0)); // pending while a page is
+    QCOMPARE(model.requestAt(0).id, QStringLiteral("w"));
+    QCOMPARE(model.requestOf(model.index(1, 0, walk)).path, QStringLiteral("/never"));
+    QVERIFY(client.cancel(QStringLiteral("w-page-2")));
+    QCOMPARE(model.stateAt(0), RowState::Cancelled);
+
+    // A page that failed makes the walk fail, and says which page it was.
+    send(QStringLiteral("/pages"), QStringLiteral("w-page-3"), 4, QStringLiteral("w-page-2"));
+    send(QStringLiteral("/error"), QStringLiteral("w-page-4"), 0, QStringLiteral("w"));
+    send(QStringLiteral("/pages"), QStringLiteral("other"), 1);
+    QTRY_COMPARE(model.stats().count(), 5);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(walk), 4);
+    QCOMPARE(model.idAt(1), QStringLiteral("other"));
+    QCOMPARE(model.index(2, ApiHistoryModel::StatusColumn, walk).data().toString(),
+             QStringLiteral("Success"));
+    QCOMPARE(model.stateAt(0), RowState::Cancelled);
+    QCOMPARE(walk.data(ApiHistoryModel::ErrorMessageRole).toString(),
+             QStringLiteral("page 2: cancelled"));
+    QCOMPARE(walk.data(ApiHistoryModel::PageCountRole).toInt(), 4);
+    QCOMPARE(walk.data(ApiHistoryModel::ItemCountRole).toInt(), 7);
+    QCOMPARE(model.index(0, ApiHistoryModel::PathColumn).data().toString(),
+             QStringLiteral("/pages · 4 pages · 7 items"));
+    double latency = 0;
+    for (int page = 0; page < 4; ++page)
+        latency +=
+            std::max(0.0, model.index(page, 0, walk).data(ApiHistoryModel::LatencyRole).toDouble());
+    QCOMPARE(walk.data(ApiHistoryModel::LatencyRole).toDouble(), latency);
+    QCOMPARE(model.index(3, 0, walk).data(ApiHistoryModel::ErrorMessageRole).toString(),
+             QStringLiteral("nope"));
+    QCOMPARE(model.stats().count(ApiRequestState::ServerError), 1);
+}
+
+void TestApiHistoryModel::walkRowBoundCountsPages()
+{
+    ApiClient client; // never connected: requests stay queued until cancelled
+    ApiHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.attach(&client);
+    model.setMaxRows(5);
+    const auto send = [&](const QString &id, const QString &continues = {}) {
+        const ApiRequest request = makeRequest(assetsPath, id);
+        model.announce(request, continues);
+        client.submit(request);
+    };
+    send(QStringLiteral("w"));
+    QVERIFY(client.cancel(QStringLiteral("w")));
+    send(QStringLiteral("w-page-2"), QStringLiteral("w"));
+    QVERIFY(client.cancel(QStringLiteral("w-page-2")));
+    send(QStringLiteral("w-page-3"), QStringLiteral("w-page-2")); // pending
+    send(QStringLiteral("a"));
+    QVERIFY(client.cancel(QStringLiteral("a")));
+    send(QStringLiteral("b"));
+    QVERIFY(client.cancel(QStringLiteral("b")));
+    QCOMPARE(model.pageCount(), 5);
+    QCOMPARE(model.rowCount(), 3);
+
+    // Full: the finished "a" goes before the older walk, whose last page is pending.
+    send(QStringLiteral("c"));
+    QCOMPARE(model.evictedCount(), 1);
+    QCOMPARE(model.rowOfId(QStringLiteral("a")), -1);
+    QCOMPARE(model.rowOfId(QStringLiteral("w-page-3")), 0);
+    // Once the walk ended, it goes whole: three pages for one row.
+    QVERIFY(client.cancel(QStringLiteral("w-page-3")));
+    QVERIFY(client.cancel(QStringLiteral("c")));
+    send(QStringLiteral("d"));
+    QCOMPARE(model.evictedCount(), 4);
+    QCOMPARE(model.pageCount(), 3);
+    QCOMPARE(model.rowOfId(QStringLiteral("w")), -1);
+    QCOMPARE(model.rowOfId(QStringLiteral("w-page-2")), -1);
+    QCOMPARE(model.idAt(0), QStringLiteral("b"));
+
+    // A page whose walk left the history starts a row of its own.
+    send(QStringLiteral("w-page-4"), QStringLiteral("w-page-3"));
+    QCOMPARE(model.rowOfId(QStringLiteral("w-page-4")), 3);
+    QVERIFY(!model.index(3, 0).data(ApiHistoryModel::IsWalkRole).toBool());
+
+    // A walk longer than the bound keeps its newest pages.
+    model.setMaxRows(3);
+    for (int page = 5; page <= 8; ++page) {
+        QVERIFY(client.cancel(QStringLiteral("w-page-%1").arg(page - 1)));
+        send(QStringLiteral("w-page-%1").arg(page), QStringLiteral("w-page-%1").arg(page - 1));
+    }
+    QCOMPARE(model.pageCount(), 3);
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex walk = model.index(0, 0);
+    QCOMPARE(model.rowCount(walk), 3);
+    QCOMPARE(model.index(2, 0, walk).data(ApiHistoryModel::IdRole).toString(),
+             QStringLiteral("w-page-8"));
+    QVERIFY(model.isPendingAt(0));
+}
+
+void TestApiHistoryModel::walkByteBoundKeepsPendingPage()
+{
+    ScriptedApiServer server(answerPages);
+    QVERIFY(server.listen());
+    ApiClient client;
+    ApiHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.attach(&client);
+    model.setMaxBytes(64 * 1024);
+    connectTo(client, server.baseUrl());
+    QTRY_COMPARE(client.state(), ConnectionState::Connected);
+    const auto send = [&](const QString &path, const QString &id, const QString &continues = {}) {
+        const ApiRequest request = makeRequest(
+            path, id, QJsonObject{{QStringLiteral("n"), 2}, {QStringLiteral("size"), 4000}});
+        model.announce(request, continues);
+        client.submit(request);
+        return id;
+    };
+    send(QStringLiteral("/pages"), QStringLiteral("single"));
+    QTRY_COMPARE(model.stats().count(), 1);
+    // Each page keeps ~8 KB of frame and its parsed data: ~16 KB.
+    QString previous = send(QStringLiteral("/pages"), QStringLiteral("w"));
+    for (int page = 2; page <= 6; ++page) {
+        QTRY_COMPARE(model.stats().count(), page);
+        previous = send(QStringLiteral("/pages"), QStringLiteral("w-page-%1").arg(page), previous);
+    }
+    QTRY_COMPARE(model.stats().count(), 7);
+    send(QStringLiteral("/never"), QStringLiteral("w-page-7"), previous);
+    QVERIFY2(model.bytes() <= model.maxBytes(), qPrintable(QString::number(model.bytes())));
+    QCOMPARE(model.rowOfId(QStringLiteral("single")), -1); // the finished entry went first
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex walk = model.index(0, 0);
+    QVERIFY(model.rowCount(walk) < 7);
+    QCOMPARE(model.index(model.rowCount(walk) - 1, 0, walk).data(ApiHistoryModel::IdRole),
+             QStringLiteral("w-page-7"));
+    QVERIFY(model.isPendingAt(0));
+    // Shrinking to nothing still keeps the pending page.
+    model.setMaxBytes(0);
+    QCOMPARE(model.rowOfId(QStringLiteral("w-page-7")), 0);
+    QVERIFY(client.cancel(QStringLiteral("w-page-7")));
 }
 
 std::unique_ptr<EmulatorServer> TestApiHistoryModel::startEmulator(int latencyMs)

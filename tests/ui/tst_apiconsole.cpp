@@ -33,6 +33,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QWebSocket>
 
 #include <memory>
@@ -99,7 +100,8 @@ private slots:
     void templatesFillEditor();
     // Saving the composed request by name puts it in the menu and in the settings, without a key.
     void saveRequestByName();
-    // Tab goes method → path → body → id → Send.
+    // Tab goes in visual order: method → path → Endpoints → Templates → Copy as code → body →
+    // id → New id → Send.
     void tabOrder();
     // saveState/restoreState bring back the composed request.
     void stateRoundTrip();
@@ -132,7 +134,7 @@ private:
     QLineEdit *m_id = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_error = nullptr;
-    QTableView *m_table = nullptr;
+    QTreeView *m_table = nullptr;
     ApiHistoryModel *m_history = nullptr;
 };
 
@@ -164,7 +166,7 @@ void TestApiConsole::init()
     m_id = m_panel->findChild<QLineEdit *>(QStringLiteral("idEdit"));
     m_send = m_panel->findChild<QPushButton *>(QStringLiteral("sendButton"));
     m_error = m_panel->findChild<QLabel *>(QStringLiteral("bodyError"));
-    m_table = m_panel->findChild<QTableView *>(QStringLiteral("historyTable"));
+    m_table = m_panel->findChild<QTreeView *>(QStringLiteral("historyTable"));
     m_history = m_panel->historyModel();
     QVERIFY(m_method && m_path && m_body && m_id && m_send && m_error && m_table && m_history);
 }
@@ -656,7 +658,19 @@ void TestApiConsole::tabOrder()
     QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
     m_method->setFocus();
     QCOMPARE(QApplication::focusWidget(), m_method);
-    const QList<QWidget *> expected{m_path, m_body, m_id, m_send};
+    // In visual order: the top row, the body (a path the catalogue does not know has no form),
+    // the id row.
+    typePathAndBody(QStringLiteral("GET"), QStringLiteral("/api/v1/custom"), {});
+    m_method->setFocus();
+    const QList<QWidget *> expected{
+        m_path,
+        m_panel->findChild<QWidget *>(QStringLiteral("endpointsButton")),
+        m_panel->findChild<QWidget *>(QStringLiteral("templatesButton")),
+        m_panel->findChild<QWidget *>(QStringLiteral("copyCodeButton")),
+        m_body,
+        m_id,
+        m_panel->findChild<QWidget *>(QStringLiteral("newIdButton")),
+        m_send};
     for (QWidget *next : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), next);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/apiclient.h"
+#include "core/api/apiendpointcatalogue.h"
 #include "core/api/apihistorymodel.h"
 #include "core/api/apiitemstablemodel.h"
 #include "core/api/savedrequeststore.h"
@@ -7,6 +8,7 @@
 #include "emulator/emulatorserver.h"
 #include "ui/console/apicomposerwidget.h"
 #include "ui/console/apiconsolepanel.h"
+#include "ui/console/apiitemstableview.h"
 #include "ui/console/apirequestformwidget.h"
 
 #include <QApplication>
@@ -23,6 +25,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -30,6 +33,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <memory>
 
@@ -53,6 +57,8 @@ private slots:
     void formAndJsonStayInSync();
     void batchInputsByForm();
     void formSendsShowsTablePagesAndExports();
+    void tabFollowsTheGeneratedForm_data();
+    void tabFollowsTheGeneratedForm();
     void screenshots();
 
 private:
@@ -203,14 +209,24 @@ void TestApiExplorer::costAsBuiltAndSessionTotal()
     QVERIFY(m_cost->text().startsWith(QStringLiteral("Cost: 60 DU \u00b7 session: 40 DU")));
 }
 
-// A cursor endpoint's response enables Next page; Fetch all follows the cursor to the last page,
-// every page a row of the history named after the first.
+// A cursor endpoint's response enables Next page; Fetch all follows the cursor to the last page.
+// The walk is ONE row of the history with a child per page: expanding it and clicking a page
+// shows that page's response; clicking the walk shows the rows of all pages as one table, which
+// exports whole.
 void TestApiExplorer::nextPageAndFetchAll()
 {
     auto *next = m_panel->findChild<QPushButton *>(QStringLiteral("nextPageButton"));
     auto *all = m_panel->findChild<QPushButton *>(QStringLiteral("fetchAllButton"));
     auto *label = m_panel->findChild<QLabel *>(QStringLiteral("pagingLabel"));
-    QVERIFY(next && all && label);
+    auto *tree = m_panel->findChild<QTreeView *>(QStringLiteral("historyTable"));
+    auto *summary = m_panel->findChild<QLabel *>(QStringLiteral("exchangeSummary"));
+    auto *response = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("responseText"));
+    auto *itemsView = m_panel->findChild<ApiItemsTableView *>(QStringLiteral("itemsTableView"));
+    auto *itemsSummary = m_panel->findChild<QLabel *>(QStringLiteral("itemsSummary"));
+    auto *tabs = m_panel->findChild<QTabWidget *>(QStringLiteral("exchangeTabs"));
+    QVERIFY(next && all && label && tree && summary && response && itemsView && itemsSummary &&
+            tabs);
+    ApiItemsTableModel *items = itemsView->model();
     QVERIFY(!next->isEnabled());
     m_method->setCurrentText(QStringLiteral("GET"));
     m_path->setFocus();
@@ -222,15 +238,55 @@ void TestApiExplorer::nextPageAndFetchAll()
     ApiHistoryModel *history = m_panel->historyModel();
     const QString first = history->idAt(0);
     QTest::mouseClick(next, Qt::LeftButton);
-    QTRY_COMPARE(history->rowCount(), 2);
-    QCOMPARE(history->idAt(1), first + QStringLiteral("-page-2"));
+    QTRY_COMPARE(history->rowCount(history->index(0, 0)), 2);
+    QCOMPARE(history->rowCount(), 1);
     QTRY_VERIFY(all->isEnabled());
     QTest::mouseClick(all, Qt::LeftButton);
-    // 405 Solana assets at 150 a page: three pages.
+    // 405 Solana assets at 150 a page: three pages, one row.
     QTRY_COMPARE(label->text(), QStringLiteral("Last page reached"));
-    QCOMPARE(history->rowCount(), 3);
-    QCOMPARE(history->idAt(2), first + QStringLiteral("-page-3"));
     QVERIFY(!next->isEnabled() && !all->isEnabled());
+    QCOMPARE(tree->model()->rowCount(), 1);
+    const QModelIndex walk = tree->model()->index(0, ApiHistoryModel::PathColumn);
+    QCOMPARE(tree->model()->rowCount(walk.siblingAtColumn(0)), 3);
+    QCOMPARE(walk.data().toString(),
+             QStringLiteral("/api/v1/developer/assets · 3 pages · 405 items"));
+    QCOMPARE(walk.siblingAtColumn(ApiHistoryModel::StatusColumn).data().toString(),
+             QStringLiteral("Success"));
+
+    // The walk is selected: one table of all 405 rows, in page order.
+    QTRY_COMPARE(items->rowCount(), 405);
+    QCOMPARE(tabs->currentWidget(), itemsView);
+    QVERIFY2(itemsSummary->text().startsWith(QStringLiteral("405 rows")) &&
+                 itemsSummary->text().contains(QStringLiteral("from 3 pages")),
+             qPrintable(itemsSummary->text()));
+    QVERIFY2(summary->text().contains(QStringLiteral("3 pages · 405 items")),
+             qPrintable(summary->text()));
+
+    // Expand by keyboard, click the second page: its own response.
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Right);
+    QTRY_VERIFY(tree->isExpanded(walk.siblingAtColumn(0)));
+    const QModelIndex page2 =
+        tree->model()->index(1, ApiHistoryModel::PathColumn, walk.siblingAtColumn(0));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(page2).center());
+    const QString page2Id = first + QStringLiteral("-page-2");
+    QVERIFY2(summary->text().startsWith(page2Id + QStringLiteral(" · Success · page 2 of 3")),
+             qPrintable(summary->text()));
+    QVERIFY(response->toPlainText().contains(QStringLiteral("\"%1\"").arg(page2Id)));
+    QCOMPARE(items->rowCount(), 150);
+
+    // Back on the walk, the whole table again; the export holds every page's rows.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(walk).center());
+    QTRY_COMPARE(items->rowCount(), 405);
+    QTemporaryDir dir;
+    const QString fileName = dir.filePath(QStringLiteral("walk.ndjson"));
+    QVERIFY(itemsView->exportTo(fileName));
+    QFile ndjson(fileName);
+    QVERIFY(ndjson.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = ndjson.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 405);
+    QSet<QByteArray> distinct(lines.cbegin(), lines.cend());
+    QCOMPARE(distinct.size(), 405);
 }
 
 // The form is generated from the endpoint's entry and edits the JSON body; the JSON's edits show
@@ -358,13 +414,13 @@ void TestApiExplorer::formSendsShowsTablePagesAndExports()
         model->index(1, id).data(MessageTableModel::JsonValueRole).value<QJsonValue>().toDouble();
     QVERIFY2(top > next, qPrintable(QStringLiteral("%1 %2").arg(top).arg(next)));
 
-    // Next page: the table shows the second page's rows.
-    const QString firstSlug = model->index(0, slug).data().toString();
+    // Next page: the walk's row is selected, and its table shows both pages' rows.
     auto *nextPage = m_panel->findChild<QPushButton *>(QStringLiteral("nextPageButton"));
     QTRY_VERIFY(nextPage->isEnabled());
     QTest::mouseClick(nextPage, Qt::LeftButton);
-    QTRY_COMPARE(m_panel->historyModel()->rowCount(), 2);
-    QTRY_VERIFY(model->rowCount() == 150 && model->index(0, slug).data().toString() != firstSlug);
+    QTRY_COMPARE(model->rowCount(), 300);
+    QCOMPARE(m_panel->historyModel()->rowCount(), 1);
+    QVERIFY(model->index(150, slug).data().toString() != model->index(0, slug).data().toString());
 
     // Export CSV through the save dialog, typing the file name.
     QTemporaryDir dir;
@@ -391,8 +447,67 @@ void TestApiExplorer::formSendsShowsTablePagesAndExports()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray text = csv.readAll();
     QVERIFY(text.startsWith("id,") || text.contains(",id,"));
-    QCOMPARE(text.count("\r\n"), 151);
+    QCOMPARE(text.count("\r\n"), 301);
     QVERIFY(!text.contains(EmulatorDemoKey.toUtf8()));
+}
+
+void TestApiExplorer::tabFollowsTheGeneratedForm_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::newRow("fields") << QStringLiteral("tokens of a chain");
+    QTest::newRow("batch inputs") << QStringLiteral("latest token prices");
+}
+
+// Tab walks the console in visual order, from the endpoint picker through the generated form's
+// fields (top to bottom), its batch inputs (row by row, then Add input) and the body to Send;
+// also after the form was rebuilt with one more input.
+void TestApiExplorer::tabFollowsTheGeneratedForm()
+{
+    QFETCH(QString, search);
+    pick(search);
+    const ApiEndpoint *endpoint = ApiEndpointCatalogue::find(m_path->text());
+    QVERIFY(endpoint);
+    auto *addInput = field(QStringLiteral("addInputButton"));
+    for (int round = 0; round < 2; ++round) {
+        if (round == 1) {
+            if (!endpoint->isBatch())
+                break;
+            QTest::mouseClick(qobject_cast<QPushButton *>(addInput), Qt::LeftButton);
+        }
+        QStringList expected{QStringLiteral("templatesButton"), QStringLiteral("copyCodeButton")};
+        for (const ApiParameter &p : endpoint->parameters)
+            expected << QStringLiteral("field_") + p.name;
+        for (int input = 0;
+             endpoint->isBatch() && field(QStringLiteral("removeInput_%1").arg(input)); ++input) {
+            for (const ApiParameter &p : endpoint->itemParameters)
+                expected << QStringLiteral("input_%1_%2").arg(input).arg(p.name);
+            expected << QStringLiteral("removeInput_%1").arg(input);
+        }
+        if (endpoint->isBatch())
+            expected << QStringLiteral("addInputButton");
+        expected << QStringLiteral("bodyEdit") << QStringLiteral("idEdit")
+                 << QStringLiteral("newIdButton");
+        // An empty new input disables Send, and Tab passes a disabled button by.
+        QCOMPARE(m_send->isEnabled(), round == 0);
+        if (m_send->isEnabled())
+            expected << QStringLiteral("sendButton");
+        QVERIFY(expected.size() > 6);
+        // The layout shows new editors on its next turn of the event loop.
+        for (const QString &name : std::as_const(expected))
+            QTRY_VERIFY2(field(name) && field(name)->isVisible(), qPrintable(name));
+
+        QWidget *picker = field(QStringLiteral("endpointsButton"));
+        QApplication::setActiveWindow(m_panel.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+        picker->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), picker);
+        QStringList reached;
+        for (int i = 0; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            reached << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(reached, expected);
+    }
 }
 
 // With ALLIUM_SCREENSHOT_DIR set, saves the console after picking an endpoint and paging, at

@@ -177,6 +177,8 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
+    // Its editors take the focus (and scroll into view); the area itself would be a dead stop.
+    formScroll->setFocusPolicy(Qt::NoFocus);
     auto *formAndBody = new QSplitter(Qt::Horizontal);
     formAndBody->setObjectName(QStringLiteral("formSplitter"));
     formAndBody->setChildrenCollapsible(false);
@@ -232,11 +234,9 @@ ApiComposerWidget::ApiComposerWidget(SavedRequestStore *store, QWidget *parent)
     layout->addWidget(m_bodyError);
     layout->addLayout(bottom);
 
-    // The only focus chain the brief fixes; the helper buttons follow it.
-    setTabOrder(m_method, m_path);
-    setTabOrder(m_path, m_body);
-    setTabOrder(m_body, m_id);
-    setTabOrder(m_id, m_send);
+    updateTabOrder();
+    connect(m_form, &ApiRequestFormWidget::editorsRebuilt, this,
+            &ApiComposerWidget::updateTabOrder);
 
     connect(m_method, &QComboBox::currentTextChanged, this, &ApiComposerWidget::validate);
     connect(m_path, &QLineEdit::textChanged, this, &ApiComposerWidget::validate);
@@ -309,6 +309,15 @@ ApiTemplate ApiComposerWidget::currentTemplate(const QString &name) const
 ApiRequest ApiComposerWidget::currentRequest() const
 {
     return currentTemplate().toRequest(m_id->text().trimmed());
+}
+
+void ApiComposerWidget::updateTabOrder()
+{
+    QList<QWidget *> chain{m_method, m_path, m_endpointsButton, m_templatesButton, m_codeButton};
+    chain += m_form->focusOrder();
+    chain += QList<QWidget *>{m_body, m_id, m_newId, m_send};
+    for (qsizetype i = 0; i + 1 < chain.size(); ++i)
+        setTabOrder(chain.at(i), chain.at(i + 1));
 }
 
 void ApiComposerWidget::validate()

@@ -79,6 +79,8 @@ protected:
 
 private:
     void validate();
+    /// Tab follows the layout: the top row, the form's editors, the body, then the id row.
+    void updateTabOrder();
     void rebuildTemplateMenu();
     void buildEndpointMenu();
     void filterEndpointMenu(const QString &text);

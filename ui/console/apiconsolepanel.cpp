@@ -83,7 +83,8 @@ ApiConsolePanel::ApiConsolePanel(SavedRequestStore *savedRequests, QWidget *pare
         connect(shortcut, &QShortcut::activated, this, &ApiConsolePanel::send);
     }
 
-    connect(m_composer, &ApiComposerWidget::sendRequested, this, &ApiConsolePanel::submit);
+    connect(m_composer, &ApiComposerWidget::sendRequested, this,
+            [this](const ApiRequest &request) { submit(request); });
     connect(m_composer, &ApiComposerWidget::noticePosted, m_historyView,
             &ApiHistoryWidget::showNotice);
     // A resend gets a new id from the composer, so ids stay unique across the console.
@@ -142,12 +143,13 @@ void ApiConsolePanel::send()
     m_composer->send();
 }
 
-void ApiConsolePanel::submit(const ApiRequest &request)
+void ApiConsolePanel::submit(const ApiRequest &request, const QString &continuesId)
 {
     if (!m_client)
         return;
-    // Announced first, so the row exists before the client reports it queued or sent.
-    m_history->announce(request);
+    // Announced first, so the row exists before the client reports it queued or sent; a page
+    // joins its walk's row.
+    m_history->announce(request, continuesId);
     QString error;
     const QString id = m_client->submit(request, &error);
     if (id.isEmpty()) {
@@ -157,6 +159,10 @@ void ApiConsolePanel::submit(const ApiRequest &request)
     m_composer->markSubmitted(id);
     m_composer->addToSessionCost(request);
     m_lastId = id;
+    if (continuesId.isEmpty()) {
+        m_chainId = id;
+        m_pageNumber = 1;
+    }
     m_pageAfter.reset();
     updatePaging();
     m_historyView->selectId(id);
@@ -184,15 +190,11 @@ void ApiConsolePanel::fetchNextPage()
     if (!m_pageAfter)
         return;
     ApiRequest next = *m_pageAfter;
-    // The pages of one walk share the first page's id, so they sit together in the history.
-    if (!m_lastId.contains(QLatin1String("-page-"))) {
-        m_chainId = m_lastId;
-        m_pageNumber = 1;
-    }
+    // Wire ids stay unique; the pages' names say which walk they belong to.
     next.id = QStringLiteral("%1-page-%2").arg(m_chainId).arg(++m_pageNumber);
     if (m_pagesLeft > 0)
         --m_pagesLeft;
-    submit(next);
+    submit(next, m_lastId);
 }
 
 void ApiConsolePanel::updatePaging()
@@ -206,9 +208,7 @@ void ApiConsolePanel::updatePaging()
     else if (more)
         m_pagingLabel->setText(QStringLiteral("More results: the response has a next page"));
     else
-        m_pagingLabel->setText(m_lastId.contains(QLatin1String("-page-"))
-                                   ? QStringLiteral("Last page reached")
-                                   : QString());
+        m_pagingLabel->setText(m_pageNumber > 1 ? QStringLiteral("Last page reached") : QString());
 }
 
 QByteArray ApiConsolePanel::saveState() const

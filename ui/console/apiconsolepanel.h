@@ -66,7 +66,9 @@ signals:
     void requestSubmitted(const QString &id);
 
 private:
-    void submit(const ApiRequest &request);
+    /// Hands `request` to the client; with `continuesId` (the walk's last page) it is that
+    /// walk's next page.
+    void submit(const ApiRequest &request, const QString &continuesId = {});
     /// A request of this console ended: remembers the page after it, if any, and fetches it
     /// when "Fetch all" is under way.
     void handleFinished(const ApiResult &result);
@@ -85,7 +87,7 @@ private:
     QMetaObject::Connection m_finishedConnection;
     std::optional<ApiRequest> m_pageAfter; ///< the page after the last paged response
     QString m_lastId;                      ///< the last request submitted here
-    QString m_chainId;                     ///< the first page's id: the group's name
+    QString m_chainId;                     ///< the first page's id: the walk's name
     int m_pageNumber = 1;
     int m_pagesLeft = 0; ///< of a "Fetch all" under way
 };

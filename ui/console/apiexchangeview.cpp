@@ -158,7 +158,9 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
     const bool sameResponse = (responseJson.constData() == m_response.constData() &&
                                responseJson.size() == m_response.size()) ||
                               responseJson == m_response;
-    if (!sameResponse || m_responseText->document()->isEmpty() != responseJson.isEmpty()) {
+    if (!sameResponse || m_responseText->document()->isEmpty() != responseJson.isEmpty() ||
+        !m_walkKey.isEmpty()) {
+        m_walkKey.clear();
         m_response = responseJson;
         m_responseSize = std::max<qint64>(responseSize, responseJson.size());
         showResponseText(false);
@@ -170,13 +172,35 @@ void ApiExchangeView::showExchange(const QByteArray &requestJson, const QByteArr
         m_tree->expandToDepth(0);
         // The rows are in the frame's "data" (the tree shows the whole frame).
         const QJsonValue frame = !responseTree.isUndefined() ? responseTree : m_treeModel->json();
-        m_items->setResponseData(frame.toObject().value(QLatin1String("data")));
+        m_items->setResponseData(frame.toObject().value(QLatin1String("data")), m_response);
     }
     const QString request = indented(requestJson);
     if (m_requestText->toPlainText() != request)
         setText(m_requestText, m_requestHighlighter, request);
     m_copyResponse->setEnabled(!m_response.isEmpty());
     m_copyRequest->setEnabled(!request.isEmpty());
+}
+
+void ApiExchangeView::showWalk(const QByteArray &requestJson, const QString &summary,
+                               const QString &problem, const QList<QJsonValue> &pages,
+                               const QList<QByteArray> &frames, const QString &pagesKey)
+{
+    // The walk has no response of its own: its pages' rows are the table; a page's row shows
+    // that page's frame.
+    if (m_walkKey != pagesKey) {
+        showExchange(requestJson, {}, summary, problem);
+        m_items->setResponsePages(pages, frames);
+        m_walkKey = pagesKey;
+        return;
+    }
+    m_summary->setText(summary);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+}
+
+void ApiExchangeView::showTableTab()
+{
+    m_tabs->setCurrentWidget(m_items);
 }
 
 void ApiExchangeView::showAll()

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -41,6 +42,15 @@ public:
                       const QString &summary, const QString &problem,
                       const QJsonValue &responseTree = QJsonValue(QJsonValue::Undefined),
                       qint64 responseSize = -1);
+    /// Shows a cursor walk: its first request under `summary`, and one table of the rows of all
+    /// its `pages` (each page's response "data", in order; `frames` the pages' frames as
+    /// received, for the columns' order). `pagesKey` names the pages as they stand (ids,
+    /// states): the table is rebuilt only when it changes.
+    void showWalk(const QByteArray &requestJson, const QString &summary, const QString &problem,
+                  const QList<QJsonValue> &pages, const QList<QByteArray> &frames,
+                  const QString &pagesKey);
+    /// Brings the "Table" tab to the front.
+    void showTableTab();
     void clear();
     /// Shows all of a response that was cut to PreviewBytes.
     void showAll();
@@ -83,6 +93,7 @@ private:
     QByteArray m_response; ///< the frame shown (shared with the history, not copied)
     qint64 m_responseSize = 0;
     bool m_responseTruncated = false;
+    QString m_walkKey; ///< the walk the table shows, empty when it shows one response
 };
 
 } // namespace allium

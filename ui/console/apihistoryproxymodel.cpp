@@ -15,9 +15,19 @@ ApiHistoryProxyModel::ApiHistoryProxyModel(QObject *parent)
 void ApiHistoryProxyModel::setPalette(const QPalette &palette)
 {
     m_palette = palette;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-                         {Qt::ForegroundRole});
+    recolour({});
+}
+
+void ApiHistoryProxyModel::recolour(const QModelIndex &parent)
+{
+    const int rows = rowCount(parent);
+    if (rows == 0)
+        return;
+    emit dataChanged(index(0, 0, parent), index(rows - 1, columnCount(parent) - 1, parent),
+                     {Qt::ForegroundRole});
+    // A walk's pages are coloured too.
+    for (int row = 0; row < rows && !parent.isValid(); ++row)
+        recolour(index(row, 0));
 }
 
 QColor ApiHistoryProxyModel::toneColor(ApiHistoryModel::Tone tone, const QPalette &palette)

@@ -9,7 +9,7 @@
 
 namespace allium {
 
-/// The console history as the table shows it: sortable by each column's natural value and
+/// The console history as the tree shows it: sortable by each column's natural value and
 /// coloured by the rows' tones, in the theme's colours for the palette (light and dark).
 class ApiHistoryProxyModel : public QSortFilterProxyModel
 {
@@ -24,6 +24,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    /// Announces new colours for the rows under `parent` (and their children).
+    void recolour(const QModelIndex &parent);
+
     QPalette m_palette;
 };
 

@@ -19,7 +19,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace allium {
@@ -49,8 +49,12 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
     m_proxy->setSourceModel(m_history);
 
     m_table =
-        named(new QTableView, QStringLiteral("historyTable"), QStringLiteral("Request history"));
+        named(new QTreeView, QStringLiteral("historyTable"), QStringLiteral("Request history"));
     m_table->setModel(m_proxy);
+    // A walk's row expands to its pages; a double click loads the request into the composer.
+    m_table->setRootIsDecorated(true);
+    m_table->setExpandsOnDoubleClick(false);
+    m_table->setUniformRowHeights(true);
     PlainToolTipFilter::install(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -59,17 +63,17 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
     // Paths share their start (/api/v1/developer/…): the end is what tells them apart.
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    QHeaderView *header = m_table->horizontalHeader();
+    QHeaderView *header = m_table->header();
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder); // arrival order until a column is clicked
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ApiHistoryModel::PathColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = m_table->fontMetrics();
+    // Room for the expand arrow and a page's id.
     header->resizeSection(ApiHistoryModel::IdColumn,
-                          metrics.horizontalAdvance(QStringLiteral("console-00000000-00")) + 8);
+                          metrics.horizontalAdvance(QStringLiteral("console-00000000-00")) +
+                              m_table->indentation() + 8);
     header->resizeSection(ApiHistoryModel::MethodColumn,
                           metrics.horizontalAdvance(QStringLiteral("DELETE")) + 16);
     header->resizeSection(ApiHistoryModel::StatusColumn,
@@ -85,8 +89,8 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
         updateDetail();
         updateSelectionActions();
     });
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        const ApiRequest request = m_history->requestAt(m_proxy->mapToSource(index).row());
+    connect(m_table, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const ApiRequest request = m_history->requestOf(m_proxy->mapToSource(index));
         if (!request.path.isEmpty())
             emit requestChosen(request);
     });
@@ -166,8 +170,9 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
     connect(m_history, &ApiHistoryModel::fillChanged, this, &ApiHistoryWidget::updateFill);
     connect(m_history, &ApiHistoryModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const int selected = selectedSourceRow();
-                if (selected >= topLeft.row() && selected <= bottomRight.row()) {
+                const QModelIndex selected = selectedSourceIndex();
+                if (selected.isValid() && selected.parent() == topLeft.parent() &&
+                    selected.row() >= topLeft.row() && selected.row() <= bottomRight.row()) {
                     updateDetail();
                     updateSelectionActions();
                 }
@@ -201,16 +206,28 @@ void ApiHistoryWidget::setApiClient(ApiClient *client)
 
 void ApiHistoryWidget::resendSelected()
 {
-    const ApiRequest original = m_history->requestAt(selectedSourceRow());
+    const ApiRequest original = m_history->requestOf(selectedSourceIndex());
     if (m_client && !original.path.isEmpty())
         emit resendRequested(original);
 }
 
 void ApiHistoryWidget::cancelSelected()
 {
-    const int row = selectedSourceRow();
-    if (m_client && m_history->isPendingAt(row))
-        m_client->cancel(m_history->idAt(row));
+    const QModelIndex selected = selectedSourceIndex();
+    if (!m_client || !selected.data(ApiHistoryModel::PendingRole).toBool())
+        return;
+    // A walk cancels its pending pages.
+    const int pages = m_history->rowCount(selected);
+    QStringList ids;
+    for (int page = 0; page < pages; ++page) {
+        const QModelIndex index = m_history->index(page, 0, selected);
+        if (index.data(ApiHistoryModel::PendingRole).toBool())
+            ids.append(index.data(ApiHistoryModel::IdRole).toString());
+    }
+    if (pages == 0)
+        ids.append(selected.data(ApiHistoryModel::IdRole).toString());
+    for (const QString &id : std::as_const(ids))
+        m_client->cancel(id);
 }
 
 void ApiHistoryWidget::updateCounts(int inFlight, int queued)
@@ -254,7 +271,7 @@ void ApiHistoryWidget::updateFill()
                                         QLocale::DataSizeTraditionalFormat);
     };
     m_fill->setText(QStringLiteral("History %1 · %2 of %3")
-                        .arg(locale.toString(m_history->rowCount()), size(m_history->bytes()),
+                        .arg(locale.toString(m_history->pageCount()), size(m_history->bytes()),
                              size(m_history->maxBytes())));
     m_fill->setToolTip(QStringLiteral("Requests kept (at most %1) and the memory they use; the "
                                       "oldest finished requests go first. %2 dropped so far.")
@@ -264,24 +281,58 @@ void ApiHistoryWidget::updateFill()
 
 void ApiHistoryWidget::updateDetail()
 {
-    const int row = selectedSourceRow();
-    if (row < 0) {
+    const QModelIndex selected = selectedSourceIndex();
+    if (!selected.isValid()) {
+        m_showingWalk = false;
         m_exchange->clear();
         return;
     }
-    const QModelIndex index = m_history->index(row, ApiHistoryModel::IdColumn);
+    const QModelIndex index = selected.siblingAtColumn(ApiHistoryModel::IdColumn);
     const auto state = ApiHistoryModel::RowState(index.data(ApiHistoryModel::RowStateRole).toInt());
+    const bool isWalk = index.data(ApiHistoryModel::IsWalkRole).toBool();
     QStringList parts{index.data(ApiHistoryModel::IdRole).toString(),
                       ApiHistoryModel::stateText(state)};
+    if (isWalk)
+        parts.append(
+            ApiHistoryModel::walkSummary(index.data(ApiHistoryModel::PageCountRole).toInt(),
+                                         index.data(ApiHistoryModel::ItemCountRole).toInt()));
+    else if (selected.parent().isValid())
+        parts.append(QStringLiteral("page %1 of %2")
+                         .arg(selected.row() + 1)
+                         .arg(m_history->rowCount(selected.parent())));
     const double latency = index.data(ApiHistoryModel::LatencyRole).toDouble();
     if (latency >= 0)
-        parts.append(latencyText(latency));
+        parts.append(isWalk ? QStringLiteral("%1 in all").arg(latencyText(latency))
+                            : latencyText(latency));
     const int attempts = index.data(ApiHistoryModel::AttemptsRole).toInt();
-    if (attempts > 1)
+    if (attempts > 1 && !isWalk)
         parts.append(QStringLiteral("sent %1 times").arg(attempts));
     const QString problem = state == ApiHistoryModel::RowState::Succeeded
                                 ? QString()
                                 : index.data(ApiHistoryModel::ErrorMessageRole).toString();
+    const QByteArray request = index.data(ApiHistoryModel::RequestJsonRole).toByteArray();
+    // A walk has no response of its own: its rows are what there is to see, from the moment
+    // the selected row is (or becomes) one.
+    if (isWalk && !m_showingWalk)
+        m_exchange->showTableTab();
+    m_showingWalk = isWalk;
+    if (isWalk) {
+        // One table of every page's rows; rebuilt only when a page changed state.
+        QList<QJsonValue> pages;
+        QList<QByteArray> frames;
+        QString pagesKey;
+        for (int page = 0; page < m_history->rowCount(index); ++page) {
+            const QModelIndex pageIndex = m_history->index(page, 0, index);
+            pages.append(pageIndex.data(ApiHistoryModel::ResponseDataRole).value<QJsonValue>());
+            frames.append(pageIndex.data(ApiHistoryModel::ResponseJsonRole).toByteArray());
+            pagesKey += QStringLiteral("%1:%2;").arg(
+                pageIndex.data(ApiHistoryModel::IdRole).toString(),
+                pageIndex.data(ApiHistoryModel::RowStateRole).toString());
+        }
+        m_exchange->showWalk(request, parts.join(QStringLiteral(" · ")), problem, pages, frames,
+                             pagesKey);
+        return;
+    }
     // The tree shows the frame the client parsed (id, status, data), so it is not parsed again.
     QJsonValue tree(QJsonValue::Undefined);
     const QJsonValue responseData =
@@ -295,23 +346,22 @@ void ApiHistoryWidget::updateDetail()
             frame.insert(QStringLiteral("status"), status);
         tree = frame;
     }
-    m_exchange->showExchange(index.data(ApiHistoryModel::RequestJsonRole).toByteArray(),
-                             index.data(ApiHistoryModel::ResponseJsonRole).toByteArray(),
+    m_exchange->showExchange(request, index.data(ApiHistoryModel::ResponseJsonRole).toByteArray(),
                              parts.join(QStringLiteral(" · ")), problem, tree,
                              index.data(ApiHistoryModel::ResponseSizeRole).toLongLong());
 }
 
 void ApiHistoryWidget::updateSelectionActions()
 {
-    const int row = selectedSourceRow();
-    m_resend->setEnabled(m_client && row >= 0 && !m_history->requestAt(row).path.isEmpty());
-    m_cancel->setEnabled(m_client && m_history->isPendingAt(row));
+    const QModelIndex selected = selectedSourceIndex();
+    m_resend->setEnabled(m_client && !m_history->requestOf(selected).path.isEmpty());
+    m_cancel->setEnabled(m_client && selected.data(ApiHistoryModel::PendingRole).toBool());
 }
 
-int ApiHistoryWidget::selectedSourceRow() const
+QModelIndex ApiHistoryWidget::selectedSourceIndex() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.constFirst()).row();
+    return rows.isEmpty() ? QModelIndex() : m_proxy->mapToSource(rows.constFirst());
 }
 
 void ApiHistoryWidget::selectId(const QString &id)
@@ -338,13 +388,13 @@ QByteArray ApiHistoryWidget::splitterState() const
 
 QByteArray ApiHistoryWidget::headerState() const
 {
-    return m_table->horizontalHeader()->saveState();
+    return m_table->header()->saveState();
 }
 
 void ApiHistoryWidget::restoreLayout(const QByteArray &splitterState, const QByteArray &headerState)
 {
     m_splitter->restoreState(splitterState);
-    m_table->horizontalHeader()->restoreState(headerState);
+    m_table->header()->restoreState(headerState);
 }
 
 void ApiHistoryWidget::changeEvent(QEvent *event)

@@ -4,13 +4,14 @@
 #include "core/api/apirequest.h"
 
 #include <QByteArray>
+#include <QModelIndex>
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
 class QSplitter;
-class QTableView;
+class QTreeView;
 
 namespace allium {
 
@@ -20,9 +21,10 @@ class ApiHistoryModel;
 class ApiHistoryProxyModel;
 class PlainLabel;
 
-/// The API console's history: every request in a sortable table with its status and latency,
-/// Resend, Cancel and Clear, the in-flight count, the latency summary, how full the history is,
-/// and the selected request beside it with its matched response.
+/// The API console's history: every request in a sortable tree with its status and latency (a
+/// cursor walk is one row that expands to its pages), Resend, Cancel and Clear, the in-flight
+/// count, the latency summary, how full the history is, and the selected request beside it with
+/// its matched response (a walk's: the rows of all its pages as one table).
 class ApiHistoryWidget : public QWidget
 {
     Q_OBJECT
@@ -34,7 +36,7 @@ public:
     /// The client whose counts it shows and whose requests Cancel cancels (not owned).
     void setApiClient(ApiClient *client);
 
-    /// Selects the row of request `id` and scrolls to it.
+    /// Selects the top-level row of request `id` (its walk's, for a page) and scrolls to it.
     void selectId(const QString &id);
     /// Shows `text` under the history (empty: hides the line).
     void showNotice(const QString &text);
@@ -65,14 +67,15 @@ private:
     void updateFill();
     void updateDetail();
     void updateSelectionActions();
-    int selectedSourceRow() const;
+    /// The selected row in the history model (a walk, a page or a single request), or invalid.
+    QModelIndex selectedSourceIndex() const;
 
     QPointer<ApiClient> m_client;
     QMetaObject::Connection m_clientConnection;
     ApiHistoryModel *m_history;
     ApiHistoryProxyModel *m_proxy;
 
-    QTableView *m_table = nullptr;
+    QTreeView *m_table = nullptr;
     QPushButton *m_resend = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_clear = nullptr;
@@ -82,6 +85,7 @@ private:
     PlainLabel *m_notice = nullptr;
     ApiExchangeView *m_exchange = nullptr;
     QSplitter *m_splitter = nullptr;
+    bool m_showingWalk = false; ///< the detail shows a walk (not one request)
 };
 
 } // namespace allium

@@ -63,18 +63,29 @@ ApiItemsTableView::ApiItemsTableView(QWidget *parent)
     setResponseData(QJsonValue());
 }
 
-bool ApiItemsTableView::setResponseData(const QJsonValue &responseData)
+bool ApiItemsTableView::setResponseData(const QJsonValue &responseData, const QByteArray &frame)
 {
-    const bool hasRows = m_model->setResponseData(responseData);
+    return setResponsePages({responseData}, {frame});
+}
+
+bool ApiItemsTableView::setResponsePages(const QList<QJsonValue> &pages,
+                                         const QList<QByteArray> &frames)
+{
+    const bool hasRows = m_model->setResponsePages(pages, frames);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     const QLocale locale;
     QString summary;
     if (!hasRows) {
-        summary = QStringLiteral("This response has no rows (no \"items\" array, not an array)");
+        summary =
+            pages.size() > 1
+                ? QStringLiteral("These pages have no rows (no \"items\" array, not an array)")
+                : QStringLiteral("This response has no rows (no \"items\" array, not an array)");
     } else {
         summary =
             QStringLiteral("%1 rows · %2 columns")
                 .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->columnCount()));
+        if (pages.size() > 1)
+            summary += QStringLiteral(" from %1 pages").arg(locale.toString(pages.size()));
         if (m_model->hiddenColumnCount() > 0)
             summary += QStringLiteral(" (%1 more fields not shown; the JSON has them)")
                            .arg(locale.toString(m_model->hiddenColumnCount()));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QJsonValue>
+#include <QList>
 #include <QWidget>
 
 class QFileDialog;
@@ -23,7 +25,11 @@ public:
     explicit ApiItemsTableView(QWidget *parent = nullptr);
 
     /// Shows the rows of a response's `data`; false when it has none (the view then says so).
-    bool setResponseData(const QJsonValue &data);
+    /// `frame` (the response as received) puts the columns in the server's order.
+    bool setResponseData(const QJsonValue &data, const QByteArray &frame = {});
+    /// Shows the rows of every page in order, one table (a cursor walk's pages); `frames` as
+    /// ApiItemsTableModel::setResponsePages() takes them.
+    bool setResponsePages(const QList<QJsonValue> &pages, const QList<QByteArray> &frames = {});
     ApiItemsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     /// Writes the rows in the table's order: CSV for a .csv name, NDJSON otherwise.

@@ -224,6 +224,26 @@ void ApiRequestFormWidget::setEndpoint(const ApiEndpoint *endpoint)
     m_fieldsBox->setVisible(endpoint && !endpoint->parameters.isEmpty());
     m_inputsBox->setVisible(endpoint && endpoint->isBatch());
     showForm();
+    emit editorsRebuilt();
+}
+
+QList<QWidget *> ApiRequestFormWidget::focusOrder() const
+{
+    QList<QWidget *> order;
+    for (int row = 0; row < m_fields->rowCount(); ++row) {
+        if (QLayoutItem *item = m_fields->itemAt(row, QFormLayout::FieldRole);
+            item && item->widget())
+            order.append(item->widget());
+    }
+    for (int row = 1; row < m_inputsGrid->rowCount(); ++row) {
+        for (int column = 0; column < m_inputsGrid->columnCount(); ++column) {
+            if (QLayoutItem *item = m_inputsGrid->itemAtPosition(row, column);
+                item && item->widget())
+                order.append(item->widget());
+        }
+    }
+    order.append(m_addInput);
+    return order;
 }
 
 QWidget *ApiRequestFormWidget::inputEditor(int input, const QString &name) const
@@ -281,6 +301,7 @@ void ApiRequestFormWidget::rebuildInputs()
         m_inputsGrid->addWidget(remove, input + 1, int(members.size()));
         m_inputEditors.append(editors);
     }
+    emit editorsRebuilt();
 }
 
 void ApiRequestFormWidget::read(const QString &path, const QJsonValue &body)

@@ -48,8 +48,14 @@ public:
     QWidget *inputEditor(int input, const QString &name) const;
     /// The notes shown (what the form cannot show), one per line; empty when none.
     QString notesText() const;
+    /// The form's focusable widgets in visual order: the fields top to bottom, then each input
+    /// row left to right with its Remove button, then Add input.
+    QList<QWidget *> focusOrder() const;
 
 signals:
+    /// The editors were made anew (another endpoint, another number of inputs): the focus
+    /// chain must take them in.
+    void editorsRebuilt();
     /// The user changed a field: the request is now `path` with `bodyText` as its body.
     void edited(const QString &path, const QString &bodyText);
 

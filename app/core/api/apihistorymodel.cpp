@@ -2,12 +2,16 @@
 #include "core/api/apihistorymodel.h"
 
 #include "core/api/apiclient.h"
+#include "core/api/apiitemstablemodel.h"
 #include "core/api/apiresult.h"
 #include "core/api/codesnippet.h"
 #include "core/api/latencystats.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace allium {
 
@@ -31,7 +35,7 @@ bool isPending(ApiHistoryModel::RowState state)
 } // namespace
 
 ApiHistoryModel::ApiHistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QAbstractItemModel(parent)
 {}
 
 ApiHistoryModel::~ApiHistoryModel()
@@ -65,20 +69,20 @@ ApiClient *ApiHistoryModel::client() const
     return m_client;
 }
 
-void ApiHistoryModel::announce(const ApiRequest &request)
+void ApiHistoryModel::announce(const ApiRequest &request, const QString &continuesId)
 {
     if (request.id.isEmpty())
         return;
     if (m_announced.size() >= MaxAnnounced)
         m_announced.clear();
-    m_announced.insert(request.id, request);
+    m_announced.insert(request.id, {request, continuesId});
 }
 
 void ApiHistoryModel::setMaxRows(int maxRows)
 {
     m_maxRows = std::max(1, maxRows);
-    if (int(m_rows.size()) > m_maxRows)
-        evict(int(m_rows.size()) - m_maxRows);
+    while (m_pageCount > m_maxRows && evictForRows(-1)) {
+    }
 }
 
 void ApiHistoryModel::setMaxBytes(qint64 maxBytes)
@@ -91,8 +95,9 @@ void ApiHistoryModel::setMaxBytes(qint64 maxBytes)
 void ApiHistoryModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_sequenceById.clear();
+    m_entries.clear();
+    m_locationById.clear();
+    m_pageCount = 0;
     m_bytes = 0;
     endResetModel();
     m_stats.clear();
@@ -100,34 +105,68 @@ void ApiHistoryModel::clear()
     emit fillChanged();
 }
 
+int ApiHistoryModel::entryNumber(qint64 entrySequence) const
+{
+    // Evictions take entries from anywhere, so search rather than subtract.
+    const auto entry = std::lower_bound(
+        m_entries.cbegin(), m_entries.cend(), entrySequence,
+        [](const Entry &candidate, qint64 wanted) { return candidate.sequence < wanted; });
+    return entry != m_entries.cend() && entry->sequence == entrySequence
+               ? int(entry - m_entries.cbegin())
+               : -1;
+}
+
+int ApiHistoryModel::pageNumber(const Entry &entry, qint64 pageSequence)
+{
+    const auto page = std::lower_bound(
+        entry.pages.cbegin(), entry.pages.cend(), pageSequence,
+        [](const Row &candidate, qint64 wanted) { return candidate.sequence < wanted; });
+    return page != entry.pages.cend() && page->sequence == pageSequence
+               ? int(page - entry.pages.cbegin())
+               : -1;
+}
+
 int ApiHistoryModel::rowOfId(const QString &id) const
 {
-    const auto it = m_sequenceById.constFind(id);
-    if (it == m_sequenceById.constEnd())
-        return -1;
-    // Rows are in sequence order; evictions take rows from anywhere, so search rather than
-    // subtract.
-    const qint64 sequence = it.value();
-    const auto row = std::lower_bound(
-        m_rows.cbegin(), m_rows.cend(), sequence,
-        [](const Row &candidate, qint64 wanted) { return candidate.sequence < wanted; });
-    return row != m_rows.cend() && row->sequence == sequence ? int(row - m_rows.cbegin()) : -1;
+    const auto it = m_locationById.constFind(id);
+    return it == m_locationById.constEnd() ? -1 : entryNumber(it->entry);
+}
+
+QModelIndex ApiHistoryModel::indexOfId(const QString &id) const
+{
+    const auto it = m_locationById.constFind(id);
+    const int number = it == m_locationById.constEnd() ? -1 : entryNumber(it->entry);
+    if (number < 0)
+        return {};
+    const Entry &entry = m_entries[size_t(number)];
+    const QModelIndex top = index(number, 0);
+    return entry.isWalk ? index(pageNumber(entry, it->page), 0, top) : top;
 }
 
 QString ApiHistoryModel::idAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].id : QString();
+    return index(row, 0).data(IdRole).toString();
 }
 
 ApiHistoryModel::RowState ApiHistoryModel::stateAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].state : RowState::Malformed;
+    const QVariant state = index(row, 0).data(RowStateRole);
+    return state.isValid() ? RowState(state.toInt()) : RowState::Malformed;
 }
 
 ApiRequest ApiHistoryModel::requestAt(int row) const
 {
-    if (row >= 0 && row < int(m_rows.size()) && m_rows[size_t(row)].hasRequest)
-        return m_rows[size_t(row)].request;
+    return requestOf(index(row, 0));
+}
+
+ApiRequest ApiHistoryModel::requestOf(const QModelIndex &index) const
+{
+    const Entry *entry = entryOf(index);
+    const Row *row = rowOf(index);
+    if (!row && entry)
+        row = &entry->pages.front(); // a walk: its first request
+    if (row && row->hasRequest)
+        return row->request;
     ApiRequest none;
     none.method.clear();
     return none;
@@ -135,9 +174,7 @@ ApiRequest ApiHistoryModel::requestAt(int row) const
 
 bool ApiHistoryModel::isPendingAt(int row) const
 {
-    const RowState state = stateAt(row);
-    return row >= 0 && row < int(m_rows.size()) &&
-           (state == RowState::Queued || state == RowState::InFlight);
+    return index(row, 0).data(PendingRole).toBool();
 }
 
 QString ApiHistoryModel::stateText(RowState state)
@@ -167,6 +204,14 @@ QString ApiHistoryModel::stateText(RowState state)
         return QStringLiteral("Malformed");
     }
     return {};
+}
+
+QString ApiHistoryModel::walkSummary(int pages, int items)
+{
+    items = std::max(0, items);
+    return QStringLiteral("%1 · %2").arg(
+        pages == 1 ? QStringLiteral("1 page") : QStringLiteral("%1 pages").arg(pages),
+        items == 1 ? QStringLiteral("1 item") : QStringLiteral("%1 items").arg(items));
 }
 
 ApiHistoryModel::Tone ApiHistoryModel::toneOf(RowState state)
@@ -215,24 +260,171 @@ ApiHistoryModel::RowState ApiHistoryModel::rowStateOf(ApiRequestState state)
     return RowState::Rejected;
 }
 
+QModelIndex ApiHistoryModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    // Top-level rows carry 0; a page carries its walk's sequence + 1, which finds the walk's
+    // row after evictions.
+    return createIndex(row, column,
+                       parent.isValid() ? quintptr(m_entries[size_t(parent.row())].sequence + 1)
+                                        : quintptr(0));
+}
+
+QModelIndex ApiHistoryModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    const int number = entryNumber(qint64(child.internalId()) - 1);
+    return number < 0 ? QModelIndex() : createIndex(number, 0, quintptr(0));
+}
+
 int ApiHistoryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (!parent.isValid())
+        return int(m_entries.size());
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    const Entry &entry = m_entries[size_t(parent.row())];
+    return entry.isWalk ? int(entry.pages.size()) : 0;
 }
 
 int ApiHistoryModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() && parent.internalId() != 0 ? 0 : ColumnCount;
+}
+
+const ApiHistoryModel::Entry *ApiHistoryModel::entryOf(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    const int number =
+        index.internalId() == 0 ? index.row() : entryNumber(qint64(index.internalId()) - 1);
+    return number >= 0 && number < int(m_entries.size()) ? &m_entries[size_t(number)] : nullptr;
+}
+
+const ApiHistoryModel::Row *ApiHistoryModel::rowOf(const QModelIndex &index) const
+{
+    const Entry *entry = entryOf(index);
+    if (!entry)
+        return nullptr;
+    if (index.internalId() == 0)
+        return entry->isWalk ? nullptr : &entry->pages.front();
+    return index.row() < int(entry->pages.size()) ? &entry->pages[size_t(index.row())] : nullptr;
+}
+
+bool ApiHistoryModel::hasPending(const Entry &entry)
+{
+    return std::any_of(entry.pages.cbegin(), entry.pages.cend(),
+                       [](const Row &page) { return isPending(page.state); });
+}
+
+ApiHistoryModel::RowState ApiHistoryModel::walkState(const Entry &entry)
+{
+    // Pending while any page is; else the first page that did not succeed says how it ended.
+    bool queued = false;
+    for (const Row &page : entry.pages) {
+        if (page.state == RowState::InFlight)
+            return RowState::InFlight;
+        queued = queued || page.state == RowState::Queued;
+    }
+    if (queued)
+        return RowState::Queued;
+    for (const Row &page : entry.pages) {
+        if (page.state != RowState::Succeeded)
+            return page.state;
+    }
+    return RowState::Succeeded;
 }
 
 QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row &row = m_rows[size_t(index.row())];
+    if (const Row *row = rowOf(index))
+        return rowData(*row, index.column(), role);
+    const Entry *entry = entryOf(index);
+    return entry ? walkData(*entry, index.column(), role) : QVariant();
+}
+
+QVariant ApiHistoryModel::walkData(const Entry &entry, int column, int role) const
+{
+    const Row &first = entry.pages.front();
+    const RowState state = walkState(entry);
+    double latency = -1;
+    int items = -1;
+    QString problem;
+    for (size_t i = 0; i < entry.pages.size(); ++i) {
+        const Row &page = entry.pages[i];
+        if (page.latencyMs >= 0)
+            latency = std::max(0.0, latency) + page.latencyMs;
+        if (page.itemCount >= 0)
+            items = std::max(0, items) + page.itemCount;
+        if (problem.isEmpty() && !page.errorMessage.isEmpty() && !isPending(page.state))
+            problem = QStringLiteral("page %1: %2").arg(i + 1).arg(page.errorMessage);
+    }
+    const int pages = int(entry.pages.size());
+    const QString summary = walkSummary(pages, items);
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        if (column == PathColumn)
+            return QStringLiteral("%1 · %2").arg(first.request.path, summary);
+        if (column == StatusColumn)
+            return stateText(state);
+        if (column == LatencyColumn)
+            return latencyText(latency);
+        return rowData(first, column, role);
+    case Qt::ToolTipRole:
+        return problem.isEmpty() ? summary : QStringLiteral("%1. %2").arg(summary, problem);
+    case RowStateRole:
+        return int(state);
+    case ToneRole:
+        return int(toneOf(state));
+    case ResponseJsonRole:
+    case ResponseIdRole:
+    case ResponseStatusRole:
+        return rowData(Row(), column, role);
+    case ResponseDataRole:
+        return QVariant::fromValue(QJsonValue(QJsonValue::Undefined));
+    case ResponseSizeRole: {
+        qint64 size = 0;
+        for (const Row &page : entry.pages)
+            size += page.responseSize;
+        return size;
+    }
+    case LatencyRole:
+        return latency;
+    case ErrorMessageRole:
+        return problem;
+    case PendingRole:
+        return isPending(state);
+    case AttemptsRole: {
+        int attempts = 0;
+        for (const Row &page : entry.pages)
+            attempts += page.attempts;
+        return attempts;
+    }
+    case IsWalkRole:
+        return true;
+    case PageCountRole:
+        return pages;
+    case ItemCountRole:
+        return items;
+    case SortRole:
+        if (column == StatusColumn)
+            return int(state);
+        if (column == LatencyColumn)
+            return latency;
+        return rowData(first, column, role);
+    }
+    return rowData(first, column, role);
+}
+
+QVariant ApiHistoryModel::rowData(const Row &row, int column, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
         case IdColumn:
             return row.id;
         case MethodColumn:
@@ -250,13 +442,13 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == StatusColumn || index.column() == IdColumn)
+        if (column == StatusColumn || column == IdColumn)
             return row.errorMessage.isEmpty() ? QVariant() : QVariant(row.errorMessage);
-        if (index.column() == TimeColumn && row.time.isValid())
+        if (column == TimeColumn && row.time.isValid())
             return row.time.toLocalTime().toString(Qt::ISODateWithMs);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == LatencyColumn)
+        if (column == LatencyColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case IdRole:
@@ -276,7 +468,7 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
     case ErrorMessageRole:
         return row.errorMessage;
     case PendingRole:
-        return row.state == RowState::Queued || row.state == RowState::InFlight;
+        return isPending(row.state);
     case AttemptsRole:
         return row.attempts;
     case ResponseDataRole:
@@ -285,8 +477,14 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
         return row.status;
     case ResponseSizeRole:
         return row.responseSize;
+    case IsWalkRole:
+        return false;
+    case PageCountRole:
+        return 1;
+    case ItemCountRole:
+        return row.itemCount;
     case SortRole:
-        switch (index.column()) {
+        switch (column) {
         case IdColumn:
             return row.id;
         case MethodColumn:
@@ -308,7 +506,7 @@ QVariant ApiHistoryModel::data(const QModelIndex &index, int role) const
 QVariant ApiHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case IdColumn:
         return QStringLiteral("Id");
@@ -330,48 +528,53 @@ void ApiHistoryModel::handleQueued(const QString &id)
 {
     Row row;
     row.id = id;
-    row.request = m_announced.take(id);
+    Announced announced = m_announced.take(id);
+    row.request = announced.request;
     if (row.request.id.isEmpty()) {
         // Submitted by someone who did not announce it: the request shows up when it ends.
         row.request.method.clear();
         row.request.id = id;
     }
     row.time = QDateTime::currentDateTimeUtc();
-    m_sequenceById.insert(id, append(std::move(row)));
+    // A page whose walk left the history starts a new entry.
+    const auto walk = announced.continuesId.isEmpty()
+                          ? m_locationById.constEnd()
+                          : m_locationById.constFind(announced.continuesId);
+    const qint64 walkEntry = walk == m_locationById.constEnd() ? -1 : walk->entry;
+    m_locationById.insert(id, append(std::move(row), walkEntry));
 }
 
 void ApiHistoryModel::handleSent(const QString &id)
 {
-    int number = -1;
-    Row *row = rowFor(id, &number);
+    QModelIndex index;
+    Row *row = rowFor(id, &index);
     if (!row)
         return;
     row->state = RowState::InFlight;
     row->time = QDateTime::currentDateTimeUtc();
     ++row->attempts;
-    rowChanged(number);
+    rowChanged(index);
 }
 
 void ApiHistoryModel::handleRequeued(const QString &id)
 {
-    int number = -1;
-    Row *row = rowFor(id, &number);
+    QModelIndex index;
+    Row *row = rowFor(id, &index);
     if (!row)
         return;
     row->state = RowState::Queued;
     row->errorMessage = ApiClient::inFlightLimitError();
-    rowChanged(number);
+    rowChanged(index);
 }
 
 void ApiHistoryModel::handleFinished(const ApiResult &result)
 {
     m_stats.add(result);
     m_announced.remove(result.id);
-    int number = -1;
-    Row *row = rowFor(result.id, &number);
+    QModelIndex index;
+    Row *row = rowFor(result.id, &index);
     // A rejected duplicate id must not overwrite the pending request that owns the id.
-    const bool ownRow = row && result.state != ApiRequestState::Rejected &&
-                        (row->state == RowState::Queued || row->state == RowState::InFlight);
+    const bool ownRow = row && result.state != ApiRequestState::Rejected && isPending(row->state);
     Row fresh;
     Row &target = ownRow ? *row : fresh;
     target.id = result.id;
@@ -390,13 +593,14 @@ void ApiHistoryModel::handleFinished(const ApiResult &result)
     }
     if (ownRow) {
         recount(target);
-        rowChanged(number);
-        evictForBytes(target.sequence);
+        const qint64 sequence = target.sequence;
+        rowChanged(index);
+        evictForBytes(sequence);
     } else {
         const bool hadRow = row != nullptr;
-        const qint64 sequence = append(std::move(fresh));
+        const Location location = append(std::move(fresh));
         if (!hadRow)
-            m_sequenceById.insert(result.id, sequence);
+            m_locationById.insert(result.id, location);
     }
     emit statsChanged();
 }
@@ -415,11 +619,10 @@ void ApiHistoryModel::handleUnknownResponse(const QByteArray &raw)
     row.responseId = row.id;
     row.status = frame.value(QLatin1String("status")).toString();
     row.time = QDateTime::currentDateTimeUtc();
-    const int existing = rowOfId(row.id);
-    if (existing >= 0) {
+    if (const Row *existing = rowFor(row.id)) {
         row.state = RowState::LateResponse;
         row.errorMessage = QStringLiteral("a response for request %1, which had already ended (%2)")
-                               .arg(row.id, stateText(m_rows[size_t(existing)].state).toLower());
+                               .arg(row.id, stateText(existing->state).toLower());
     } else {
         row.state = RowState::UnknownId;
         row.errorMessage = QStringLiteral("a response whose id matches no request sent here");
@@ -439,74 +642,147 @@ void ApiHistoryModel::handleMalformedResponse(const QByteArray &raw, const QStri
     append(std::move(row));
 }
 
-qint64 ApiHistoryModel::append(Row row)
+ApiHistoryModel::Location ApiHistoryModel::append(Row row, qint64 walkEntry)
 {
-    if (int(m_rows.size()) >= m_maxRows)
-        evict(int(m_rows.size()) - m_maxRows + 1);
+    while (m_pageCount >= m_maxRows && evictForRows(walkEntry)) {
+    }
+    int number = walkEntry < 0 ? -1 : entryNumber(walkEntry);
     row.sequence = m_nextSequence++;
     row.cost = costOf(row);
-    const qint64 sequence = row.sequence;
-    const int number = int(m_rows.size());
-    beginInsertRows({}, number, number);
+    const Location location{number < 0 ? row.sequence : walkEntry, row.sequence};
     m_bytes += row.cost;
-    m_rows.push_back(std::move(row));
-    endInsertRows();
-    evictForBytes(sequence);
-    emit fillChanged();
-    return sequence;
-}
-
-void ApiHistoryModel::evict(int count)
-{
-    count = std::min(count, int(m_rows.size()));
-    if (count <= 0)
-        return;
-    beginRemoveRows({}, 0, count - 1);
-    for (int i = 0; i < count; ++i) {
-        const Row &front = m_rows.front();
-        const auto it = m_sequenceById.find(front.id);
-        // Only if the hash points at this row: a newer request may reuse the id.
-        if (it != m_sequenceById.end() && it.value() == front.sequence)
-            m_sequenceById.erase(it);
-        m_bytes -= front.cost;
-        m_rows.pop_front();
+    ++m_pageCount;
+    if (number < 0) {
+        number = int(m_entries.size());
+        beginInsertRows({}, number, number);
+        Entry entry;
+        entry.sequence = row.sequence;
+        entry.pages.push_back(std::move(row));
+        m_entries.push_back(std::move(entry));
+        endInsertRows();
+    } else {
+        Entry &entry = m_entries[size_t(number)];
+        const QModelIndex walk = index(number, 0);
+        // The second page makes a request a walk: its first page becomes a child too.
+        const int first = entry.isWalk ? int(entry.pages.size()) : 0;
+        beginInsertRows(walk, first, int(entry.pages.size()));
+        entry.isWalk = true;
+        entry.pages.push_back(std::move(row));
+        endInsertRows();
+        emit dataChanged(walk, index(number, ColumnCount - 1));
     }
-    m_evicted += count;
-    endRemoveRows();
+    evictForBytes(location.page);
     emit fillChanged();
+    return location;
 }
 
-void ApiHistoryModel::evictForBytes(qint64 keepSequence)
+bool ApiHistoryModel::evictForRows(qint64 keepEntry)
 {
+    // Finished entries first: a pending request's response needs its row.
+    int victim = -1;
+    for (int i = 0; i < int(m_entries.size()) && victim < 0; ++i) {
+        const Entry &entry = m_entries[size_t(i)];
+        if (entry.sequence != keepEntry && !hasPending(entry))
+            victim = i;
+    }
+    for (int i = 0; i < int(m_entries.size()) && victim < 0; ++i) {
+        if (m_entries[size_t(i)].sequence != keepEntry)
+            victim = i;
+    }
+    if (victim >= 0) {
+        removeEntryAt(victim);
+        return true;
+    }
+    // Only the walk being extended is left: its oldest finished page goes.
+    const int walk = entryNumber(keepEntry);
+    if (walk < 0)
+        return false;
+    const std::vector<Row> &pages = m_entries[size_t(walk)].pages;
+    for (int i = 0; i < int(pages.size()); ++i) {
+        if (!isPending(pages[size_t(i)].state)) {
+            removePageAt(walk, i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ApiHistoryModel::evictForBytes(qint64 keepPage)
+{
+    const auto holdsKept = [keepPage](const Entry &entry) {
+        return pageNumber(entry, keepPage) >= 0;
+    };
     int from = 0;
     while (m_bytes > m_maxBytes) {
-        // The oldest finished row goes; pending rows are small and their responses need them.
+        // The oldest finished entry goes whole; pending pages are small and their responses
+        // need them.
         int victim = -1;
-        for (int i = from; i < int(m_rows.size()); ++i) {
-            const Row &row = m_rows[size_t(i)];
-            if (row.sequence != keepSequence && !isPending(row.state)) {
+        for (int i = from; i < int(m_entries.size()) && victim < 0; ++i) {
+            const Entry &entry = m_entries[size_t(i)];
+            if (!hasPending(entry) && !holdsKept(entry))
                 victim = i;
-                break;
+        }
+        if (victim >= 0) {
+            removeEntryAt(victim);
+            from = victim; // everything before it is pending or kept
+            continue;
+        }
+        // Then the oldest finished page of a walk that is still under way (or just grew).
+        int walk = -1;
+        int page = -1;
+        for (int i = 0; i < int(m_entries.size()) && walk < 0; ++i) {
+            const Entry &entry = m_entries[size_t(i)];
+            for (int p = 0; entry.isWalk && p < int(entry.pages.size()) && walk < 0; ++p) {
+                const Row &row = entry.pages[size_t(p)];
+                if (row.sequence != keepPage && !isPending(row.state)) {
+                    walk = i;
+                    page = p;
+                }
             }
         }
-        if (victim < 0)
+        if (walk < 0)
             return;
-        removeRowAt(victim);
-        from = victim; // everything before it is pending or kept
+        removePageAt(walk, page);
+        from = 0; // a walk losing its last page leaves the list
     }
 }
 
-void ApiHistoryModel::removeRowAt(int number)
+void ApiHistoryModel::forgetId(const Row &row)
+{
+    const auto it = m_locationById.find(row.id);
+    // Only if the hash points at this row: a newer request may reuse the id.
+    if (it != m_locationById.end() && it->page == row.sequence)
+        m_locationById.erase(it);
+    m_bytes -= row.cost;
+    --m_pageCount;
+    ++m_evicted;
+}
+
+void ApiHistoryModel::removeEntryAt(int number)
 {
     beginRemoveRows({}, number, number);
-    const auto position = m_rows.begin() + number;
-    const auto it = m_sequenceById.find(position->id);
-    if (it != m_sequenceById.end() && it.value() == position->sequence)
-        m_sequenceById.erase(it);
-    m_bytes -= position->cost;
-    m_rows.erase(position);
-    ++m_evicted;
+    const auto position = m_entries.begin() + number;
+    for (const Row &page : position->pages)
+        forgetId(page);
+    m_entries.erase(position);
     endRemoveRows();
+    emit fillChanged();
+}
+
+void ApiHistoryModel::removePageAt(int entryNumber, int pageNumber)
+{
+    Entry &entry = m_entries[size_t(entryNumber)];
+    if (entry.pages.size() <= 1) {
+        removeEntryAt(entryNumber);
+        return;
+    }
+    const QModelIndex walk = index(entryNumber, 0);
+    beginRemoveRows(walk, pageNumber, pageNumber);
+    const auto position = entry.pages.begin() + pageNumber;
+    forgetId(*position);
+    entry.pages.erase(position);
+    endRemoveRows();
+    emit dataChanged(walk, index(entryNumber, ColumnCount - 1));
     emit fillChanged();
 }
 
@@ -523,6 +799,10 @@ void ApiHistoryModel::setResponse(Row &row, const QByteArray &raw, const QJsonVa
         row.response = raw;
         row.data = data;
     }
+    QJsonArray items;
+    row.itemCount = !row.data.isUndefined() && ApiItemsTableModel::rowsOf(row.data, &items)
+                        ? int(items.size())
+                        : -1;
 }
 
 qint64 ApiHistoryModel::costOf(const Row &row)
@@ -542,17 +822,30 @@ void ApiHistoryModel::recount(Row &row)
     emit fillChanged();
 }
 
-ApiHistoryModel::Row *ApiHistoryModel::rowFor(const QString &id, int *rowNumber)
+ApiHistoryModel::Row *ApiHistoryModel::rowFor(const QString &id, QModelIndex *index)
 {
-    const int number = rowOfId(id);
-    if (rowNumber)
-        *rowNumber = number;
-    return number < 0 ? nullptr : &m_rows[size_t(number)];
+    const auto it = m_locationById.constFind(id);
+    const int number = it == m_locationById.constEnd() ? -1 : entryNumber(it->entry);
+    if (number < 0)
+        return nullptr;
+    Entry &entry = m_entries[size_t(number)];
+    const int page = pageNumber(entry, it->page);
+    if (page < 0)
+        return nullptr;
+    if (index) {
+        const QModelIndex top = this->index(number, 0);
+        *index = entry.isWalk ? this->index(page, 0, top) : top;
+    }
+    return &entry.pages[size_t(page)];
 }
 
-void ApiHistoryModel::rowChanged(int row)
+void ApiHistoryModel::rowChanged(const QModelIndex &index)
 {
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
+    // A walk's row sums up its pages.
+    const QModelIndex walk = index.parent();
+    if (walk.isValid())
+        emit dataChanged(walk, walk.siblingAtColumn(ColumnCount - 1));
 }
 
 } // namespace allium

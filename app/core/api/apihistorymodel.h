@@ -5,7 +5,7 @@
 #include "core/api/apirequeststate.h"
 #include "core/api/latencystats.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -20,12 +20,15 @@ class ApiClient;
 struct ApiResult;
 
 /// The API console's history: one row per request (and one per response nobody asked for),
-/// fed by an ApiClient's signals. A response finds its row by id through a hash, in whatever
-/// order responses come. Bounded by rows and by bytes: past maxRows the oldest rows go, past
-/// maxBytes the oldest finished rows go (a pending row costs next to nothing and is kept so its
-/// response still finds it). Responses are never parsed here again: the client's parsed "data"
-/// is kept with the frame.
-class ApiHistoryModel : public QAbstractTableModel
+/// fed by an ApiClient's signals; the pages of one cursor walk (a request and the requests
+/// announced as continuing it) are one top-level row, the walk, with the pages as its children.
+/// A response finds its row by id through a hash, in whatever order responses come. Bounded by
+/// rows (pages count) and by bytes: past maxRows the oldest entries go, finished ones first;
+/// past maxBytes the oldest finished entries go, and a walk still under way loses its oldest
+/// finished pages (a pending page costs next to nothing and is kept so its response still
+/// finds it). Responses are never parsed here again: the client's parsed "data" is kept with
+/// the frame.
+class ApiHistoryModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
@@ -77,6 +80,10 @@ public:
         ResponseStatusRole, ///< the response's "status" (QString), or empty
         ResponseSizeRole,   ///< bytes of the response as received (qint64); more than
                             ///< ResponseJsonRole holds when the history kept only a prefix
+        IsWalkRole,         ///< true on the row of a walk (its children are the pages)
+        PageCountRole,      ///< pages of a walk (int); 1 on any other row
+        ItemCountRole,      ///< rows of the response's "items" (or top-level array), summed over
+                            ///< a walk's pages (int); -1 when unknown (no parsed response)
     };
 
     static constexpr int DefaultMaxRows = 10000;
@@ -90,8 +97,10 @@ public:
     ApiClient *client() const;
 
     /// Records `request` so its row shows method and path as soon as the client queues it.
-    /// Call it just before ApiClient::submit (requestQueued carries only the id).
-    void announce(const ApiRequest &request);
+    /// Call it just before ApiClient::submit (requestQueued carries only the id). With
+    /// `continuesId` (the id of any page of a walk still in the history) the request becomes
+    /// the walk's next page; the wire id stays its own.
+    void announce(const ApiRequest &request, const QString &continuesId = {});
 
     void setMaxRows(int maxRows);
     int maxRows() const { return m_maxRows; }
@@ -103,22 +112,36 @@ public:
     qint64 bytes() const { return m_bytes; }
     void clear();
 
-    /// The row of the most recent request with `id`, or -1.
+    /// The top-level row holding the most recent request with `id` (its own row, or its
+    /// walk's), or -1.
     int rowOfId(const QString &id) const;
+    /// The index (column 0) of the most recent request with `id`: a child of its walk, or
+    /// top-level; invalid when the history does not hold it.
+    QModelIndex indexOfId(const QString &id) const;
+    /// Of a top-level row; a walk answers for itself (its first id, its overall state, its
+    /// first request, whether any page is pending).
     QString idAt(int row) const;
     RowState stateAt(int row) const;
     /// The request of `row` (empty path for response-only rows).
     ApiRequest requestAt(int row) const;
     bool isPendingAt(int row) const;
+    /// The request of any row, top-level or page (a walk's: its first page's).
+    ApiRequest requestOf(const QModelIndex &index) const;
+    /// Pages (rows counted by maxRows) held now.
+    int pageCount() const { return m_pageCount; }
 
     /// Latency percentiles and terminal-state counts of every request that ended while attached.
     const LatencyStats &stats() const { return m_stats; }
     qint64 evictedCount() const { return m_evicted; }
 
     static QString stateText(RowState state);
+    /// "3 pages · 405 items": what a walk's row says of its pages.
+    static QString walkSummary(int pages, int items);
     static Tone toneOf(RowState state);
     static RowState rowStateOf(ApiRequestState state);
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -149,6 +172,28 @@ private:
         double latencyMs = -1;
         QDateTime time; ///< when sent; submitted or received when never sent
         int attempts = 0;
+        int itemCount = -1; ///< rows of the response's items, -1 without parsed rows
+    };
+
+    /// A top-level row: one request, or a walk of pages.
+    struct Entry
+    {
+        qint64 sequence = 0;    ///< increases with every entry ever added
+        bool isWalk = false;    ///< shows its pages as children (once a second page joined)
+        std::vector<Row> pages; ///< in the order they were queued (sorted by Row::sequence)
+    };
+
+    /// Where an id's row lives: its entry's and its own sequence numbers.
+    struct Location
+    {
+        qint64 entry = -1;
+        qint64 page = -1;
+    };
+
+    struct Announced
+    {
+        ApiRequest request;
+        QString continuesId;
     };
 
     void handleQueued(const QString &id);
@@ -158,27 +203,46 @@ private:
     void handleUnknownResponse(const QByteArray &raw);
     void handleMalformedResponse(const QByteArray &raw, const QString &reason);
 
-    /// Appends a row (evicting the oldest past the bounds) and returns its sequence number.
-    qint64 append(Row row);
-    void evict(int count);
-    /// Removes the oldest finished rows (never `keepSequence`) until bytes() <= maxBytes().
-    void evictForBytes(qint64 keepSequence);
-    void removeRowAt(int number);
+    /// Appends a row as a new entry, or as the next page of the entry `walkEntry` (a sequence,
+    /// -1: none), evicting past the bounds; returns where it went.
+    Location append(Row row, qint64 walkEntry = -1);
+    /// Evicts one entry (or one page of `keepEntry`) for the row bound; false when nothing can go.
+    bool evictForRows(qint64 keepEntry);
+    /// Removes the oldest finished entries (never the one holding `keepPage`), then the oldest
+    /// finished pages of walks under way, until bytes() <= maxBytes().
+    void evictForBytes(qint64 keepPage);
+    void removeEntryAt(int number);
+    void removePageAt(int entryNumber, int pageNumber);
+    /// Forgets the hash entry of `row` if it still points at it (a newer request may reuse ids).
+    void forgetId(const Row &row);
     /// Stores `raw` (and its parsed `data`) in `row`, keeping a prefix when it is too large.
     void setResponse(Row &row, const QByteArray &raw, const QJsonValue &data) const;
     static qint64 costOf(const Row &row);
     /// Re-counts `row` after a change and enforces the byte bound.
     void recount(Row &row);
-    Row *rowFor(const QString &id, int *rowNumber = nullptr);
-    void rowChanged(int row);
+    Row *rowFor(const QString &id, QModelIndex *index = nullptr);
+    /// Emits dataChanged for the row at `index` and, for a page, for its walk's row.
+    void rowChanged(const QModelIndex &index);
+
+    int entryNumber(qint64 entrySequence) const;
+    static int pageNumber(const Entry &entry, qint64 pageSequence);
+    /// The entry of a top-level index or the walk of a page's index; nullptr if invalid.
+    const Entry *entryOf(const QModelIndex &index) const;
+    /// The row of a page or of a single request's entry; nullptr for a walk's own row.
+    const Row *rowOf(const QModelIndex &index) const;
+    QVariant rowData(const Row &row, int column, int role) const;
+    QVariant walkData(const Entry &entry, int column, int role) const;
+    static RowState walkState(const Entry &entry);
+    static bool hasPending(const Entry &entry);
 
     QPointer<ApiClient> m_client;
     QList<QMetaObject::Connection> m_connections;
-    std::deque<Row> m_rows;
-    /// Sequence number of the row that owns each id (rows are sorted by sequence).
-    QHash<QString, qint64> m_sequenceById;
+    std::deque<Entry> m_entries;
+    /// Where the row that owns each id lives (entries and pages are sorted by sequence).
+    QHash<QString, Location> m_locationById;
     qint64 m_nextSequence = 0;
-    QHash<QString, ApiRequest> m_announced;
+    int m_pageCount = 0;
+    QHash<QString, Announced> m_announced;
     int m_maxRows = DefaultMaxRows;
     qint64 m_maxBytes = DefaultMaxBytes;
     qint64 m_bytes = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/api/apiitemstablemodel.h"
 
+#include "core/json/jsonkeyorder.h"
 #include "core/table/messagetablemodel.h"
 #include "core/table/rowsortkey.h"
 
@@ -49,30 +50,48 @@ bool ApiItemsTableModel::rowsOf(const QJsonValue &data, QJsonArray *rows)
     return items.isArray();
 }
 
-bool ApiItemsTableModel::setResponseData(const QJsonValue &data)
+bool ApiItemsTableModel::setResponseData(const QJsonValue &data, const QByteArray &frame)
 {
+    return setResponsePages({data}, {frame});
+}
+
+bool ApiItemsTableModel::setResponsePages(const QList<QJsonValue> &pages,
+                                          const QList<QByteArray> &frames)
+{
+    m_keyOrder.clear();
+    for (const QByteArray &frame : frames) {
+        m_keyOrder = JsonKeyOrder::ofRows(frame, KeyOrderRows, MaxDepth);
+        if (!m_keyOrder.isEmpty())
+            break;
+    }
     beginResetModel();
     m_rows.clear();
     m_columns.clear();
     m_hidden.clear();
     m_hiddenColumns = 0;
     m_droppedRows = 0;
-    QJsonArray items;
-    m_hasRows = rowsOf(data, &items);
-    const int kept = int(std::min<qsizetype>(items.size(), MaxRows));
-    m_droppedRows = int(items.size()) - kept;
-    m_rows.reserve(kept);
-    for (int i = 0; i < kept; ++i) {
-        const QJsonValue item = items.at(i);
-        // Items that are no objects get one column of their own, so every row is an object
-        // (what the exporter and the dot paths expect).
-        const QJsonObject object =
-            item.isObject() ? item.toObject() : QJsonObject{{ScalarColumn, item}};
-        collectColumns(object, QString(), 1);
-        m_rows.append({object, QJsonDocument(object).toJson(QJsonDocument::Compact)});
+    m_hasRows = false;
+    for (const QJsonValue &data : pages) {
+        QJsonArray items;
+        if (!rowsOf(data, &items))
+            continue;
+        m_hasRows = true;
+        const int kept = int(std::min<qsizetype>(items.size(), MaxRows - m_rows.size()));
+        m_droppedRows += int(items.size()) - kept;
+        m_rows.reserve(m_rows.size() + kept);
+        for (int i = 0; i < kept; ++i) {
+            const QJsonValue item = items.at(i);
+            // Items that are no objects get one column of their own, so every row is an object
+            // (what the exporter and the dot paths expect).
+            const QJsonObject object =
+                item.isObject() ? item.toObject() : QJsonObject{{ScalarColumn, item}};
+            collectColumns(object, QString(), 1);
+            m_rows.append({object, QJsonDocument(object).toJson(QJsonDocument::Compact)});
+        }
     }
     m_hiddenColumns = int(m_hidden.size());
     m_hidden.clear();
+    m_keyOrder.clear();
     endResetModel();
     return m_hasRows;
 }
@@ -82,11 +101,34 @@ void ApiItemsTableModel::clear()
     setResponseData(QJsonValue());
 }
 
+QStringList ApiItemsTableModel::orderedKeys(const QJsonObject &object, const QString &prefix) const
+{
+    const auto order = m_keyOrder.constFind(prefix);
+    if (order == m_keyOrder.constEnd())
+        return object.keys();
+    QStringList keys;
+    keys.reserve(object.size());
+    for (const QString &key : *order) {
+        if (object.contains(key))
+            keys.append(key);
+    }
+    // Members the first rows did not have follow in key order.
+    if (keys.size() < object.size()) {
+        const QSet<QString> listed(keys.cbegin(), keys.cend());
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!listed.contains(it.key()))
+                keys.append(it.key());
+        }
+    }
+    return keys;
+}
+
 void ApiItemsTableModel::collectColumns(const QJsonObject &object, const QString &prefix, int depth)
 {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString path = prefix + it.key();
-        const QJsonValue value = it.value();
+    const QStringList keys = orderedKeys(object, prefix);
+    for (const QString &key : keys) {
+        const QString path = prefix + key;
+        const QJsonValue value = object.value(key);
         if (value.isObject() && !value.toObject().isEmpty() && depth < MaxDepth &&
             !ValueFormatter::isMoney(value)) {
             collectColumns(value.toObject(), path + QLatin1Char('.'), depth + 1);

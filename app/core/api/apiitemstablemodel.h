@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -16,8 +17,9 @@ namespace allium {
 
 /// The rows of an API response as a sortable table: the array under its `items` member, or the
 /// response itself when it is an array. Columns are the dot paths of the items' members in the
-/// order first seen (within an item in key order, as QJsonObject sorts keys; nested objects up to
-/// MaxDepth, money objects kept whole), at most MaxColumns. Cells are formatted like the stream
+/// order first seen (within an item in the order the response's text wrote them when the raw
+/// frame is given, else in key order, as QJsonObject sorts keys; nested objects up to MaxDepth,
+/// money objects kept whole), at most MaxColumns. Cells are formatted like the stream
 /// table's (ValueFormatter: wei, gwei, USD money objects, timestamps), and the model answers the
 /// stream table's RawJsonRole, JsonValueRole and PathRole, so RowExporter writes it as CSV or
 /// NDJSON.
@@ -36,8 +38,17 @@ public:
     /// `items` array; false (and an empty array) when it has neither.
     static bool rowsOf(const QJsonValue &data, QJsonArray *rows);
 
+    /// Rows of a response whose key order is read from its raw frame.
+    static constexpr int KeyOrderRows = 64;
+
     /// Shows the rows of `data` (see rowsOf()); false, and an empty table, when it has none.
-    bool setResponseData(const QJsonValue &data);
+    /// `frame`, the response frame as received, gives the columns the server's key order.
+    bool setResponseData(const QJsonValue &data, const QByteArray &frame = {});
+    /// Shows the rows of every page's `data` in order, one table (the pages of a cursor walk),
+    /// at most MaxRows of them; false when no page has rows. `frames[i]`, page i's frame as
+    /// received (may be missing or cut), gives the columns the server's key order (from the
+    /// first KeyOrderRows rows of the first page whose frame reads).
+    bool setResponsePages(const QList<QJsonValue> &pages, const QList<QByteArray> &frames = {});
     void clear();
 
     /// Whether the last data given had rows to show (even zero of them).
@@ -67,11 +78,14 @@ private:
     };
 
     void collectColumns(const QJsonObject &object, const QString &prefix, int depth);
+    /// The keys of `object` (found under `prefix`) in the response's order, then any others.
+    QStringList orderedKeys(const QJsonObject &object, const QString &prefix) const;
     QJsonValue valueAt(int row, int column) const;
 
     QVector<Row> m_rows;
     QStringList m_columns;
     QSet<QString> m_hidden;
+    QHash<QString, QStringList> m_keyOrder; ///< while collecting columns (JsonKeyOrder)
     int m_hiddenColumns = 0;
     int m_droppedRows = 0;
     bool m_hasRows = false;
