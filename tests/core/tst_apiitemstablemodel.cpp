@@ -99,16 +99,17 @@ void TestApiItemsTableModel::itemsOrTopLevelArray()
 }
 
 // Columns are every member path seen, nested objects split, in the order first seen (within
-// an item, key order: Qt keeps an object's keys sorted).
+// an item, key order: Qt keeps an object's keys sorted); the items' own values before the
+// members of nested objects.
 void TestApiItemsTableModel::columnsAreTheUnionOfMembersInFirstSeenOrder()
 {
     m_model->setResponseData(
         json(R"({"items":[{"chain":"ethereum","token":{"address":"0x1","info":{"name":"USDC"}}},)"
              R"({"chain":"base","raw_balance":5,"labels":["a"]}]})"));
     QCOMPARE(m_model->columns(),
-             QStringList({QStringLiteral("chain"), QStringLiteral("token.address"),
-                          QStringLiteral("token.info.name"), QStringLiteral("labels"),
-                          QStringLiteral("raw_balance")}));
+             QStringList({QStringLiteral("chain"), QStringLiteral("labels"),
+                          QStringLiteral("raw_balance"), QStringLiteral("token.address"),
+                          QStringLiteral("token.info.name")}));
     QCOMPARE(cell(*m_model, 0, QStringLiteral("token.info.name")), QStringLiteral("USDC"));
     QCOMPARE(cell(*m_model, 1, QStringLiteral("token.address")), QString());
     QCOMPARE(cell(*m_model, 1, QStringLiteral("labels")), QStringLiteral("[\"a\"]"));
@@ -192,10 +193,11 @@ void TestApiItemsTableModel::exportsCsvAndNdjson()
     QBuffer csv;
     csv.open(QIODevice::WriteOnly);
     QCOMPARE(RowExporter::write(*m_model, RowExporter::Format::Csv, &csv), 2);
-    // Columns in key order (Qt keeps an object's keys sorted); formulas neutralised.
-    QCOMPARE(csv.data(), QByteArray("info.s,name,value\r\n"
-                                    "'=cmd,\"a,\"\"b\"\"\",1500000000000000000\r\n"
-                                    ",\"line\nbreak\",2\r\n"));
+    // Columns in key order (Qt keeps an object's keys sorted), nested members last; formulas
+    // neutralised.
+    QCOMPARE(csv.data(), QByteArray("name,value,info.s\r\n"
+                                    "\"a,\"\"b\"\"\",1500000000000000000,'=cmd\r\n"
+                                    "\"line\nbreak\",2,\r\n"));
     QBuffer ndjson;
     ndjson.open(QIODevice::WriteOnly);
     QCOMPARE(RowExporter::write(*m_model, RowExporter::Format::Ndjson, &ndjson), 2);
@@ -240,15 +242,15 @@ void TestApiItemsTableModel::columnsFollowTheFramesKeyOrder()
         R"({"volume":5,"chain":"base"}]}})";
     const QJsonValue data = QJsonDocument::fromJson(frame).object().value(QLatin1String("data"));
     QVERIFY(m_model->setResponseData(data, frame));
-    QCOMPARE(m_model->columns(),
-             QStringList({QStringLiteral("symbol"), QStringLiteral("chain"),
-                          QStringLiteral("token.name"), QStringLiteral("token.address"),
-                          QStringLiteral("volume")}));
+    QCOMPARE(
+        m_model->columns(),
+        QStringList({QStringLiteral("symbol"), QStringLiteral("chain"), QStringLiteral("volume"),
+                     QStringLiteral("token.name"), QStringLiteral("token.address")}));
     QVERIFY(m_model->setResponseData(data, frame.left(40)));
-    QCOMPARE(m_model->columns(),
-             QStringList({QStringLiteral("chain"), QStringLiteral("symbol"),
-                          QStringLiteral("token.address"), QStringLiteral("token.name"),
-                          QStringLiteral("volume")}));
+    QCOMPARE(
+        m_model->columns(),
+        QStringList({QStringLiteral("chain"), QStringLiteral("symbol"), QStringLiteral("volume"),
+                     QStringLiteral("token.address"), QStringLiteral("token.name")}));
     // A walk reads its order from the first page whose frame reads.
     QVERIFY(m_model->setResponsePages({data, data}, {frame.left(40), frame}));
     QCOMPARE(m_model->columns().constFirst(), QStringLiteral("symbol"));

@@ -92,6 +92,9 @@ bool ApiItemsTableModel::setResponsePages(const QList<QJsonValue> &pages,
     m_hiddenColumns = int(m_hidden.size());
     m_hidden.clear();
     m_keyOrder.clear();
+    std::stable_partition(m_columns.begin(), m_columns.end(),
+                          [this](const QString &path) { return !m_nestedColumns.contains(path); });
+    m_nestedColumns.clear();
     endResetModel();
     return m_hasRows;
 }
@@ -136,9 +139,11 @@ void ApiItemsTableModel::collectColumns(const QJsonObject &object, const QString
         }
         if (m_columns.contains(path))
             continue;
-        if (m_columns.size() < MaxColumns)
+        if (m_columns.size() < MaxColumns) {
             m_columns.append(path);
-        else if (m_hidden.size() < MaxCountedHiddenColumns)
+            if (depth > 1)
+                m_nestedColumns.insert(path);
+        } else if (m_hidden.size() < MaxCountedHiddenColumns)
             m_hidden.insert(path);
     }
 }

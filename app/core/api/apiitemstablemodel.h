@@ -19,10 +19,11 @@ namespace allium {
 /// response itself when it is an array. Columns are the dot paths of the items' members in the
 /// order first seen (within an item in the order the response's text wrote them when the raw
 /// frame is given, else in key order, as QJsonObject sorts keys; nested objects up to MaxDepth,
-/// money objects kept whole), at most MaxColumns. Cells are formatted like the stream
-/// table's (ValueFormatter: wei, gwei, USD money objects, timestamps), and the model answers the
-/// stream table's RawJsonRole, JsonValueRole and PathRole, so RowExporter writes it as CSV or
-/// NDJSON.
+/// money objects kept whole), at most MaxColumns; the items' own values come first, the members
+/// of their nested objects after them (a row reads name and symbol before chain details). Cells are
+/// formatted like the stream table's (ValueFormatter: wei, gwei, USD money objects, timestamps),
+/// and the model answers the stream table's RawJsonRole, JsonValueRole and PathRole, so RowExporter
+/// writes it as CSV or NDJSON.
 class ApiItemsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -85,6 +86,7 @@ private:
     QVector<Row> m_rows;
     QStringList m_columns;
     QSet<QString> m_hidden;
+    QSet<QString> m_nestedColumns; ///< columns of a nested object's members, while collecting
     QHash<QString, QStringList> m_keyOrder; ///< while collecting columns (JsonKeyOrder)
     int m_hiddenColumns = 0;
     int m_droppedRows = 0;
