@@ -2,10 +2,13 @@
 #include "core/base/gridtimer.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <atomic>
 
 using namespace allium;
 
@@ -93,20 +96,23 @@ void TestGridTimer::stopsAndRestarts()
 void TestGridTimer::movesToAnotherThread()
 {
     QThread thread;
+    // Ended on every way out, a failed check included (a running QThread must not be destroyed).
+    const auto stopThread = qScopeGuard([&thread] {
+        thread.quit();
+        thread.wait();
+    });
     auto *timer = new GridTimer;
     timer->moveToThread(&thread);
     connect(&thread, &QThread::finished, timer, &QObject::deleteLater);
     thread.start();
-    QSignalSpy fired(timer, &GridTimer::timeout);
-    QThread *firedOn = nullptr;
+    // Written in the timer's thread, read here: atomic, and set before anything is waited on.
+    std::atomic<QThread *> firedOn{nullptr};
     connect(
         timer, &GridTimer::timeout, timer, [&firedOn] { firedOn = QThread::currentThread(); },
         Qt::DirectConnection);
     QMetaObject::invokeMethod(timer, [timer] { timer->start(50); });
-    QVERIFY(fired.wait());
-    QCOMPARE(firedOn, &thread);
-    thread.quit();
-    QVERIFY(thread.wait());
+    QTRY_VERIFY(firedOn.load() != nullptr);
+    QCOMPARE(firedOn.load(), &thread);
 }
 
 QTEST_GUILESS_MAIN(TestGridTimer)

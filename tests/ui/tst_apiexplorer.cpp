@@ -241,9 +241,22 @@ void TestApiExplorer::nextPageAndFetchAll()
     QTRY_COMPARE(history->rowCount(history->index(0, 0)), 2);
     QCOMPARE(history->rowCount(), 1);
     QTRY_VERIFY(all->isEnabled());
+    // A page the user looks at stays selected while the walk goes on.
+    const QModelIndex walkRow = tree->model()->index(0, 0);
+    tree->expand(walkRow);
+    const QModelIndex page1 = tree->model()->index(0, ApiHistoryModel::PathColumn, walkRow);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(page1).center());
+    QCOMPARE(tree->currentIndex().parent(), walkRow);
     QTest::mouseClick(all, Qt::LeftButton);
     // 405 Solana assets at 150 a page: three pages, one row.
     QTRY_COMPARE(label->text(), QStringLiteral("Last page reached"));
+    QCOMPARE(tree->currentIndex().parent(), walkRow);
+    QCOMPARE(tree->currentIndex().row(), 0);
+    QVERIFY2(summary->text().contains(QStringLiteral("page 1 of 3")), qPrintable(summary->text()));
+    tree->collapse(walkRow);
+    QTest::mouseClick(
+        tree->viewport(), Qt::LeftButton, {},
+        tree->visualRect(walkRow.siblingAtColumn(ApiHistoryModel::PathColumn)).center());
     QVERIFY(!next->isEnabled() && !all->isEnabled());
     QCOMPARE(tree->model()->rowCount(), 1);
     const QModelIndex walk = tree->model()->index(0, ApiHistoryModel::PathColumn);

@@ -178,6 +178,13 @@ ApiHistoryWidget::ApiHistoryWidget(ApiHistoryModel *history, QWidget *parent)
                 }
             });
 
+    // A page in view says "page 1 of N": another page of its walk changes N.
+    connect(m_history, &ApiHistoryModel::rowsInserted, this, [this](const QModelIndex &walk) {
+        const QModelIndex selected = selectedSourceIndex();
+        if (walk.isValid() && selected.isValid() && selected.parent() == walk)
+            updateDetail();
+    });
+
     m_proxy->setPalette(palette());
     updateCounts(0, 0);
     updateStats();
@@ -370,6 +377,10 @@ void ApiHistoryWidget::selectId(const QString &id)
     if (row < 0)
         return;
     const QModelIndex index = m_proxy->mapFromSource(m_history->index(row, 0));
+    // A page of this walk that the user looks at stays in view while the walk goes on.
+    const QModelIndex current = m_table->currentIndex();
+    if (current.parent().isValid() && current.parent().siblingAtColumn(0) == index)
+        return;
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
     m_table->scrollTo(index);
