@@ -10,7 +10,6 @@
 #include "emulator/replayfeed.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QWebSocket>
 
@@ -192,13 +191,8 @@ void StreamConnection::stop()
 
 bool StreamConnection::sendReplayed(const QByteArray &json)
 {
-    if (!m_filter.isEmpty()) {
-        // What a recording holds was received as text; a message that is not a JSON object
-        // cannot match a filter.
-        const QJsonDocument document = QJsonDocument::fromJson(json);
-        if (!document.isObject() || !m_filter.matches(document.object()))
-            return true;
-    }
+    if (!m_filter.matchesText(json))
+        return true;
     return sendStreamFrame(QString::fromUtf8(json));
 }
 

@@ -223,11 +223,10 @@ MonitorCommandLine::Result MonitorCommandLine::parse(const QStringList &argument
         if (result.replay.path.isEmpty())
             return fail(QStringLiteral("--speed needs --replay FILE"));
         const QString value = parser.value(speed).trimmed();
+        const bool asFastAsPossible = value.compare(QLatin1String("max"), Qt::CaseInsensitive) == 0;
         bool ok = false;
-        result.replaySpeed = value.compare(QLatin1String("max"), Qt::CaseInsensitive) == 0
-                                 ? ReplayPacer::AsFastAsPossible
-                                 : value.toDouble(&ok);
-        if (value.compare(QLatin1String("max"), Qt::CaseInsensitive) != 0 &&
+        result.replaySpeed = asFastAsPossible ? ReplayPacer::AsFastAsPossible : value.toDouble(&ok);
+        if (!asFastAsPossible &&
             (!ok || !(result.replaySpeed >= 0.01) || result.replaySpeed > 1000))
             return fail(QStringLiteral("--speed: expected a factor from 0.01 to 1000, or \"max\", "
                                        "got \"%1\"")

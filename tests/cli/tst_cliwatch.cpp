@@ -21,6 +21,11 @@ const QString secretKey = QStringLiteral("cli-watch-key-3f9a2c");
 // The emulator's chain starts at a fixed time, days ago: its lag is not what these tests check.
 const QStringList ignoreLag{QStringLiteral("--lag-above"), QStringLiteral("2000000")};
 
+// One rule that matches every block and fires for each (no cooldown).
+const QByteArray EveryBlockWithoutCooldown =
+    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
+    R"("when":{"field":"number","operator":">","value":0}}])";
+
 qint64 blockNumber(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object().value(QStringLiteral("number")).toInteger(-1);
@@ -73,6 +78,16 @@ private:
             file.write(text) != text.size())
             qFatal("cannot write %s", qPrintable(path));
         return path;
+    }
+
+    /// `watch --topic ethereum.blocks --rules RULES --count N` against `server`, lag ignored.
+    CliRun watchBlocksWithRules(const EmulatorServer &server, const QString &rules, int count) const
+    {
+        return run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
+                               QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
+                               QStringLiteral("--count"), QString::number(count),
+                               QStringLiteral("--url"), server.baseUrl().toString()} +
+                   ignoreLag);
     }
 
     QTemporaryDir m_home;
@@ -219,12 +234,7 @@ void TestCliWatch::matchRuleFiresOncePerCooldown()
                   R"("when":{"field":"number","operator":">","value":0}},)"
                   R"({"name":"other topic","topic":"base.blocks","cooldown_s":0,)"
                   R"("when":{"field":"number","operator":">","value":0}}])");
-    const CliRun result =
-        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
-                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
-                        QStringLiteral("--count"), QStringLiteral("40"), QStringLiteral("--url"),
-                        server->baseUrl().toString()} +
-            ignoreLag);
+    const CliRun result = watchBlocksWithRules(*server, rules, 40);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QList<QByteArray> lines = result.lines();
     QCOMPARE(lines.size(), 1);
@@ -249,15 +259,8 @@ void TestCliWatch::matchRuleFiresOncePerCooldown()
 void TestCliWatch::matchRuleWithoutCooldownFiresForEachCountedMessage()
 {
     const auto server = startEmulator();
-    const QString rules = writeFile(QStringLiteral("rules0.json"),
-                                    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
-                                    R"("when":{"field":"number","operator":">","value":0}}])");
-    const CliRun result =
-        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
-                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
-                        QStringLiteral("--count"), QStringLiteral("25"), QStringLiteral("--url"),
-                        server->baseUrl().toString()} +
-            ignoreLag);
+    const QString rules = writeFile(QStringLiteral("rules0.json"), EveryBlockWithoutCooldown);
+    const CliRun result = watchBlocksWithRules(*server, rules, 25);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QList<QByteArray> lines = result.lines();
     QCOMPARE(lines.size(), 25);
@@ -345,15 +348,9 @@ void TestCliWatch::rulesSurviveReconnects()
     EmulatorFaults faults;
     faults.dropAfterMessages = 15;
     const auto server = startEmulator(faults);
-    const QString rules = writeFile(QStringLiteral("rules-reconnect.json"),
-                                    R"([{"name":"each","topic":"ethereum.blocks","cooldown_s":0,)"
-                                    R"("when":{"field":"number","operator":">","value":0}}])");
-    const CliRun result =
-        run(QStringList{QStringLiteral("watch"), QStringLiteral("--topic"),
-                        QStringLiteral("ethereum.blocks"), QStringLiteral("--rules"), rules,
-                        QStringLiteral("--count"), QStringLiteral("25"), QStringLiteral("--url"),
-                        server->baseUrl().toString()} +
-            ignoreLag);
+    const QString rules =
+        writeFile(QStringLiteral("rules-reconnect.json"), EveryBlockWithoutCooldown);
+    const CliRun result = watchBlocksWithRules(*server, rules, 25);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     int alerts = 0;
     for (const QByteArray &line : result.lines()) {

@@ -510,6 +510,14 @@ bool Filter::matches(const QJsonObject &message) const
     return matcherCache()->matcher.matches(message);
 }
 
+bool Filter::matchesText(const QByteArray &json) const
+{
+    if (m_kind == Kind::Empty)
+        return true;
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    return document.isObject() && matches(document.object());
+}
+
 QStringList Filter::fieldPaths() const
 {
     QStringList paths;

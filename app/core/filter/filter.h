@@ -110,6 +110,9 @@ public:
     /// the compiled form until the filter changes (also through children()); safe to call from
     /// several threads at once.
     bool matches(const QJsonObject &message) const;
+    /// The same for a message as it was received, as text (a recording's line): one that is
+    /// not a JSON object matches no filter but the empty one, which is never parsed for.
+    bool matchesText(const QByteArray &json) const;
 
     /// Every field path the filter names, in order of appearance, without duplicates.
     QStringList fieldPaths() const;

@@ -231,20 +231,13 @@ void ReplayTransport::deliver(const RecordedMessage &message)
 {
     m_lastIndex = message.index;
     m_lastTimeUs = message.timeUs;
-    if (!m_filter.isEmpty()) {
-        // A recorded message that is not a JSON object cannot match a filter (as on the
-        // emulator).
-        const QJsonDocument document = QJsonDocument::fromJson(message.json);
-        if (!document.isObject() || !m_filter.matches(document.object()))
-            return;
-    }
+    if (!m_filter.matchesText(message.json))
+        return;
     ++m_delivered;
     ++m_traffic.messagesIn;
     m_traffic.wireBytesIn += quint64(message.json.size());
     m_traffic.decodedBytesIn += quint64(message.json.size());
-    m_deliveringTimeUs = message.timeUs;
     emit textReceived(message.json);
-    m_deliveringTimeUs = -1;
 }
 
 void ReplayTransport::reportProgress(bool now)

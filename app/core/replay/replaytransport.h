@@ -36,7 +36,8 @@ public:
     void closeAndDispose(int closeCode) override;
     void abort() override;
     TransportTraffic traffic() const override { return m_traffic; }
-    qint64 recordedTimeUs() const override { return m_deliveringTimeUs; }
+    /// The last message read is the one textReceived() hands over.
+    qint64 recordedTimeUs() const override { return m_lastTimeUs; }
 
 private:
     void handleControl(const QByteArray &utf8);
@@ -67,7 +68,6 @@ private:
     bool m_stepPending = false; ///< a seek while paused shows the message it went to
     qint64 m_lastIndex = -1;
     qint64 m_lastTimeUs = 0;
-    qint64 m_deliveringTimeUs = -1; ///< the recorded time of the message being handed over
     qint64 m_delivered = 0;
 };
 
